@@ -1,0 +1,103 @@
+import type { RowIssueCode } from '../errors.js';
+import { daysFromCivil, daysInMonth, MS_PER_DAY, MS_PER_MINUTE } from './civil.js';
+import type { LocalZone } from './zone.js';
+
+/** Why the last {@link parseTimestamp} call returned `NaN`. */
+export interface TimeParseFailure { code: RowIssueCode; why: string }
+
+const C0 = 48;
+
+function digits(s: string, at: number, n: number): number {
+  let v = 0;
+  for (let i = at; i < at + n; i++) {
+    const c = s.charCodeAt(i) - C0;
+    if (c < 0 || c > 9) return -1;
+    v = v * 10 + c;
+  }
+  return v;
+}
+
+/**
+ * Parses `YYYY-MM-DD[T| ]HH:mm[:ss[.fff]]` with an optional `Z` or `±HH[:MM]` offset into epoch ms.
+ * Without an offset the time is local to `zone`. Returns `NaN` and fills `failure` when the text
+ * is not such a time, names a date or time that does not exist (2024-02-31, 24:00), or a local
+ * time inside a daylight-saving gap. No luxon call per row: see {@link LocalZone}.
+ *
+ * @example
+ * const f = { code: 'time_format', why: '' };
+ * parseTimestamp('2024-03-31 02:30', new LocalZone('Europe/Stockholm'), f); // → NaN, f.code === 'time_nonexistent'
+ */
+export function parseTimestamp(text: string, zone: LocalZone, failure: TimeParseFailure): number {
+  const s = text.length > 0 && (text.charCodeAt(0) === 32 || text.charCodeAt(text.length - 1) === 32) ? text.trim() : text;
+  if (s.length < 16 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(13) !== 58) return fail(failure, 'time_format', s);
+  const sep = s.charCodeAt(10);
+  if (sep !== 84 && sep !== 32 && sep !== 116) return fail(failure, 'time_format', s);
+  const year = digits(s, 0, 4), month = digits(s, 5, 2), day = digits(s, 8, 2);
+  const hour = digits(s, 11, 2), minute = digits(s, 14, 2);
+  if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0) return fail(failure, 'time_format', s);
+  let i = 16, second = 0, ms = 0;
+  if (s.charCodeAt(i) === 58) {
+    second = digits(s, i + 1, 2);
+    if (second < 0) return fail(failure, 'time_format', s);
+    i += 3;
+    if (s.charCodeAt(i) === 46 || s.charCodeAt(i) === 44) {
+      let scale = 100, j = i + 1;
+      for (; j < s.length; j++) {
+        const c = s.charCodeAt(j) - C0;
+        if (c < 0 || c > 9) break;
+        ms += c * scale;
+        scale /= 10;
+      }
+      if (j === i + 1) return fail(failure, 'time_format', s);
+      ms = Math.floor(ms);
+      i = j;
+    }
+  }
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return fail(failure, 'time_out_of_range', s, 'is not a calendar date');
+  if (hour > 23 || minute > 59 || second > 59) return fail(failure, 'time_out_of_range', s, 'is not a time of day (00:00–23:59)');
+  if (i === s.length) {
+    const t = zone.toEpoch(year, month, day, hour, minute, second, ms);
+    return Number.isNaN(t) ? fail(failure, 'time_nonexistent', s, `does not exist in ${zone.name} (daylight-saving gap)`) : t;
+  }
+  const offset = parseOffset(s, i);
+  if (Number.isNaN(offset)) return fail(failure, 'time_format', s);
+  return (daysFromCivil(year, month, day) * MS_PER_DAY) + ((hour * 60 + minute - offset) * MS_PER_MINUTE) + second * 1000 + ms;
+}
+
+/** Offset in minutes of `Z`, `±HH`, `±HHMM` or `±HH:MM` at position i to the end, or NaN. */
+function parseOffset(s: string, i: number): number {
+  const c = s.charCodeAt(i);
+  if ((c === 90 || c === 122) && i + 1 === s.length) return 0;
+  if (c !== 43 && c !== 45) return Number.NaN;
+  const rest = s.length - i - 1;
+  const h = digits(s, i + 1, 2);
+  let m = 0;
+  if (rest === 5 && s.charCodeAt(i + 3) === 58) m = digits(s, i + 4, 2);
+  else if (rest === 4) m = digits(s, i + 3, 2);
+  else if (rest !== 2) return Number.NaN;
+  if (h < 0 || m < 0 || h > 18 || m > 59) return Number.NaN;
+  return (c === 45 ? -1 : 1) * (h * 60 + m);
+}
+
+function fail(failure: TimeParseFailure, code: RowIssueCode, s: string, why?: string): number {
+  failure.code = code;
+  failure.why = why === undefined
+    ? `a value of ${s.length} characters is not a time (expected YYYY-MM-DD HH:mm[:ss], optionally with Z or ±HH:MM)`
+    : `${s.slice(0, 40)} ${why}`;
+  return Number.NaN;
+}
+
+/**
+ * Parses a `YYYY-MM-DD` date (a birth date, a window start) to a day number (days since
+ * 1970-01-01), or `NaN` when it is not a calendar date.
+ *
+ * @example
+ * parseDay('1970-01-02'); // → 1
+ */
+export function parseDay(text: string): number {
+  const s = text.trim();
+  if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return Number.NaN;
+  const y = digits(s, 0, 4), m = digits(s, 5, 2), d = digits(s, 8, 2);
+  if (y < 0 || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return Number.NaN;
+  return daysFromCivil(y, m, d);
+}

@@ -1,0 +1,96 @@
+import { DateTime, IANAZone } from 'luxon';
+import { KontinuitetError } from '../errors.js';
+import { daysFromCivil, MS_PER_DAY, MS_PER_HOUR, MS_PER_MINUTE } from './civil.js';
+
+/** A gap hour: every local time in it is skipped by a daylight-saving change. */
+const GAP = Number.NaN;
+/** An hour whose offset changes inside it (not on the hour): resolve each time with luxon. */
+const MIXED = Number.POSITIVE_INFINITY;
+
+/**
+ * Converts local wall-clock times of one IANA zone to epoch milliseconds, and back to local days
+ * and hours, with luxon's zone rules but without calling luxon per row: the UTC offset is looked
+ * up once per local hour and cached (design.md: ~0.2 µs instead of ~15 µs per timestamp).
+ *
+ * Ambiguous local times (the repeated hour when clocks go back, 02:00–03:00 on the last Sunday
+ * of October in Sweden) resolve to the second occurrence (standard time), as luxon does. Local times inside the spring-forward gap do not exist: {@link LocalZone.toEpoch}
+ * returns `NaN` for them.
+ *
+ * @example
+ * const z = new LocalZone('Europe/Stockholm');
+ * z.toEpoch(2024, 10, 27, 12, 0, 0, 0); // → 1730026800000 (2024-10-27T11:00:00Z, after the change to CET)
+ */
+export class LocalZone {
+  readonly name: string;
+  private readonly offsets = new Map<number, number>();
+  private readonly utcOffsets = new Map<number, number>();
+
+  constructor(name: string) {
+    if (!IANAZone.isValidZone(name)) {
+      throw new KontinuitetError('BAD_OPTION', `unknown time zone "${name}" (use an IANA name such as Europe/Stockholm)`);
+    }
+    this.name = name;
+  }
+
+  /** Epoch ms of a local wall time, or `NaN` when the time falls in a daylight-saving gap. */
+  toEpoch(year: number, month: number, day: number, hour: number, minute: number, second: number, ms: number): number {
+    const localHour = daysFromCivil(year, month, day) * 24 + hour;
+    let offset = this.offsets.get(localHour);
+    if (offset === undefined) {
+      offset = this.offsetOfLocalHour(year, month, day, hour);
+      this.offsets.set(localHour, offset);
+    }
+    if (Number.isNaN(offset)) return GAP;
+    const wall = localHour * MS_PER_HOUR + minute * MS_PER_MINUTE + second * 1000 + ms;
+    if (offset === MIXED) return this.luxonEpoch(year, month, day, hour, minute, second, ms);
+    return wall - offset * MS_PER_MINUTE;
+  }
+
+  /** UTC offset in minutes at an instant. */
+  offsetAt(epochMs: number): number {
+    const utcHour = Math.floor(epochMs / MS_PER_HOUR);
+    let offset = this.utcOffsets.get(utcHour);
+    if (offset === undefined) {
+      const a = IANAZone.create(this.name).offset(utcHour * MS_PER_HOUR);
+      const b = IANAZone.create(this.name).offset(utcHour * MS_PER_HOUR + MS_PER_HOUR - 1);
+      offset = a === b ? a : MIXED;
+      this.utcOffsets.set(utcHour, offset);
+    }
+    return offset === MIXED ? IANAZone.create(this.name).offset(epochMs) : offset;
+  }
+
+  /** Local wall-clock ms since 1970-01-01T00:00 local (for day and time-of-day arithmetic). */
+  localMs(epochMs: number): number {
+    return epochMs + this.offsetAt(epochMs) * MS_PER_MINUTE;
+  }
+
+  /** Local day number (days since 1970-01-01 in this zone's calendar) of an instant. */
+  localDay(epochMs: number): number {
+    return Math.floor(this.localMs(epochMs) / MS_PER_DAY);
+  }
+
+  /** Local minute of the day (0–1439) of an instant. */
+  localMinuteOfDay(epochMs: number): number {
+    const local = this.localMs(epochMs);
+    return Math.floor((local - Math.floor(local / MS_PER_DAY) * MS_PER_DAY) / MS_PER_MINUTE);
+  }
+
+  /** Epoch ms of local midnight at the start of a local day number. */
+  startOfLocalDay(dayNumber: number): number {
+    const d = DateTime.fromMillis(dayNumber * MS_PER_DAY, { zone: 'UTC' });
+    return DateTime.fromObject({ year: d.year, month: d.month, day: d.day }, { zone: this.name }).toMillis();
+  }
+
+  private offsetOfLocalHour(year: number, month: number, day: number, hour: number): number {
+    const first = DateTime.fromObject({ year, month, day, hour, minute: 0 }, { zone: this.name });
+    const last = DateTime.fromObject({ year, month, day, hour, minute: 59, second: 59, millisecond: 999 }, { zone: this.name });
+    if (first.hour !== hour && last.hour !== hour) return GAP;
+    if (first.hour !== hour || first.offset !== last.offset) return MIXED;
+    return first.offset;
+  }
+
+  private luxonEpoch(year: number, month: number, day: number, hour: number, minute: number, second: number, ms: number): number {
+    const t = DateTime.fromObject({ year, month, day, hour, minute, second, millisecond: ms }, { zone: this.name });
+    return t.hour === hour && t.minute === minute ? t.toMillis() : GAP;
+  }
+}

@@ -1,0 +1,102 @@
+import { KontinuitetError } from '../errors.js';
+
+/** The canonical columns of a visit log, in their documented order. */
+export const CANONICAL_COLUMNS = [
+  'visit_id', 'client_id', 'staff_id', 'start', 'end', 'kind', 'group',
+  'client_birth_date', 'client_age', 'staff_role', 'contact_staff_id', 'lat', 'lon',
+  'travel_minutes', 'travel_km', 'shift_start', 'shift_end',
+] as const;
+
+/** One canonical column name. */
+export type CanonicalColumn = (typeof CANONICAL_COLUMNS)[number];
+
+/** Columns without which no visit can be read. */
+export const REQUIRED_COLUMNS: readonly CanonicalColumn[] = ['client_id', 'staff_id', 'start', 'end'];
+
+/**
+ * Header aliases, matched after {@link normaliseHeader}: lower case, å/ä → a, ö → o, é → e,
+ * spaces, dots and hyphens → `_`. Swedish export headers (Brukare, Personal, Starttid, …) and
+ * common English ones map to the canonical names.
+ */
+export const HEADER_ALIASES: Readonly<Record<CanonicalColumn, readonly string[]>> = {
+  visit_id: ['visit_id', 'visitid', 'visit', 'besok_id', 'besoksid', 'besoks_id', 'besok', 'besoksnummer', 'insats_id', 'insatsid'],
+  client_id: ['client_id', 'clientid', 'client', 'brukare', 'brukar_id', 'brukarid', 'brukare_id', 'kund', 'kund_id', 'kundid', 'kundnummer', 'hemtjansttagare', 'vardtagare', 'personnummer'],
+  staff_id: ['staff_id', 'staffid', 'staff', 'personal', 'personal_id', 'personalid', 'medarbetare', 'medarbetar_id', 'medarbetarid', 'medarbetare_id', 'anstalld', 'anstalld_id', 'utforare', 'employee', 'employee_id'],
+  start: ['start', 'start_time', 'starttime', 'starttid', 'start_tid', 'fran', 'fran_tid', 'borjan', 'besok_start', 'starttidpunkt'],
+  end: ['end', 'end_time', 'endtime', 'sluttid', 'slut_tid', 'slut', 'till', 'till_tid', 'stopp', 'stopptid', 'besok_slut', 'sluttidpunkt'],
+  kind: ['kind', 'type', 'service', 'insats', 'insatstyp', 'insatskategori', 'typ', 'tjanst', 'besokstyp', 'aktivitet'],
+  group: ['group', 'grupp', 'hemtjanstgrupp', 'omrade', 'team', 'enhet', 'area', 'arbetsgrupp'],
+  client_birth_date: ['client_birth_date', 'birth_date', 'birthdate', 'fodelsedatum', 'fodelsedag', 'fodd'],
+  client_age: ['client_age', 'age', 'alder', 'brukare_alder'],
+  staff_role: ['staff_role', 'role', 'roll', 'yrkesroll', 'befattning', 'yrke', 'personalkategori'],
+  contact_staff_id: ['contact_staff_id', 'contact_staff', 'contact', 'contact_person', 'kontaktperson', 'fast_omsorgskontakt', 'omsorgskontakt', 'kontaktman'],
+  lat: ['lat', 'latitude', 'latitud'],
+  lon: ['lon', 'lng', 'long', 'longitude', 'longitud'],
+  travel_minutes: ['travel_minutes', 'travel_min', 'restid', 'restid_min', 'restid_minuter'],
+  travel_km: ['travel_km', 'km', 'reslangd', 'reslangd_km', 'strecka', 'stracka_km', 'stracka'],
+  shift_start: ['shift_start', 'pass_start', 'passtart', 'arbetspass_start'],
+  shift_end: ['shift_end', 'pass_slut', 'passlut', 'arbetspass_slut'],
+};
+
+/**
+ * Normalises a header for alias matching: trims, drops a byte-order mark, lower-cases, folds
+ * å/ä/à → a, ö/ø → o, é → e, and turns runs of spaces, dots and hyphens into `_`.
+ *
+ * @example
+ * normaliseHeader(' Besöks-ID '); // → 'besoks_id'
+ */
+export function normaliseHeader(header: string): string {
+  return header
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .toLowerCase()
+    .replace(/[åäà]/g, 'a')
+    .replace(/[öø]/g, 'o')
+    .replace(/é/g, 'e')
+    .replace(/[\s.\-]+/g, '_');
+}
+
+const ALIAS_INDEX: ReadonlyMap<string, CanonicalColumn> = new Map(
+  CANONICAL_COLUMNS.flatMap((c) => HEADER_ALIASES[c].map((a) => [a, c] as const)),
+);
+
+/** Where each canonical column sits in the input, `-1` when absent. */
+export type ColumnIndex = Record<CanonicalColumn, number>;
+
+/**
+ * Maps input headers to canonical columns. `mapping` names input headers for canonical
+ * columns explicitly (it wins over aliases). Throws `MISSING_COLUMN` naming the missing
+ * columns and the headers found.
+ *
+ * @example
+ * resolveColumns(['Brukare', 'Personal', 'Starttid', 'Sluttid']).client_id; // → 0
+ */
+export function resolveColumns(headers: readonly string[], mapping: Partial<Record<CanonicalColumn, string>> = {}): ColumnIndex {
+  const index = Object.fromEntries(CANONICAL_COLUMNS.map((c) => [c, -1])) as ColumnIndex;
+  const normalised = headers.map(normaliseHeader);
+  normalised.forEach((h, i) => {
+    const column = ALIAS_INDEX.get(h);
+    if (column !== undefined && index[column] === -1) index[column] = i;
+  });
+  for (const [column, header] of Object.entries(mapping) as [CanonicalColumn, string | undefined][]) {
+    if (header === undefined) continue;
+    if (!(column in index)) {
+      throw new KontinuitetError('BAD_OPTION', `columns: "${column}" is not a column of a visit log (known: ${CANONICAL_COLUMNS.join(', ')})`);
+    }
+    const at = normalised.indexOf(normaliseHeader(header));
+    if (at < 0) {
+      throw new KontinuitetError('MISSING_COLUMN', `columns: the header "${header}" given for ${column} is not in the input (headers found: ${headers.join(', ')})`, { column, headers: [...headers] });
+    }
+    index[column] = at;
+  }
+  const missing = REQUIRED_COLUMNS.filter((c) => index[c] === -1);
+  if (missing.length > 0) {
+    throw new KontinuitetError(
+      'MISSING_COLUMN',
+      `missing required column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} (headers found: ${headers.join(', ') || 'none'}); ` +
+        `name them with the columns option, e.g. { ${missing[0]}: 'YourHeader' }`,
+      { missing, headers: [...headers] },
+    );
+  }
+  return index;
+}

@@ -1,0 +1,164 @@
+const QUOTE = 34;
+const LF = 10;
+const CR = 13;
+
+/** Called once per row: its fields, the 1-based line it starts on, and whether a quote was malformed. */
+export type RowSink = (fields: string[], line: number, malformed: boolean) => void;
+
+/**
+ * An incremental RFC 4180 tokenizer over string chunks. Rows end at LF or CRLF; fields may be
+ * quoted with `"` (a doubled `""` is a quote) and then hold delimiters and line breaks. Every row is
+ * emitted with the line it starts on, whatever its number of fields: a short row stays a short
+ * row (some fast CSV parsers merge it with the next one), so the caller can reject it by line.
+ * Blank lines are counted in {@link CsvTokenizer.blankLines}, not emitted.
+ *
+ * Unquoted rows take a fast path: find the line end, check there is no quote, `split`.
+ */
+export class CsvTokenizer {
+  /** Blank lines seen (not rows). */
+  blankLines = 0;
+  private buf = '';
+  private line = 1;
+  private readonly delimiter: string;
+  private readonly delimiterCode: number;
+
+  constructor(delimiter: string, private readonly sink: RowSink) {
+    this.delimiter = delimiter;
+    this.delimiterCode = delimiter.charCodeAt(0);
+  }
+
+  /** Feeds the next chunk of text. */
+  push(chunk: string): void {
+    this.buf = this.buf.length > 0 ? this.buf + chunk : chunk;
+    this.scan(false);
+  }
+
+  /** Ends the input: the last row may lack a line break; an unclosed quote is reported as malformed. */
+  end(): void {
+    this.scan(true);
+    this.buf = '';
+  }
+
+  private scan(final: boolean): void {
+    const buf = this.buf;
+    const n = buf.length;
+    let i = 0;
+    let nextQuote = buf.indexOf('"');
+    if (nextQuote < 0) nextQuote = n;
+    while (i < n) {
+      let nl = buf.indexOf('\n', i);
+      if (nl < 0) {
+        if (!final) break;
+        nl = n;
+      }
+      if (nextQuote < i) {
+        nextQuote = buf.indexOf('"', i);
+        if (nextQuote < 0) nextQuote = n;
+      }
+      if (nextQuote >= nl) {
+        const lineEnd = nl > i && buf.charCodeAt(nl - 1) === CR ? nl - 1 : nl;
+        if (lineEnd === i) this.blankLines++;
+        else this.sink(buf.slice(i, lineEnd).split(this.delimiter), this.line, false);
+        this.line++;
+        i = nl + 1;
+        continue;
+      }
+      const next = this.quotedRow(buf, i, final);
+      if (next < 0) break;
+      i = next;
+    }
+    this.buf = i >= n ? '' : buf.slice(i);
+  }
+
+  /** Parses one row that holds a quote, starting at `i`. Returns the index after it, or -1 if more input is needed. */
+  private quotedRow(buf: string, i: number, final: boolean): number {
+    const n = buf.length;
+    const d = this.delimiterCode;
+    const fields: string[] = [];
+    let lines = 1;
+    let malformed = false;
+    let j = i;
+    for (;;) {
+      let value: string;
+      if (j < n && buf.charCodeAt(j) === QUOTE) {
+        value = '';
+        let seg = j + 1;
+        for (;;) {
+          const k = buf.indexOf('"', seg);
+          if (k < 0 || (k + 1 >= n && !final)) {
+            if (!final) return -1;
+            value += buf.slice(seg);
+            malformed = true;
+            j = n;
+            break;
+          }
+          if (buf.charCodeAt(k + 1) === QUOTE) {
+            value += buf.slice(seg, k + 1);
+            seg = k + 2;
+            continue;
+          }
+          value += buf.slice(seg, k);
+          j = k + 1;
+          break;
+        }
+        lines += countLineBreaks(value);
+        let k = j;
+        while (k < n && buf.charCodeAt(k) !== d && buf.charCodeAt(k) !== LF) k++;
+        if (k >= n && !final) return -1;
+        if (k > j && !(k === j + 1 && buf.charCodeAt(j) === CR && buf.charCodeAt(k) === LF)) {
+          malformed = true;
+          value += buf.slice(j, k);
+        }
+        j = k;
+      } else {
+        let k = j;
+        while (k < n && buf.charCodeAt(k) !== d && buf.charCodeAt(k) !== LF) k++;
+        if (k >= n && !final) return -1;
+        value = buf.slice(j, k > j && buf.charCodeAt(k - 1) === CR && buf.charCodeAt(k) === LF ? k - 1 : k);
+        j = k;
+      }
+      fields.push(value);
+      if (j < n && buf.charCodeAt(j) === d) {
+        j++;
+        if (j >= n && !final) return -1;
+        continue;
+      }
+      break;
+    }
+    if (j < n) j++;
+    this.sink(fields, this.line, malformed);
+    this.line += lines;
+    return j;
+  }
+}
+
+function countLineBreaks(s: string): number {
+  let count = 0;
+  for (let p = s.indexOf('\n'); p >= 0; p = s.indexOf('\n', p + 1)) count++;
+  return count;
+}
+
+/**
+ * Picks the delimiter of a header line: the most frequent of `;`, tab and `,` outside quotes
+ * (ties in that order, since Swedish exports favour `;`). Returns `,` when none occurs.
+ *
+ * @example
+ * detectDelimiter('Brukare;Personal;Starttid'); // → ';'
+ */
+export function detectDelimiter(headerLine: string): string {
+  const counts = new Map<string, number>([[';', 0], ['\t', 0], [',', 0]]);
+  let quoted = false;
+  for (const ch of headerLine) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && counts.has(ch)) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  }
+  let best = ',';
+  let bestCount = 0;
+  for (const [ch, c] of counts) {
+    if (c > bestCount) {
+      best = ch;
+      bestCount = c;
+    }
+  }
+  return best;
+}

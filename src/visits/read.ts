@@ -1,0 +1,207 @@
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { KontinuitetError, type RowIssue } from '../errors.js';
+import { LocalZone } from '../time/zone.js';
+import { CANONICAL_COLUMNS, normaliseHeader, resolveColumns, type CanonicalColumn, type ColumnIndex } from './columns.js';
+import { CsvTokenizer, detectDelimiter } from './csv.js';
+import { pseudonymiser } from './pseudonymise.js';
+import { RowConverter } from './row.js';
+import type { ReadLedger, ReadOptions, Visit, VisitInput, VisitSource } from './types.js';
+
+/** The default zone of local times in a log. */
+export const DEFAULT_ZONE = 'Europe/Stockholm';
+
+/**
+ * Streams a visit log and calls `onVisit` for every row read as a visit, keeping nothing: memory
+ * does not grow with the number of rows. Resolves with the ledger of every row.
+ *
+ * @example
+ * let n = 0;
+ * const ledger = await scanVisits('data/sample-visits.csv', () => { n++; });
+ * ledger.used === n; // → true
+ */
+export async function scanVisits(source: VisitSource, onVisit: (visit: Visit) => void, options: ReadOptions = {}): Promise<ReadLedger> {
+  const zone = new LocalZone(options.zone ?? DEFAULT_ZONE);
+  const ledger = newLedger();
+  const maxIssues = options.maxIssues ?? 1000;
+  const mapId = options.pseudonymise === undefined ? null : pseudonymiser(options.pseudonymise.key, options.pseudonymise.length);
+  const stop = options.onError === 'stop';
+
+  const account = (result: Visit | RowIssue): void => {
+    ledger.read++;
+    if ('client' in result) {
+      ledger.used++;
+      onVisit(result);
+      return;
+    }
+    ledger.rejected++;
+    ledger.rejectedByCode[result.code] = (ledger.rejectedByCode[result.code] ?? 0) + 1;
+    if (stop) throw new KontinuitetError('BAD_ROW', `rejected ${result.message}`, { issue: result });
+    if (ledger.issues.length < maxIssues) ledger.issues.push(result);
+    else ledger.issuesOmitted++;
+  };
+
+  if (isByteSource(source)) {
+    await readCsv(source, options, zone, mapId, ledger, account);
+  } else {
+    await readObjects(source, options, zone, mapId, ledger, account);
+  }
+  return ledger;
+}
+
+/**
+ * Reads a whole visit log into memory: the visits (optionally only those `keep` accepts) and the
+ * ledger. For logs of millions of rows prefer {@link scanVisits} or a measure, which stream.
+ *
+ * @example
+ * const { visits, ledger } = await readVisits('data/sample-visits.csv', { zone: 'Europe/Stockholm' });
+ * ledger.read === ledger.used + ledger.rejected; // → true
+ */
+export async function readVisits(
+  source: VisitSource,
+  options: ReadOptions & { keep?: (visit: Visit) => boolean } = {},
+): Promise<{ visits: Visit[]; ledger: ReadLedger }> {
+  const visits: Visit[] = [];
+  const keep = options.keep;
+  const ledger = await scanVisits(source, keep === undefined ? (v) => visits.push(v) : (v) => { if (keep(v)) visits.push(v); }, options);
+  return { visits, ledger };
+}
+
+function newLedger(): ReadLedger {
+  return { read: 0, used: 0, rejected: 0, rejectedByCode: {}, issues: [], issuesOmitted: 0, blankLines: 0, delimiter: null, columns: {} };
+}
+
+function isByteSource(source: VisitSource): source is string | URL | NodeJS.ReadableStream {
+  return typeof source === 'string' || source instanceof URL || (typeof (source as NodeJS.ReadableStream).pipe === 'function');
+}
+
+async function openBytes(source: string | URL | NodeJS.ReadableStream): Promise<AsyncIterable<Uint8Array | string>> {
+  if (typeof source !== 'string' && !(source instanceof URL)) return source as AsyncIterable<Uint8Array | string>;
+  const path = source instanceof URL ? fileURLToPath(source) : source;
+  try {
+    const s = await stat(path);
+    if (!s.isFile()) throw new Error('not a file');
+  } catch (e) {
+    throw new KontinuitetError('UNREADABLE_INPUT', `cannot read ${path}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
+  }
+  return createReadStream(path, { highWaterMark: 1 << 20 });
+}
+
+type Account = (result: Visit | RowIssue) => void;
+
+async function readCsv(
+  source: string | URL | NodeJS.ReadableStream,
+  options: ReadOptions,
+  zone: LocalZone,
+  mapId: ((id: string) => string) | null,
+  ledger: ReadLedger,
+  account: Account,
+): Promise<void> {
+  const decoder = new TextDecoder(options.encoding === 'latin1' ? 'windows-1252' : 'utf-8');
+  let tokenizer: CsvTokenizer | null = null;
+  let converter: RowConverter | null = null;
+  let head = '';
+  const onRow = (fields: string[], line: number, malformed: boolean): void => {
+    if (converter === null) {
+      const index = resolveColumns(fields, options.columns);
+      ledger.columns = describeColumns(index, fields);
+      converter = new RowConverter(index, fields.length, zone, mapId);
+      return;
+    }
+    if (malformed) account({ line, column: null, code: 'bad_quote', message: `line ${line}: a quoted field is not closed, or has text after its closing quote` });
+    else account(converter.convert(fields, line));
+  };
+  const start = (text: string): void => {
+    const delimiter = options.delimiter ?? detectDelimiter(firstLine(text));
+    ledger.delimiter = delimiter;
+    tokenizer = new CsvTokenizer(delimiter, onRow);
+    tokenizer.push(text);
+  };
+  try {
+    for await (const chunk of await openBytes(source)) {
+      const text = typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+      if (tokenizer !== null) (tokenizer as CsvTokenizer).push(text);
+      else {
+        head += text;
+        if (head.includes('\n')) start(head);
+      }
+    }
+    const rest = decoder.decode();
+    if (tokenizer === null) {
+      if ((head + rest).trim() === '') throw new KontinuitetError('EMPTY_INPUT', 'the input is empty: expected a header row and visit rows');
+      start(head + rest);
+    } else if (rest !== '') (tokenizer as CsvTokenizer).push(rest);
+    (tokenizer as unknown as CsvTokenizer).end();
+    ledger.blankLines = (tokenizer as unknown as CsvTokenizer).blankLines;
+  } catch (e) {
+    if (e instanceof KontinuitetError) throw e;
+    throw new KontinuitetError('UNREADABLE_INPUT', `cannot read the input: ${(e as Error).message}`);
+  }
+  if (converter === null) throw new KontinuitetError('EMPTY_INPUT', 'the input has no header row');
+}
+
+function firstLine(text: string): string {
+  const nl = text.indexOf('\n');
+  return (nl < 0 ? text : text.slice(0, nl)).replace(/^\uFEFF/, '');
+}
+
+function describeColumns(index: ColumnIndex, headers: readonly string[]): Partial<Record<CanonicalColumn, string>> {
+  const out: Partial<Record<CanonicalColumn, string>> = {};
+  for (const c of CANONICAL_COLUMNS) {
+    const i = index[c];
+    if (i >= 0) out[c] = (headers[i] ?? '').replace(/^\uFEFF/, '').trim();
+  }
+  return out;
+}
+
+async function readObjects(
+  source: Iterable<VisitInput> | AsyncIterable<VisitInput>,
+  options: ReadOptions,
+  zone: LocalZone,
+  mapId: ((id: string) => string) | null,
+  ledger: ReadLedger,
+  account: Account,
+): Promise<void> {
+  let converter: RowConverter | null = null;
+  let keyToColumn = new Map<string, number>();
+  let position = 0;
+  for await (const item of source as AsyncIterable<VisitInput>) {
+    position++;
+    if (converter === null) {
+      const headers = Object.keys(item ?? {});
+      const index = resolveColumns(headers, options.columns);
+      ledger.columns = describeColumns(index, headers);
+      keyToColumn = new Map(CANONICAL_COLUMNS.map((c, i) => [headers[index[c]] ?? '', i] as const).filter(([k]) => k !== ''));
+      const identity = Object.fromEntries(CANONICAL_COLUMNS.map((c, i) => [c, i])) as ColumnIndex;
+      converter = new RowConverter(identity, 0, zone, mapId);
+    }
+    if (item === null || typeof item !== 'object') {
+      account({ line: position, column: null, code: 'bad_value', message: `line ${position}: is not an object` });
+      continue;
+    }
+    const fields = new Array<string>(CANONICAL_COLUMNS.length).fill('');
+    let bad: string | null = null;
+    for (const key in item) {
+      const at = keyToColumn.get(key) ?? keyToColumn.get(normaliseHeader(key));
+      if (at === undefined) continue;
+      const column = CANONICAL_COLUMNS[at] ?? 'start';
+      const text = fieldText(item[key], column === 'start' || column === 'end' || column === 'shift_start' || column === 'shift_end');
+      if (text === null) bad = column;
+      else fields[at] = text;
+    }
+    if (bad !== null) account({ line: position, column: bad, code: 'bad_value', message: `line ${position}, column ${bad}: has a value of a type that cannot be read` });
+    else account(converter.convert(fields, position));
+  }
+  if (converter === null) throw new KontinuitetError('EMPTY_INPUT', 'the input has no rows');
+}
+
+/** Text of an in-memory value: strings as they are, numbers and booleans printed, Dates (and epoch ms for times) as ISO instants. */
+function fieldText(v: unknown, isTime: boolean): string | null {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return v;
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : v.toISOString();
+  if (typeof v === 'number') return isTime ? (Number.isFinite(v) ? new Date(v).toISOString() : '') : String(v);
+  if (typeof v === 'boolean' || typeof v === 'bigint') return String(v);
+  return null;
+}

@@ -1,0 +1,116 @@
+import type { RowIssue, RowIssueCode } from '../errors.js';
+import { parseDay, parseTimestamp, type TimeParseFailure } from '../time/parse.js';
+import type { LocalZone } from '../time/zone.js';
+import type { ColumnIndex } from './columns.js';
+import type { Visit } from './types.js';
+
+type IdMap = (id: string) => string;
+
+const EMPTY: TimeParseFailure = { code: 'missing_value', why: 'is empty' };
+
+/**
+ * Turns the fields of one row into a {@link Visit}, or an issue naming the line and column.
+ * One instance per input; the hot path does digit parsing only (no luxon, no regex).
+ */
+export class RowConverter {
+  private readonly failure: TimeParseFailure = { code: 'time_format', why: '' };
+
+  constructor(
+    private readonly index: ColumnIndex,
+    private readonly fieldCount: number,
+    private readonly zone: LocalZone,
+    private readonly mapId: IdMap | null,
+  ) {}
+
+  convert(f: readonly string[], line: number): Visit | RowIssue {
+    const ix = this.index;
+    if (this.fieldCount > 0 && f.length !== this.fieldCount) {
+      return issue(line, null, 'field_count', `has ${f.length} fields, the header has ${this.fieldCount}`);
+    }
+    const client = trimmed(f[ix.client_id]);
+    if (client === '') return issue(line, 'client_id', 'missing_value', 'is empty');
+    const staff = trimmed(f[ix.staff_id]);
+    if (staff === '') return issue(line, 'staff_id', 'missing_value', 'is empty');
+    const start = this.time(f, ix.start) ?? EMPTY;
+    if (typeof start !== 'number') return at(line, 'start', start);
+    const end = this.time(f, ix.end) ?? EMPTY;
+    if (typeof end !== 'number') return at(line, 'end', end);
+    if (!(end > start)) return issue(line, 'end', 'end_before_start', 'is not after the start');
+
+    let birthDay: number | null = null;
+    const birth = trimmed(f[ix.client_birth_date]);
+    if (birth !== '') {
+      birthDay = parseDay(birth.length > 10 ? birth.slice(0, 10) : birth);
+      if (Number.isNaN(birthDay)) return issue(line, 'client_birth_date', 'bad_date', 'is not a YYYY-MM-DD date');
+    }
+    const age = this.number(f, ix.client_age, 0, 130);
+    if (Number.isNaN(age)) return issue(line, 'client_age', 'bad_number', 'is not an age in years (0–130)');
+    const lat = this.number(f, ix.lat, -90, 90);
+    if (Number.isNaN(lat)) return issue(line, 'lat', 'bad_number', 'is not a latitude (-90–90)');
+    const lon = this.number(f, ix.lon, -180, 180);
+    if (Number.isNaN(lon)) return issue(line, 'lon', 'bad_number', 'is not a longitude (-180–180)');
+    const travelMinutes = this.number(f, ix.travel_minutes, 0, 1440);
+    if (Number.isNaN(travelMinutes)) return issue(line, 'travel_minutes', 'bad_number', 'is not a number of minutes (0–1440)');
+    const travelKm = this.number(f, ix.travel_km, 0, 2000);
+    if (Number.isNaN(travelKm)) return issue(line, 'travel_km', 'bad_number', 'is not a distance in km (0–2000)');
+    const shiftStart = this.time(f, ix.shift_start);
+    if (typeof shiftStart !== 'number' && shiftStart !== null) return at(line, 'shift_start', shiftStart);
+    const shiftEnd = this.time(f, ix.shift_end);
+    if (typeof shiftEnd !== 'number' && shiftEnd !== null) return at(line, 'shift_end', shiftEnd);
+
+    const map = this.mapId;
+    const contact = trimmed(f[ix.contact_staff_id]);
+    return {
+      line,
+      visitId: trimmed(f[ix.visit_id]),
+      client: map === null ? client : map(client),
+      staff: map === null ? staff : map(staff),
+      start,
+      end,
+      kind: trimmed(f[ix.kind]),
+      group: trimmed(f[ix.group]),
+      birthDay,
+      age: age === null ? null : Math.floor(age),
+      staffRole: trimmed(f[ix.staff_role]),
+      contactStaff: map === null || contact === '' ? contact : map(contact),
+      lat,
+      lon,
+      travelMinutes,
+      travelKm,
+      shiftStart,
+      shiftEnd,
+    };
+  }
+
+  /** A time field: epoch ms, null when empty, or the failure. */
+  private time(f: readonly string[], i: number): number | null | TimeParseFailure {
+    const text = i < 0 ? '' : (f[i] ?? '');
+    if (text === '' || (text.charCodeAt(0) === 32 && text.trim() === '')) return null;
+    const t = parseTimestamp(text, this.zone, this.failure);
+    return Number.isNaN(t) ? { ...this.failure } : t;
+  }
+
+  /** An optional number field (decimal comma allowed): the number, null when empty, NaN when bad. */
+  private number(f: readonly string[], i: number, min: number, max: number): number | null {
+    if (i < 0) return null;
+    const text = trimmed(f[i]);
+    if (text === '') return null;
+    const v = Number(text.includes(',') ? text.replace(',', '.') : text);
+    return Number.isFinite(v) && v >= min && v <= max ? v : Number.NaN;
+  }
+}
+
+function trimmed(s: string | undefined): string {
+  if (s === undefined) return '';
+  const n = s.length;
+  if (n === 0) return s;
+  return s.charCodeAt(0) <= 32 || s.charCodeAt(n - 1) <= 32 ? s.trim() : s;
+}
+
+function issue(line: number, column: string | null, code: RowIssueCode, what: string): RowIssue {
+  return { line, column, code, message: `line ${line}${column === null ? '' : `, column ${column}`}: ${what}` };
+}
+
+function at(line: number, column: string, failure: TimeParseFailure): RowIssue {
+  return issue(line, column, failure.code, failure.why);
+}

@@ -1,0 +1,88 @@
+import type { RowIssue, RowIssueCode } from '../errors.js';
+import type { CanonicalColumn } from './columns.js';
+
+/**
+ * One row of a visit log: one staff member at one visit. Times are epoch milliseconds (UTC
+ * instants); absent optional text fields are `''`, absent numbers `null`.
+ *
+ * @example
+ * { line: 2, visitId: 'V1', client: 'C1', staff: 'S1', start: 1727766000000, end: 1727767800000,
+ *   kind: 'omvårdnad', group: 'Norr', birthDay: -11000, age: null, staffRole: '', contactStaff: 'S1',
+ *   lat: 62.4, lon: 15.6, travelMinutes: null, travelKm: null, shiftStart: null, shiftEnd: null }
+ */
+export interface Visit {
+  /** 1-based line where the row starts (object sources: 1-based position). */
+  line: number;
+  /** Visit id; `''` when the log has none (visits are then grouped by overlap). */
+  visitId: string;
+  client: string;
+  staff: string;
+  start: number;
+  end: number;
+  /** Kind of service (insats), as written; `''` when absent. */
+  kind: string;
+  group: string;
+  /** Client's birth date as a day number (days since 1970-01-01), or null. */
+  birthDay: number | null;
+  /** Client's age in whole years as given in the log, or null. */
+  age: number | null;
+  staffRole: string;
+  contactStaff: string;
+  lat: number | null;
+  lon: number | null;
+  /** Logged travel leg that led to this visit. */
+  travelMinutes: number | null;
+  travelKm: number | null;
+  shiftStart: number | null;
+  shiftEnd: number | null;
+}
+
+/**
+ * What happened to every input row: `read = used + rejected`, always. Rejected rows are listed
+ * in `issues` (the first `maxIssues`; the rest only counted in `issuesOmitted` and `rejectedByCode`).
+ *
+ * @example
+ * { read: 3, used: 2, rejected: 1, rejectedByCode: { time_out_of_range: 1 }, issues: [ … ], issuesOmitted: 0,
+ *   blankLines: 0, delimiter: ';', columns: { client_id: 'Brukare', … } }
+ */
+export interface ReadLedger {
+  read: number;
+  used: number;
+  rejected: number;
+  rejectedByCode: Partial<Record<RowIssueCode, number>>;
+  issues: RowIssue[];
+  issuesOmitted: number;
+  /** Empty lines in a CSV file (not rows, not counted in `read`). */
+  blankLines: number;
+  /** Delimiter used (`null` for in-memory rows). */
+  delimiter: string | null;
+  /** Which input header fed each canonical column present. */
+  columns: Partial<Record<CanonicalColumn, string>>;
+}
+
+/** One row as a planning system holds it in memory: keys are headers (canonical, alias or mapped). */
+export type VisitInput = Readonly<Record<string, unknown>>;
+
+/**
+ * Where visits come from: a file path (or `file:` URL), a Node readable byte stream, or an
+ * (async) iterable of plain objects.
+ */
+export type VisitSource = string | URL | NodeJS.ReadableStream | Iterable<VisitInput> | AsyncIterable<VisitInput>;
+
+/** Options for reading a visit log. Every option has a default. */
+export interface ReadOptions {
+  /** IANA zone of times without offset. Default `'Europe/Stockholm'`. */
+  zone?: string;
+  /** Field delimiter; default: detected from the header line (`;`, tab or `,`). */
+  delimiter?: ',' | ';' | '\t';
+  /** Text encoding of a file or byte stream: `'utf8'` (default, BOM allowed) or `'latin1'` (Windows-1252). */
+  encoding?: 'utf8' | 'latin1';
+  /** Explicit header for canonical columns, e.g. `{ client_id: 'Kundnr' }`; wins over aliases. */
+  columns?: Partial<Record<CanonicalColumn, string>>;
+  /** `'collect'` (default): reject bad rows and go on; `'stop'`: throw `BAD_ROW` at the first. */
+  onError?: 'collect' | 'stop';
+  /** How many issues to list; the rest are counted. Default 1000. */
+  maxIssues?: number;
+  /** Replace client and staff ids by a keyed hash (HMAC-SHA-256, hex, truncated to `length`, default 16). */
+  pseudonymise?: { key: string; length?: number };
+}
