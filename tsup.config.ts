@@ -16,5 +16,6 @@ export default defineConfig([
     sourcemap: true,
     target: 'node20',
     banner: { js: '#!/usr/bin/env node' },
+    define: { __VERSION__: JSON.stringify(process.env.npm_package_version ?? 'dev') },
   },
 ]);

@@ -1,1 +1,69 @@
-console.log('todo')
+import { KontinuitetError } from '../errors.js';
+import { UsageError } from './args.js';
+import { measureCommand, MEASURE_HELP } from './measure.js';
+
+const HELP = `kontinuitet: staff continuity, double staffing and route efficiency from home-care visit logs
+
+Usage: kontinuitet <command> [options]
+
+Commands:
+  measure <file>     the 14-day staff continuity (Kolada U21401/U21402/U21436) with spread measures
+  generate           write a synthetic municipality's visit log (seeded, realistic)
+  help [command]     this text, or a command's options
+
+Run "kontinuitet <command> --help" for a command's options.`;
+
+type Command = (argv: string[], out: NodeJS.WritableStream) => Promise<number>;
+
+const COMMANDS: Record<string, { run: Command; help: string }> = {
+  measure: { run: measureCommand, help: MEASURE_HELP },
+};
+
+/** Runs the CLI with `argv` (without node and script); returns the exit status. */
+export async function main(argv: string[], out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+    const topic = rest[0] !== undefined ? COMMANDS[rest[0]] : undefined;
+    out.write(`${topic?.help ?? HELP}\n`);
+    return name === undefined ? 2 : 0;
+  }
+  if (name === '--version' || name === '-v') {
+    out.write(`${VERSION}\n`);
+    return 0;
+  }
+  const command = COMMANDS[name];
+  if (command === undefined) {
+    err.write(`kontinuitet: unknown command "${name}"\n\n${HELP}\n`);
+    return 2;
+  }
+  try {
+    return await command.run(rest, out);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      err.write(`kontinuitet ${name}: ${e.message}\nRun "kontinuitet ${name} --help" for the options.\n`);
+      return 2;
+    }
+    if (e instanceof KontinuitetError) {
+      err.write(`kontinuitet ${name}: ${e.code}: ${e.message}\n`);
+      return 2;
+    }
+    if (e instanceof Error && !(e instanceof TypeError) && !(e instanceof RangeError)) {
+      err.write(`kontinuitet ${name}: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+declare const __VERSION__: string;
+const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : 'dev';
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    process.stderr.write(`kontinuitet: internal error: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+    process.exitCode = 70;
+  },
+);

@@ -24,6 +24,7 @@ export class LocalZone {
   readonly name: string;
   private readonly offsets = new Map<number, number>();
   private readonly utcOffsets = new Map<number, number>();
+  private readonly minuteInstants = new Map<number, number>();
 
   constructor(name: string) {
     if (!IANAZone.isValidZone(name)) {
@@ -77,8 +78,28 @@ export class LocalZone {
 
   /** Epoch ms of local midnight at the start of a local day number. */
   startOfLocalDay(dayNumber: number): number {
-    const d = DateTime.fromMillis(dayNumber * MS_PER_DAY, { zone: 'UTC' });
-    return DateTime.fromObject({ year: d.year, month: d.month, day: d.day }, { zone: this.name }).toMillis();
+    return this.atLocalMinute(dayNumber, 0);
+  }
+
+  /**
+   * Epoch ms of a local minute of a local day (0–1440; 1440 is the next midnight). A minute in a
+   * daylight-saving gap is moved forward by the length of the gap (as luxon does).
+   */
+  atLocalMinute(dayNumber: number, minuteOfDay: number): number {
+    const key = dayNumber * 1441 + minuteOfDay;
+    let t = this.minuteInstants.get(key);
+    if (t === undefined) {
+      t = this.luxonAtLocalMinute(dayNumber, minuteOfDay);
+      if (this.minuteInstants.size > 100_000) this.minuteInstants.clear();
+      this.minuteInstants.set(key, t);
+    }
+    return t;
+  }
+
+  private luxonAtLocalMinute(dayNumber: number, minuteOfDay: number): number {
+    const d = DateTime.fromMillis((dayNumber + Math.floor(minuteOfDay / 1440)) * MS_PER_DAY, { zone: 'UTC' });
+    const m = minuteOfDay % 1440;
+    return DateTime.fromObject({ year: d.year, month: d.month, day: d.day, hour: Math.floor(m / 60), minute: m % 60 }, { zone: this.name }).toMillis();
   }
 
   private offsetOfLocalHour(year: number, month: number, day: number, hour: number): number {

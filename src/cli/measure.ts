@@ -1,0 +1,86 @@
+import { measureContinuity } from '../continuity/measure.js';
+import type { ContinuityResult } from '../continuity/types.js';
+import { writeCsv } from '../report/csv.js';
+import { continuityTable } from '../report/table.js';
+import { choice, intFlag, numberFlag, parseFlags, UsageError } from './args.js';
+import { READ_FLAGS, READ_HELP, readOptions } from './read-flags.js';
+
+export const MEASURE_HELP = `kontinuitet measure <file> [options]
+
+The official 14-day staff continuity (Kolada U21401/U21402/U21436): how many different staff each
+home-care client meets, with spread measures and client counts, for one window or a monthly series.
+
+  --from DATE            first day of one window (YYYY-MM-DD); without it: one window a month
+  --every month          a monthly series (the default without --from)
+  --anchor A             first-day (default) or first-monday: where a monthly window starts
+  --days N               days in a window (default 14)
+  --preset P             kolada (default: ≥ 2 visits every day) or ange (≥ 2 a day on average)
+  --target N             target for "share above target" (default 14)
+  --by-group             also per group (hemtjänstgrupp)
+  --count-one-staff      count one staff member per double-staffed visit (default: both)
+  --by-overlap           a visit counts when it overlaps 07–22 (default: when it starts then)
+  --format F             table (default), json (kontinuitet/measure@1) or csv (one row per client and window)
+  --lang L               en (default) or sv: labels of the table
+${READ_HELP}
+
+Exit status: 0 success, 2 usage error or unreadable input.`;
+
+const CSV_COLUMNS = ['from', 'to', 'client', 'group', 'eligible', 'reason', 'first_short_day', 'visits', 'staff', 'age', 'double_staffed_visits'];
+
+/** Runs `kontinuitet measure`. */
+export async function measureCommand(argv: string[], out: NodeJS.WritableStream): Promise<number> {
+  const { values, positionals } = parseFlags(argv, {
+    ...READ_FLAGS,
+    from: { type: 'string' },
+    every: { type: 'string' },
+    anchor: { type: 'string' },
+    days: { type: 'string' },
+    preset: { type: 'string' },
+    target: { type: 'string' },
+    'by-group': { type: 'boolean' },
+    'count-one-staff': { type: 'boolean' },
+    'by-overlap': { type: 'boolean' },
+    format: { type: 'string' },
+    lang: { type: 'string' },
+  });
+  if (values.help) {
+    out.write(`${MEASURE_HELP}\n`);
+    return 0;
+  }
+  if (positionals.length !== 1) throw new UsageError('measure needs exactly one input file');
+  const format = choice('format', values.format, ['table', 'json', 'csv'] as const) ?? 'table';
+  const lang = choice('lang', values.lang, ['en', 'sv'] as const) ?? 'en';
+  const every = choice('every', values.every, ['month'] as const);
+  const anchor = choice('anchor', values.anchor, ['first-day', 'first-monday'] as const);
+  const preset = choice('preset', values.preset, ['kolada', 'ange'] as const);
+  const days = intFlag('days', values.days, 1, 366);
+  const target = numberFlag('target', values.target);
+  const result = await measureContinuity(positionals[0]!, {
+    ...readOptions(values),
+    ...(values.from !== undefined ? { from: values.from } : {}),
+    ...(every !== undefined ? { every } : {}),
+    ...(anchor !== undefined ? { anchor } : {}),
+    ...(target !== undefined ? { target } : {}),
+    rules: {
+      ...(preset !== undefined ? { preset } : {}),
+      ...(days !== undefined ? { days } : {}),
+      ...(values['count-one-staff'] ? { countBothStaff: false } : {}),
+      ...(values['by-overlap'] ? { inWindowBy: 'overlap' as const } : {}),
+    },
+  });
+  if (format === 'json') out.write(`${JSON.stringify(result, null, 2)}\n`);
+  else if (format === 'csv') await writeCsv(out, perClientRows(result), CSV_COLUMNS);
+  else out.write(`${continuityTable(result, { lang, byGroup: values['by-group'] === true })}\n`);
+  return 0;
+}
+
+function* perClientRows(result: ContinuityResult): Iterable<Record<string, unknown>> {
+  for (const w of result.windows) {
+    for (const c of w.perClient) {
+      yield {
+        from: w.from, to: w.to, client: c.client, group: c.group, eligible: c.eligible, reason: c.reason ?? '',
+        first_short_day: c.firstShortDay ?? '', visits: c.visits, staff: c.staff, age: c.age ?? '', double_staffed_visits: c.doubleStaffedVisits,
+      };
+    }
+  }
+}

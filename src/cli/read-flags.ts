@@ -1,0 +1,39 @@
+import type { ReadOptions } from '../visits/types.js';
+import { choice } from './args.js';
+
+/** Flags every command that reads a visit log takes. */
+export const READ_FLAGS = {
+  zone: { type: 'string' },
+  delimiter: { type: 'string' },
+  encoding: { type: 'string' },
+  pseudonymise: { type: 'boolean' },
+  'pseudonym-key': { type: 'string' },
+  'on-error': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+export const READ_HELP = `  --zone ZONE            IANA zone of local times (default Europe/Stockholm)
+  --delimiter C          field delimiter: , ; or tab (default: detected)
+  --encoding E           utf8 (default) or latin1 (Windows-1252 exports)
+  --pseudonymise         replace client and staff ids by a keyed hash; the key comes from
+                         --pseudonym-key or the KONTINUITET_PSEUDONYM_KEY environment variable
+  --on-error POLICY      collect (default): reject bad rows and go on; stop: fail at the first`;
+
+/** Read options from the common flags. */
+export function readOptions(values: { zone?: string | undefined; delimiter?: string | undefined; encoding?: string | undefined; pseudonymise?: boolean | undefined; 'pseudonym-key'?: string | undefined; 'on-error'?: string | undefined }): ReadOptions {
+  const options: ReadOptions = {};
+  if (values.zone !== undefined) options.zone = values.zone;
+  const delimiter = values.delimiter === 'tab' ? '\t' : values.delimiter;
+  const d = choice('delimiter', delimiter, [',', ';', '\t'] as const);
+  if (d !== undefined) options.delimiter = d;
+  const e = choice('encoding', values.encoding, ['utf8', 'latin1'] as const);
+  if (e !== undefined) options.encoding = e;
+  const policy = choice('on-error', values['on-error'], ['collect', 'stop'] as const);
+  if (policy !== undefined) options.onError = policy;
+  if (values.pseudonymise || values['pseudonym-key'] !== undefined) {
+    const key = values['pseudonym-key'] ?? process.env.KONTINUITET_PSEUDONYM_KEY;
+    if (key === undefined || key === '') throw new Error('--pseudonymise needs a key: --pseudonym-key KEY or KONTINUITET_PSEUDONYM_KEY');
+    options.pseudonymise = { key };
+  }
+  return options;
+}

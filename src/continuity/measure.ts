@@ -1,0 +1,267 @@
+import { KontinuitetError } from '../errors.js';
+import { histogram, spread } from '../summary/spread.js';
+import { dayIndex, dayWindow, monthlyWindows, type DayWindow, type MonthAnchor } from '../time/windows.js';
+import { LocalZone } from '../time/zone.js';
+import { DEFAULT_ZONE, scanVisits } from '../visits/read.js';
+import type { ReadLedger, ReadOptions, Visit, VisitSource } from '../visits/types.js';
+import { ageOn, evaluateClient, type CountedRow } from './evaluate.js';
+import { kindMatcher, resolveRules, type ContinuityRules } from './rules.js';
+import type { ClientContinuity, ContinuityResult, ContinuitySummary, ContinuityWindow, ExclusionReason, RowCounts } from './types.js';
+
+/**
+ * Options of the continuity measure. Without `from`, the measure runs as a monthly series
+ * (`every: 'month'`).
+ */
+export interface MeasureOptions {
+  /** First day of a single window, `YYYY-MM-DD` (local). */
+  from?: string;
+  /** `'month'`: one window per month covered by the log (default when `from` is not given). */
+  every?: 'month';
+  /** Where a monthly window starts: the first day of the month (default) or its first Monday. */
+  anchor?: MonthAnchor;
+  /** Rules; default the `kolada` preset. */
+  rules?: Partial<ContinuityRules>;
+  /** Target for `shareAboveTarget`. Default 14. */
+  target?: number;
+  /** IANA zone of the log's local times and of the windows. Default Europe/Stockholm. */
+  zone?: string;
+}
+
+interface ClientState {
+  id: string;
+  birthDay: number | null;
+  age: number | null;
+}
+
+/**
+ * Accumulates visits one at a time into the continuity measure: rows are classified as they
+ * arrive (outside the window, excluded kind, excluded role, outside the day hours — checked in
+ * that order — or counted), and only counted rows are kept. {@link ContinuityAccumulator.finish}
+ * evaluates every client of the log in every window.
+ *
+ * @example
+ * const acc = new ContinuityAccumulator({ from: '2024-10-01' });
+ * for (const v of visits) acc.add(v);
+ * acc.finish().windows[0].staffPerClient.mean; // → the U21401 figure
+ */
+export class ContinuityAccumulator {
+  readonly rules: ContinuityRules;
+  readonly zone: LocalZone;
+  private readonly target: number;
+  private readonly fixed: DayWindow | null;
+  private readonly anchor: MonthAnchor;
+  private readonly isExcludedKind: (kind: string) => boolean;
+  private readonly isExcludedRole: (role: string) => boolean;
+  private readonly clients = new Map<string, ClientState>();
+  private readonly staffIndex = new Map<string, number>();
+  /** Window start day → client id → counted rows. */
+  private readonly windows = new Map<number, { window: DayWindow; rows: Map<string, CountedRow[]>; count: number }>();
+  private readonly excluded: Partial<Record<ExclusionReason, number>> = {};
+  private firstDay = Infinity;
+  private lastDay = -Infinity;
+  private seenBirthDate = false;
+  private seenAge = false;
+
+  constructor(options: MeasureOptions = {}) {
+    this.rules = resolveRules({ ...options.rules });
+    this.zone = new LocalZone(options.zone ?? DEFAULT_ZONE);
+    this.target = options.target ?? 14;
+    if (!Number.isFinite(this.target)) throw new KontinuitetError('BAD_OPTION', 'target: must be a number');
+    this.anchor = options.anchor ?? 'first-day';
+    if (this.anchor !== 'first-day' && this.anchor !== 'first-monday') throw new KontinuitetError('BAD_OPTION', `anchor: must be 'first-day' or 'first-monday'`);
+    if (options.from !== undefined && options.every !== undefined) throw new KontinuitetError('BAD_OPTION', 'give either from (one window) or every (a series), not both');
+    if (options.from === undefined && this.rules.days > 28) throw new KontinuitetError('BAD_OPTION', 'days: a monthly series needs windows of at most 28 days (give from for a longer window)');
+    this.fixed = options.from === undefined ? null : dayWindow(options.from, this.rules.days, this.zone);
+    this.isExcludedKind = kindMatcher(this.rules.excludedKinds);
+    this.isExcludedRole = kindMatcher(this.rules.excludedRoles);
+  }
+
+  /** Takes one visit row. */
+  add(v: Visit): void {
+    this.noteClient(v);
+    const startDay = this.zone.localDay(v.start);
+    if (startDay < this.firstDay) this.firstDay = startDay;
+    if (startDay > this.lastDay) this.lastDay = startDay;
+
+    const placed = this.place(v, startDay);
+    if (placed === null) return this.exclude('outside_window');
+    if (this.isExcludedKind(v.kind)) return this.exclude('excluded_kind');
+    if (this.isExcludedRole(v.staffRole)) return this.exclude('excluded_role');
+    const day = this.countedDay(v, placed.window);
+    if (day < 0) return this.exclude('outside_day_hours');
+
+    let staff = this.staffIndex.get(v.staff);
+    if (staff === undefined) this.staffIndex.set(v.staff, (staff = this.staffIndex.size));
+    let rows = placed.rows.get(v.client);
+    if (rows === undefined) placed.rows.set(v.client, (rows = []));
+    rows.push({ start: v.start, end: v.end, staff, staffId: v.staff, visitId: v.visitId, group: v.group, day });
+    placed.count++;
+  }
+
+  /** Evaluates every window; `ledger` (from the reader) completes the row accounting. */
+  finish(ledger?: ReadLedger): ContinuityResult {
+    let windows: { window: DayWindow; rows: Map<string, CountedRow[]> }[];
+    if (this.fixed !== null) {
+      windows = [this.windows.get(this.fixed.fromDay) ?? { window: this.fixed, rows: new Map() }];
+    } else {
+      const covered = this.firstDay > this.lastDay ? [] : monthlyWindows(this.firstDay, this.lastDay, this.rules.days, this.anchor, this.zone);
+      const keep = new Set(covered.map((w) => w.fromDay));
+      for (const [day, acc] of this.windows) {
+        if (!keep.has(day) && acc.count > 0) this.excluded.window_partly_covered = (this.excluded.window_partly_covered ?? 0) + acc.count;
+      }
+      windows = covered.map((w) => this.windows.get(w.fromDay) ?? { window: w, rows: new Map() });
+    }
+    const excludedTotal = Object.values(this.excluded).reduce((a, b) => a + b, 0);
+    const rows: RowCounts = {
+      read: ledger?.read ?? excludedTotal + this.countedRows(windows),
+      used: this.countedRows(windows),
+      rejected: ledger?.rejected ?? 0,
+      excluded: { ...this.excluded },
+    };
+    const ageFilter = ledger === undefined
+      ? (this.seenBirthDate ? 'birth_date' : this.seenAge ? 'age' : 'none')
+      : (ledger.columns.client_birth_date !== undefined ? 'birth_date' : ledger.columns.client_age !== undefined ? 'age' : 'none');
+    return {
+      schema: 'kontinuitet/measure@1',
+      rule: { ...this.rules, target: this.target, ageFilter },
+      zone: this.zone.name,
+      rows,
+      issues: ledger?.issues ?? [],
+      windows: windows.map(({ window, rows: byClient }) => this.evaluateWindow(window, byClient)),
+    };
+  }
+
+  private countedRows(windows: readonly { rows: Map<string, CountedRow[]> }[]): number {
+    let n = 0;
+    for (const w of windows) for (const r of w.rows.values()) n += r.length;
+    return n;
+  }
+
+  private evaluateWindow(window: DayWindow, byClient: Map<string, CountedRow[]>): ContinuityWindow {
+    const perClient: ClientContinuity[] = [];
+    const ids = [...this.clients.keys()].sort();
+    for (const id of ids) {
+      const c = this.clients.get(id)!;
+      const age = c.birthDay !== null ? ageOn(c.birthDay, window.fromDay) : c.age;
+      perClient.push(evaluateClient(id, byClient.get(id) ?? [], age, window, this.rules));
+    }
+    const groupNames = [...new Set(perClient.filter((c) => c.visits > 0).map((c) => c.group))].sort();
+    return {
+      from: window.from,
+      to: window.to,
+      ...this.summarise(perClient),
+      groups: groupNames.map((group) => ({ group, ...this.summarise(perClient.filter((c) => c.visits > 0 && c.group === group)) })),
+      perClient,
+    };
+  }
+
+  private summarise(clients: readonly ClientContinuity[]): ContinuitySummary {
+    const eligible = clients.filter((c) => c.eligible).map((c) => c.staff);
+    return {
+      clients: {
+        served: clients.filter((c) => c.visits > 0).length,
+        visitsRule: clients.filter((c) => c.eligible || c.reason === 'under_min_age').length,
+        eligible: eligible.length,
+        doubleStaffed: clients.filter((c) => c.doubleStaffedVisits > 0).length,
+      },
+      staffPerClient: spread(eligible, this.target),
+      histogram: histogram(eligible),
+    };
+  }
+
+  private noteClient(v: Visit): void {
+    let c = this.clients.get(v.client);
+    if (c === undefined) this.clients.set(v.client, (c = { id: v.client, birthDay: null, age: null }));
+    if (v.birthDay !== null) {
+      this.seenBirthDate = true;
+      if (c.birthDay === null || v.birthDay > c.birthDay) c.birthDay = v.birthDay;
+    }
+    if (v.age !== null) {
+      this.seenAge = true;
+      if (c.age === null || v.age < c.age) c.age = v.age;
+    }
+  }
+
+  /** The window a row belongs to, by its start day (overlap mode: by the day it is counted on). */
+  private place(v: Visit, startDay: number): { window: DayWindow; rows: Map<string, CountedRow[]>; count: number } | null {
+    const day = this.rules.inWindowBy === 'overlap' ? this.overlapDay(v, startDay) ?? startDay : startDay;
+    if (this.fixed !== null) {
+      const w = this.fixed;
+      if (day < w.fromDay || day >= w.fromDay + w.days) return null;
+      return this.windowState(w.fromDay, () => w);
+    }
+    const from = this.monthWindowStart(day);
+    if (day < from || day >= from + this.rules.days) return null;
+    return this.windowState(from, () => dayWindow(civil(from), this.rules.days, this.zone));
+  }
+
+  private windowState(fromDay: number, make: () => DayWindow) {
+    let s = this.windows.get(fromDay);
+    if (s === undefined) this.windows.set(fromDay, (s = { window: make(), rows: new Map(), count: 0 }));
+    return s;
+  }
+
+  private monthWindowStart(day: number): number {
+    const d = new Date(day * 86_400_000);
+    const first = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1) / 86_400_000;
+    if (this.anchor === 'first-day') return first;
+    const weekday = (new Date(first * 86_400_000).getUTCDay() + 6) % 7; // Monday = 0
+    return first + ((7 - weekday) % 7);
+  }
+
+  /** Day of the window a counted row counts on, or -1 when it is outside the day hours. */
+  private countedDay(v: Visit, window: DayWindow): number {
+    if (this.rules.inWindowBy === 'overlap') {
+      const day = this.overlapDay(v, this.zone.localDay(v.start));
+      return day === null ? -1 : day - window.fromDay;
+    }
+    const minute = this.zone.localMinuteOfDay(v.start);
+    if (minute < this.rules.dayStartMinute || minute >= this.rules.dayEndMinute) return -1;
+    return dayIndex(window, v.start);
+  }
+
+  /** First local day whose day hours the row overlaps (it may start the evening before). */
+  private overlapDay(v: Visit, startDay: number): number | null {
+    for (let day = startDay; ; day++) {
+      const open = this.zone.atLocalMinute(day, this.rules.dayStartMinute);
+      if (open >= v.end) return null;
+      if (this.zone.atLocalMinute(day, this.rules.dayEndMinute) > v.start) return day;
+    }
+  }
+
+  private exclude(reason: ExclusionReason): void {
+    this.excluded[reason] = (this.excluded[reason] ?? 0) + 1;
+  }
+}
+
+function civil(day: number): string {
+  return new Date(day * 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * The official 14-day staff continuity (Kolada U21401 mean, U21402 median, U21436 share > 20)
+ * over a visit log, streamed: for each window, every client's number of different staff met at
+ * counted visits, whether the client is counted and why not, and the spread over counted
+ * clients for the municipality and per group. See `docs` in the README for the rules.
+ *
+ * @example
+ * const r = await measureContinuity('data/sample-visits.csv', { from: '2024-10-01' });
+ * r.windows[0].staffPerClient.mean; // → mean staff per counted client over 2024-10-01..14
+ */
+export async function measureContinuity(source: VisitSource, options: MeasureOptions & ReadOptions = {}): Promise<ContinuityResult> {
+  const acc = new ContinuityAccumulator(options);
+  const ledger = await scanVisits(source, (v) => acc.add(v), { ...options, zone: acc.zone.name });
+  return acc.finish(ledger);
+}
+
+/**
+ * The same measure over visits already in memory (e.g. from {@link readVisits}); a pure function.
+ *
+ * @example
+ * continuity(visits, { from: '2024-10-01' }).windows[0].clients.eligible; // → number of counted clients
+ */
+export function continuity(visits: Iterable<Visit>, options: MeasureOptions = {}, ledger?: ReadLedger): ContinuityResult {
+  const acc = new ContinuityAccumulator(options);
+  for (const v of visits) acc.add(v);
+  return acc.finish(ledger);
+}

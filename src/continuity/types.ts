@@ -1,0 +1,90 @@
+import type { RowIssue } from '../errors.js';
+import type { Spread } from '../summary/spread.js';
+import type { ContinuityRules } from './rules.js';
+
+/**
+ * Why a client is not counted in a window:
+ * - `no_counted_visits`: no counted visit in the window;
+ * - `too_few_visits_on_a_day`: some day has fewer than the required visits (`firstShortDay` says which, first);
+ * - `too_few_visits_on_average`: (preset `ange`) fewer than the required visits per day on average;
+ * - `under_min_age`: younger than the minimum age (65) at the window start.
+ */
+export type IneligibleReason = 'no_counted_visits' | 'too_few_visits_on_a_day' | 'too_few_visits_on_average' | 'under_min_age';
+
+/** Why a row that was read is not counted (see the measure's docs for the order they are checked in). */
+export type ExclusionReason = 'outside_window' | 'window_partly_covered' | 'excluded_kind' | 'excluded_role' | 'outside_day_hours';
+
+/**
+ * One client in one window.
+ *
+ * @example
+ * { client: 'C00042', group: 'Norr', eligible: true, visits: 52, staff: 17, reason: null, firstShortDay: null,
+ *   age: 84, doubleStaffedVisits: 0 }
+ */
+export interface ClientContinuity {
+  client: string;
+  /** The group of most of the client's counted visits (ties: the first group name in sort order). */
+  group: string;
+  eligible: boolean;
+  /** Counted visits (rows of one visit counted once). */
+  visits: number;
+  /** Different staff met at counted visits. */
+  staff: number;
+  reason: IneligibleReason | null;
+  /** With `too_few_visits_on_a_day`: the first such day, `YYYY-MM-DD`. */
+  firstShortDay: string | null;
+  /** Age in whole years at the window start, when known. */
+  age: number | null;
+  /** Counted visits with two or more staff present at once. */
+  doubleStaffedVisits: number;
+}
+
+/** Counts of clients in a window, as Ånge followed them. */
+export interface ClientCounts {
+  /** Clients with at least one counted visit. */
+  served: number;
+  /** Clients meeting the visits rule (≥ 2 counted visits every day), before the age filter. */
+  visitsRule: number;
+  /** Clients counted by the indicator. */
+  eligible: number;
+  /** Clients with at least one double-staffed counted visit. */
+  doubleStaffed: number;
+}
+
+/** Staff per client over eligible clients, with counts and the distribution. */
+export interface ContinuitySummary {
+  clients: ClientCounts;
+  staffPerClient: Spread;
+  /** Eligible clients by number of staff met. */
+  histogram: { value: number; count: number }[];
+}
+
+/** One window of the measure. */
+export interface ContinuityWindow extends ContinuitySummary {
+  from: string;
+  to: string;
+  groups: (ContinuitySummary & { group: string })[];
+  perClient: ClientContinuity[];
+}
+
+/** Row accounting of a measure: `read = used + rejected + Σ excluded`. */
+export interface RowCounts {
+  read: number;
+  used: number;
+  rejected: number;
+  excluded: Partial<Record<ExclusionReason, number>>;
+}
+
+/**
+ * The result of {@link measureContinuity}; serialised as `kontinuitet/measure@1` (keys may be
+ * added, never renamed).
+ */
+export interface ContinuityResult {
+  schema: 'kontinuitet/measure@1';
+  rule: ContinuityRules & { target: number; ageFilter: 'birth_date' | 'age' | 'none' };
+  zone: string;
+  rows: RowCounts;
+  /** The first rejected rows (line, column, code, message). */
+  issues: RowIssue[];
+  windows: ContinuityWindow[];
+}

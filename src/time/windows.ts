@@ -1,0 +1,80 @@
+import { DateTime } from 'luxon';
+import { KontinuitetError } from '../errors.js';
+import { civilFromDays } from './civil.js';
+import { parseDay } from './parse.js';
+import type { LocalZone } from './zone.js';
+
+/**
+ * A window of whole local calendar days: `from` to `to` inclusive, in one zone. `dayStarts[k]`
+ * is the instant of local midnight starting day k (k = 0..days), so `dayStarts[days]` is the
+ * exclusive end; a day across a daylight-saving change is 23 or 25 hours long.
+ *
+ * @example
+ * const w = dayWindow('2024-10-21', 14, new LocalZone('Europe/Stockholm'));
+ * w.to; // → '2024-11-03'
+ * (w.dayStarts[7] - w.dayStarts[6]) / 3_600_000; // → 25 (2024-10-27, clocks go back)
+ */
+export interface DayWindow {
+  /** First day, `YYYY-MM-DD`. */
+  from: string;
+  /** Last day (inclusive), `YYYY-MM-DD`. */
+  to: string;
+  /** Number of days. */
+  days: number;
+  /** Day number (days since 1970-01-01) of `from`. */
+  fromDay: number;
+  /** Epoch ms of each local midnight, `days + 1` entries. */
+  dayStarts: number[];
+}
+
+/**
+ * The window of `days` local calendar days starting on `from` (`YYYY-MM-DD`).
+ *
+ * @example
+ * dayWindow('2024-10-01', 14, new LocalZone('Europe/Stockholm')).to; // → '2024-10-14'
+ */
+export function dayWindow(from: string, days: number, zone: LocalZone): DayWindow {
+  const fromDay = parseDay(from);
+  if (Number.isNaN(fromDay)) throw new KontinuitetError('BAD_OPTION', `from: "${from}" is not a YYYY-MM-DD date`);
+  if (!Number.isInteger(days) || days < 1 || days > 366) throw new KontinuitetError('BAD_OPTION', `days: must be a whole number from 1 to 366, got ${days}`);
+  const dayStarts: number[] = [];
+  for (let k = 0; k <= days; k++) dayStarts.push(zone.startOfLocalDay(fromDay + k));
+  return { from: civilFromDays(fromDay), to: civilFromDays(fromDay + days - 1), days, fromDay, dayStarts };
+}
+
+/** How a monthly series places its window in each month. */
+export type MonthAnchor = 'first-day' | 'first-monday';
+
+/**
+ * One window per calendar month from the month of `firstDay` to the month of `lastDay` (day
+ * numbers of the first and last local day with data), starting on the first day of the month
+ * or on its first Monday. Only windows lying wholly inside `[firstDay, lastDay]` are returned: a
+ * window the log covers only in part would count clients as ineligible for days without data.
+ *
+ * @example
+ * monthlyWindows(parseDay('2024-10-01'), parseDay('2024-11-30'), 14, 'first-day', zone).map((w) => w.from);
+ * // → ['2024-10-01', '2024-11-01']
+ */
+export function monthlyWindows(firstDay: number, lastDay: number, days: number, anchor: MonthAnchor, zone: LocalZone): DayWindow[] {
+  const windows: DayWindow[] = [];
+  const first = DateTime.fromISO(civilFromDays(firstDay), { zone: 'UTC' }).startOf('month');
+  for (let month = first; ; month = month.plus({ months: 1 })) {
+    let start = month;
+    if (anchor === 'first-monday') start = month.plus({ days: (8 - month.weekday) % 7 });
+    const startDay = parseDay(start.toISODate() ?? '');
+    if (startDay > lastDay) break;
+    if (startDay >= firstDay && startDay + days - 1 <= lastDay) windows.push(dayWindow(civilFromDays(startDay), days, zone));
+  }
+  return windows;
+}
+
+/** Index of the day of `window` that instant `t` falls in, or -1 when outside. */
+export function dayIndex(window: DayWindow, t: number): number {
+  const s = window.dayStarts;
+  if (t < s[0]! || t >= s[window.days]!) return -1;
+  let k = Math.floor(((t - s[0]!) / 86_400_000));
+  if (k > window.days - 1) k = window.days - 1;
+  while (k > 0 && t < s[k]!) k--;
+  while (k < window.days - 1 && t >= s[k + 1]!) k++;
+  return k;
+}
