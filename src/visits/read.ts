@@ -193,7 +193,6 @@ async function readObjects(
     if (bad !== null) account({ line: position, column: bad, code: 'bad_value', message: `line ${position}, column ${bad}: has a value of a type that cannot be read` });
     else account(converter.convert(fields, position));
   }
-  if (converter === null) throw new KontinuitetError('EMPTY_INPUT', 'the input has no rows');
 }
 
 /** Text of an in-memory value: strings as they are, numbers and booleans printed, Dates (and epoch ms for times) as ISO instants. */

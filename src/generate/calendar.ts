@@ -1,0 +1,93 @@
+/**
+ * Calendar helpers for the generator: plain proleptic-Gregorian day arithmetic on "epoch days"
+ * (days since 1970-01-01), with no time zone, locale or clock involved.
+ */
+
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/**
+ * Parses a `YYYY-MM-DD` calendar date to an epoch-day number (days since 1970-01-01), or returns
+ * `null` when the text is not a real calendar date.
+ *
+ * @example
+ * parseEpochDay('1970-01-02'); // → 1
+ * parseEpochDay('2024-02-30'); // → null
+ */
+export function parseEpochDay(text: string): number | null {
+  const m = DATE_RE.exec(text);
+  if (!m) return null;
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return null;
+  return Math.round(Date.UTC(y, mo - 1, d) / 86400000);
+}
+
+/**
+ * Formats an epoch-day number as `YYYY-MM-DD` (years 0000–9999).
+ *
+ * @example
+ * formatEpochDay(0); // → '1970-01-01'
+ */
+export function formatEpochDay(day: number): string {
+  const dt = new Date(day * 86400000);
+  return `${pad(dt.getUTCFullYear(), 4)}-${pad(dt.getUTCMonth() + 1, 2)}-${pad(dt.getUTCDate(), 2)}`;
+}
+
+/**
+ * ISO weekday of an epoch day: 0 = Monday … 6 = Sunday.
+ *
+ * @example
+ * weekday(0); // → 3 (1970-01-01 was a Thursday)
+ */
+export function weekday(day: number): number {
+  return (((day + 3) % 7) + 7) % 7;
+}
+
+/**
+ * Number of days in a month (`month` 1–12) of the proleptic Gregorian calendar.
+ *
+ * @example
+ * daysInMonth(2024, 2); // → 29
+ */
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/**
+ * `true` when the epoch day is a Swedish (EU) daylight-saving change day: the last Sunday of March
+ * (02:00–03:00 does not exist) or of October (02:00–03:00 happens twice). The generator keeps every
+ * time on those nights outside 02:00–03:00.
+ *
+ * @example
+ * isDstChangeDay(parseEpochDay('2024-10-27')!); // → true
+ * isDstChangeDay(parseEpochDay('2025-03-30')!); // → true
+ */
+export function isDstChangeDay(day: number): boolean {
+  if (weekday(day) !== 6) return false;
+  const dt = new Date(day * 86400000);
+  const month = dt.getUTCMonth() + 1;
+  return (month === 3 || month === 10) && dt.getUTCDate() >= 25;
+}
+
+/**
+ * Zero-padded decimal of a non-negative integer.
+ *
+ * @example
+ * pad(7, 3); // → '007'
+ */
+export function pad(n: number, width: number): string {
+  const s = String(n);
+  return s.length >= width ? s : '0'.repeat(width - s.length) + s;
+}
+
+/**
+ * `HH:mm` for every minute of the day, index 0 … 1439.
+ *
+ * @example
+ * HHMM[7 * 60 + 5]; // → '07:05'
+ */
+export const HHMM: readonly string[] = Array.from(
+  { length: 1440 },
+  (_, m) => `${pad(Math.floor(m / 60), 2)}:${pad(m % 60, 2)}`,
+);

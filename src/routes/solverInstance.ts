@@ -1,0 +1,230 @@
+/**
+ * Internal model shared by the exact and heuristic order solvers behind `bestOrder`.
+ *
+ * Every variant (open path, path with a fixed last stop, closed tour) is reduced to one shape:
+ * a path that starts at a fixed `head`, visits every node of `free` once in some order and
+ * ends at a fixed `tail`. Open paths and closed tours get a virtual tail node (index
+ * `size - 1`): for an open path every arc into it costs 0 and it has no time window, for a
+ * closed tour an arc into it costs the return leg to the start and it carries the start's
+ * window upper bound.
+ *
+ * Times follow the TSPTW convention: service at a node starts at
+ * `max(arrival, lo)`; arriving after `hi` is late (infeasible); departure is
+ * `serviceStart + svc`; arrival at the next node is `departure + travel`.
+ *
+ * @module
+ */
+
+/**
+ * A reduced path problem. All matrices are flat, row-major, `size × size`.
+ *
+ * @example
+ * // Open path over 3 stops starting at stop 0 (stop 3 is the virtual tail):
+ * const inst = makeInstance([[0, 1, 2], [1, 0, 1], [2, 1, 0]], { start: 0, closed: false });
+ * inst.size; // → 4
+ * Array.from(inst.free); // → [1, 2]
+ */
+export interface SolverInstance {
+  /** Number of nodes including the (possibly unused) virtual tail at index `size - 1`. */
+  readonly size: number;
+  /** Number of real stops (`size - 1`). */
+  readonly stops: number;
+  /** Flat travel matrix, `w[i * size + j]`. */
+  readonly w: Float64Array;
+  /** Fixed first node. */
+  readonly head: number;
+  /** Fixed last node (a real stop for a fixed end, else the virtual node `size - 1`). */
+  readonly tail: number;
+  /** Whether the tail is the virtual node (and must be dropped from the reported order). */
+  readonly virtualTail: boolean;
+  /** Nodes to be ordered between head and tail, ascending. */
+  readonly free: Int32Array;
+  /** Whether time windows are in force. When false, `lo`, `hi`, `svc` are still filled (−∞, +∞, 0). */
+  readonly hasWindows: boolean;
+  /** Window lower bound per node. */
+  readonly lo: Float64Array;
+  /** Window upper bound per node. */
+  readonly hi: Float64Array;
+  /** Service duration per node. */
+  readonly svc: Float64Array;
+  /** Time at the head before its service starts. */
+  readonly t0: number;
+}
+
+/**
+ * Input of {@link makeInstance}; the values are assumed to be validated already.
+ *
+ * @example
+ * const spec: InstanceSpec = { start: 0, closed: true };
+ * makeInstance([[0, 3], [4, 0]], spec).tail; // → 2
+ */
+export interface InstanceSpec {
+  start: number;
+  end?: number | undefined;
+  closed: boolean;
+  timeWindows?: readonly (readonly [number, number])[] | undefined;
+  service?: readonly number[] | undefined;
+  startTime?: number | undefined;
+}
+
+/**
+ * Builds the reduced path problem from a validated cost matrix and options. For a closed tour
+ * `end` is ignored; a fixed `end` equal to `start` must have been turned into `closed` by the
+ * caller.
+ *
+ * @example
+ * const inst = makeInstance([[0, 5, 9], [5, 0, 2], [9, 2, 0]], { start: 0, end: 2, closed: false });
+ * inst.tail;            // → 2
+ * Array.from(inst.free); // → [1]
+ */
+export function makeInstance(cost: readonly (readonly number[])[], spec: InstanceSpec): SolverInstance {
+  const n = cost.length;
+  const size = n + 1;
+  const v = n;
+  const w = new Float64Array(size * size);
+  for (let i = 0; i < n; i++) {
+    const row = cost[i] as readonly number[];
+    for (let j = 0; j < n; j++) w[i * size + j] = row[j] as number;
+  }
+  const s = spec.start;
+  const fixedEnd = !spec.closed && spec.end !== undefined ? spec.end : -1;
+  if (spec.closed) {
+    for (let i = 0; i < n; i++) w[i * size + v] = w[i * size + s] as number;
+  }
+  // Open path: arcs into the virtual tail cost 0 (the array is zero-filled already).
+
+  const lo = new Float64Array(size).fill(-Infinity);
+  const hi = new Float64Array(size).fill(Infinity);
+  const svc = new Float64Array(size);
+  const hasWindows = spec.timeWindows !== undefined;
+  if (spec.timeWindows !== undefined) {
+    for (let i = 0; i < n; i++) {
+      const tw = spec.timeWindows[i] as readonly [number, number];
+      lo[i] = tw[0];
+      hi[i] = tw[1];
+    }
+    if (spec.closed) hi[v] = hi[s] as number;
+  }
+  if (spec.service !== undefined) {
+    for (let i = 0; i < n; i++) svc[i] = spec.service[i] as number;
+  }
+  const startLo = lo[s] as number;
+  const t0 = spec.startTime ?? (Number.isFinite(startLo) ? startLo : 0);
+
+  const freeList: number[] = [];
+  for (let i = 0; i < n; i++) if (i !== s && i !== fixedEnd) freeList.push(i);
+  return {
+    size,
+    stops: n,
+    w,
+    head: s,
+    tail: fixedEnd >= 0 ? fixedEnd : v,
+    virtualTail: fixedEnd < 0,
+    free: Int32Array.from(freeList),
+    hasWindows,
+    lo,
+    hi,
+    svc,
+    t0,
+  };
+}
+
+/**
+ * Travel and total lateness of a full route (head, free nodes…, tail).
+ *
+ * @example
+ * const e = evaluateRoute(inst, Int32Array.from([0, 1, 2, 3]));
+ * e.travel; // → sum of the three legs
+ * e.late;   // → 0 when every arrival is within its window
+ */
+export interface RouteEval {
+  travel: number;
+  late: number;
+}
+
+/**
+ * Lateness of a route: service starts at `max(arrival, lo)`, and every arrival after `hi`
+ * adds `arrival − hi` (the service then starts on arrival). The head's own lateness
+ * (`t0 − hi[head]` when positive) is included. Also returns the travel, summed left to right.
+ *
+ * @example
+ * const inst = makeInstance([[0, 4], [4, 0]], { start: 0, closed: false, timeWindows: [[0, 10], [0, 3]] });
+ * evaluateRoute(inst, Int32Array.from([0, 1, 2])); // → { travel: 4, late: 1 }
+ */
+export function evaluateRoute(inst: SolverInstance, route: Int32Array, length = route.length): RouteEval {
+  const { size, w } = inst;
+  let travel = 0;
+  let prev = route[0] as number;
+  for (let p = 1; p < length; p++) {
+    const cur = route[p] as number;
+    travel += w[prev * size + cur] as number;
+    prev = cur;
+  }
+  return { travel, late: inst.hasWindows ? routeLateness(inst, route, length, Infinity) : 0 };
+}
+
+/**
+ * Total lateness of a route, stopping early (returning a value > `stopAbove`) once the running
+ * sum exceeds `stopAbove`. With `stopAbove = 0` it is a feasibility test.
+ *
+ * @example
+ * routeLateness(inst, route, route.length, 0) === 0; // → true when the route is feasible
+ */
+export function routeLateness(inst: SolverInstance, route: Int32Array, length: number, stopAbove: number): number {
+  const { size, w, lo, hi, svc } = inst;
+  let u = route[0] as number;
+  let late = 0;
+  const h = hi[u] as number;
+  if (inst.t0 > h) late += inst.t0 - h;
+  let t = Math.max(inst.t0, lo[u] as number);
+  for (let p = 1; p < length; p++) {
+    const v = route[p] as number;
+    const a = t + (svc[u] as number) + (w[u * size + v] as number);
+    const hv = hi[v] as number;
+    if (a > hv) {
+      late += a - hv;
+      if (late > stopAbove) return late;
+      t = a;
+    } else {
+      const l = lo[v] as number;
+      t = a > l ? a : l;
+    }
+    u = v;
+  }
+  return late;
+}
+
+/**
+ * All-pairs lower bounds on the time from the start of service at `i` to the arrival at `j`
+ * (shortest paths over arc weights `svc[i] + w[i][j]`, Floyd–Warshall, without arcs out of the
+ * tail or into the head). Used to prune labels
+ * that can no longer reach an unvisited node within its window.
+ *
+ * @example
+ * const sp = timeLowerBounds(inst);
+ * sp[0 * inst.size + 2]; // → shortest service+travel time from node 0 to node 2
+ */
+export function timeLowerBounds(inst: SolverInstance): Float64Array {
+  const { size, w, svc, head, tail } = inst;
+  const d = new Float64Array(size * size);
+  for (let i = 0; i < size; i++) {
+    const s = svc[i] as number;
+    for (let j = 0; j < size; j++) {
+      // A route never leaves its tail nor re-enters its head: leaving those arcs out keeps the
+      // bounds tight (the virtual tail's outgoing arcs would otherwise be free shortcuts).
+      d[i * size + j] = i === j ? 0 : i === tail || j === head ? Infinity : s + (w[i * size + j] as number);
+    }
+  }
+  for (let k = 0; k < size; k++) {
+    const rk = k * size;
+    for (let i = 0; i < size; i++) {
+      const ri = i * size;
+      const dik = d[ri + k] as number;
+      for (let j = 0; j < size; j++) {
+        const alt = dik + (d[rk + j] as number);
+        if (alt < (d[ri + j] as number)) d[ri + j] = alt;
+      }
+    }
+  }
+  return d;
+}
