@@ -5,7 +5,7 @@ import { continuityTable } from '../report/table.js';
 import { choice, intFlag, numberFlag, parseFlags, UsageError } from './args.js';
 import { READ_FLAGS, READ_HELP, readOptions } from './read-flags.js';
 
-export const MEASURE_HELP = `kontinuitet measure <file> [options]
+export const MEASURE_HELP = `kontinuitet measure <file|-> [options]   (- reads standard input)
 
 The official 14-day staff continuity (Kolada U21401/U21402/U21436): how many different staff each
 home-care client meets, with spread measures and client counts, for one window or a monthly series.
@@ -55,7 +55,7 @@ export async function measureCommand(argv: string[], out: NodeJS.WritableStream)
   const preset = choice('preset', values.preset, ['kolada', 'ange'] as const);
   const days = intFlag('days', values.days, 1, 366);
   const target = numberFlag('target', values.target);
-  const result = await measureContinuity(positionals[0]!, {
+  const result = await measureContinuity(positionals[0] === '-' ? process.stdin : positionals[0]!, {
     ...readOptions(values),
     ...(values.from !== undefined ? { from: values.from } : {}),
     ...(every !== undefined ? { every } : {}),

@@ -21,6 +21,7 @@ const LABELS = {
   shareAbove20: { sv: 'andel > 20', en: 'share > 20' },
   shareAboveTarget: { sv: 'andel > mål', en: 'share > target' },
   group: { sv: 'Grupp', en: 'Group' },
+  all: { sv: 'Alla', en: 'All' },
   n: { sv: 'n', en: 'n' },
   rows: { sv: 'Rader', en: 'Rows' },
   read: { sv: 'lästa', en: 'read' },

@@ -55,10 +55,9 @@ export function continuityTable(result: ContinuityResult, options: { lang?: Lang
     out.push(columns(counts(w, lang)));
     out.push('');
     out.push(label('staffPerClient', lang));
-    const rows = [header('', lang), statCells(w.staffPerClient, lang)];
-    if (options.byGroup) for (const g of w.groups) rows.push([g.group || '–', ...statCells(g.staffPerClient, lang)]);
-    if (options.byGroup) rows[0]![0] = label('group', lang);
-    if (options.byGroup) rows[1]![0] = lang === 'sv' ? 'Alla' : 'All';
+    const byGroup = options.byGroup === true;
+    const rows = [header(byGroup ? label('group', lang) : '', lang), [byGroup ? label('all', lang) : '', ...statCells(w.staffPerClient, lang)]];
+    if (byGroup) for (const g of w.groups) rows.push([g.group || '–', ...statCells(g.staffPerClient, lang)]);
     out.push(columns(rows));
     out.push('');
   }

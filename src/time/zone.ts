@@ -24,6 +24,9 @@ export class LocalZone {
   readonly name: string;
   private readonly offsets = new Map<number, number>();
   private readonly utcOffsets = new Map<number, number>();
+  private readonly localDayOffsets = new Map<number, number>();
+  private readonly utcDayOffsets = new Map<number, number>();
+  private readonly zone: IANAZone;
   private readonly minuteInstants = new Map<number, number>();
 
   constructor(name: string) {
@@ -31,15 +34,24 @@ export class LocalZone {
       throw new KontinuitetError('BAD_OPTION', `unknown time zone "${name}" (use an IANA name such as Europe/Stockholm)`);
     }
     this.name = name;
+    this.zone = IANAZone.create(name);
   }
 
   /** Epoch ms of a local wall time, or `NaN` when the time falls in a daylight-saving gap. */
   toEpoch(year: number, month: number, day: number, hour: number, minute: number, second: number, ms: number): number {
-    const localHour = daysFromCivil(year, month, day) * 24 + hour;
-    let offset = this.offsets.get(localHour);
+    const localDay = daysFromCivil(year, month, day);
+    let offset = this.localDayOffsets.get(localDay);
     if (offset === undefined) {
-      offset = this.offsetOfLocalHour(year, month, day, hour);
-      this.offsets.set(localHour, offset);
+      offset = this.offsetOfLocalDay(year, month, day);
+      this.localDayOffsets.set(localDay, offset);
+    }
+    const localHour = localDay * 24 + hour;
+    if (offset === MIXED) {
+      offset = this.offsets.get(localHour);
+      if (offset === undefined) {
+        offset = this.offsetOfLocalHour(year, month, day, hour);
+        this.offsets.set(localHour, offset);
+      }
     }
     if (Number.isNaN(offset)) return GAP;
     const wall = localHour * MS_PER_HOUR + minute * MS_PER_MINUTE + second * 1000 + ms;
@@ -49,15 +61,26 @@ export class LocalZone {
 
   /** UTC offset in minutes at an instant. */
   offsetAt(epochMs: number): number {
-    const utcHour = Math.floor(epochMs / MS_PER_HOUR);
-    let offset = this.utcOffsets.get(utcHour);
+    const utcDay = Math.floor(epochMs / MS_PER_DAY);
+    let offset = this.utcDayOffsets.get(utcDay);
     if (offset === undefined) {
-      const a = IANAZone.create(this.name).offset(utcHour * MS_PER_HOUR);
-      const b = IANAZone.create(this.name).offset(utcHour * MS_PER_HOUR + MS_PER_HOUR - 1);
-      offset = a === b ? a : MIXED;
+      offset = this.constantOffset(utcDay * MS_PER_DAY, MS_PER_DAY);
+      this.utcDayOffsets.set(utcDay, offset);
+    }
+    if (offset !== MIXED) return offset;
+    const utcHour = Math.floor(epochMs / MS_PER_HOUR);
+    offset = this.utcOffsets.get(utcHour);
+    if (offset === undefined) {
+      offset = this.constantOffset(utcHour * MS_PER_HOUR, MS_PER_HOUR);
       this.utcOffsets.set(utcHour, offset);
     }
-    return offset === MIXED ? IANAZone.create(this.name).offset(epochMs) : offset;
+    return offset === MIXED ? this.zone.offset(epochMs) : offset;
+  }
+
+  /** The offset over [from, from + length), or MIXED when it changes (at most one change a day in real zones). */
+  private constantOffset(from: number, length: number): number {
+    const a = this.zone.offset(from);
+    return a === this.zone.offset(from + length - 1) ? a : MIXED;
   }
 
   /** Local wall-clock ms since 1970-01-01T00:00 local (for day and time-of-day arithmetic). */
@@ -100,6 +123,12 @@ export class LocalZone {
     const d = DateTime.fromMillis((dayNumber + Math.floor(minuteOfDay / 1440)) * MS_PER_DAY, { zone: 'UTC' });
     const m = minuteOfDay % 1440;
     return DateTime.fromObject({ year: d.year, month: d.month, day: d.day, hour: Math.floor(m / 60), minute: m % 60 }, { zone: this.name }).toMillis();
+  }
+
+  private offsetOfLocalDay(year: number, month: number, day: number): number {
+    const first = DateTime.fromObject({ year, month, day, hour: 0 }, { zone: this.name });
+    const last = DateTime.fromObject({ year, month, day, hour: 23, minute: 59, second: 59, millisecond: 999 }, { zone: this.name });
+    return first.hour === 0 && last.hour === 23 && first.offset === last.offset && last.toMillis() - first.toMillis() === MS_PER_DAY - 1 ? first.offset : MIXED;
   }
 
   private offsetOfLocalHour(year: number, month: number, day: number, hour: number): number {

@@ -81,7 +81,7 @@ async function openBytes(source: string | URL | NodeJS.ReadableStream): Promise<
   const path = source instanceof URL ? fileURLToPath(source) : source;
   try {
     const s = await stat(path);
-    if (!s.isFile()) throw new Error('not a file');
+    if (s.isDirectory()) throw new Error('is a directory');
   } catch (e) {
     throw new KontinuitetError('UNREADABLE_INPUT', `cannot read ${path}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
   }
