@@ -20,3 +20,4 @@ export { groupVisits, overlapsByHalf, type GroupableRow } from './visits/group.j
 export { isDoubleStaffed, longestTogether, type PresenceRow } from './staffing/together.js';
 export { escapeFormula, writeCsv } from './report/csv.js';
 export { continuityTable } from './report/table.js';
+export { generateRows, writeGeneratedCsv, GENERATED_COLUMNS, PROFILE_SCATTER, type GenerateOptions, type GeneratedRow, type PlantedTruth, type GenerateProfile } from './generate/index.js';

@@ -1,5 +1,6 @@
 import { KontinuitetError } from '../errors.js';
 import { UsageError } from './args.js';
+import { generateCommand, GENERATE_HELP } from './generate.js';
 import { measureCommand, MEASURE_HELP } from './measure.js';
 
 const HELP = `kontinuitet: staff continuity, double staffing and route efficiency from home-care visit logs
@@ -13,10 +14,11 @@ Commands:
 
 Run "kontinuitet <command> --help" for a command's options.`;
 
-type Command = (argv: string[], out: NodeJS.WritableStream) => Promise<number>;
+type Command = (argv: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream) => Promise<number>;
 
 const COMMANDS: Record<string, { run: Command; help: string }> = {
   measure: { run: measureCommand, help: MEASURE_HELP },
+  generate: { run: generateCommand, help: GENERATE_HELP },
 };
 
 /** Runs the CLI with `argv` (without node and script); returns the exit status. */
@@ -37,7 +39,7 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
     return 2;
   }
   try {
-    return await command.run(rest, out);
+    return await command.run(rest, out, err);
   } catch (e) {
     if (e instanceof UsageError) {
       err.write(`kontinuitet ${name}: ${e.message}\nRun "kontinuitet ${name} --help" for the options.\n`);

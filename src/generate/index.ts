@@ -201,7 +201,7 @@ function resolveOptions(options: GenerateOptions): Resolved {
  * resets `truth`), giving the same rows. Memory stays bounded by one group-day, so millions of rows
  * can be streamed. `truth` is updated as rows are produced and is complete when the iteration ends.
  * `hooks.onDoubleStaffed(clientId, visitId)` is called once for every planted double-staffed
- * visit, just before its rows are yielded.
+ * visit while its rows are being yielded (so the full list is known when the iteration ends).
  *
  * Throws `KontinuitetError` with code `BAD_OPTION` for an option it cannot use.
  *

@@ -44,7 +44,13 @@ const GROUP_NAMES = [
   'Östavall',
 ];
 
-/** Kinds of visit, as written to the `kind` column. */
+/**
+ * Kinds of visit, as written to the `kind` column: ordinary care (`omvårdnad`, `service`,
+ * `tillsyn`) and the kinds the official indicator leaves out or that fall outside its hours.
+ *
+ * @example
+ * KIND.alarm; // → 'trygghetslarm'
+ */
 export const KIND = {
   care: 'omvårdnad',
   service: 'service',
@@ -55,7 +61,12 @@ export const KIND = {
   night: 'nattpatrull',
 } as const;
 
-/** Staff roles, as written to the `staff_role` column. */
+/**
+ * Staff roles, as written to the `staff_role` column.
+ *
+ * @example
+ * ROLE.hsl; // → 'hsl' (home health care nurse; not counted by the indicator)
+ */
 export const ROLE = {
   assistantNurse: 'undersköterska',
   careAide: 'vårdbiträde',
@@ -64,10 +75,17 @@ export const ROLE = {
 
 type StaffType = 'regular' | 'substitute' | 'hsl' | 'night' | 'driver';
 
-/** One staff member. Route state (`free`, `x`, `y`) is reset at the start of each shift. */
+/**
+ * One staff member of the simulation. Route state (`free`, `x`, `y`) is reset at the start of
+ * each shift; duty fields say where the staff member works on the current day.
+ *
+ * @example
+ * const s: Staff = world.staff[0]!; // s.id → 'S0001', s.type → 'regular'
+ */
 export interface Staff {
   readonly n: number;
-  readonly id: string;
+  /** `S` + at least four digits, numbered in creation order (set once all staff exist). */
+  id: string;
   readonly role: string;
   readonly type: StaffType;
   /** Home shift of a regular: 0 day, 1 evening. */
@@ -79,6 +97,9 @@ export interface Staff {
   /** Day index on which the staff member is on duty, and the shift (0 day, 1 evening). */
   dutyDay: number;
   dutyLane: number;
+  /** The substitute standing in for this regular on day `standInDay` (the regular is off sick or on leave). */
+  standIn: Staff | null;
+  standInDay: number;
   free: number;
   x: number;
   y: number;
@@ -91,7 +112,13 @@ interface Slot {
   double: boolean;
 }
 
-/** One client with fixed needs. */
+/**
+ * One client with fixed needs: daily care slots at fixed times, weekly service, meals, home
+ * health care, safety alarm rate and night patrol visits, the client's sub-teams and contact person.
+ *
+ * @example
+ * const c: Client = world.clients[0]!; // c.id → 'C00001', c.slots.length → 1…6
+ */
 export interface Client {
   readonly n: number;
   readonly id: string;
@@ -120,7 +147,13 @@ export interface Client {
   everInHospital: boolean;
 }
 
-/** One home-care group with its base and staff pools. */
+/**
+ * One home-care group (hemtjänstgrupp) with its base (km from the town centre), its clients and
+ * staff pools.
+ *
+ * @example
+ * const g: Group = world.groups[0]!; // g.name → 'Centrum'
+ */
 export interface Group {
   readonly n: number;
   readonly name: string;
@@ -131,11 +164,17 @@ export interface Group {
   readonly substitutes: Staff[];
   readonly hsl: Staff[];
   readonly night: Staff[];
-  readonly nightPerShift: number;
+  /** Night patrol staff on duty per night. */
+  nightPerShift: number;
   readonly drivers: Staff[];
 }
 
-/** The municipality built from a seed. */
+/**
+ * The municipality built from a seed by {@link buildWorld}.
+ *
+ * @example
+ * const world: World = buildWorld(new Rng(1), 200, 5, startDay, knobsFor(0.5));
+ */
 export interface World {
   readonly groups: Group[];
   readonly clients: Client[];
@@ -143,7 +182,12 @@ export interface World {
   readonly sharedSubstitutes: Staff[];
 }
 
-/** One produced row before formatting: one staff member at one visit. */
+/**
+ * One produced row before formatting: one staff member at one visit, times in minutes of the day.
+ *
+ * @example
+ * const r: VisitRecord = sim.groupDay(world.groups[0]!, 0)[0]!; // r.start → 67 (01:07)
+ */
 export interface VisitRecord {
   start: number;
   end: number;
@@ -220,6 +264,9 @@ function at<T>(items: readonly T[], i: number): T {
  * Builds the municipality. Consumes the random stream in a fixed order: groups, clients, staff,
  * teams, initial hospital stays. Does not depend on the number of days, so a longer run starts
  * with exactly the same days as a shorter one.
+ *
+ * @example
+ * const world = buildWorld(new Rng(1), 200, 5, parseEpochDay('2024-10-01')!, knobsFor(0.46));
  */
 export function buildWorld(
   rng: Rng,
@@ -244,6 +291,8 @@ export function buildWorld(
       absentUntil: -1,
       dutyDay: -1,
       dutyLane: -1,
+      standIn: null,
+      standInDay: -1,
       free: 0,
       x: 0,
       y: 0,
@@ -407,7 +456,7 @@ export function buildWorld(
     const hslCount = Math.max(2, Math.ceil(hslLoad / 240) + 1);
     for (let k = 0; k < hslCount; k++) group.hsl.push(newStaff('hsl', ROLE.hsl, 0, 5));
     const nightPerShift = Math.max(1, Math.ceil(nightClients / 15));
-    (group as { nightPerShift: number }).nightPerShift = nightPerShift;
+    group.nightPerShift = nightPerShift;
     for (let k = 0; k < nightPerShift * 3 + 1; k++) group.night.push(newStaff('night', ROLE.assistantNurse, 1, 5));
     const drivers = Math.max(1, Math.ceil(mealLoad / 200));
     for (let k = 0; k < drivers * 2; k++) group.drivers.push(newStaff('driver', ROLE.careAide, 0, 5));
@@ -418,7 +467,7 @@ export function buildWorld(
     sharedSubstitutes.push(newStaff('substitute', rng.chance(0.6) ? ROLE.careAide : ROLE.assistantNurse, 0, 0));
   }
   const staffIdWidth = Math.max(4, String(staff.length).length);
-  for (const s of staff) (s as { id: string }).id = `S${pad(s.n + 1, staffIdWidth)}`;
+  for (const s of staff) s.id = `S${pad(s.n + 1, staffIdWidth)}`;
 
   // Sub-teams: each shift's regulars split into teams of about `teamSize`; a group's clients are
   // split into the same number of districts by bearing from the base.
@@ -471,7 +520,12 @@ function popcount(m: number): number {
   return k;
 }
 
-/** Counters the simulation keeps while producing records. */
+/**
+ * Counters the simulation keeps while producing records.
+ *
+ * @example
+ * const counters: SimCounters = { visits: 0, hospitalDays: 0, hospitalStays: 0 };
+ */
 export interface SimCounters {
   visits: number;
   hospitalDays: number;
@@ -479,8 +533,20 @@ export interface SimCounters {
 }
 
 /**
- * The day-by-day simulation. Call `day(d)` for d = 0, 1, 2 … in order; for each group it returns
- * the group's records of that calendar day sorted by start, staff and visit number.
+ * The day-by-day simulation. For d = 0, 1, 2 … in order, call `beginDay(d)` once and then
+ * `groupDay(group, d)` for every group in order; each returns the group's records of that calendar
+ * day sorted by start, staff and visit number.
+ *
+ * Each shift is a set of routes: the shift's visits are taken in order of preferred time and each
+ * is given to a staff member on duty (contact person, else the client's sub-team or the standing-in
+ * substitute, else the neighbouring sub-team, else anyone who can come within 45 minutes, else
+ * whoever can come first), starting when both the client's preferred time has come and the staff
+ * member has finished the previous visit and travelled there.
+ *
+ * @example
+ * const sim = new Simulation(rng, world, startDay, knobs, counters);
+ * sim.beginDay(0);
+ * for (const g of world.groups) for (const rec of sim.groupDay(g, 0)) console.log(rec.staff.id, rec.start);
  */
 export class Simulation {
   private readonly inHospital: Uint8Array;
@@ -543,7 +609,8 @@ export class Simulation {
     for (const c of group.clients) {
       if (this.inHospital[c.n]) continue;
       for (const s of c.slots) {
-        if (!s.double && rng.chance(0.004)) continue; // cancelled by the client
+        // Now and then a visit is cancelled by the client (never a client's only visit of the day).
+        if (!s.double && rng.chance(0.004) && c.slots.length > 1) continue;
         const pref = clamp(s.pref + rng.int(-10, 10), DAY_START, EVENING_END - 60);
         add(pref < SHIFT_CHANGE ? 0 : 1, c, pref, s.dur, s.kind, s.double, 0);
       }
@@ -578,7 +645,19 @@ export class Simulation {
     const onDuty: [Staff[], Staff[]] = [[], []];
     for (const lane of [0, 1] as const) {
       for (const s of group.regulars[lane]) {
-        if (!this.scheduled(s, d) || s.absentUntil > d) continue;
+        if (!this.scheduled(s, d)) continue;
+        if (s.absentUntil > d) {
+          // An absent regular's shift goes to a substitute, who takes over the regular's clients.
+          const sub = this.drawSubstitute(group, d);
+          if (sub) {
+            sub.dutyDay = d;
+            sub.dutyLane = lane;
+            s.standIn = sub;
+            s.standInDay = d;
+            at(onDuty, lane).push(sub);
+          }
+          continue;
+        }
         const l = rng.chance(knobs.rotation) ? 1 - lane : lane;
         s.dutyDay = d;
         s.dutyLane = l;
@@ -741,15 +820,17 @@ export class Simulation {
       const team = c.teams[lane === 1 ? 1 : 0];
       let n = 0;
       let chosen: Staff | null = null;
-      for (const s of team) {
-        if (ok(s)) {
+      for (const m of team) {
+        const s = m.dutyDay === day ? m : m.standInDay === day ? m.standIn : null;
+        if (s && ok(s)) {
           n++;
           if (rng.float() * n < 1) chosen = s; // reservoir sampling: uniform among the team on duty
         }
       }
       if (!chosen) {
-        for (const s of c.nearTeams[lane === 1 ? 1 : 0]) {
-          if (ok(s)) {
+        for (const m of c.nearTeams[lane === 1 ? 1 : 0]) {
+          const s = m.dutyDay === day ? m : m.standInDay === day ? m.standIn : null;
+          if (s && ok(s)) {
             n++;
             if (rng.float() * n < 1) chosen = s;
           }
@@ -771,7 +852,12 @@ export class Simulation {
   }
 }
 
-/** Formats a minute of the day on an epoch day as `YYYY-MM-DD HH:mm`. */
+/**
+ * Formats a minute of the day on a date as `YYYY-MM-DD HH:mm`.
+ *
+ * @example
+ * wallTime('2024-10-01', 7 * 60 + 5); // → '2024-10-01 07:05'
+ */
 export function wallTime(date: string, minute: number): string {
   return `${date} ${at(HHMM, minute)}`;
 }

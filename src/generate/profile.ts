@@ -14,8 +14,8 @@
  */
 export const PROFILE_SCATTER = {
   good: 0.15,
-  typical: 0.47,
-  ange2013: 0.75,
+  typical: 0.46,
+  ange2013: 0.72,
 } as const satisfies Record<string, number>;
 
 /**

@@ -182,11 +182,12 @@ async function readObjects(
     }
     const fields = new Array<string>(CANONICAL_COLUMNS.length).fill('');
     let bad: string | null = null;
-    for (const key in item) {
+    const record = item as Readonly<Record<string, unknown>>;
+    for (const key in record) {
       const at = keyToColumn.get(key) ?? keyToColumn.get(normaliseHeader(key));
       if (at === undefined) continue;
       const column = CANONICAL_COLUMNS[at] ?? 'start';
-      const text = fieldText(item[key], column === 'start' || column === 'end' || column === 'shift_start' || column === 'shift_end');
+      const text = fieldText(record[key], column === 'start' || column === 'end' || column === 'shift_start' || column === 'shift_end');
       if (text === null) bad = column;
       else fields[at] = text;
     }

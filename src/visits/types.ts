@@ -60,8 +60,11 @@ export interface ReadLedger {
   columns: Partial<Record<CanonicalColumn, string>>;
 }
 
-/** One row as a planning system holds it in memory: keys are headers (canonical, alias or mapped). */
-export type VisitInput = Readonly<Record<string, unknown>>;
+/**
+ * One row as a planning system holds it in memory: any object whose keys are headers (canonical,
+ * alias or mapped), so interface-typed rows need no index signature.
+ */
+export type VisitInput = object;
 
 /**
  * Where visits come from: a file path (or `file:` URL), a Node readable byte stream, or an

@@ -1,0 +1,75 @@
+// Benchmark of `kontinuitet measure` against the same indicator as a DuckDB SQL query, on a
+// generated log (not committed). Whole-process wall time, alternating runs, median of RUNS;
+// peak RSS of each process via a preloaded reporter. Usage: node test/bench/measure.mjs [rows]
+import { spawnSync } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { writeGeneratedCsv } from '../../dist/index.js';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const root = join(here, '..', '..');
+const targetRows = Number(process.argv[2] ?? 2_000_000);
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const FROM = '2024-10-01';
+const dir = join(tmpdir(), 'kontinuitet-bench');
+mkdirSync(dir, { recursive: true });
+
+/** ~3.3 rows per client-day in the generator's 'typical' profile; 14 days like the indicator. */
+async function ensureLog(rows) {
+  const days = 14;
+  const clients = Math.max(50, Math.round(rows / (days * 4.6)));
+  const file = join(dir, `log-${rows}.csv`);
+  if (!existsSync(file)) {
+    const truth = await writeGeneratedCsv(createWriteStream(file), { clients, days, start: FROM, seed: 7, profile: 'typical' });
+    console.log(`generated ${truth.rows} rows (${clients} clients × ${days} days) → ${file}`);
+  }
+  return file;
+}
+
+function timed(args, env = {}) {
+  const rssFile = join(dir, `rss-${process.pid}-${Math.random()}.txt`);
+  const t = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, ['--require', join(here, 'rss-preload.cjs'), ...args], {
+    encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, ...env, KONTINUITET_BENCH_RSS: rssFile },
+  });
+  const ms = Number(process.hrtime.bigint() - t) / 1e6;
+  if (r.status !== 0) throw new Error(`${args.join(' ')} failed: ${r.stderr}`);
+  const rssKb = Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop());
+  rmSync(rssFile);
+  return { ms, rssMb: rssKb / 1024, stdout: r.stdout };
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+const file = await ensureLog(targetRows);
+const mb = statSync(file).size / 1e6;
+const ours = [];
+const duck = [];
+let ourOut = '';
+let duckOut = '';
+for (let i = 0; i < RUNS; i++) {
+  const a = timed([join(root, 'dist', 'cli.js'), 'measure', file, '--from', FROM, '--format', 'json']);
+  const b = timed([join(here, 'duckdb-indicator.mjs'), file, FROM]);
+  ours.push(a);
+  duck.push(b);
+  ourOut = a.stdout;
+  duckOut = b.stdout;
+}
+const result = JSON.parse(ourOut);
+const reference = JSON.parse(duckOut);
+const w = result.windows[0];
+const perClient = Object.fromEntries(w.perClient.filter((c) => c.eligible).map((c) => [c.client, c.staff]));
+const agree = w.staffPerClient.n === reference.eligible
+  && Math.abs(w.staffPerClient.mean - reference.mean) < 1e-9
+  && JSON.stringify(Object.entries(perClient).sort()) === JSON.stringify(Object.entries(reference.perClient).sort());
+const rows = result.rows.read;
+const ourMs = median(ours.map((x) => x.ms));
+const duckMs = median(duck.map((x) => x.ms));
+console.log(`machine: ${cpus().length} cores, Node ${process.version}`);
+console.log(`log: ${rows} rows, ${mb.toFixed(0)} MB; window ${FROM}, ${w.staffPerClient.n} eligible clients, mean ${w.staffPerClient.mean?.toFixed(2)}`);
+console.log(`kontinuitet measure: ${ourMs.toFixed(0)} ms (median of ${RUNS}), ${(rows / ourMs * 1000 / 1e6).toFixed(2)} M rows/s, ${(mb / ourMs * 1000).toFixed(0)} MB/s, peak RSS ${Math.max(...ours.map((x) => x.rssMb)).toFixed(0)} MB`);
+console.log(`duckdb SQL:          ${duckMs.toFixed(0)} ms (median of ${RUNS}), ${(rows / duckMs * 1000 / 1e6).toFixed(2)} M rows/s, ${(mb / duckMs * 1000).toFixed(0)} MB/s, peak RSS ${Math.max(...duck.map((x) => x.rssMb)).toFixed(0)} MB`);
+console.log(`time ratio kontinuitet/duckdb: ${(ourMs / duckMs).toFixed(2)}; results agree: ${agree ? 'yes' : 'NO'}`);
+if (!agree) console.log(`  ours n=${w.staffPerClient.n} mean=${w.staffPerClient.mean}; duckdb n=${reference.eligible} mean=${reference.mean}`);
