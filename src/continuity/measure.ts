@@ -3,6 +3,7 @@ import { histogram, spread } from '../summary/spread.js';
 import { dayIndex, dayWindow, monthlyWindows, type DayWindow, type MonthAnchor } from '../time/windows.js';
 import { LocalZone } from '../time/zone.js';
 import { DEFAULT_ZONE, scanVisits } from '../visits/read.js';
+import type { CanonicalColumn } from '../visits/columns.js';
 import type { ReadLedger, ReadOptions, Visit, VisitSource } from '../visits/types.js';
 import { ageOn, evaluateClient, type CountedRow } from './evaluate.js';
 import { kindMatcher, resolveRules, type ContinuityRules } from './rules.js';
@@ -26,6 +27,9 @@ export interface MeasureOptions {
   /** IANA zone of the log's local times and of the windows. Default Europe/Stockholm. */
   zone?: string;
 }
+
+/** The optional columns the continuity measure reads (a bad value elsewhere does not lose the row). */
+export const MEASURE_COLUMNS: readonly CanonicalColumn[] = ['visit_id', 'kind', 'group', 'client_birth_date', 'client_age', 'staff_role', 'contact_staff_id'];
 
 interface ClientState {
   id: string;
@@ -94,29 +98,21 @@ export class ContinuityAccumulator {
     if (staff === undefined) this.staffIndex.set(v.staff, (staff = this.staffIndex.size));
     let rows = placed.rows.get(v.client);
     if (rows === undefined) placed.rows.set(v.client, (rows = []));
-    rows.push({ start: v.start, end: v.end, staff, staffId: v.staff, visitId: v.visitId, group: v.group, day });
+    rows.push({ line: v.line, start: v.start, end: v.end, staff, staffId: v.staff, visitId: v.visitId, group: v.group, day });
     placed.count++;
   }
 
   /** Evaluates every window; `ledger` (from the reader) completes the row accounting. */
   finish(ledger?: ReadLedger): ContinuityResult {
-    let windows: { window: DayWindow; rows: Map<string, CountedRow[]> }[];
-    if (this.fixed !== null) {
-      windows = [this.windows.get(this.fixed.fromDay) ?? { window: this.fixed, rows: new Map() }];
-    } else {
-      const covered = this.firstDay > this.lastDay ? [] : monthlyWindows(this.firstDay, this.lastDay, this.rules.days, this.anchor, this.zone);
-      const keep = new Set(covered.map((w) => w.fromDay));
-      for (const [day, acc] of this.windows) {
-        if (!keep.has(day) && acc.count > 0) this.excluded.window_partly_covered = (this.excluded.window_partly_covered ?? 0) + acc.count;
-      }
-      windows = covered.map((w) => this.windows.get(w.fromDay) ?? { window: w, rows: new Map() });
-    }
-    const excludedTotal = Object.values(this.excluded).reduce((a, b) => a + b, 0);
+    const { windows, partlyCovered } = this.reportedWindows();
+    const excluded = { ...this.excluded };
+    if (partlyCovered > 0) excluded.window_partly_covered = partlyCovered;
+    const excludedTotal = Object.values(excluded).reduce((a, b) => a + b, 0);
     const rows: RowCounts = {
       read: ledger?.read ?? excludedTotal + this.countedRows(windows),
       used: this.countedRows(windows),
       rejected: ledger?.rejected ?? 0,
-      excluded: { ...this.excluded },
+      excluded,
     };
     const ageFilter = ledger === undefined
       ? (this.seenBirthDate ? 'birth_date' : this.seenAge ? 'age' : 'none')
@@ -129,6 +125,31 @@ export class ContinuityAccumulator {
       issues: ledger?.issues ?? [],
       windows: windows.map(({ window, rows: byClient }) => this.evaluateWindow(window, byClient)),
     };
+  }
+
+  /**
+   * The counted rows of every window {@link ContinuityAccumulator.finish} reports, in the same
+   * order: per window, client id → the client's counted rows in arrival order (clients without
+   * counted rows are absent). For measures built on the same counted visits (double staffing);
+   * read-only, and valid until the next {@link ContinuityAccumulator.add}.
+   *
+   * @example
+   * const acc = new ContinuityAccumulator({ from: '2024-10-01' });
+   * for (const v of visits) acc.add(v);
+   * acc.countedRowsByWindow()[0].rows.get('C1')?.length; // → rows of C1 counted in 2024-10-01..14
+   */
+  countedRowsByWindow(): { window: DayWindow; rows: ReadonlyMap<string, readonly CountedRow[]> }[] {
+    return this.reportedWindows().windows;
+  }
+
+  /** The windows to report (fixed, or the monthly windows the log covers) and the counted rows of windows it covers only in part. */
+  private reportedWindows(): { windows: { window: DayWindow; rows: Map<string, CountedRow[]> }[]; partlyCovered: number } {
+    if (this.fixed !== null) return { windows: [this.windows.get(this.fixed.fromDay) ?? { window: this.fixed, rows: new Map() }], partlyCovered: 0 };
+    const covered = this.firstDay > this.lastDay ? [] : monthlyWindows(this.firstDay, this.lastDay, this.rules.days, this.anchor, this.zone);
+    const keep = new Set(covered.map((w) => w.fromDay));
+    let partlyCovered = 0;
+    for (const [day, acc] of this.windows) if (!keep.has(day)) partlyCovered += acc.count;
+    return { windows: covered.map((w) => this.windows.get(w.fromDay) ?? { window: w, rows: new Map() }), partlyCovered };
   }
 
   private countedRows(windows: readonly { rows: Map<string, CountedRow[]> }[]): number {
@@ -145,12 +166,18 @@ export class ContinuityAccumulator {
       const age = c.birthDay !== null ? ageOn(c.birthDay, window.fromDay) : c.age;
       perClient.push(evaluateClient(id, byClient.get(id) ?? [], age, window, this.rules));
     }
-    const groupNames = [...new Set(perClient.filter((c) => c.visits > 0).map((c) => c.group))].sort();
+    const byGroup = new Map<string, ClientContinuity[]>();
+    for (const c of perClient) {
+      if (c.visits === 0) continue;
+      const list = byGroup.get(c.group);
+      if (list === undefined) byGroup.set(c.group, [c]);
+      else list.push(c);
+    }
     return {
       from: window.from,
       to: window.to,
       ...this.summarise(perClient),
-      groups: groupNames.map((group) => ({ group, ...this.summarise(perClient.filter((c) => c.visits > 0 && c.group === group)) })),
+      groups: [...byGroup.keys()].sort().map((group) => ({ group, ...this.summarise(byGroup.get(group)!) })),
       perClient,
     };
   }
@@ -250,7 +277,7 @@ function civil(day: number): string {
  */
 export async function measureContinuity(source: VisitSource, options: MeasureOptions & ReadOptions = {}): Promise<ContinuityResult> {
   const acc = new ContinuityAccumulator(options);
-  const ledger = await scanVisits(source, (v) => acc.add(v), { ...options, zone: acc.zone.name });
+  const ledger = await scanVisits(source, (v) => acc.add(v), { use: MEASURE_COLUMNS, ...options, zone: acc.zone.name });
   return acc.finish(ledger);
 }
 

@@ -135,7 +135,7 @@ export class LocalZone {
     const first = DateTime.fromObject({ year, month, day, hour, minute: 0 }, { zone: this.name });
     const last = DateTime.fromObject({ year, month, day, hour, minute: 59, second: 59, millisecond: 999 }, { zone: this.name });
     if (first.hour !== hour && last.hour !== hour) return GAP;
-    if (first.hour !== hour || first.offset !== last.offset) return MIXED;
+    if (first.hour !== hour || first.minute !== 0 || first.offset !== last.offset) return MIXED;
     return first.offset;
   }
 

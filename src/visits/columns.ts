@@ -60,6 +60,25 @@ const ALIAS_INDEX: ReadonlyMap<string, CanonicalColumn> = new Map(
   CANONICAL_COLUMNS.flatMap((c) => HEADER_ALIASES[c].map((a) => [a, c] as const)),
 );
 
+/**
+ * The canonical column a header stands for by its aliases, or undefined.
+ *
+ * @example
+ * aliasOf('Starttid'); // → 'start'
+ */
+export function aliasOf(header: string): CanonicalColumn | undefined {
+  return ALIAS_INDEX.get(normaliseHeader(header));
+}
+
+/**
+ * Headers as they may be shown in an error. A header with a digit is more likely a value of a
+ * log without a header row (a personal identity number, a time) than a column name: it is shown
+ * only by its position.
+ */
+function shownHeaders(headers: readonly string[]): string[] {
+  return headers.map((h, i) => (/\d/.test(h) ? `#${i + 1} (looks like data, not shown)` : h.replace(/^\uFEFF/, '').trim()));
+}
+
 /** Where each canonical column sits in the input, `-1` when absent. */
 export type ColumnIndex = Record<CanonicalColumn, number>;
 
@@ -85,7 +104,7 @@ export function resolveColumns(headers: readonly string[], mapping: Partial<Reco
     }
     const at = normalised.indexOf(normaliseHeader(header));
     if (at < 0) {
-      throw new KontinuitetError('MISSING_COLUMN', `columns: the header "${header}" given for ${column} is not in the input (headers found: ${headers.join(', ')})`, { column, headers: [...headers] });
+      throw new KontinuitetError('MISSING_COLUMN', `columns: the header "${header}" given for ${column} is not in the input (headers found: ${shownHeaders(headers).join(', ')})`, { column, headers: shownHeaders(headers) });
     }
     index[column] = at;
   }
@@ -93,9 +112,9 @@ export function resolveColumns(headers: readonly string[], mapping: Partial<Reco
   if (missing.length > 0) {
     throw new KontinuitetError(
       'MISSING_COLUMN',
-      `missing required column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} (headers found: ${headers.join(', ') || 'none'}); ` +
+      `missing required column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} (headers found: ${shownHeaders(headers).join(', ') || 'none'}); ` +
         `name them with the columns option, e.g. { ${missing[0]}: 'YourHeader' }`,
-      { missing, headers: [...headers] },
+      { missing, headers: shownHeaders(headers) },
     );
   }
   return index;

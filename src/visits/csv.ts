@@ -105,7 +105,7 @@ export class CsvTokenizer {
         let k = j;
         while (k < n && buf.charCodeAt(k) !== d && buf.charCodeAt(k) !== LF) k++;
         if (k >= n && !final) return -1;
-        if (k > j && !(k === j + 1 && buf.charCodeAt(j) === CR && buf.charCodeAt(k) === LF)) {
+        if (k > j && !(k === j + 1 && buf.charCodeAt(j) === CR && (k === n || buf.charCodeAt(k) === LF))) {
           malformed = true;
           value += buf.slice(j, k);
         }
@@ -114,7 +114,7 @@ export class CsvTokenizer {
         let k = j;
         while (k < n && buf.charCodeAt(k) !== d && buf.charCodeAt(k) !== LF) k++;
         if (k >= n && !final) return -1;
-        value = buf.slice(j, k > j && buf.charCodeAt(k - 1) === CR && buf.charCodeAt(k) === LF ? k - 1 : k);
+        value = buf.slice(j, k > j && buf.charCodeAt(k - 1) === CR && (k === n || buf.charCodeAt(k) === LF) ? k - 1 : k);
         j = k;
       }
       fields.push(value);

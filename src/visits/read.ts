@@ -3,7 +3,7 @@ import { stat } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { KontinuitetError, type RowIssue } from '../errors.js';
 import { LocalZone } from '../time/zone.js';
-import { CANONICAL_COLUMNS, normaliseHeader, resolveColumns, type CanonicalColumn, type ColumnIndex } from './columns.js';
+import { aliasOf, CANONICAL_COLUMNS, normaliseHeader, REQUIRED_COLUMNS, resolveColumns, type CanonicalColumn, type ColumnIndex } from './columns.js';
 import { CsvTokenizer, detectDelimiter } from './csv.js';
 import { pseudonymiser } from './pseudonymise.js';
 import { RowConverter } from './row.js';
@@ -102,11 +102,20 @@ async function readCsv(
   let tokenizer: CsvTokenizer | null = null;
   let converter: RowConverter | null = null;
   let head = '';
+  let consumerError: unknown = undefined;
   const onRow = (fields: string[], line: number, malformed: boolean): void => {
+    try {
+      takeRow(fields, line, malformed);
+    } catch (e) {
+      consumerError = e;
+      throw e;
+    }
+  };
+  const takeRow = (fields: string[], line: number, malformed: boolean): void => {
     if (converter === null) {
       const index = resolveColumns(fields, options.columns);
       ledger.columns = describeColumns(index, fields);
-      converter = new RowConverter(index, fields.length, zone, mapId);
+      converter = new RowConverter(usedColumns(index, options.use), fields.length, zone, mapId);
       return;
     }
     if (malformed) account({ line, column: null, code: 'bad_quote', message: `line ${line}: a quoted field is not closed, or has text after its closing quote` });
@@ -135,7 +144,7 @@ async function readCsv(
     (tokenizer as unknown as CsvTokenizer).end();
     ledger.blankLines = (tokenizer as unknown as CsvTokenizer).blankLines;
   } catch (e) {
-    if (e instanceof KontinuitetError) throw e;
+    if (e instanceof KontinuitetError || (consumerError !== undefined && e === consumerError)) throw e;
     throw new KontinuitetError('UNREADABLE_INPUT', `cannot read the input: ${(e as Error).message}`);
   }
   if (converter === null) throw new KontinuitetError('EMPTY_INPUT', 'the input has no header row');
@@ -144,6 +153,13 @@ async function readCsv(
 function firstLine(text: string): string {
   const nl = text.indexOf('\n');
   return (nl < 0 ? text : text.slice(0, nl)).replace(/^\uFEFF/, '');
+}
+
+/** The column index with the optional columns not in `use` switched off. */
+function usedColumns(index: ColumnIndex, use: readonly CanonicalColumn[] | undefined): ColumnIndex {
+  if (use === undefined) return index;
+  const keep = new Set<CanonicalColumn>([...REQUIRED_COLUMNS, ...use]);
+  return Object.fromEntries(CANONICAL_COLUMNS.map((c) => [c, keep.has(c) ? index[c] : -1])) as ColumnIndex;
 }
 
 function describeColumns(index: ColumnIndex, headers: readonly string[]): Partial<Record<CanonicalColumn, string>> {
@@ -165,6 +181,7 @@ async function readObjects(
 ): Promise<void> {
   let converter: RowConverter | null = null;
   let keyToColumn = new Map<string, number>();
+  let explicit = new Set<string>();
   let position = 0;
   for await (const item of source as AsyncIterable<VisitInput>) {
     position++;
@@ -173,8 +190,9 @@ async function readObjects(
       const index = resolveColumns(headers, options.columns);
       ledger.columns = describeColumns(index, headers);
       keyToColumn = new Map(CANONICAL_COLUMNS.map((c, i) => [headers[index[c]] ?? '', i] as const).filter(([k]) => k !== ''));
+      explicit = new Set(Object.values(options.columns ?? {}).filter((h): h is string => h !== undefined).map(normaliseHeader));
       const identity = Object.fromEntries(CANONICAL_COLUMNS.map((c, i) => [c, i])) as ColumnIndex;
-      converter = new RowConverter(identity, 0, zone, mapId);
+      converter = new RowConverter(usedColumns(identity, options.use), 0, zone, mapId);
     }
     if (item === null || typeof item !== 'object') {
       account({ line: position, column: null, code: 'bad_value', message: `line ${position}: is not an object` });
@@ -184,11 +202,17 @@ async function readObjects(
     let bad: string | null = null;
     const record = item as Readonly<Record<string, unknown>>;
     for (const key in record) {
-      const at = keyToColumn.get(key) ?? keyToColumn.get(normaliseHeader(key));
-      if (at === undefined) continue;
+      let at = keyToColumn.get(key);
+      if (at === undefined) {
+        // a key the first object did not have: an alias of a canonical column, or nothing
+        const column = explicit.has(normaliseHeader(key)) ? undefined : aliasOf(key);
+        at = column === undefined ? -1 : CANONICAL_COLUMNS.indexOf(column);
+        keyToColumn.set(key, at);
+      }
+      if (at < 0) continue;
       const column = CANONICAL_COLUMNS[at] ?? 'start';
       const text = fieldText(record[key], column === 'start' || column === 'end' || column === 'shift_start' || column === 'shift_end');
-      if (text === null) bad = column;
+      if (text === null) bad ??= column;
       else fields[at] = text;
     }
     if (bad !== null) account({ line: position, column: bad, code: 'bad_value', message: `line ${position}, column ${bad}: has a value of a type that cannot be read` });
@@ -196,12 +220,18 @@ async function readObjects(
   }
 }
 
+/** The largest |epoch ms| a JavaScript Date holds. */
+const MAX_DATE_MS = 8.64e15;
+
 /** Text of an in-memory value: strings as they are, numbers and booleans printed, Dates (and epoch ms for times) as ISO instants. */
 function fieldText(v: unknown, isTime: boolean): string | null {
   if (v === null || v === undefined) return '';
   if (typeof v === 'string') return v;
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : v.toISOString();
-  if (typeof v === 'number') return isTime ? (Number.isFinite(v) ? new Date(v).toISOString() : '') : String(v);
+  if (typeof v === 'number') {
+    if (!isTime) return String(v);
+    return Number.isFinite(v) && Math.abs(v) <= MAX_DATE_MS ? new Date(v).toISOString() : null;
+  }
   if (typeof v === 'boolean' || typeof v === 'bigint') return String(v);
   return null;
 }

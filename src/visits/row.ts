@@ -6,6 +6,9 @@ import type { Visit } from './types.js';
 
 type IdMap = (id: string) => string;
 
+/** A plain decimal number, with `.` or `,` (no hex, binary, Infinity or empty exponent). */
+const DECIMAL = /^[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:[eE][+-]?\d+)?$/;
+
 const EMPTY: TimeParseFailure = { code: 'missing_value', why: 'is empty' };
 
 /**
@@ -14,6 +17,8 @@ const EMPTY: TimeParseFailure = { code: 'missing_value', why: 'is empty' };
  */
 export class RowConverter {
   private readonly failure: TimeParseFailure = { code: 'time_format', why: '' };
+  /** Birth dates repeat on every row of a client: parse each text once. */
+  private readonly birthDays = new Map<string, number>();
 
   constructor(
     private readonly index: ColumnIndex,
@@ -40,7 +45,11 @@ export class RowConverter {
     let birthDay: number | null = null;
     const birth = trimmed(f[ix.client_birth_date]);
     if (birth !== '') {
-      birthDay = parseDay(birth.length > 10 ? birth.slice(0, 10) : birth);
+      birthDay = this.birthDays.get(birth) ?? null;
+      if (birthDay === null) {
+        birthDay = parseDay(birth.length > 10 ? birth.slice(0, 10) : birth);
+        if (this.birthDays.size < 200_000) this.birthDays.set(birth, birthDay);
+      }
       if (Number.isNaN(birthDay)) return issue(line, 'client_birth_date', 'bad_date', 'is not a YYYY-MM-DD date');
     }
     const age = this.number(f, ix.client_age, 0, 130);
@@ -95,6 +104,7 @@ export class RowConverter {
     if (i < 0) return null;
     const text = trimmed(f[i]);
     if (text === '') return null;
+    if (!DECIMAL.test(text)) return Number.NaN;
     const v = Number(text.includes(',') ? text.replace(',', '.') : text);
     return Number.isFinite(v) && v >= min && v <= max ? v : Number.NaN;
   }

@@ -86,6 +86,12 @@ export interface ReadOptions {
   onError?: 'collect' | 'stop';
   /** How many issues to list; the rest are counted. Default 1000. */
   maxIssues?: number;
+  /**
+   * The optional columns to read and check (default: all present). A column left out is not
+   * parsed, so a bad value in it does not reject the row: a measure asks only for what it uses.
+   * The required columns (client_id, staff_id, start, end) are always read.
+   */
+  use?: readonly CanonicalColumn[];
   /** Replace client and staff ids by a keyed hash (HMAC-SHA-256, hex, truncated to `length`, default 16). */
   pseudonymise?: { key: string; length?: number };
 }

@@ -4,10 +4,12 @@
 //
 // The SQL follows the kolada rules for logs with visit ids (as generated): local times are naive
 // TIMESTAMPs (so the local day and hour come straight from the text); a row counts when it starts
-// in [07:00, 22:00) of one of the 14 days, its kind's first word is not an excluded kind and its
+// in [07:00, 22:00) of one of the 14 days, its kind is not an excluded kind and its
 // role not an excluded role; rows sharing client + visit id are one visit, on the day of its
 // earliest counted row; a client counts with >= 2 visits on each of the 14 days and age >= 65 at
 // the window start when a birth date is known; the value is the number of distinct staff.
+// Kinds and roles are compared whole and lower-cased, as an analyst would write it: on generated
+// logs (single-word kinds and roles) this equals the library's first-word matching.
 import { DuckDBInstance } from '@duckdb/node-api';
 
 export const KINDS = ['trygghetslarm', 'larm', 'alarm', 'safety_alarm', 'larmutryckning', 'larmatgard', 'trygghetslarmsutryckning',
@@ -16,22 +18,19 @@ export const KINDS = ['trygghetslarm', 'larm', 'alarm', 'safety_alarm', 'larmutr
 export const ROLES = ['hsl', 'hemsjukvard', 'sjukskoterska', 'distriktsskoterska', 'sjukskoterskor', 'ssk', 'dsk', 'arbetsterapeut', 'fysioterapeut', 'sjukgymnast', 'nurse'];
 
 const list = (xs) => xs.map((x) => `'${x}'`).join(',');
-const norm = (col) => `regexp_replace(translate(lower(trim(coalesce(${col}, ''))), 'åäàöøé', 'aaaooe'), '[\\s.\\-]+', '_', 'g')`;
-const firstWord = (col) => `split_part(regexp_extract(${norm(col)}, '^[a-z0-9_]*'), '_', 1)`;
-const excluded = (col, names) => `(${norm(col)} in (${list(names)}) or regexp_extract(${norm(col)}, '^[a-z0-9_]*') in (${list(names)}) or ${firstWord(col)} in (${list(names)}))`;
 
 export function indicatorSql(file, from) {
   return `
 with rows as (
-  select client_id, staff_id, visit_id, strptime(start, ['%Y-%m-%d %H:%M', '%Y-%m-%dT%H:%M', '%Y-%m-%d %H:%M:%S', '%Y-%m-%dT%H:%M:%S']) as s,
-         kind, staff_role, try_cast(client_birth_date as date) as bd
+  select client_id, staff_id, visit_id, start::timestamp as s, lower(kind) as kind, lower(staff_role) as role,
+         try_cast(client_birth_date as date) as bd
   from read_csv('${file}', header = true, all_varchar = true)
 ),
 counted as (
   select * from rows
   where s >= date '${from}' and s < date '${from}' + interval 14 day
     and hour(s) * 60 + minute(s) >= 420 and hour(s) * 60 + minute(s) < 1320
-    and not ${excluded('kind', KINDS)} and not ${excluded('staff_role', ROLES)}
+    and kind not in (${list(KINDS)}) and role not in (${list(ROLES)})
 ),
 visits as (select client_id, visit_id, min(s)::date as d from counted group by client_id, visit_id),
 days_ok as (
