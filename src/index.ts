@@ -21,3 +21,4 @@ export { isDoubleStaffed, longestTogether, type PresenceRow } from './staffing/t
 export { escapeFormula, writeCsv } from './report/csv.js';
 export { continuityTable } from './report/table.js';
 export { generateRows, writeGeneratedCsv, GENERATED_COLUMNS, PROFILE_SCATTER, type GenerateOptions, type GeneratedRow, type PlantedTruth, type GenerateProfile } from './generate/index.js';
+export { clientIndices, summariseIndices, type ClientIndices, type IndicesSummary } from './continuity/indices.js';

@@ -19,12 +19,14 @@ home-care client meets, with spread measures and client counts, for one window o
   --by-group             also per group (hemtjänstgrupp)
   --count-one-staff      count one staff member per double-staffed visit (default: both)
   --by-overlap           a visit counts when it overlaps 07–22 (default: when it starts then)
+  --indices              also UPC, COC, SECON, HHI, MMCI and the contact-person share per client
   --format F             table (default), json (kontinuitet/measure@1) or csv (one row per client and window)
   --lang L               en (default) or sv: labels of the table
 ${READ_HELP}
 
 Exit status: 0 success, 2 usage error or unreadable input.`;
 
+const INDEX_COLUMNS = ['upc', 'usual_staff', 'coc', 'secon', 'hhi', 'mmci', 'contact_share'];
 const CSV_COLUMNS = ['from', 'to', 'client', 'group', 'eligible', 'reason', 'first_short_day', 'visits', 'staff', 'age', 'double_staffed_visits'];
 
 /** Runs `kontinuitet measure`. */
@@ -40,6 +42,7 @@ export async function measureCommand(argv: string[], out: NodeJS.WritableStream)
     'by-group': { type: 'boolean' },
     'count-one-staff': { type: 'boolean' },
     'by-overlap': { type: 'boolean' },
+    indices: { type: 'boolean' },
     format: { type: 'string' },
     lang: { type: 'string' },
   });
@@ -61,6 +64,7 @@ export async function measureCommand(argv: string[], out: NodeJS.WritableStream)
     ...(every !== undefined ? { every } : {}),
     ...(anchor !== undefined ? { anchor } : {}),
     ...(target !== undefined ? { target } : {}),
+    ...(values.indices ? { indices: true } : {}),
     rules: {
       ...(preset !== undefined ? { preset } : {}),
       ...(days !== undefined ? { days } : {}),
@@ -69,7 +73,7 @@ export async function measureCommand(argv: string[], out: NodeJS.WritableStream)
     },
   });
   if (format === 'json') out.write(`${JSON.stringify(result, null, 2)}\n`);
-  else if (format === 'csv') await writeCsv(out, perClientRows(result), CSV_COLUMNS);
+  else if (format === 'csv') await writeCsv(out, perClientRows(result), values.indices ? [...CSV_COLUMNS, ...INDEX_COLUMNS] : CSV_COLUMNS);
   else out.write(`${continuityTable(result, { lang, byGroup: values['by-group'] === true })}\n`);
   return 0;
 }
@@ -80,6 +84,10 @@ function* perClientRows(result: ContinuityResult): Iterable<Record<string, unkno
       yield {
         from: w.from, to: w.to, client: c.client, group: c.group, eligible: c.eligible, reason: c.reason ?? '',
         first_short_day: c.firstShortDay ?? '', visits: c.visits, staff: c.staff, age: c.age ?? '', double_staffed_visits: c.doubleStaffedVisits,
+        ...(c.indices === undefined ? {} : {
+          upc: c.indices.upc ?? '', usual_staff: c.indices.usualStaff ?? '', coc: c.indices.coc ?? '', secon: c.indices.secon ?? '',
+          hhi: c.indices.hhi ?? '', mmci: c.indices.mmci ?? '', contact_share: c.indices.contactShare ?? '',
+        }),
       };
     }
   }

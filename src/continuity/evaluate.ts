@@ -6,6 +6,8 @@ import type { ClientContinuity, IneligibleReason } from './types.js';
 
 /** One counted row of a client in a window. */
 export interface CountedRow {
+  /** Line of the row in the log (`Visit.line`). */
+  line: number;
   start: number;
   end: number;
   staff: number;
@@ -76,8 +78,15 @@ export function evaluateClient(
   };
 }
 
-/** The first staff member of a visit: earliest start, then earliest end, then lowest staff id. */
-function firstRow(rows: readonly CountedRow[], visit: readonly number[]): CountedRow {
+/**
+ * The row of a visit's first staff member: earliest start, then earliest end, then lowest staff
+ * id. With `countBothStaff: false` only this staff member counts; every other staff member of the
+ * visit is a "second staff member".
+ *
+ * @example
+ * firstRow(rows, [0, 1]); // → rows[1] when rows[1] starts before rows[0]
+ */
+export function firstRow(rows: readonly CountedRow[], visit: readonly number[]): CountedRow {
   let best = rows[visit[0]!]!;
   for (const i of visit) {
     const r = rows[i]!;

@@ -6,6 +6,7 @@ import { DEFAULT_ZONE, scanVisits } from '../visits/read.js';
 import type { CanonicalColumn } from '../visits/columns.js';
 import type { ReadLedger, ReadOptions, Visit, VisitSource } from '../visits/types.js';
 import { ageOn, evaluateClient, type CountedRow } from './evaluate.js';
+import { clientIndices, summariseIndices } from './indices.js';
 import { kindMatcher, resolveRules, type ContinuityRules } from './rules.js';
 import type { ClientContinuity, ContinuityResult, ContinuitySummary, ContinuityWindow, ExclusionReason, RowCounts } from './types.js';
 
@@ -26,6 +27,8 @@ export interface MeasureOptions {
   target?: number;
   /** IANA zone of the log's local times and of the windows. Default Europe/Stockholm. */
   zone?: string;
+  /** Also compute the continuity indices (UPC, COC, SECON, HHI, MMCI) and the contact-person share. Default false. */
+  indices?: boolean;
 }
 
 /** The optional columns the continuity measure reads (a bad value elsewhere does not lose the row). */
@@ -35,6 +38,8 @@ interface ClientState {
   id: string;
   birthDay: number | null;
   age: number | null;
+  /** Contact persons listed on the client's rows, with how often (only with `indices`). */
+  contacts: Map<string, number> | null;
 }
 
 /**
@@ -52,6 +57,7 @@ export class ContinuityAccumulator {
   readonly rules: ContinuityRules;
   readonly zone: LocalZone;
   private readonly target: number;
+  private readonly withIndices: boolean;
   private readonly fixed: DayWindow | null;
   private readonly anchor: MonthAnchor;
   private readonly isExcludedKind: (kind: string) => boolean;
@@ -70,6 +76,7 @@ export class ContinuityAccumulator {
     this.rules = resolveRules({ ...options.rules });
     this.zone = new LocalZone(options.zone ?? DEFAULT_ZONE);
     this.target = options.target ?? 14;
+    this.withIndices = options.indices === true;
     if (!Number.isFinite(this.target)) throw new KontinuitetError('BAD_OPTION', 'target: must be a number');
     this.anchor = options.anchor ?? 'first-day';
     if (this.anchor !== 'first-day' && this.anchor !== 'first-monday') throw new KontinuitetError('BAD_OPTION', `anchor: must be 'first-day' or 'first-monday'`);
@@ -164,7 +171,10 @@ export class ContinuityAccumulator {
     for (const id of ids) {
       const c = this.clients.get(id)!;
       const age = c.birthDay !== null ? ageOn(c.birthDay, window.fromDay) : c.age;
-      perClient.push(evaluateClient(id, byClient.get(id) ?? [], age, window, this.rules));
+      const rows = byClient.get(id) ?? [];
+      const result = evaluateClient(id, rows, age, window, this.rules);
+      if (c.contacts !== null) result.indices = clientIndices(rows, mostListed(c.contacts));
+      perClient.push(result);
     }
     const byGroup = new Map<string, ClientContinuity[]>();
     for (const c of perClient) {
@@ -193,12 +203,14 @@ export class ContinuityAccumulator {
       },
       staffPerClient: spread(eligible, this.target),
       histogram: histogram(eligible),
+      ...(this.withIndices ? { indices: summariseIndices(clients.filter((c) => c.eligible && c.indices !== undefined).map((c) => c.indices!)) } : {}),
     };
   }
 
   private noteClient(v: Visit): void {
     let c = this.clients.get(v.client);
-    if (c === undefined) this.clients.set(v.client, (c = { id: v.client, birthDay: null, age: null }));
+    if (c === undefined) this.clients.set(v.client, (c = { id: v.client, birthDay: null, age: null, contacts: this.withIndices ? new Map() : null }));
+    if (c.contacts !== null && v.contactStaff !== '') c.contacts.set(v.contactStaff, (c.contacts.get(v.contactStaff) ?? 0) + 1);
     if (v.birthDay !== null) {
       this.seenBirthDate = true;
       if (c.birthDay === null || v.birthDay > c.birthDay) c.birthDay = v.birthDay;
@@ -259,6 +271,14 @@ export class ContinuityAccumulator {
   private exclude(reason: ExclusionReason): void {
     this.excluded[reason] = (this.excluded[reason] ?? 0) + 1;
   }
+}
+
+/** The contact person listed most often (ties: the first in sort order), or null. */
+function mostListed(counts: ReadonlyMap<string, number>): string | null {
+  let best: string | null = null;
+  let bestCount = 0;
+  for (const [id, n] of counts) if (n > bestCount || (n === bestCount && best !== null && id < best)) [best, bestCount] = [id, n];
+  return best;
 }
 
 function civil(day: number): string {

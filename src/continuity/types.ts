@@ -1,5 +1,6 @@
 import type { RowIssue } from '../errors.js';
 import type { Spread } from '../summary/spread.js';
+import type { ClientIndices, IndicesSummary } from './indices.js';
 import type { ContinuityRules } from './rules.js';
 
 /**
@@ -37,6 +38,8 @@ export interface ClientContinuity {
   age: number | null;
   /** Counted visits with two or more staff present at once. */
   doubleStaffedVisits: number;
+  /** With `indices: true`: UPC, COC, SECON, HHI, MMCI and the contact-person share over counted visits. */
+  indices?: ClientIndices;
 }
 
 /** Counts of clients in a window, as Ånge followed them. */
@@ -57,6 +60,8 @@ export interface ContinuitySummary {
   staffPerClient: Spread;
   /** Eligible clients by number of staff met. */
   histogram: { value: number; count: number }[];
+  /** With `indices: true`: spread of each index over eligible clients. */
+  indices?: IndicesSummary;
 }
 
 /** One window of the measure. */

@@ -59,6 +59,15 @@ export function continuityTable(result: ContinuityResult, options: { lang?: Lang
     const rows = [header(byGroup ? label('group', lang) : '', lang), [byGroup ? label('all', lang) : '', ...statCells(w.staffPerClient, lang)]];
     if (byGroup) for (const g of w.groups) rows.push([g.group || '–', ...statCells(g.staffPerClient, lang)]);
     out.push(columns(rows));
+    if (w.indices !== undefined) {
+      const x = w.indices;
+      out.push('');
+      out.push(columns([
+        [label('indices', lang), 'UPC', 'COC', 'SECON', 'HHI', 'MMCI', label('contactShare', lang)],
+        [label('mean', lang), fmt(x.upc.mean, 2, lang), fmt(x.coc.mean, 2, lang), fmt(x.secon.mean, 2, lang), fmt(x.hhi.mean, 2, lang), fmt(x.mmci.mean, 2, lang), pct(x.contactShare.mean, lang)],
+      ]));
+      if (x.withoutContact > 0) out.push(`${label('withoutContact', lang)}: ${x.withoutContact}`);
+    }
     out.push('');
   }
   const r = result.rows;
