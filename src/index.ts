@@ -17,7 +17,12 @@ export type { ContinuityResult, ContinuityWindow, ClientContinuity, ClientCounts
 export { spread, histogram, type Spread } from './summary/spread.js';
 export { dayWindow, monthlyWindows, type DayWindow, type MonthAnchor } from './time/windows.js';
 export { groupVisits, overlapsByHalf, type GroupableRow } from './visits/group.js';
-export { isDoubleStaffed, longestTogether, type PresenceRow } from './staffing/together.js';
+export { isDoubleStaffed, longestTogether, peakTogether, staffTime, duplicateRegistrations, type PresenceRow } from './staffing/together.js';
+export { measureStaffing, staffing, StaffingAccumulator, ALL_VISITS_RULES, type StaffingOptions } from './staffing/measure.js';
+export { analyseVisit, type VisitStaffing, type VisitStaffingKind } from './staffing/visit.js';
+export { recurringSlots, type Slot, type SlotVisit, type SlotOptions } from './staffing/slots.js';
+export { staffingTable } from './staffing/table.js';
+export type { StaffingResult, StaffingWindow, StaffingSummary, StaffingScope, ClientStaffing, DoubleStaffedVisit, DuplicateRegistration, RecurringSlot } from './staffing/types.js';
 export { escapeFormula, writeCsv } from './report/csv.js';
 export { continuityTable } from './report/table.js';
 export { generateRows, writeGeneratedCsv, GENERATED_COLUMNS, PROFILE_SCATTER, type GenerateOptions, type GeneratedRow, type PlantedTruth, type GenerateProfile } from './generate/index.js';

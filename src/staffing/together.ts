@@ -1,4 +1,10 @@
-/** What double-staffing detection needs of a row. */
+/**
+ * What double-staffing detection needs of a row: when one staff member was at the visit (epoch
+ * ms, end exclusive) and who (an id or an interned number).
+ *
+ * @example
+ * const row: PresenceRow = { start: 1728280800000, end: 1728283500000, staff: 'S1' };
+ */
 export interface PresenceRow {
   readonly start: number;
   readonly end: number;
@@ -37,4 +43,69 @@ export function longestTogether(rows: readonly PresenceRow[], visit: readonly nu
 export function isDoubleStaffed(rows: readonly PresenceRow[], visit: readonly number[], handoverMs: number): boolean {
   const together = longestTogether(rows, visit);
   return together > 0 && together >= handoverMs;
+}
+
+/**
+ * The largest number of DIFFERENT staff present at the same time at one visit (0 for an empty
+ * visit). Rows touching end to start are not together; two rows of one staff member count once.
+ *
+ * @example
+ * peakTogether([{ start: 0, end: 60, staff: 'A' }, { start: 0, end: 30, staff: 'B' }, { start: 10, end: 20, staff: 'C' }], [0, 1, 2]); // → 3
+ */
+export function peakTogether(rows: readonly PresenceRow[], visit: readonly number[]): number {
+  let peak = 0;
+  for (const i of visit) {
+    const t = rows[i]!.start;
+    const present = new Set<string | number>();
+    for (const j of visit) {
+      const r = rows[j]!;
+      if (r.start <= t && t < r.end) present.add(r.staff);
+    }
+    if (present.size > peak) peak = present.size;
+  }
+  return peak;
+}
+
+/**
+ * Staff time (ms) of one visit: for every staff member, the length of the union of their rows,
+ * summed. A duplicate registration (one staff member's overlapping rows) therefore counts once.
+ *
+ * @example
+ * staffTime([{ start: 0, end: 60, staff: 'A' }, { start: 10, end: 50, staff: 'B' }, { start: 0, end: 60, staff: 'A' }], [0, 1, 2]); // → 100
+ */
+export function staffTime(rows: readonly PresenceRow[], visit: readonly number[]): number {
+  let total = 0;
+  for (const run of staffRuns(rows, visit)) total += run.end - run.start;
+  return total;
+}
+
+/**
+ * Duplicate registrations of one visit: for each staff member, the sets of their rows that
+ * overlap one another (taken transitively), when a set has two rows or more. Each set is a list
+ * of row indices sorted by start; rows of one staff member in sequence (not overlapping) are not
+ * duplicates.
+ *
+ * @example
+ * duplicateRegistrations([{ start: 0, end: 60, staff: 'A' }, { start: 0, end: 60, staff: 'A' }, { start: 0, end: 60, staff: 'B' }], [0, 1, 2]); // → [[0, 1]]
+ */
+export function duplicateRegistrations(rows: readonly PresenceRow[], visit: readonly number[]): number[][] {
+  return staffRuns(rows, visit).filter((run) => run.rows.length > 1).map((run) => run.rows);
+}
+
+/** Each staff member's rows of a visit merged into runs of overlapping rows (by staff, then start). */
+function staffRuns(rows: readonly PresenceRow[], visit: readonly number[]): { start: number; end: number; rows: number[] }[] {
+  const order = [...visit].sort((a, b) => {
+    const x = rows[a]!, y = rows[b]!;
+    return x.staff === y.staff ? x.start - y.start || a - b : String(x.staff) < String(y.staff) ? -1 : 1;
+  });
+  const runs: { start: number; end: number; rows: number[]; staff: string | number }[] = [];
+  for (const i of order) {
+    const r = rows[i]!;
+    const last = runs[runs.length - 1];
+    if (last !== undefined && last.staff === r.staff && r.start < last.end) {
+      last.rows.push(i);
+      if (r.end > last.end) last.end = r.end;
+    } else runs.push({ start: r.start, end: r.end, rows: [i], staff: r.staff });
+  }
+  return runs;
 }

@@ -1,0 +1,128 @@
+import { writeCsv } from '../report/csv.js';
+import { measureStaffing } from '../staffing/measure.js';
+import { staffingTable } from '../staffing/table.js';
+import type { StaffingResult } from '../staffing/types.js';
+import { choice, intFlag, numberFlag, parseFlags, UsageError } from './args.js';
+import { READ_FLAGS, READ_HELP, readOptions } from './read-flags.js';
+
+/**
+ * The help text of `kontinuitet staffing` (printed by `--help` and `kontinuitet help staffing`).
+ *
+ * @example
+ * process.stdout.write(`${STAFFING_HELP}\n`);
+ */
+export const STAFFING_HELP = `kontinuitet staffing <file|-> [options]   (- reads standard input)
+
+Double staffing (dubbelbemanning): visits with two or more staff present at once, told apart from
+handovers and duplicate registrations; clients with double staffing, the count and share of
+double-staffed visits, staff hours on them, each client's staff count with and without the second
+staff member, and recurring double-staffed slots, for one window or a monthly series.
+By default over the visits the continuity measure counts (07–22, without safety alarms, meal
+deliveries and home health care); --all-visits takes every visit of the window, any hour or kind.
+
+  --from DATE            first day of one window (YYYY-MM-DD); without it: one window a month
+  --every month          a monthly series (the default without --from)
+  --anchor A             first-day (default) or first-monday: where a monthly window starts
+  --days N               days in a window (default 14)
+  --preset P             kolada (default) or ange: which clients the indicator counts
+  --target N             target for "share above target" (default 14)
+  --handover-minutes N   staff together less than N minutes are a handover (default 5)
+  --all-visits           every visit in the window, any hour, kind or role (default: as the measure)
+  --by-overlap           a visit counts when it overlaps 07–22 (default: when it starts then)
+  --slot-minutes N       a recurring slot takes visits within ±N minutes of its time (default 30)
+  --slot-share X         a recurring slot needs visits on this share of the days (default 0.5)
+  --by-group             also per group (hemtjänstgrupp)
+  --format F             table (default), json (kontinuitet/staffing@1) or csv (one row per client
+                         and window; hours and shares to 4 decimals)
+  --lang L               en (default) or sv: labels of the table
+${READ_HELP}
+
+Exit status: 0 success, 2 usage error or unreadable input.`;
+
+const CSV_COLUMNS = [
+  'from', 'to', 'client', 'group', 'eligible', 'visits', 'double_staffed_visits', 'double_staffed_share', 'handovers', 'duplicate_registrations',
+  'staff_hours', 'double_staffed_hours', 'staff_only_at_double_staffed', 'staff_with_second', 'staff_without_second',
+];
+
+/**
+ * Runs `kontinuitet staffing` with its arguments (after the command name), writing the result to
+ * `out`; resolves with the exit status (0). Usage errors throw {@link UsageError}, unreadable
+ * input a `KontinuitetError`: the CLI's main turns both into exit status 2.
+ *
+ * @example
+ * await staffingCommand(['visits.csv', '--from', '2024-10-07', '--format', 'json'], process.stdout); // → 0
+ */
+export async function staffingCommand(argv: string[], out: NodeJS.WritableStream): Promise<number> {
+  const { values, positionals } = parseFlags(argv, {
+    ...READ_FLAGS,
+    from: { type: 'string' },
+    every: { type: 'string' },
+    anchor: { type: 'string' },
+    days: { type: 'string' },
+    preset: { type: 'string' },
+    target: { type: 'string' },
+    'handover-minutes': { type: 'string' },
+    'all-visits': { type: 'boolean' },
+    'by-overlap': { type: 'boolean' },
+    'slot-minutes': { type: 'string' },
+    'slot-share': { type: 'string' },
+    'by-group': { type: 'boolean' },
+    format: { type: 'string' },
+    lang: { type: 'string' },
+  });
+  if (values.help) {
+    out.write(`${STAFFING_HELP}\n`);
+    return 0;
+  }
+  if (positionals.length !== 1) throw new UsageError('staffing needs exactly one input file');
+  const format = choice('format', values.format, ['table', 'json', 'csv'] as const) ?? 'table';
+  const lang = choice('lang', values.lang, ['en', 'sv'] as const) ?? 'en';
+  const every = choice('every', values.every, ['month'] as const);
+  const anchor = choice('anchor', values.anchor, ['first-day', 'first-monday'] as const);
+  const preset = choice('preset', values.preset, ['kolada', 'ange'] as const);
+  const days = intFlag('days', values.days, 1, 366);
+  const target = numberFlag('target', values.target);
+  const handover = numberFlag('handover-minutes', values['handover-minutes']);
+  if (handover !== undefined && handover < 0) throw new UsageError(`--handover-minutes must be 0 or more, got "${values['handover-minutes']}"`);
+  const slotMinutes = intFlag('slot-minutes', values['slot-minutes'], 0, 720);
+  const slotShare = numberFlag('slot-share', values['slot-share']);
+  if (slotShare !== undefined && !(slotShare > 0 && slotShare <= 1)) throw new UsageError(`--slot-share must be above 0 and at most 1, got "${values['slot-share']}"`);
+  const result = await measureStaffing(positionals[0] === '-' ? process.stdin : positionals[0]!, {
+    ...readOptions(values),
+    ...(values.from !== undefined ? { from: values.from } : {}),
+    ...(every !== undefined ? { every } : {}),
+    ...(anchor !== undefined ? { anchor } : {}),
+    ...(target !== undefined ? { target } : {}),
+    ...(values['all-visits'] ? { scope: 'all' as const } : {}),
+    ...(slotMinutes !== undefined ? { slotToleranceMinutes: slotMinutes } : {}),
+    ...(slotShare !== undefined ? { slotMinDayShare: slotShare } : {}),
+    rules: {
+      ...(preset !== undefined ? { preset } : {}),
+      ...(days !== undefined ? { days } : {}),
+      ...(handover !== undefined ? { handoverMinutes: handover } : {}),
+      ...(values['by-overlap'] ? { inWindowBy: 'overlap' as const } : {}),
+    },
+  });
+  if (format === 'json') out.write(`${JSON.stringify(result, null, 2)}\n`);
+  else if (format === 'csv') await writeCsv(out, perClientRows(result), CSV_COLUMNS);
+  else out.write(`${staffingTable(result, { lang, byGroup: values['by-group'] === true })}\n`);
+  return 0;
+}
+
+function* perClientRows(result: StaffingResult): Iterable<Record<string, unknown>> {
+  for (const w of result.windows) {
+    for (const c of w.perClient) {
+      yield {
+        from: w.from, to: w.to, client: c.client, group: c.group, eligible: c.eligible, visits: c.visits, double_staffed_visits: c.doubleStaffedVisits,
+        double_staffed_share: round4(c.doubleStaffedShare), handovers: c.handovers, duplicate_registrations: c.duplicateRegistrations, staff_hours: round4(c.staffHours),
+        double_staffed_hours: round4(c.doubleStaffedHours), staff_only_at_double_staffed: c.staffOnlyAtDoubleStaffed, staff_with_second: c.staffWithSecond,
+        staff_without_second: c.staffWithoutSecond,
+      };
+    }
+  }
+}
+
+/** Shares and hours in the CSV: 4 decimals (the JSON keeps full precision). */
+function round4(v: number): number {
+  return Math.round(v * 10_000) / 10_000;
+}
