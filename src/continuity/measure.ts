@@ -7,6 +7,7 @@ import type { CanonicalColumn } from '../visits/columns.js';
 import type { ReadLedger, ReadOptions, Visit, VisitSource } from '../visits/types.js';
 import { ageOn, evaluateClient, type CountedRow } from './evaluate.js';
 import { clientIndices, summariseIndices } from './indices.js';
+import { CountedStore, Interner } from './store.js';
 import { kindMatcher, resolveRules, type ContinuityRules } from './rules.js';
 import type { ClientContinuity, ContinuityResult, ContinuitySummary, ContinuityWindow, ExclusionReason, RowCounts } from './types.js';
 
@@ -36,6 +37,8 @@ export const MEASURE_COLUMNS: readonly CanonicalColumn[] = ['visit_id', 'kind', 
 
 interface ClientState {
   id: string;
+  /** Number of the client in the counted-row store. */
+  index: number;
   birthDay: number | null;
   age: number | null;
   /** Contact persons listed on the client's rows, with how often (only with `indices`). */
@@ -63,9 +66,11 @@ export class ContinuityAccumulator {
   private readonly isExcludedKind: (kind: string) => boolean;
   private readonly isExcludedRole: (role: string) => boolean;
   private readonly clients = new Map<string, ClientState>();
-  private readonly staffIndex = new Map<string, number>();
-  /** Window start day → client id → counted rows. */
-  private readonly windows = new Map<number, { window: DayWindow; rows: Map<string, CountedRow[]>; count: number }>();
+  private readonly clientIds = new Interner();
+  private readonly staffIds = new Interner();
+  private readonly groupNames = new Interner();
+  /** Window start day → the window's counted rows. */
+  private readonly windows = new Map<number, WindowState>();
   private readonly excluded: Partial<Record<ExclusionReason, number>> = {};
   private firstDay = Infinity;
   private lastDay = -Infinity;
@@ -89,7 +94,7 @@ export class ContinuityAccumulator {
 
   /** Takes one visit row. */
   add(v: Visit): void {
-    this.noteClient(v);
+    const client = this.noteClient(v);
     const startDay = this.zone.localDay(v.start);
     if (startDay < this.firstDay) this.firstDay = startDay;
     if (startDay > this.lastDay) this.lastDay = startDay;
@@ -101,12 +106,7 @@ export class ContinuityAccumulator {
     const day = this.countedDay(v, placed.window);
     if (day < 0) return this.exclude('outside_day_hours');
 
-    let staff = this.staffIndex.get(v.staff);
-    if (staff === undefined) this.staffIndex.set(v.staff, (staff = this.staffIndex.size));
-    let rows = placed.rows.get(v.client);
-    if (rows === undefined) placed.rows.set(v.client, (rows = []));
-    rows.push({ line: v.line, start: v.start, end: v.end, staff, staffId: v.staff, visitId: v.visitId, group: v.group, day });
-    placed.count++;
+    placed.rows.add(client.index, this.staffIds.id(v.staff), this.groupNames.id(v.group), day, v.line, v.start, v.end, v.visitId);
   }
 
   /** Evaluates every window; `ledger` (from the reader) completes the row accounting. */
@@ -130,7 +130,7 @@ export class ContinuityAccumulator {
       zone: this.zone.name,
       rows,
       issues: ledger?.issues ?? [],
-      windows: windows.map(({ window, rows: byClient }) => this.evaluateWindow(window, byClient)),
+      windows: windows.map(({ window, rows: store }) => this.evaluateWindow(window, store)),
     };
   }
 
@@ -146,36 +146,44 @@ export class ContinuityAccumulator {
    * acc.countedRowsByWindow()[0].rows.get('C1')?.length; // → rows of C1 counted in 2024-10-01..14
    */
   countedRowsByWindow(): { window: DayWindow; rows: ReadonlyMap<string, readonly CountedRow[]> }[] {
-    return this.reportedWindows().windows;
+    return this.reportedWindows().windows.map(({ window, rows: store }) => {
+      const rows = new Map<string, CountedRow[]>();
+      store.forEachClient(this.clientIds.names.length, this.staffIds.names, this.groupNames.names, (c, list) => rows.set(this.clientIds.names[c]!, list));
+      return { window, rows };
+    });
   }
 
   /** The windows to report (fixed, or the monthly windows the log covers) and the counted rows of windows it covers only in part. */
-  private reportedWindows(): { windows: { window: DayWindow; rows: Map<string, CountedRow[]> }[]; partlyCovered: number } {
-    if (this.fixed !== null) return { windows: [this.windows.get(this.fixed.fromDay) ?? { window: this.fixed, rows: new Map() }], partlyCovered: 0 };
+  private reportedWindows(): { windows: WindowState[]; partlyCovered: number } {
+    if (this.fixed !== null) return { windows: [this.windows.get(this.fixed.fromDay) ?? emptyWindow(this.fixed)], partlyCovered: 0 };
     const covered = this.firstDay > this.lastDay ? [] : monthlyWindows(this.firstDay, this.lastDay, this.rules.days, this.anchor, this.zone);
     const keep = new Set(covered.map((w) => w.fromDay));
     let partlyCovered = 0;
-    for (const [day, acc] of this.windows) if (!keep.has(day)) partlyCovered += acc.count;
-    return { windows: covered.map((w) => this.windows.get(w.fromDay) ?? { window: w, rows: new Map() }), partlyCovered };
+    for (const [day, acc] of this.windows) if (!keep.has(day)) partlyCovered += acc.rows.count;
+    return { windows: covered.map((w) => this.windows.get(w.fromDay) ?? emptyWindow(w)), partlyCovered };
   }
 
-  private countedRows(windows: readonly { rows: Map<string, CountedRow[]> }[]): number {
+  private countedRows(windows: readonly WindowState[]): number {
     let n = 0;
-    for (const w of windows) for (const r of w.rows.values()) n += r.length;
+    for (const w of windows) n += w.rows.count;
     return n;
   }
 
-  private evaluateWindow(window: DayWindow, byClient: Map<string, CountedRow[]>): ContinuityWindow {
-    const perClient: ClientContinuity[] = [];
-    const ids = [...this.clients.keys()].sort();
-    for (const id of ids) {
-      const c = this.clients.get(id)!;
+  private evaluateWindow(window: DayWindow, store: CountedStore): ContinuityWindow {
+    // evaluate each client as its rows come out of the store, so only one client's rows are objects at a time
+    const byIndex: (ClientContinuity | undefined)[] = [];
+    const evaluate = (c: ClientState, rows: readonly CountedRow[]): ClientContinuity => {
       const age = c.birthDay !== null ? ageOn(c.birthDay, window.fromDay) : c.age;
-      const rows = byClient.get(id) ?? [];
-      const result = evaluateClient(id, rows, age, window, this.rules);
+      const result = evaluateClient(c.id, rows, age, window, this.rules);
       if (c.contacts !== null) result.indices = clientIndices(rows, mostListed(c.contacts));
-      perClient.push(result);
-    }
+      return result;
+    };
+    const states: ClientState[] = [];
+    for (const c of this.clients.values()) states[c.index] = c;
+    store.forEachClient(states.length, this.staffIds.names, this.groupNames.names, (i, rows) => { byIndex[i] = evaluate(states[i]!, rows); });
+    const perClient = states
+      .map((c) => byIndex[c.index] ?? evaluate(c, []))
+      .sort((a, b) => (a.client < b.client ? -1 : a.client > b.client ? 1 : 0));
     const byGroup = new Map<string, ClientContinuity[]>();
     for (const c of perClient) {
       if (c.visits === 0) continue;
@@ -207,9 +215,13 @@ export class ContinuityAccumulator {
     };
   }
 
-  private noteClient(v: Visit): void {
+  private noteClient(v: Visit): ClientState {
     let c = this.clients.get(v.client);
-    if (c === undefined) this.clients.set(v.client, (c = { id: v.client, birthDay: null, age: null, contacts: this.withIndices ? new Map() : null }));
+    if (c === undefined) {
+      const index = this.clientIds.id(v.client);
+      const id = this.clientIds.names[index]!;
+      this.clients.set(id, (c = { id, index, birthDay: null, age: null, contacts: this.withIndices ? new Map() : null }));
+    }
     if (c.contacts !== null && v.contactStaff !== '') c.contacts.set(v.contactStaff, (c.contacts.get(v.contactStaff) ?? 0) + 1);
     if (v.birthDay !== null) {
       this.seenBirthDate = true;
@@ -219,10 +231,11 @@ export class ContinuityAccumulator {
       this.seenAge = true;
       if (c.age === null || v.age < c.age) c.age = v.age;
     }
+    return c;
   }
 
   /** The window a row belongs to, by its start day (overlap mode: by the day it is counted on). */
-  private place(v: Visit, startDay: number): { window: DayWindow; rows: Map<string, CountedRow[]>; count: number } | null {
+  private place(v: Visit, startDay: number): WindowState | null {
     const day = this.rules.inWindowBy === 'overlap' ? this.overlapDay(v, startDay) ?? startDay : startDay;
     if (this.fixed !== null) {
       const w = this.fixed;
@@ -236,7 +249,7 @@ export class ContinuityAccumulator {
 
   private windowState(fromDay: number, make: () => DayWindow) {
     let s = this.windows.get(fromDay);
-    if (s === undefined) this.windows.set(fromDay, (s = { window: make(), rows: new Map(), count: 0 }));
+    if (s === undefined) this.windows.set(fromDay, (s = emptyWindow(make())));
     return s;
   }
 
@@ -271,6 +284,15 @@ export class ContinuityAccumulator {
   private exclude(reason: ExclusionReason): void {
     this.excluded[reason] = (this.excluded[reason] ?? 0) + 1;
   }
+}
+
+interface WindowState {
+  window: DayWindow;
+  rows: CountedStore;
+}
+
+function emptyWindow(window: DayWindow): WindowState {
+  return { window, rows: new CountedStore() };
 }
 
 /** The contact person listed most often (ties: the first in sort order), or null. */
