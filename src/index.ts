@@ -27,3 +27,11 @@ export { escapeFormula, writeCsv } from './report/csv.js';
 export { continuityTable } from './report/table.js';
 export { generateRows, writeGeneratedCsv, GENERATED_COLUMNS, PROFILE_SCATTER, type GenerateOptions, type GeneratedRow, type PlantedTruth, type GenerateProfile } from './generate/index.js';
 export { clientIndices, summariseIndices, type ClientIndices, type IndicesSummary } from './continuity/indices.js';
+export {
+  checkTargets, compareToBaseline, pairWindows, checkSchedule, measureSchedule,
+  loadCheckConfig, parseCheckConfig, findCheckConfig, CHECK_CONFIG_SCHEMA, CONFIG_FILE_NAME,
+  checkTable, checkMarkdown, githubAnnotations, checkJunit,
+  type CheckOptions, type ScheduleMeasure, type ScheduleOptions, type BaselineChange, type CheckConfig,
+  type CheckItem, type CheckReport, type CheckStatus, type ClientRef, type Figure, type GroupTargets,
+  type StatusCounts, type TargetKey, type Targets, type TargetSet, type Tolerance, type WarnWithin,
+} from './check/index.js';

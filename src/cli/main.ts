@@ -1,5 +1,6 @@
 import { KontinuitetError } from '../errors.js';
 import { UsageError } from './args.js';
+import { checkCommand, CHECK_HELP } from './check.js';
 import { generateCommand, GENERATE_HELP } from './generate.js';
 import { measureCommand, MEASURE_HELP } from './measure.js';
 import { staffingCommand, STAFFING_HELP } from './staffing.js';
@@ -11,6 +12,7 @@ Usage: kontinuitet <command> [options]
 Commands:
   measure <file>     the 14-day staff continuity (Kolada U21401/U21402/U21436) with spread measures
   staffing <file>    double staffing: visits, clients, staff hours and the price in continuity
+  check <file>       CI gate: exit 1 when a schedule breaks continuity targets
   generate           write a synthetic municipality's visit log (seeded, realistic)
   help [command]     this text, or a command's options
 
@@ -21,6 +23,7 @@ type Command = (argv: string[], out: NodeJS.WritableStream, err: NodeJS.Writable
 const COMMANDS: Record<string, { run: Command; help: string }> = {
   measure: { run: measureCommand, help: MEASURE_HELP },
   staffing: { run: staffingCommand, help: STAFFING_HELP },
+  check: { run: checkCommand, help: CHECK_HELP },
   generate: { run: generateCommand, help: GENERATE_HELP },
 };
 
