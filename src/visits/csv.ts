@@ -18,11 +18,12 @@ export class CsvTokenizer {
   /** Blank lines seen (not rows). */
   blankLines = 0;
   private buf = '';
-  private line = 1;
+  private line: number;
   private readonly delimiter: string;
   private readonly delimiterCode: number;
 
-  constructor(delimiter: string, private readonly sink: RowSink) {
+  constructor(delimiter: string, private readonly sink: RowSink, firstLine = 1) {
+    this.line = firstLine;
     this.delimiter = delimiter;
     this.delimiterCode = delimiter.charCodeAt(0);
   }

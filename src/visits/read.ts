@@ -24,23 +24,8 @@ export const DEFAULT_ZONE = 'Europe/Stockholm';
 export async function scanVisits(source: VisitSource, onVisit: (visit: Visit) => void, options: ReadOptions = {}): Promise<ReadLedger> {
   const zone = new LocalZone(options.zone ?? DEFAULT_ZONE);
   const ledger = newLedger();
-  const maxIssues = options.maxIssues ?? 1000;
-  const mapId = options.pseudonymise === undefined ? null : pseudonymiser(options.pseudonymise.key, options.pseudonymise.length);
-  const stop = options.onError === 'stop';
-
-  const account = (result: Visit | RowIssue): void => {
-    ledger.read++;
-    if ('client' in result) {
-      ledger.used++;
-      onVisit(result);
-      return;
-    }
-    ledger.rejected++;
-    ledger.rejectedByCode[result.code] = (ledger.rejectedByCode[result.code] ?? 0) + 1;
-    if (stop) throw new KontinuitetError('BAD_ROW', `rejected ${result.message}`, { issue: result });
-    if (ledger.issues.length < maxIssues) ledger.issues.push(result);
-    else ledger.issuesOmitted++;
-  };
+  const mapId = idMap(options);
+  const account = accountant(ledger, options, onVisit);
 
   if (isByteSource(source)) {
     await readCsv(source, options, zone, mapId, ledger, account);
@@ -68,7 +53,37 @@ export async function readVisits(
   return { visits, ledger };
 }
 
-function newLedger(): ReadLedger {
+/** The issue of a row whose quotes are malformed. */
+export function badQuote(line: number): RowIssue {
+  return { line, column: null, code: 'bad_quote', message: `line ${line}: a quoted field is not closed, or has text after its closing quote` };
+}
+
+/** The id pseudonymiser of the options, or null. */
+export function idMap(options: ReadOptions): ((id: string) => string) | null {
+  return options.pseudonymise === undefined ? null : pseudonymiser(options.pseudonymise.key, options.pseudonymise.length);
+}
+
+/** Books one converted row in the ledger: a visit goes to `onVisit`, an issue is counted and listed (or thrown with `onError: 'stop'`). */
+export function accountant(ledger: ReadLedger, options: ReadOptions, onVisit: (visit: Visit) => void): (result: Visit | RowIssue) => void {
+  const maxIssues = options.maxIssues ?? 1000;
+  const stop = options.onError === 'stop';
+  return (result) => {
+    ledger.read++;
+    if ('client' in result) {
+      ledger.used++;
+      onVisit(result);
+      return;
+    }
+    ledger.rejected++;
+    ledger.rejectedByCode[result.code] = (ledger.rejectedByCode[result.code] ?? 0) + 1;
+    if (stop) throw new KontinuitetError('BAD_ROW', `rejected ${result.message}`, { issue: result });
+    if (ledger.issues.length < maxIssues) ledger.issues.push(result);
+    else ledger.issuesOmitted++;
+  };
+}
+
+/** A fresh ledger. */
+export function newLedger(): ReadLedger {
   return { read: 0, used: 0, rejected: 0, rejectedByCode: {}, issues: [], issuesOmitted: 0, blankLines: 0, delimiter: null, columns: {} };
 }
 
@@ -76,7 +91,7 @@ function isByteSource(source: VisitSource): source is string | URL | NodeJS.Read
   return typeof source === 'string' || source instanceof URL || (typeof (source as NodeJS.ReadableStream).pipe === 'function');
 }
 
-async function openBytes(source: string | URL | NodeJS.ReadableStream): Promise<AsyncIterable<Uint8Array | string>> {
+export async function openBytes(source: string | URL | NodeJS.ReadableStream): Promise<AsyncIterable<Uint8Array | string>> {
   if (typeof source !== 'string' && !(source instanceof URL)) return source as AsyncIterable<Uint8Array | string>;
   const path = source instanceof URL ? fileURLToPath(source) : source;
   try {
@@ -118,7 +133,7 @@ async function readCsv(
       converter = new RowConverter(usedColumns(index, options.use), fields.length, zone, mapId);
       return;
     }
-    if (malformed) account({ line, column: null, code: 'bad_quote', message: `line ${line}: a quoted field is not closed, or has text after its closing quote` });
+    if (malformed) account(badQuote(line));
     else account(converter.convert(fields, line));
   };
   const start = (text: string): void => {
@@ -156,13 +171,13 @@ function firstLine(text: string): string {
 }
 
 /** The column index with the optional columns not in `use` switched off. */
-function usedColumns(index: ColumnIndex, use: readonly CanonicalColumn[] | undefined): ColumnIndex {
+export function usedColumns(index: ColumnIndex, use: readonly CanonicalColumn[] | undefined): ColumnIndex {
   if (use === undefined) return index;
   const keep = new Set<CanonicalColumn>([...REQUIRED_COLUMNS, ...use]);
   return Object.fromEntries(CANONICAL_COLUMNS.map((c) => [c, keep.has(c) ? index[c] : -1])) as ColumnIndex;
 }
 
-function describeColumns(index: ColumnIndex, headers: readonly string[]): Partial<Record<CanonicalColumn, string>> {
+export function describeColumns(index: ColumnIndex, headers: readonly string[]): Partial<Record<CanonicalColumn, string>> {
   const out: Partial<Record<CanonicalColumn, string>> = {};
   for (const c of CANONICAL_COLUMNS) {
     const i = index[c];

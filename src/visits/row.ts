@@ -42,17 +42,9 @@ export class RowConverter {
     if (typeof end !== 'number') return at(line, 'end', end);
     if (!(end > start)) return issue(line, 'end', 'end_before_start', 'is not after the start');
 
-    let birthDay: number | null = null;
-    const birth = trimmed(f[ix.client_birth_date]);
-    if (birth !== '') {
-      birthDay = this.birthDays.get(birth) ?? null;
-      if (birthDay === null) {
-        birthDay = parseDay(birth.length > 10 ? birth.slice(0, 10) : birth);
-        if (this.birthDays.size < 200_000) this.birthDays.set(birth, birthDay);
-      }
-      if (Number.isNaN(birthDay)) return issue(line, 'client_birth_date', 'bad_date', 'is not a YYYY-MM-DD date');
-    }
-    const age = this.number(f, ix.client_age, 0, 130);
+    const birthDay = this.birthDayOf(trimmed(f[ix.client_birth_date]));
+    if (Number.isNaN(birthDay)) return issue(line, 'client_birth_date', 'bad_date', 'is not a YYYY-MM-DD date');
+    const age = this.ageOf(ix.client_age < 0 ? '' : trimmed(f[ix.client_age]));
     if (Number.isNaN(age)) return issue(line, 'client_age', 'bad_number', 'is not an age in years (0–130)');
     const lat = this.number(f, ix.lat, -90, 90);
     if (Number.isNaN(lat)) return issue(line, 'lat', 'bad_number', 'is not a latitude (-90–90)');
@@ -91,6 +83,22 @@ export class RowConverter {
     };
   }
 
+  /** A trimmed birth-date field as a day number, null when empty, NaN when not a date (each text parsed once). */
+  birthDayOf(birth: string): number | null {
+    if (birth === '') return null;
+    let day = this.birthDays.get(birth);
+    if (day === undefined) {
+      day = parseDay(birth.length > 10 ? birth.slice(0, 10) : birth);
+      if (this.birthDays.size < 200_000) this.birthDays.set(birth, day);
+    }
+    return day;
+  }
+
+  /** A trimmed age field: the age, null when empty, NaN when not an age (0–130). */
+  ageOf(text: string): number | null {
+    return decimal(text, 0, 130);
+  }
+
   /** A time field: epoch ms, null when empty, or the failure. */
   private time(f: readonly string[], i: number): number | null | TimeParseFailure {
     const text = i < 0 ? '' : (f[i] ?? '');
@@ -101,16 +109,20 @@ export class RowConverter {
 
   /** An optional number field (decimal comma allowed): the number, null when empty, NaN when bad. */
   private number(f: readonly string[], i: number, min: number, max: number): number | null {
-    if (i < 0) return null;
-    const text = trimmed(f[i]);
-    if (text === '') return null;
-    if (!DECIMAL.test(text)) return Number.NaN;
-    const v = Number(text.includes(',') ? text.replace(',', '.') : text);
-    return Number.isFinite(v) && v >= min && v <= max ? v : Number.NaN;
+    return i < 0 ? null : decimal(trimmed(f[i]), min, max);
   }
 }
 
-function trimmed(s: string | undefined): string {
+/** A trimmed decimal text (decimal comma allowed): the number, null when empty, NaN when bad or outside [min, max]. */
+function decimal(text: string, min: number, max: number): number | null {
+  if (text === '') return null;
+  if (!DECIMAL.test(text)) return Number.NaN;
+  const v = Number(text.includes(',') ? text.replace(',', '.') : text);
+  return Number.isFinite(v) && v >= min && v <= max ? v : Number.NaN;
+}
+
+/** A field without surrounding white space (cheap when there is none). */
+export function trimmed(s: string | undefined): string {
   if (s === undefined) return '';
   const n = s.length;
   if (n === 0) return s;

@@ -1,0 +1,80 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { measureContinuity, type MeasureOptions, type ReadOptions } from '../../src/index.js';
+import { fixtureCsv } from './fixture.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'kontinuitet-fast-'));
+let n = 0;
+const file = (text: string | Buffer) => {
+  const f = join(dir, `log-${n++}.csv`);
+  writeFileSync(f, text);
+  return f;
+};
+const SAMPLE = readFileSync(new URL('../../data/sample-visits.csv', import.meta.url), 'utf8');
+
+/** The fast path must give exactly the general reader's result. */
+async function same(path: string, options: MeasureOptions & ReadOptions = {}) {
+  const general = await measureContinuity(path, { ...options, fastPath: false });
+  const fast = await measureContinuity(path, options);
+  expect(fast).toEqual(general);
+  return fast;
+}
+
+describe('the byte-level fast path gives the general reader’s result', () => {
+  it('on the bundled sample, as a series and as one window', async () => {
+    const f = file(SAMPLE);
+    const r = await same(f, { anchor: 'first-monday' });
+    expect(r.windows.length).toBe(2);
+    await same(f, { from: '2024-10-07', indices: true });
+  });
+
+  it('on the Swedish export fixture (BOM, ;, CRLF, Swedish headers) and pseudonymised', async () => {
+    const f = file(fixtureCsv());
+    await same(f, { from: '2024-10-21' });
+    await same(f, { from: '2024-10-21', pseudonymise: { key: 'k' } });
+  });
+
+  it('when quoted fields with line breaks appear half way (the rest goes the general way)', async () => {
+    const lines = SAMPLE.split('\n');
+    lines.splice(4000, 0, lines[4000]!.replace(/,omvårdnad,/, ',"omvård\nnad, med ""dusch""",'));
+    const r = await same(file(lines.join('\n')), { anchor: 'first-monday' });
+    expect(r.rows.read).toBe(lines.length - 2); // header and the final empty string after the last LF
+  });
+
+  it('on rows with white space, short and long rows, bad times and bad dates', async () => {
+    const lines = SAMPLE.split('\n');
+    const edits: [number, (l: string) => string][] = [
+      [100, (l) => l.replace(',C', ', C')],
+      [200, (l) => l.replace(/,S(\d+),/, ',S$1 ,')],
+      [300, (l) => l.split(',').slice(0, 5).join(',')],
+      [400, (l) => `${l},extra`],
+      [500, (l) => l.replace(/2024-10-(\d\d) (\d\d):/, '2024-10-$1 25:')],
+      [600, (l) => l.replace(/,(19\d\d)-(\d\d)-(\d\d),/, ',$1-02-31,')],
+      [700, (l) => l.replace(/,(19\d\d-\d\d-\d\d),/, ',\u00a0$1,')],
+      [800, () => ''],
+      [900, (l) => `${l}\r`],
+    ];
+    for (const [i, edit] of edits) lines[i] = edit(lines[i]!);
+    const r = await same(file(lines.join('\n')), { anchor: 'first-monday', maxIssues: Infinity });
+    expect(r.rows.rejected).toBeGreaterThanOrEqual(4);
+  });
+
+  it('on randomly corrupted logs (property)', async () => {
+    const base = Buffer.from(SAMPLE.split('\n').slice(0, 1500).join('\n'));
+    await fc.assert(fc.asyncProperty(
+      fc.array(fc.record({ at: fc.nat({ max: base.length - 1 }), byte: fc.constantFrom(0x2c, 0x0a, 0x0d, 0x20, 0x22, 0x3b, 0x41, 0x39, 0xc3, 0xa5), del: fc.boolean() }), { maxLength: 12 }),
+      async (edits) => {
+        const bytes = [...base];
+        for (const e of edits.sort((a, b) => b.at - a.at)) {
+          if (e.at < 140) continue; // keep the header
+          if (e.del) bytes.splice(e.at, 1);
+          else bytes.splice(e.at, 0, e.byte);
+        }
+        await same(file(Buffer.from(bytes)), { from: '2024-10-01', rules: { days: 7 }, maxIssues: Infinity });
+      },
+    ), { numRuns: 25 });
+  });
+});
