@@ -73,8 +73,9 @@ export function parseTimeCodes(s: Codes, from: number, to: number, zone: LocalZo
       i = j;
     }
   }
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return fail(failure, 'time_out_of_range', s, f, to, 'is not a calendar date');
-  if (hour > 23 || minute > 59 || second > 59) return fail(failure, 'time_out_of_range', s, f, to, 'is not a time of day (00:00–23:59)');
+  // only the date-shaped part [f, i) is echoed: text after it may be an id from a misaligned cell
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return fail(failure, 'time_out_of_range', s, f, i, 'is not a calendar date');
+  if (hour > 23 || minute > 59 || second > 59) return fail(failure, 'time_out_of_range', s, f, i, 'is not a time of day (00:00–23:59)');
   if (i === to) {
     const t = zone.toEpoch(year, month, day, hour, minute, second, ms);
     return Number.isNaN(t) ? fail(failure, 'time_nonexistent', s, f, to, `does not exist in ${zone.name} (daylight-saving gap)`) : t;

@@ -126,7 +126,10 @@ export function trimmed(s: string | undefined): string {
   if (s === undefined) return '';
   const n = s.length;
   if (n === 0) return s;
-  return s.charCodeAt(0) <= 32 || s.charCodeAt(n - 1) <= 32 ? s.trim() : s;
+  const a = s.charCodeAt(0);
+  const b = s.charCodeAt(n - 1);
+  // trim() also removes Unicode spaces (a no-break space from Excel): check any non-ASCII edge
+  return a <= 32 || a >= 127 || b <= 32 || b >= 127 ? s.trim() : s;
 }
 
 function issue(line: number, column: string | null, code: RowIssueCode, what: string): RowIssue {
