@@ -124,6 +124,85 @@ export function heldKarp(inst: SolverInstance): ExactRoute {
 }
 
 /**
+ * Largest number of free nodes for which {@link completionBounds} is computed (its table holds
+ * `2^m · m` doubles and takes `O(2^m · m²)` time, ≈ 1.4 M steps at m = 13).
+ *
+ * @example
+ * COMPLETION_BOUND_MAX_FREE; // → 13
+ */
+export const COMPLETION_BOUND_MAX_FREE = 13;
+
+/**
+ * Backward Held–Karp ignoring time windows: `g[U · m + j]` is the least travel from free node
+ * `j` through all free nodes of the set `U` (j ∉ U) to the tail. It is a lower bound on the
+ * travel still needed from any label at `(S, j)` with `U` = the unvisited free nodes, and
+ * `route` is an optimal route without windows (so, when it happens to be on time, it is optimal
+ * with windows too).
+ *
+ * @example
+ * const inst = makeInstance([[0, 1, 9, 9], [1, 0, 1, 9], [9, 1, 0, 1], [9, 9, 1, 0]], { start: 0, end: 3, closed: false });
+ * const { g, route } = completionBounds(inst);
+ * g[0b10 * 2 + 0]; // → 2 (from stop 1 through stop 2 to the end 3)
+ * Array.from(route); // → [0, 1, 2, 3]
+ */
+export function completionBounds(inst: SolverInstance): { g: Float64Array; route: Int32Array; travel: number } {
+  const { size, w, head, tail, free } = inst;
+  const m = free.length;
+  const full = (1 << m) - 1;
+  const g = new Float64Array((full + 1) * m).fill(Infinity);
+  const c = new Float64Array(m * m);
+  for (let a = 0; a < m; a++) {
+    const fa = free[a] as number;
+    g[a] = w[fa * size + tail] as number; // U = ∅
+    for (let b = 0; b < m; b++) c[a * m + b] = w[fa * size + (free[b] as number)] as number;
+  }
+  for (let u = 1; u <= full; u++) {
+    const row = u * m;
+    for (let j = 0; j < m; j++) {
+      if ((u & (1 << j)) !== 0) continue;
+      let best = Infinity;
+      const cj = j * m;
+      for (let k = 0; k < m; k++) {
+        const bit = 1 << k;
+        if ((u & bit) === 0) continue;
+        const v = (c[cj + k] as number) + (g[(u ^ bit) * m + k] as number);
+        if (v < best) best = v;
+      }
+      g[row + j] = best;
+    }
+  }
+  // Optimal route without windows, read forwards from the table.
+  const route = new Int32Array(m + 2);
+  route[0] = head;
+  route[m + 1] = tail;
+  let travel = Infinity;
+  let j = -1;
+  for (let k = 0; k < m; k++) {
+    const v = (w[head * size + (free[k] as number)] as number) + (g[(full ^ (1 << k)) * m + k] as number);
+    if (v < travel) {
+      travel = v;
+      j = k;
+    }
+  }
+  let u = full ^ (1 << j);
+  for (let p = 1; p <= m; p++) {
+    route[p] = free[j] as number;
+    if (u === 0) break;
+    const target = g[u * m + j] as number;
+    let next = -1;
+    for (let k = 0; k < m && next < 0; k++) {
+      const bit = 1 << k;
+      if ((u & bit) !== 0 && (c[j * m + k] as number) + (g[(u ^ bit) * m + k] as number) === target) next = k;
+    }
+    /* c8 ignore next */
+    if (next < 0) throw new Error('completionBounds: broken chain');
+    u ^= 1 << next;
+    j = next;
+  }
+  return { g, route, travel };
+}
+
+/**
  * What {@link labelDp} optimises.
  * - `feasible`: least travel among routes with no late arrival (labels `(travel, time)`).
  * - `lateness`: least total lateness, then least travel (labels `(lateness, travel, time)`).
@@ -141,6 +220,21 @@ export type LabelMode = 'feasible' | 'lateness';
  * const out: LabelDpOutcome = { aborted: false, best: null }; // proven infeasible
  */
 export type LabelDpOutcome = { aborted: true } | { aborted: false; best: ExactRoute | null };
+
+/**
+ * A known route's value, used by {@link labelDp} to prune: in `feasible` mode labels whose
+ * travel plus a lower bound on the remaining travel exceeds `travel`, in `lateness` mode labels
+ * whose lateness plus a lower bound on the remaining lateness exceeds `late`. The DP then
+ * returns a route at least as good as the bound, or `null` when none is strictly better than it
+ * (so the bounding route is optimal).
+ *
+ * @example
+ * const ub: LabelBound = { travel: 120, late: 0 };
+ */
+export interface LabelBound {
+  travel: number;
+  late: number;
+}
 
 /** Growable typed-array store of labels (struct of arrays). */
 class LabelPool {
@@ -212,23 +306,47 @@ function growI32(a: Int32Array<ArrayBuffer>, need: number): Int32Array<ArrayBuff
  * 3-way dominance (the future lateness is non-decreasing in time), which minimises total
  * lateness first and travel second. Both dominance rules are exact, so the result is optimal.
  *
+ * Optional pruning: `bound` (a known route, see {@link LabelBound}) and `completion` (the table
+ * of {@link completionBounds}, a lower bound on the travel still needed, used with `bound` in
+ * `feasible` mode instead of the cheaper sum of least entering arcs).
+ *
  * Layers are processed by `|S|`; candidates of a layer are bucketed by target state with a
  * counting sort and filtered per state. `maxLabels` bounds the work: past it the DP gives up
  * (`aborted`) and the caller falls back to a heuristic.
  *
  * @example
- * // Two stops after the start; stop 2 must be served by time 2, so 0 → 2 → 1 is the only feasible order.
- * const inst = makeInstance([[0, 1, 2], [1, 0, 1], [2, 1, 0]], {
- *   start: 0, closed: false, timeWindows: [[0, 100], [0, 100], [0, 2]],
+ * // Two stops after the start; stop 2 must be reached by time 1, so 0 → 2 → 1 is the only feasible order.
+ * const inst = makeInstance([[0, 1, 1], [1, 0, 1], [1, 1, 0]], {
+ *   start: 0, closed: false, timeWindows: [[0, 100], [0, 100], [0, 1]],
  * });
  * const out = labelDp(inst, 'feasible', 1e6);
  * out.aborted === false && Array.from(out.best!.route); // → [0, 2, 1, 3]
  */
-export function labelDp(inst: SolverInstance, mode: LabelMode, maxLabels: number): LabelDpOutcome {
+export function labelDp(
+  inst: SolverInstance,
+  mode: LabelMode,
+  maxLabels: number,
+  bound?: LabelBound,
+  completion?: Float64Array,
+): LabelDpOutcome {
   const { size, w, head, tail, free, lo, hi, svc } = inst;
   const m = free.length;
   if (m > LABEL_DP_MAX_FREE) return { aborted: true };
   const feasibleMode = mode === 'feasible';
+  // Pruning thresholds with a small tolerance, so that the bounding route itself is never cut
+  // by rounding (sums taken in another order).
+  const travelCap = feasibleMode && bound !== undefined ? bound.travel + 1e-9 * Math.max(1, Math.abs(bound.travel)) : Infinity;
+  const lateCap = !feasibleMode && bound !== undefined ? bound.late + 1e-9 * Math.max(1, Math.abs(bound.late)) : Infinity;
+  // Least arc into each node (from the head or a free node): a lower bound on what entering it costs.
+  const minIn = new Float64Array(size).fill(Infinity);
+  if (travelCap < Infinity) {
+    const preds = [head, ...free];
+    for (const v of [...free, tail]) {
+      let best = Infinity;
+      for (const x of preds) if (x !== v && (w[x * size + v] as number) < best) best = w[x * size + v] as number;
+      minIn[v] = best;
+    }
+  }
   const pool = new LabelPool(1024);
 
   // Root label at the head.
@@ -238,7 +356,8 @@ export function labelDp(inst: SolverInstance, mode: LabelMode, maxLabels: number
   const headTime = Math.max(inst.t0, lo[head] as number);
   pool.push(0, headTime, headLate, -1, -1);
 
-  const sp = feasibleMode ? timeLowerBounds(inst) : null;
+  const sp = timeLowerBounds(inst);
+  const full = (1 << m) - 1; // m ≤ 30
 
   // Current layer states.
   let stMask = new Int32Array(1);
@@ -260,6 +379,7 @@ export function labelDp(inst: SolverInstance, mode: LabelMode, maxLabels: number
   let cParent = new Int32Array(1024);
   let gMask = new Int32Array(256);
   let slotDeadline = new Float64Array(256 * Math.max(1, m));
+  let slotTravelLb = new Float64Array(256 * Math.max(1, m));
   let order = new Int32Array(1024);
   let bucket = new Int32Array(256 * Math.max(1, m) + 1);
   const tmp: number[] = [];
@@ -307,6 +427,7 @@ export function labelDp(inst: SolverInstance, mode: LabelMode, maxLabels: number
                 gMask[g] = nm;
                 slotDeadline = growF64(slotDeadline, numGroups * m);
                 slotDeadline.fill(NaN, g * m, g * m + m);
+                slotTravelLb = growF64(slotTravelLb, numGroups * m);
               }
             } else {
               const found = (groupOfMaskSparse as Map<number, number>).get(nm);
@@ -317,26 +438,48 @@ export function labelDp(inst: SolverInstance, mode: LabelMode, maxLabels: number
                 gMask[g] = nm;
                 slotDeadline = growF64(slotDeadline, numGroups * m);
                 slotDeadline.fill(NaN, g * m, g * m + m);
+                slotTravelLb = growF64(slotTravelLb, numGroups * m);
               } else g = found;
             }
             slot = g * m + k;
-            if (sp !== null) {
+            if (feasibleMode) {
               deadline = slotDeadline[slot] as number;
               if (Number.isNaN(deadline)) {
-                // Latest service start at v that still reaches every unvisited node and the tail in time.
+                // Latest service start at v that still reaches every unvisited node and the tail in time;
+                // and the least travel still needed (one entering arc per unvisited node and the tail).
                 const rowV = v * size;
                 deadline = (hi[tail] as number) - (sp[rowV + tail] as number);
+                let lb = minIn[tail] as number;
                 for (let q = 0; q < m; q++) {
                   if ((nm & (1 << q)) !== 0) continue;
                   const fq = free[q] as number;
                   const d = (hi[fq] as number) - (sp[rowV + fq] as number);
                   if (d < deadline) deadline = d;
+                  lb += minIn[fq] as number;
                 }
                 slotDeadline[slot] = deadline;
+                slotTravelLb[slot] = lb;
               }
             }
           }
           if (t > deadline) continue;
+          if (travelCap < Infinity) {
+            const rest = completion !== undefined ? (completion[(full & ~(mask | bit)) * m + k] as number) : (slotTravelLb[slot] as number);
+            if ((pool.travel[l] as number) + wuv + rest > travelCap) continue;
+          }
+          if (lateCap < Infinity) {
+            // Every unvisited node (and the tail) is reached no earlier than t + shortest time.
+            const nm = mask | bit;
+            const rowV = v * size;
+            let lb = late + Math.max(0, t + (sp[rowV + tail] as number) - (hi[tail] as number));
+            for (let q = 0; q < m && lb <= lateCap; q++) {
+              if ((nm & (1 << q)) !== 0) continue;
+              const fq = free[q] as number;
+              const over = t + (sp[rowV + fq] as number) - (hi[fq] as number);
+              if (over > 0) lb += over;
+            }
+            if (lb > lateCap) continue;
+          }
           if (numCand === cSlot.length) {
             const cap = numCand * 2;
             cSlot = growI32(cSlot, cap);
@@ -419,7 +562,7 @@ export function labelDp(inst: SolverInstance, mode: LabelMode, maxLabels: number
           const t = cTime[c] as number;
           let dominated = false;
           for (let q = first; q < pool.size; q++) {
-            if ((pool.travel[q] as number) <= tr) {
+            if ((pool.travel[q] as number) <= tr && (pool.time[q] as number) <= t) {
               dominated = true;
               break;
             }
@@ -454,7 +597,6 @@ export function labelDp(inst: SolverInstance, mode: LabelMode, maxLabels: number
   let bestTravel = Infinity;
   let bestLate = Infinity;
   const hT = hi[tail] as number;
-  const full = (1 << m) - 1; // m ≤ 30
   for (let s = 0; s < numStates; s++) {
     if ((stMask[s] as number) !== full) continue;
     const j = stNode[s] as number;

@@ -1,8 +1,14 @@
 /**
  * Heuristic solver behind `bestOrder` for instances beyond the exact size: several
- * constructions (nearest neighbour; with time windows also earliest-deadline and
- * earliest-start orders), each improved by 2-opt + Or-opt local search, then iterated local
+ * constructions (nearest neighbour; with time windows also earliest-deadline, earliest-opening
+ * and earliest-start orders), each improved by 2-opt + Or-opt local search, then iterated local
  * search from the best with deterministic (seeded) double-bridge perturbations.
+ *
+ * The local search is driven by 8-nearest-neighbour lists with a queue of "dirty" nodes
+ * (don't-look bits). With time windows the schedule of the current route is cached, so a
+ * candidate move only re-walks the positions it changes and the following ones until the
+ * service start times meet the cached ones again; a perturbation draws up to four double
+ * bridges and keeps the first that stays on time.
  *
  * The objective is lexicographic: total lateness first (0 for a feasible route), then travel.
  * Asymmetric costs are handled exactly (the cost of a reversed segment is read from prefix sums
@@ -11,7 +17,7 @@
  * @module
  */
 
-import { routeLateness, type SolverInstance } from './solverInstance.js';
+import { evaluateRoute, routeLateness, type SolverInstance } from './solverInstance.js';
 import type { ExactRoute } from './solverExact.js';
 
 /**
@@ -27,20 +33,25 @@ export interface HeuristicOptions {
   timeLimitMs: number;
   /** Iterated-local-search rounds; default `defaultIterations(free count, windows)`. */
   iterations?: number | undefined;
+  /**
+   * Quick bound only: local search on the best construction alone, no perturbation rounds
+   * (used to bound the exact DP).
+   */
+  quick?: boolean | undefined;
 }
 
 /**
- * Default number of iterated-local-search rounds for `m` free nodes: `clamp(40·m, 200, 4000)`
- * without windows, a quarter of that (at least 100) with windows, where each candidate move
- * needs a schedule check.
+ * Default number of iterated-local-search rounds for `m` free nodes: `clamp(20·m, 100, 3000)`
+ * without windows, `clamp(8·m, 60, 1000)` with windows (where a candidate move may need a
+ * schedule walk).
  *
  * @example
- * defaultIterations(20, false); // → 800
- * defaultIterations(100, false); // → 4000
+ * defaultIterations(20, false);  // → 400
+ * defaultIterations(200, false); // → 3000
+ * defaultIterations(20, true);   // → 160
  */
 export function defaultIterations(m: number, windows: boolean): number {
-  const base = Math.min(4000, Math.max(200, 40 * m));
-  return windows ? Math.max(100, base >> 2) : base;
+  return windows ? Math.min(1000, Math.max(60, 8 * m)) : Math.min(3000, Math.max(100, 20 * m));
 }
 
 /** Mulberry32: small, fast, seedable PRNG (deterministic across platforms). */
@@ -54,6 +65,12 @@ function prng(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/** Size of the neighbour lists that drive the local search. */
+const NEIGHBOURS = 8;
+
+/** Double-bridge candidates drawn per perturbation with time windows (the first on-time one is used). */
+const BRIDGE_TRIES_WITH_WINDOWS = 4;
 
 const REVERSE = 0;
 const RELOCATE = 1;
@@ -71,6 +88,15 @@ class RouteSearch {
   readonly pos: Int32Array;
   readonly fwd: Float64Array;
   readonly bwd: Float64Array;
+  /** Service start time at each position (windows only). */
+  readonly tStart: Float64Array;
+  /** Lateness accumulated up to and including each position (windows only). */
+  readonly lateCum: Float64Array;
+  /** Changed position range [c0, c1] of the move last written into `scratch`. */
+  c0 = 0;
+  c1 = 0;
+  /** Last position that arrives late (−1 when none). */
+  lastLate = -1;
   travel = 0;
   late = 0;
   readonly nb: Int32Array;
@@ -92,6 +118,8 @@ class RouteSearch {
     this.pos = new Int32Array(inst.size).fill(-1);
     this.fwd = new Float64Array(this.len);
     this.bwd = new Float64Array(this.len);
+    this.tStart = new Float64Array(this.windows ? this.len : 0);
+    this.lateCum = new Float64Array(this.windows ? this.len : 0);
     const { size, w } = this;
     let asym = false;
     // Only arcs between free positions are ever reversed.
@@ -108,8 +136,7 @@ class RouteSearch {
     this.asym = asym;
     // Neighbour lists over the route's nodes, by w[u][v] + w[v][u].
     const nodes = Array.from(route);
-    const all = this.len - 1;
-    this.k = this.windows ? (all <= 60 ? all : 16) : all <= 30 ? all : 10;
+    this.k = Math.min(this.len - 1, NEIGHBOURS);
     this.nb = new Int32Array(this.size * this.k);
     for (const u of nodes) {
       const others = nodes.filter((v) => v !== u);
@@ -145,7 +172,170 @@ class RouteSearch {
       }
     }
     this.travel = f;
-    this.late = this.windows ? routeLateness(this.inst, r, len, Infinity) : 0;
+    if (this.windows) this.schedule();
+  }
+
+  /** Fills tStart/lateCum for the current route and sets `late`. */
+  private schedule(): void {
+    const { r, size, w, len, tStart, lateCum } = this;
+    const { lo, hi, svc } = this.inst;
+    let u = r[0] as number;
+    const h0 = hi[u] as number;
+    let late = this.inst.t0 > h0 ? this.inst.t0 - h0 : 0;
+    let t = Math.max(this.inst.t0, lo[u] as number);
+    tStart[0] = t;
+    lateCum[0] = late;
+    let lastLate = late > 0 ? 0 : -1;
+    for (let p = 1; p < len; p++) {
+      const v = r[p] as number;
+      const a = t + (svc[u] as number) + (w[u * size + v] as number);
+      const hv = hi[v] as number;
+      if (a > hv) {
+        late += a - hv;
+        t = a;
+        lastLate = p;
+      } else {
+        const l = lo[v] as number;
+        t = a > l ? a : l;
+      }
+      tStart[p] = t;
+      lateCum[p] = late;
+      u = v;
+    }
+    this.late = late;
+    this.lastLate = lastLate;
+  }
+
+  /**
+   * Writes the positions [c0, c1] that a move changes into `scratch` (the rest of the route is
+   * unchanged) and records the range.
+   */
+  private fill(kind: number, a: number, b: number, p: number, rev: boolean): void {
+    const src = this.r;
+    const dst = this.scratch;
+    if (kind === REVERSE) {
+      for (let q = a; q <= b; q++) dst[q] = src[a + b - q] as number;
+      this.c0 = a;
+      this.c1 = b;
+      return;
+    }
+    // RELOCATE segment [a..b] to between p and p + 1.
+    let o: number;
+    if (p < a) {
+      o = p + 1;
+      this.c0 = o;
+      this.c1 = b;
+      if (rev) for (let i = b; i >= a; i--) dst[o++] = src[i] as number;
+      else for (let i = a; i <= b; i++) dst[o++] = src[i] as number;
+      for (let i = p + 1; i < a; i++) dst[o++] = src[i] as number;
+    } else {
+      o = a;
+      this.c0 = a;
+      this.c1 = p;
+      for (let i = b + 1; i <= p; i++) dst[o++] = src[i] as number;
+      if (rev) for (let i = b; i >= a; i--) dst[o++] = src[i] as number;
+      else for (let i = a; i <= b; i++) dst[o++] = src[i] as number;
+    }
+  }
+
+  /**
+   * Total lateness of the route after a move, from the cached schedule of the current route:
+   * the prefix before the first changed position is reused, the changed positions are walked
+   * in their new order, and the unchanged suffix only until its service starts coincide with
+   * the cached ones (then the rest is known). Returns early, with a value > `bound`, once the
+   * result is sure to exceed `bound` (later starts on the suffix never reduce its lateness).
+   */
+  private lateAfterMove(kind: number, a: number, b: number, p: number, rev: boolean, bound: number): number {
+    const { r, size, w, len, tStart, lateCum } = this;
+    const { lo, hi, svc } = this.inst;
+    // Up to two pieces of old positions, walked forwards (step 1) or backwards (step −1).
+    let c0: number;
+    let c1: number;
+    let f0: number;
+    let n0: number;
+    let s0: number;
+    let f1 = 0;
+    let n1 = 0;
+    let s1 = 1;
+    if (kind === REVERSE) {
+      c0 = a;
+      c1 = b;
+      f0 = b;
+      n0 = b - a + 1;
+      s0 = -1;
+    } else if (p < a) {
+      c0 = p + 1;
+      c1 = b;
+      f0 = rev ? b : a;
+      n0 = b - a + 1;
+      s0 = rev ? -1 : 1;
+      f1 = p + 1;
+      n1 = a - p - 1;
+    } else {
+      c0 = a;
+      c1 = p;
+      f0 = b + 1;
+      n0 = p - b;
+      s0 = 1;
+      f1 = rev ? b : a;
+      n1 = b - a + 1;
+      s1 = rev ? -1 : 1;
+    }
+    let u = r[c0 - 1] as number;
+    let t = tStart[c0 - 1] as number;
+    let late = lateCum[c0 - 1] as number;
+    for (let piece = 0; piece < 2; piece++) {
+      let q = piece === 0 ? f0 : f1;
+      const cnt = piece === 0 ? n0 : n1;
+      const st = piece === 0 ? s0 : s1;
+      for (let i = 0; i < cnt; i++, q += st) {
+        const v = r[q] as number;
+        const at = t + (svc[u] as number) + (w[u * size + v] as number);
+        const hv = hi[v] as number;
+        if (at > hv) {
+          late += at - hv;
+          if (late > bound) return late;
+          t = at;
+        } else {
+          const l = lo[v] as number;
+          t = at > l ? at : l;
+        }
+        u = v;
+      }
+    }
+    const lateEnd = lateCum[len - 1] as number;
+    for (let q = c1 + 1; q < len; q++) {
+      const v = r[q] as number;
+      const at = t + (svc[u] as number) + (w[u * size + v] as number);
+      const hv = hi[v] as number;
+      if (at > hv) {
+        late += at - hv;
+        if (late > bound) return late;
+        t = at;
+      } else {
+        const l = lo[v] as number;
+        t = at > l ? at : l;
+      }
+      const old = tStart[q] as number;
+      const rest = lateEnd - (lateCum[q] as number);
+      // Same start → same lateness from here on.
+      if (t === old) return late + rest;
+      if (t > old) {
+        // Lateness is non-decreasing in the start time: at least the old rest is still to come.
+        if (late + rest > bound) return late + rest;
+      } else if (rest === 0) {
+        // Earlier than an on-time suffix → stays on time.
+        return late;
+      }
+      u = v;
+    }
+    return late;
+  }
+
+  /** Makes the move last written by `fill` the current route. */
+  private commitFill(): void {
+    this.r.set(this.scratch.subarray(this.c0, this.c1 + 1), this.c0);
+    this.refresh();
   }
 
   push(u: number): void {
@@ -199,60 +389,26 @@ class RouteSearch {
     return d;
   }
 
-  /** Writes the route after a move into `dst`. */
-  private build(dst: Int32Array, kind: number, a: number, b: number, p: number, rev: boolean): void {
-    const src = this.r;
-    const len = this.len;
-    if (kind === REVERSE) {
-      dst.set(src);
-      for (let i = a, j = b; i < j; i++, j--) {
-        dst[i] = src[j] as number;
-        dst[j] = src[i] as number;
-      }
-      return;
-    }
-    // RELOCATE segment [a..b] after position p.
-    let o = 0;
-    const seg = (): void => {
-      if (rev) for (let i = b; i >= a; i--) dst[o++] = src[i] as number;
-      else for (let i = a; i <= b; i++) dst[o++] = src[i] as number;
-    };
-    if (p < a) {
-      for (let i = 0; i <= p; i++) dst[o++] = src[i] as number;
-      seg();
-      for (let i = p + 1; i < a; i++) dst[o++] = src[i] as number;
-      for (let i = b + 1; i < len; i++) dst[o++] = src[i] as number;
-    } else {
-      for (let i = 0; i < a; i++) dst[o++] = src[i] as number;
-      for (let i = b + 1; i <= p; i++) dst[o++] = src[i] as number;
-      seg();
-      for (let i = p + 1; i < len; i++) dst[o++] = src[i] as number;
-    }
-  }
-
   /**
    * Tries a move with travel change `delta`; applies it when it improves (lateness, travel)
    * lexicographically and the result respects the windows as well as the current route does.
    */
   private attempt(delta: number, kind: number, a: number, b: number, p: number, rev: boolean): boolean {
     const eps = this.eps;
-    if (!this.windows) {
+    if (!this.windows || this.late <= 0) {
       if (delta >= -eps) return false;
-      this.build(this.scratch, kind, a, b, p, rev);
-      this.swap();
+      if (this.windows && this.lateAfterMove(kind, a, b, p, rev, 0) > 0) return false;
+      this.fill(kind, a, b, p, rev);
+      this.commitFill();
       return true;
     }
-    if (this.late <= 0) {
-      if (delta >= -eps) return false;
-      this.build(this.scratch, kind, a, b, p, rev);
-      if (routeLateness(this.inst, this.scratch, this.len, 0) > 0) return false;
-      this.swap();
-      return true;
-    }
-    this.build(this.scratch, kind, a, b, p, rev);
-    const late = routeLateness(this.inst, this.scratch, this.len, this.late + eps);
+    // Without a travel gain the move must cut lateness, impossible if it changes nothing up to
+    // the last late arrival (the prefix keeps all the lateness, the suffix can only add).
+    if (delta >= -eps && (kind === REVERSE ? a : p < a ? p + 1 : a) > this.lastLate) return false;
+    const late = this.lateAfterMove(kind, a, b, p, rev, this.late + eps);
     if (late < this.late - eps || (late <= this.late + eps && delta < -eps)) {
-      this.swap();
+      this.fill(kind, a, b, p, rev);
+      this.commitFill();
       return true;
     }
     return false;
@@ -372,25 +528,53 @@ class RouteSearch {
       if (choices.length === 0) return;
       const p = choices[Math.floor(rand() * choices.length)] as number;
       const touched = [src[s - 1], src[s], src[e], src[e + 1], src[p], src[p + 1]];
-      this.build(dst, RELOCATE, s, e, p, false);
-      this.swap();
+      this.fill(RELOCATE, s, e, p, false);
+      this.commitFill();
       for (const t of touched) this.push(t as number);
       return;
     }
     const maxSeg = Math.max(2, Math.min(50, Math.floor(free / 3)));
-    const p1 = 1 + Math.floor(rand() * (free - 1)); // 1 … free − 1 so that B and C fit
-    const lenB = 1 + Math.floor(rand() * Math.min(maxSeg, len - 2 - p1));
-    const p2 = p1 + lenB;
-    const lenC = 1 + Math.floor(rand() * Math.min(maxSeg, len - 1 - p2));
-    const p3 = p2 + lenC; // ≤ len − 1
-    const touched = [src[p1 - 1], src[p1], src[p2 - 1], src[p2], src[p3 - 1], src[p3]];
+    // With windows, draw a few double bridges and keep the first on-time one (else the least
+    // late): the local search is much cheaper from an on-time route.
+    const tries = this.windows ? BRIDGE_TRIES_WITH_WINDOWS : 1;
+    let bestLate = Infinity;
+    let bp1 = 0;
+    let bp2 = 0;
+    let bp3 = 0;
+    for (let tr = 0; tr < tries; tr++) {
+      const p1 = 1 + Math.floor(rand() * (free - 1)); // 1 … free − 1 so that B and C fit
+      const lenB = 1 + Math.floor(rand() * Math.min(maxSeg, len - 2 - p1));
+      const p2 = p1 + lenB;
+      const lenC = 1 + Math.floor(rand() * Math.min(maxSeg, len - 1 - p2));
+      const p3 = p2 + lenC; // ≤ len − 1
+      let late = 0;
+      if (tries > 1) {
+        this.bridge(dst, p1, p2, p3);
+        late = routeLateness(this.inst, dst, len, bestLate);
+      }
+      if (late < bestLate) {
+        bestLate = late;
+        bp1 = p1;
+        bp2 = p2;
+        bp3 = p3;
+      }
+      if (late === 0) break;
+    }
+    const touched = [src[bp1 - 1], src[bp1], src[bp2 - 1], src[bp2], src[bp3 - 1], src[bp3]];
+    this.bridge(dst, bp1, bp2, bp3);
+    this.swap();
+    for (const t of touched) this.push(t as number);
+  }
+
+  /** Writes the route with segments [p1, p2) and [p2, p3) swapped into dst. */
+  private bridge(dst: Int32Array, p1: number, p2: number, p3: number): void {
+    const src = this.r;
+    const len = this.len;
     let o = 0;
     for (let i = 0; i < p1; i++) dst[o++] = src[i] as number;
     for (let i = p2; i < p3; i++) dst[o++] = src[i] as number;
     for (let i = p1; i < p2; i++) dst[o++] = src[i] as number;
     for (let i = p3; i < len; i++) dst[o++] = src[i] as number;
-    this.swap();
-    for (const t of touched) this.push(t as number);
   }
 
   /** Replaces the current route (e.g. to go back to the best one). */
@@ -501,9 +685,9 @@ function earliestStart(inst: SolverInstance): Int32Array {
  * Deterministic for a given seed unless `timeLimitMs` cuts the run short.
  *
  * @example
- * const inst = makeInstance(cost, { start: 0, closed: true });
- * const r = heuristicRoute(inst, { seed: 1, timeLimitMs: 1000 });
- * r.route[0]; // → 0 (the head), and r.route[r.route.length - 1] is the virtual tail
+ * const cost = [[0, 2, 3, 4], [2, 0, 1, 2], [3, 1, 0, 1], [4, 2, 1, 0]];
+ * const r = heuristicRoute(makeInstance(cost, { start: 0, closed: true }), { seed: 1, timeLimitMs: 1000 });
+ * Array.from(r.route); // → [0, 2, 3, 1, 4] (4 is the virtual return to 0); r.travel → 8
  */
 export function heuristicRoute(inst: SolverInstance, options: HeuristicOptions): ExactRoute {
   const started = performance.now();
@@ -519,11 +703,25 @@ export function heuristicRoute(inst: SolverInstance, options: HeuristicOptions):
     starts.push(sortedBy(inst, (v) => [inst.lo[v] as number, inst.hi[v] as number]));
     starts.push(earliestStart(inst));
   }
+  let pool = starts;
+  if (options.quick === true) {
+    // Only the best construction gets the local search.
+    let pick = starts[0] as Int32Array;
+    let pe = evaluateRoute(inst, pick);
+    for (const st of starts) {
+      const e = evaluateRoute(inst, st);
+      if (e.late < pe.late - eps || (e.late <= pe.late + eps && e.travel < pe.travel - eps)) {
+        pick = st;
+        pe = e;
+      }
+    }
+    pool = [pick];
+  }
   let search: RouteSearch | null = null;
   let bestRoute: Int32Array | null = null;
   let bestLate = Infinity;
   let bestTravel = Infinity;
-  for (const s of starts) {
+  for (const s of pool) {
     if (search === null) search = new RouteSearch(inst, s, eps);
     else search.load(s);
     search.pushAll();
@@ -537,7 +735,7 @@ export function heuristicRoute(inst: SolverInstance, options: HeuristicOptions):
   const s = search as RouteSearch;
   let best = bestRoute as Int32Array;
   s.load(best);
-  if (m >= 3) {
+  if (m >= 3 && options.quick !== true) {
     const rand = prng(options.seed * 31 + m);
     const iterations = options.iterations ?? defaultIterations(m, inst.hasWindows);
     for (let it = 0; it < iterations; it++) {

@@ -133,9 +133,9 @@ export function makeInstance(cost: readonly (readonly number[])[], spec: Instanc
  * Travel and total lateness of a full route (head, free nodes…, tail).
  *
  * @example
- * const e = evaluateRoute(inst, Int32Array.from([0, 1, 2, 3]));
- * e.travel; // → sum of the three legs
- * e.late;   // → 0 when every arrival is within its window
+ * const inst = makeInstance([[0, 2, 5], [2, 0, 1], [5, 1, 0]], { start: 0, closed: false });
+ * const e: RouteEval = evaluateRoute(inst, Int32Array.from([0, 1, 2, 3]));
+ * e; // → { travel: 3, late: 0 } (3 is the virtual open end)
  */
 export interface RouteEval {
   travel: number;
@@ -168,7 +168,8 @@ export function evaluateRoute(inst: SolverInstance, route: Int32Array, length = 
  * sum exceeds `stopAbove`. With `stopAbove = 0` it is a feasibility test.
  *
  * @example
- * routeLateness(inst, route, route.length, 0) === 0; // → true when the route is feasible
+ * const inst = makeInstance([[0, 4], [4, 0]], { start: 0, closed: false, timeWindows: [[0, 10], [0, 3]] });
+ * routeLateness(inst, Int32Array.from([0, 1, 2]), 3, Infinity); // → 1 (stop 1 reached at 4, due by 3)
  */
 export function routeLateness(inst: SolverInstance, route: Int32Array, length: number, stopAbove: number): number {
   const { size, w, lo, hi, svc } = inst;
@@ -201,18 +202,20 @@ export function routeLateness(inst: SolverInstance, route: Int32Array, length: n
  * that can no longer reach an unvisited node within its window.
  *
  * @example
- * const sp = timeLowerBounds(inst);
- * sp[0 * inst.size + 2]; // → shortest service+travel time from node 0 to node 2
+ * const inst = makeInstance([[0, 1, 9, 9], [1, 0, 1, 9], [9, 1, 0, 1], [9, 9, 1, 0]], { start: 0, end: 3, closed: false });
+ * timeLowerBounds(inst)[0 * inst.size + 2]; // → 2 (0 → 1 → 2; no service times)
  */
 export function timeLowerBounds(inst: SolverInstance): Float64Array {
   const { size, w, svc, head, tail } = inst;
+  const unused = inst.virtualTail ? -1 : size - 1; // the virtual node is not part of a fixed-end path
   const d = new Float64Array(size * size);
   for (let i = 0; i < size; i++) {
     const s = svc[i] as number;
     for (let j = 0; j < size; j++) {
       // A route never leaves its tail nor re-enters its head: leaving those arcs out keeps the
-      // bounds tight (the virtual tail's outgoing arcs would otherwise be free shortcuts).
-      d[i * size + j] = i === j ? 0 : i === tail || j === head ? Infinity : s + (w[i * size + j] as number);
+      // bounds tight (the virtual node's zero arcs would otherwise be free shortcuts).
+      d[i * size + j] =
+        i === j ? 0 : i === tail || j === head || i === unused || j === unused ? Infinity : s + (w[i * size + j] as number);
     }
   }
   for (let k = 0; k < size; k++) {
