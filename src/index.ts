@@ -35,3 +35,8 @@ export {
   type CheckItem, type CheckReport, type CheckStatus, type ClientRef, type Figure, type GroupTargets,
   type StatusCounts, type TargetKey, type Targets, type TargetSet, type Tolerance, type WarnWithin,
 } from './check/index.js';
+export { renderReport, measureForReport, REPORT_CSP, type ReportInput, type ReportOptions } from './report/html/index.js';
+export { histogramSvg, trendSvg, groupsSvg, escapeHtml, dayLabel, periodLabel, type HistogramSvgOptions, type TrendSvgOptions, type TrendPoint, type GroupsSvgOptions } from './report/svg/index.js';
+export { displayable, displaySvg, JUPYTER_DISPLAY, type Displayable, type DisplayOptions, type MediaBundle } from './report/display.js';
+export type { Lang } from './report/labels.js';
+export { bestOrder, type BestOrderOptions, type BestOrderResult } from './routes/bestOrder.js';

@@ -1,0 +1,124 @@
+import { writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { measureForReport } from '../report/html/measure.js';
+import { renderReport } from '../report/html/render.js';
+import { parseDay } from '../time/parse.js';
+import { choice, intFlag, numberFlag, parseFlags, UsageError } from './args.js';
+import { READ_FLAGS, READ_HELP, readOptions } from './read-flags.js';
+
+/** The read flags' help without the pseudonymisation lines: the report pseudonymises by itself (see below). */
+const READ_HELP_REPORT = READ_HELP.replace(/ {2}--pseudonymise[^\n]*\n[^\n]*KONTINUITET_PSEUDONYM_KEY[^\n]*\n/, '');
+
+/**
+ * The help text of `kontinuitet report` (printed by `--help` and `kontinuitet help report`).
+ *
+ * @example
+ * process.stdout.write(`${REPORT_HELP}\n`);
+ */
+export const REPORT_HELP = `kontinuitet report <file|-> --out report.html [options]   (- reads standard input)
+
+One self-contained HTML page to open or mail (no network, no external files): the key figures with
+the target and the trend over the monthly series, the distribution of staff per client, groups
+side by side, double staffing, a sortable clients table and what was read. The log is read once.
+
+  --out FILE, -o FILE    write the report to FILE (default: standard output)
+  --from DATE            one window from DATE (YYYY-MM-DD); without it: one window a month
+  --every month          a monthly series (the default without --from)
+  --anchor A             first-day (default) or first-monday: where a monthly window starts
+  --window DATE          the window to detail, by its first day (default: the last one)
+  --days N               days in a window (default 14)
+  --preset P             kolada (default: ≥ 2 visits every day) or ange (≥ 2 a day on average)
+  --target N             the target for staff per client (default 14)
+  --count-one-staff      count one staff member per double-staffed visit (default: both)
+  --by-overlap           a visit counts when it overlaps 07–22 (default: when it starts then)
+  --lang L               sv (default) or en
+  --title TEXT           the page title
+Clients are shown by pseudonyms (the first 10 hex digits of HMAC-SHA-256(key, id)):
+  --pseudonym-key KEY    the key (default: KONTINUITET_PSEUDONYM_KEY, else a random key made for
+                         this report, which the report says)
+  --show-ids             show the clients' ids from the log instead (the report may then hold
+                         personal identity numbers)
+Reading the log:
+${READ_HELP_REPORT}
+
+Exit status: 0 success, 2 usage error or unreadable input.`;
+
+/**
+ * Runs `kontinuitet report` with its arguments (after the command name): measures continuity
+ * and double staffing in one pass over the log and writes the HTML report to `--out` (or to
+ * `out`); a line on `err` says where it went and how clients are named. Resolves with 0; usage
+ * errors throw {@link UsageError}, unreadable input a `KontinuitetError` (exit status 2 in main).
+ *
+ * @example
+ * await reportCommand(['visits.csv', '--out', 'report.html', '--lang', 'en'], process.stdout, process.stderr); // → 0
+ */
+export async function reportCommand(argv: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
+  const { values, positionals } = parseFlags(argv, {
+    ...READ_FLAGS,
+    out: { type: 'string', short: 'o' },
+    from: { type: 'string' },
+    every: { type: 'string' },
+    anchor: { type: 'string' },
+    window: { type: 'string' },
+    days: { type: 'string' },
+    preset: { type: 'string' },
+    target: { type: 'string' },
+    'count-one-staff': { type: 'boolean' },
+    'by-overlap': { type: 'boolean' },
+    lang: { type: 'string' },
+    title: { type: 'string' },
+    'show-ids': { type: 'boolean' },
+  });
+  if (values.help) {
+    out.write(`${REPORT_HELP}\n`);
+    return 0;
+  }
+  if (positionals.length !== 1) throw new UsageError('report needs exactly one input file (or - for standard input)');
+  const lang = choice('lang', values.lang, ['sv', 'en'] as const) ?? 'sv';
+  const every = choice('every', values.every, ['month'] as const);
+  if (every !== undefined && values.from !== undefined) throw new UsageError('give either --from (one window) or --every month (a series), not both');
+  for (const [flag, day] of [['from', values.from], ['window', values.window]] as const) {
+    if (day !== undefined && Number.isNaN(parseDay(day))) throw new UsageError(`--${flag} must be a date YYYY-MM-DD, got "${day}"`);
+  }
+  const anchor = choice('anchor', values.anchor, ['first-day', 'first-monday'] as const);
+  const preset = choice('preset', values.preset, ['kolada', 'ange'] as const);
+  const days = intFlag('days', values.days, 1, 366);
+  const target = numberFlag('target', values.target);
+  const showIds = values['show-ids'] === true;
+  const flagKey = values['pseudonym-key'];
+  if (showIds && flagKey !== undefined) throw new UsageError('give either --show-ids or --pseudonym-key, not both');
+  if (flagKey === '') throw new UsageError('--pseudonym-key must not be empty');
+  const envKey = process.env.KONTINUITET_PSEUDONYM_KEY;
+  const key = showIds ? undefined : flagKey ?? (envKey === undefined || envKey === '' ? undefined : envKey);
+
+  const input = positionals[0]!;
+  // ids are read as they are and pseudonymised when shown, so the reader does not hash them first
+  const { pseudonymise: _p, 'pseudonym-key': _k, ...read } = values;
+  const results = await measureForReport(input === '-' ? process.stdin : input, {
+    ...readOptions(read),
+    ...(values.from !== undefined ? { from: values.from } : {}),
+    ...(every !== undefined ? { every } : {}),
+    ...(anchor !== undefined ? { anchor } : {}),
+    ...(target !== undefined ? { target } : {}),
+    rules: {
+      ...(preset !== undefined ? { preset } : {}),
+      ...(days !== undefined ? { days } : {}),
+      ...(values['count-one-staff'] ? { countBothStaff: false } : {}),
+      ...(values['by-overlap'] ? { inWindowBy: 'overlap' as const } : {}),
+    },
+  });
+  const html = renderReport(results, {
+    lang,
+    showIds,
+    ...(key !== undefined ? { pseudonymKey: key } : {}),
+    ...(values.window !== undefined ? { window: values.window } : {}),
+    ...(values.title !== undefined ? { title: values.title } : {}),
+    source: input === '-' ? (lang === 'sv' ? 'standardinmatning' : 'standard input') : basename(input),
+  });
+  if (values.out === undefined || values.out === '-') out.write(html);
+  else writeFileSync(values.out, html);
+  const where = values.out === undefined || values.out === '-' ? 'standard output' : values.out;
+  const names = showIds ? 'client ids shown as they are' : key !== undefined ? 'clients pseudonymised with the given key' : 'clients pseudonymised with a random key for this report';
+  err.write(`kontinuitet report: wrote ${where} (${results.continuity.windows.length} window${results.continuity.windows.length === 1 ? '' : 's'}; ${names})\n`);
+  return 0;
+}

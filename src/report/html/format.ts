@@ -1,0 +1,30 @@
+import type { Lang } from '../labels.js';
+import { fmt } from '../table.js';
+
+/** A whole number with thousands grouped: `12 940` (sv, narrow no-break space) or `12,940` (en). */
+export function int(n: number, lang: Lang): string {
+  const s = String(Math.round(Math.abs(n))).replace(/\B(?=(\d{3})+(?!\d))/g, lang === 'sv' ? '\u202f' : ',');
+  return n < 0 ? `−${s}` : s;
+}
+
+/** A number with at most `digits` decimals (`–` for null), decimal comma in Swedish. */
+export function num(v: number | null | undefined, lang: Lang, digits = 1): string {
+  return fmt(v ?? null, digits, lang);
+}
+
+/** A share 0–1 as a percentage with one decimal: `11,6 %`; `–` for null. */
+export function pct(v: number | null | undefined, lang: Lang): string {
+  return v === null || v === undefined ? '–' : `${fmt(v * 100, 1, lang)} %`;
+}
+
+/** A change with its sign: `+0,4`, `−1,2`, `±0`. */
+export function signed(d: number, lang: Lang, digits = 1): string {
+  const r = Math.round(d * 10 ** digits) / 10 ** digits;
+  if (r === 0) return '±0';
+  return `${r > 0 ? '+' : '−'}${fmt(Math.abs(r), digits, lang)}`;
+}
+
+/** A minute of the day as `HH:MM`. */
+export function clock(minute: number): string {
+  return `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
+}

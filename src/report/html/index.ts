@@ -1,0 +1,3 @@
+export { renderReport, type ReportInput, type ReportOptions } from './render.js';
+export { measureForReport } from './measure.js';
+export { REPORT_CSP } from './style.js';

@@ -1,0 +1,89 @@
+import { esc, px, shortHash, textWidth } from './markup.js';
+
+/** Colours and strokes shared by the charts (chosen to stay apart in grey print and for colour-blind readers). */
+export const STYLE = {
+  font: "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif",
+  text: '#222',
+  muted: '#5b5b5b',
+  grid: '#e3e3e3',
+  axis: '#8a8a8a',
+  bar: '#4e79a7',
+  barAboveTarget: '#f0a04b',
+  barAbove20: '#b8323c',
+  box: '#c9d9ea',
+  boxStroke: '#3d6690',
+  dot: '#1f3f62',
+  mean: '#222',
+  target: '#2e7d32',
+  limit20: '#b8323c',
+} as const;
+
+/** A reference line: a value on an axis with its label and stroke. */
+export interface RefLine {
+  value: number;
+  label: string;
+  color: string;
+  dash: string;
+  width?: number;
+  cls: string;
+}
+
+/** The SVG document around a chart's body: size, accessible name and description, white ground. */
+export function chartSvg(f: { kind: string; width: number; height: number; title: string; desc: string; body: string; id?: string | undefined }): string {
+  const id = f.id ?? `kt-${f.kind}-${shortHash(`${f.title}\n${f.desc}\n${f.body}`)}`;
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" class="kt-chart kt-${f.kind}" width="${f.width}" height="${f.height}" viewBox="0 0 ${f.width} ${f.height}"`,
+    ` role="img" aria-labelledby="${esc(id)}-title ${esc(id)}-desc" font-family="${esc(STYLE.font)}" font-size="12" fill="${STYLE.text}">`,
+    `<title id="${esc(id)}-title">${esc(f.title)}</title>`,
+    `<desc id="${esc(id)}-desc">${esc(f.desc)}</desc>`,
+    `<rect width="${f.width}" height="${f.height}" fill="#fff"/>`,
+    f.body,
+    '</svg>',
+  ].join('');
+}
+
+/** Horizontal grid lines with their tick labels at the left of the plot. */
+export function yGrid(ticks: readonly number[], y: (v: number) => number, x0: number, x1: number, format: (v: number) => string): string {
+  return ticks.map((t) => `<line x1="${px(x0)}" x2="${px(x1)}" y1="${px(y(t))}" y2="${px(y(t))}" stroke="${STYLE.grid}"/>`
+    + `<text x="${px(x0 - 6)}" y="${px(y(t) + 4)}" text-anchor="end" fill="${STYLE.muted}">${esc(format(t))}</text>`).join('');
+}
+
+/** Vertical grid lines with their tick labels under the plot. */
+export function xGrid(ticks: readonly number[], x: (v: number) => number, y0: number, y1: number, format: (v: number) => string): string {
+  return ticks.map((t) => `<line x1="${px(x(t))}" x2="${px(x(t))}" y1="${px(y0)}" y2="${px(y1)}" stroke="${STYLE.grid}"/>`
+    + `<text x="${px(x(t))}" y="${px(y1 + 16)}" text-anchor="middle" fill="${STYLE.muted}">${esc(format(t))}</text>`).join('');
+}
+
+/** An axis title: under the plot (`'x'`) or turned along its left edge (`'y'`). */
+export function axisTitle(text: string, axis: 'x' | 'y', at: { x: number; y: number }): string {
+  const turn = axis === 'y' ? ` transform="rotate(-90 ${px(at.x)} ${px(at.y)})"` : '';
+  return `<text class="axis-title" x="${px(at.x)}" y="${px(at.y)}" text-anchor="middle" fill="${STYLE.muted}"${turn}>${esc(text)}</text>`;
+}
+
+/**
+ * Vertical reference lines from `top` to `bottom`, labelled above the plot. Labels that would
+ * overlap go on further rows (upwards); returns the markup and how many label rows it used.
+ */
+export function verticalRefLines(lines: readonly RefLine[], x: (v: number) => number, top: number, bottom: number): { markup: string; rows: number } {
+  const sorted = [...lines].sort((a, b) => x(a.value) - x(b.value));
+  const rowEnds: number[] = [];
+  const lineParts: string[] = [];
+  const labelParts: string[] = [];
+  for (const l of sorted) {
+    const at = x(l.value);
+    const w = textWidth(l.label, 11);
+    let row = rowEnds.findIndex((end) => at - w / 2 > end + 10);
+    if (row < 0) row = rowEnds.push(-Infinity) - 1;
+    rowEnds[row] = at + w / 2;
+    const ly = top - 6 - row * 14;
+    lineParts.push(`<line class="ref ${l.cls}" x1="${px(at)}" x2="${px(at)}" y1="${px(ly + 3)}" y2="${px(bottom)}" stroke="${l.color}" stroke-width="${l.width ?? 1.5}" stroke-dasharray="${l.dash}"/>`);
+    labelParts.push(`<text class="ref-label ${l.cls}" x="${px(at)}" y="${px(ly)}" text-anchor="middle" font-size="11" fill="${l.color}" stroke="#fff" stroke-width="3" paint-order="stroke">${esc(l.label)}</text>`);
+  }
+  const parts = [...lineParts, ...labelParts];
+  return { markup: parts.join(''), rows: rowEnds.length };
+}
+
+/** A centred message in an empty plot. */
+export function emptyNote(text: string, width: number, height: number): string {
+  return `<text x="${px(width / 2)}" y="${px(height / 2)}" text-anchor="middle" fill="${STYLE.muted}">${esc(text)}</text>`;
+}

@@ -1,0 +1,117 @@
+import { createHmac } from 'node:crypto';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { UsageError } from '../../src/cli/args.js';
+import { reportCommand } from '../../src/cli/report.js';
+import { KontinuitetError } from '../../src/errors.js';
+import { fixtureCsv, fixtureRows } from '../continuity/fixture.js';
+import { run } from './run.js';
+
+const SAMPLE = fileURLToPath(new URL('../../data/sample-visits.csv', import.meta.url));
+// the hand-built fixture (test/continuity/fixture.ts) with personal identity numbers as client ids
+const PNR: Record<string, string> = { A: '19400505-1234', B: '19400101-2345', C: '19400101-3456', D: '19591025-4567', E: '19591021-5678', F: '19400101-6789', G: '19350303-7890' };
+let dir = '';
+let file = '';
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'kontinuitet-report-'));
+  file = join(dir, 'visits.csv');
+  writeFileSync(file, fixtureCsv(fixtureRows().map((r) => ({ ...r, client_id: PNR[r.client_id]! }))));
+});
+
+const savedKey = process.env.KONTINUITET_PSEUDONYM_KEY;
+afterEach(() => {
+  if (savedKey === undefined) delete process.env.KONTINUITET_PSEUDONYM_KEY;
+  else process.env.KONTINUITET_PSEUDONYM_KEY = savedKey;
+});
+
+/** Runs the command in this process; returns its status, standard output and standard error. */
+async function report(args: string[]): Promise<{ status: number; out: string; err: string }> {
+  const out = new PassThrough(), err = new PassThrough();
+  let o = '', e = '';
+  out.on('data', (d) => (o += d));
+  err.on('data', (d) => (e += d));
+  const status = await reportCommand(args, out, err);
+  return { status, out: o, err: e };
+}
+
+function clientNames(html: string): string[] {
+  const body = /<table class="sortable" id="clients-table">[\s\S]*?<tbody>([\s\S]*?)<\/tbody>/.exec(html)![1]!;
+  return [...body.matchAll(/<tr[^>]*><td class="id">([^<]*)<\/td>/g)].map((m) => m[1]!);
+}
+
+const hmac10 = (key: string, id: string) => createHmac('sha256', key).update(id).digest('hex').slice(0, 10);
+
+describe('kontinuitet report', () => {
+  it('writes one HTML file, in Swedish, with pseudonyms from a random key, and says so', async () => {
+    delete process.env.KONTINUITET_PSEUDONYM_KEY;
+    const path = join(dir, 'report.html');
+    const r = await report([file, '--from', '2024-10-21', '--out', path]);
+    expect(r).toEqual({ status: 0, out: '', err: `kontinuitet report: wrote ${path} (1 window; clients pseudonymised with a random key for this report)\n` });
+    const html = readFileSync(path, 'utf8');
+    expect(html.startsWith('<!doctype html>\n<html lang="sv">')).toBe(true);
+    expect(html).toContain('Källa: <b>visits.csv</b>');
+    expect(clientNames(html)).toHaveLength(6); // F has no visit in the window
+    for (const pnr of Object.values(PNR)) expect(html).not.toContain(pnr);
+    expect(html).toContain('slumpad nyckel');
+  });
+
+  it('takes the key from --pseudonym-key or KONTINUITET_PSEUDONYM_KEY, and shows ids only with --show-ids', async () => {
+    const byFlag = clientNames((await report([file, '--from', '2024-10-21', '--out', '-', '--pseudonym-key', 'nyckel'])).out);
+    expect(byFlag).toContain(hmac10('nyckel', PNR.A!));
+    expect(new Set(byFlag)).toEqual(new Set(['A', 'B', 'C', 'D', 'E', 'G'].map((c) => hmac10('nyckel', PNR[c]!))));
+    process.env.KONTINUITET_PSEUDONYM_KEY = 'nyckel';
+    const env = await report([file, '--from', '2024-10-21', '--out', '-']);
+    expect(clientNames(env.out)).toEqual(byFlag);
+    expect(env.err).toContain('clients pseudonymised with the given key');
+    const ids = await report([file, '--from', '2024-10-21', '--out', '-', '--show-ids', '--lang', 'en']);
+    expect(clientNames(ids.out)[0]).toBe(PNR.A);
+    expect(ids.out).toContain('The report may hold personal data.');
+    await expect(report([file, '--show-ids', '--pseudonym-key', 'k'])).rejects.toThrow(UsageError);
+  });
+
+  it('runs the monthly series by default, with the trend, and details the window asked for', async () => {
+    const r = await report([SAMPLE, '--out', '-', '--lang', 'en', '--pseudonym-key', 'k']);
+    expect(r.err).toContain('(2 windows;');
+    expect(r.out).toContain('<section id="trend">');
+    expect(r.out).toContain('Key figures · 1–14 Nov 2024');
+    const october = await report([SAMPLE, '--out', '-', '--lang', 'en', '--window', '2024-10-01', '--anchor', 'first-day']);
+    expect(october.out).toContain('Key figures · 1–14 Oct 2024');
+    await expect(report([SAMPLE, '--out', '-', '--window', '2024-10-02'])).rejects.toThrow(KontinuitetError);
+  });
+
+  it('passes the target and the rules on to the measure', async () => {
+    const r = await report([file, '--from', '2024-10-21', '--out', '-', '--lang', 'en', '--target', '2', '--count-one-staff']);
+    // one staff per visit: A 4, C 2, E 2, G 2 → above 2: 1 of 4
+    expect(r.out).toContain('Share above the target</div><div class="value">25 %</div>');
+    expect(r.out).toContain('only the first staff member counts');
+  });
+
+  it('refuses bad usage', async () => {
+    await expect(report([])).rejects.toThrow('report needs exactly one input file');
+    await expect(report([file, '--lang', 'de'])).rejects.toThrow('--lang must be one of sv, en');
+    await expect(report([file, '--from', '2024-13-01'])).rejects.toThrow('--from must be a date');
+    await expect(report([file, '--from', '2024-10-21', '--every', 'month'])).rejects.toThrow('not both');
+    await expect(report([file, '--pseudonym-key', ''])).rejects.toThrow('must not be empty');
+    expect((await report(['--help'])).out).toContain('kontinuitet report <file|-> --out report.html');
+  });
+});
+
+describe('kontinuitet report, the built CLI', () => {
+  it('is a command of the CLI, reads standard input and writes the file', () => {
+    expect(run(['help']).stdout).toMatch(/^ {2}report <file>/m);
+    const path = join(dir, 'stdin.html');
+    const r = run(['report', '-', '--from', '2024-10-21', '--out', path, '--lang', 'en'], { input: readFileSync(file, 'utf8') });
+    expect(r.stderr).toBe(`kontinuitet report: wrote ${path} (1 window; clients pseudonymised with a random key for this report)\n`);
+    expect(r.status).toBe(0);
+    const html = readFileSync(path, 'utf8');
+    expect(html).toContain('Source: <b>standard input</b>');
+    expect(clientNames(html)).toHaveLength(6);
+    const bad = run(['report', file, '--lang', 'de']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('kontinuitet report: --lang must be one of sv, en');
+  });
+});
