@@ -10,7 +10,9 @@ export type RowSink = (fields: string[], line: number, malformed: boolean) => vo
  * quoted with `"` (a doubled `""` is a quote) and then hold delimiters and line breaks. Every row is
  * emitted with the line it starts on, whatever its number of fields: a short row stays a short
  * row (some fast CSV parsers merge it with the next one), so the caller can reject it by line.
- * Blank lines are counted in {@link CsvTokenizer.blankLines}, not emitted.
+ * Blank lines are counted in {@link CsvTokenizer.blankLines}, not emitted. A quote that never
+ * closes (by the end of the input, or within 1 Mi characters) makes its row malformed, and
+ * reading goes on at the next line, so the rows after a stray quote are not lost.
  *
  * Unquoted rows take a fast path: find the line end, check there is no quote, `split`.
  */
@@ -71,6 +73,14 @@ export class CsvTokenizer {
     this.buf = i >= n ? '' : buf.slice(i);
   }
 
+  /** Reports the row starting at `i` as malformed and goes on at the line after its first line. */
+  private resync(buf: string, i: number): number {
+    this.sink([], this.line, true);
+    const nl = buf.indexOf('\n', i);
+    this.line++;
+    return nl < 0 ? buf.length : nl + 1;
+  }
+
   /** Parses one row that holds a quote, starting at `i`. Returns the index after it, or -1 if more input is needed. */
   private quotedRow(buf: string, i: number, final: boolean): number {
     const n = buf.length;
@@ -87,11 +97,9 @@ export class CsvTokenizer {
         for (;;) {
           const k = buf.indexOf('"', seg);
           if (k < 0 || (k + 1 >= n && !final)) {
-            if (!final) return -1;
-            value += buf.slice(seg);
-            malformed = true;
-            j = n;
-            break;
+            if (!final && n - i <= MAX_ROW) return -1;
+            // never closed (or absurdly long): the row is malformed; read on from its next line
+            return this.resync(buf, i);
           }
           if (buf.charCodeAt(k + 1) === QUOTE) {
             value += buf.slice(seg, k + 1);
@@ -132,6 +140,12 @@ export class CsvTokenizer {
     return j;
   }
 }
+
+/**
+ * A row longer than this (in UTF-16 units) whose quote has not closed is taken as a stray quote,
+ * so one bad quote cannot make the reader hold and rescan the rest of the file.
+ */
+const MAX_ROW = 1 << 20;
 
 function countLineBreaks(s: string): number {
   let count = 0;

@@ -95,7 +95,7 @@ class LineScanner {
   private readonly values = new ByteInterner();
   private line = 2;
   /** Set once a quote is seen: the rest goes through the general tokenizer. */
-  private general: { tokenizer: CsvTokenizer; decoder: TextDecoder } | null = null;
+  private general: { tokenizer: CsvTokenizer; decoder: InstanceType<typeof TextDecoder> } | null = null;
 
   constructor(
     head: Buffer,

@@ -192,12 +192,23 @@ describe('quoted fields: delimiters, doubled quotes and line breaks inside quote
     expect(ledger.issues[0]?.message).not.toContain('19380412');
   });
 
-  it('an unclosed quote at the end of the file is one bad_quote row', async () => {
+  it('an unclosed quote makes its row bad_quote, and reading goes on at the next line', async () => {
+    // line 3 opens a quote that never closes: bad_quote; line 4 is then read as a row of its own
+    // (one field, the header has five) instead of vanishing into the bad row
     const { visits, ledger } = await readVisits(fixture('unclosed-quote.csv'));
     expect(visits.map((v) => v.line)).toEqual([2]);
-    expect(issueTriples(ledger)).toEqual([[3, null, 'bad_quote']]);
-    expect(ledger).toMatchObject({ read: 2, used: 1, rejected: 1 });
-    expect(ledger.issues[0]?.message).not.toMatch(/19380412|1234/);
+    expect(issueTriples(ledger)).toEqual([[3, null, 'bad_quote'], [4, null, 'field_count']]);
+    expect(ledger).toMatchObject({ read: 3, used: 1, rejected: 2 });
+    expect(ledger.issues.map((i) => i.message).join(' ')).not.toMatch(/19380412|1234/);
+  });
+
+  it('a stray quote in the middle of a large file costs one row, not the rest of the file', async () => {
+    const rows = Array.from({ length: 30_000 }, (_, i) => `C${i},S1,2024-01-10 08:00,2024-01-10 08:30,Tillsyn with a long description to make the file large enough`);
+    rows[10] = rows[10]!.replace('Tillsyn', '"Tillsyn');
+    const { ledger } = await readText(['client_id,staff_id,start,end,kind', ...rows].join('\n'));
+    // the quote never closes: row 11 (line 12) is bad_quote once the pending row passes 1 Mi characters, the rest read
+    expect(issueTriples(ledger)).toEqual([[12, null, 'bad_quote']]);
+    expect(ledger).toMatchObject({ read: 30_000, used: 29_999, rejected: 1 });
   });
 });
 
