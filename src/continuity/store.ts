@@ -87,7 +87,9 @@ export class CountedStore {
     const at = this.visitAt[i]!;
     const n = this.visitLength[i]!;
     let visitId = '';
-    for (let k = 0; k < n; k += 4096) visitId += String.fromCharCode(...this.arena.subarray(at + k, at + Math.min(n, k + 4096)));
+    for (let k = 0; k < n; k += 4096) {
+      visitId += String.fromCharCode.apply(null, this.arena.subarray(at + k, at + Math.min(n, k + 4096)) as unknown as number[]);
+    }
     const staff = this.staff[i]!;
     return {
       line: this.line[i]!, start: this.start[i]!, end: this.end[i]!, staff, staffId: staffNames[staff]!,

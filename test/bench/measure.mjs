@@ -2,11 +2,10 @@
 // generated log (not committed). Whole-process wall time, alternating runs, median of RUNS;
 // peak RSS of each process via a preloaded reporter. Usage: node test/bench/measure.mjs [rows]
 import { spawnSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { writeGeneratedCsv } from '../../dist/index.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const root = join(here, '..', '..');
@@ -16,14 +15,15 @@ const FROM = '2024-10-01';
 const dir = join(tmpdir(), 'kontinuitet-bench');
 mkdirSync(dir, { recursive: true });
 
-/** ~3.3 rows per client-day in the generator's 'typical' profile; 14 days like the indicator. */
+/** ~3.73 rows per client-day in the generator's 'typical' profile; 14 days like the indicator. Generated in a child process (not committed). */
 async function ensureLog(rows) {
   const days = 14;
-  const clients = Math.max(50, Math.round(rows / (days * 4.6)));
+  const clients = Math.max(50, Math.round(rows / (days * 3.73)));
   const file = join(dir, `log-${rows}.csv`);
   if (!existsSync(file)) {
-    const truth = await writeGeneratedCsv(createWriteStream(file), { clients, days, start: FROM, seed: 7, profile: 'typical' });
-    console.log(`generated ${truth.rows} rows (${clients} clients × ${days} days) → ${file}`);
+    const r = spawnSync(process.execPath, [join(root, 'dist', 'cli.js'), 'generate', '--clients', String(clients), '--days', String(days), '--start', FROM, '--seed', '7', '--out', file], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(r.stderr);
+    console.log(r.stderr.trim());
   }
   return file;
 }

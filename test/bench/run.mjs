@@ -1,0 +1,21 @@
+// `npm run bench`: every benchmark in turn (each generates its own log in the temp dir; nothing is
+// committed). Pass a row count to override the default sizes, e.g. `npm run bench -- 500000`.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const rows = process.argv[2];
+const benches = [
+  ['read.mjs', rows ? ['--rows', rows] : []],
+  ['measure.mjs', rows ? [rows] : []],
+  ['routes.mjs', rows ? [rows] : []],
+];
+let failed = 0;
+for (const [script, args] of benches) {
+  if (!existsSync(`${here}${script}`)) continue;
+  console.log(`\n== ${script} ==`);
+  const r = spawnSync(process.execPath, [`${here}${script}`, ...args], { stdio: 'inherit' });
+  if (r.status !== 0) failed++;
+}
+process.exitCode = failed > 0 ? 1 : 0;
