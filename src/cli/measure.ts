@@ -2,23 +2,17 @@ import { measureContinuity } from '../continuity/measure.js';
 import type { ContinuityResult } from '../continuity/types.js';
 import { writeCsv } from '../report/csv.js';
 import { continuityTable } from '../report/table.js';
-import { choice, intFlag, numberFlag, parseFlags, UsageError } from './args.js';
+import { choice, parseFlags, UsageError } from './args.js';
 import { READ_FLAGS, READ_HELP, readOptions } from './read-flags.js';
+import { WINDOW_FLAGS, WINDOW_HELP, windowOptions } from './window-flags.js';
 
 export const MEASURE_HELP = `kontinuitet measure <file|-> [options]   (- reads standard input)
 
 The official 14-day staff continuity (Kolada U21401/U21402/U21436): how many different staff each
 home-care client meets, with spread measures and client counts, for one window or a monthly series.
 
-  --from DATE            first day of one window (YYYY-MM-DD); without it: one window a month
-  --every month          a monthly series (the default without --from)
-  --anchor A             first-day (default) or first-monday: where a monthly window starts
-  --days N               days in a window (default 14)
-  --preset P             kolada (default: ≥ 2 visits every day) or ange (≥ 2 a day on average)
-  --target N             target for "share above target" (default 14)
+${WINDOW_HELP}
   --by-group             also per group (hemtjänstgrupp)
-  --count-one-staff      count one staff member per double-staffed visit (default: both)
-  --by-overlap           a visit counts when it overlaps 07–22 (default: when it starts then)
   --indices              also UPC, COC, SECON, HHI, MMCI and the contact-person share per client
   --format F             table (default), json (kontinuitet/measure@1) or csv (one row per client and window)
   --lang L               en (default) or sv: labels of the table
@@ -33,15 +27,8 @@ const CSV_COLUMNS = ['from', 'to', 'client', 'group', 'eligible', 'reason', 'fir
 export async function measureCommand(argv: string[], out: NodeJS.WritableStream): Promise<number> {
   const { values, positionals } = parseFlags(argv, {
     ...READ_FLAGS,
-    from: { type: 'string' },
-    every: { type: 'string' },
-    anchor: { type: 'string' },
-    days: { type: 'string' },
-    preset: { type: 'string' },
-    target: { type: 'string' },
+    ...WINDOW_FLAGS,
     'by-group': { type: 'boolean' },
-    'count-one-staff': { type: 'boolean' },
-    'by-overlap': { type: 'boolean' },
     indices: { type: 'boolean' },
     format: { type: 'string' },
     lang: { type: 'string' },
@@ -53,24 +40,10 @@ export async function measureCommand(argv: string[], out: NodeJS.WritableStream)
   if (positionals.length !== 1) throw new UsageError('measure needs exactly one input file');
   const format = choice('format', values.format, ['table', 'json', 'csv'] as const) ?? 'table';
   const lang = choice('lang', values.lang, ['en', 'sv'] as const) ?? 'en';
-  const every = choice('every', values.every, ['month'] as const);
-  const anchor = choice('anchor', values.anchor, ['first-day', 'first-monday'] as const);
-  const preset = choice('preset', values.preset, ['kolada', 'ange'] as const);
-  const days = intFlag('days', values.days, 1, 366);
-  const target = numberFlag('target', values.target);
   const result = await measureContinuity(positionals[0] === '-' ? process.stdin : positionals[0]!, {
     ...readOptions(values),
-    ...(values.from !== undefined ? { from: values.from } : {}),
-    ...(every !== undefined ? { every } : {}),
-    ...(anchor !== undefined ? { anchor } : {}),
-    ...(target !== undefined ? { target } : {}),
+    ...windowOptions(values),
     ...(values.indices ? { indices: true } : {}),
-    rules: {
-      ...(preset !== undefined ? { preset } : {}),
-      ...(days !== undefined ? { days } : {}),
-      ...(values['count-one-staff'] ? { countBothStaff: false } : {}),
-      ...(values['by-overlap'] ? { inWindowBy: 'overlap' as const } : {}),
-    },
   });
   if (format === 'json') out.write(`${JSON.stringify(result, null, 2)}\n`);
   else if (format === 'csv') await writeCsv(out, perClientRows(result), values.indices ? [...CSV_COLUMNS, ...INDEX_COLUMNS] : CSV_COLUMNS);

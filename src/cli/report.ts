@@ -3,8 +3,9 @@ import { basename } from 'node:path';
 import { measureForReport } from '../report/html/measure.js';
 import { renderReport } from '../report/html/render.js';
 import { parseDay } from '../time/parse.js';
-import { choice, intFlag, numberFlag, parseFlags, UsageError } from './args.js';
+import { choice, parseFlags, UsageError } from './args.js';
 import { READ_FLAGS, READ_HELP, readOptions } from './read-flags.js';
+import { WINDOW_FLAGS, windowOptions } from './window-flags.js';
 
 /** The read flags' help without the pseudonymisation lines: the report pseudonymises by itself (see below). */
 const READ_HELP_REPORT = READ_HELP.replace(/ {2}--pseudonymise[^\n]*\n[^\n]*KONTINUITET_PSEUDONYM_KEY[^\n]*\n/, '');
@@ -55,16 +56,9 @@ Exit status: 0 success, 2 usage error or unreadable input.`;
 export async function reportCommand(argv: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
   const { values, positionals } = parseFlags(argv, {
     ...READ_FLAGS,
+    ...WINDOW_FLAGS,
     out: { type: 'string', short: 'o' },
-    from: { type: 'string' },
-    every: { type: 'string' },
-    anchor: { type: 'string' },
     window: { type: 'string' },
-    days: { type: 'string' },
-    preset: { type: 'string' },
-    target: { type: 'string' },
-    'count-one-staff': { type: 'boolean' },
-    'by-overlap': { type: 'boolean' },
     lang: { type: 'string' },
     title: { type: 'string' },
     'show-ids': { type: 'boolean' },
@@ -75,15 +69,10 @@ export async function reportCommand(argv: string[], out: NodeJS.WritableStream, 
   }
   if (positionals.length !== 1) throw new UsageError('report needs exactly one input file (or - for standard input)');
   const lang = choice('lang', values.lang, ['sv', 'en'] as const) ?? 'sv';
-  const every = choice('every', values.every, ['month'] as const);
-  if (every !== undefined && values.from !== undefined) throw new UsageError('give either --from (one window) or --every month (a series), not both');
+  const windows = windowOptions(values);
   for (const [flag, day] of [['from', values.from], ['window', values.window]] as const) {
     if (day !== undefined && Number.isNaN(parseDay(day))) throw new UsageError(`--${flag} must be a date YYYY-MM-DD, got "${day}"`);
   }
-  const anchor = choice('anchor', values.anchor, ['first-day', 'first-monday'] as const);
-  const preset = choice('preset', values.preset, ['kolada', 'ange'] as const);
-  const days = intFlag('days', values.days, 1, 366);
-  const target = numberFlag('target', values.target);
   const showIds = values['show-ids'] === true;
   const flagKey = values['pseudonym-key'];
   if (showIds && flagKey !== undefined) throw new UsageError('give either --show-ids or --pseudonym-key, not both');
@@ -96,16 +85,7 @@ export async function reportCommand(argv: string[], out: NodeJS.WritableStream, 
   const { pseudonymise: _p, 'pseudonym-key': _k, ...read } = values;
   const results = await measureForReport(input === '-' ? process.stdin : input, {
     ...readOptions(read),
-    ...(values.from !== undefined ? { from: values.from } : {}),
-    ...(every !== undefined ? { every } : {}),
-    ...(anchor !== undefined ? { anchor } : {}),
-    ...(target !== undefined ? { target } : {}),
-    rules: {
-      ...(preset !== undefined ? { preset } : {}),
-      ...(days !== undefined ? { days } : {}),
-      ...(values['count-one-staff'] ? { countBothStaff: false } : {}),
-      ...(values['by-overlap'] ? { inWindowBy: 'overlap' as const } : {}),
-    },
+    ...windows,
   });
   const html = renderReport(results, {
     lang,

@@ -4,6 +4,7 @@ import { staffingTable } from '../staffing/table.js';
 import type { StaffingResult } from '../staffing/types.js';
 import { choice, intFlag, numberFlag, parseFlags, UsageError } from './args.js';
 import { READ_FLAGS, READ_HELP, readOptions } from './read-flags.js';
+import { WINDOW_FLAGS, WINDOW_HELP, windowOptions } from './window-flags.js';
 
 /**
  * The help text of `kontinuitet staffing` (printed by `--help` and `kontinuitet help staffing`).
@@ -20,15 +21,9 @@ staff member, and recurring double-staffed slots, for one window or a monthly se
 By default over the visits the continuity measure counts (07–22, without safety alarms, meal
 deliveries and home health care); --all-visits takes every visit of the window, any hour or kind.
 
-  --from DATE            first day of one window (YYYY-MM-DD); without it: one window a month
-  --every month          a monthly series (the default without --from)
-  --anchor A             first-day (default) or first-monday: where a monthly window starts
-  --days N               days in a window (default 14)
-  --preset P             kolada (default) or ange: which clients the indicator counts
-  --target N             target for "share above target" (default 14)
+${WINDOW_HELP}
   --handover-minutes N   staff together less than N minutes are a handover (default 5)
   --all-visits           every visit in the window, any hour, kind or role (default: as the measure)
-  --by-overlap           a visit counts when it overlaps 07–22 (default: when it starts then)
   --slot-minutes N       a recurring slot takes visits within ±N minutes of its time (default 30)
   --slot-share X         a recurring slot needs visits on this share of the days (default 0.5)
   --by-group             also per group (hemtjänstgrupp)
@@ -55,15 +50,9 @@ const CSV_COLUMNS = [
 export async function staffingCommand(argv: string[], out: NodeJS.WritableStream): Promise<number> {
   const { values, positionals } = parseFlags(argv, {
     ...READ_FLAGS,
-    from: { type: 'string' },
-    every: { type: 'string' },
-    anchor: { type: 'string' },
-    days: { type: 'string' },
-    preset: { type: 'string' },
-    target: { type: 'string' },
+    ...WINDOW_FLAGS,
     'handover-minutes': { type: 'string' },
     'all-visits': { type: 'boolean' },
-    'by-overlap': { type: 'boolean' },
     'slot-minutes': { type: 'string' },
     'slot-share': { type: 'string' },
     'by-group': { type: 'boolean' },
@@ -77,31 +66,19 @@ export async function staffingCommand(argv: string[], out: NodeJS.WritableStream
   if (positionals.length !== 1) throw new UsageError('staffing needs exactly one input file');
   const format = choice('format', values.format, ['table', 'json', 'csv'] as const) ?? 'table';
   const lang = choice('lang', values.lang, ['en', 'sv'] as const) ?? 'en';
-  const every = choice('every', values.every, ['month'] as const);
-  const anchor = choice('anchor', values.anchor, ['first-day', 'first-monday'] as const);
-  const preset = choice('preset', values.preset, ['kolada', 'ange'] as const);
-  const days = intFlag('days', values.days, 1, 366);
-  const target = numberFlag('target', values.target);
   const handover = numberFlag('handover-minutes', values['handover-minutes']);
   if (handover !== undefined && handover < 0) throw new UsageError(`--handover-minutes must be 0 or more, got "${values['handover-minutes']}"`);
   const slotMinutes = intFlag('slot-minutes', values['slot-minutes'], 0, 720);
   const slotShare = numberFlag('slot-share', values['slot-share']);
   if (slotShare !== undefined && !(slotShare > 0 && slotShare <= 1)) throw new UsageError(`--slot-share must be above 0 and at most 1, got "${values['slot-share']}"`);
+  const windows = windowOptions(values);
   const result = await measureStaffing(positionals[0] === '-' ? process.stdin : positionals[0]!, {
     ...readOptions(values),
-    ...(values.from !== undefined ? { from: values.from } : {}),
-    ...(every !== undefined ? { every } : {}),
-    ...(anchor !== undefined ? { anchor } : {}),
-    ...(target !== undefined ? { target } : {}),
+    ...windows,
     ...(values['all-visits'] ? { scope: 'all' as const } : {}),
     ...(slotMinutes !== undefined ? { slotToleranceMinutes: slotMinutes } : {}),
     ...(slotShare !== undefined ? { slotMinDayShare: slotShare } : {}),
-    rules: {
-      ...(preset !== undefined ? { preset } : {}),
-      ...(days !== undefined ? { days } : {}),
-      ...(handover !== undefined ? { handoverMinutes: handover } : {}),
-      ...(values['by-overlap'] ? { inWindowBy: 'overlap' as const } : {}),
-    },
+    rules: { ...windows.rules, ...(handover !== undefined ? { handoverMinutes: handover } : {}) },
   });
   if (format === 'json') out.write(`${JSON.stringify(result, null, 2)}\n`);
   else if (format === 'csv') await writeCsv(out, perClientRows(result), CSV_COLUMNS);
