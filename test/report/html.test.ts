@@ -31,7 +31,7 @@ const hmac10 = (key: string, id: string) => createHmac('sha256', key).update(id)
 
 describe('measureForReport', () => {
   it('gives in one pass exactly what the two measures give', async () => {
-    expect(JSON.stringify(input.continuity)).toBe(JSON.stringify(await measureContinuity(fixtureRows(), { from: FROM })));
+    expect(JSON.stringify(input.continuity)).toBe(JSON.stringify(await measureContinuity(fixtureRows(), { from: FROM, indices: true })));
     expect(JSON.stringify(input.staffing)).toBe(JSON.stringify(await measureStaffing(fixtureRows(), { from: FROM })));
   });
 });
@@ -124,5 +124,17 @@ describe('renderReport', () => {
     expect(html).toContain('The log covers no whole window');
     expect(html).toContain('<section id="read">');
     expect(html).not.toContain('<svg');
+  });
+});
+
+describe('the indices section', () => {
+  it('lists the mean of each index over counted clients and the contact-person share', async () => {
+    // the hand-built fixture has no contact persons: every counted client is without one
+    const w = input.continuity.windows[0]!;
+    const html = renderReport(input, { generatedAt: null, lang: 'en' });
+    expect(html).toContain('<section id="indices">');
+    const upcMean = w.indices!.upc.mean!;
+    expect(html).toMatch(new RegExp(`<th scope="row">UPC</th><td class="num">${w.indices!.upc.n}</td><td class="num">${upcMean.toFixed(2).replace(/0$/, '').replace(/\.$/, '')}`));
+    expect(html).toContain(`${w.clients.eligible} clients have no listed contact person`);
   });
 });

@@ -6,8 +6,8 @@ import type { ContinuityResult } from '../../continuity/types.js';
 import type { StaffingResult } from '../../staffing/types.js';
 
 /**
- * Everything a report shows, from one pass over a visit log: the continuity measure and the
- * double-staffing figures with the same windows and rules (the log is read once, so standard
+ * Everything a report shows, from one pass over a visit log: the continuity measure (with the
+ * continuity indices unless `indices: false`) and the double-staffing figures with the same windows and rules (the log is read once, so standard
  * input works). Without `from`, one window a month.
  *
  * @example
@@ -16,7 +16,7 @@ import type { StaffingResult } from '../../staffing/types.js';
  */
 export async function measureForReport(source: VisitSource, options: MeasureOptions & Pick<StaffingOptions, 'slotToleranceMinutes' | 'slotMinDayShare'> & ReadOptions = {}): Promise<{ continuity: ContinuityResult; staffing: StaffingResult }> {
   const { slotToleranceMinutes, slotMinDayShare, ...measure } = options;
-  const continuity = new ContinuityAccumulator(measure);
+  const continuity = new ContinuityAccumulator({ indices: true, ...measure });
   const staffing = new StaffingAccumulator({
     ...measure,
     ...(slotToleranceMinutes !== undefined ? { slotToleranceMinutes } : {}),

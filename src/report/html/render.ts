@@ -8,6 +8,7 @@ import { esc } from '../svg/markup.js';
 import { clientNames, clientsSection, namesNote } from './clients.js';
 import type { ReportContext } from './context.js';
 import { reportLabel as L } from './labels.js';
+import { indicesSection } from './indices.js';
 import { readSection } from './read.js';
 import { distributionSection, groupsSection, headlineSection, trendSection } from './sections.js';
 import { staffingSection } from './staffing.js';
@@ -87,6 +88,7 @@ export function renderReport(input: ReportInput, options: ReportOptions = {}): s
     if (result.windows.length > 1) sections.push(['trend', L('trend', lang), trendSection(ctx)]);
     sections.push(['distribution', L('distribution', lang), distributionSection(ctx, window)]);
     sections.push(['groups', L('groups', lang), groupsSection(ctx, window)]);
+    if (window.indices !== undefined) sections.push(['indices', L('indices', lang), indicesSection(ctx, window)]);
     if (ctx.staffing !== undefined) sections.push(['staffing', L('staffing', lang), staffingSection(ctx, ctx.staffing)]);
     sections.push(['clients', L('clients', lang), clientsSection(ctx, window, namesNote(names.mode, ctx))]);
   }
