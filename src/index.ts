@@ -40,3 +40,10 @@ export { histogramSvg, trendSvg, groupsSvg, escapeHtml, dayLabel, periodLabel, t
 export { displayable, displaySvg, JUPYTER_DISPLAY, type Displayable, type DisplayOptions, type MediaBundle } from './report/display.js';
 export type { Lang } from './report/labels.js';
 export { bestOrder, type BestOrderOptions, type BestOrderResult } from './routes/bestOrder.js';
+export { measureRoutes, routes, RoutesAccumulator, type RoutesOptions } from './routes/measure.js';
+export { routeDay, unionMinutes, type RouteStop, type RouteDayOptions, type DayFigures } from './routes/day.js';
+export { EARTH_RADIUS_KM, haversineKm, haversineModel, travelMatrix, type DistanceModel, type HaversineOptions, type LatLon, type Leg } from './routes/distance.js';
+export { parseRoadNetwork, readRoadNetwork, roadModel, type RoadNetwork } from './routes/roads.js';
+export { routeSpread, summariseRoutes } from './routes/summary.js';
+export { routesTable } from './routes/table.js';
+export type { RouteReason, RouteSpread, RouteSummary, RoutesResult, RoutesWindow, StaffDayRoute, TravelSource } from './routes/types.js';

@@ -4,6 +4,7 @@ import { checkCommand, CHECK_HELP } from './check.js';
 import { generateCommand, GENERATE_HELP } from './generate.js';
 import { measureCommand, MEASURE_HELP } from './measure.js';
 import { reportCommand, REPORT_HELP } from './report.js';
+import { routesCommand, ROUTES_HELP } from './routes.js';
 import { staffingCommand, STAFFING_HELP } from './staffing.js';
 
 const HELP = `kontinuitet: staff continuity, double staffing and route efficiency from home-care visit logs
@@ -13,6 +14,7 @@ Usage: kontinuitet <command> [options]
 Commands:
   measure <file>     the 14-day staff continuity (Kolada U21401/U21402/U21436) with spread measures
   staffing <file>    double staffing: visits, clients, staff hours and the price in continuity
+  routes <file>      route efficiency: brukartid, travel, waiting and detour ratios per staff-day
   check <file>       CI gate: exit 1 when a schedule breaks continuity targets
   report <file>      one self-contained HTML report with charts, to open or mail (no network)
   generate           write a synthetic municipality's visit log (seeded, realistic)
@@ -25,6 +27,7 @@ type Command = (argv: string[], out: NodeJS.WritableStream, err: NodeJS.Writable
 const COMMANDS: Record<string, { run: Command; help: string }> = {
   measure: { run: measureCommand, help: MEASURE_HELP },
   staffing: { run: staffingCommand, help: STAFFING_HELP },
+  routes: { run: routesCommand, help: ROUTES_HELP },
   check: { run: checkCommand, help: CHECK_HELP },
   report: { run: reportCommand, help: REPORT_HELP },
   generate: { run: generateCommand, help: GENERATE_HELP },

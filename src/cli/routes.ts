@@ -1,0 +1,143 @@
+import { writeCsv } from '../report/csv.js';
+import { measureRoutes, type RoutesOptions } from '../routes/measure.js';
+import { readRoadNetwork } from '../routes/roads.js';
+import { routesTable } from '../routes/table.js';
+import type { RoutesResult } from '../routes/types.js';
+import { choice, intFlag, numberFlag, parseFlags, UsageError } from './args.js';
+import { READ_FLAGS, READ_HELP, readOptions } from './read-flags.js';
+
+/**
+ * The help text of `kontinuitet routes` (printed by `--help` and `kontinuitet help routes`).
+ *
+ * @example
+ * process.stdout.write(`${ROUTES_HELP}\n`);
+ */
+export const ROUTES_HELP = `kontinuitet routes <file|-> [options]   (- reads standard input)
+
+Route efficiency: every staff member's day as a route (visits in start order; a double-staffed
+visit counts for each staff member). Per staff-day: working time, time with clients and its share
+(brukartid), travel time and km, waiting, and the detour ratio = travel in the order driven ÷
+travel in the best order of the same stops (same start and end), freely and with each visit
+starting within ±N minutes of its actual start (double-staffed visits fixed). Summaries for the
+municipality, per group and per staff member. Travel as driven comes from the logged legs
+(travel_minutes, travel_km) when present; orders are compared under the distance model: a road
+network (--roads) or the straight line × circuity at an average speed.
+
+  --from DATE            first day of one window (YYYY-MM-DD); without it: one window a month
+  --every month          a monthly series (the default without --from or --all)
+  --anchor A             first-day (default) or first-monday: where a monthly window starts
+  --days N               days in a window (default 14)
+  --all                  one window over every day of the log
+  --roads FILE           road network CSV: from_lat,from_lon,to_lat,to_lon,minutes[,km]
+  --circuity X           road km per straight-line km (default 1.3)
+  --speed KMH            average speed in km/h (default 40)
+  --window-minutes N     ± minutes around each visit's start for the time-window order (default 30)
+  --base LAT,LON         every day starts and ends at this base
+  --group-base G=LAT,LON a group's base (repeatable; wins over --base)
+  --format F             table (default), json (kontinuitet/routes@1) or csv (one row per staff-day)
+  --lang L               en (default) or sv: labels of the table
+${READ_HELP}
+
+Exit status: 0 success, 2 usage error or unreadable input.`;
+
+/** The CSV columns: one row per staff-day. */
+const CSV_COLUMNS = [
+  'from', 'to', 'staff', 'day', 'group', 'visits', 'double_staffed_visits', 'work_start', 'work_end', 'working_minutes', 'client_minutes',
+  'client_time_share', 'travel_minutes', 'travel_km', 'travel_source', 'waiting_minutes', 'travel_minutes_per_visit', 'km_per_visit',
+  'model_minutes', 'model_km', 'best_minutes', 'best_km', 'best_exact', 'detour_ratio', 'saving_minutes', 'saving_km', 'windows_feasible',
+  'best_minutes_windows', 'best_km_windows', 'detour_ratio_windows', 'saving_minutes_windows', 'saving_km_windows', 'reason',
+];
+
+function point(flag: string, text: string): [number, number] {
+  const m = /^\s*(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)\s*$/.exec(text);
+  const lat = Number(m?.[1]), lon = Number(m?.[2]);
+  if (m === null || Math.abs(lat) > 90 || Math.abs(lon) > 180) throw new UsageError(`--${flag} must be LAT,LON in degrees, got "${text}"`);
+  return [lat, lon];
+}
+
+/**
+ * Runs `kontinuitet routes` with its arguments (after the command name), writing the result to
+ * `out`; resolves with the exit status (0). Usage errors throw {@link UsageError}, unreadable
+ * input a `KontinuitetError`: the CLI's main turns both into exit status 2.
+ *
+ * @example
+ * await routesCommand(['visits.csv', '--all', '--format', 'csv'], process.stdout, process.stderr); // → 0
+ */
+export async function routesCommand(argv: string[], out: NodeJS.WritableStream, _err?: NodeJS.WritableStream): Promise<number> {
+  const { values, positionals } = parseFlags(argv, {
+    ...READ_FLAGS,
+    from: { type: 'string' },
+    every: { type: 'string' },
+    anchor: { type: 'string' },
+    days: { type: 'string' },
+    all: { type: 'boolean' },
+    roads: { type: 'string' },
+    circuity: { type: 'string' },
+    speed: { type: 'string' },
+    'window-minutes': { type: 'string' },
+    base: { type: 'string' },
+    'group-base': { type: 'string', multiple: true },
+    format: { type: 'string' },
+    lang: { type: 'string' },
+  });
+  if (values.help) {
+    out.write(`${ROUTES_HELP}\n`);
+    return 0;
+  }
+  if (positionals.length !== 1) throw new UsageError('routes needs exactly one input file');
+  const format = choice('format', values.format, ['table', 'json', 'csv'] as const) ?? 'table';
+  const lang = choice('lang', values.lang, ['en', 'sv'] as const) ?? 'en';
+  const every = choice('every', values.every, ['month'] as const);
+  const anchor = choice('anchor', values.anchor, ['first-day', 'first-monday'] as const);
+  const days = intFlag('days', values.days, 1, 366);
+  if ([values.from !== undefined, every !== undefined, values.all === true].filter(Boolean).length > 1) throw new UsageError('give one of --from, --every or --all');
+  const circuity = numberFlag('circuity', values.circuity);
+  if (circuity !== undefined && circuity < 1) throw new UsageError(`--circuity must be 1 or more, got "${values.circuity}"`);
+  const speed = numberFlag('speed', values.speed);
+  if (speed !== undefined && speed <= 0) throw new UsageError(`--speed must be above 0, got "${values.speed}"`);
+  const windowMinutes = intFlag('window-minutes', values['window-minutes'], 0, 720);
+  const groupBases: Record<string, [number, number]> = {};
+  for (const gb of values['group-base'] ?? []) {
+    const at = gb.lastIndexOf('=');
+    if (at <= 0) throw new UsageError(`--group-base must be GROUP=LAT,LON, got "${gb}"`);
+    groupBases[gb.slice(0, at)] = point('group-base', gb.slice(at + 1));
+  }
+  const options: RoutesOptions = {
+    ...(values.from !== undefined ? { from: values.from } : {}),
+    ...(every !== undefined ? { every } : {}),
+    ...(anchor !== undefined ? { anchor } : {}),
+    ...(days !== undefined ? { days } : {}),
+    ...(values.all === true ? { all: true } : {}),
+    ...(circuity !== undefined ? { circuity } : {}),
+    ...(speed !== undefined ? { speedKmh: speed } : {}),
+    ...(windowMinutes !== undefined ? { windowMinutes } : {}),
+    ...(values.base !== undefined ? { base: point('base', values.base) } : {}),
+    ...(Object.keys(groupBases).length > 0 ? { groupBases } : {}),
+    ...(values.roads !== undefined ? { roads: await readRoadNetwork(values.roads) } : {}),
+  };
+  const result = await measureRoutes(positionals[0] === '-' ? process.stdin : positionals[0]!, { ...readOptions(values), ...options });
+  if (format === 'json') out.write(`${JSON.stringify(result, null, 2)}\n`);
+  else if (format === 'csv') await writeCsv(out, staffDayRows(result), CSV_COLUMNS);
+  else out.write(`${routesTable(result, { lang })}\n`);
+  return 0;
+}
+
+/** Figures in the CSV: 4 decimals (the JSON keeps full precision). */
+const r4 = (v: number | null): number | null => (v === null ? null : Math.round(v * 10_000) / 10_000);
+
+function* staffDayRows(result: RoutesResult): Iterable<Record<string, unknown>> {
+  for (const w of result.windows) {
+    for (const d of w.routes) {
+      yield {
+        from: w.from, to: w.to, staff: d.staff, day: d.day, group: d.group, visits: d.visits, double_staffed_visits: d.doubleStaffedVisits,
+        work_start: d.workStart, work_end: d.workEnd, working_minutes: r4(d.workingMinutes), client_minutes: r4(d.clientMinutes),
+        client_time_share: r4(d.clientTimeShare), travel_minutes: r4(d.travelMinutes), travel_km: r4(d.travelKm), travel_source: d.travelSource,
+        waiting_minutes: r4(d.waitingMinutes), travel_minutes_per_visit: r4(d.travelMinutesPerVisit), km_per_visit: r4(d.kmPerVisit),
+        model_minutes: r4(d.modelMinutes), model_km: r4(d.modelKm), best_minutes: r4(d.bestMinutes), best_km: r4(d.bestKm), best_exact: d.bestExact,
+        detour_ratio: r4(d.detourRatio), saving_minutes: r4(d.savingMinutes), saving_km: r4(d.savingKm), windows_feasible: d.windowsFeasible,
+        best_minutes_windows: r4(d.bestMinutesWindows), best_km_windows: r4(d.bestKmWindows), detour_ratio_windows: r4(d.detourRatioWindows),
+        saving_minutes_windows: r4(d.savingMinutesWindows), saving_km_windows: r4(d.savingKmWindows), reason: d.reason,
+      };
+    }
+  }
+}

@@ -1,0 +1,281 @@
+/**
+ * Route efficiency over a visit log: every staff member's day as a route, with working time,
+ * client time (brukartid), travel, waiting and detour ratios, summarised per staff, group and
+ * municipality.
+ *
+ * @module
+ */
+
+import { KontinuitetError } from '../errors.js';
+import { civilFromDays } from '../time/civil.js';
+import { dayWindow, monthlyWindows, type DayWindow, type MonthAnchor } from '../time/windows.js';
+import { LocalZone } from '../time/zone.js';
+import { groupVisits } from '../visits/group.js';
+import { DEFAULT_ZONE, scanVisits } from '../visits/read.js';
+import type { ReadLedger, ReadOptions, Visit, VisitSource } from '../visits/types.js';
+import { routeDay, type RouteStop } from './day.js';
+import { haversineModel, type DistanceModel, type LatLon } from './distance.js';
+import { roadModel, type RoadNetwork } from './roads.js';
+import { summariseRoutes } from './summary.js';
+import type { RoutesResult, RoutesWindow, StaffDayRoute } from './types.js';
+
+/**
+ * Options of the route figures. Windows as the continuity measure: `from` (one window of `days`
+ * days, default 14), else a monthly series (`every: 'month'`, `anchor`); `all: true` takes one
+ * window from the first to the last local day of the log.
+ *
+ * - `roads`: a road network (see `parseRoadNetwork`); default none: straight line × `circuity`
+ *   (default 1.3) at `speedKmh` (default 40), which also price the access to the network.
+ * - `windowMinutes`: ± minutes around each visit's actual start in the time-window variant
+ *   (default 30).
+ * - `base`: `[lat, lon]` every staff-day starts from and returns to; `groupBases`: per group,
+ *   overriding `base`. Default none: a day runs from the first visit to the last.
+ * - `exactUpTo`, `timeLimitMs`: passed to `bestOrder` (defaults 12 and 1000 ms).
+ *
+ * @example
+ * const o: RoutesOptions = { from: '2024-10-01', circuity: 1.3, speedKmh: 40, windowMinutes: 30, groupBases: { Norr: [62.52, 15.66] } };
+ */
+export interface RoutesOptions {
+  from?: string;
+  every?: 'month';
+  anchor?: MonthAnchor;
+  days?: number;
+  all?: boolean;
+  zone?: string;
+  roads?: RoadNetwork;
+  circuity?: number;
+  speedKmh?: number;
+  windowMinutes?: number;
+  base?: [number, number];
+  groupBases?: Record<string, [number, number]>;
+  exactUpTo?: number;
+  timeLimitMs?: number;
+}
+
+/** The optional columns the route figures read. */
+const ROUTE_COLUMNS = ['visit_id', 'group', 'lat', 'lon', 'travel_minutes', 'travel_km', 'shift_start', 'shift_end'] as const;
+
+interface Row {
+  staff: string;
+  client: string;
+  group: string;
+  visitId: string;
+  start: number;
+  end: number;
+  lat: number | null;
+  lon: number | null;
+  travelMinutes: number | null;
+  travelKm: number | null;
+  shiftStart: number | null;
+  shiftEnd: number | null;
+  day: number;
+  double: boolean;
+}
+
+function checkPoint(name: string, p: [number, number]): LatLon {
+  const [lat, lon] = p;
+  if (!(Number.isFinite(lat) && Number.isFinite(lon) && Math.abs(lat) <= 90 && Math.abs(lon) <= 180)) {
+    throw new KontinuitetError('BAD_OPTION', `${name}: must be [lat, lon] in degrees`);
+  }
+  return { lat, lon };
+}
+
+/**
+ * Accumulates visit rows (kept compactly: route figures need a staff member's whole day) and
+ * computes the route figures per window in {@link RoutesAccumulator.finish}.
+ *
+ * @example
+ * const acc = new RoutesAccumulator({ all: true });
+ * for (const v of visits) acc.add(v);
+ * acc.finish().windows[0].clientTimeShare; // → pooled brukartid of the log
+ */
+export class RoutesAccumulator {
+  readonly zone: LocalZone;
+  private readonly options: RoutesOptions;
+  private readonly model: DistanceModel & { fallbacks?: number };
+  private readonly windowMinutes: number;
+  private readonly days: number;
+  private readonly base: LatLon | null;
+  private readonly groupBases = new Map<string, LatLon>();
+  private readonly rows: Row[] = [];
+  private firstDay = Infinity;
+  private lastDay = -Infinity;
+
+  constructor(options: RoutesOptions = {}) {
+    this.options = options;
+    this.zone = new LocalZone(options.zone ?? DEFAULT_ZONE);
+    const straight = { ...(options.circuity !== undefined ? { circuity: options.circuity } : {}), ...(options.speedKmh !== undefined ? { speedKmh: options.speedKmh } : {}) };
+    this.model = options.roads !== undefined ? roadModel(options.roads, straight) : haversineModel(straight);
+    this.windowMinutes = options.windowMinutes ?? 30;
+    if (!(this.windowMinutes >= 0 && this.windowMinutes <= 720)) throw new KontinuitetError('BAD_OPTION', 'windowMinutes: must be from 0 to 720');
+    this.days = options.days ?? 14;
+    if (!Number.isInteger(this.days) || this.days < 1 || this.days > 366) throw new KontinuitetError('BAD_OPTION', 'days: must be a whole number from 1 to 366');
+    const modes = [options.from !== undefined, options.every !== undefined, options.all === true].filter(Boolean).length;
+    if (modes > 1) throw new KontinuitetError('BAD_OPTION', 'give one of from (one window), every (a series) or all (the whole log)');
+    if (options.from !== undefined) dayWindow(options.from, this.days, this.zone);
+    if (options.from === undefined && options.all !== true && this.days > 28) throw new KontinuitetError('BAD_OPTION', 'days: a monthly series needs windows of at most 28 days');
+    const anchor = options.anchor ?? 'first-day';
+    if (anchor !== 'first-day' && anchor !== 'first-monday') throw new KontinuitetError('BAD_OPTION', `anchor: must be 'first-day' or 'first-monday'`);
+    this.base = options.base !== undefined ? checkPoint('base', options.base) : null;
+    for (const [g, p] of Object.entries(options.groupBases ?? {})) this.groupBases.set(g, checkPoint(`groupBases.${g}`, p));
+  }
+
+  /** Takes one visit row (copied: a reader may reuse the object). */
+  add(v: Visit): void {
+    const day = this.zone.localDay(v.start);
+    if (day < this.firstDay) this.firstDay = day;
+    if (day > this.lastDay) this.lastDay = day;
+    this.rows.push({
+      staff: v.staff, client: v.client, group: v.group, visitId: v.visitId, start: v.start, end: v.end, lat: v.lat, lon: v.lon,
+      travelMinutes: v.travelMinutes, travelKm: v.travelKm, shiftStart: v.shiftStart, shiftEnd: v.shiftEnd, day, double: false,
+    });
+  }
+
+  /** Computes every window; `ledger` (from the reader) completes the row accounting. */
+  finish(ledger?: ReadLedger): RoutesResult {
+    this.markDoubleStaffed();
+    const windows = this.reportedWindows();
+    let inside = 0;
+    const results = windows.map((w) => {
+      const r = this.evaluateWindow(w);
+      inside += r.visits;
+      return r;
+    });
+    const used = ledger?.used ?? this.rows.length;
+    const fallbacks = this.model.fallbacks;
+    return {
+      schema: 'kontinuitet/routes@1',
+      zone: this.zone.name,
+      options: {
+        distance: this.model.kind,
+        circuity: this.options.circuity ?? 1.3,
+        speedKmh: this.options.speedKmh ?? 40,
+        windowMinutes: this.windowMinutes,
+        base: this.base === null ? null : [this.base.lat, this.base.lon],
+        groupBases: Object.fromEntries([...this.groupBases].map(([g, p]) => [g, [p.lat, p.lon]])),
+        ...(fallbacks !== undefined ? { roadFallbacks: fallbacks } : {}),
+      },
+      rows: { read: ledger?.read ?? used, used, rejected: ledger?.rejected ?? 0, outsideWindows: used - inside },
+      issues: ledger?.issues ?? [],
+      windows: results,
+    };
+  }
+
+  /** Rows of a visit (same visit id, or overlapping by half without one) with two or more staff members. */
+  private markDoubleStaffed(): void {
+    const byClient = new Map<string, Row[]>();
+    for (const r of this.rows) {
+      const list = byClient.get(r.client);
+      if (list === undefined) byClient.set(r.client, [r]);
+      else list.push(r);
+    }
+    for (const rows of byClient.values()) {
+      for (const visit of groupVisits(rows)) {
+        if (visit.length < 2) continue;
+        const staff = new Set(visit.map((i) => rows[i]!.staff));
+        if (staff.size > 1) for (const i of visit) rows[i]!.double = true;
+      }
+    }
+  }
+
+  private reportedWindows(): DayWindow[] {
+    const o = this.options;
+    if (o.from !== undefined) return [dayWindow(o.from, this.days, this.zone)];
+    if (this.firstDay > this.lastDay) return [];
+    if (o.all === true) return [dayWindow(civilFromDays(this.firstDay), this.lastDay - this.firstDay + 1, this.zone)];
+    return monthlyWindows(this.firstDay, this.lastDay, this.days, o.anchor ?? 'first-day', this.zone);
+  }
+
+  private evaluateWindow(w: DayWindow): RoutesWindow {
+    const byStaffDay = new Map<string, Row[]>();
+    for (const r of this.rows) {
+      if (r.day < w.fromDay || r.day >= w.fromDay + w.days) continue;
+      const key = `${r.staff}\u0000${r.day}`;
+      const list = byStaffDay.get(key);
+      if (list === undefined) byStaffDay.set(key, [r]);
+      else list.push(r);
+    }
+    const routes: StaffDayRoute[] = [];
+    for (const rows of byStaffDay.values()) routes.push(this.route(rows));
+    routes.sort((a, b) => (a.staff < b.staff ? -1 : a.staff > b.staff ? 1 : a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
+    const groups = [...new Set(routes.map((r) => r.group))].sort();
+    const staff = [...new Set(routes.map((r) => r.staff))].sort();
+    return {
+      from: w.from,
+      to: w.to,
+      days: w.days,
+      ...summariseRoutes(routes),
+      groups: groups.map((group) => ({ group, ...summariseRoutes(routes.filter((r) => r.group === group)) })),
+      perStaff: staff.map((s) => {
+        const own = routes.filter((r) => r.staff === s);
+        return { staff: s, group: mostFrequent(own.map((r) => r.group)), ...summariseRoutes(own) };
+      }),
+      routes,
+    };
+  }
+
+  private route(rows: Row[]): StaffDayRoute {
+    rows.sort((a, b) => a.start - b.start || a.end - b.end);
+    const group = mostFrequent(rows.map((r) => r.group));
+    const stops: RouteStop[] = rows;
+    const figures = routeDay(stops, {
+      model: this.model,
+      windowMinutes: this.windowMinutes,
+      base: this.groupBases.get(group) ?? this.base,
+      ...(this.options.exactUpTo !== undefined ? { exactUpTo: this.options.exactUpTo } : {}),
+      ...(this.options.timeLimitMs !== undefined ? { timeLimitMs: this.options.timeLimitMs } : {}),
+    });
+    return {
+      staff: rows[0]!.staff,
+      day: civilFromDays(rows[0]!.day),
+      group,
+      ...figures,
+      workStart: this.localTime(figures.workStart),
+      workEnd: this.localTime(figures.workEnd),
+    };
+  }
+
+  /** `YYYY-MM-DDTHH:mm` local time of an instant. */
+  private localTime(t: number): string {
+    const local = this.zone.localMs(t);
+    const day = Math.floor(local / 86_400_000);
+    const minute = Math.floor((local - day * 86_400_000) / 60_000);
+    return `${civilFromDays(day)}T${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
+  }
+}
+
+/** The most frequent value, ties by the smallest. */
+function mostFrequent(values: readonly string[]): string {
+  const counts = new Map<string, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  let best = '', n = -1;
+  for (const [v, c] of counts) if (c > n || (c === n && v < best)) { best = v; n = c; }
+  return best;
+}
+
+/**
+ * Route efficiency of a visit log, streamed from a file, stream or rows: per window every
+ * staff-day's route figures, summarised per staff, group and municipality (see
+ * {@link RoutesResult}).
+ *
+ * @example
+ * const r = await measureRoutes('visits.csv', { from: '2024-10-01', circuity: 1.3, speedKmh: 40 });
+ * r.windows[0].clientTimeShare; // → pooled brukartid, e.g. 0.58
+ */
+export async function measureRoutes(source: VisitSource, options: RoutesOptions & ReadOptions = {}): Promise<RoutesResult> {
+  const acc = new RoutesAccumulator(options);
+  const ledger = await scanVisits(source, (v) => acc.add(v), { use: ROUTE_COLUMNS, ...options, zone: acc.zone.name });
+  return acc.finish(ledger);
+}
+
+/**
+ * The same figures over visits in memory; a pure function.
+ *
+ * @example
+ * routes(visits, { all: true }).windows[0].detourRatio; // → e.g. 1.08
+ */
+export function routes(visits: Iterable<Visit>, options: RoutesOptions = {}, ledger?: ReadLedger): RoutesResult {
+  const acc = new RoutesAccumulator(options);
+  for (const v of visits) acc.add(v);
+  return acc.finish(ledger);
+}
