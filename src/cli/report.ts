@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { measureForReport } from '../report/html/measure.js';
 import { renderReport } from '../report/html/render.js';
+import { measureRoutes } from '../routes/measure.js';
 import { parseDay } from '../time/parse.js';
 import { choice, parseFlags, UsageError } from './args.js';
 import { READ_FLAGS, READ_HELP, readOptions } from './read-flags.js';
@@ -20,7 +21,9 @@ export const REPORT_HELP = `kontinuitet report <file|-> --out report.html [optio
 
 One self-contained HTML page to open or mail (no network, no external files): the key figures with
 the target and the trend over the monthly series, the distribution of staff per client, groups
-side by side, double staffing, a sortable clients table and what was read. The log is read once.
+side by side, double staffing, continuity indices, route efficiency (when the log has coordinates or
+travel legs), a sortable clients table and what was read. The measures read the log once; route
+figures take a second pass over a file (they are left out for standard input).
 
   --out FILE, -o FILE    write the report to FILE (default: standard output)
   --from DATE            one window from DATE (YYYY-MM-DD); without it: one window a month
@@ -87,7 +90,15 @@ export async function reportCommand(argv: string[], out: NodeJS.WritableStream, 
     ...readOptions(read),
     ...windows,
   });
-  const html = renderReport(results, {
+  // route figures need the coordinate columns the measures do not read: a second pass over a file
+  const routes = input === '-' ? undefined : await measureRoutes(input, {
+    ...readOptions(read),
+    ...(windows.from !== undefined ? { from: windows.from } : {}),
+    ...(windows.every !== undefined ? { every: windows.every } : {}),
+    ...(windows.anchor !== undefined ? { anchor: windows.anchor } : {}),
+    ...(windows.rules.days !== undefined ? { days: windows.rules.days } : {}),
+  });
+  const html = renderReport({ ...results, routes }, {
     lang,
     showIds,
     ...(key !== undefined ? { pseudonymKey: key } : {}),

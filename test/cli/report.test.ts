@@ -115,3 +115,17 @@ describe('kontinuitet report, the built CLI', () => {
     expect(bad.stderr).toContain('kontinuitet report: --lang must be one of sv, en');
   });
 });
+
+describe('kontinuitet report on the sample (coordinates present)', () => {
+  it('has a routes section whose totals equal kontinuitet routes for the same window', () => {
+    const sample = fileURLToPath(new URL('../../data/sample-visits.csv', import.meta.url));
+    const r = run(['report', sample, '--anchor', 'first-monday', '--lang', 'en']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('<section id="routes">');
+    const routes = JSON.parse(run(['routes', sample, '--anchor', 'first-monday', '--format', 'json']).stdout);
+    const last = routes.windows.at(-1);
+    // the report details the last window; its total row shows the staff-days of that window
+    const total = /<tfoot><tr class="total"><td>All<\/td><td class="num" data-v="(\d+)"/.exec(r.stdout.slice(r.stdout.indexOf('<section id="routes">')));
+    expect(Number(total?.[1])).toBe(last.staffDays);
+  });
+});

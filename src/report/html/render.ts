@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import type { ContinuityResult } from '../../continuity/types.js';
 import { KontinuitetError } from '../../errors.js';
+import type { RoutesResult } from '../../routes/types.js';
 import type { StaffingResult } from '../../staffing/types.js';
 import type { Lang } from '../labels.js';
 import { periodLabel } from '../svg/labels.js';
@@ -10,6 +11,7 @@ import type { ReportContext } from './context.js';
 import { reportLabel as L } from './labels.js';
 import { indicesSection } from './indices.js';
 import { readSection } from './read.js';
+import { routesSection } from './routes.js';
 import { distributionSection, groupsSection, headlineSection, trendSection } from './sections.js';
 import { staffingSection } from './staffing.js';
 import { REPORT_CSP, REPORT_CSS, REPORT_SCRIPT } from './style.js';
@@ -24,6 +26,8 @@ import { REPORT_CSP, REPORT_CSS, REPORT_SCRIPT } from './style.js';
 export interface ReportInput {
   continuity: ContinuityResult;
   staffing?: StaffingResult | undefined;
+  /** Route efficiency of the same log and windows (shown when some staff-day has coordinates or logged legs). */
+  routes?: RoutesResult | undefined;
 }
 
 /**
@@ -90,6 +94,10 @@ export function renderReport(input: ReportInput, options: ReportOptions = {}): s
     sections.push(['groups', L('groups', lang), groupsSection(ctx, window)]);
     if (window.indices !== undefined) sections.push(['indices', L('indices', lang), indicesSection(ctx, window)]);
     if (ctx.staffing !== undefined) sections.push(['staffing', L('staffing', lang), staffingSection(ctx, ctx.staffing)]);
+    const routesWindow = input.routes?.windows.find((w) => w.from === window.from && w.to === window.to);
+    if (routesWindow !== undefined && routesWindow.staffDays > routesWindow.staffDaysWithoutCoordinates) {
+      sections.push(['routes', L('routes', lang), routesSection(ctx, routesWindow)]);
+    }
     sections.push(['clients', L('clients', lang), clientsSection(ctx, window, namesNote(names.mode, ctx))]);
   }
   sections.push(['read', L('read', lang), readSection(ctx, options.maxIssues ?? 10)]);
