@@ -61,7 +61,21 @@ const LABELS = {
   duplicatesAtLines: { sv: 'Dubbelregistreringar på rad', en: 'Duplicate registrations at lines' },
 } as const;
 
-/** A label of the readable outputs in a language. */
-export function label(key: keyof typeof LABELS, lang: Lang): string {
-  return LABELS[key][lang];
+/** A table of labels: each key has its Swedish and English text, with `{name}` placeholders. */
+export type LabelTable = Readonly<Record<string, Readonly<Record<Lang, string>>>>;
+
+/**
+ * The lookup of a label table: the text of a key in a language, with `{name}` placeholders
+ * filled from `vars` (a missing one is left as it is). Every readable output has its own table
+ * and one of these.
+ *
+ * @example
+ * const t = labeller({ hello: { sv: 'Hej {name}', en: 'Hello {name}' } });
+ * t('hello', 'sv', { name: 'Ånge' }); // → 'Hej Ånge'
+ */
+export function labeller<T extends LabelTable>(table: T): (key: keyof T, lang: Lang, vars?: Record<string, string | number>) => string {
+  return (key, lang, vars = {}) => table[key]![lang].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? `{${k}}`));
 }
+
+/** A label of the readable outputs in a language. */
+export const label = labeller(LABELS);

@@ -9,6 +9,7 @@ import { MS_PER_MINUTE } from '../time/civil.js';
 import { bestOrder } from './bestOrder.js';
 import { travelMatrix, type DistanceModel, type LatLon } from './distance.js';
 import type { StaffDayRoute } from './types.js';
+import type { Visit } from '../visits/types.js';
 
 /**
  * One visit of a staff-day as the route needs it. Times are epoch ms; `travelMinutes`/`travelKm`
@@ -18,15 +19,8 @@ import type { StaffDayRoute } from './types.js';
  * const s: RouteStop = { start: 0, end: 1_800_000, lat: 62.5, lon: 15.6, travelMinutes: null, travelKm: null,
  *   shiftStart: null, shiftEnd: null, double: false };
  */
-export interface RouteStop {
-  start: number;
-  end: number;
-  lat: number | null;
-  lon: number | null;
-  travelMinutes: number | null;
-  travelKm: number | null;
-  shiftStart: number | null;
-  shiftEnd: number | null;
+export interface RouteStop extends Pick<Visit, 'start' | 'end' | 'lat' | 'lon' | 'travelMinutes' | 'travelKm' | 'shiftStart' | 'shiftEnd'> {
+  /** The visit is double-staffed (pinned to its time when the order is constrained). */
   double: boolean;
 }
 

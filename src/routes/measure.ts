@@ -55,21 +55,10 @@ export interface RoutesOptions {
 /** The optional columns the route figures read. */
 const ROUTE_COLUMNS = ['visit_id', 'group', 'lat', 'lon', 'travel_minutes', 'travel_km', 'shift_start', 'shift_end'] as const;
 
-interface Row {
-  staff: string;
-  client: string;
-  group: string;
-  visitId: string;
-  start: number;
-  end: number;
-  lat: number | null;
-  lon: number | null;
-  travelMinutes: number | null;
-  travelKm: number | null;
-  shiftStart: number | null;
-  shiftEnd: number | null;
+/** A row kept for the routes: a stop plus whose and which day it is. */
+interface Row extends RouteStop, Pick<Visit, 'staff' | 'client' | 'group' | 'visitId'> {
+  /** Local day number of the start. */
   day: number;
-  double: boolean;
 }
 
 function checkPoint(name: string, p: [number, number]): LatLon {

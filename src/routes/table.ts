@@ -4,7 +4,7 @@
  * @module
  */
 
-import type { Lang } from '../report/labels.js';
+import { labeller, type Lang } from '../report/labels.js';
 import { columns, fmt } from '../report/table.js';
 import type { RouteSummary, RoutesResult } from './types.js';
 
@@ -30,7 +30,7 @@ const LABELS = {
   medianShare: { en: 'median client time %', sv: 'median brukartid %' },
 } as const;
 
-const t = (k: keyof typeof LABELS, lang: Lang): string => LABELS[k][lang];
+const t = labeller(LABELS);
 
 function cells(name: string, s: RouteSummary, lang: Lang): string[] {
   const pct = (v: number | null) => (v === null ? '–' : fmt(v * 100, 1, lang));

@@ -1,4 +1,4 @@
-import type { Lang } from '../labels.js';
+import { labeller, type Lang } from '../labels.js';
 
 const REPORT_LABELS = {
   title: { sv: 'Personalkontinuitet i hemtjänsten', en: 'Staff continuity in home care' },
@@ -148,9 +148,7 @@ const REASONS = {
 } as const;
 
 /** A label of the HTML report, with `{name}` placeholders filled from `vars`. */
-export function reportLabel(key: keyof typeof REPORT_LABELS, lang: Lang, vars: Record<string, string | number> = {}): string {
-  return REPORT_LABELS[key][lang].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? `{${k}}`));
-}
+export const reportLabel = labeller(REPORT_LABELS);
 
 /** Why rows were excluded, for people (unknown reasons come back as they are). */
 export function exclusionLabel(reason: string, lang: Lang): string {

@@ -1,4 +1,4 @@
-import type { Lang } from '../labels.js';
+import { labeller, type Lang } from '../labels.js';
 
 const CHART_LABELS = {
   staffMet: { sv: 'Antal personal under {days} dagar', en: 'Staff met in {days} days' },
@@ -31,9 +31,7 @@ const CHART_LABELS = {
 } as const;
 
 /** A chart label in a language, with `{name}` placeholders filled from `vars`. */
-export function chartLabel(key: keyof typeof CHART_LABELS, lang: Lang, vars: Record<string, string | number> = {}): string {
-  return CHART_LABELS[key][lang].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? `{${k}}`));
-}
+export const chartLabel = labeller(CHART_LABELS);
 
 const MONTHS = {
   sv: ['jan', 'feb', 'mar', 'apr', 'maj', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'],
