@@ -6,6 +6,9 @@
  * - `EMPTY_INPUT`: the input has no header row.
  * - `BAD_ROW`: a row was rejected and the `onError: 'stop'` policy is in force.
  * - `BAD_OPTION`: an option has a value the library cannot use (unknown zone, bad date, …).
+  *
+  * @example
+  * if (e instanceof KontinuitetError && e.code === 'MISSING_COLUMN') console.error(e.message);
  */
 export type ErrorCode = 'MISSING_COLUMN' | 'UNREADABLE_INPUT' | 'EMPTY_INPUT' | 'BAD_ROW' | 'BAD_OPTION';
 
@@ -43,6 +46,9 @@ export class KontinuitetError extends Error {
  * - `bad_date`: a birth date is not a valid `YYYY-MM-DD` date.
  * - `bad_quote`: a quoted field has characters after its closing quote, or is never closed.
  * - `bad_value`: a value of an in-memory row has a type that cannot be read (e.g. an object as an id).
+  *
+  * @example
+  * ledger.rejectedByCode.time_out_of_range; // → rows with dates such as 2024-02-31
  */
 export type RowIssueCode =
   | 'field_count'

@@ -7,10 +7,20 @@ import schemaJson from './config.schema.json' with { type: 'json' };
 import { validateJson, type JsonSchema, type SchemaIssue } from './schema.js';
 import type { CheckConfig } from './types.js';
 
-/** The JSON schema of `kontinuitet.config.json` (also published as `config.schema.json`). */
+/**
+ * The JSON schema of `kontinuitet.config.json` (also published as `config.schema.json`).
+ *
+ * @example
+ * CHECK_CONFIG_SCHEMA.properties.targets; // → the schema of the targets object
+ */
 export const CHECK_CONFIG_SCHEMA: JsonSchema = schemaJson;
 
-/** The file name `kontinuitet check` looks for in the working directory. */
+/**
+ * The file name `kontinuitet check` looks for in the working directory.
+ *
+ * @example
+ * CONFIG_FILE_NAME; // → 'kontinuitet.config.json'
+ */
 export const CONFIG_FILE_NAME = 'kontinuitet.config.json';
 
 /**

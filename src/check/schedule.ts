@@ -8,10 +8,20 @@ import type { ReadOptions, VisitInput, VisitSource } from '../visits/types.js';
 import { checkTargets, type CheckOptions } from './targets.js';
 import type { CheckConfig, CheckReport } from './types.js';
 
-/** The window and rule options of a check (the measure's, from a {@link CheckConfig}), and whether to compute the contact-person share and the other indices. */
+/**
+ * The window and rule options of a check (the measure's, from a {@link CheckConfig}), and whether to compute the contact-person share and the other indices.
+ *
+ * @example
+ * const options: ScheduleOptions = { read: { zone: 'Europe/Stockholm' } };
+ */
 export type ScheduleOptions = Pick<CheckConfig, 'from' | 'every' | 'anchor' | 'days' | 'preset' | 'zone' | 'countBothStaff' | 'inWindowBy'> & { indices?: boolean };
 
-/** A measure of a schedule with what a check needs beyond it. */
+/**
+ * A measure of a schedule with what a check needs beyond it.
+ *
+ * @example
+ * const m: ScheduleMeasure = await measureSchedule('schedule.csv', config);
+ */
 export interface ScheduleMeasure {
   result: ContinuityResult;
   /** Client id (as read: pseudonymised when asked) → line of the client's first row. */

@@ -47,7 +47,12 @@ export interface Targets extends TargetSet {
   groups?: Record<string, GroupTargets>;
 }
 
-/** Names of the targets a {@link CheckItem} can hold. */
+/**
+ * Names of the targets a {@link CheckItem} can hold.
+ *
+ * @example
+ * const key: TargetKey = 'mean';
+ */
 export type TargetKey = keyof TargetSet | 'maxRejectedShare';
 
 /**
@@ -63,7 +68,12 @@ export interface WarnWithin {
   share?: number;
 }
 
-/** Figures compared against a baseline (the target keys without their min/max prefix). */
+/**
+ * Figures compared against a baseline (the target keys without their min/max prefix).
+ *
+ * @example
+ * const figure: Figure = 'shareAbove20';
+ */
 export type Figure = 'mean' | 'median' | 'shareAbove20' | 'maxStaff' | 'contactShare' | 'rejectedShare';
 
 /**
@@ -100,7 +110,12 @@ export interface CheckConfig {
   baseline?: { tolerance?: Tolerance };
 }
 
-/** `pass`: holds; `warn`: holds within the warning margin (or worsened within tolerance); `fail`; `skipped`: nothing to check. */
+/**
+ * `pass`: holds; `warn`: holds within the warning margin (or worsened within tolerance); `fail`; `skipped`: nothing to check.
+ *
+ * @example
+ * const status: CheckStatus = 'fail';
+ */
 export type CheckStatus = 'pass' | 'warn' | 'fail' | 'skipped';
 
 /**
@@ -176,7 +191,12 @@ export interface BaselineChange {
   message: string;
 }
 
-/** Status counts of a report. */
+/**
+ * Status counts of a report.
+ *
+ * @example
+ * report.counts; // → { pass: 3, warn: 0, fail: 1, skipped: 0 }
+ */
 export interface StatusCounts {
   pass: number;
   warn: number;

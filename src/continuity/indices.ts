@@ -5,7 +5,12 @@ import { spread } from '../summary/spread.js';
 import { groupVisits } from '../visits/group.js';
 import type { CountedRow } from './evaluate.js';
 
-/** A client's continuity indices and contact-person share in one window (opt-in: `indices: true`). */
+/**
+ * A client's continuity indices and contact-person share in one window (opt-in: `indices: true`).
+ *
+ * @example
+ * result.windows[0].perClient[0].indices; // → { n: 28, staff: 2, upc: 0.75, …, hasContact: true, contactShare: 0.25 }
+ */
 export interface ClientIndices extends ContinuityIndices {
   /** The client's contact person was listed (`contact_staff_id`). */
   hasContact: boolean;
@@ -13,7 +18,12 @@ export interface ClientIndices extends ContinuityIndices {
   contactShare: number | null;
 }
 
-/** Spread of each index over clients, and the clients without a listed contact person. */
+/**
+ * Spread of each index over clients, and the clients without a listed contact person.
+ *
+ * @example
+ * result.windows[0].indices.upc.mean; // → mean UPC over counted clients
+ */
 export interface IndicesSummary {
   upc: Spread;
   coc: Spread;

@@ -16,6 +16,9 @@ import type { ClientContinuity, ContinuityResult, ContinuitySummary, ContinuityW
 /**
  * Options of the continuity measure. Without `from`, the measure runs as a monthly series
  * (`every: 'month'`).
+  *
+  * @example
+  * const options: MeasureOptions = { every: 'month', anchor: 'first-monday', rules: { countBothStaff: false }, target: 14 };
  */
 export interface MeasureOptions {
   /** First day of a single window, `YYYY-MM-DD` (local). */

@@ -35,14 +35,24 @@ export interface ContinuityRules {
   handoverMinutes: number;
 }
 
-/** Kind synonyms behind the default exclusions (normalised: lower case, å/ä → a, ö → o). */
+/**
+ * Kind synonyms behind the default exclusions (normalised: lower case, å/ä → a, ö → o).
+ *
+ * @example
+ * EXCLUDED_KIND_SYNONYMS.matleverans.includes('matdistribution'); // → true
+ */
 export const EXCLUDED_KIND_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   trygghetslarm: ['trygghetslarm', 'larm', 'alarm', 'safety_alarm', 'larmutryckning', 'larmatgard', 'trygghetslarmsutryckning'],
   matleverans: ['matleverans', 'matdistribution', 'matdistr', 'meal', 'meal_delivery', 'matlada', 'matleveranser', 'matutkorning'],
   hsl: ['hsl', 'hemsjukvard', 'hemsjukvardsinsats', 'home_health_care', 'sjukvardsinsats', 'hso'],
 };
 
-/** Role synonyms of home health care staff (hemsjukvård). */
+/**
+ * Role synonyms of home health care staff (hemsjukvård).
+ *
+ * @example
+ * EXCLUDED_ROLE_SYNONYMS.includes('sjukskoterska'); // → true
+ */
 export const EXCLUDED_ROLE_SYNONYMS: readonly string[] = [
   'hsl', 'hemsjukvard', 'sjukskoterska', 'distriktsskoterska', 'sjukskoterskor', 'ssk', 'dsk', 'arbetsterapeut', 'fysioterapeut', 'sjukgymnast', 'nurse',
 ];
@@ -60,7 +70,12 @@ const PRESETS: Record<ContinuityRules['preset'], ContinuityRules> = {
   },
 };
 
-/** Names of the presets. */
+/**
+ * Names of the presets.
+ *
+ * @example
+ * PRESET_NAMES; // → ['kolada', 'ange']
+ */
 export const PRESET_NAMES = Object.keys(PRESETS) as ContinuityRules['preset'][];
 
 /**

@@ -9,10 +9,18 @@ import type { ContinuityRules } from './rules.js';
  * - `too_few_visits_on_a_day`: some day has fewer than the required visits (`firstShortDay` says which, first);
  * - `too_few_visits_on_average`: (preset `ange`) fewer than the required visits per day on average;
  * - `under_min_age`: younger than the minimum age (65) at the window start.
+  *
+  * @example
+  * result.windows[0].perClient.filter((c) => c.reason === 'under_min_age').length; // → clients under 65
  */
 export type IneligibleReason = 'no_counted_visits' | 'too_few_visits_on_a_day' | 'too_few_visits_on_average' | 'under_min_age';
 
-/** Why a row that was read is not counted (see the measure's docs for the order they are checked in). */
+/**
+ * Why a row that was read is not counted (see the measure's docs for the order they are checked in).
+ *
+ * @example
+ * result.rows.excluded.outside_day_hours; // → rows starting before 07:00 or from 22:00
+ */
 export type ExclusionReason = 'outside_window' | 'window_partly_covered' | 'excluded_kind' | 'excluded_role' | 'outside_day_hours';
 
 /**
@@ -42,7 +50,12 @@ export interface ClientContinuity {
   indices?: ClientIndices;
 }
 
-/** Counts of clients in a window, as Ånge followed them. */
+/**
+ * Counts of clients in a window, as Ånge followed them.
+ *
+ * @example
+ * result.windows[0].clients; // → { served: 70, visitsRule: 48, eligible: 43, doubleStaffed: 9 }
+ */
 export interface ClientCounts {
   /** Clients with at least one counted visit. */
   served: number;
@@ -54,7 +67,12 @@ export interface ClientCounts {
   doubleStaffed: number;
 }
 
-/** Staff per client over eligible clients, with counts and the distribution. */
+/**
+ * Staff per client over eligible clients, with counts and the distribution.
+ *
+ * @example
+ * result.windows[0].groups[0].staffPerClient.median; // → median staff per counted client of the group
+ */
 export interface ContinuitySummary {
   clients: ClientCounts;
   staffPerClient: Spread;
@@ -64,7 +82,12 @@ export interface ContinuitySummary {
   indices?: IndicesSummary;
 }
 
-/** One window of the measure. */
+/**
+ * One window of the measure.
+ *
+ * @example
+ * result.windows.map((w) => [w.from, w.staffPerClient.mean]); // → [['2024-10-01', 14.1], …]
+ */
 export interface ContinuityWindow extends ContinuitySummary {
   from: string;
   to: string;
@@ -72,7 +95,12 @@ export interface ContinuityWindow extends ContinuitySummary {
   perClient: ClientContinuity[];
 }
 
-/** Row accounting of a measure: `read = used + rejected + Σ excluded`. */
+/**
+ * Row accounting of a measure: `read = used + rejected + Σ excluded`.
+ *
+ * @example
+ * result.rows; // → { read: 12940, used: 6181, rejected: 0, excluded: { outside_window: 5607, … } }
+ */
 export interface RowCounts {
   read: number;
   used: number;
@@ -83,6 +111,9 @@ export interface RowCounts {
 /**
  * The result of {@link measureContinuity}; serialised as `kontinuitet/measure@1` (keys may be
  * added, never renamed).
+  *
+  * @example
+  * JSON.stringify(await measureContinuity('visits.csv')); // → '{"schema":"kontinuitet/measure@1",…}'
  */
 export interface ContinuityResult {
   schema: 'kontinuitet/measure@1';

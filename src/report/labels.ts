@@ -1,4 +1,9 @@
-/** Languages of the readable outputs. */
+/**
+ * Languages of the readable outputs.
+ *
+ * @example
+ * const lang: Lang = 'sv';
+ */
 export type Lang = 'sv' | 'en';
 
 const LABELS = {

@@ -13,7 +13,12 @@ function pct(v: number | null, lang: Lang): string {
   return v === null ? '–' : `${fmt(v * 100, 1, lang)} %`;
 }
 
-/** Lays out rows of cells as aligned columns (first column left, the rest right). */
+/**
+ * Lays out rows of cells as aligned columns (first column left, the rest right).
+ *
+ * @example
+ * columns([['a', '1'], ['bb', '22']]); // → 'a    1\nbb  22'
+ */
 export function columns(rows: readonly (readonly string[])[]): string {
   const widths: number[] = [];
   for (const r of rows) r.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, [...c].length)));

@@ -30,7 +30,12 @@ export interface Spread {
   shareAboveTarget: number | null;
 }
 
-/** See {@link Spread}. `target` defaults to 14 (Ånge's goal, the national mean of 2013). */
+/**
+ * See {@link Spread}. `target` defaults to 14 (Ånge's goal, the national mean of 2013).
+ *
+ * @example
+ * spread([8, 10, 12, 22]).median; // → 11
+ */
 export function spread(values: readonly number[], target = 14): Spread {
   const n = values.length;
   if (n === 0) {

@@ -42,7 +42,12 @@ export function dayWindow(from: string, days: number, zone: LocalZone): DayWindo
   return { from: civilFromDays(fromDay), to: civilFromDays(fromDay + days - 1), days, fromDay, dayStarts };
 }
 
-/** How a monthly series places its window in each month. */
+/**
+ * How a monthly series places its window in each month.
+ *
+ * @example
+ * measureContinuity('visits.csv', { every: 'month', anchor: 'first-monday' });
+ */
 export type MonthAnchor = 'first-day' | 'first-monday';
 
 /**

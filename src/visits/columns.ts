@@ -1,22 +1,40 @@
 import { KontinuitetError } from '../errors.js';
 
-/** The canonical columns of a visit log, in their documented order. */
+/**
+ * The canonical columns of a visit log, in their documented order.
+ *
+ * @example
+ * CANONICAL_COLUMNS.includes('client_id'); // → true
+ */
 export const CANONICAL_COLUMNS = [
   'visit_id', 'client_id', 'staff_id', 'start', 'end', 'kind', 'group',
   'client_birth_date', 'client_age', 'staff_role', 'contact_staff_id', 'lat', 'lon',
   'travel_minutes', 'travel_km', 'shift_start', 'shift_end',
 ] as const;
 
-/** One canonical column name. */
+/**
+ * One canonical column name.
+ *
+ * @example
+ * const column: CanonicalColumn = 'staff_id';
+ */
 export type CanonicalColumn = (typeof CANONICAL_COLUMNS)[number];
 
-/** Columns without which no visit can be read. */
+/**
+ * Columns without which no visit can be read.
+ *
+ * @example
+ * REQUIRED_COLUMNS; // → ['client_id', 'staff_id', 'start', 'end']
+ */
 export const REQUIRED_COLUMNS: readonly CanonicalColumn[] = ['client_id', 'staff_id', 'start', 'end'];
 
 /**
  * Header aliases, matched after {@link normaliseHeader}: lower case, å/ä → a, ö → o, é → e,
  * spaces, dots and hyphens → `_`. Swedish export headers (Brukare, Personal, Starttid, …) and
  * common English ones map to the canonical names.
+  *
+  * @example
+  * HEADER_ALIASES.client_id.includes('brukare'); // → true
  */
 export const HEADER_ALIASES: Readonly<Record<CanonicalColumn, readonly string[]>> = {
   visit_id: ['visit_id', 'visitid', 'visit', 'besok_id', 'besoksid', 'besoks_id', 'besok', 'besoksnummer', 'insats_id', 'insatsid'],

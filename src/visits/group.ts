@@ -1,4 +1,9 @@
-/** What grouping needs of a row: its times and its visit id (`''` when the log has none). */
+/**
+ * What grouping needs of a row: its times and its visit id (`''` when the log has none).
+ *
+ * @example
+ * const row: GroupableRow = { start: 0, end: 1_800_000, visitId: 'V1' };
+ */
 export interface GroupableRow {
   readonly start: number;
   readonly end: number;

@@ -9,7 +9,12 @@ import { pseudonymiser } from './pseudonymise.js';
 import { RowConverter } from './row.js';
 import type { ReadLedger, ReadOptions, Visit, VisitInput, VisitSource } from './types.js';
 
-/** The default zone of local times in a log. */
+/**
+ * The default zone of local times in a log.
+ *
+ * @example
+ * DEFAULT_ZONE; // → 'Europe/Stockholm'
+ */
 export const DEFAULT_ZONE = 'Europe/Stockholm';
 
 /**

@@ -63,16 +63,27 @@ export interface ReadLedger {
 /**
  * One row as a planning system holds it in memory: any object whose keys are headers (canonical,
  * alias or mapped), so interface-typed rows need no index signature.
+  *
+  * @example
+  * await readVisits([{ Brukare: 'C1', Personal: 'S1', Starttid: '2024-10-01 08:00', Sluttid: '2024-10-01 08:30' }]);
  */
 export type VisitInput = object;
 
 /**
  * Where visits come from: a file path (or `file:` URL), a Node readable byte stream, or an
  * (async) iterable of plain objects.
+  *
+  * @example
+  * await readVisits(process.stdin); // or a path, a file: URL, or rows in memory
  */
 export type VisitSource = string | URL | NodeJS.ReadableStream | Iterable<VisitInput> | AsyncIterable<VisitInput>;
 
-/** Options for reading a visit log. Every option has a default. */
+/**
+ * Options for reading a visit log. Every option has a default.
+ *
+ * @example
+ * await readVisits('export.csv', { encoding: 'latin1', delimiter: ';', columns: { client_id: 'Kundnr' }, onError: 'stop' });
+ */
 export interface ReadOptions {
   /** IANA zone of times without offset. Default `'Europe/Stockholm'`. */
   zone?: string;
