@@ -3,6 +3,7 @@ import { histogram, spread } from '../summary/spread.js';
 import { dayIndex, dayWindow, monthlyWindows, type DayWindow, type MonthAnchor } from '../time/windows.js';
 import { LocalZone } from '../time/zone.js';
 import { fileURLToPath } from 'node:url';
+import { selfDisplaying } from '../report/jupyter.js';
 import { fastScanFile } from '../visits/fast.js';
 import { DEFAULT_ZONE, scanVisits } from '../visits/read.js';
 import type { CanonicalColumn } from '../visits/columns.js';
@@ -137,14 +138,14 @@ export class ContinuityAccumulator {
     const ageFilter = ledger === undefined
       ? (this.seenBirthDate ? 'birth_date' : this.seenAge ? 'age' : 'none')
       : (ledger.columns.client_birth_date !== undefined ? 'birth_date' : ledger.columns.client_age !== undefined ? 'age' : 'none');
-    return {
+    return selfDisplaying({
       schema: 'kontinuitet/measure@1',
       rule: { ...this.rules, target: this.target, ageFilter },
       zone: this.zone.name,
       rows,
       issues: ledger?.issues ?? [],
       windows: windows.map(({ window, rows: store }) => this.evaluateWindow(window, store)),
-    };
+    });
   }
 
   /**

@@ -1,4 +1,7 @@
 import type { ContinuityResult, ContinuitySummary } from '../continuity/types.js';
+import { routesTable } from '../routes/table.js';
+import type { RoutesResult } from '../routes/types.js';
+import { setJupyterRenderer } from './jupyter.js';
 import { staffingTable } from '../staffing/table.js';
 import type { StaffingResult, StaffingSummary } from '../staffing/types.js';
 import { label, type Lang } from './labels.js';
@@ -68,6 +71,17 @@ export function displayable<T extends ContinuityResult | StaffingResult>(result:
   Object.defineProperty(result, JUPYTER_DISPLAY, { value: bundle, enumerable: false, configurable: true, writable: true });
   return result as T & Displayable;
 }
+
+// Results of the measures show themselves (in English, per group) once this module is loaded; the
+// routes as their terminal table.
+setJupyterRenderer((result) => {
+  if (result.schema === 'kontinuitet/measure@1' || result.schema === 'kontinuitet/staffing@1') {
+    const copy = displayable({ ...(result as ContinuityResult | StaffingResult) });
+    return copy[JUPYTER_DISPLAY]();
+  }
+  if (result.schema === 'kontinuitet/routes@1') return { 'text/plain': routesTable(result as RoutesResult) };
+  return undefined;
+});
 
 /**
  * Wraps an SVG string (from {@link histogramSvg}, {@link trendSvg} or {@link groupsSvg}) so that a

@@ -7,6 +7,7 @@
  */
 
 import { KontinuitetError } from '../errors.js';
+import { selfDisplaying } from '../report/jupyter.js';
 import { civilFromDays } from '../time/civil.js';
 import { dayWindow, monthlyWindows, type DayWindow, type MonthAnchor } from '../time/windows.js';
 import { LocalZone } from '../time/zone.js';
@@ -132,7 +133,7 @@ export class RoutesAccumulator {
     });
     const used = ledger?.used ?? this.rows.length;
     const fallbacks = this.model.fallbacks;
-    return {
+    return selfDisplaying({
       schema: 'kontinuitet/routes@1',
       zone: this.zone.name,
       options: {
@@ -147,7 +148,7 @@ export class RoutesAccumulator {
       rows: { read: ledger?.read ?? used, used, rejected: ledger?.rejected ?? 0, outsideWindows: used - inside },
       issues: ledger?.issues ?? [],
       windows: results,
-    };
+    });
   }
 
   /** Rows of a visit (same visit id, or overlapping by half without one) with two or more staff members. */

@@ -1,3 +1,4 @@
+import { selfDisplaying } from '../report/jupyter.js';
 import { ContinuityAccumulator, MEASURE_COLUMNS, type MeasureOptions } from '../continuity/measure.js';
 import type { ContinuityRules } from '../continuity/rules.js';
 import type { ClientContinuity, ContinuityWindow } from '../continuity/types.js';
@@ -90,7 +91,7 @@ export class StaffingAccumulator {
   finish(ledger?: ReadLedger): StaffingResult {
     const measured = this.measure.finish(ledger);
     const counted = this.measure.countedRowsByWindow();
-    return {
+    return selfDisplaying({
       schema: 'kontinuitet/staffing@1',
       scope: this.scope,
       rule: { ...measured.rule, slotToleranceMinutes: this.tolerance, slotMinDayShare: this.minDayShare },
@@ -98,7 +99,7 @@ export class StaffingAccumulator {
       rows: measured.rows,
       issues: measured.issues,
       windows: measured.windows.map((w, k) => this.evaluateWindow(w, counted[k]!)),
-    };
+    });
   }
 
   private evaluateWindow(measured: ContinuityWindow, counted: { window: DayWindow; rows: ReadonlyMap<string, readonly CountedRow[]> }): StaffingWindow {

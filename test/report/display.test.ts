@@ -56,3 +56,16 @@ describe('displaySvg', () => {
     expect(d.svg).toBe(svg);
   });
 });
+
+describe('results show themselves', () => {
+  it('a measure result from the package entry has the display method, and its JSON is unchanged', async () => {
+    const { measureContinuity: measure, measureStaffing: staffing } = await import('../../src/index.js');
+    const r = await measure(fixtureRows(), { from: FROM });
+    const shown = (r as unknown as Record<symbol, () => Record<string, string>>)[JUPYTER_DISPLAY]!();
+    // the same bundle displayable() gives in English per group
+    expect(shown).toEqual(displayable(JSON.parse(JSON.stringify(r)), { lang: 'en' })[JUPYTER_DISPLAY]());
+    expect(Object.keys(r)).toEqual(['schema', 'rule', 'zone', 'rows', 'issues', 'windows']);
+    const s = await staffing(fixtureRows(), { from: FROM });
+    expect((s as unknown as Record<symbol, () => Record<string, string>>)[JUPYTER_DISPLAY]!()['text/html']).toContain('<table');
+  });
+});
