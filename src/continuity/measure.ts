@@ -1,6 +1,6 @@
 import { KontinuitetError } from '../errors.js';
 import { histogram, spread } from '../summary/spread.js';
-import { dayIndex, dayWindow, monthlyWindows, type DayWindow, type MonthAnchor } from '../time/windows.js';
+import { dayWindow, monthlyWindows, type DayWindow, type MonthAnchor } from '../time/windows.js';
 import { LocalZone } from '../time/zone.js';
 import { fileURLToPath } from 'node:url';
 import { selfDisplaying } from '../report/jupyter.js';
@@ -86,6 +86,8 @@ export class ContinuityAccumulator {
   /** Window start day → the window's counted rows. */
   private readonly windows = new Map<number, WindowState>();
   private readonly excluded: Partial<Record<ExclusionReason, number>> = {};
+  /** Local day → the first day of its month's window (a log has few distinct days). */
+  private readonly monthStarts = new Map<number, number>();
   private firstDay = Infinity;
   private lastDay = -Infinity;
   private seenBirthDate = false;
@@ -109,7 +111,9 @@ export class ContinuityAccumulator {
   /** Takes one visit row (read only during the call: a reader may reuse the object). */
   add(v: RowFacts): void {
     const client = this.noteClient(v);
-    const startDay = this.zone.localDay(v.start);
+    // one offset lookup per row: the local day and the local minute of the start come from it
+    const local = this.zone.localMs(v.start);
+    const startDay = Math.floor(local / 86_400_000);
     if (startDay < this.firstDay) this.firstDay = startDay;
     if (startDay > this.lastDay) this.lastDay = startDay;
 
@@ -117,7 +121,7 @@ export class ContinuityAccumulator {
     if (placed === null) return this.exclude('outside_window');
     if (this.isExcludedKind(v.kind)) return this.exclude('excluded_kind');
     if (this.isExcludedRole(v.staffRole)) return this.exclude('excluded_role');
-    const day = this.countedDay(v, placed.window);
+    const day = this.countedDay(v, placed.window, startDay, Math.floor((local - startDay * 86_400_000) / 60_000));
     if (day < 0) return this.exclude('outside_day_hours');
 
     placed.rows.add(client.index, this.staffIds.id(v.staff), this.groupNames.id(v.group), day, v.line, v.start, v.end, v.visitId);
@@ -268,6 +272,15 @@ export class ContinuityAccumulator {
   }
 
   private monthWindowStart(day: number): number {
+    let from = this.monthStarts.get(day);
+    if (from === undefined) {
+      from = this.computeMonthWindowStart(day);
+      this.monthStarts.set(day, from);
+    }
+    return from;
+  }
+
+  private computeMonthWindowStart(day: number): number {
     const d = new Date(day * 86_400_000);
     const first = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1) / 86_400_000;
     if (this.anchor === 'first-day') return first;
@@ -275,15 +288,14 @@ export class ContinuityAccumulator {
     return first + ((7 - weekday) % 7);
   }
 
-  /** Day of the window a counted row counts on, or -1 when it is outside the day hours. */
-  private countedDay(v: RowFacts, window: DayWindow): number {
+  /** Day of the window a counted row counts on, or -1 when it is outside the day hours (start mode: by the start's local day and minute). */
+  private countedDay(v: RowFacts, window: DayWindow, startDay: number, startMinute: number): number {
     if (this.rules.inWindowBy === 'overlap') {
-      const day = this.overlapDay(v, this.zone.localDay(v.start));
+      const day = this.overlapDay(v, startDay);
       return day === null ? -1 : day - window.fromDay;
     }
-    const minute = this.zone.localMinuteOfDay(v.start);
-    if (minute < this.rules.dayStartMinute || minute >= this.rules.dayEndMinute) return -1;
-    return dayIndex(window, v.start);
+    if (startMinute < this.rules.dayStartMinute || startMinute >= this.rules.dayEndMinute) return -1;
+    return startDay - window.fromDay;
   }
 
   /** First local day whose day hours the row overlaps (it may start the evening before). */
