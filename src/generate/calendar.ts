@@ -3,36 +3,30 @@
  * (days since 1970-01-01), with no time zone, locale or clock involved.
  */
 
-const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+import { civilFromDays } from '../time/civil.js';
+import { parseDay } from '../time/parse.js';
 
 /**
  * Parses a `YYYY-MM-DD` calendar date to an epoch-day number (days since 1970-01-01), or returns
- * `null` when the text is not a real calendar date.
+ * `null` when the text is not a real calendar date (the library's {@link parseDay}, without
+ * surrounding white space).
  *
  * @example
  * parseEpochDay('1970-01-02'); // → 1
  * parseEpochDay('2024-02-30'); // → null
  */
 export function parseEpochDay(text: string): number | null {
-  const m = DATE_RE.exec(text);
-  if (!m) return null;
-  const y = Number(m[1]);
-  const mo = Number(m[2]);
-  const d = Number(m[3]);
-  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return null;
-  return Math.round(Date.UTC(y, mo - 1, d) / 86400000);
+  const day = text === text.trim() ? parseDay(text) : Number.NaN;
+  return Number.isNaN(day) ? null : day;
 }
 
 /**
- * Formats an epoch-day number as `YYYY-MM-DD` (years 0000–9999).
+ * Formats an epoch-day number as `YYYY-MM-DD` (the library's {@link civilFromDays}).
  *
  * @example
  * formatEpochDay(0); // → '1970-01-01'
  */
-export function formatEpochDay(day: number): string {
-  const dt = new Date(day * 86400000);
-  return `${pad(dt.getUTCFullYear(), 4)}-${pad(dt.getUTCMonth() + 1, 2)}-${pad(dt.getUTCDate(), 2)}`;
-}
+export const formatEpochDay = civilFromDays;
 
 /**
  * ISO weekday of an epoch day: 0 = Monday … 6 = Sunday.
@@ -42,16 +36,6 @@ export function formatEpochDay(day: number): string {
  */
 export function weekday(day: number): number {
   return (((day + 3) % 7) + 7) % 7;
-}
-
-/**
- * Number of days in a month (`month` 1–12) of the proleptic Gregorian calendar.
- *
- * @example
- * daysInMonth(2024, 2); // → 29
- */
-export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
 /**
