@@ -4,7 +4,7 @@ import { dayWindow, monthlyWindows, type DayWindow, type MonthAnchor } from '../
 import { LocalZone } from '../time/zone.js';
 import { fileURLToPath } from 'node:url';
 import { selfDisplaying } from '../report/jupyter.js';
-import { fastScanFile } from '../visits/fast.js';
+import { fastScanFile, type CodedColumn, type CodedRow, type CodedSink } from '../visits/fast.js';
 import { DEFAULT_ZONE, scanVisits } from '../visits/read.js';
 import type { CanonicalColumn } from '../visits/columns.js';
 import type { ReadLedger, ReadOptions, Visit, VisitSource } from '../visits/types.js';
@@ -49,14 +49,14 @@ export const MEASURE_COLUMNS: readonly CanonicalColumn[] = ['visit_id', 'kind', 
 /** What the measure takes of a visit row. */
 export type RowFacts = Pick<Visit, 'line' | 'visitId' | 'client' | 'staff' | 'start' | 'end' | 'kind' | 'group' | 'birthDay' | 'age' | 'staffRole' | 'contactStaff'>;
 
+/** What is known of a client apart from its counted rows (by the client's number). */
 interface ClientState {
   id: string;
-  /** Number of the client in the counted-row store. */
   index: number;
   birthDay: number | null;
   age: number | null;
-  /** Contact persons listed on the client's rows, with how often (only with `indices`). */
-  contacts: Map<string, number> | null;
+  /** Contact persons (staff numbers) listed on the client's rows, with how often (only with `indices`). */
+  contacts: Map<number, number> | null;
 }
 
 /**
@@ -70,7 +70,7 @@ interface ClientState {
  * for (const v of visits) acc.add(v);
  * acc.finish().windows[0].staffPerClient.mean; // → the U21401 figure
  */
-export class ContinuityAccumulator {
+export class ContinuityAccumulator implements CodedSink {
   readonly rules: ContinuityRules;
   readonly zone: LocalZone;
   private readonly target: number;
@@ -79,10 +79,17 @@ export class ContinuityAccumulator {
   private readonly anchor: MonthAnchor;
   private readonly isExcludedKind: (kind: string) => boolean;
   private readonly isExcludedRole: (role: string) => boolean;
-  private readonly clients = new Map<string, ClientState>();
+  private readonly clients: ClientState[] = [];
   private readonly clientIds = new Interner();
   private readonly staffIds = new Interner();
   private readonly groupNames = new Interner();
+  private readonly kinds = new Interner();
+  private readonly roles = new Interner();
+  /** Per kind and role number: 1 excluded, 0 not, undefined not asked yet. */
+  private readonly kindExcluded: number[] = [];
+  private readonly roleExcluded: number[] = [];
+  /** The row {@link ContinuityAccumulator.add} fills and hands on. */
+  private readonly coded: CodedRow = { line: 0, client: 0, staff: 0, group: 0, kind: 0, role: 0, contact: -1, start: 0, end: 0, birthDay: null, age: null, visitId: '', bytes: null, visitFrom: 0, visitTo: 0 };
   /** Window start day → the window's counted rows. */
   private readonly windows = new Map<number, WindowState>();
   private readonly excluded: Partial<Record<ExclusionReason, number>> = {};
@@ -110,21 +117,68 @@ export class ContinuityAccumulator {
 
   /** Takes one visit row (read only during the call: a reader may reuse the object). */
   add(v: RowFacts): void {
-    const client = this.noteClient(v);
+    const r = this.coded;
+    r.line = v.line;
+    r.client = this.clientIds.id(v.client);
+    r.staff = this.staffIds.id(v.staff);
+    r.group = this.groupNames.id(v.group);
+    r.kind = this.kinds.id(v.kind);
+    r.role = this.roles.id(v.staffRole);
+    r.contact = v.contactStaff === '' ? -1 : this.staffIds.id(v.contactStaff);
+    r.start = v.start;
+    r.end = v.end;
+    r.birthDay = v.birthDay;
+    r.age = v.age;
+    r.visitId = v.visitId;
+    this.addCoded(r);
+  }
+
+  /** The accumulator's number for a text value of a column ({@link CodedSink}: the fast path asks once per distinct value). */
+  code(column: CodedColumn, text: string): number {
+    switch (column) {
+      case 'client': return this.clientIds.id(text);
+      case 'staff': return this.staffIds.id(text);
+      case 'group': return this.groupNames.id(text);
+      case 'kind': return this.kinds.id(text);
+      case 'role': return this.roles.id(text);
+    }
+  }
+
+  /** Takes a row the fast path hands to the general converter. */
+  addVisit(v: Visit): void {
+    this.add(v);
+  }
+
+  /** Takes one row whose text values are this accumulator's numbers ({@link ContinuityAccumulator.code}). */
+  addCoded(r: CodedRow): void {
+    this.noteClient(r);
     // one offset lookup per row: the local day and the local minute of the start come from it
-    const local = this.zone.localMs(v.start);
+    const local = this.zone.localMs(r.start);
     const startDay = Math.floor(local / 86_400_000);
     if (startDay < this.firstDay) this.firstDay = startDay;
     if (startDay > this.lastDay) this.lastDay = startDay;
 
-    const placed = this.place(v, startDay);
+    const placed = this.place(r, startDay);
     if (placed === null) return this.exclude('outside_window');
-    if (this.isExcludedKind(v.kind)) return this.exclude('excluded_kind');
-    if (this.isExcludedRole(v.staffRole)) return this.exclude('excluded_role');
-    const day = this.countedDay(v, placed.window, startDay, Math.floor((local - startDay * 86_400_000) / 60_000));
+    if (this.excludedKind(r.kind)) return this.exclude('excluded_kind');
+    if (this.excludedRole(r.role)) return this.exclude('excluded_role');
+    const day = this.countedDay(r, placed.window, startDay, Math.floor((local - startDay * 86_400_000) / 60_000));
     if (day < 0) return this.exclude('outside_day_hours');
 
-    placed.rows.add(client.index, this.staffIds.id(v.staff), this.groupNames.id(v.group), day, v.line, v.start, v.end, v.visitId);
+    if (r.bytes !== null) placed.rows.addAscii(r.client, r.staff, r.group, day, r.line, r.start, r.end, r.bytes, r.visitFrom, r.visitTo);
+    else placed.rows.add(r.client, r.staff, r.group, day, r.line, r.start, r.end, r.visitId);
+  }
+
+  private excludedKind(kind: number): boolean {
+    let x = this.kindExcluded[kind];
+    if (x === undefined) x = this.kindExcluded[kind] = this.isExcludedKind(this.kinds.names[kind]!) ? 1 : 0;
+    return x === 1;
+  }
+
+  private excludedRole(role: number): boolean {
+    let x = this.roleExcluded[role];
+    if (x === undefined) x = this.roleExcluded[role] = this.isExcludedRole(this.roles.names[role]!) ? 1 : 0;
+    return x === 1;
   }
 
   /** Evaluates every window; `ledger` (from the reader) completes the row accounting. */
@@ -193,11 +247,10 @@ export class ContinuityAccumulator {
     const evaluate = (c: ClientState, rows: readonly CountedRow[]): ClientContinuity => {
       const age = c.birthDay !== null ? ageOn(c.birthDay, window.fromDay) : c.age;
       const result = evaluateClient(c.id, rows, age, window, this.rules);
-      if (c.contacts !== null) result.indices = clientIndices(rows, mostListed(c.contacts));
+      if (c.contacts !== null) result.indices = clientIndices(rows, mostListed(c.contacts, this.staffIds.names));
       return result;
     };
-    const states: ClientState[] = [];
-    for (const c of this.clients.values()) states[c.index] = c;
+    const states = this.clients;
     store.forEachClient(states.length, this.staffIds.names, this.groupNames.names, (i, rows) => { byIndex[i] = evaluate(states[i]!, rows); });
     const perClient = states
       .map((c) => byIndex[c.index] ?? evaluate(c, []))
@@ -233,27 +286,22 @@ export class ContinuityAccumulator {
     };
   }
 
-  private noteClient(v: RowFacts): ClientState {
-    let c = this.clients.get(v.client);
-    if (c === undefined) {
-      const index = this.clientIds.id(v.client);
-      const id = this.clientIds.names[index]!;
-      this.clients.set(id, (c = { id, index, birthDay: null, age: null, contacts: this.withIndices ? new Map() : null }));
-    }
-    if (c.contacts !== null && v.contactStaff !== '') c.contacts.set(v.contactStaff, (c.contacts.get(v.contactStaff) ?? 0) + 1);
-    if (v.birthDay !== null) {
+  private noteClient(r: CodedRow): void {
+    let c = this.clients[r.client];
+    if (c === undefined) this.clients[r.client] = c = { id: this.clientIds.names[r.client]!, index: r.client, birthDay: null, age: null, contacts: this.withIndices ? new Map() : null };
+    if (c.contacts !== null && r.contact >= 0) c.contacts.set(r.contact, (c.contacts.get(r.contact) ?? 0) + 1);
+    if (r.birthDay !== null) {
       this.seenBirthDate = true;
-      if (c.birthDay === null || v.birthDay > c.birthDay) c.birthDay = v.birthDay;
+      if (c.birthDay === null || r.birthDay > c.birthDay) c.birthDay = r.birthDay;
     }
-    if (v.age !== null) {
+    if (r.age !== null) {
       this.seenAge = true;
-      if (c.age === null || v.age < c.age) c.age = v.age;
+      if (c.age === null || r.age < c.age) c.age = r.age;
     }
-    return c;
   }
 
   /** The window a row belongs to, by its start day (overlap mode: by the day it is counted on). */
-  private place(v: RowFacts, startDay: number): WindowState | null {
+  private place(v: CodedRow, startDay: number): WindowState | null {
     const day = this.rules.inWindowBy === 'overlap' ? this.overlapDay(v, startDay) ?? startDay : startDay;
     if (this.fixed !== null) {
       const w = this.fixed;
@@ -289,7 +337,7 @@ export class ContinuityAccumulator {
   }
 
   /** Day of the window a counted row counts on, or -1 when it is outside the day hours (start mode: by the start's local day and minute). */
-  private countedDay(v: RowFacts, window: DayWindow, startDay: number, startMinute: number): number {
+  private countedDay(v: CodedRow, window: DayWindow, startDay: number, startMinute: number): number {
     if (this.rules.inWindowBy === 'overlap') {
       const day = this.overlapDay(v, startDay);
       return day === null ? -1 : day - window.fromDay;
@@ -299,7 +347,7 @@ export class ContinuityAccumulator {
   }
 
   /** First local day whose day hours the row overlaps (it may start the evening before). */
-  private overlapDay(v: RowFacts, startDay: number): number | null {
+  private overlapDay(v: CodedRow, startDay: number): number | null {
     for (let day = startDay; ; day++) {
       const open = this.zone.atLocalMinute(day, this.rules.dayStartMinute);
       if (open >= v.end) return null;
@@ -322,10 +370,13 @@ function emptyWindow(window: DayWindow): WindowState {
 }
 
 /** The contact person listed most often (ties: the first in sort order), or null. */
-function mostListed(counts: ReadonlyMap<string, number>): string | null {
+function mostListed(counts: ReadonlyMap<number, number>, staffNames: readonly string[]): string | null {
   let best: string | null = null;
   let bestCount = 0;
-  for (const [id, n] of counts) if (n > bestCount || (n === bestCount && best !== null && id < best)) [best, bestCount] = [id, n];
+  for (const [staff, n] of counts) {
+    const id = staffNames[staff]!;
+    if (n > bestCount || (n === bestCount && best !== null && id < best)) [best, bestCount] = [id, n];
+  }
   return best;
 }
 
@@ -346,10 +397,9 @@ function civil(day: number): string {
 export async function measureContinuity(source: VisitSource, options: MeasureOptions & ReadOptions = {}): Promise<ContinuityResult> {
   const acc = new ContinuityAccumulator(options);
   const read: ReadOptions = { use: MEASURE_COLUMNS, ...options, zone: acc.zone.name };
-  const add = (v: RowFacts) => acc.add(v);
   const path = typeof source === 'string' ? source : source instanceof URL ? fileURLToPath(source) : null;
-  const ledger = (path !== null && options.fastPath !== false ? await fastScanFile(path, add, add, read) : null)
-    ?? await scanVisits(source, add, read);
+  const ledger = (path !== null && options.fastPath !== false ? await fastScanFile(path, acc, read) : null)
+    ?? await scanVisits(source, (v) => acc.add(v), read);
   return acc.finish(ledger);
 }
 

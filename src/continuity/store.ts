@@ -41,6 +41,19 @@ export class CountedStore {
 
   /** Adds one counted row. */
   add(client: number, staff: number, group: number, day: number, line: number, start: number, end: number, visitId: string): void {
+    const n = visitId.length;
+    const at = this.push(client, staff, group, day, line, start, end, n);
+    for (let k = 0; k < n; k++) this.arena[at + k] = visitId.charCodeAt(k);
+  }
+
+  /** Adds one counted row whose visit id is the ASCII bytes [a, b) of `buf` (each byte one code unit). */
+  addAscii(client: number, staff: number, group: number, day: number, line: number, start: number, end: number, buf: Uint8Array, a: number, b: number): void {
+    const at = this.push(client, staff, group, day, line, start, end, b - a);
+    for (let k = a; k < b; k++) this.arena[at + k - a] = buf[k]!;
+  }
+
+  /** Appends the columns of a row and room for a visit id of `n` code units; returns where the id goes in the arena. */
+  private push(client: number, staff: number, group: number, day: number, line: number, start: number, end: number, n: number): number {
     if (this.count === this.cap) this.grow();
     const i = this.count++;
     this.client[i] = client;
@@ -50,16 +63,16 @@ export class CountedStore {
     this.line[i] = line;
     this.start[i] = start;
     this.end[i] = end;
-    const n = visitId.length;
     if (this.arenaUsed + n > this.arena.length) {
       const bigger = new Uint16Array(Math.max(1024, Math.ceil(1.5 * (this.arenaUsed + n))));
       bigger.set(this.arena.subarray(0, this.arenaUsed));
       this.arena = bigger;
     }
-    for (let k = 0; k < n; k++) this.arena[this.arenaUsed + k] = visitId.charCodeAt(k);
-    this.visitAt[i] = this.arenaUsed;
+    const at = this.arenaUsed;
+    this.visitAt[i] = at;
     this.visitLength[i] = n;
     this.arenaUsed += n;
+    return at;
   }
 
   /**

@@ -12,36 +12,75 @@ const LF = 10;
 const CR = 13;
 const QUOTE = 34;
 
-/** What the fast path hands on for a row: the fields a measure uses (one object, reused). */
-export type FastRow = Pick<Visit, 'line' | 'visitId' | 'client' | 'staff' | 'start' | 'end' | 'kind' | 'group' | 'birthDay' | 'age' | 'staffRole' | 'contactStaff'>;
+/** The text columns the fast path hands on as numbers (the contact person is a staff id). */
+export type CodedColumn = 'client' | 'staff' | 'group' | 'kind' | 'role';
+
+/**
+ * What the fast path hands on for a row (one object, reused): the fields a measure uses, with
+ * every repeating text value as the consumer's number for it ({@link CodedSink.code}, asked once
+ * per distinct value) and the visit id as ASCII bytes in the read buffer (`''` in `visitId`), or
+ * as text when it has other bytes.
+ *
+ * @example
+ * { line: 2, client: 0, staff: 0, group: 0, kind: 1, role: 0, contact: -1, start: 1727762400000, end: 1727764200000,
+ *   birthDay: -11000, age: null, visitId: '', bytes: buf, visitFrom: 0, visitTo: 7 }
+ */
+export interface CodedRow {
+  line: number;
+  client: number;
+  staff: number;
+  group: number;
+  kind: number;
+  role: number;
+  /** The contact person's number among staff, or -1 when the row names none. */
+  contact: number;
+  start: number;
+  end: number;
+  birthDay: number | null;
+  age: number | null;
+  /** The visit id as text when it is not in `bytes` (`''`: none, or see `bytes`). */
+  visitId: string;
+  /** When not null, the visit id is the ASCII bytes [visitFrom, visitTo) of this buffer. */
+  bytes: Uint8Array | null;
+  visitFrom: number;
+  visitTo: number;
+}
+
+/**
+ * The consumer of the fast path: numbers the text values it keeps, takes coded rows, and takes
+ * the rows the fast path hands to the general converter as {@link Visit}s.
+ *
+ * @example
+ * const sink: CodedSink = { code: (column, text) => names.id(text), addCoded: (row) => acc.addCoded(row), addVisit: (v) => acc.add(v) };
+ */
+export interface CodedSink {
+  code(column: CodedColumn, text: string): number;
+  addCoded(row: CodedRow): void;
+  addVisit(visit: Visit): void;
+}
 
 /**
  * Reads a CSV file straight from its bytes for a measure: lines are split on the delimiter byte,
- * times parsed where they lie in the buffer (the same parser as the general reader), and only the
- * fields a measure uses are decoded, into one reused object — no decoded chunk, no line string,
- * no array of fields, no {@link Visit} per row. A row the fast path cannot take as it is — a field
- * count that differs from the header, white space or non-ASCII bytes at the edge of a field, a
- * value the general reader would reject — goes through the general converter, so the issues and
- * the ledger are the general reader's. From the first line holding a quote on, the rest of the
- * file goes through the general tokenizer (quoted fields may hold line breaks).
+ * times parsed where they lie in the buffer (the same parser as the general reader), and every
+ * repeating text value is looked up by its bytes and handed on as the consumer's number for it —
+ * no decoded chunk, no line string, no array of fields, no {@link Visit} per row. A row the fast
+ * path cannot take as it is — a field count that differs from the header, white space or
+ * non-ASCII bytes at the edge of a field, a value the general reader would reject — goes through
+ * the general converter, so the issues and the ledger are the general reader's. From the first
+ * line holding a quote on, the rest of the file goes through the general tokenizer (quoted fields
+ * may hold line breaks).
  *
- * Returns null without reading rows when the options need the general path (Windows-1252, an
- * in-memory or stream source is not handled here).
+ * Returns null without reading rows when the options need the general path (Windows-1252).
  *
  * @example
- * const ledger = await fastScanFile('visits.csv', (row) => acc.add(row), (v) => acc.add(v), { use: MEASURE_COLUMNS });
+ * const ledger = await fastScanFile('visits.csv', sink, { use: MEASURE_COLUMNS });
  */
-export async function fastScanFile(
-  path: string,
-  onRow: (row: FastRow) => void,
-  onVisit: (visit: Visit) => void,
-  options: ReadOptions,
-): Promise<ReadLedger | null> {
+export async function fastScanFile(path: string, sink: CodedSink, options: ReadOptions): Promise<ReadLedger | null> {
   if (options.encoding === 'latin1') return null;
   const zone = new LocalZone(options.zone ?? 'Europe/Stockholm');
   const ledger = newLedger();
   const mapId = idMap(options);
-  const account = accountant(ledger, options, onVisit);
+  const account = accountant(ledger, options, (v) => sink.addVisit(v));
   const stream = await openBytes(path);
 
   let scanner: LineScanner | null = null;
@@ -56,7 +95,7 @@ export async function fastScanFile(
           (stream as NodeJS.ReadableStream & { destroy?: () => void }).destroy?.();
           return null;
         }
-        scanner = new LineScanner(head, nl, zone, mapId, options, ledger, account, onRow);
+        scanner = new LineScanner(head, nl, zone, mapId, options, ledger, account, sink);
         scanner.push(head.subarray(nl + 1));
       } else scanner.push(chunk);
     }
@@ -66,7 +105,7 @@ export async function fastScanFile(
   }
   if (scanner === null) {
     if (head.toString('utf8').trim() === '') throw new KontinuitetError('EMPTY_INPUT', 'the input is empty: expected a header row and visit rows');
-    scanner = new LineScanner(head, head.length, zone, mapId, options, ledger, account, onRow);
+    scanner = new LineScanner(head, head.length, zone, mapId, options, ledger, account, sink);
   }
   scanner.end();
   return ledger;
@@ -79,6 +118,40 @@ function headerFits(head: Buffer, headerEnd: number): boolean {
   return quotes % 2 === 0;
 }
 
+/** Raw bytes → the consumer's number, asked once per distinct byte string. */
+class Coder {
+  private readonly raw = new ByteInterner();
+  private codes = new Int32Array(1024).fill(-1);
+
+  constructor(private readonly ask: (text: string) => number) {}
+
+  code(buf: Uint8Array, a: number, b: number): number {
+    const r = this.raw.id(buf, a, b);
+    if (r >= this.codes.length) {
+      const bigger = new Int32Array(this.codes.length * 2).fill(-1);
+      bigger.set(this.codes);
+      this.codes = bigger;
+    }
+    let c = this.codes[r]!;
+    if (c < 0) c = this.codes[r] = this.ask(this.raw.name(r));
+    return c;
+  }
+}
+
+/** Raw bytes → a value computed from their text, computed once per distinct byte string. */
+class Memo<T> {
+  private readonly raw = new ByteInterner();
+  private readonly values: T[] = [];
+
+  constructor(private readonly compute: (text: string) => T) {}
+
+  get(buf: Uint8Array, a: number, b: number): T {
+    const r = this.raw.id(buf, a, b);
+    if (r === this.values.length) this.values.push(this.compute(this.raw.name(r)));
+    return this.values[r]!;
+  }
+}
+
 class LineScanner {
   consumerError: unknown = undefined;
   private readonly delimiter: number;
@@ -89,10 +162,15 @@ class LineScanner {
   private readonly starts: Int32Array;
   private readonly ends: Int32Array;
   private readonly failure: TimeParseFailure = { code: 'time_format', why: '' };
-  private readonly row: FastRow = { line: 0, visitId: '', client: '', staff: '', start: 0, end: 0, kind: '', group: '', birthDay: null, age: null, staffRole: '', contactStaff: '' };
+  private readonly row: CodedRow = { line: 0, client: 0, staff: 0, group: 0, kind: 0, role: 0, contact: -1, start: 0, end: 0, birthDay: null, age: null, visitId: '', bytes: null, visitFrom: 0, visitTo: 0 };
+  private readonly clients: Coder;
+  private readonly staff: Coder;
+  private readonly groups: Coder;
+  private readonly kinds: Coder;
+  private readonly roles: Coder;
+  private readonly births: Memo<number | null>;
+  private readonly ages: Memo<number | null>;
   private carry: Buffer = Buffer.alloc(0);
-  /** Repeating values (ids, kinds, groups, roles, dates) decoded once each. */
-  private readonly values = new ByteInterner();
   private line = 2;
   /** Set once a quote is seen: the rest goes through the general tokenizer. */
   private general: { tokenizer: CsvTokenizer; decoder: InstanceType<typeof TextDecoder> } | null = null;
@@ -101,11 +179,11 @@ class LineScanner {
     head: Buffer,
     headerEnd: number,
     private readonly zone: LocalZone,
-    private readonly mapId: ((id: string) => string) | null,
+    mapId: ((id: string) => string) | null,
     private readonly options: ReadOptions,
     private readonly ledger: ReadLedger,
     private readonly account: (result: Visit | RowIssue) => void,
-    private readonly onRow: (row: FastRow) => void,
+    private readonly sink: CodedSink,
   ) {
     const bom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
     const headerText = head.toString('utf8', bom, headerEnd).replace(/\r$/, '');
@@ -124,6 +202,14 @@ class LineScanner {
     this.converter = new RowConverter(this.index, headers.length, zone, mapId);
     this.starts = new Int32Array(headers.length + 1);
     this.ends = new Int32Array(headers.length + 1);
+    const id = mapId ?? ((text: string) => text);
+    this.clients = new Coder((text) => sink.code('client', id(text)));
+    this.staff = new Coder((text) => sink.code('staff', id(text)));
+    this.groups = new Coder((text) => sink.code('group', text));
+    this.kinds = new Coder((text) => sink.code('kind', text));
+    this.roles = new Coder((text) => sink.code('role', text));
+    this.births = new Memo((text) => this.converter.birthDayOf(text));
+    this.ages = new Memo((text) => this.converter.ageOf(text));
   }
 
   push(chunk: Buffer): void {
@@ -206,42 +292,64 @@ class LineScanner {
   /** Takes a row with the header's field count if every used field is plain; false to fall back. */
   private fast(buf: Buffer, line: number): boolean {
     const ix = this.index;
-    const r = this.row;
-    const client = this.text(buf, ix.client_id);
-    const staff = this.text(buf, ix.staff_id);
-    if (client === null || client === '' || staff === null || staff === '') return false;
+    const starts = this.starts;
+    const ends = this.ends;
+    if (!this.filled(buf, ix.client_id) || !this.filled(buf, ix.staff_id)) return false;
     if (!this.plain(buf, ix.start) || !this.plain(buf, ix.end)) return false;
-    const start = parseTimeCodes(buf, this.starts[ix.start]!, this.ends[ix.start]!, this.zone, this.failure);
-    const end = parseTimeCodes(buf, this.starts[ix.end]!, this.ends[ix.end]!, this.zone, this.failure);
+    const start = parseTimeCodes(buf, starts[ix.start]!, ends[ix.start]!, this.zone, this.failure);
+    const end = parseTimeCodes(buf, starts[ix.end]!, ends[ix.end]!, this.zone, this.failure);
     if (!(end > start)) return false;
-    const visitId = this.text(buf, ix.visit_id, false);
-    const kind = this.text(buf, ix.kind);
-    const group = this.text(buf, ix.group);
-    const role = this.text(buf, ix.staff_role);
-    const contact = this.text(buf, ix.contact_staff_id);
-    const birth = this.text(buf, ix.client_birth_date);
-    const ageText = this.text(buf, ix.client_age);
-    if (visitId === null || kind === null || group === null || role === null || contact === null || birth === null || ageText === null) return false;
-    const birthDay = this.converter.birthDayOf(birth);
-    const age = this.converter.ageOf(ageText);
+    if (!this.plain(buf, ix.visit_id) || !this.plain(buf, ix.kind) || !this.plain(buf, ix.group) || !this.plain(buf, ix.staff_role)
+      || !this.plain(buf, ix.contact_staff_id) || !this.plain(buf, ix.client_birth_date) || !this.plain(buf, ix.client_age)) return false;
+    const birthDay = ix.client_birth_date < 0 ? null : this.births.get(buf, starts[ix.client_birth_date]!, ends[ix.client_birth_date]!);
+    const age = ix.client_age < 0 ? null : this.ages.get(buf, starts[ix.client_age]!, ends[ix.client_age]!);
     if (Number.isNaN(birthDay) || Number.isNaN(age)) return false;
-    const map = this.mapId;
+    const r = this.row;
     r.line = line;
-    r.client = map === null ? client : map(client);
-    r.staff = map === null ? staff : map(staff);
+    r.client = this.clients.code(buf, starts[ix.client_id]!, ends[ix.client_id]!);
+    r.staff = this.staff.code(buf, starts[ix.staff_id]!, ends[ix.staff_id]!);
     r.start = start;
     r.end = end;
-    r.visitId = visitId;
-    r.kind = kind;
-    r.group = group;
+    r.group = this.codeOf(this.groups, buf, ix.group);
+    r.kind = this.codeOf(this.kinds, buf, ix.kind);
+    r.role = this.codeOf(this.roles, buf, ix.staff_role);
+    r.contact = ix.contact_staff_id < 0 || starts[ix.contact_staff_id] === ends[ix.contact_staff_id] ? -1 : this.staff.code(buf, starts[ix.contact_staff_id]!, ends[ix.contact_staff_id]!);
     r.birthDay = birthDay;
     r.age = age === null ? null : Math.floor(age);
-    r.staffRole = role;
-    r.contactStaff = map === null || contact === '' ? contact : map(contact);
+    this.visitOf(buf, ix.visit_id);
     this.ledger.read++;
     this.ledger.used++;
-    this.guard(() => this.onRow(r));
+    this.guard(() => this.sink.addCoded(r));
     return true;
+  }
+
+  /** The number of a text field ('' when the column is absent or empty). */
+  private codeOf(coder: Coder, buf: Buffer, column: number): number {
+    return column < 0 ? coder.code(buf, 0, 0) : coder.code(buf, this.starts[column]!, this.ends[column]!);
+  }
+
+  /** Points the row at the visit id: its bytes when they are ASCII, else its text. */
+  private visitOf(buf: Buffer, column: number): void {
+    const r = this.row;
+    r.visitId = '';
+    r.bytes = null;
+    if (column < 0) return;
+    const a = this.starts[column]!;
+    const b = this.ends[column]!;
+    for (let p = a; p < b; p++) {
+      if (buf[p]! >= 128) {
+        r.visitId = buf.toString('utf8', a, b);
+        return;
+      }
+    }
+    r.bytes = buf;
+    r.visitFrom = a;
+    r.visitTo = b;
+  }
+
+  /** True when the field is present, not empty and plain. */
+  private filled(buf: Buffer, column: number): boolean {
+    return column >= 0 && this.starts[column]! < this.ends[column]! && this.plain(buf, column);
   }
 
   /** True when the field has no white space or non-ASCII byte at either edge (so trimming is a no-op). */
@@ -254,15 +362,4 @@ class LineScanner {
     const y = buf[b - 1]!;
     return x > 32 && x < 128 && y > 32 && y < 128;
   }
-
-  /** The decoded field ('' when the column is absent or empty), or null when it is not plain. Values that repeat are interned. */
-  private text(buf: Buffer, column: number, repeats = true): string | null {
-    if (column < 0) return '';
-    if (!this.plain(buf, column)) return null;
-    const a = this.starts[column]!;
-    const b = this.ends[column]!;
-    if (a === b) return '';
-    return repeats ? this.values.get(buf, a, b) : buf.toString('utf8', a, b);
-  }
 }
-
