@@ -2,6 +2,8 @@ import { KontinuitetError } from '../errors.js';
 import { histogram, spread } from '../summary/spread.js';
 import { dayWindow, monthlyWindows, type DayWindow, type MonthAnchor } from '../time/windows.js';
 import { LocalZone } from '../time/zone.js';
+import { rmSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { selfDisplaying } from '../report/jupyter.js';
 import { fastScanFile, type CodedColumn, type CodedRow, type CodedSink } from '../visits/fast.js';
@@ -10,7 +12,9 @@ import type { CanonicalColumn } from '../visits/columns.js';
 import type { ReadLedger, ReadOptions, Visit, VisitSource } from '../visits/types.js';
 import { ageOn, evaluateClient, type CountedRow } from './evaluate.js';
 import { clientIndices, summariseIndices } from './indices.js';
-import { CountedStore, Interner } from './store.js';
+import { Interner } from './store.js';
+import { evaluateJob, rowsOf, type EvaluationJob, type JobResult, type RowSource } from './job.js';
+import { PARTITIONS, PartitionedRows, partitionOf, SPILL_ROWS, SpillFile, type BlockRef } from './partitions.js';
 import { kindMatcher, resolveRules, type ContinuityRules } from './rules.js';
 import type { ClientContinuity, ContinuityResult, ContinuitySummary, ContinuityWindow, ExclusionReason, RowCounts } from './types.js';
 
@@ -41,6 +45,11 @@ export interface MeasureOptions {
    * the general reader (tests hold them equal); `false` forces the general reader.
    */
   fastPath?: boolean;
+  /**
+   * Counted rows held in memory before they go to a temporary file (default 262,144, about 12 MB);
+   * the file is read back one partition of clients at a time and removed when the measure is done.
+   */
+  spillRows?: number;
 }
 
 /** The optional columns the continuity measure reads (a bad value elsewhere does not lose the row). */
@@ -52,7 +61,8 @@ export type RowFacts = Pick<Visit, 'line' | 'visitId' | 'client' | 'staff' | 'st
 /** What is known of a client apart from its counted rows (by the client's number). */
 interface ClientState {
   id: string;
-  index: number;
+  /** The partition of the client's counted rows. */
+  partition: number;
   birthDay: number | null;
   age: number | null;
   /** Contact persons (staff numbers) listed on the client's rows, with how often (only with `indices`). */
@@ -92,6 +102,12 @@ export class ContinuityAccumulator implements CodedSink {
   private readonly coded: CodedRow = { line: 0, client: 0, staff: 0, group: 0, kind: 0, role: 0, contact: -1, start: 0, end: 0, birthDay: null, age: null, visitId: '', bytes: null, visitFrom: 0, visitTo: 0 };
   /** Window start day → the window's counted rows. */
   private readonly windows = new Map<number, WindowState>();
+  /** Counted rows held in memory over every window, and the file they go to past {@link SPILL_ROWS}. */
+  private held = 0;
+  private readonly spillRows: number;
+  private spillFile: SpillFile | null = null;
+  /** Rows of other readers merged in ({@link ContinuityAccumulator.absorb}). */
+  private readonly sources: RowSource[] = [];
   private readonly excluded: Partial<Record<ExclusionReason, number>> = {};
   /** Local day → the first day of its month's window (a log has few distinct days). */
   private readonly monthStarts = new Map<number, number>();
@@ -107,6 +123,8 @@ export class ContinuityAccumulator implements CodedSink {
     this.withIndices = options.indices === true;
     if (!Number.isFinite(this.target)) throw new KontinuitetError('BAD_OPTION', 'target: must be a number');
     this.anchor = options.anchor ?? 'first-day';
+    this.spillRows = options.spillRows ?? SPILL_ROWS;
+    if (!(Number.isInteger(this.spillRows) && this.spillRows >= 1)) throw new KontinuitetError('BAD_OPTION', 'spillRows: must be a whole number ≥ 1');
     if (this.anchor !== 'first-day' && this.anchor !== 'first-monday') throw new KontinuitetError('BAD_OPTION', `anchor: must be 'first-day' or 'first-monday'`);
     if (options.from !== undefined && options.every !== undefined) throw new KontinuitetError('BAD_OPTION', 'give either from (one window) or every (a series), not both');
     if (options.from === undefined && this.rules.days > 28) throw new KontinuitetError('BAD_OPTION', 'days: a monthly series needs windows of at most 28 days (give from for a longer window)');
@@ -165,8 +183,18 @@ export class ContinuityAccumulator implements CodedSink {
     const day = this.countedDay(r, placed.window, startDay, Math.floor((local - startDay * 86_400_000) / 60_000));
     if (day < 0) return this.exclude('outside_day_hours');
 
-    if (r.bytes !== null) placed.rows.addAscii(r.client, r.staff, r.group, day, r.line, r.start, r.end, r.bytes, r.visitFrom, r.visitTo);
-    else placed.rows.add(r.client, r.staff, r.group, day, r.line, r.start, r.end, r.visitId);
+    const part = placed.rows.parts[this.clients[r.client]!.partition]!;
+    if (r.bytes !== null) part.addAscii(r.client, r.staff, r.group, day, r.line, r.start, r.end, r.bytes, r.visitFrom, r.visitTo);
+    else part.add(r.client, r.staff, r.group, day, r.line, r.start, r.end, r.visitId);
+    placed.rows.count++;
+    if (++this.held >= this.spillRows) this.spill();
+  }
+
+  /** Moves every counted row held in memory to the spill file. */
+  private spill(): void {
+    this.spillFile ??= new SpillFile();
+    for (const w of this.windows.values()) w.rows.spill(this.spillFile);
+    this.held = 0;
   }
 
   private excludedKind(kind: number): boolean {
@@ -183,13 +211,62 @@ export class ContinuityAccumulator implements CodedSink {
 
   /** Evaluates every window; `ledger` (from the reader) completes the row accounting. */
   finish(ledger?: ReadLedger): ContinuityResult {
-    const { windows, partlyCovered } = this.reportedWindows();
+    const reported = this.reportedWindows();
+    try {
+      const windows = reported.windows.map((w) => w.window);
+      return this.assemble(reported, evaluateJob(this.job(windows, PARTITION_LIST)), ledger);
+    } finally {
+      this.release();
+    }
+  }
+
+  /** Removes the spill files (this accumulator's and those merged in); rows spilled are gone after it. */
+  release(): void {
+    this.spillFile?.remove();
+    this.spillFile = null;
+    for (const s of this.sources) if (s.path !== null) rmSync(dirname(s.path), { recursive: true, force: true });
+  }
+
+  /**
+   * A share of the evaluation of the reported windows: the given partitions (every client of a
+   * partition is evaluated in one share). The job can go to a worker when nothing is held in
+   * memory (after {@link ContinuityAccumulator.absorb}), else it is for this thread.
+   */
+  job(windows: DayWindow[], partitions: number[]): EvaluationJob {
+    const own: RowSource = { path: this.spillFile?.path ?? null, blocks: new Map(), maps: null, lineOffset: 0, memory: new Map() };
+    for (const [day, w] of this.windows) {
+      own.blocks.set(day, w.rows.spilled);
+      own.memory!.set(day, w.rows.parts);
+    }
+    return {
+      windows,
+      partitions,
+      rules: this.rules,
+      staff: this.staffIds.names,
+      groups: this.groupNames.names,
+      clients: {
+        id: this.clientIds.names,
+        birthDay: this.clients.map((c) => c.birthDay),
+        age: this.clients.map((c) => c.age),
+        contact: this.withIndices ? this.clients.map((c) => mostListed(c.contacts!, this.staffIds.names)) : null,
+      },
+      sources: this.held === 0 && this.spillFile === null ? this.sources : [own, ...this.sources],
+    };
+  }
+
+  /**
+   * The result from the evaluated jobs (every partition of every reported window, in any order of
+   * partitions): clients without counted rows are evaluated here, then the summaries.
+   */
+  assemble(reported: ReportedWindows, results: JobResult, ledger?: ReadLedger): ContinuityResult {
+    const { windows, partlyCovered } = reported;
     const excluded = { ...this.excluded };
     if (partlyCovered > 0) excluded.window_partly_covered = partlyCovered;
     const excludedTotal = Object.values(excluded).reduce((a, b) => a + b, 0);
+    const counted = windows.reduce((n, w) => n + w.count, 0);
     const rows: RowCounts = {
-      read: ledger?.read ?? excludedTotal + this.countedRows(windows),
-      used: this.countedRows(windows),
+      read: ledger?.read ?? excludedTotal + counted,
+      used: counted,
       rejected: ledger?.rejected ?? 0,
       excluded,
     };
@@ -202,7 +279,7 @@ export class ContinuityAccumulator implements CodedSink {
       zone: this.zone.name,
       rows,
       issues: ledger?.issues ?? [],
-      windows: windows.map(({ window, rows: store }) => this.evaluateWindow(window, store)),
+      windows: windows.map(({ window }, k) => this.evaluateWindow(window, results[k]!)),
     });
   }
 
@@ -218,42 +295,86 @@ export class ContinuityAccumulator implements CodedSink {
    * acc.countedRowsByWindow()[0].rows.get('C1')?.length; // → rows of C1 counted in 2024-10-01..14
    */
   countedRowsByWindow(): { window: DayWindow; rows: ReadonlyMap<string, readonly CountedRow[]> }[] {
-    return this.reportedWindows().windows.map(({ window, rows: store }) => {
+    const windows = this.reportedWindows().windows.map((w) => w.window);
+    const { sources } = this.job(windows, []);
+    return windows.map((window) => {
       const rows = new Map<string, CountedRow[]>();
-      store.forEachClient(this.clientIds.names.length, this.staffIds.names, this.groupNames.names, (c, list) => rows.set(this.clientIds.names[c]!, list));
+      for (const p of PARTITION_LIST) {
+        rowsOf(sources, window.fromDay, p).forEachClient(this.staffIds.names, this.groupNames.names, (c, list) => rows.set(this.clientIds.names[c]!, list));
+      }
       return { window, rows };
     });
   }
 
+  /**
+   * What this accumulator holds after its rows, for another thread to merge
+   * ({@link ContinuityAccumulator.absorb}): every counted row goes to the spill file first.
+   * Not with indices (contact persons are not carried).
+   */
+  part(): AccumulatorPart {
+    this.spill();
+    this.spillFile!.close();
+    const windows: AccumulatorPart['windows'] = [];
+    for (const [day, w] of this.windows) windows.push({ fromDay: day, count: w.rows.count, blocks: w.rows.spilled });
+    return {
+      path: this.spillFile!.path,
+      clients: this.clientIds.names,
+      birthDay: this.clients.map((c) => c.birthDay),
+      age: this.clients.map((c) => c.age),
+      staff: this.staffIds.names,
+      groups: this.groupNames.names,
+      excluded: this.excluded,
+      firstDay: this.firstDay,
+      lastDay: this.lastDay,
+      seenBirthDate: this.seenBirthDate,
+      seenAge: this.seenAge,
+      windows,
+    };
+  }
+
+  /**
+   * Merges another reader's {@link AccumulatorPart} (a worker's share of the file) into this
+   * accumulator: its names get this accumulator's numbers, its client facts and exclusions are
+   * combined, and its spilled rows become a source of the evaluation, its lines shifted by
+   * `lineOffset`. Parts must be absorbed in file order (arrival order decides ties).
+   */
+  absorb(part: AccumulatorPart, lineOffset: number): void {
+    const client = Int32Array.from(part.clients, (id, i) => {
+      const c = this.clientIds.id(id);
+      this.noteFacts(c, part.birthDay[i] ?? null, part.age[i] ?? null);
+      return c;
+    });
+    const staff = Int32Array.from(part.staff, (id) => this.staffIds.id(id));
+    const group = Int32Array.from(part.groups, (name) => this.groupNames.id(name));
+    for (const [reason, n] of Object.entries(part.excluded) as [ExclusionReason, number][]) this.excluded[reason] = (this.excluded[reason] ?? 0) + n;
+    this.firstDay = Math.min(this.firstDay, part.firstDay);
+    this.lastDay = Math.max(this.lastDay, part.lastDay);
+    this.seenBirthDate ||= part.seenBirthDate;
+    this.seenAge ||= part.seenAge;
+    const blocks = new Map<number, BlockRef[]>();
+    for (const w of part.windows) {
+      this.windowState(w.fromDay, () => dayWindow(civil(w.fromDay), this.rules.days, this.zone)).rows.count += w.count;
+      blocks.set(w.fromDay, w.blocks);
+    }
+    this.sources.push({ path: part.path, blocks, maps: { client, staff, group }, lineOffset });
+  }
+
   /** The windows to report (fixed, or the monthly windows the log covers) and the counted rows of windows it covers only in part. */
-  private reportedWindows(): { windows: WindowState[]; partlyCovered: number } {
-    if (this.fixed !== null) return { windows: [this.windows.get(this.fixed.fromDay) ?? emptyWindow(this.fixed)], partlyCovered: 0 };
+  reportedWindows(): ReportedWindows {
+    const count = (w: DayWindow) => ({ window: w, count: this.windows.get(w.fromDay)?.rows.count ?? 0 });
+    if (this.fixed !== null) return { windows: [count(this.fixed)], partlyCovered: 0 };
     const covered = this.firstDay > this.lastDay ? [] : monthlyWindows(this.firstDay, this.lastDay, this.rules.days, this.anchor, this.zone);
     const keep = new Set(covered.map((w) => w.fromDay));
     let partlyCovered = 0;
     for (const [day, acc] of this.windows) if (!keep.has(day)) partlyCovered += acc.rows.count;
-    return { windows: covered.map((w) => this.windows.get(w.fromDay) ?? emptyWindow(w)), partlyCovered };
+    return { windows: covered.map(count), partlyCovered };
   }
 
-  private countedRows(windows: readonly WindowState[]): number {
-    let n = 0;
-    for (const w of windows) n += w.rows.count;
-    return n;
-  }
-
-  private evaluateWindow(window: DayWindow, store: CountedStore): ContinuityWindow {
-    // evaluate each client as its rows come out of the store, so only one client's rows are objects at a time
+  private evaluateWindow(window: DayWindow, evaluated: JobResult[number]): ContinuityWindow {
     const byIndex: (ClientContinuity | undefined)[] = [];
-    const evaluate = (c: ClientState, rows: readonly CountedRow[]): ClientContinuity => {
-      const age = c.birthDay !== null ? ageOn(c.birthDay, window.fromDay) : c.age;
-      const result = evaluateClient(c.id, rows, age, window, this.rules);
-      if (c.contacts !== null) result.indices = clientIndices(rows, mostListed(c.contacts, this.staffIds.names));
-      return result;
-    };
-    const states = this.clients;
-    store.forEachClient(states.length, this.staffIds.names, this.groupNames.names, (i, rows) => { byIndex[i] = evaluate(states[i]!, rows); });
-    const perClient = states
-      .map((c) => byIndex[c.index] ?? evaluate(c, []))
+    evaluated.clients.forEach((c, k) => { byIndex[c] = evaluated.results[k]; });
+    const perClient = this.clientIds.names
+      .map((id, c) => byIndex[c] ?? this.evaluateWithoutRows(id, c, window))
       .sort((a, b) => (a.client < b.client ? -1 : a.client > b.client ? 1 : 0));
     const byGroup = new Map<string, ClientContinuity[]>();
     for (const c of perClient) {
@@ -269,6 +390,15 @@ export class ContinuityAccumulator implements CodedSink {
       groups: [...byGroup.keys()].sort().map((group) => ({ group, ...this.summarise(byGroup.get(group)!) })),
       perClient,
     };
+  }
+
+  /** A client of the log without counted rows in the window. */
+  private evaluateWithoutRows(id: string, c: number, window: DayWindow): ClientContinuity {
+    const state = this.clients[c]!;
+    const age = state.birthDay !== null ? ageOn(state.birthDay, window.fromDay) : state.age;
+    const result = evaluateClient(id, [], age, window, this.rules);
+    if (state.contacts !== null) result.indices = clientIndices([], mostListed(state.contacts, this.staffIds.names));
+    return result;
   }
 
   private summarise(clients: readonly ClientContinuity[]): ContinuitySummary {
@@ -287,17 +417,26 @@ export class ContinuityAccumulator implements CodedSink {
   }
 
   private noteClient(r: CodedRow): void {
-    let c = this.clients[r.client];
-    if (c === undefined) this.clients[r.client] = c = { id: this.clientIds.names[r.client]!, index: r.client, birthDay: null, age: null, contacts: this.withIndices ? new Map() : null };
+    const c = this.noteFacts(r.client, r.birthDay, r.age);
     if (c.contacts !== null && r.contact >= 0) c.contacts.set(r.contact, (c.contacts.get(r.contact) ?? 0) + 1);
-    if (r.birthDay !== null) {
+  }
+
+  /** Notes a client's birth date (the latest given) and age (the lowest given). */
+  private noteFacts(client: number, birthDay: number | null, age: number | null): ClientState {
+    let c = this.clients[client];
+    if (c === undefined) {
+      const id = this.clientIds.names[client]!;
+      this.clients[client] = c = { id, partition: partitionOf(id), birthDay: null, age: null, contacts: this.withIndices ? new Map() : null };
+    }
+    if (birthDay !== null) {
       this.seenBirthDate = true;
-      if (c.birthDay === null || r.birthDay > c.birthDay) c.birthDay = r.birthDay;
+      if (c.birthDay === null || birthDay > c.birthDay) c.birthDay = birthDay;
     }
-    if (r.age !== null) {
+    if (age !== null) {
       this.seenAge = true;
-      if (c.age === null || r.age < c.age) c.age = r.age;
+      if (c.age === null || age < c.age) c.age = age;
     }
+    return c;
   }
 
   /** The window a row belongs to, by its start day (overlap mode: by the day it is counted on). */
@@ -362,11 +501,48 @@ export class ContinuityAccumulator implements CodedSink {
 
 interface WindowState {
   window: DayWindow;
-  rows: CountedStore;
+  rows: PartitionedRows;
 }
 
 function emptyWindow(window: DayWindow): WindowState {
-  return { window, rows: new CountedStore() };
+  return { window, rows: new PartitionedRows() };
+}
+
+const PARTITION_LIST = Array.from({ length: PARTITIONS }, (_, p) => p);
+
+/**
+ * The windows a measure reports, with their counted rows, and the counted rows of the monthly
+ * windows the log covers only in part.
+ *
+ * @example
+ * acc.reportedWindows(); // → { windows: [{ window: { from: '2024-10-01', … }, count: 2600 }], partlyCovered: 0 }
+ */
+export interface ReportedWindows {
+  windows: { window: DayWindow; count: number }[];
+  partlyCovered: number;
+}
+
+/**
+ * What a {@link ContinuityAccumulator} holds after reading its share of a log, in a form that can
+ * go to another thread: names in number order, client facts, exclusions, and where its counted
+ * rows were spilled.
+ *
+ * @example
+ * main.absorb(await workerPart, lineOffset);
+ */
+export interface AccumulatorPart {
+  path: string;
+  clients: string[];
+  birthDay: (number | null)[];
+  age: (number | null)[];
+  staff: string[];
+  groups: string[];
+  excluded: Partial<Record<ExclusionReason, number>>;
+  firstDay: number;
+  lastDay: number;
+  seenBirthDate: boolean;
+  seenAge: boolean;
+  windows: { fromDay: number; count: number; blocks: BlockRef[] }[];
 }
 
 /** The contact person listed most often (ties: the first in sort order), or null. */

@@ -20,6 +20,19 @@ export class Interner {
 }
 
 /**
+ * How one reader's client, staff and group numbers map to the merged ones (index: the reader's
+ * number, value: the merged number).
+ *
+ * @example
+ * const maps: NumberMaps = { client: Int32Array.of(3, 0), staff: Int32Array.of(1), group: Int32Array.of(0) };
+ */
+export interface NumberMaps {
+  client: Int32Array;
+  staff: Int32Array;
+  group: Int32Array;
+}
+
+/**
  * The counted rows of one window in typed columns (about 40 bytes a row plus the visit id, instead
  * of an object of ~150): the measure keeps every counted row until the end, so this is what its memory grows with.
  * Visit ids are kept as UTF-16 code units in one arena and compared exactly.
@@ -76,24 +89,93 @@ export class CountedStore {
   }
 
   /**
-   * Calls `fn` for every client with rows, with the client's rows as objects (made for the call,
-   * in arrival order). Rows are grouped by a counting sort over client numbers.
+   * Calls `fn` for every client with rows, in client-number order, with the client's rows as
+   * objects (made for the call, in arrival order).
    */
-  forEachClient(clients: number, staffNames: readonly string[], groupNames: readonly string[], fn: (client: number, rows: CountedRow[]) => void): void {
-    const first = new Int32Array(clients + 1);
-    for (let i = 0; i < this.count; i++) first[this.client[i]! + 1]!++;
-    for (let c = 0; c < clients; c++) first[c + 1]! += first[c]!;
-    const order = new Int32Array(this.count);
-    const fill = first.slice(0, clients);
-    for (let i = 0; i < this.count; i++) order[fill[this.client[i]!]!++] = i;
-    for (let c = 0; c < clients; c++) {
-      const a = first[c]!;
-      const b = first[c + 1]!;
-      if (a === b) continue;
+  forEachClient(staffNames: readonly string[], groupNames: readonly string[], fn: (client: number, rows: CountedRow[]) => void): void {
+    // client number × 2^32 + arrival: one native sort groups the rows by client, arrival order kept
+    const keys = new Float64Array(this.count);
+    for (let i = 0; i < this.count; i++) keys[i] = this.client[i]! * 4_294_967_296 + i;
+    keys.sort();
+    for (let k = 0; k < keys.length;) {
+      const client = this.client[keys[k]! % 4_294_967_296]!;
       const rows: CountedRow[] = [];
-      for (let k = a; k < b; k++) rows.push(this.row(order[k]!, staffNames, groupNames));
-      fn(c, rows);
+      for (; k < keys.length && Math.floor(keys[k]! / 4_294_967_296) === client; k++) rows.push(this.row(keys[k]! % 4_294_967_296, staffNames, groupNames));
+      fn(client, rows);
     }
+  }
+
+  /** Forgets every row (keeps the room). */
+  clear(): void {
+    this.count = 0;
+    this.arenaUsed = 0;
+  }
+
+  /**
+   * The rows as one block of bytes: a header (rows, visit-id code units) and each column in turn.
+   * {@link CountedStore.appendBlock} reads it back.
+   */
+  toBlock(): Buffer {
+    const n = this.count;
+    const units = this.arenaUsed;
+    const block = Buffer.allocUnsafe(8 + n * (6 * 4 + 2 * 8) + units * 2);
+    block.writeInt32LE(n, 0);
+    block.writeInt32LE(units, 4);
+    let at = 8;
+    const put = (a: Int32Array | Float64Array | Uint16Array, length: number) => {
+      const bytes = new Uint8Array(a.buffer, a.byteOffset, length * a.BYTES_PER_ELEMENT);
+      block.set(bytes, at);
+      at += bytes.length;
+    };
+    put(this.start, n);
+    put(this.end, n);
+    put(this.client, n);
+    put(this.staff, n);
+    put(this.group, n);
+    put(this.day, n);
+    put(this.line, n);
+    put(this.visitLength, n);
+    put(this.arena, units);
+    return block;
+  }
+
+  /**
+   * Appends the rows of a block from {@link CountedStore.toBlock}, renumbering clients, staff and
+   * groups through the maps (index: the block's number, value: this store's) and adding
+   * `lineOffset` to every line.
+   */
+  appendBlock(block: Uint8Array, maps: NumberMaps | null, lineOffset: number): void {
+    const view = new DataView(block.buffer, block.byteOffset, block.byteLength);
+    const n = view.getInt32(0, true);
+    const units = view.getInt32(4, true);
+    while (this.cap < this.count + n) this.grow();
+    const copy = Uint8Array.prototype.slice.call(block, 8); // an aligned copy for the typed views
+    const f64 = (k: number) => new Float64Array(copy.buffer, k * 8 * n, n);
+    const i32 = (k: number) => new Int32Array(copy.buffer, 16 * n + k * 4 * n, n);
+    const base = this.count;
+    this.start.set(f64(0), base);
+    this.end.set(f64(1), base);
+    const client = i32(0), staff = i32(1), group = i32(2), day = i32(3), line = i32(4), length = i32(5);
+    if (this.arenaUsed + units > this.arena.length) {
+      const bigger = new Uint16Array(Math.max(1024, Math.ceil(1.5 * (this.arenaUsed + units))));
+      bigger.set(this.arena.subarray(0, this.arenaUsed));
+      this.arena = bigger;
+    }
+    this.arena.set(new Uint16Array(copy.buffer, 16 * n + 24 * n, units), this.arenaUsed);
+    let at = this.arenaUsed;
+    for (let i = 0; i < n; i++) {
+      const j = base + i;
+      this.client[j] = maps === null ? client[i]! : maps.client[client[i]!]!;
+      this.staff[j] = maps === null ? staff[i]! : maps.staff[staff[i]!]!;
+      this.group[j] = maps === null ? group[i]! : maps.group[group[i]!]!;
+      this.day[j] = day[i]!;
+      this.line[j] = line[i]! + lineOffset;
+      this.visitAt[j] = at;
+      this.visitLength[j] = length[i]!;
+      at += length[i]!;
+    }
+    this.arenaUsed = at;
+    this.count += n;
   }
 
   private row(i: number, staffNames: readonly string[], groupNames: readonly string[]): CountedRow {

@@ -89,8 +89,8 @@ export class StaffingAccumulator {
 
   /** Evaluates every window; `ledger` (from the reader) completes the row accounting. */
   finish(ledger?: ReadLedger): StaffingResult {
-    const measured = this.measure.finish(ledger);
     const counted = this.measure.countedRowsByWindow();
+    const measured = this.measure.finish(ledger);
     return selfDisplaying({
       schema: 'kontinuitet/staffing@1',
       scope: this.scope,

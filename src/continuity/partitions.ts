@@ -1,0 +1,116 @@
+import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CountedStore } from './store.js';
+
+/** Partitions of a window's counted rows: a client's rows all land in one, chosen by its id. */
+export const PARTITIONS = 64;
+
+/** Counted rows held in memory by one accumulator before they go to its spill file. */
+export const SPILL_ROWS = 1 << 18;
+
+/**
+ * The partition of a client id: FNV-1a over its UTF-16 code units, so every reader of a log
+ * (one per worker) puts a client in the same partition.
+ *
+ * @example
+ * partitionOf('C00042') === partitionOf('C00042'); // → true, a number in [0, 64)
+ */
+export function partitionOf(id: string): number {
+  let h = -2128831035;
+  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 16777619);
+  return (h >>> 0) % PARTITIONS;
+}
+
+/** Spill directories not yet removed: removed at process exit at the latest. */
+const live = new Set<string>();
+let exitHooked = false;
+
+/** Where a block of one partition lies in a spill file. */
+export interface BlockRef {
+  partition: number;
+  offset: number;
+  length: number;
+}
+
+/**
+ * A temporary file the counted rows go to when they outgrow memory, written in blocks and read
+ * back one partition at a time; removed by {@link SpillFile.remove} (and at process exit).
+ */
+export class SpillFile {
+  readonly path: string;
+  private readonly dir: string;
+  private fd: number;
+  private size = 0;
+
+  constructor() {
+    this.dir = mkdtempSync(join(tmpdir(), 'kontinuitet-spill-'));
+    this.path = join(this.dir, 'counted.bin');
+    this.fd = openSync(this.path, 'w+');
+    live.add(this.dir);
+    if (live.size === 1 && !exitHooked) {
+      exitHooked = true;
+      process.once('exit', () => { for (const dir of live) rmSync(dir, { recursive: true, force: true }); });
+    }
+  }
+
+  /** Appends a block; returns where it lies. */
+  write(partition: number, block: Uint8Array): BlockRef {
+    const ref = { partition, offset: this.size, length: block.length };
+    for (let done = 0; done < block.length;) done += writeSync(this.fd, block, done, block.length - done, this.size + done);
+    this.size += block.length;
+    return ref;
+  }
+
+  /** Closes the file for writing (it stays for reading). */
+  close(): void {
+    if (this.fd >= 0) closeSync(this.fd);
+    this.fd = -1;
+  }
+
+  remove(): void {
+    this.close();
+    rmSync(this.dir, { recursive: true, force: true });
+    live.delete(this.dir);
+  }
+}
+
+/** Reads a block of a spill file (the file may be another thread's). */
+export function readBlock(path: string, ref: BlockRef): Uint8Array {
+  const fd = openSync(path, 'r');
+  try {
+    const block = new Uint8Array(ref.length);
+    for (let done = 0; done < ref.length;) {
+      const n = readSync(fd, block, done, ref.length - done, ref.offset + done);
+      if (n <= 0) throw new Error('spill file ended early');
+      done += n;
+    }
+    return block;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The counted rows of one window: a store per partition in memory, and the blocks already spilled. */
+export class PartitionedRows {
+  readonly parts: CountedStore[] = Array.from({ length: PARTITIONS }, () => new CountedStore());
+  readonly spilled: BlockRef[] = [];
+  /** Rows in memory and spilled. */
+  count = 0;
+
+  /** Writes every partition held in memory to `file` and empties it. */
+  spill(file: SpillFile): void {
+    this.parts.forEach((part, p) => {
+      if (part.count === 0) return;
+      this.spilled.push(file.write(p, part.toBlock()));
+      part.clear();
+    });
+  }
+
+  /** Rows held in memory. */
+  get held(): number {
+    let n = 0;
+    for (const part of this.parts) n += part.count;
+    return n;
+  }
+}
