@@ -9,6 +9,15 @@ export default defineConfig([
     clean: true,
     target: 'node20',
     splitting: false,
+    // the CommonJS build finds the worker script through import.meta.url
+    shims: true,
+  },
+  {
+    // the worker script of the parallel measure (ESM; the package is "type": "module")
+    entry: { 'measure-worker': 'src/continuity/measure-worker.ts' },
+    format: ['esm'],
+    sourcemap: true,
+    target: 'node20',
   },
   {
     entry: { cli: 'src/cli/main.ts' },

@@ -2,7 +2,7 @@ import { measureContinuity } from '../continuity/measure.js';
 import type { ContinuityResult } from '../continuity/types.js';
 import { writeCsv } from '../report/csv.js';
 import { continuityTable } from '../report/table.js';
-import { choice, parseFlags, UsageError } from './args.js';
+import { choice, intFlag, parseFlags, UsageError } from './args.js';
 import { READ_FLAGS, READ_HELP, readOptions } from './read-flags.js';
 import { WINDOW_FLAGS, WINDOW_HELP, windowOptions } from './window-flags.js';
 
@@ -16,6 +16,8 @@ ${WINDOW_HELP}
   --indices              also UPC, COC, SECON, HHI, MMCI and the contact-person share per client
   --format F             table (default), json (kontinuitet/measure@1) or csv (one row per client and window)
   --lang L               en (default) or sv: labels of the table
+  --threads N            threads reading the file at once (default: the cores, at most 8; 1 = one);
+                         the result is the same with any number
 ${READ_HELP}
 
 Exit status: 0 success, 2 usage error or unreadable input.`;
@@ -32,6 +34,7 @@ export async function measureCommand(argv: string[], out: NodeJS.WritableStream)
     indices: { type: 'boolean' },
     format: { type: 'string' },
     lang: { type: 'string' },
+    threads: { type: 'string' },
   });
   if (values.help) {
     out.write(`${MEASURE_HELP}\n`);
@@ -40,10 +43,12 @@ export async function measureCommand(argv: string[], out: NodeJS.WritableStream)
   if (positionals.length !== 1) throw new UsageError('measure needs exactly one input file');
   const format = choice('format', values.format, ['table', 'json', 'csv'] as const) ?? 'table';
   const lang = choice('lang', values.lang, ['en', 'sv'] as const) ?? 'en';
+  const threads = intFlag('threads', values.threads, 1, 64);
   const result = await measureContinuity(positionals[0] === '-' ? process.stdin : positionals[0]!, {
     ...readOptions(values),
     ...windowOptions(values),
     ...(values.indices ? { indices: true } : {}),
+    ...(threads !== undefined ? { threads } : {}),
   });
   if (format === 'json') out.write(`${JSON.stringify(result, null, 2)}\n`);
   else if (format === 'csv') await writeCsv(out, perClientRows(result), values.indices ? [...CSV_COLUMNS, ...INDEX_COLUMNS] : CSV_COLUMNS);

@@ -1,3 +1,4 @@
+import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
 import { KontinuitetError, type RowIssue } from '../errors.js';
 import { parseTimeCodes, type TimeParseFailure } from '../time/parse.js';
 import { LocalZone } from '../time/zone.js';
@@ -111,6 +112,83 @@ export async function fastScanFile(path: string, sink: CodedSink, options: ReadO
   return ledger;
 }
 
+/**
+ * A byte range of a file for one of several readers: `[from, to)` starts after the header and
+ * on a line start, and `firstLine` is the number its first line gets.
+ *
+ * @example
+ * const range: ByteRange = { from: 1_048_600, to: 2_097_210, firstLine: 1 };
+ */
+export interface ByteRange {
+  from: number;
+  to: number;
+  firstLine: number;
+}
+
+/**
+ * Thrown by {@link fastScanRange} when its range holds a quote: a quoted field may hold a line
+ * break, so the file cannot be split on line breaks and must be read from the start by one reader.
+ *
+ * @example
+ * try { await fastScanRange(path, range, sink, options); } catch (e) { if (e instanceof QuotedRange) … }
+ */
+export class QuotedRange extends Error {
+  constructor() {
+    super('the range holds a quote');
+    this.name = 'QuotedRange';
+  }
+}
+
+/**
+ * {@link fastScanFile} over one byte range of a file (the header is read from the file's start):
+ * the share of one worker. Throws {@link QuotedRange} when the range holds a quote; returns null
+ * when the file needs the general path. `nextLine` is the number the line after the range would get.
+ *
+ * @example
+ * const ledger = await fastScanRange('visits.csv', { from: 4096, to: 1 << 20, firstLine: 1 }, sink, options);
+ */
+export async function fastScanRange(path: string, range: ByteRange, sink: CodedSink, options: ReadOptions): Promise<{ ledger: ReadLedger; nextLine: number } | null> {
+  if (options.encoding === 'latin1') return null;
+  const head = await readHeader(path);
+  if (head === null || !headerFits(head.bytes, head.end)) return null;
+  const ledger = newLedger();
+  const account = accountant(ledger, options, (v) => sink.addVisit(v));
+  const scanner = new LineScanner(head.bytes, head.end, new LocalZone(options.zone ?? 'Europe/Stockholm'), idMap(options), options, ledger, account, sink, range.firstLine, true);
+  // one reused buffer, read synchronously (a worker has nothing else to do while it waits); the
+  // unfinished last line moves to the front and the next read goes after it
+  const fd = openSync(path, 'r');
+  try {
+    let buf = Buffer.allocUnsafe(1 << 20);
+    let kept = 0;
+    for (let at = range.from; at < range.to;) {
+      if (kept === buf.length) buf = Buffer.concat([buf, Buffer.allocUnsafe(buf.length)]); // a line longer than the buffer
+      const n = readSync(fd, buf, kept, Math.min(buf.length - kept, range.to - at), at);
+      if (n <= 0) break;
+      at += n;
+      const end = kept + n;
+      const done = scanner.lines(buf, end);
+      buf.copyWithin(0, done, end);
+      kept = end - done;
+    }
+    scanner.push(Buffer.from(buf.subarray(0, kept)));
+  } finally {
+    closeSync(fd);
+  }
+  scanner.end();
+  return { ledger, nextLine: scanner.nextLine };
+}
+
+/** The bytes of a file up to its first LF (`end`: where the LF is), or null when it has none. */
+export async function readHeader(path: string): Promise<{ bytes: Buffer; end: number } | null> {
+  let bytes = Buffer.alloc(0);
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 16 })) {
+    bytes = Buffer.concat([bytes, chunk as Buffer]);
+    const end = bytes.indexOf(LF);
+    if (end >= 0) return { bytes, end };
+  }
+  return null;
+}
+
 /** A header the fast path can take: its quotes (if any) close on its first line. */
 function headerFits(head: Buffer, headerEnd: number): boolean {
   let quotes = 0;
@@ -171,7 +249,6 @@ class LineScanner {
   private readonly births: Memo<number | null>;
   private readonly ages: Memo<number | null>;
   private carry: Buffer = Buffer.alloc(0);
-  private line = 2;
   /** Set once a quote is seen: the rest goes through the general tokenizer. */
   private general: { tokenizer: CsvTokenizer; decoder: InstanceType<typeof TextDecoder> } | null = null;
 
@@ -184,6 +261,8 @@ class LineScanner {
     private readonly ledger: ReadLedger,
     private readonly account: (result: Visit | RowIssue) => void,
     private readonly sink: CodedSink,
+    private line = 2,
+    private readonly refuseQuotes = false,
   ) {
     const bom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
     const headerText = head.toString('utf8', bom, headerEnd).replace(/\r$/, '');
@@ -217,6 +296,7 @@ class LineScanner {
     const buf = this.carry.length === 0 ? chunk : Buffer.concat([this.carry, chunk]);
     let from = 0;
     const quote = buf.indexOf(QUOTE);
+    if (quote >= 0 && this.refuseQuotes) throw new QuotedRange();
     const fastEnd = quote < 0 ? buf.length : buf.lastIndexOf(LF, quote) + 1;
     for (let nl = buf.indexOf(LF, from); nl >= 0 && nl < fastEnd; nl = buf.indexOf(LF, from)) {
       this.take(buf, from, nl);
@@ -228,6 +308,25 @@ class LineScanner {
       return this.pushGeneral(buf.subarray(from), false);
     }
     this.carry = Buffer.from(buf.subarray(from));
+  }
+
+  /**
+   * Takes the complete lines of `buf[0, end)` (no carry, no quotes allowed: range mode) and
+   * returns where the unfinished last line starts.
+   */
+  lines(buf: Buffer, end: number): number {
+    if (buf.subarray(0, end).indexOf(QUOTE) >= 0) throw new QuotedRange();
+    let from = 0;
+    for (let nl = buf.indexOf(LF); nl >= 0 && nl < end; nl = buf.indexOf(LF, from)) {
+      this.take(buf, from, nl);
+      from = nl + 1;
+    }
+    return from;
+  }
+
+  /** The number the next line would get. */
+  get nextLine(): number {
+    return this.line;
   }
 
   end(): void {

@@ -24,6 +24,17 @@ async function parseCsv(text: string): Promise<Record<string, string>[]> {
 }
 
 describe('kontinuitet measure', () => {
+  it('gives the same JSON with --threads 3 (worker threads) as with --threads 1, and refuses --threads 0', () => {
+    const one = run(['measure', file, '--from', '2024-10-21', '--format', 'json', '--threads', '1']);
+    const three = run(['measure', file, '--from', '2024-10-21', '--format', 'json', '--threads', '3']);
+    expect(one.status).toBe(0);
+    expect(three.stdout).toBe(one.stdout);
+    expect(JSON.parse(three.stdout).windows[0].staffPerClient.mean).toBe(3);
+    const bad = run(['measure', file, '--threads', '0']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/threads/);
+  });
+
   it('prints the measure@1 JSON with the figures of the hand-built fixture', () => {
     const r = run(['measure', file, '--from', '2024-10-21', '--format', 'json']);
     expect(r.status).toBe(0);

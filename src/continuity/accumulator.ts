@@ -1,0 +1,519 @@
+import { rmSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { KontinuitetError } from '../errors.js';
+import { selfDisplaying } from '../report/jupyter.js';
+import { histogram, spread } from '../summary/spread.js';
+import { dayWindow, monthlyWindows, type DayWindow, type MonthAnchor } from '../time/windows.js';
+import { LocalZone } from '../time/zone.js';
+import type { CodedColumn, CodedRow, CodedSink } from '../visits/fast.js';
+import { DEFAULT_ZONE } from '../visits/read.js';
+import type { ReadLedger, Visit } from '../visits/types.js';
+import { ageOn, evaluateClient, type CountedRow } from './evaluate.js';
+import { clientIndices, summariseIndices } from './indices.js';
+import { evaluateJob, rowsOf, type EvaluationJob, type JobResult, type RowSource } from './job.js';
+import type { MeasureOptions, RowFacts } from './measure.js';
+import { PARTITIONS, PartitionedRows, partitionOf, SPILL_ROWS, SpillFile, type BlockRef } from './partitions.js';
+import { kindMatcher, resolveRules, type ContinuityRules } from './rules.js';
+import { Interner } from './store.js';
+import type { ClientContinuity, ContinuityResult, ContinuitySummary, ContinuityWindow, ExclusionReason, RowCounts } from './types.js';
+
+interface ClientState {
+  id: string;
+  /** The partition of the client's counted rows. */
+  partition: number;
+  birthDay: number | null;
+  age: number | null;
+  /** Contact persons (staff numbers) listed on the client's rows, with how often (only with `indices`). */
+  contacts: Map<number, number> | null;
+}
+
+/**
+ * Accumulates visits one at a time into the continuity measure: rows are classified as they
+ * arrive (outside the window, excluded kind, excluded role, outside the day hours — checked in
+ * that order — or counted), and only counted rows are kept. {@link ContinuityAccumulator.finish}
+ * evaluates every client of the log in every window.
+ *
+ * @example
+ * const acc = new ContinuityAccumulator({ from: '2024-10-01' });
+ * for (const v of visits) acc.add(v);
+ * acc.finish().windows[0].staffPerClient.mean; // → the U21401 figure
+ */
+export class ContinuityAccumulator implements CodedSink {
+  readonly rules: ContinuityRules;
+  readonly zone: LocalZone;
+  private readonly target: number;
+  private readonly withIndices: boolean;
+  private readonly fixed: DayWindow | null;
+  private readonly anchor: MonthAnchor;
+  private readonly isExcludedKind: (kind: string) => boolean;
+  private readonly isExcludedRole: (role: string) => boolean;
+  private readonly clients: ClientState[] = [];
+  private readonly clientIds = new Interner();
+  private readonly staffIds = new Interner();
+  private readonly groupNames = new Interner();
+  private readonly kinds = new Interner();
+  private readonly roles = new Interner();
+  /** Per kind and role number: 1 excluded, 0 not, undefined not asked yet. */
+  private readonly kindExcluded: number[] = [];
+  private readonly roleExcluded: number[] = [];
+  /** The row {@link ContinuityAccumulator.add} fills and hands on. */
+  private readonly coded: CodedRow = { line: 0, client: 0, staff: 0, group: 0, kind: 0, role: 0, contact: -1, start: 0, end: 0, birthDay: null, age: null, visitId: '', bytes: null, visitFrom: 0, visitTo: 0 };
+  /** Window start day → the window's counted rows. */
+  private readonly windows = new Map<number, WindowState>();
+  /** Counted rows held in memory over every window, and the file they go to past {@link SPILL_ROWS}. */
+  private held = 0;
+  private readonly spillRows: number;
+  private spillFile: SpillFile | null = null;
+  /** Rows of other readers merged in ({@link ContinuityAccumulator.absorb}). */
+  private readonly sources: RowSource[] = [];
+  private readonly excluded: Partial<Record<ExclusionReason, number>> = {};
+  /** Local day → the first day of its month's window (a log has few distinct days). */
+  private readonly monthStarts = new Map<number, number>();
+  private firstDay = Infinity;
+  private lastDay = -Infinity;
+  private seenBirthDate = false;
+  private seenAge = false;
+
+  constructor(options: MeasureOptions = {}) {
+    this.rules = resolveRules({ ...options.rules });
+    this.zone = new LocalZone(options.zone ?? DEFAULT_ZONE);
+    this.target = options.target ?? 14;
+    this.withIndices = options.indices === true;
+    if (!Number.isFinite(this.target)) throw new KontinuitetError('BAD_OPTION', 'target: must be a number');
+    this.anchor = options.anchor ?? 'first-day';
+    this.spillRows = options.spillRows ?? SPILL_ROWS;
+    if (!(Number.isInteger(this.spillRows) && this.spillRows >= 1)) throw new KontinuitetError('BAD_OPTION', 'spillRows: must be a whole number ≥ 1');
+    if (this.anchor !== 'first-day' && this.anchor !== 'first-monday') throw new KontinuitetError('BAD_OPTION', `anchor: must be 'first-day' or 'first-monday'`);
+    if (options.from !== undefined && options.every !== undefined) throw new KontinuitetError('BAD_OPTION', 'give either from (one window) or every (a series), not both');
+    if (options.from === undefined && this.rules.days > 28) throw new KontinuitetError('BAD_OPTION', 'days: a monthly series needs windows of at most 28 days (give from for a longer window)');
+    this.fixed = options.from === undefined ? null : dayWindow(options.from, this.rules.days, this.zone);
+    this.isExcludedKind = kindMatcher(this.rules.excludedKinds);
+    this.isExcludedRole = kindMatcher(this.rules.excludedRoles);
+  }
+
+  /** Takes one visit row (read only during the call: a reader may reuse the object). */
+  add(v: RowFacts): void {
+    const r = this.coded;
+    r.line = v.line;
+    r.client = this.clientIds.id(v.client);
+    r.staff = this.staffIds.id(v.staff);
+    r.group = this.groupNames.id(v.group);
+    r.kind = this.kinds.id(v.kind);
+    r.role = this.roles.id(v.staffRole);
+    r.contact = v.contactStaff === '' ? -1 : this.staffIds.id(v.contactStaff);
+    r.start = v.start;
+    r.end = v.end;
+    r.birthDay = v.birthDay;
+    r.age = v.age;
+    r.visitId = v.visitId;
+    this.addCoded(r);
+  }
+
+  /** The accumulator's number for a text value of a column ({@link CodedSink}: the fast path asks once per distinct value). */
+  code(column: CodedColumn, text: string): number {
+    switch (column) {
+      case 'client': return this.clientIds.id(text);
+      case 'staff': return this.staffIds.id(text);
+      case 'group': return this.groupNames.id(text);
+      case 'kind': return this.kinds.id(text);
+      case 'role': return this.roles.id(text);
+    }
+  }
+
+  /** Takes a row the fast path hands to the general converter. */
+  addVisit(v: Visit): void {
+    this.add(v);
+  }
+
+  /** Takes one row whose text values are this accumulator's numbers ({@link ContinuityAccumulator.code}). */
+  addCoded(r: CodedRow): void {
+    this.noteClient(r);
+    // one offset lookup per row: the local day and the local minute of the start come from it
+    const local = this.zone.localMs(r.start);
+    const startDay = Math.floor(local / 86_400_000);
+    if (startDay < this.firstDay) this.firstDay = startDay;
+    if (startDay > this.lastDay) this.lastDay = startDay;
+
+    const placed = this.place(r, startDay);
+    if (placed === null) return this.exclude('outside_window');
+    if (this.excludedKind(r.kind)) return this.exclude('excluded_kind');
+    if (this.excludedRole(r.role)) return this.exclude('excluded_role');
+    const day = this.countedDay(r, placed.window, startDay, Math.floor((local - startDay * 86_400_000) / 60_000));
+    if (day < 0) return this.exclude('outside_day_hours');
+
+    const part = placed.rows.parts[this.clients[r.client]!.partition]!;
+    if (r.bytes !== null) part.addAscii(r.client, r.staff, r.group, day, r.line, r.start, r.end, r.bytes, r.visitFrom, r.visitTo);
+    else part.add(r.client, r.staff, r.group, day, r.line, r.start, r.end, r.visitId);
+    placed.rows.count++;
+    if (++this.held >= this.spillRows) this.spill();
+  }
+
+  /** Moves every counted row held in memory to the spill file. */
+  private spill(): void {
+    this.spillFile ??= new SpillFile();
+    for (const w of this.windows.values()) w.rows.spill(this.spillFile);
+    this.held = 0;
+  }
+
+  private excludedKind(kind: number): boolean {
+    let x = this.kindExcluded[kind];
+    if (x === undefined) x = this.kindExcluded[kind] = this.isExcludedKind(this.kinds.names[kind]!) ? 1 : 0;
+    return x === 1;
+  }
+
+  private excludedRole(role: number): boolean {
+    let x = this.roleExcluded[role];
+    if (x === undefined) x = this.roleExcluded[role] = this.isExcludedRole(this.roles.names[role]!) ? 1 : 0;
+    return x === 1;
+  }
+
+  /** Evaluates every window; `ledger` (from the reader) completes the row accounting. */
+  finish(ledger?: ReadLedger): ContinuityResult {
+    const reported = this.reportedWindows();
+    try {
+      const windows = reported.windows.map((w) => w.window);
+      return this.assemble(reported, evaluateJob(this.job(windows, PARTITION_LIST)), ledger);
+    } finally {
+      this.release();
+    }
+  }
+
+  /** Removes the spill files (this accumulator's and those merged in); rows spilled are gone after it. */
+  release(): void {
+    this.spillFile?.remove();
+    this.spillFile = null;
+    for (const s of this.sources) if (s.path !== null) rmSync(dirname(s.path), { recursive: true, force: true });
+  }
+
+  /**
+   * A share of the evaluation of the reported windows: the given partitions (every client of a
+   * partition is evaluated in one share). The job can go to a worker when nothing is held in
+   * memory (after {@link ContinuityAccumulator.absorb}), else it is for this thread.
+   */
+  job(windows: DayWindow[], partitions: number[]): EvaluationJob {
+    const own: RowSource = { path: this.spillFile?.path ?? null, blocks: new Map(), maps: null, lineOffset: 0, memory: new Map() };
+    for (const [day, w] of this.windows) {
+      own.blocks.set(day, w.rows.spilled);
+      own.memory!.set(day, w.rows.parts);
+    }
+    return {
+      windows,
+      partitions,
+      rules: this.rules,
+      staff: this.staffIds.names,
+      groups: this.groupNames.names,
+      clients: {
+        id: this.clientIds.names,
+        birthDay: this.clients.map((c) => c.birthDay),
+        age: this.clients.map((c) => c.age),
+        contact: this.withIndices ? this.clients.map((c) => mostListed(c.contacts!, this.staffIds.names)) : null,
+      },
+      sources: this.held === 0 && this.spillFile === null ? this.sources : [own, ...this.sources],
+    };
+  }
+
+  /**
+   * The result from the evaluated jobs (every partition of every reported window, in any order of
+   * partitions): clients without counted rows are evaluated here, then the summaries.
+   */
+  assemble(reported: ReportedWindows, results: JobResult, ledger?: ReadLedger): ContinuityResult {
+    const { windows, partlyCovered } = reported;
+    const excluded = { ...this.excluded };
+    if (partlyCovered > 0) excluded.window_partly_covered = partlyCovered;
+    const excludedTotal = Object.values(excluded).reduce((a, b) => a + b, 0);
+    const counted = windows.reduce((n, w) => n + w.count, 0);
+    const rows: RowCounts = {
+      read: ledger?.read ?? excludedTotal + counted,
+      used: counted,
+      rejected: ledger?.rejected ?? 0,
+      excluded,
+    };
+    const ageFilter = ledger === undefined
+      ? (this.seenBirthDate ? 'birth_date' : this.seenAge ? 'age' : 'none')
+      : (ledger.columns.client_birth_date !== undefined ? 'birth_date' : ledger.columns.client_age !== undefined ? 'age' : 'none');
+    return selfDisplaying({
+      schema: 'kontinuitet/measure@1',
+      rule: { ...this.rules, target: this.target, ageFilter },
+      zone: this.zone.name,
+      rows,
+      issues: ledger?.issues ?? [],
+      windows: windows.map(({ window }, k) => this.evaluateWindow(window, results[k]!)),
+    });
+  }
+
+  /**
+   * The counted rows of every window {@link ContinuityAccumulator.finish} reports, in the same
+   * order: per window, client id → the client's counted rows in arrival order (clients without
+   * counted rows are absent). For measures built on the same counted visits (double staffing);
+   * read-only, and valid until the next {@link ContinuityAccumulator.add}.
+   *
+   * @example
+   * const acc = new ContinuityAccumulator({ from: '2024-10-01' });
+   * for (const v of visits) acc.add(v);
+   * acc.countedRowsByWindow()[0].rows.get('C1')?.length; // → rows of C1 counted in 2024-10-01..14
+   */
+  countedRowsByWindow(): { window: DayWindow; rows: ReadonlyMap<string, readonly CountedRow[]> }[] {
+    const windows = this.reportedWindows().windows.map((w) => w.window);
+    const { sources } = this.job(windows, []);
+    return windows.map((window) => {
+      const rows = new Map<string, CountedRow[]>();
+      for (const p of PARTITION_LIST) {
+        rowsOf(sources, window.fromDay, p).forEachClient(this.staffIds.names, this.groupNames.names, (c, list) => rows.set(this.clientIds.names[c]!, list));
+      }
+      return { window, rows };
+    });
+  }
+
+  /**
+   * What this accumulator holds after its rows, for another thread to merge
+   * ({@link ContinuityAccumulator.absorb}): every counted row goes to the spill file first.
+   * Not with indices (contact persons are not carried).
+   */
+  part(): AccumulatorPart {
+    this.spill();
+    this.spillFile!.close();
+    const windows: AccumulatorPart['windows'] = [];
+    for (const [day, w] of this.windows) windows.push({ fromDay: day, count: w.rows.count, blocks: w.rows.spilled });
+    return {
+      path: this.spillFile!.path,
+      clients: this.clientIds.names,
+      birthDay: this.clients.map((c) => c.birthDay),
+      age: this.clients.map((c) => c.age),
+      staff: this.staffIds.names,
+      groups: this.groupNames.names,
+      excluded: this.excluded,
+      firstDay: this.firstDay,
+      lastDay: this.lastDay,
+      seenBirthDate: this.seenBirthDate,
+      seenAge: this.seenAge,
+      windows,
+    };
+  }
+
+  /**
+   * Merges another reader's {@link AccumulatorPart} (a worker's share of the file) into this
+   * accumulator: its names get this accumulator's numbers, its client facts and exclusions are
+   * combined, and its spilled rows become a source of the evaluation, its lines shifted by
+   * `lineOffset`. Parts must be absorbed in file order (arrival order decides ties).
+   */
+  absorb(part: AccumulatorPart, lineOffset: number): void {
+    const client = Int32Array.from(part.clients, (id, i) => {
+      const c = this.clientIds.id(id);
+      this.noteFacts(c, part.birthDay[i] ?? null, part.age[i] ?? null);
+      return c;
+    });
+    const staff = Int32Array.from(part.staff, (id) => this.staffIds.id(id));
+    const group = Int32Array.from(part.groups, (name) => this.groupNames.id(name));
+    for (const [reason, n] of Object.entries(part.excluded) as [ExclusionReason, number][]) this.excluded[reason] = (this.excluded[reason] ?? 0) + n;
+    this.firstDay = Math.min(this.firstDay, part.firstDay);
+    this.lastDay = Math.max(this.lastDay, part.lastDay);
+    this.seenBirthDate ||= part.seenBirthDate;
+    this.seenAge ||= part.seenAge;
+    const blocks = new Map<number, BlockRef[]>();
+    for (const w of part.windows) {
+      this.windowState(w.fromDay, () => dayWindow(civil(w.fromDay), this.rules.days, this.zone)).rows.count += w.count;
+      blocks.set(w.fromDay, w.blocks);
+    }
+    this.sources.push({ path: part.path, blocks, maps: { client, staff, group }, lineOffset });
+  }
+
+  /** The windows to report (fixed, or the monthly windows the log covers) and the counted rows of windows it covers only in part. */
+  reportedWindows(): ReportedWindows {
+    const count = (w: DayWindow) => ({ window: w, count: this.windows.get(w.fromDay)?.rows.count ?? 0 });
+    if (this.fixed !== null) return { windows: [count(this.fixed)], partlyCovered: 0 };
+    const covered = this.firstDay > this.lastDay ? [] : monthlyWindows(this.firstDay, this.lastDay, this.rules.days, this.anchor, this.zone);
+    const keep = new Set(covered.map((w) => w.fromDay));
+    let partlyCovered = 0;
+    for (const [day, acc] of this.windows) if (!keep.has(day)) partlyCovered += acc.rows.count;
+    return { windows: covered.map(count), partlyCovered };
+  }
+
+  private evaluateWindow(window: DayWindow, evaluated: JobResult[number]): ContinuityWindow {
+    const byIndex: (ClientContinuity | undefined)[] = [];
+    evaluated.clients.forEach((c, k) => { byIndex[c] = evaluated.results[k]; });
+    const perClient = this.clientIds.names
+      .map((id, c) => byIndex[c] ?? this.evaluateWithoutRows(id, c, window))
+      .sort((a, b) => (a.client < b.client ? -1 : a.client > b.client ? 1 : 0));
+    const byGroup = new Map<string, ClientContinuity[]>();
+    for (const c of perClient) {
+      if (c.visits === 0) continue;
+      const list = byGroup.get(c.group);
+      if (list === undefined) byGroup.set(c.group, [c]);
+      else list.push(c);
+    }
+    return {
+      from: window.from,
+      to: window.to,
+      ...this.summarise(perClient),
+      groups: [...byGroup.keys()].sort().map((group) => ({ group, ...this.summarise(byGroup.get(group)!) })),
+      perClient,
+    };
+  }
+
+  /** A client of the log without counted rows in the window. */
+  private evaluateWithoutRows(id: string, c: number, window: DayWindow): ClientContinuity {
+    const state = this.clients[c]!;
+    const age = state.birthDay !== null ? ageOn(state.birthDay, window.fromDay) : state.age;
+    const result = evaluateClient(id, [], age, window, this.rules);
+    if (state.contacts !== null) result.indices = clientIndices([], mostListed(state.contacts, this.staffIds.names));
+    return result;
+  }
+
+  private summarise(clients: readonly ClientContinuity[]): ContinuitySummary {
+    const eligible = clients.filter((c) => c.eligible).map((c) => c.staff);
+    return {
+      clients: {
+        served: clients.filter((c) => c.visits > 0).length,
+        visitsRule: clients.filter((c) => c.eligible || c.reason === 'under_min_age').length,
+        eligible: eligible.length,
+        doubleStaffed: clients.filter((c) => c.doubleStaffedVisits > 0).length,
+      },
+      staffPerClient: spread(eligible, this.target),
+      histogram: histogram(eligible),
+      ...(this.withIndices ? { indices: summariseIndices(clients.filter((c) => c.eligible && c.indices !== undefined).map((c) => c.indices!)) } : {}),
+    };
+  }
+
+  private noteClient(r: CodedRow): void {
+    const c = this.noteFacts(r.client, r.birthDay, r.age);
+    if (c.contacts !== null && r.contact >= 0) c.contacts.set(r.contact, (c.contacts.get(r.contact) ?? 0) + 1);
+  }
+
+  /** Notes a client's birth date (the latest given) and age (the lowest given). */
+  private noteFacts(client: number, birthDay: number | null, age: number | null): ClientState {
+    let c = this.clients[client];
+    if (c === undefined) {
+      const id = this.clientIds.names[client]!;
+      this.clients[client] = c = { id, partition: partitionOf(id), birthDay: null, age: null, contacts: this.withIndices ? new Map() : null };
+    }
+    if (birthDay !== null) {
+      this.seenBirthDate = true;
+      if (c.birthDay === null || birthDay > c.birthDay) c.birthDay = birthDay;
+    }
+    if (age !== null) {
+      this.seenAge = true;
+      if (c.age === null || age < c.age) c.age = age;
+    }
+    return c;
+  }
+
+  /** The window a row belongs to, by its start day (overlap mode: by the day it is counted on). */
+  private place(v: CodedRow, startDay: number): WindowState | null {
+    const day = this.rules.inWindowBy === 'overlap' ? this.overlapDay(v, startDay) ?? startDay : startDay;
+    if (this.fixed !== null) {
+      const w = this.fixed;
+      if (day < w.fromDay || day >= w.fromDay + w.days) return null;
+      return this.windowState(w.fromDay, () => w);
+    }
+    const from = this.monthWindowStart(day);
+    if (day < from || day >= from + this.rules.days) return null;
+    return this.windowState(from, () => dayWindow(civil(from), this.rules.days, this.zone));
+  }
+
+  private windowState(fromDay: number, make: () => DayWindow) {
+    let s = this.windows.get(fromDay);
+    if (s === undefined) this.windows.set(fromDay, (s = emptyWindow(make())));
+    return s;
+  }
+
+  private monthWindowStart(day: number): number {
+    let from = this.monthStarts.get(day);
+    if (from === undefined) {
+      from = this.computeMonthWindowStart(day);
+      this.monthStarts.set(day, from);
+    }
+    return from;
+  }
+
+  private computeMonthWindowStart(day: number): number {
+    const d = new Date(day * 86_400_000);
+    const first = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1) / 86_400_000;
+    if (this.anchor === 'first-day') return first;
+    const weekday = (new Date(first * 86_400_000).getUTCDay() + 6) % 7; // Monday = 0
+    return first + ((7 - weekday) % 7);
+  }
+
+  /** Day of the window a counted row counts on, or -1 when it is outside the day hours (start mode: by the start's local day and minute). */
+  private countedDay(v: CodedRow, window: DayWindow, startDay: number, startMinute: number): number {
+    if (this.rules.inWindowBy === 'overlap') {
+      const day = this.overlapDay(v, startDay);
+      return day === null ? -1 : day - window.fromDay;
+    }
+    if (startMinute < this.rules.dayStartMinute || startMinute >= this.rules.dayEndMinute) return -1;
+    return startDay - window.fromDay;
+  }
+
+  /** First local day whose day hours the row overlaps (it may start the evening before). */
+  private overlapDay(v: CodedRow, startDay: number): number | null {
+    for (let day = startDay; ; day++) {
+      const open = this.zone.atLocalMinute(day, this.rules.dayStartMinute);
+      if (open >= v.end) return null;
+      if (this.zone.atLocalMinute(day, this.rules.dayEndMinute) > v.start) return day;
+    }
+  }
+
+  private exclude(reason: ExclusionReason): void {
+    this.excluded[reason] = (this.excluded[reason] ?? 0) + 1;
+  }
+}
+
+interface WindowState {
+  window: DayWindow;
+  rows: PartitionedRows;
+}
+
+function emptyWindow(window: DayWindow): WindowState {
+  return { window, rows: new PartitionedRows() };
+}
+
+const PARTITION_LIST = Array.from({ length: PARTITIONS }, (_, p) => p);
+
+/**
+ * The windows a measure reports, with their counted rows, and the counted rows of the monthly
+ * windows the log covers only in part.
+ *
+ * @example
+ * acc.reportedWindows(); // → { windows: [{ window: { from: '2024-10-01', … }, count: 2600 }], partlyCovered: 0 }
+ */
+export interface ReportedWindows {
+  windows: { window: DayWindow; count: number }[];
+  partlyCovered: number;
+}
+
+/**
+ * What a {@link ContinuityAccumulator} holds after reading its share of a log, in a form that can
+ * go to another thread: names in number order, client facts, exclusions, and where its counted
+ * rows were spilled.
+ *
+ * @example
+ * main.absorb(await workerPart, lineOffset);
+ */
+export interface AccumulatorPart {
+  path: string;
+  clients: string[];
+  birthDay: (number | null)[];
+  age: (number | null)[];
+  staff: string[];
+  groups: string[];
+  excluded: Partial<Record<ExclusionReason, number>>;
+  firstDay: number;
+  lastDay: number;
+  seenBirthDate: boolean;
+  seenAge: boolean;
+  windows: { fromDay: number; count: number; blocks: BlockRef[] }[];
+}
+
+/** The contact person listed most often (ties: the first in sort order), or null. */
+function mostListed(counts: ReadonlyMap<number, number>, staffNames: readonly string[]): string | null {
+  let best: string | null = null;
+  let bestCount = 0;
+  for (const [staff, n] of counts) {
+    const id = staffNames[staff]!;
+    if (n > bestCount || (n === bestCount && best !== null && id < best)) [best, bestCount] = [id, n];
+  }
+  return best;
+}
+
+function civil(day: number): string {
+  return new Date(day * 86_400_000).toISOString().slice(0, 10);
+}

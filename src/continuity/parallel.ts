@@ -1,0 +1,223 @@
+import { existsSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { KontinuitetError, type RowIssue } from '../errors.js';
+import { fastScanRange, QuotedRange, readHeader, type ByteRange } from '../visits/fast.js';
+import { newLedger } from '../visits/read.js';
+import type { ReadLedger, ReadOptions } from '../visits/types.js';
+import { ContinuityAccumulator, type AccumulatorPart } from './accumulator.js';
+import { evaluateJob, type EvaluationJob, type JobResult } from './job.js';
+import type { MeasureOptions } from './measure.js';
+import { PARTITIONS, SPILL_ROWS } from './partitions.js';
+import type { ContinuityResult } from './types.js';
+
+/** Files smaller than this are read by one thread unless `threads` is given. */
+const PARALLEL_BYTES = 8 << 20;
+
+/** A request to a reader thread: read a byte range into an accumulator, or evaluate a share. */
+export type ThreadRequest =
+  | { type: 'scan'; path: string; range: ByteRange; options: MeasureOptions & ReadOptions }
+  | { type: 'evaluate'; job: EvaluationJob };
+
+/** A reader thread's answer. */
+export type ThreadReply =
+  | { type: 'scanned'; ledger: ReadLedger; nextLine: number; part: AccumulatorPart }
+  | { type: 'quoted' }
+  | { type: 'general' }
+  | { type: 'evaluated'; result: JobResult }
+  | { type: 'failed'; code: string; message: string };
+
+/**
+ * What a reader thread does with a request (the worker script calls it; without the built worker
+ * script, as under a test runner on the sources, the main thread calls it in turn).
+ *
+ * @example
+ * await handleRequest({ type: 'evaluate', job }); // → { type: 'evaluated', result }
+ */
+export async function handleRequest(request: ThreadRequest): Promise<ThreadReply> {
+  try {
+    if (request.type === 'evaluate') return { type: 'evaluated', result: evaluateJob(request.job) };
+    const acc = new ContinuityAccumulator(request.options);
+    const scanned = await fastScanRange(request.path, request.range, acc, request.options);
+    if (scanned === null) return { type: 'general' };
+    return { type: 'scanned', ledger: scanned.ledger, nextLine: scanned.nextLine, part: acc.part() };
+  } catch (e) {
+    if (e instanceof QuotedRange) return { type: 'quoted' };
+    if (e instanceof KontinuitetError) return { type: 'failed', code: e.code, message: e.message };
+    return { type: 'failed', code: 'UNREADABLE_INPUT', message: (e as Error).message };
+  }
+}
+
+/** The built worker script next to this module, or null (running from the sources). */
+function workerScript(): URL | null {
+  const url = new URL('./measure-worker.js', import.meta.url);
+  return url.protocol === 'file:' && existsSync(fileURLToPath(url)) ? url : null;
+}
+
+/** Sends requests to one thread: a worker, or this thread when there is no worker script. */
+class Reader {
+  private readonly worker: Worker | null;
+
+  constructor(script: URL | null) {
+    // a small young generation: a reader makes little garbage, and each worker's heap counts in the process's memory
+    this.worker = script === null ? null : new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: 4 } });
+  }
+
+  ask(request: ThreadRequest): Promise<ThreadReply> {
+    const worker = this.worker;
+    if (worker === null) return handleRequest(request);
+    return new Promise((resolve, reject) => {
+      const onError = (e: Error) => { worker.off('message', onMessage); reject(e); };
+      const onMessage = (reply: ThreadReply) => { worker.off('error', onError); resolve(reply); };
+      worker.once('message', onMessage);
+      worker.once('error', onError);
+      worker.postMessage(request);
+    });
+  }
+
+  close(): Promise<number> | undefined {
+    return this.worker?.terminate();
+  }
+}
+
+/**
+ * The continuity measure over a CSV file read by `threads` threads at once: the file is cut into
+ * byte ranges on line breaks, each thread reads its range with the fast path into its own
+ * accumulator (spilling counted rows to its own file), the accumulators are merged in file order,
+ * and the partitions of clients are evaluated by the threads in turn. Gives exactly the result of
+ * one thread (tests hold them equal). Returns null when the file must be read by one thread: a
+ * quote anywhere in it (a quoted field may hold a line break), Windows-1252, `onError: 'stop'`,
+ * indices, or a file too small to gain from it.
+ *
+ * @example
+ * const r = await measureInParallel('national.csv', { from: '2024-10-01' }, 2);
+ */
+export async function measureInParallel(path: string, options: MeasureOptions & ReadOptions, threads: number): Promise<ContinuityResult | null> {
+  if (threads < 2 || options.encoding === 'latin1' || options.onError === 'stop' || options.indices === true) return null;
+  let size: number;
+  try {
+    size = statSync(path).size;
+  } catch {
+    return null; // the one-thread reader gives the error
+  }
+  if (options.threads === undefined && size < PARALLEL_BYTES) return null;
+  const head = await readHeader(path);
+  if (head === null) return null;
+  const ranges = await splitRanges(path, head.end + 1, size, threads);
+
+  const script = workerScript();
+  const readers = ranges.map(() => new Reader(script));
+  const parts: Extract<ThreadReply, { type: 'scanned' }>[] = [];
+  const merged = new ContinuityAccumulator(options);
+  try {
+    const replies = await Promise.all(ranges.map((range, k) => readers[k]!.ask({ type: 'scan', path, range, options: cloneable(options, ranges.length) })));
+    for (const reply of replies) {
+      if (reply.type === 'failed') throw new KontinuitetError(reply.code as never, reply.message);
+      if (reply.type === 'scanned') parts.push(reply);
+    }
+    if (parts.length < replies.length) {
+      // a quoted range: leave it to one thread; remove what the others spilled
+      for (const p of parts) merged.absorb(p.part, 0);
+      merged.release();
+      return null;
+    }
+    // the first range numbers its lines absolutely; range k + 1 from 1, i.e. from the line after range k
+    let lineOffset = 0;
+    const ledgers: ReadLedger[] = [];
+    for (const p of parts) {
+      merged.absorb(p.part, lineOffset);
+      ledgers.push(shiftLines(p.ledger, lineOffset));
+      lineOffset = p.nextLine + lineOffset - 1;
+    }
+    const reported = merged.reportedWindows();
+    const windows = reported.windows.map((w) => w.window);
+    const shares = readers.map((_, k) => Array.from({ length: PARTITIONS }, (_, p) => p).filter((p) => p % readers.length === k));
+    const answers = await Promise.all(shares.map((partitions, k) => readers[k]!.ask({ type: 'evaluate', job: merged.job(windows, partitions) })));
+    const results: JobResult = windows.map(() => ({ clients: [], results: [] }));
+    for (const answer of answers) {
+      if (answer.type !== 'evaluated') throw new KontinuitetError('UNREADABLE_INPUT', answer.type === 'failed' ? answer.message : 'a reader thread failed');
+      answer.result.forEach((w, k) => {
+        results[k]!.clients.push(...w.clients);
+        results[k]!.results.push(...w.results);
+      });
+    }
+    return merged.assemble(reported, results, mergeLedgers(ledgers, options.maxIssues ?? 1000));
+  } finally {
+    merged.release();
+    await Promise.all(readers.map((r) => r.close()));
+  }
+}
+
+/** The options a thread needs (all plain data). */
+function cloneable(options: MeasureOptions & ReadOptions, threads: number): MeasureOptions & ReadOptions {
+  const { threads: _threads, fastPath: _fast, ...rest } = options;
+  // the memory for rows held before a spill is shared by the threads
+  return { ...rest, spillRows: Math.max(1, Math.floor((options.spillRows ?? SPILL_ROWS) / threads)) };
+}
+
+/**
+ * Cuts `[from, size)` into `n` ranges that start on line starts. The line numbers are relative:
+ * the first range's lines count from 2 (after the header), every other range's from 1.
+ */
+async function splitRanges(path: string, from: number, size: number, n: number): Promise<ByteRange[]> {
+  const { open } = await import('node:fs/promises');
+  const file = await open(path, 'r');
+  try {
+    const cuts = [from];
+    const probe = Buffer.alloc(1 << 16);
+    for (let k = 1; k < n; k++) {
+      let at = Math.max(cuts[cuts.length - 1]!, from + Math.floor(((size - from) * k) / n));
+      // move to just after the next line break
+      for (;;) {
+        const { bytesRead } = await file.read(probe, 0, probe.length, at);
+        if (bytesRead === 0) { at = size; break; }
+        const nl = probe.subarray(0, bytesRead).indexOf(10);
+        if (nl >= 0) { at += nl + 1; break; }
+        at += bytesRead;
+      }
+      cuts.push(Math.min(at, size));
+    }
+    cuts.push(size);
+    return cuts.slice(0, -1).map((a, k) => ({ from: a, to: cuts[k + 1]!, firstLine: k === 0 ? 2 : 1 }));
+  } finally {
+    await file.close();
+  }
+}
+
+/** A range's ledger with its line numbers made absolute. */
+function shiftLines(ledger: ReadLedger, offset: number): ReadLedger {
+  if (offset === 0) return ledger;
+  const shift = (issue: RowIssue): RowIssue => ({ ...issue, line: issue.line + offset, message: issue.message.replace(/^line \d+/, `line ${issue.line + offset}`) });
+  return { ...ledger, issues: ledger.issues.map(shift) };
+}
+
+/** One ledger from the ranges' ledgers, in file order; at most `maxIssues` issues listed. */
+function mergeLedgers(ledgers: readonly ReadLedger[], maxIssues: number): ReadLedger {
+  const all = newLedger();
+  all.delimiter = ledgers[0]?.delimiter ?? null;
+  all.columns = ledgers[0]?.columns ?? {};
+  for (const l of ledgers) {
+    all.read += l.read;
+    all.used += l.used;
+    all.rejected += l.rejected;
+    all.blankLines += l.blankLines;
+    all.issuesOmitted += l.issuesOmitted;
+    for (const [code, n] of Object.entries(l.rejectedByCode)) all.rejectedByCode[code as RowIssue['code']] = (all.rejectedByCode[code as RowIssue['code']] ?? 0) + n!;
+    for (const issue of l.issues) {
+      if (all.issues.length < maxIssues) all.issues.push(issue);
+      else all.issuesOmitted++;
+    }
+  }
+  return all;
+}
+
+/**
+ * Threads to read a file with by default: the cores this process may use, at most 8.
+ *
+ * @example
+ * defaultThreads(); // → 2 on a two-core machine
+ */
+export function defaultThreads(): number {
+  return Math.max(1, Math.min(8, availableParallelism()));
+}

@@ -1,0 +1,77 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { measureContinuity, type MeasureOptions, type ReadOptions } from '../../src/index.js';
+
+// Under the test runner the sources have no built worker script, so the ranges are read by this
+// thread in turn: the cutting, line numbering, merging and evaluation in shares are the same code.
+const dir = mkdtempSync(join(tmpdir(), 'kontinuitet-par-'));
+let n = 0;
+const file = (text: string | Buffer) => {
+  const f = join(dir, `log-${n++}.csv`);
+  writeFileSync(f, text);
+  return f;
+};
+const SAMPLE = readFileSync(new URL('../../data/sample-visits.csv', import.meta.url), 'utf8');
+
+/** Reading a file in shares must give exactly what one thread gives. */
+async function same(path: string, options: MeasureOptions & ReadOptions, threads: number[] = [2, 3, 7]) {
+  const one = await measureContinuity(path, { ...options, threads: 1 });
+  for (const t of threads) expect(await measureContinuity(path, { ...options, threads: t })).toEqual(one);
+  return one;
+}
+
+describe('a file read in byte ranges gives the one-thread result', () => {
+  it('on the bundled sample, as a series and as one window, spilled or not', async () => {
+    const f = file(SAMPLE);
+    await same(f, { anchor: 'first-monday' });
+    await same(f, { from: '2024-10-07', spillRows: 101 });
+    await same(f, { from: '2024-10-07', pseudonymise: { key: 'k' } }, [2]);
+  });
+
+  it('with rejected rows in every range: the same issues, line numbers and ledger', async () => {
+    const lines = SAMPLE.replace(/\n$/, '').split('\n');
+    for (const i of [5, 1800, 3600, 5400, 7000, lines.length - 1]) lines[i] = lines[i]!.replace(/(\d{4}-\d\d-\d\d) (\d\d):/, '$1 25:');
+    lines.splice(2500, 0, '', '');                  // blank lines
+    lines[4000] = `${lines[4000]},extra`;           // a long row
+    lines[4100] = `${lines[4100]}\r`;               // a CR at one line's end
+    const text = lines.join('\n');                  // no LF after the last row
+    const r = await same(file(text), { anchor: 'first-monday', maxIssues: 3 });
+    expect(r.rows.rejected).toBe(7);
+    expect(r.issues.map((i) => i.line)).toEqual([6, 1801, 3603]); // two blank lines before the third
+    expect(r.issues[1]!.message).toMatch(/^line 1801, column start:/);
+    const all = await same(file(text), { from: '2024-10-01', maxIssues: 100 });
+    // the line numbers are those of the file: check each against the text
+    const fileLines = text.split('\n');
+    for (const issue of all.issues) expect(fileLines[issue.line - 1]).toMatch(/ 25:|,extra$/);
+  });
+
+  it('falls back to one thread when a quote appears anywhere', async () => {
+    const lines = SAMPLE.split('\n');
+    lines[6000] = lines[6000]!.replace(/,omvårdnad,/, ',"omvård\nnad",');
+    const r = await same(file(lines.join('\n')), { anchor: 'first-monday' }, [2]);
+    expect(r.rows.read).toBe(lines.length - 2);
+  });
+
+  it('on more threads than lines, and on a file with only a header', async () => {
+    const few = SAMPLE.split('\n').slice(0, 4).join('\n');
+    await same(file(few), { from: '2024-10-01' }, [2, 8]);
+    await same(file(SAMPLE.split('\n')[0]!), { from: '2024-10-01' }, [2]);
+  });
+
+  it('rejects a thread count that is not a whole number ≥ 1', async () => {
+    await expect(measureContinuity(file(SAMPLE), { threads: 0 })).rejects.toMatchObject({ code: 'BAD_OPTION' });
+  });
+});
+
+describe('the built package reads with worker threads', () => {
+  it('and gives the one-thread result', async () => {
+    const built = await import(fileURLToPath(new URL('../../dist/index.js', import.meta.url))) as typeof import('../../src/index.js');
+    const f = file(SAMPLE);
+    const one = await built.measureContinuity(f, { from: '2024-10-07', threads: 1 });
+    expect(await built.measureContinuity(f, { from: '2024-10-07', threads: 2 })).toEqual(one);
+    expect(await built.measureContinuity(f, { anchor: 'first-monday', threads: 3, spillRows: 500 })).toEqual(await built.measureContinuity(f, { anchor: 'first-monday', threads: 1 }));
+  });
+});
