@@ -1,6 +1,8 @@
-// Benchmark of `kontinuitet measure` against the same indicator as a DuckDB SQL query, on a
-// generated log (not committed). Whole-process wall time, alternating runs, median of RUNS;
-// peak RSS of each process via a preloaded reporter. Usage: node test/bench/measure.mjs [rows]
+// Benchmark of `kontinuitet measure` against the same indicator as a DuckDB SQL query, on
+// generated logs (not committed) of 2M and 10M rows. Whole-process wall time, alternating runs,
+// median of RUNS; peak RSS of each process (worker threads included) via a preloaded reporter;
+// then `kontinuitet staffing` and `kontinuitet routes` once on the same log.
+// Usage: node test/bench/measure.mjs [rows[,rows…]]   (default 2000000,10000000)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -9,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const root = join(here, '..', '..');
-const targetRows = Number(process.argv[2] ?? 2_000_000);
+const sizes = (process.argv[2] ?? '2000000,10000000').split(',').map(Number);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const FROM = '2024-10-01';
 const dir = join(tmpdir(), 'kontinuitet-bench');
@@ -43,33 +45,45 @@ function timed(args, env = {}) {
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-const file = await ensureLog(targetRows);
-const mb = statSync(file).size / 1e6;
-const ours = [];
-const duck = [];
-let ourOut = '';
-let duckOut = '';
-for (let i = 0; i < RUNS; i++) {
-  const a = timed([join(root, 'dist', 'cli.js'), 'measure', file, '--from', FROM, '--format', 'json']);
-  const b = timed([join(here, 'duckdb-indicator.mjs'), file, FROM]);
-  ours.push(a);
-  duck.push(b);
-  ourOut = a.stdout;
-  duckOut = b.stdout;
-}
-const result = JSON.parse(ourOut);
-const reference = JSON.parse(duckOut);
-const w = result.windows[0];
-const perClient = Object.fromEntries(w.perClient.filter((c) => c.eligible).map((c) => [c.client, c.staff]));
-const agree = w.staffPerClient.n === reference.eligible
-  && Math.abs(w.staffPerClient.mean - reference.mean) < 1e-9
-  && JSON.stringify(Object.entries(perClient).sort()) === JSON.stringify(Object.entries(reference.perClient).sort());
-const rows = result.rows.read;
-const ourMs = median(ours.map((x) => x.ms));
-const duckMs = median(duck.map((x) => x.ms));
 console.log(`machine: ${cpus().length} cores, Node ${process.version}`);
-console.log(`log: ${rows} rows, ${mb.toFixed(0)} MB; window ${FROM}, ${w.staffPerClient.n} eligible clients, mean ${w.staffPerClient.mean?.toFixed(2)}`);
-console.log(`kontinuitet measure: ${ourMs.toFixed(0)} ms (median of ${RUNS}), ${(rows / ourMs * 1000 / 1e6).toFixed(2)} M rows/s, ${(mb / ourMs * 1000).toFixed(0)} MB/s, peak RSS ${Math.max(...ours.map((x) => x.rssMb)).toFixed(0)} MB`);
-console.log(`duckdb SQL:          ${duckMs.toFixed(0)} ms (median of ${RUNS}), ${(rows / duckMs * 1000 / 1e6).toFixed(2)} M rows/s, ${(mb / duckMs * 1000).toFixed(0)} MB/s, peak RSS ${Math.max(...duck.map((x) => x.rssMb)).toFixed(0)} MB`);
-console.log(`time ratio kontinuitet/duckdb: ${(ourMs / duckMs).toFixed(2)}; results agree: ${agree ? 'yes' : 'NO'}`);
-if (!agree) console.log(`  ours n=${w.staffPerClient.n} mean=${w.staffPerClient.mean}; duckdb n=${reference.eligible} mean=${reference.mean}`);
+for (const size of sizes) await bench(size);
+
+async function bench(targetRows) {
+  const file = await ensureLog(targetRows);
+  const mb = statSync(file).size / 1e6;
+  const ours = [];
+  const duck = [];
+  let ourOut = '';
+  let duckOut = '';
+  for (let i = 0; i < RUNS; i++) {
+    const a = timed([join(root, 'dist', 'cli.js'), 'measure', file, '--from', FROM, '--format', 'json']);
+    const b = timed([join(here, 'duckdb-indicator.mjs'), file, FROM]);
+    ours.push(a);
+    duck.push(b);
+    ourOut = a.stdout;
+    duckOut = b.stdout;
+  }
+  const result = JSON.parse(ourOut);
+  const reference = JSON.parse(duckOut);
+  const w = result.windows[0];
+  const perClient = Object.fromEntries(w.perClient.filter((c) => c.eligible).map((c) => [c.client, c.staff]));
+  const agree = w.staffPerClient.n === reference.eligible
+    && Math.abs(w.staffPerClient.mean - reference.mean) < 1e-9
+    && JSON.stringify(Object.entries(perClient).sort()) === JSON.stringify(Object.entries(reference.perClient).sort());
+  const rows = result.rows.read;
+  const ourMs = median(ours.map((x) => x.ms));
+  const duckMs = median(duck.map((x) => x.ms));
+  console.log(`log: ${rows} rows, ${mb.toFixed(0)} MB; window ${FROM}, ${w.staffPerClient.n} eligible clients, mean ${w.staffPerClient.mean?.toFixed(2)}`);
+  console.log(`kontinuitet measure: ${ourMs.toFixed(0)} ms (median of ${RUNS}), ${(rows / ourMs * 1000 / 1e6).toFixed(2)} M rows/s, ${(mb / ourMs * 1000).toFixed(0)} MB/s, peak RSS ${Math.max(...ours.map((x) => x.rssMb)).toFixed(0)} MB`);
+  console.log(`duckdb SQL:          ${duckMs.toFixed(0)} ms (median of ${RUNS}), ${(rows / duckMs * 1000 / 1e6).toFixed(2)} M rows/s, ${(mb / duckMs * 1000).toFixed(0)} MB/s, peak RSS ${Math.max(...duck.map((x) => x.rssMb)).toFixed(0)} MB`);
+  console.log(`time ratio kontinuitet/duckdb: ${(ourMs / duckMs).toFixed(2)}; results agree: ${agree ? 'yes' : 'NO'}`);
+  if (!agree) console.log(`  ours n=${w.staffPerClient.n} mean=${w.staffPerClient.mean}; duckdb n=${reference.eligible} mean=${reference.mean}`);
+  for (const command of ['staffing', 'routes']) {
+    try {
+      const x = timed([join(root, 'dist', 'cli.js'), command, file, '--from', FROM, '--format', 'json']);
+      console.log(`kontinuitet ${command}:${' '.repeat(9 - command.length)}${x.ms.toFixed(0)} ms (one run), ${(rows / x.ms * 1000 / 1e6).toFixed(2)} M rows/s, peak RSS ${x.rssMb.toFixed(0)} MB`);
+    } catch (e) {
+      console.log(`kontinuitet ${command}: failed: ${String(e.message).split('\n').slice(0, 3).join(' ')}`);
+    }
+  }
+}
