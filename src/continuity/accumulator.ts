@@ -56,6 +56,11 @@ export class ContinuityAccumulator implements CodedSink {
   /** Per kind and role number: 1 excluded, 0 not, undefined not asked yet. */
   private readonly kindExcluded: number[] = [];
   private readonly roleExcluded: number[] = [];
+  /** Rows from the fast path carry the contact person only when the indices need it. */
+  get wantsContact(): boolean {
+    return this.withIndices;
+  }
+
   /** The row {@link ContinuityAccumulator.add} fills and hands on. */
   private readonly coded: CodedRow = { line: 0, client: 0, staff: 0, group: 0, kind: 0, role: 0, contact: -1, start: 0, end: 0, birthDay: null, age: null, visitId: '', bytes: null, visitFrom: 0, visitTo: 0 };
   /** Window start day → the window's counted rows. */

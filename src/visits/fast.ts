@@ -9,6 +9,16 @@ import { ByteInterner } from './intern.js';
 import { RowConverter } from './row.js';
 import type { ReadLedger, ReadOptions, Visit } from './types.js';
 
+/**
+ * Bytes that cannot begin (first table) or end (last table) white space that `String#trim`
+ * removes: ASCII above the space, and UTF-8 bytes other than the lead bytes (C2, E1, E2, E3, EF)
+ * and final bytes (80–8A, 9F, A0, A8, A9, AF, BF) of U+00A0, U+1680, U+2000–U+200A, U+2028,
+ * U+2029, U+202F, U+205F, U+3000 and U+FEFF. So "Öster" is plain; a no-break space at either
+ * edge is not.
+ */
+const PLAIN_FIRST = new Uint8Array(256).map((_, x) => (x > 32 && x !== 127 && ![0xc2, 0xe1, 0xe2, 0xe3, 0xef].includes(x) ? 1 : 0));
+const PLAIN_LAST = new Uint8Array(256).map((_, x) => (x > 32 && x !== 127 && !((x >= 0x80 && x <= 0x8a) || [0x9f, 0xa0, 0xa8, 0xa9, 0xaf, 0xbf].includes(x)) ? 1 : 0));
+
 const LF = 10;
 const CR = 13;
 const QUOTE = 34;
@@ -52,9 +62,11 @@ export interface CodedRow {
  * the rows the fast path hands to the general converter as {@link Visit}s.
  *
  * @example
- * const sink: CodedSink = { code: (column, text) => names.id(text), addCoded: (row) => acc.addCoded(row), addVisit: (v) => acc.add(v) };
+ * const sink: CodedSink = { wantsContact: false, code: (column, text) => names.id(text), addCoded: (row) => acc.addCoded(row), addVisit: (v) => acc.add(v) };
  */
 export interface CodedSink {
+  /** Whether rows should carry the contact person (else `contact` is -1). */
+  readonly wantsContact: boolean;
   code(column: CodedColumn, text: string): number;
   addCoded(row: CodedRow): void;
   addVisit(visit: Visit): void;
@@ -412,7 +424,7 @@ class LineScanner {
     r.group = this.codeOf(this.groups, buf, ix.group);
     r.kind = this.codeOf(this.kinds, buf, ix.kind);
     r.role = this.codeOf(this.roles, buf, ix.staff_role);
-    r.contact = ix.contact_staff_id < 0 || starts[ix.contact_staff_id] === ends[ix.contact_staff_id] ? -1 : this.staff.code(buf, starts[ix.contact_staff_id]!, ends[ix.contact_staff_id]!);
+    r.contact = !this.sink.wantsContact || ix.contact_staff_id < 0 || starts[ix.contact_staff_id] === ends[ix.contact_staff_id] ? -1 : this.staff.code(buf, starts[ix.contact_staff_id]!, ends[ix.contact_staff_id]!);
     r.birthDay = birthDay;
     r.age = age === null ? null : Math.floor(age);
     this.visitOf(buf, ix.visit_id);
@@ -451,14 +463,11 @@ class LineScanner {
     return column >= 0 && this.starts[column]! < this.ends[column]! && this.plain(buf, column);
   }
 
-  /** True when the field has no white space or non-ASCII byte at either edge (so trimming is a no-op). */
+  /** True when the field cannot start or end with white space (so trimming it is a no-op). */
   private plain(buf: Buffer, column: number): boolean {
     if (column < 0) return true;
     const a = this.starts[column]!;
     const b = this.ends[column]!;
-    if (a === b) return true;
-    const x = buf[a]!;
-    const y = buf[b - 1]!;
-    return x > 32 && x < 128 && y > 32 && y < 128;
+    return a === b || (PLAIN_FIRST[buf[a]!] === 1 && PLAIN_LAST[buf[b - 1]!] === 1);
   }
 }

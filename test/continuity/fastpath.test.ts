@@ -56,6 +56,10 @@ describe('the byte-level fast path gives the general reader’s result', () => {
       [700, (l) => l.replace(/,(19\d\d-\d\d-\d\d),/, ',\u00a0$1,')],
       [800, () => ''],
       [900, (l) => `${l}\r`],
+      [1000, (l) => l.replace(/,C(\d+)/, ',Ö$1')],                // a non-ASCII first byte that is not white space
+      [1100, (l) => l.replace(/,S(\d+),/, ',S$1\u2003,')],       // an em space at the end: trimmed
+      [1200, (l) => l.replace(/,C(\d+)/, ',\ufeffC$1')],          // a byte-order mark at the start: trimmed
+      [1300, (l) => l.replace(/,(\w+),(19\d\d)/, ',$1\u00a0,$2')], // a no-break space after the group: trimmed
     ];
     for (const [i, edit] of edits) lines[i] = edit(lines[i]!);
     const r = await same(file(lines.join('\n')), { anchor: 'first-monday', maxIssues: Infinity });
