@@ -19,6 +19,15 @@ export class Interner {
   }
 }
 
+/** Scratch of {@link CountedStore.forEachClient}: client number → rank among the clients present (-1 between calls). */
+let RANK: Int32Array = new Int32Array(1024).fill(-1);
+
+function grownRank(rank: Int32Array, client: number): Int32Array {
+  const bigger = new Int32Array(Math.max(rank.length * 2, client + 1)).fill(-1);
+  bigger.set(rank);
+  return bigger;
+}
+
 /**
  * How one reader's client, staff and group numbers map to the merged ones (index: the reader's
  * number, value: the merged number).
@@ -93,15 +102,31 @@ export class CountedStore {
    * objects (made for the call, in arrival order).
    */
   forEachClient(staffNames: readonly string[], groupNames: readonly string[], fn: (client: number, rows: CountedRow[]) => void): void {
-    // client number × 2^32 + arrival: one native sort groups the rows by client, arrival order kept
-    const keys = new Float64Array(this.count);
-    for (let i = 0; i < this.count; i++) keys[i] = this.client[i]! * 4_294_967_296 + i;
-    keys.sort();
-    for (let k = 0; k < keys.length;) {
-      const client = this.client[keys[k]! % 4_294_967_296]!;
+    // a counting sort over the clients present: rows grouped by client, arrival order kept
+    const n = this.count;
+    const clients: number[] = [];
+    let rank: Int32Array = RANK;
+    for (let i = 0; i < n; i++) {
+      const c = this.client[i]!;
+      if (c >= rank.length) rank = RANK = grownRank(rank, c);
+      if (rank[c] === -1) {
+        rank[c] = 0;
+        clients.push(c);
+      }
+    }
+    const sorted = Int32Array.from(clients).sort();
+    const first = new Int32Array(sorted.length + 1);
+    sorted.forEach((c, k) => { rank[c] = k; });
+    for (let i = 0; i < n; i++) first[rank[this.client[i]!]! + 1]!++;
+    for (let k = 0; k < sorted.length; k++) first[k + 1]! += first[k]!;
+    const fill = first.slice(0, sorted.length);
+    const order = new Int32Array(n);
+    for (let i = 0; i < n; i++) order[fill[rank[this.client[i]!]!]!++] = i;
+    for (const c of sorted) rank[c] = -1;
+    for (let k = 0; k < sorted.length; k++) {
       const rows: CountedRow[] = [];
-      for (; k < keys.length && Math.floor(keys[k]! / 4_294_967_296) === client; k++) rows.push(this.row(keys[k]! % 4_294_967_296, staffNames, groupNames));
-      fn(client, rows);
+      for (let j = first[k]!; j < first[k + 1]!; j++) rows.push(this.row(order[j]!, staffNames, groupNames));
+      fn(sorted[k]!, rows);
     }
   }
 
@@ -182,8 +207,11 @@ export class CountedStore {
     const at = this.visitAt[i]!;
     const n = this.visitLength[i]!;
     let visitId = '';
-    for (let k = 0; k < n; k += 4096) {
-      visitId += String.fromCharCode.apply(null, this.arena.subarray(at + k, at + Math.min(n, k + 4096)) as unknown as number[]);
+    if (n <= 32) for (let k = at; k < at + n; k++) visitId += String.fromCharCode(this.arena[k]!);
+    else {
+      for (let k = 0; k < n; k += 4096) {
+        visitId += String.fromCharCode.apply(null, this.arena.subarray(at + k, at + Math.min(n, k + 4096)) as unknown as number[]);
+      }
     }
     const staff = this.staff[i]!;
     return {

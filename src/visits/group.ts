@@ -72,14 +72,15 @@ export function groupVisits(rows: readonly GroupableRow[]): number[][] {
     }
   }
 
-  const members = new Map<number, number[]>();
+  // members of each root, the visits in order of their first row
+  const lists: (number[] | undefined)[] = new Array(n);
+  const visits: number[][] = [];
   for (let i = 0; i < n; i++) {
     const root = find(i);
-    const list = members.get(root);
-    if (list === undefined) members.set(root, [i]);
+    const list = lists[root];
+    if (list === undefined) visits.push((lists[root] = [i]));
     else list.push(i);
   }
-  const visits = [...members.values()];
   for (const v of visits) v.sort((a, b) => rows[a]!.start - rows[b]!.start || a - b);
   visits.sort((p, q) => rows[p[0]!]!.start - rows[q[0]!]!.start || p[0]! - q[0]!);
   return visits;
