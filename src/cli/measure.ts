@@ -1,6 +1,7 @@
 import { measureContinuity } from '../continuity/measure.js';
 import type { ContinuityResult } from '../continuity/types.js';
 import { writeCsv } from '../report/csv.js';
+import { writeJson } from '../report/json.js';
 import { continuityTable } from '../report/table.js';
 import { choice, intFlag, parseFlags, UsageError } from './args.js';
 import { READ_FLAGS, READ_HELP, readOptions } from './read-flags.js';
@@ -50,7 +51,7 @@ export async function measureCommand(argv: string[], out: NodeJS.WritableStream)
     ...(values.indices ? { indices: true } : {}),
     ...(threads !== undefined ? { threads } : {}),
   });
-  if (format === 'json') out.write(`${JSON.stringify(result, null, 2)}\n`);
+  if (format === 'json') await writeJson(out, result, ['perClient']); // a row per client: never one string
   else if (format === 'csv') await writeCsv(out, perClientRows(result), values.indices ? [...CSV_COLUMNS, ...INDEX_COLUMNS] : CSV_COLUMNS);
   else out.write(`${continuityTable(result, { lang, byGroup: values['by-group'] === true })}\n`);
   return 0;

@@ -1,0 +1,62 @@
+/**
+ * Writes `value` as `JSON.stringify(value, null, 2)` followed by a line break — the same bytes —
+ * but the arrays under the keys named in `streamed` (at any depth) are written one element at a
+ * time, so a result with a row per client never becomes one string. Waits for the stream to
+ * drain when it asks to.
+ *
+ * @example
+ * await writeJson(process.stdout, result, ['perClient']); // same text as JSON.stringify(result, null, 2) + '\n'
+ */
+export async function writeJson(out: NodeJS.WritableStream, value: unknown, streamed: readonly string[]): Promise<void> {
+  let pending = '';
+  const write = async (text: string) => {
+    pending += text;
+    if (pending.length < 1 << 16) return;
+    const chunk = pending;
+    pending = '';
+    if (!out.write(chunk)) await new Promise<void>((resolve) => out.once('drain', resolve));
+  };
+  await writeValue(value, '', write, new Set(streamed), false);
+  await write('\n');
+  if (pending !== '') out.write(pending);
+}
+
+async function writeValue(value: unknown, indent: string, write: (text: string) => Promise<void>, streamed: ReadonlySet<string>, stream: boolean): Promise<void> {
+  if (Array.isArray(value) && (stream || hasStreamedKey(value, streamed))) {
+    if (value.length === 0) return write('[]');
+    const inner = `${indent}  `;
+    await write('[');
+    for (let i = 0; i < value.length; i++) {
+      await write(`${i === 0 ? '' : ','}\n${inner}`);
+      await writeValue(value[i] ?? null, inner, write, streamed, false);
+    }
+    return write(`\n${indent}]`);
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value) || !hasStreamedKey(value, streamed)) {
+    return write(reindent(JSON.stringify(value, null, 2) ?? 'null', indent));
+  }
+  const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined && typeof v !== 'function');
+  if (entries.length === 0) return write('{}');
+  const inner = `${indent}  `;
+  await write('{');
+  for (let i = 0; i < entries.length; i++) {
+    const [key, v] = entries[i]!;
+    await write(`${i === 0 ? '' : ','}\n${inner}${JSON.stringify(key)}: `);
+    await writeValue(v, inner, write, streamed, streamed.has(key));
+  }
+  return write(`\n${indent}}`);
+}
+
+/** Whether a streamed key occurs anywhere under `value` (only then is it written part by part). */
+function hasStreamedKey(value: object, streamed: ReadonlySet<string>): boolean {
+  if (Array.isArray(value)) return value.some((x) => x !== null && typeof x === 'object' && hasStreamedKey(x, streamed));
+  for (const [key, v] of Object.entries(value)) {
+    if (streamed.has(key) && Array.isArray(v)) return true;
+    if (v !== null && typeof v === 'object' && hasStreamedKey(v, streamed)) return true;
+  }
+  return false;
+}
+
+function reindent(text: string, indent: string): string {
+  return indent === '' ? text : text.replace(/\n/g, `\n${indent}`);
+}

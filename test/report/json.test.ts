@@ -1,0 +1,28 @@
+import { Writable } from 'node:stream';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { measureContinuity } from '../../src/index.js';
+import { writeJson } from '../../src/report/json.js';
+
+async function written(value: unknown, keys: string[], highWaterMark = 16): Promise<string> {
+  let text = '';
+  const out = new Writable({ highWaterMark, write(chunk, _enc, done) { text += String(chunk); setImmediate(done); } });
+  await writeJson(out, value, keys);
+  await new Promise<void>((resolve) => out.end(resolve));
+  return text;
+}
+
+describe('writeJson', () => {
+  it('writes the bytes of JSON.stringify(value, null, 2) for a measure result, perClient element by element', async () => {
+    const r = await measureContinuity(new URL('../../data/sample-visits.csv', import.meta.url), { anchor: 'first-monday' });
+    expect(await written(r, ['perClient'])).toBe(`${JSON.stringify(r, null, 2)}\n`);
+  });
+
+  it('for any JSON value and any streamed keys (property)', async () => {
+    await fc.assert(fc.asyncProperty(fc.jsonValue(), fc.subarray(['a', 'b', 'perClient', '']), async (value, keys) => {
+      expect(await written(value, keys, 1 << 20)).toBe(`${JSON.stringify(value, null, 2)}\n`);
+    }), { numRuns: 300 });
+    const nested = { a: [{ perClient: [] }, { perClient: [1, { x: [2] }], y: undefined, f: () => 1 }], perClient: [[]] };
+    expect(await written(nested, ['perClient'])).toBe(`${JSON.stringify(nested, null, 2)}\n`);
+  });
+});
