@@ -2,20 +2,21 @@ import { rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { KontinuitetError } from '../errors.js';
 import { selfDisplaying } from '../report/jupyter.js';
-import { histogram, spread } from '../summary/spread.js';
 import { dayWindow, monthlyWindows, type DayWindow, type MonthAnchor } from '../time/windows.js';
 import { LocalZone } from '../time/zone.js';
 import type { CodedColumn, CodedRow, CodedSink } from '../visits/fast.js';
 import { DEFAULT_ZONE } from '../visits/read.js';
 import type { ReadLedger, Visit } from '../visits/types.js';
 import { ageOn, evaluateClient, type CountedRow } from './evaluate.js';
-import { clientIndices, summariseIndices } from './indices.js';
+import { clientIndices } from './indices.js';
+import { WindowPlacement } from './placement.js';
+import { windowResult } from './summaries.js';
 import { evaluateJob, rowsOf, type EvaluationJob, type JobResult, type RowSource } from './job.js';
 import type { MeasureOptions, RowFacts } from './measure.js';
 import { PARTITIONS, PartitionedRows, partitionOf, SPILL_ROWS, SpillFile, type BlockRef } from './partitions.js';
 import { kindMatcher, resolveRules, type ContinuityRules } from './rules.js';
 import { Interner } from './store.js';
-import type { ClientContinuity, ContinuityResult, ContinuitySummary, ContinuityWindow, ExclusionReason, RowCounts } from './types.js';
+import type { ClientContinuity, ContinuityResult, ContinuityWindow, ExclusionReason, RowCounts } from './types.js';
 
 interface ClientState {
   id: string;
@@ -72,8 +73,7 @@ export class ContinuityAccumulator implements CodedSink {
   /** Rows of other readers merged in ({@link ContinuityAccumulator.absorb}). */
   private readonly sources: RowSource[] = [];
   private readonly excluded: Partial<Record<ExclusionReason, number>> = {};
-  /** Local day → the first day of its month's window (a log has few distinct days). */
-  private readonly monthStarts = new Map<number, number>();
+  private readonly placement: WindowPlacement;
   private firstDay = Infinity;
   private lastDay = -Infinity;
   private seenBirthDate = false;
@@ -92,6 +92,7 @@ export class ContinuityAccumulator implements CodedSink {
     if (options.from !== undefined && options.every !== undefined) throw new KontinuitetError('BAD_OPTION', 'give either from (one window) or every (a series), not both');
     if (options.from === undefined && this.rules.days > 28) throw new KontinuitetError('BAD_OPTION', 'days: a monthly series needs windows of at most 28 days (give from for a longer window)');
     this.fixed = options.from === undefined ? null : dayWindow(options.from, this.rules.days, this.zone);
+    this.placement = new WindowPlacement(this.rules, this.zone, this.fixed, this.anchor);
     this.isExcludedKind = kindMatcher(this.rules.excludedKinds);
     this.isExcludedRole = kindMatcher(this.rules.excludedRoles);
   }
@@ -139,11 +140,12 @@ export class ContinuityAccumulator implements CodedSink {
     if (startDay < this.firstDay) this.firstDay = startDay;
     if (startDay > this.lastDay) this.lastDay = startDay;
 
-    const placed = this.place(r, startDay);
-    if (placed === null) return this.exclude('outside_window');
+    const from = this.placement.windowOf(r, startDay);
+    if (from === null) return this.exclude('outside_window');
+    const placed = this.windowState(from);
     if (this.excludedKind(r.kind)) return this.exclude('excluded_kind');
     if (this.excludedRole(r.role)) return this.exclude('excluded_role');
-    const day = this.countedDay(r, placed.window, startDay, Math.floor((local - startDay * 86_400_000) / 60_000));
+    const day = this.placement.countedDay(r, from, startDay, Math.floor((local - startDay * 86_400_000) / 60_000));
     if (day < 0) return this.exclude('outside_day_hours');
 
     const part = placed.rows.parts[this.clients[r.client]!.partition]!;
@@ -316,7 +318,7 @@ export class ContinuityAccumulator implements CodedSink {
     this.seenAge ||= part.seenAge;
     const blocks = new Map<number, BlockRef[]>();
     for (const w of part.windows) {
-      this.windowState(w.fromDay, () => dayWindow(civil(w.fromDay), this.rules.days, this.zone)).rows.count += w.count;
+      this.windowState(w.fromDay).rows.count += w.count;
       blocks.set(w.fromDay, w.blocks);
     }
     this.sources.push({ path: part.path, blocks, maps: { client, staff, group }, lineOffset });
@@ -333,26 +335,12 @@ export class ContinuityAccumulator implements CodedSink {
     return { windows: covered.map(count), partlyCovered };
   }
 
+  /** One window's result: the clients evaluated in the jobs, every other client of the log without rows. */
   private evaluateWindow(window: DayWindow, evaluated: JobResult[number]): ContinuityWindow {
     const byIndex: (ClientContinuity | undefined)[] = [];
     evaluated.clients.forEach((c, k) => { byIndex[c] = evaluated.results[k]; });
-    const perClient = this.clientIds.names
-      .map((id, c) => byIndex[c] ?? this.evaluateWithoutRows(id, c, window))
-      .sort((a, b) => (a.client < b.client ? -1 : a.client > b.client ? 1 : 0));
-    const byGroup = new Map<string, ClientContinuity[]>();
-    for (const c of perClient) {
-      if (c.visits === 0) continue;
-      const list = byGroup.get(c.group);
-      if (list === undefined) byGroup.set(c.group, [c]);
-      else list.push(c);
-    }
-    return {
-      from: window.from,
-      to: window.to,
-      ...this.summarise(perClient),
-      groups: [...byGroup.keys()].sort().map((group) => ({ group, ...this.summarise(byGroup.get(group)!) })),
-      perClient,
-    };
+    const perClient = this.clientIds.names.map((id, c) => byIndex[c] ?? this.evaluateWithoutRows(id, c, window));
+    return windowResult(window, perClient, this.target, this.withIndices);
   }
 
   /** A client of the log without counted rows in the window. */
@@ -362,21 +350,6 @@ export class ContinuityAccumulator implements CodedSink {
     const result = evaluateClient(id, [], age, window, this.rules);
     if (state.contacts !== null) result.indices = clientIndices([], mostListed(state.contacts, this.staffIds.names));
     return result;
-  }
-
-  private summarise(clients: readonly ClientContinuity[]): ContinuitySummary {
-    const eligible = clients.filter((c) => c.eligible).map((c) => c.staff);
-    return {
-      clients: {
-        served: clients.filter((c) => c.visits > 0).length,
-        visitsRule: clients.filter((c) => c.eligible || c.reason === 'under_min_age').length,
-        eligible: eligible.length,
-        doubleStaffed: clients.filter((c) => c.doubleStaffedVisits > 0).length,
-      },
-      staffPerClient: spread(eligible, this.target),
-      histogram: histogram(eligible),
-      ...(this.withIndices ? { indices: summariseIndices(clients.filter((c) => c.eligible && c.indices !== undefined).map((c) => c.indices!)) } : {}),
-    };
   }
 
   private noteClient(r: CodedRow): void {
@@ -402,59 +375,10 @@ export class ContinuityAccumulator implements CodedSink {
     return c;
   }
 
-  /** The window a row belongs to, by its start day (overlap mode: by the day it is counted on). */
-  private place(v: CodedRow, startDay: number): WindowState | null {
-    const day = this.rules.inWindowBy === 'overlap' ? this.overlapDay(v, startDay) ?? startDay : startDay;
-    if (this.fixed !== null) {
-      const w = this.fixed;
-      if (day < w.fromDay || day >= w.fromDay + w.days) return null;
-      return this.windowState(w.fromDay, () => w);
-    }
-    const from = this.monthWindowStart(day);
-    if (day < from || day >= from + this.rules.days) return null;
-    return this.windowState(from, () => dayWindow(civil(from), this.rules.days, this.zone));
-  }
-
-  private windowState(fromDay: number, make: () => DayWindow) {
+  private windowState(fromDay: number): WindowState {
     let s = this.windows.get(fromDay);
-    if (s === undefined) this.windows.set(fromDay, (s = emptyWindow(make())));
+    if (s === undefined) this.windows.set(fromDay, (s = emptyWindow(this.placement.window(fromDay))));
     return s;
-  }
-
-  private monthWindowStart(day: number): number {
-    let from = this.monthStarts.get(day);
-    if (from === undefined) {
-      from = this.computeMonthWindowStart(day);
-      this.monthStarts.set(day, from);
-    }
-    return from;
-  }
-
-  private computeMonthWindowStart(day: number): number {
-    const d = new Date(day * 86_400_000);
-    const first = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1) / 86_400_000;
-    if (this.anchor === 'first-day') return first;
-    const weekday = (new Date(first * 86_400_000).getUTCDay() + 6) % 7; // Monday = 0
-    return first + ((7 - weekday) % 7);
-  }
-
-  /** Day of the window a counted row counts on, or -1 when it is outside the day hours (start mode: by the start's local day and minute). */
-  private countedDay(v: CodedRow, window: DayWindow, startDay: number, startMinute: number): number {
-    if (this.rules.inWindowBy === 'overlap') {
-      const day = this.overlapDay(v, startDay);
-      return day === null ? -1 : day - window.fromDay;
-    }
-    if (startMinute < this.rules.dayStartMinute || startMinute >= this.rules.dayEndMinute) return -1;
-    return startDay - window.fromDay;
-  }
-
-  /** First local day whose day hours the row overlaps (it may start the evening before). */
-  private overlapDay(v: CodedRow, startDay: number): number | null {
-    for (let day = startDay; ; day++) {
-      const open = this.zone.atLocalMinute(day, this.rules.dayStartMinute);
-      if (open >= v.end) return null;
-      if (this.zone.atLocalMinute(day, this.rules.dayEndMinute) > v.start) return day;
-    }
   }
 
   private exclude(reason: ExclusionReason): void {
@@ -519,6 +443,3 @@ function mostListed(counts: ReadonlyMap<number, number>, staffNames: readonly st
   return best;
 }
 
-function civil(day: number): string {
-  return new Date(day * 86_400_000).toISOString().slice(0, 10);
-}
