@@ -2,7 +2,8 @@
 // generated logs (not committed) of 2M and 10M rows. Whole-process wall time, alternating runs,
 // median of RUNS; peak RSS of each process (worker threads included) via a preloaded reporter;
 // then `kontinuitet staffing` and `kontinuitet routes` once on the same log.
-// Usage: node test/bench/measure.mjs [rows[,rows…]]   (default 2000000,10000000)
+// Usage: node test/bench/measure.mjs [rows[,rows…]]   (default 2000000,10000000); BENCH_RUNS (5),
+// BENCH_COMMANDS (staffing,routes: the commands run once after measure; '' for none)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -78,7 +79,7 @@ async function bench(targetRows) {
   console.log(`duckdb SQL:          ${duckMs.toFixed(0)} ms (median of ${RUNS}), ${(rows / duckMs * 1000 / 1e6).toFixed(2)} M rows/s, ${(mb / duckMs * 1000).toFixed(0)} MB/s, peak RSS ${Math.max(...duck.map((x) => x.rssMb)).toFixed(0)} MB`);
   console.log(`time ratio kontinuitet/duckdb: ${(ourMs / duckMs).toFixed(2)}; results agree: ${agree ? 'yes' : 'NO'}`);
   if (!agree) console.log(`  ours n=${w.staffPerClient.n} mean=${w.staffPerClient.mean}; duckdb n=${reference.eligible} mean=${reference.mean}`);
-  for (const command of ['staffing', 'routes']) {
+  for (const command of (process.env.BENCH_COMMANDS ?? 'staffing,routes').split(',').filter(Boolean)) {
     try {
       const x = timed([join(root, 'dist', 'cli.js'), command, file, '--from', FROM, '--format', 'json']);
       console.log(`kontinuitet ${command}:${' '.repeat(9 - command.length)}${x.ms.toFixed(0)} ms (one run), ${(rows / x.ms * 1000 / 1e6).toFixed(2)} M rows/s, peak RSS ${x.rssMb.toFixed(0)} MB`);
