@@ -1,18 +1,10 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { measureContinuity, type MeasureOptions, type ReadOptions } from '../../src/index.js';
-import { fixtureCsv } from './fixture.js';
+import { fixtureCsv, tempFiles } from './fixture.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'kontinuitet-fast-'));
-let n = 0;
-const file = (text: string | Buffer) => {
-  const f = join(dir, `log-${n++}.csv`);
-  writeFileSync(f, text);
-  return f;
-};
+const file = tempFiles('kontinuitet-fast-');
 const SAMPLE = readFileSync(new URL('../../data/sample-visits.csv', import.meta.url), 'utf8');
 
 /** The fast path must give exactly the general reader's result. */

@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 /**
  * A hand-built log over the window 2024-10-21 .. 2024-11-03 (Europe/Stockholm; clocks go back on
  * 2024-10-27, day 6). Every expected figure in measure.test.ts is worked out by hand from this
@@ -77,4 +80,20 @@ export function fixtureCsv(rows: readonly Row[] = fixtureRows()): string {
   const header = 'Besöks-ID;Brukare;Personal;Starttid;Sluttid;Insats;Grupp;Födelsedatum;Yrkesroll';
   const lines = rows.map((r) => [r.visit_id, r.client_id, r.staff_id, r.start, r.end, r.kind, r.group, r.client_birth_date, r.staff_role].join(';'));
   return `\uFEFF${[header, ...lines].join('\r\n')}\r\n`;
+}
+
+/**
+ * A writer of numbered CSV files in a fresh temporary folder (one per test file).
+ *
+ * @example
+ * const file = tempFiles('kontinuitet-fast-'); const path = file('visit_id,client_id\n');
+ */
+export function tempFiles(prefix: string): (text: string | Buffer) => string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  let n = 0;
+  return (text) => {
+    const f = join(dir, `log-${n++}.csv`);
+    writeFileSync(f, text);
+    return f;
+  };
 }

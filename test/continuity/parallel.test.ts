@@ -1,19 +1,12 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { measureContinuity, type MeasureOptions, type ReadOptions } from '../../src/index.js';
+import { tempFiles } from './fixture.js';
 
 // Under the test runner the sources have no built worker script, so the ranges are read by this
 // thread in turn: the cutting, line numbering, merging and evaluation in shares are the same code.
-const dir = mkdtempSync(join(tmpdir(), 'kontinuitet-par-'));
-let n = 0;
-const file = (text: string | Buffer) => {
-  const f = join(dir, `log-${n++}.csv`);
-  writeFileSync(f, text);
-  return f;
-};
+const file = tempFiles('kontinuitet-par-');
 const SAMPLE = readFileSync(new URL('../../data/sample-visits.csv', import.meta.url), 'utf8');
 
 /** Reading a file in shares must give exactly what one thread gives. */
