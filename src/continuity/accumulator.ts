@@ -1,5 +1,3 @@
-import { rmSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { KontinuitetError } from '../errors.js';
 import { selfDisplaying } from '../report/jupyter.js';
 import { dayWindow, monthlyWindows, type DayWindow, type MonthAnchor } from '../time/windows.js';
@@ -13,7 +11,7 @@ import { WindowPlacement } from './placement.js';
 import { windowResult } from './summaries.js';
 import { evaluateJob, rowsOf, type EvaluationJob, type JobResult, type RowSource } from './job.js';
 import type { MeasureOptions, RowFacts } from './measure.js';
-import { PARTITIONS, PartitionedRows, partitionOf, SPILL_ROWS, SpillFile, type BlockRef } from './partitions.js';
+import { PARTITIONS, PartitionedRows, partitionOf, removeSpill, SPILL_ROWS, SpillFile, type BlockRef } from './partitions.js';
 import { kindMatcher, resolveRules, type ContinuityRules } from './rules.js';
 import { Interner } from './store.js';
 import type { ClientContinuity, ContinuityResult, ContinuityWindow, ExclusionReason, RowCounts } from './types.js';
@@ -133,7 +131,7 @@ export class ContinuityAccumulator implements CodedSink {
 
   /** Takes one row whose text values are this accumulator's numbers ({@link ContinuityAccumulator.code}). */
   addCoded(r: CodedRow): void {
-    this.noteClient(r);
+    const client = this.noteClient(r);
     // one offset lookup per row: the local day and the local minute of the start come from it
     const local = this.zone.localMs(r.start);
     const startDay = Math.floor(local / 86_400_000);
@@ -148,7 +146,7 @@ export class ContinuityAccumulator implements CodedSink {
     const day = this.placement.countedDay(r, from, startDay, Math.floor((local - startDay * 86_400_000) / 60_000));
     if (day < 0) return this.exclude('outside_day_hours');
 
-    const part = placed.rows.parts[this.clients[r.client]!.partition]!;
+    const part = placed.rows.parts[client.partition]!;
     if (r.bytes !== null) part.addAscii(r.client, r.staff, r.group, day, r.line, r.start, r.end, r.bytes, r.visitFrom, r.visitTo);
     else part.add(r.client, r.staff, r.group, day, r.line, r.start, r.end, r.visitId);
     placed.rows.count++;
@@ -189,7 +187,7 @@ export class ContinuityAccumulator implements CodedSink {
   release(): void {
     this.spillFile?.remove();
     this.spillFile = null;
-    for (const s of this.sources) if (s.path !== null) rmSync(dirname(s.path), { recursive: true, force: true });
+    for (const s of this.sources) if (s.path !== null) removeSpill(s.path);
   }
 
   /**
@@ -198,11 +196,6 @@ export class ContinuityAccumulator implements CodedSink {
    * memory (after {@link ContinuityAccumulator.absorb}), else it is for this thread.
    */
   job(windows: DayWindow[], partitions: number[]): EvaluationJob {
-    const own: RowSource = { path: this.spillFile?.path ?? null, blocks: new Map(), maps: null, lineOffset: 0, memory: new Map() };
-    for (const [day, w] of this.windows) {
-      own.blocks.set(day, w.rows.spilled);
-      own.memory!.set(day, w.rows.parts);
-    }
     return {
       windows,
       partitions,
@@ -215,8 +208,19 @@ export class ContinuityAccumulator implements CodedSink {
         age: this.clients.map((c) => c.age),
         contact: this.withIndices ? this.clients.map((c) => mostListed(c.contacts!, this.staffIds.names)) : null,
       },
-      sources: this.held === 0 && this.spillFile === null ? this.sources : [own, ...this.sources],
+      sources: this.rowSources(),
     };
+  }
+
+  /** Where the counted rows are: this accumulator's own (when it has any) and the parts merged in. */
+  private rowSources(): RowSource[] {
+    if (this.held === 0 && this.spillFile === null) return this.sources;
+    const own: RowSource = { path: this.spillFile?.path ?? null, blocks: new Map(), maps: null, lineOffset: 0, memory: new Map() };
+    for (const [day, w] of this.windows) {
+      own.blocks.set(day, w.rows.spilled);
+      own.memory!.set(day, w.rows.parts);
+    }
+    return [own, ...this.sources];
   }
 
   /**
@@ -261,7 +265,7 @@ export class ContinuityAccumulator implements CodedSink {
    */
   countedRowsByWindow(): { window: DayWindow; rows: ReadonlyMap<string, readonly CountedRow[]> }[] {
     const windows = this.reportedWindows().windows.map((w) => w.window);
-    const { sources } = this.job(windows, []);
+    const sources = this.rowSources();
     return windows.map((window) => {
       const rows = new Map<string, CountedRow[]>();
       for (const p of PARTITION_LIST) {
@@ -352,9 +356,10 @@ export class ContinuityAccumulator implements CodedSink {
     return result;
   }
 
-  private noteClient(r: CodedRow): void {
+  private noteClient(r: CodedRow): ClientState {
     const c = this.noteFacts(r.client, r.birthDay, r.age);
     if (c.contacts !== null && r.contact >= 0) c.contacts.set(r.contact, (c.contacts.get(r.contact) ?? 0) + 1);
+    return c;
   }
 
   /** Notes a client's birth date (the latest given) and age (the lowest given). */

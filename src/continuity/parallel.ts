@@ -1,4 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -9,7 +10,7 @@ import type { ReadLedger, ReadOptions } from '../visits/types.js';
 import { ContinuityAccumulator, type AccumulatorPart } from './accumulator.js';
 import { evaluateJob, type EvaluationJob, type JobResult } from './job.js';
 import type { MeasureOptions } from './measure.js';
-import { PARTITIONS, SPILL_ROWS } from './partitions.js';
+import { PARTITIONS, removeSpill, SPILL_ROWS } from './partitions.js';
 import type { ContinuityResult } from './types.js';
 
 /** Files smaller than this are read by one thread unless `threads` is given. */
@@ -118,8 +119,7 @@ export async function measureInParallel(path: string, options: MeasureOptions & 
     }
     if (parts.length < replies.length) {
       // a quoted range: leave it to one thread; remove what the others spilled
-      for (const p of parts) merged.absorb(p.part, 0);
-      merged.release();
+      for (const p of parts) removeSpill(p.part.path);
       return null;
     }
     // the first range numbers its lines absolutely; range k + 1 from 1, i.e. from the line after range k
@@ -161,7 +161,6 @@ function cloneable(options: MeasureOptions & ReadOptions, threads: number): Meas
  * the first range's lines count from 2 (after the header), every other range's from 1.
  */
 async function splitRanges(path: string, from: number, size: number, n: number): Promise<ByteRange[]> {
-  const { open } = await import('node:fs/promises');
   const file = await open(path, 'r');
   try {
     const cuts = [from];

@@ -1,6 +1,6 @@
 import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { CountedStore } from './store.js';
 
 /** Partitions of a window's counted rows: a client's rows all land in one, chosen by its id. */
@@ -70,9 +70,15 @@ export class SpillFile {
 
   remove(): void {
     this.close();
-    rmSync(this.dir, { recursive: true, force: true });
-    live.delete(this.dir);
+    removeSpill(this.path);
   }
+}
+
+/** Removes a spill file and its folder (the file may be another thread's). */
+export function removeSpill(path: string): void {
+  const dir = dirname(path);
+  rmSync(dir, { recursive: true, force: true });
+  live.delete(dir);
 }
 
 /** Reads a block of a spill file (the file may be another thread's). */
@@ -105,12 +111,5 @@ export class PartitionedRows {
       this.spilled.push(file.write(p, part.toBlock()));
       part.clear();
     });
-  }
-
-  /** Rows held in memory. */
-  get held(): number {
-    let n = 0;
-    for (const part of this.parts) n += part.count;
-    return n;
   }
 }

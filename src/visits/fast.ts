@@ -208,27 +208,7 @@ function headerFits(head: Buffer, headerEnd: number): boolean {
   return quotes % 2 === 0;
 }
 
-/** Raw bytes → the consumer's number, asked once per distinct byte string. */
-class Coder {
-  private readonly raw = new ByteInterner();
-  private codes = new Int32Array(1024).fill(-1);
-
-  constructor(private readonly ask: (text: string) => number) {}
-
-  code(buf: Uint8Array, a: number, b: number): number {
-    const r = this.raw.id(buf, a, b);
-    if (r >= this.codes.length) {
-      const bigger = new Int32Array(this.codes.length * 2).fill(-1);
-      bigger.set(this.codes);
-      this.codes = bigger;
-    }
-    let c = this.codes[r]!;
-    if (c < 0) c = this.codes[r] = this.ask(this.raw.name(r));
-    return c;
-  }
-}
-
-/** Raw bytes → a value computed from their text, computed once per distinct byte string. */
+/** Raw bytes → a value computed from their text (the consumer's number, a birth day), computed once per distinct byte string. */
 class Memo<T> {
   private readonly raw = new ByteInterner();
   private readonly values: T[] = [];
@@ -253,13 +233,14 @@ class LineScanner {
   private readonly ends: Int32Array;
   private readonly failure: TimeParseFailure = { code: 'time_format', why: '' };
   private readonly row: CodedRow = { line: 0, client: 0, staff: 0, group: 0, kind: 0, role: 0, contact: -1, start: 0, end: 0, birthDay: null, age: null, visitId: '', bytes: null, visitFrom: 0, visitTo: 0 };
-  private readonly clients: Coder;
-  private readonly staff: Coder;
-  private readonly groups: Coder;
-  private readonly kinds: Coder;
-  private readonly roles: Coder;
+  private readonly clients: Memo<number>;
+  private readonly staff: Memo<number>;
+  private readonly groups: Memo<number>;
+  private readonly kinds: Memo<number>;
+  private readonly roles: Memo<number>;
   private readonly births: Memo<number | null>;
   private readonly ages: Memo<number | null>;
+  private readonly wantsContact: boolean;
   private carry: Buffer = Buffer.alloc(0);
   /** Set once a quote is seen: the rest goes through the general tokenizer. */
   private general: { tokenizer: CsvTokenizer; decoder: InstanceType<typeof TextDecoder> } | null = null;
@@ -294,13 +275,14 @@ class LineScanner {
     this.starts = new Int32Array(headers.length + 1);
     this.ends = new Int32Array(headers.length + 1);
     const id = mapId ?? ((text: string) => text);
-    this.clients = new Coder((text) => sink.code('client', id(text)));
-    this.staff = new Coder((text) => sink.code('staff', id(text)));
-    this.groups = new Coder((text) => sink.code('group', text));
-    this.kinds = new Coder((text) => sink.code('kind', text));
-    this.roles = new Coder((text) => sink.code('role', text));
+    this.clients = new Memo((text) => sink.code('client', id(text)));
+    this.staff = new Memo((text) => sink.code('staff', id(text)));
+    this.groups = new Memo((text) => sink.code('group', text));
+    this.kinds = new Memo((text) => sink.code('kind', text));
+    this.roles = new Memo((text) => sink.code('role', text));
     this.births = new Memo((text) => this.converter.birthDayOf(text));
     this.ages = new Memo((text) => this.converter.ageOf(text));
+    this.wantsContact = sink.wantsContact;
   }
 
   push(chunk: Buffer): void {
@@ -417,14 +399,14 @@ class LineScanner {
     if (Number.isNaN(birthDay) || Number.isNaN(age)) return false;
     const r = this.row;
     r.line = line;
-    r.client = this.clients.code(buf, starts[ix.client_id]!, ends[ix.client_id]!);
-    r.staff = this.staff.code(buf, starts[ix.staff_id]!, ends[ix.staff_id]!);
+    r.client = this.clients.get(buf, starts[ix.client_id]!, ends[ix.client_id]!);
+    r.staff = this.staff.get(buf, starts[ix.staff_id]!, ends[ix.staff_id]!);
     r.start = start;
     r.end = end;
     r.group = this.codeOf(this.groups, buf, ix.group);
     r.kind = this.codeOf(this.kinds, buf, ix.kind);
     r.role = this.codeOf(this.roles, buf, ix.staff_role);
-    r.contact = !this.sink.wantsContact || ix.contact_staff_id < 0 || starts[ix.contact_staff_id] === ends[ix.contact_staff_id] ? -1 : this.staff.code(buf, starts[ix.contact_staff_id]!, ends[ix.contact_staff_id]!);
+    r.contact = !this.wantsContact || ix.contact_staff_id < 0 || starts[ix.contact_staff_id] === ends[ix.contact_staff_id] ? -1 : this.staff.get(buf, starts[ix.contact_staff_id]!, ends[ix.contact_staff_id]!);
     r.birthDay = birthDay;
     r.age = age === null ? null : Math.floor(age);
     this.visitOf(buf, ix.visit_id);
@@ -435,8 +417,8 @@ class LineScanner {
   }
 
   /** The number of a text field ('' when the column is absent or empty). */
-  private codeOf(coder: Coder, buf: Buffer, column: number): number {
-    return column < 0 ? coder.code(buf, 0, 0) : coder.code(buf, this.starts[column]!, this.ends[column]!);
+  private codeOf(coder: Memo<number>, buf: Buffer, column: number): number {
+    return column < 0 ? coder.get(buf, 0, 0) : coder.get(buf, this.starts[column]!, this.ends[column]!);
   }
 
   /** Points the row at the visit id: its bytes when they are ASCII, else its text. */
