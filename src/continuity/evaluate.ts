@@ -1,6 +1,6 @@
 import { civilFromDays } from '../time/civil.js';
-import { groupVisits } from '../visits/group.js';
-import { isDoubleStaffed } from '../staffing/together.js';
+import { firstOfSameVisit, VisitGrouper, type VisitColumns } from '../visits/group.js';
+import { longestTogetherOf, togetherLongEnough } from '../staffing/together.js';
 import type { ContinuityRules } from './rules.js';
 import type { ClientContinuity, IneligibleReason } from './types.js';
 
@@ -19,6 +19,38 @@ export interface CountedRow {
   day: number;
 }
 
+/**
+ * Counted rows in columns, as the evaluation reads them: a client's rows are a range [a, b).
+ * Staff and groups are numbers whose order is the order of their text (ids compared as strings),
+ * so ties are broken as on the text.
+ *
+ * @example
+ * const rows: ClientRows = { start, end, visit, staff, group, day }; // one entry per row
+ */
+export interface ClientRows extends VisitColumns {
+  readonly staff: Int32Array;
+  readonly group: Int32Array;
+  /** Day of the window (0-based) the row counts on. */
+  readonly day: Int32Array;
+}
+
+/**
+ * What the rules give for one client in one window, in numbers ({@link ClientEvaluator}).
+ *
+ * @example
+ * const f: ClientFigures = { visits: 28, staff: 9, reason: null, firstShortDay: -1, doubleStaffedVisits: 0, group: 2 };
+ */
+export interface ClientFigures {
+  visits: number;
+  staff: number;
+  reason: IneligibleReason | null;
+  /** With `too_few_visits_on_a_day`: the first such day of the window (0-based); else -1. */
+  firstShortDay: number;
+  doubleStaffedVisits: number;
+  /** The group (number) of most of the client's visits, ties to the lowest; -1 without visits. */
+  group: number;
+}
+
 /** Age in whole years on `atDay` of someone born on `birthDay` (day numbers). */
 export function ageOn(birthDay: number, atDay: number): number {
   const b = civilFromDays(birthDay);
@@ -28,8 +60,152 @@ export function ageOn(birthDay: number, atDay: number): number {
 }
 
 /**
- * Applies the visits rule, the age rule and the staff count to one client's counted rows in one
- * window. `age` is the client's age at the window start, or null when unknown.
+ * Applies the visits rule, the age rule and the staff count to clients' counted rows in one
+ * window: rows are grouped into visits ({@link VisitGrouper}); each visit counts once on the day
+ * of its first row and once for the group of its first staff member's row; the staff are those
+ * of every row (or of the first staff member only, with `countBothStaff: false`); a visit is
+ * double-staffed when two different staff were together at least `handoverMinutes`. Keeps its
+ * scratch between clients.
+ *
+ * @example
+ * const e = new ClientEvaluator(rules, window);
+ * const f = e.evaluate(rows, 0, rows.start.length, 84); // → { visits, staff, reason, … }
+ */
+export class ClientEvaluator {
+  private readonly grouper = new VisitGrouper();
+  private readonly perDay: Int32Array;
+  private groupCount: Int32Array = new Int32Array(16);
+  private readonly groupsSeen: number[] = [];
+  private staffSeen: Int32Array = new Int32Array(64);
+  private stamp = 0;
+  private readonly handoverMs: number;
+  private readonly figures: ClientFigures = { visits: 0, staff: 0, reason: null, firstShortDay: -1, doubleStaffedVisits: 0, group: -1 };
+
+  constructor(private readonly rules: ContinuityRules, private readonly window: { fromDay: number; days: number }) {
+    this.perDay = new Int32Array(window.days);
+    this.handoverMs = rules.handoverMinutes * 60_000;
+  }
+
+  /** The figures of the client whose rows are [a, b) (an object reused by the next call). */
+  evaluate(rows: ClientRows, a: number, b: number, age: number | null): ClientFigures {
+    const rules = this.rules;
+    const count = this.grouper.group(rows, a, b);
+    const { members, bounds } = this.grouper;
+    const perDay = this.perDay.fill(0);
+    const stamp = this.nextStamp();
+    let staff = 0;
+    let doubleStaffedVisits = 0;
+    let bestGroup = -1;
+    for (let v = 0; v < count; v++) {
+      const from = bounds[v]!, to = bounds[v + 1]!;
+      const first = firstOf(rows, members, from, to);
+      perDay[rows.day[members[from]!]!]!++;
+      const g = rows.group[first]!;
+      if (g >= this.groupCount.length) this.groupCount = grown(this.groupCount, g);
+      const n = ++this.groupCount[g]!;
+      if (n === 1) this.groupsSeen.push(g);
+      if (bestGroup < 0 || n > this.groupCount[bestGroup]! || (n === this.groupCount[bestGroup]! && g < bestGroup)) bestGroup = g;
+      if (to - from > 1 && togetherLongEnough(longestTogetherOf(rows, members, from, to), this.handoverMs)) doubleStaffedVisits++;
+      if (rules.countBothStaff) for (let k = from; k < to; k++) staff += this.meet(rows.staff[members[k]!]!, stamp);
+      else staff += this.meet(rows.staff[first]!, stamp);
+    }
+    for (const g of this.groupsSeen) this.groupCount[g] = 0;
+    this.groupsSeen.length = 0;
+
+    let reason: IneligibleReason | null = null;
+    let firstShortDay = -1;
+    if (count === 0) reason = 'no_counted_visits';
+    else if (rules.dailyRule === 'every-day') {
+      firstShortDay = perDay.findIndex((n) => n < rules.minVisitsPerDay);
+      if (firstShortDay >= 0) reason = 'too_few_visits_on_a_day';
+    } else if (count < rules.minVisitsPerDay * this.window.days) reason = 'too_few_visits_on_average';
+    if (reason === null && rules.minAge !== null && age !== null && age < rules.minAge) reason = 'under_min_age';
+
+    const f = this.figures;
+    f.visits = count;
+    f.staff = staff;
+    f.reason = reason;
+    f.firstShortDay = firstShortDay;
+    f.doubleStaffedVisits = doubleStaffedVisits;
+    f.group = bestGroup;
+    return f;
+  }
+
+  /** 1 when staff member `s` is met for the first time in this client's evaluation (marked with `stamp`), else 0. */
+  private meet(s: number, stamp: number): number {
+    if (s >= this.staffSeen.length) this.staffSeen = grown(this.staffSeen, s);
+    if (this.staffSeen[s] === stamp) return 0;
+    this.staffSeen[s] = stamp;
+    return 1;
+  }
+
+  /** A fresh mark for the staff seen (the marks start over before the counter overflows). */
+  private nextStamp(): number {
+    if (this.stamp === 0x7fffffff) {
+      this.staffSeen.fill(0);
+      this.stamp = 0;
+    }
+    return ++this.stamp;
+  }
+}
+
+function grown(a: Int32Array, index: number): Int32Array {
+  const bigger = new Int32Array(Math.max(2 * a.length, index + 1));
+  bigger.set(a);
+  return bigger;
+}
+
+/**
+ * The row of a visit's first staff member: earliest start, then earliest end, then lowest staff
+ * (by id). With `countBothStaff: false` only this staff member counts; every other staff member
+ * of the visit is a "second staff member". The visit is `members[from] … members[to - 1]`.
+ *
+ * @example
+ * firstOf(rows, Int32Array.of(0, 1), 0, 2); // → 1 when row 1 starts before row 0
+ */
+export function firstOf(rows: ClientRows, members: ArrayLike<number>, from: number, to: number): number {
+  const { start, end, staff } = rows;
+  let best = members[from]!;
+  for (let k = from + 1; k < to; k++) {
+    const r = members[k]!;
+    if (start[r]! < start[best]! || (start[r] === start[best] && (end[r]! < end[best]! || (end[r] === end[best] && staff[r]! < staff[best]!)))) best = r;
+  }
+  return best;
+}
+
+/**
+ * One client's counted rows (objects) in columns, with staff and groups numbered in the order of
+ * their text; `groups` gives a group number's name.
+ *
+ * @example
+ * clientRowsOf(rows).rows.staff; // → the rank of each row's staff id among the client's staff ids
+ */
+export function clientRowsOf(rows: readonly CountedRow[]): { rows: ClientRows; groups: string[] } {
+  const rank = (names: string[]) => {
+    const sorted = [...new Set(names)].sort();
+    const of = new Map(sorted.map((name, k) => [name, k]));
+    return { sorted, numbers: Int32Array.from(names, (name) => of.get(name)!) };
+  };
+  const groups = rank(rows.map((r) => r.group));
+  return {
+    rows: {
+      start: Float64Array.from(rows, (r) => r.start),
+      end: Float64Array.from(rows, (r) => r.end),
+      visit: firstOfSameVisit(rows),
+      staff: rank(rows.map((r) => r.staffId)).numbers,
+      group: groups.numbers,
+      day: Int32Array.from(rows, (r) => r.day),
+    },
+    groups: groups.sorted,
+  };
+}
+
+/**
+ * The rules of {@link ClientEvaluator} over one client's counted rows as objects. `age` is the
+ * client's age at the window start, or null when unknown.
+ *
+ * @example
+ * evaluateClient('C1', rows, 84, window, rules); // → { client: 'C1', eligible: true, staff: 9, … }
  */
 export function evaluateClient(
   client: string,
@@ -38,71 +214,27 @@ export function evaluateClient(
   window: { fromDay: number; days: number },
   rules: ContinuityRules,
 ): ClientContinuity {
-  const visits = groupVisits(rows);
-  const perDay = new Array<number>(window.days).fill(0);
-  const groupVisitsCount = new Map<string, number>();
-  const staff = new Set<number>();
-  let doubleStaffedVisits = 0;
-  const handoverMs = rules.handoverMinutes * 60_000;
-  for (const visit of visits) {
-    const first = firstRow(rows, visit);
-    perDay[rows[visit[0]!]!.day]!++;
-    groupVisitsCount.set(first.group, (groupVisitsCount.get(first.group) ?? 0) + 1);
-    if (isDoubleStaffed(rows, visit, handoverMs)) doubleStaffedVisits++;
-    if (rules.countBothStaff) for (const i of visit) staff.add(rows[i]!.staff);
-    else staff.add(first.staff);
-  }
-
-  let reason: IneligibleReason | null = null;
-  let firstShortDay: string | null = null;
-  if (visits.length === 0) reason = 'no_counted_visits';
-  else if (rules.dailyRule === 'every-day') {
-    const short = perDay.findIndex((n) => n < rules.minVisitsPerDay);
-    if (short >= 0) {
-      reason = 'too_few_visits_on_a_day';
-      firstShortDay = civilFromDays(window.fromDay + short);
-    }
-  } else if (visits.length < rules.minVisitsPerDay * window.days) reason = 'too_few_visits_on_average';
-  if (reason === null && rules.minAge !== null && age !== null && age < rules.minAge) reason = 'under_min_age';
-
-  return {
-    client,
-    group: majorityGroup(groupVisitsCount),
-    eligible: reason === null,
-    visits: visits.length,
-    staff: staff.size,
-    reason,
-    firstShortDay,
-    age,
-    doubleStaffedVisits,
-  };
+  const columns = clientRowsOf(rows);
+  const f = new ClientEvaluator(rules, window).evaluate(columns.rows, 0, rows.length, age);
+  return clientContinuity(client, f, columns.groups[f.group] ?? '', age, window.fromDay);
 }
 
 /**
- * The row of a visit's first staff member: earliest start, then earliest end, then lowest staff
- * id. With `countBothStaff: false` only this staff member counts; every other staff member of the
- * visit is a "second staff member".
+ * A client's result from its figures.
  *
  * @example
- * firstRow(rows, [0, 1]); // → rows[1] when rows[1] starts before rows[0]
+ * clientContinuity('C1', figures, 'Norr', 84, window.fromDay); // → { client: 'C1', group: 'Norr', … }
  */
-export function firstRow(rows: readonly CountedRow[], visit: readonly number[]): CountedRow {
-  let best = rows[visit[0]!]!;
-  for (const i of visit) {
-    const r = rows[i]!;
-    if (r.start < best.start || (r.start === best.start && (r.end < best.end || (r.end === best.end && r.staffId < best.staffId)))) best = r;
-  }
-  return best;
-}
-
-function majorityGroup(counts: ReadonlyMap<string, number>): string {
-  let best = '';
-  let bestCount = -1;
-  for (const [group, n] of counts) {
-    if (n > bestCount || (n === bestCount && group < best)) {
-      best = group;
-      bestCount = n;
-    }
-  }
-  return best;
+export function clientContinuity(client: string, f: ClientFigures, group: string, age: number | null, fromDay: number): ClientContinuity {
+  return {
+    client,
+    group,
+    eligible: f.reason === null,
+    visits: f.visits,
+    staff: f.staff,
+    reason: f.reason,
+    firstShortDay: f.firstShortDay < 0 ? null : civilFromDays(fromDay + f.firstShortDay),
+    age,
+    doubleStaffedVisits: f.doubleStaffedVisits,
+  };
 }

@@ -1,4 +1,4 @@
-import { evaluateClient, firstRow, type CountedRow } from '../continuity/evaluate.js';
+import { clientRowsOf, evaluateClient, firstOf, type ClientRows, type CountedRow } from '../continuity/evaluate.js';
 import type { ContinuityRules } from '../continuity/rules.js';
 import type { ClientContinuity } from '../continuity/types.js';
 import { civilFromDays, MS_PER_DAY, MS_PER_HOUR, MS_PER_MINUTE } from '../time/civil.js';
@@ -59,6 +59,7 @@ export function staffClient(
   let staffMs = 0;
   let doubleStaffedMs = 0;
   const visits = groupVisits(rows);
+  const columns = clientRowsOf(rows).rows;
   for (const visit of visits) {
     const a = analyseVisit(rows, visit, handoverMs);
     const head = rows[visit[0]!]!;
@@ -72,7 +73,7 @@ export function staffClient(
     }
     if (a.kind !== 'double') continue;
     doubleStaffedMs += a.staffMs;
-    const staff = staffOrder(rows, visit);
+    const staff = staffOrder(rows, columns, visit);
     let end = head.end;
     for (const i of visit) end = Math.max(end, rows[i]!.end);
     doubleStaffed.push({
@@ -101,8 +102,8 @@ export function staffClient(
 }
 
 /** Staff ids of a visit: the first staff member (the measure's rule), then the others by id. */
-function staffOrder(rows: readonly CountedRow[], visit: readonly number[]): string[] {
-  const first = firstRow(rows, visit).staffId;
+function staffOrder(rows: readonly CountedRow[], columns: ClientRows, visit: readonly number[]): string[] {
+  const first = rows[firstOf(columns, visit, 0, visit.length)]!.staffId;
   const others = new Set<string>();
   for (const i of visit) if (rows[i]!.staffId !== first) others.add(rows[i]!.staffId);
   return [first, ...[...others].sort()];

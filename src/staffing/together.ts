@@ -12,6 +12,40 @@ export interface PresenceRow {
 }
 
 /**
+ * Rows in columns for {@link longestTogetherOf}: times (epoch ms, end exclusive) and staff
+ * numbers (different staff, different numbers).
+ *
+ * @example
+ * const rows: PresenceColumns = { start: Float64Array.of(0, 10), end: Float64Array.of(60, 50), staff: Int32Array.of(0, 1) };
+ */
+export interface PresenceColumns {
+  readonly start: Float64Array;
+  readonly end: Float64Array;
+  readonly staff: Int32Array;
+}
+
+/**
+ * {@link longestTogether} over columns: the visit is the rows `members[from] … members[to - 1]`.
+ *
+ * @example
+ * longestTogetherOf({ start: Float64Array.of(0, 10), end: Float64Array.of(60, 50), staff: Int32Array.of(0, 1) }, Int32Array.of(0, 1), 0, 2); // → 40
+ */
+export function longestTogetherOf(rows: PresenceColumns, members: ArrayLike<number>, from: number, to: number): number {
+  const { start, end, staff } = rows;
+  let best = 0;
+  for (let x = from; x < to; x++) {
+    const a = members[x]!;
+    for (let y = x + 1; y < to; y++) {
+      const b = members[y]!;
+      if (staff[a] === staff[b]) continue;
+      const overlap = Math.min(end[a]!, end[b]!) - Math.max(start[a]!, start[b]!);
+      if (overlap > best) best = overlap;
+    }
+  }
+  return best;
+}
+
+/**
  * Longest time (ms) that two DIFFERENT staff members are present together at one visit, over
  * every pair of its rows. A visit is double-staffed when this is at least the handover threshold
  * (default 5 minutes); shorter is a handover; rows of one staff member only give 0.
@@ -20,17 +54,19 @@ export interface PresenceRow {
  * longestTogether([{ start: 0, end: 60, staff: 'A' }, { start: 10, end: 50, staff: 'B' }], [0, 1]); // → 40
  */
 export function longestTogether(rows: readonly PresenceRow[], visit: readonly number[]): number {
-  let best = 0;
-  for (let x = 0; x < visit.length; x++) {
-    const a = rows[visit[x]!]!;
-    for (let y = x + 1; y < visit.length; y++) {
-      const b = rows[visit[y]!]!;
-      if (a.staff === b.staff) continue;
-      const overlap = Math.min(a.end, b.end) - Math.max(a.start, b.start);
-      if (overlap > best) best = overlap;
-    }
-  }
-  return best;
+  const numbers = new Map<string | number, number>();
+  const at = (i: number) => rows[visit[i]!]!;
+  const columns: PresenceColumns = {
+    start: Float64Array.from(visit, (_, i) => at(i).start),
+    end: Float64Array.from(visit, (_, i) => at(i).end),
+    staff: Int32Array.from(visit, (_, i) => {
+      const s = at(i).staff;
+      let n = numbers.get(s);
+      if (n === undefined) numbers.set(s, (n = numbers.size));
+      return n;
+    }),
+  };
+  return longestTogetherOf(columns, Int32Array.from(visit, (_, i) => i), 0, visit.length);
 }
 
 /**
@@ -41,8 +77,17 @@ export function longestTogether(rows: readonly PresenceRow[], visit: readonly nu
  * isDoubleStaffed([{ start: 0, end: 3_600_000, staff: 'A' }, { start: 0, end: 3_600_000, staff: 'B' }], [0, 1], 300_000); // → true
  */
 export function isDoubleStaffed(rows: readonly PresenceRow[], visit: readonly number[], handoverMs: number): boolean {
-  const together = longestTogether(rows, visit);
-  return together > 0 && together >= handoverMs;
+  return togetherLongEnough(longestTogether(rows, visit), handoverMs);
+}
+
+/**
+ * The double-staffing threshold: staff together for some time, and at least `handoverMs`.
+ *
+ * @example
+ * togetherLongEnough(240_000, 300_000); // → false (a handover)
+ */
+export function togetherLongEnough(togetherMs: number, handoverMs: number): boolean {
+  return togetherMs > 0 && togetherMs >= handoverMs;
 }
 
 /**

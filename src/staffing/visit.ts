@@ -1,4 +1,4 @@
-import { duplicateRegistrations, longestTogether, peakTogether, staffTime, type PresenceRow } from './together.js';
+import { duplicateRegistrations, longestTogether, peakTogether, staffTime, togetherLongEnough, type PresenceRow } from './together.js';
 
 /**
  * How one visit was staffed:
@@ -47,7 +47,7 @@ export function analyseVisit(rows: readonly PresenceRow[], visit: readonly numbe
   const staff = new Set<string | number>();
   for (const i of visit) staff.add(rows[i]!.staff);
   const togetherMs = staff.size > 1 ? longestTogether(rows, visit) : 0;
-  const double = togetherMs > 0 && togetherMs >= handoverMs;
+  const double = togetherLongEnough(togetherMs, handoverMs);
   return {
     kind: staff.size < 2 ? 'single' : double ? 'double' : 'handover',
     staff: staff.size,

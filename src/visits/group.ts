@@ -24,11 +24,145 @@ export function overlapsByHalf(aStart: number, aEnd: number, bStart: number, bEn
 }
 
 /**
- * Groups the rows of ONE client into visits: rows sharing a visit id are one visit; rows without
- * a visit id form one visit with every row they overlap by at least half of the shorter (taken
- * transitively). Returns the visits as lists of row indices, each list sorted by row start, the
- * visits ordered by their first start (ties: the lower row index). The result does not depend on
- * the order of `rows` other than through those ties.
+ * Rows in columns for {@link VisitGrouper}: times, and per row the index of the first row of
+ * the same client with the same visit id (the row itself when it is the first), or -1 when the
+ * row has no visit id.
+ *
+ * @example
+ * const rows: VisitColumns = { start: Float64Array.of(0, 5), end: Float64Array.of(60, 60), visit: Int32Array.of(0, 0) };
+ */
+export interface VisitColumns {
+  readonly start: Float64Array;
+  readonly end: Float64Array;
+  readonly visit: Int32Array;
+}
+
+/**
+ * Groups rows of ONE client into visits, over columns (the measure's hot path; {@link groupVisits}
+ * is the same rule over objects). Rows sharing a visit id are one visit; rows without a visit id
+ * form one visit with every row they overlap by at least half of the shorter (taken
+ * transitively). Afterwards visit `v` is `members[bounds[v]] … members[bounds[v + 1] - 1]` (row
+ * indices, sorted by start, ties by index), the visits ordered by their first start (ties: the
+ * lower row index). The arrays are scratch, valid until the next call.
+ *
+ * @example
+ * const g = new VisitGrouper();
+ * const n = g.group({ start: Float64Array.of(0, 5, 100), end: Float64Array.of(60, 60, 130), visit: Int32Array.of(-1, -1, -1) }, 0, 3);
+ * // n → 2; g.members → [0, 1, 2, …]; g.bounds → [0, 2, 3, …]
+ */
+export class VisitGrouper {
+  members = new Int32Array(64);
+  bounds = new Int32Array(65);
+  private order = new Int32Array(64);
+  private parent = new Int32Array(64);
+  private loose = new Int32Array(64);
+  private visitOf = new Int32Array(64);
+
+  /** Groups rows [a, b); returns the number of visits. */
+  group(rows: VisitColumns, a: number, b: number): number {
+    const n = b - a;
+    if (n > this.order.length) this.grow(n);
+    const { start, end, visit } = rows;
+    const order = this.order;
+    const parent = this.parent;
+    let sorted = true;
+    for (let i = 0; i < n; i++) {
+      order[i] = i;
+      parent[i] = i;
+      if (i > 0 && start[a + i]! < start[a + i - 1]!) sorted = false;
+    }
+    if (!sorted) order.subarray(0, n).sort((x, y) => start[a + x]! - start[a + y]! || x - y);
+    const find = (i: number): number => {
+      while (parent[i] !== i) {
+        parent[i] = parent[parent[i]!]!;
+        i = parent[i]!;
+      }
+      return i;
+    };
+    const union = (x: number, y: number): void => {
+      const rx = find(x), ry = find(y);
+      if (rx !== ry) parent[Math.max(rx, ry)] = Math.min(rx, ry);
+    };
+
+    // rows sharing a visit id; the loose rows (no id) in start order
+    const loose = this.loose;
+    let looseCount = 0;
+    for (let k = 0; k < n; k++) {
+      const i = order[k]!;
+      const first = visit[a + i]!;
+      if (first < 0) loose[looseCount++] = i;
+      else if (first !== a + i) union(first - a, i);
+    }
+    for (let x = 0; x < looseCount; x++) {
+      const p = a + loose[x]!;
+      for (let y = x + 1; y < looseCount; y++) {
+        const q = a + loose[y]!;
+        if (start[q]! >= end[p]!) break;
+        if (overlapsByHalf(start[p]!, end[p]!, start[q]!, end[q]!)) union(loose[x]!, loose[y]!);
+      }
+    }
+
+    // visits numbered in start order of their first row; members placed in start order
+    const visitOf = this.visitOf;
+    const bounds = this.bounds;
+    for (let i = 0; i < n; i++) visitOf[i] = -1;
+    let count = 0;
+    for (let k = 0; k < n; k++) {
+      const root = find(order[k]!);
+      let v = visitOf[root]!;
+      if (v < 0) {
+        v = visitOf[root] = count++;
+        bounds[v + 1] = 0;
+      }
+      bounds[v + 1]!++;
+    }
+    bounds[0] = 0;
+    for (let v = 0; v < count; v++) bounds[v + 1]! += bounds[v]!;
+    const fill = this.loose; // the loose list is done with: reuse it as the fill positions
+    for (let v = 0; v < count; v++) fill[v] = bounds[v]!;
+    for (let k = 0; k < n; k++) {
+      const i = order[k]!;
+      this.members[fill[visitOf[find(i)]!]!++] = a + i;
+    }
+    return count;
+  }
+
+  private grow(n: number): void {
+    const size = Math.max(n, 2 * this.order.length);
+    this.members = new Int32Array(size);
+    this.bounds = new Int32Array(size + 1);
+    this.order = new Int32Array(size);
+    this.parent = new Int32Array(size);
+    this.loose = new Int32Array(size);
+    this.visitOf = new Int32Array(size);
+  }
+}
+
+/**
+ * The visit column of {@link VisitColumns} for rows given as objects: per row the index of the
+ * first row with the same visit id, or -1 without one.
+ *
+ * @example
+ * firstOfSameVisit([{ visitId: 'V1' }, { visitId: '' }, { visitId: 'V1' }]); // → Int32Array [0, -1, 0]
+ */
+export function firstOfSameVisit(rows: readonly { readonly visitId: string }[]): Int32Array {
+  const first = new Map<string, number>();
+  return Int32Array.from(rows, ({ visitId }, i) => {
+    if (visitId === '') return -1;
+    const f = first.get(visitId);
+    if (f !== undefined) return f;
+    first.set(visitId, i);
+    return i;
+  });
+}
+
+/**
+ * Groups the rows of ONE client into visits ({@link VisitGrouper}'s rule, over objects): rows
+ * sharing a visit id are one visit; rows without a visit id form one visit with every row they
+ * overlap by at least half of the shorter (taken transitively). Returns the visits as lists of
+ * row indices, each list sorted by row start, the visits ordered by their first start (ties: the
+ * lower row index). The result does not depend on the order of `rows` other than through those
+ * ties.
  *
  * @example
  * groupVisits([
@@ -36,52 +170,13 @@ export function overlapsByHalf(aStart: number, aEnd: number, bStart: number, bEn
  * ]); // → [[0, 1], [2]]
  */
 export function groupVisits(rows: readonly GroupableRow[]): number[][] {
-  const n = rows.length;
-  const parent = new Int32Array(n);
-  for (let i = 0; i < n; i++) parent[i] = i;
-  const find = (i: number): number => {
-    while (parent[i] !== i) {
-      parent[i] = parent[parent[i]!]!;
-      i = parent[i]!;
-    }
-    return i;
-  };
-  const union = (a: number, b: number): void => {
-    const ra = find(a), rb = find(b);
-    if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
-  };
-
-  const byId = new Map<string, number>();
-  const loose: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const id = rows[i]!.visitId;
-    if (id === '') loose.push(i);
-    else {
-      const first = byId.get(id);
-      if (first === undefined) byId.set(id, i);
-      else union(first, i);
-    }
-  }
-  loose.sort((a, b) => rows[a]!.start - rows[b]!.start || a - b);
-  for (let x = 0; x < loose.length; x++) {
-    const a = rows[loose[x]!]!;
-    for (let y = x + 1; y < loose.length; y++) {
-      const b = rows[loose[y]!]!;
-      if (b.start >= a.end) break;
-      if (overlapsByHalf(a.start, a.end, b.start, b.end)) union(loose[x]!, loose[y]!);
-    }
-  }
-
-  // members of each root, the visits in order of their first row
-  const lists: (number[] | undefined)[] = new Array(n);
+  const grouper = new VisitGrouper();
+  const count = grouper.group({
+    start: Float64Array.from(rows, (r) => r.start),
+    end: Float64Array.from(rows, (r) => r.end),
+    visit: firstOfSameVisit(rows),
+  }, 0, rows.length);
   const visits: number[][] = [];
-  for (let i = 0; i < n; i++) {
-    const root = find(i);
-    const list = lists[root];
-    if (list === undefined) visits.push((lists[root] = [i]));
-    else list.push(i);
-  }
-  for (const v of visits) v.sort((a, b) => rows[a]!.start - rows[b]!.start || a - b);
-  visits.sort((p, q) => rows[p[0]!]!.start - rows[q[0]!]!.start || p[0]! - q[0]!);
+  for (let v = 0; v < count; v++) visits.push(Array.from(grouper.members.subarray(grouper.bounds[v]!, grouper.bounds[v + 1]!)));
   return visits;
 }
