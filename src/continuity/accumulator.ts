@@ -5,15 +5,15 @@ import { LocalZone } from '../time/zone.js';
 import type { CodedColumn, CodedRow, CodedSink } from '../visits/fast.js';
 import { DEFAULT_ZONE } from '../visits/read.js';
 import type { ReadLedger, Visit } from '../visits/types.js';
-import { ageOn, evaluateClient, type CountedRow } from './evaluate.js';
+import { ageOn, clientContinuity, evaluateClient, type CountedRow } from './evaluate.js';
 import { clientIndices } from './indices.js';
 import { WindowPlacement } from './placement.js';
 import { windowResult } from './summaries.js';
-import { evaluateJob, rowsOf, type EvaluationJob, type JobResult, type RowSource } from './job.js';
+import { ageAt, evaluateJob, figuresAt, PartitionRows, type ClientFacts, type EvaluationJob, type JobResult, type RowSource, type WindowFigures } from './job.js';
 import type { MeasureOptions, RowFacts } from './measure.js';
 import { PARTITIONS, PartitionedRows, partitionOf, removeSpill, SPILL_ROWS, SpillFile, type BlockRef } from './partitions.js';
 import { kindMatcher, resolveRules, type ContinuityRules } from './rules.js';
-import { Interner } from './store.js';
+import { Interner, type Ranks } from './store.js';
 import type { ClientContinuity, ContinuityResult, ContinuityWindow, ExclusionReason, RowCounts } from './types.js';
 
 interface ClientState {
@@ -68,6 +68,7 @@ export class ContinuityAccumulator implements CodedSink {
   private held = 0;
   private readonly spillRows: number;
   private spillFile: SpillFile | null = null;
+  private ranking: { ranks: Ranks; groups: string[] } | null = null;
   /** Rows of other readers merged in ({@link ContinuityAccumulator.absorb}). */
   private readonly sources: RowSource[] = [];
   private readonly excluded: Partial<Record<ExclusionReason, number>> = {};
@@ -177,7 +178,7 @@ export class ContinuityAccumulator implements CodedSink {
     const reported = this.reportedWindows();
     try {
       const windows = reported.windows.map((w) => w.window);
-      return this.assemble(reported, evaluateJob(this.job(windows, PARTITION_LIST)), ledger);
+      return this.assemble(reported, [evaluateJob(this.job(windows, PARTITION_LIST))], ledger);
     } finally {
       this.release();
     }
@@ -200,16 +201,34 @@ export class ContinuityAccumulator implements CodedSink {
       windows,
       partitions,
       rules: this.rules,
+      ranks: this.ranked().ranks,
       staff: this.staffIds.names,
       groups: this.groupNames.names,
-      clients: {
-        id: this.clientIds.names,
-        birthDay: this.clients.map((c) => c.birthDay),
-        age: this.clients.map((c) => c.age),
-        contact: this.withIndices ? this.clients.map((c) => mostListed(c.contacts!, this.staffIds.names)) : null,
-      },
+      clients: this.facts(),
       sources: this.rowSources(),
     };
+  }
+
+  private facts(): ClientFacts {
+    return {
+      birthDay: Float64Array.from(this.clients, (c) => c.birthDay ?? NaN),
+      age: Float64Array.from(this.clients, (c) => c.age ?? NaN),
+      contact: this.withIndices ? this.clients.map((c) => mostListed(c.contacts!, this.staffIds.names)) : null,
+    };
+  }
+
+  /** Staff and group numbers → the rank of their text, and the groups in that order (kept while no name is added). */
+  private ranked(): { ranks: Ranks; groups: string[] } {
+    const staff = this.staffIds.names;
+    const groups = this.groupNames.names;
+    const r = this.ranking;
+    if (r !== null && r.ranks.staff.length === staff.length && r.ranks.group.length === groups.length) return r;
+    const staffOrder = textOrder(staff);
+    const groupOrder = textOrder(groups);
+    return (this.ranking = {
+      ranks: { staff: ranksOf(staffOrder), group: ranksOf(groupOrder) },
+      groups: groupOrder.map((g) => groups[g]!),
+    });
   }
 
   /** Where the counted rows are: this accumulator's own (when it has any) and the parts merged in. */
@@ -227,7 +246,7 @@ export class ContinuityAccumulator implements CodedSink {
    * The result from the evaluated jobs (every partition of every reported window, in any order of
    * partitions): clients without counted rows are evaluated here, then the summaries.
    */
-  assemble(reported: ReportedWindows, results: JobResult, ledger?: ReadLedger): ContinuityResult {
+  assemble(reported: ReportedWindows, results: readonly JobResult[], ledger?: ReadLedger): ContinuityResult {
     const { windows, partlyCovered } = reported;
     const excluded = { ...this.excluded };
     if (partlyCovered > 0) excluded.window_partly_covered = partlyCovered;
@@ -248,7 +267,7 @@ export class ContinuityAccumulator implements CodedSink {
       zone: this.zone.name,
       rows,
       issues: ledger?.issues ?? [],
-      windows: windows.map(({ window }, k) => this.evaluateWindow(window, results[k]!)),
+      windows: windows.map(({ window }, k) => this.evaluateWindow(window, results.map((job) => job[k]!))),
     });
   }
 
@@ -265,14 +284,19 @@ export class ContinuityAccumulator implements CodedSink {
    */
   countedRowsByWindow(): { window: DayWindow; rows: ReadonlyMap<string, readonly CountedRow[]> }[] {
     const windows = this.reportedWindows().windows.map((w) => w.window);
-    const sources = this.rowSources();
-    return windows.map((window) => {
-      const rows = new Map<string, CountedRow[]>();
-      for (const p of PARTITION_LIST) {
-        rowsOf(sources, window.fromDay, p).forEachClient(this.staffIds.names, this.groupNames.names, (c, list) => rows.set(this.clientIds.names[c]!, list));
-      }
-      return { window, rows };
-    });
+    const gathered = new PartitionRows(this.rowSources());
+    try {
+      return windows.map((window) => {
+        const rows = new Map<string, CountedRow[]>();
+        for (const p of PARTITION_LIST) {
+          const store = gathered.of(window.fromDay, p);
+          store.forEachClient(this.ranked().ranks, (c, _, a, b) => rows.set(this.clientIds.names[c]!, store.rowObjects(a, b, this.staffIds.names, this.groupNames.names)));
+        }
+        return { window, rows };
+      });
+    } finally {
+      gathered.close();
+    }
   }
 
   /**
@@ -340,10 +364,21 @@ export class ContinuityAccumulator implements CodedSink {
   }
 
   /** One window's result: the clients evaluated in the jobs, every other client of the log without rows. */
-  private evaluateWindow(window: DayWindow, evaluated: JobResult[number]): ContinuityWindow {
-    const byIndex: (ClientContinuity | undefined)[] = [];
-    evaluated.clients.forEach((c, k) => { byIndex[c] = evaluated.results[k]; });
-    const perClient = this.clientIds.names.map((id, c) => byIndex[c] ?? this.evaluateWithoutRows(id, c, window));
+  private evaluateWindow(window: DayWindow, evaluated: readonly WindowFigures[]): ContinuityWindow {
+    const ids = this.clientIds.names;
+    const facts = this.facts();
+    const groups = this.ranked().groups;
+    const perClient: ClientContinuity[] = new Array(ids.length);
+    for (const w of evaluated) {
+      for (let k = 0; k < w.count; k++) {
+        const c = w.client[k]!;
+        const f = figuresAt(w, k);
+        const result = clientContinuity(ids[c]!, f, groups[f.group] ?? '', ageAt(facts, c, window.fromDay), window.fromDay);
+        if (w.indices !== null) result.indices = w.indices[k]!;
+        perClient[c] = result;
+      }
+    }
+    for (let c = 0; c < ids.length; c++) perClient[c] ??= this.evaluateWithoutRows(ids[c]!, c, window);
     return windowResult(window, perClient, this.target, this.withIndices);
   }
 
@@ -435,6 +470,18 @@ export interface AccumulatorPart {
   seenBirthDate: boolean;
   seenAge: boolean;
   windows: { fromDay: number; count: number; blocks: BlockRef[] }[];
+}
+
+/** Indices of `names` in the sorted order of the names. */
+function textOrder(names: readonly string[]): number[] {
+  return names.map((_, i) => i).sort((x, y) => (names[x]! < names[y]! ? -1 : names[x]! > names[y]! ? 1 : 0));
+}
+
+/** The rank of each number, from the numbers in rank order. */
+function ranksOf(order: readonly number[]): Int32Array {
+  const rank = new Int32Array(order.length);
+  order.forEach((n, k) => { rank[n] = k; });
+  return rank;
 }
 
 /** The contact person listed most often (ties: the first in sort order), or null. */

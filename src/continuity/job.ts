@@ -1,10 +1,10 @@
 import type { DayWindow } from '../time/windows.js';
-import { ageOn, evaluateClient } from './evaluate.js';
-import { clientIndices } from './indices.js';
-import { readBlock, type BlockRef } from './partitions.js';
+import { ageOn, ClientEvaluator, type ClientFigures } from './evaluate.js';
+import { clientIndices, type ClientIndices } from './indices.js';
+import { BlockReader, type BlockRef } from './partitions.js';
 import type { ContinuityRules } from './rules.js';
-import { CountedStore, type NumberMaps } from './store.js';
-import type { ClientContinuity } from './types.js';
+import { CountedStore, type NumberMaps, type Ranks } from './store.js';
+import type { IneligibleReason } from './types.js';
 
 /**
  * The counted rows of one reader (an accumulator, or a worker's share of a file): the blocks it
@@ -28,17 +28,31 @@ export interface RowSource {
 }
 
 /**
- * What is known of each client apart from its counted rows, by merged client number.
+ * What is known of each client apart from its counted rows, by merged client number: birth day
+ * and age (NaN: not given).
  *
  * @example
- * const facts: ClientFacts = { id: ['C1'], birthDay: [-11000], age: [null], contact: null };
+ * const facts: ClientFacts = { birthDay: Float64Array.of(-11000), age: Float64Array.of(NaN), contact: null };
  */
 export interface ClientFacts {
-  id: string[];
-  birthDay: (number | null)[];
-  age: (number | null)[];
+  birthDay: Float64Array;
+  age: Float64Array;
   /** With indices: each client's contact person (the one listed most often), or null. */
   contact: (string | null)[] | null;
+}
+
+/**
+ * A client's age at the start of a window: from the birth date when given, else the age given,
+ * else null.
+ *
+ * @example
+ * ageAt(facts, 0, window.fromDay); // → 84
+ */
+export function ageAt(facts: ClientFacts, client: number, fromDay: number): number | null {
+  const birthDay = facts.birthDay[client]!;
+  if (!Number.isNaN(birthDay)) return ageOn(birthDay, fromDay);
+  const age = facts.age[client]!;
+  return Number.isNaN(age) ? null : age;
 }
 
 /**
@@ -46,26 +60,102 @@ export interface ClientFacts {
  * only numbers, strings and file paths (apart from `memory`), so it can go to a worker.
  *
  * @example
- * evaluateJob({ windows, partitions: [0, 2, 4], rules, staff, groups, clients, sources });
+ * evaluateJob({ windows, partitions: [0, 2, 4], rules, ranks, staff, groups, clients, sources });
  */
 export interface EvaluationJob {
   windows: DayWindow[];
   partitions: number[];
   rules: ContinuityRules;
+  /** Staff and group numbers → rank of their text (ties are broken on the text). */
+  ranks: Ranks;
   staff: string[];
   groups: string[];
   clients: ClientFacts;
   sources: RowSource[];
 }
 
+const REASONS: readonly IneligibleReason[] = ['no_counted_visits', 'too_few_visits_on_a_day', 'too_few_visits_on_average', 'under_min_age'];
+
 /**
- * Per window of a job: the clients with counted rows in its partitions (merged client numbers)
- * and their results, in step.
+ * The figures of the clients a job evaluated in one window, in columns (entry k: client
+ * `client[k]`, a merged number): the group as its rank, the reason as 1 + its place in the list
+ * of reasons (0: eligible). Typed arrays, so a worker's answer is copied, not rebuilt.
  *
  * @example
- * const [first] = evaluateJob(job); first.clients[0]; // → the number of the client of first.results[0]
+ * figuresAt(figures, 0, groupsByRank); // → the first client's ClientFigures
  */
-export type JobResult = { clients: number[]; results: ClientContinuity[] }[];
+export interface WindowFigures {
+  count: number;
+  client: Int32Array;
+  visits: Int32Array;
+  staff: Int32Array;
+  reason: Int8Array;
+  firstShortDay: Int32Array;
+  doubleStaffedVisits: Int32Array;
+  group: Int32Array;
+  /** With indices: per entry. */
+  indices: ClientIndices[] | null;
+}
+
+/** Per reported window of a job, the figures of its clients. */
+export type JobResult = WindowFigures[];
+
+/** Entry `k` of window figures as {@link ClientFigures}. */
+export function figuresAt(w: WindowFigures, k: number): ClientFigures {
+  const reason = w.reason[k]!;
+  return {
+    visits: w.visits[k]!, staff: w.staff[k]!, reason: reason === 0 ? null : REASONS[reason - 1]!,
+    firstShortDay: w.firstShortDay[k]!, doubleStaffedVisits: w.doubleStaffedVisits[k]!, group: w.group[k]!,
+  };
+}
+
+/** Window figures filled one client at a time. */
+class FiguresBuilder {
+  private w: WindowFigures = emptyFigures(1024, false);
+
+  constructor(private readonly withIndices: boolean) {}
+
+  push(client: number, f: ClientFigures, indices: ClientIndices | null): void {
+    let w = this.w;
+    if (w.count === w.client.length) w = this.w = this.grown();
+    const k = w.count++;
+    w.client[k] = client;
+    w.visits[k] = f.visits;
+    w.staff[k] = f.staff;
+    w.reason[k] = f.reason === null ? 0 : REASONS.indexOf(f.reason) + 1;
+    w.firstShortDay[k] = f.firstShortDay;
+    w.doubleStaffedVisits[k] = f.doubleStaffedVisits;
+    w.group[k] = f.group;
+    if (indices !== null) (w.indices ??= []).push(indices);
+  }
+
+  done(): WindowFigures {
+    const w = this.w;
+    const fit = <T extends Int32Array | Int8Array>(a: T) => a.slice(0, w.count) as T;
+    return {
+      count: w.count, client: fit(w.client), visits: fit(w.visits), staff: fit(w.staff), reason: fit(w.reason),
+      firstShortDay: fit(w.firstShortDay), doubleStaffedVisits: fit(w.doubleStaffedVisits), group: fit(w.group),
+      indices: this.withIndices ? w.indices ?? [] : null,
+    };
+  }
+
+  private grown(): WindowFigures {
+    const old = this.w;
+    const w = emptyFigures(2 * old.client.length, false);
+    w.count = old.count;
+    w.indices = old.indices;
+    for (const key of ['client', 'visits', 'staff', 'reason', 'firstShortDay', 'doubleStaffedVisits', 'group'] as const) (w[key] as Int32Array).set(old[key]);
+    return w;
+  }
+}
+
+function emptyFigures(size: number, withIndices: boolean): WindowFigures {
+  const i32 = () => new Int32Array(size);
+  return {
+    count: 0, client: i32(), visits: i32(), staff: i32(), reason: new Int8Array(size),
+    firstShortDay: i32(), doubleStaffedVisits: i32(), group: i32(), indices: withIndices ? [] : null,
+  };
+}
 
 /**
  * Evaluates every client with counted rows in the job's partitions, window by window: the rows of
@@ -76,35 +166,59 @@ export type JobResult = { clients: number[]; results: ClientContinuity[] }[];
  * const perWindow = evaluateJob(acc.job(windows, [0, 1, 2]));
  */
 export function evaluateJob(job: EvaluationJob): JobResult {
-  return job.windows.map((window) => {
-    const clients: number[] = [];
-    const results: ClientContinuity[] = [];
-    for (const p of job.partitions) {
-      rowsOf(job.sources, window.fromDay, p).forEachClient(job.staff, job.groups, (c, rows) => {
-        const birthDay = job.clients.birthDay[c] ?? null;
-        const age = birthDay !== null ? ageOn(birthDay, window.fromDay) : job.clients.age[c] ?? null;
-        const result = evaluateClient(job.clients.id[c]!, rows, age, window, job.rules);
-        if (job.clients.contact !== null) result.indices = clientIndices(rows, job.clients.contact[c] ?? null);
-        clients.push(c);
-        results.push(result);
-      });
-    }
-    return { clients, results };
-  });
+  const contact = job.clients.contact;
+  const gathered = new PartitionRows(job.sources);
+  try {
+    return job.windows.map((window) => {
+      const evaluator = new ClientEvaluator(job.rules, window);
+      const out = new FiguresBuilder(contact !== null);
+      for (const p of job.partitions) {
+        const store = gathered.of(window.fromDay, p);
+        store.forEachClient(job.ranks, (c, rows, a, b) => {
+          const figures = evaluator.evaluate(rows, a, b, ageAt(job.clients, c, window.fromDay));
+          out.push(c, figures, contact === null ? null : clientIndices(store.rowObjects(a, b, job.staff, job.groups), contact[c] ?? null));
+        });
+      }
+      return out.done();
+    });
+  } finally {
+    gathered.close();
+  }
 }
+/**
+ * The counted rows of one partition of a window at a time, from every source, in merged numbers:
+ * one store and one read buffer serve every partition, so memory is allocated once.
+ *
+ * @example
+ * const rows = new PartitionRows(sources);
+ * rows.of(window.fromDay, 0).forEachClient(ranks, evaluate);
+ * rows.close();
+ */
+export class PartitionRows {
+  private readonly store = new CountedStore();
+  private readonly reader = new BlockReader();
 
-/** The counted rows of partition `p` of a window, from every source, in merged numbers. */
-export function rowsOf(sources: readonly RowSource[], fromDay: number, p: number): CountedStore {
-  if (sources.length === 1 && sources[0]!.maps === null && sources[0]!.lineOffset === 0) {
-    const only = sources[0]!;
-    const held = only.memory?.get(fromDay)?.[p];
-    if (!(only.blocks.get(fromDay) ?? []).some((ref) => ref.partition === p)) return held ?? new CountedStore();
+  constructor(private readonly sources: readonly RowSource[]) {}
+
+  /** Partition `p` of the window starting on `fromDay` (valid until the next call). */
+  of(fromDay: number, p: number): CountedStore {
+    const sources = this.sources;
+    if (sources.length === 1 && sources[0]!.maps === null && sources[0]!.lineOffset === 0) {
+      const only = sources[0]!;
+      const held = only.memory?.get(fromDay)?.[p];
+      if (!(only.blocks.get(fromDay) ?? []).some((ref) => ref.partition === p)) return held ?? new CountedStore();
+    }
+    const store = this.store;
+    store.clear();
+    for (const s of sources) {
+      for (const ref of s.blocks.get(fromDay) ?? []) if (ref.partition === p) store.appendBlock(this.reader.read(s.path!, ref), s.maps, s.lineOffset);
+      const held = s.memory?.get(fromDay)?.[p];
+      if (held !== undefined && held.count > 0) store.appendBlock(held.toBlock(), s.maps, s.lineOffset);
+    }
+    return store;
   }
-  const store = new CountedStore();
-  for (const s of sources) {
-    for (const ref of s.blocks.get(fromDay) ?? []) if (ref.partition === p) store.appendBlock(readBlock(s.path!, ref), s.maps, s.lineOffset);
-    const held = s.memory?.get(fromDay)?.[p];
-    if (held !== undefined && held.count > 0) store.appendBlock(held.toBlock(), s.maps, s.lineOffset);
+
+  close(): void {
+    this.reader.close();
   }
-  return store;
 }

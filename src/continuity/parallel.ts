@@ -134,13 +134,10 @@ export async function measureInParallel(path: string, options: MeasureOptions & 
     const windows = reported.windows.map((w) => w.window);
     const shares = readers.map((_, k) => Array.from({ length: PARTITIONS }, (_, p) => p).filter((p) => p % readers.length === k));
     const answers = await Promise.all(shares.map((partitions, k) => readers[k]!.ask({ type: 'evaluate', job: merged.job(windows, partitions) })));
-    const results: JobResult = windows.map(() => ({ clients: [], results: [] }));
+    const results: JobResult[] = [];
     for (const answer of answers) {
       if (answer.type !== 'evaluated') throw new KontinuitetError('UNREADABLE_INPUT', answer.type === 'failed' ? answer.message : 'a reader thread failed');
-      answer.result.forEach((w, k) => {
-        results[k]!.clients.push(...w.clients);
-        results[k]!.results.push(...w.results);
-      });
+      results.push(answer.result);
     }
     return merged.assemble(reported, results, mergeLedgers(ledgers, options.maxIssues ?? 1000));
   } finally {

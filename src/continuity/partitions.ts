@@ -81,19 +81,35 @@ export function removeSpill(path: string): void {
   live.delete(dir);
 }
 
-/** Reads a block of a spill file (the file may be another thread's). */
-export function readBlock(path: string, ref: BlockRef): Uint8Array {
-  const fd = openSync(path, 'r');
-  try {
-    const block = new Uint8Array(ref.length);
+/**
+ * Reads blocks of spill files (which may be other threads') into one buffer it reuses: a block
+ * is valid until the next read. Keeps each file open until {@link BlockReader.close}.
+ *
+ * @example
+ * const reader = new BlockReader();
+ * store.appendBlock(reader.read(path, ref), maps, 0);
+ * reader.close();
+ */
+export class BlockReader {
+  private buffer = new Uint8Array(0);
+  private readonly files = new Map<string, number>();
+
+  read(path: string, ref: BlockRef): Uint8Array {
+    let fd = this.files.get(path);
+    if (fd === undefined) this.files.set(path, (fd = openSync(path, 'r')));
+    if (this.buffer.length < ref.length) this.buffer = new Uint8Array(Math.max(ref.length, Math.ceil(this.buffer.length * 1.5)));
+    const block = this.buffer.subarray(0, ref.length);
     for (let done = 0; done < ref.length;) {
       const n = readSync(fd, block, done, ref.length - done, ref.offset + done);
       if (n <= 0) throw new Error('spill file ended early');
       done += n;
     }
     return block;
-  } finally {
-    closeSync(fd);
+  }
+
+  close(): void {
+    for (const fd of this.files.values()) closeSync(fd);
+    this.files.clear();
   }
 }
 

@@ -1,4 +1,4 @@
-import type { CountedRow } from './evaluate.js';
+import type { ClientRows, CountedRow } from './evaluate.js';
 
 /** Interns strings to small integers (ids, groups); keeps a flat copy of each so no input chunk stays alive. */
 export class Interner {
@@ -26,6 +26,22 @@ function grownRank(rank: Int32Array, client: number): Int32Array {
   const bigger = new Int32Array(Math.max(rank.length * 2, client + 1)).fill(-1);
   bigger.set(rank);
   return bigger;
+}
+
+function sameUnits(units: Uint16Array, p: number, q: number, length: number): boolean {
+  for (let k = 0; k < length; k++) if (units[p + k] !== units[q + k]) return false;
+  return true;
+}
+
+/**
+ * Staff and group numbers → their rank in the sorted order of their text (index: the number).
+ *
+ * @example
+ * const ranks: Ranks = { staff: Int32Array.of(1, 0), group: Int32Array.of(0) }; // staff 0 is 'S2', staff 1 is 'S1'
+ */
+export interface Ranks {
+  staff: Int32Array;
+  group: Int32Array;
 }
 
 /**
@@ -60,6 +76,10 @@ export class CountedStore {
   private visitLength = new Int32Array(0);
   private arena = new Uint16Array(0);
   private arenaUsed = 0;
+  /** Of the last {@link CountedStore.forEachClient}: position → row; the rows in that order; a hash table of visit ids. */
+  private order = new Int32Array(0);
+  private columns: ClientRows | null = null;
+  private table = new Int32Array(0);
 
   /** Adds one counted row. */
   add(client: number, staff: number, group: number, day: number, line: number, start: number, end: number, visitId: string): void {
@@ -98,10 +118,12 @@ export class CountedStore {
   }
 
   /**
-   * Calls `fn` for every client with rows, in client-number order, with the client's rows as
-   * objects (made for the call, in arrival order).
+   * Calls `fn` for every client with rows, in client-number order, with the rows of all clients in
+   * columns grouped by client (a client's rows [a, b) in arrival order): staff and groups as their
+   * ranks (`ranks`), the visit column as {@link ClientRows} wants it. The columns are valid
+   * during the call; {@link CountedStore.rowObjects} gives the same rows as objects.
    */
-  forEachClient(staffNames: readonly string[], groupNames: readonly string[], fn: (client: number, rows: CountedRow[]) => void): void {
+  forEachClient(ranks: Ranks, fn: (client: number, rows: ClientRows, a: number, b: number) => void): void {
     // a counting sort over the clients present: rows grouped by client, arrival order kept
     const n = this.count;
     const clients: number[] = [];
@@ -120,14 +142,82 @@ export class CountedStore {
     for (let i = 0; i < n; i++) first[rank[this.client[i]!]! + 1]!++;
     for (let k = 0; k < sorted.length; k++) first[k + 1]! += first[k]!;
     const fill = first.slice(0, sorted.length);
-    const order = new Int32Array(n);
+    if (this.order.length < n) this.order = new Int32Array(this.cap);
+    const order = this.order;
     for (let i = 0; i < n; i++) order[fill[rank[this.client[i]!]!]!++] = i;
     for (const c of sorted) rank[c] = -1;
-    for (let k = 0; k < sorted.length; k++) {
-      const rows: CountedRow[] = [];
-      for (let j = first[k]!; j < first[k + 1]!; j++) rows.push(this.row(order[j]!, staffNames, groupNames));
-      fn(sorted[k]!, rows);
+    this.order = order;
+    const rows = this.sortedColumns(n);
+    this.visitKeys(order, rows.visit);
+    for (let j = 0; j < n; j++) {
+      const i = order[j]!;
+      rows.start[j] = this.start[i]!;
+      rows.end[j] = this.end[i]!;
+      rows.staff[j] = ranks.staff[this.staff[i]!]!;
+      rows.group[j] = ranks.group[this.group[i]!]!;
+      rows.day[j] = this.day[i]!;
     }
+    for (let k = 0; k < sorted.length; k++) fn(sorted[k]!, rows, first[k]!, first[k + 1]!);
+  }
+
+  /** Rows [a, b) of the last {@link CountedStore.forEachClient} as objects. */
+  rowObjects(a: number, b: number, staffNames: readonly string[], groupNames: readonly string[]): CountedRow[] {
+    const rows: CountedRow[] = [];
+    for (let j = a; j < b; j++) rows.push(this.row(this.order[j]!, staffNames, groupNames));
+    return rows;
+  }
+
+  /**
+   * The visit column for rows in the order `order` (grouped by client): the position of the first
+   * row of the same client with the same visit id, or -1 without a visit id. Visit ids are found
+   * by a hash of the client and the id's code units, compared exactly.
+   */
+  private visitKeys(order: Int32Array, visit: Int32Array): void {
+    const n = this.count;
+    let size = 16;
+    while (size < 2 * n) size <<= 1;
+    const mask = size - 1;
+    if (this.table.length < size) this.table = new Int32Array(size);
+    const table = this.table.fill(0, 0, size); // position + 1 of the first row of an id; 0: empty
+    const { arena, visitAt, visitLength, client } = this;
+    for (let j = 0; j < n; j++) {
+      const i = order[j]!;
+      const length = visitLength[i]!;
+      if (length === 0) {
+        visit[j] = -1;
+        continue;
+      }
+      const at = visitAt[i]!;
+      let h = Math.imul(client[i]! ^ length, 0x9e3779b1);
+      for (let k = at; k < at + length; k++) h = Math.imul(h ^ arena[k]!, 0x01000193);
+      h ^= h >>> 15;
+      for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+        const e = table[slot]!;
+        if (e === 0) {
+          table[slot] = j + 1;
+          visit[j] = j;
+          break;
+        }
+        const q = order[e - 1]!;
+        if (client[q] === client[i] && visitLength[q] === length && sameUnits(arena, visitAt[q]!, at, length)) {
+          visit[j] = e - 1;
+          break;
+        }
+      }
+    }
+  }
+
+  /** The columns {@link CountedStore.forEachClient} fills, kept between calls (valid for the first `n` rows). */
+  private sortedColumns(n: number): ClientRows {
+    let c = this.columns;
+    if (c === null || c.start.length < n) {
+      const size = Math.max(n, this.cap);
+      c = this.columns = {
+        start: new Float64Array(size), end: new Float64Array(size), staff: new Int32Array(size), group: new Int32Array(size),
+        day: new Int32Array(size), visit: new Int32Array(size),
+      };
+    }
+    return c;
   }
 
   /** Forgets every row (keeps the room). */
@@ -174,9 +264,11 @@ export class CountedStore {
     const n = view.getInt32(0, true);
     const units = view.getInt32(4, true);
     while (this.cap < this.count + n) this.grow();
-    const copy = Uint8Array.prototype.slice.call(block, 8); // an aligned copy for the typed views
-    const f64 = (k: number) => new Float64Array(copy.buffer, k * 8 * n, n);
-    const i32 = (k: number) => new Int32Array(copy.buffer, 16 * n + k * 4 * n, n);
+    // typed views need the columns 8-byte aligned: copy the block when it is not
+    const body = block.byteOffset % 8 === 0 ? block : Uint8Array.from(block);
+    const base0 = body.byteOffset + 8;
+    const f64 = (k: number) => new Float64Array(body.buffer, base0 + k * 8 * n, n);
+    const i32 = (k: number) => new Int32Array(body.buffer, base0 + 16 * n + k * 4 * n, n);
     const base = this.count;
     this.start.set(f64(0), base);
     this.end.set(f64(1), base);
@@ -186,7 +278,7 @@ export class CountedStore {
       bigger.set(this.arena.subarray(0, this.arenaUsed));
       this.arena = bigger;
     }
-    this.arena.set(new Uint16Array(copy.buffer, 16 * n + 24 * n, units), this.arenaUsed);
+    this.arena.set(new Uint16Array(body.buffer, base0 + 16 * n + 24 * n, units), this.arenaUsed);
     let at = this.arenaUsed;
     for (let i = 0; i < n; i++) {
       const j = base + i;

@@ -26,9 +26,20 @@ async function writeValue(value: unknown, indent: string, write: (text: string) 
     if (value.length === 0) return write('[]');
     const inner = `${indent}  `;
     await write('[');
-    for (let i = 0; i < value.length; i++) {
-      await write(`${i === 0 ? '' : ','}\n${inner}`);
-      await writeValue(value[i] ?? null, inner, write, streamed, false);
+    for (let i = 0; i < value.length;) {
+      const x: unknown = value[i];
+      if (x !== null && typeof x === 'object' && hasStreamedKey(x, streamed)) {
+        await write(`${i === 0 ? '' : ','}\n${inner}`);
+        await writeValue(x, inner, write, streamed, false);
+        i++;
+        continue;
+      }
+      // a batch of elements without streamed keys: one stringify, the brackets cut off
+      let j = i + 1;
+      while (j < value.length && j - i < BATCH && !hasStreamedKey(value[j], streamed)) j++;
+      const text = reindent(JSON.stringify(value.slice(i, j), null, 2), indent);
+      await write(`${i === 0 ? '' : ','}${text.slice(1, text.length - indent.length - 2)}`);
+      i = j;
     }
     return write(`\n${indent}]`);
   }
@@ -47,12 +58,19 @@ async function writeValue(value: unknown, indent: string, write: (text: string) 
   return write(`\n${indent}}`);
 }
 
+/** Elements of a streamed array stringified at once. */
+const BATCH = 256;
+
 /** Whether a streamed key occurs anywhere under `value` (only then is it written part by part). */
-function hasStreamedKey(value: object, streamed: ReadonlySet<string>): boolean {
-  if (Array.isArray(value)) return value.some((x) => x !== null && typeof x === 'object' && hasStreamedKey(x, streamed));
-  for (const [key, v] of Object.entries(value)) {
+function hasStreamedKey(value: unknown, streamed: ReadonlySet<string>): boolean {
+  if (value === null || typeof value !== 'object') return false;
+  if (Array.isArray(value)) return value.some((x) => hasStreamedKey(x, streamed));
+  const record = value as Record<string, unknown>;
+  for (const key in record) {
+    if (!Object.prototype.hasOwnProperty.call(record, key)) continue;
+    const v = record[key];
     if (streamed.has(key) && Array.isArray(v)) return true;
-    if (v !== null && typeof v === 'object' && hasStreamedKey(v, streamed)) return true;
+    if (hasStreamedKey(v, streamed)) return true;
   }
   return false;
 }

@@ -2,6 +2,9 @@ import { readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { continuity, measureContinuity, measureStaffing, readVisits } from '../../src/index.js';
+import { partitionOf } from '../../src/continuity/partitions.js';
+import { CountedStore } from '../../src/continuity/store.js';
+import { tempFiles } from './fixture.js';
 
 const SAMPLE = new URL('../../data/sample-visits.csv', import.meta.url).pathname;
 const spillDirs = () => readdirSync(tmpdir()).filter((d) => d.startsWith('kontinuitet-spill-'));
@@ -26,5 +29,55 @@ describe('counted rows spilled to a temporary file give the same result', () => 
 
   it('rejects a spill limit that is not a whole number ≥ 1', () => {
     expect(() => continuity([], { spillRows: 0 })).toThrow(expect.objectContaining({ code: 'BAD_OPTION' }));
+  });
+});
+
+describe('visit ids are per client', () => {
+  // two clients in the same partition of counted rows, with the same visit ids at the same times
+  const first = 'X1';
+  const second = ['X2', 'X3', 'X4', 'X5', 'X6', 'X7', 'X8', 'X9', 'Y1', 'Y2', 'Y3', 'Y4'].find((id) => partitionOf(id) === partitionOf(first))
+    ?? Array.from({ length: 5000 }, (_, i) => `Z${i}`).find((id) => partitionOf(id) === partitionOf(first))!;
+  const lines = ['visit_id,client_id,staff_id,start,end'];
+  for (let d = 1; d <= 14; d++) {
+    const day = `2024-10-${String(d).padStart(2, '0')}`;
+    for (const [client, morning, evening] of [[first, 'S1', 'S2'], [second, 'S3', 'S4']] as const) {
+      lines.push(`V${d}a,${client},${morning},${day} 08:00,${day} 08:30`, `V${d}b,${client},${evening},${day} 18:00,${day} 18:30`);
+    }
+  }
+  const log = tempFiles('kontinuitet-visitids-')(`${lines.join('\n')}\n`);
+
+  it('two clients sharing visit ids each have their own 28 visits and 2 staff, held in memory or spilled', async () => {
+    expect(partitionOf(first)).toBe(partitionOf(second));
+    for (const options of [{}, { spillRows: 5 }, { fastPath: false }]) {
+      const r = await measureContinuity(log, { from: '2024-10-01', ...options });
+      const byClient = Object.fromEntries(r.windows[0]!.perClient.map((c) => [c.client, [c.visits, c.staff, c.doubleStaffedVisits]]));
+      expect(byClient).toEqual({ [first]: [28, 2, 0], [second]: [28, 2, 0] });
+    }
+  });
+});
+
+describe('the counted rows of a partition in columns', () => {
+  it('are grouped by client in arrival order, the visit column pointing at the first row of the same client and id', () => {
+    const store = new CountedStore();
+    // client, staff, group, day, line, start, end, visit id
+    store.add(1, 0, 0, 0, 2, 100, 200, 'V1');
+    store.add(0, 1, 1, 0, 3, 100, 200, 'V1');
+    store.add(1, 2, 0, 1, 4, 300, 400, '');
+    store.add(0, 3, 1, 1, 5, 300, 400, 'V1');
+    store.add(1, 1, 0, 1, 6, 500, 600, 'V1');
+    const seen: [number, number[], number[], number[]][] = [];
+    // ranks: staff 0..3 → 3, 2, 1, 0 (reversed); groups as they are
+    store.forEachClient({ staff: Int32Array.of(3, 2, 1, 0), group: Int32Array.of(0, 1) }, (c, rows, a, b) => {
+      seen.push([c, Array.from(rows.visit.subarray(a, b)), Array.from(rows.staff.subarray(a, b)), Array.from(rows.start.subarray(a, b))]);
+    });
+    // client 0: rows (line 3, 5) at positions 0, 1, both V1 → first is position 0
+    // client 1: rows (line 2, 4, 6) at positions 2, 3, 4: V1, none, V1 → 2, -1, 2
+    expect(seen).toEqual([
+      [0, [0, 0], [2, 0], [100, 300]],
+      [1, [2, -1, 2], [3, 1, 2], [100, 300, 500]],
+    ]);
+    expect(store.rowObjects(2, 5, ['S0', 'S1', 'S2', 'S3'], ['G0', 'G1']).map((r) => [r.line, r.staffId, r.visitId, r.group])).toEqual([
+      [2, 'S0', 'V1', 'G0'], [4, 'S2', '', 'G0'], [6, 'S1', 'V1', 'G0'],
+    ]);
   });
 });

@@ -25,4 +25,16 @@ describe('writeJson', () => {
     const nested = { a: [{ perClient: [] }, { perClient: [1, { x: [2] }], y: undefined, f: () => 1 }], perClient: [[]] };
     expect(await written(nested, ['perClient'])).toBe(`${JSON.stringify(nested, null, 2)}\n`);
   });
+
+  it('for long streamed arrays, written in batches, with elements that hold streamed keys among them', async () => {
+    const perClient: unknown[] = Array.from({ length: 700 }, (_, i) => ({ client: `C${i}`, staff: i % 17, reason: i % 5 === 0 ? null : 'x', nested: { deep: [i] } }));
+    perClient[0] = { perClient: [1, { perClient: [] }] };
+    perClient[10] = undefined;
+    perClient[255] = () => 1;
+    perClient[256] = [];
+    perClient[300] = { a: { perClient: [2, 3] } };
+    perClient[699] = null;
+    const value = { windows: [{ from: 'x', perClient }, { perClient: perClient.slice(1, 300) }] };
+    expect(await written(value, ['perClient'])).toBe(`${JSON.stringify(value, null, 2)}\n`);
+  });
 });
