@@ -1,8 +1,8 @@
 /**
  * Numbers byte ranges of buffers: the same bytes get the same number (0, 1, 2, … in order of
- * first sight), looked up in an open-addressing hash table keyed by the bytes (FNV-1a) and
- * compared byte for byte on a hit, so an id repeated on a million rows costs a hash and a compare,
- * never a decode or a string. `name(n)` is the UTF-8 text of number `n`, decoded once.
+ * first sight), looked up in an open-addressing hash table keyed by the bytes (MurmurHash3's
+ * mixing, four bytes at a time) whose slots hold the first 8 bytes of each value, so an id
+ * repeated on a million rows costs a hash and a compare in one slot, never a decode or a string. `name(n)` is the UTF-8 text of number `n`, decoded once.
  *
  * Byte-equal is not text-equal for invalid UTF-8 (two different broken sequences both decode to
  * U+FFFD): a consumer that needs text equality maps numbers through their names.
@@ -16,8 +16,12 @@
 export class ByteInterner {
   private bytes = new Uint8Array(1 << 16);
   private used = 0;
-  /** Open addressing, two ints a slot: the hash and the number + 1 (0: empty). */
-  private slots = new Int32Array(2 << 12);
+  /**
+   * Open addressing, four ints a slot: the first 8 bytes of the value (zero-padded, little
+   * endian), its length, and its number + 1 (0: empty). A value of at most 8 bytes is compared in
+   * the slot alone, so a lookup touches one slot and nothing else.
+   */
+  private slots = new Int32Array(4 << 12);
   /** Per number: where its bytes start in `bytes`, and how many. */
   private spans: Int32Array = new Int32Array(2 << 11);
   private readonly names: string[] = [];
@@ -29,14 +33,23 @@ export class ByteInterner {
 
   /** The number of bytes [a, b) of `buf`. */
   id(buf: Uint8Array, a: number, b: number): number {
-    const h = hashBytes(buf, a, b);
-    const slots = this.slots;
-    const mask = (slots.length >> 1) - 1;
     const n = b - a;
-    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
-      const e = slots[2 * slot + 1]!;
-      if (e === 0) return this.insert(buf, a, b, h, slot);
-      if (slots[2 * slot] === h && this.spans[2 * e - 1] === n && this.same(buf, a, this.spans[2 * e - 2]!, n)) return e - 1;
+    let w0 = 0;
+    let w1 = 0;
+    if (n >= 8) {
+      w0 = buf[a]! | (buf[a + 1]! << 8) | (buf[a + 2]! << 16) | (buf[a + 3]! << 24);
+      w1 = buf[a + 4]! | (buf[a + 5]! << 8) | (buf[a + 6]! << 16) | (buf[a + 7]! << 24);
+    } else {
+      for (let k = 0; k < n && k < 4; k++) w0 |= buf[a + k]! << (8 * k);
+      for (let k = 4; k < n; k++) w1 |= buf[a + k]! << (8 * (k - 4));
+    }
+    const slots = this.slots;
+    const mask = (slots.length >> 2) - 1;
+    for (let slot = hashKey(w0, w1, n, buf, a) & mask; ; slot = (slot + 1) & mask) {
+      const at = 4 * slot;
+      const e = slots[at + 3]!;
+      if (e === 0) return this.insert(buf, a, b, w0, w1, slot);
+      if (slots[at] === w0 && slots[at + 1] === w1 && slots[at + 2] === n && (n <= 8 || this.sameTail(buf, a, e - 1, n))) return e - 1;
     }
   }
 
@@ -50,13 +63,15 @@ export class ByteInterner {
     return this.names[n]!;
   }
 
-  private same(buf: Uint8Array, a: number, at: number, n: number): boolean {
+  /** Whether bytes 8 … n of the value at `a` equal those of number `i` (the first 8 are equal). */
+  private sameTail(buf: Uint8Array, a: number, i: number, n: number): boolean {
     const bytes = this.bytes;
-    for (let k = 0; k < n; k++) if (buf[a + k] !== bytes[at + k]) return false;
+    const at = this.spans[2 * i]!;
+    for (let k = 8; k < n; k++) if (buf[a + k] !== bytes[at + k]) return false;
     return true;
   }
 
-  private insert(buf: Uint8Array, a: number, b: number, h: number, slot: number): number {
+  private insert(buf: Uint8Array, a: number, b: number, w0: number, w1: number, slot: number): number {
     const i = this.names.length;
     const n = b - a;
     if (this.used + n > this.bytes.length) {
@@ -74,48 +89,56 @@ export class ByteInterner {
     this.spans[2 * i + 1] = n;
     this.used += n;
     this.names.push(Buffer.prototype.toString.call(buf, 'utf8', a, b));
-    this.slots[2 * slot] = h;
-    this.slots[2 * slot + 1] = i + 1;
-    if (4 * this.names.length > this.slots.length) this.rehash();
+    const at = 4 * slot;
+    this.slots[at] = w0;
+    this.slots[at + 1] = w1;
+    this.slots[at + 2] = n;
+    this.slots[at + 3] = i + 1;
+    if (2 * this.names.length > this.slots.length >> 2) this.rehash();
     return i;
   }
 
   private rehash(): void {
     const old = this.slots;
     const slots = new Int32Array(old.length * 2);
-    const mask = (slots.length >> 1) - 1;
-    for (let s = 0; s < old.length; s += 2) {
-      if (old[s + 1] === 0) continue;
-      let slot = old[s]! & mask;
-      while (slots[2 * slot + 1] !== 0) slot = (slot + 1) & mask;
-      slots[2 * slot] = old[s]!;
-      slots[2 * slot + 1] = old[s + 1]!;
+    const mask = (slots.length >> 2) - 1;
+    for (let s = 0; s < old.length; s += 4) {
+      const e = old[s + 3]!;
+      if (e === 0) continue;
+      let slot = hashKey(old[s]!, old[s + 1]!, old[s + 2]!, this.bytes, this.spans[2 * (e - 1)]!) & mask;
+      while (slots[4 * slot + 3] !== 0) slot = (slot + 1) & mask;
+      slots.set(old.subarray(s, s + 4), 4 * slot);
     }
     this.slots = slots;
   }
 }
 
 /**
- * A 32-bit hash of bytes [a, b): four bytes at a time (MurmurHash3's mixing), so a 10-byte id
- * costs three multiplications in a row instead of ten.
+ * A 32-bit hash of a value of `n` bytes whose first 8 are `w0`, `w1` (MurmurHash3's mixing); the
+ * bytes past the 8th are read from `buf` at `a + 8`, four at a time.
  */
-function hashBytes(buf: Uint8Array, a: number, b: number): number {
-  let h = b - a;
-  let p = a;
-  for (; p + 4 <= b; p += 4) {
-    let k = buf[p]! | (buf[p + 1]! << 8) | (buf[p + 2]! << 16) | (buf[p + 3]! << 24);
-    k = Math.imul(k, 0xcc9e2d51);
-    k = (k << 15) | (k >>> 17);
-    h ^= Math.imul(k, 0x1b873593);
-    h = (h << 13) | (h >>> 19);
-    h = (Math.imul(h, 5) + 0xe6546b64) | 0;
+function hashKey(w0: number, w1: number, n: number, buf: Uint8Array, a: number): number {
+  let h = mix(n, w0);
+  h = mix(h, w1);
+  if (n > 8) {
+    const b = a + n;
+    let p = a + 8;
+    for (; p + 4 <= b; p += 4) h = mix(h, buf[p]! | (buf[p + 1]! << 8) | (buf[p + 2]! << 16) | (buf[p + 3]! << 24));
+    let k = 0;
+    for (let s = 0; p < b; p++, s += 8) k |= buf[p]! << s;
+    h = mix(h, k);
   }
-  let k = 0;
-  for (let s = 0; p < b; p++, s += 8) k |= buf[p]! << s;
-  h ^= Math.imul(((Math.imul(k, 0xcc9e2d51) << 15) | (Math.imul(k, 0xcc9e2d51) >>> 17)), 0x1b873593);
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
   h = Math.imul(h, 0xc2b2ae35);
   return h ^ (h >>> 16);
+}
+
+function mix(h: number, k: number): number {
+  k = Math.imul(k, 0xcc9e2d51);
+  k = (k << 15) | (k >>> 17);
+  h ^= Math.imul(k, 0x1b873593);
+  h = (h << 13) | (h >>> 19);
+  return (Math.imul(h, 5) + 0xe6546b64) | 0;
 }
