@@ -67,7 +67,8 @@ class Reader {
 
   ask(request: ThreadRequest): Promise<ThreadReply> {
     const worker = this.worker;
-    if (worker === null) return handleRequest(request);
+    // in this thread: after the current turn, so the requests to the workers go out first
+    if (worker === null) return Promise.resolve().then(() => handleRequest(request));
     return new Promise((resolve, reject) => {
       const onError = (e: Error) => { worker.off('message', onMessage); reject(e); };
       const onMessage = (reply: ThreadReply) => { worker.off('error', onError); resolve(reply); };
@@ -108,7 +109,8 @@ export async function measureInParallel(path: string, options: MeasureOptions & 
   const ranges = await splitRanges(path, head.end + 1, size, threads);
 
   const script = workerScript();
-  const readers = ranges.map(() => new Reader(script));
+  // this thread reads the first range itself: one isolate (and its memory) fewer than a worker per range
+  const readers = ranges.map((_, k) => new Reader(k === 0 ? null : script));
   const parts: Extract<ThreadReply, { type: 'scanned' }>[] = [];
   const merged = new ContinuityAccumulator(options);
   try {
