@@ -40,7 +40,7 @@ export interface MeasureOptions {
    */
   fastPath?: boolean;
   /**
-   * Counted rows held in memory before they go to a temporary file (default 262,144, about 12 MB);
+   * Counted rows held in memory before they go to a temporary file (default 65,536, about 3 MB);
    * the file is read back one partition of clients at a time and removed when the measure is done.
    */
   spillRows?: number;

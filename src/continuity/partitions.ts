@@ -7,7 +7,7 @@ import { CountedStore } from './store.js';
 export const PARTITIONS = 64;
 
 /** Counted rows held in memory by one accumulator before they go to its spill file. */
-export const SPILL_ROWS = 1 << 18;
+export const SPILL_ROWS = 1 << 16;
 
 /**
  * The partition of a client id: FNV-1a over its UTF-16 code units, so every reader of a log
