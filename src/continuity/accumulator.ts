@@ -234,12 +234,22 @@ export class ContinuityAccumulator implements CodedSink {
   /** Where the counted rows are: this accumulator's own (when it has any) and the parts merged in. */
   private rowSources(): RowSource[] {
     if (this.held === 0 && this.spillFile === null) return this.sources;
-    const own: RowSource = { path: this.spillFile?.path ?? null, blocks: new Map(), maps: null, lineOffset: 0, memory: new Map() };
+    const own: RowSource = { path: this.spillFile?.path ?? null, blocks: new Map(), maps: null, lineOffset: 0 };
+    if (this.held > 0) own.memory = new Map();
     for (const [day, w] of this.windows) {
       own.blocks.set(day, w.rows.spilled);
-      own.memory!.set(day, w.rows.parts);
+      own.memory?.set(day, w.rows.parts);
     }
     return [own, ...this.sources];
+  }
+
+  /**
+   * Moves every counted row held in memory to the spill file, so that jobs of this accumulator
+   * ({@link ContinuityAccumulator.job}) hold only numbers, names and file paths and can go to
+   * other threads.
+   */
+  settle(): void {
+    if (this.held > 0) this.spill();
   }
 
   /**

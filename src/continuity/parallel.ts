@@ -37,17 +37,33 @@ export type ThreadReply =
  * await handleRequest({ type: 'evaluate', job }); // → { type: 'evaluated', result }
  */
 export async function handleRequest(request: ThreadRequest): Promise<ThreadReply> {
+  if (request.type === 'evaluate') {
+    try {
+      return { type: 'evaluated', result: evaluateJob(request.job) };
+    } catch (e) {
+      return failed(e);
+    }
+  }
+  const acc = new ContinuityAccumulator(request.options);
+  const reply = await scanInto(acc, request.path, request.range, request.options);
+  return reply.type === 'scanned' ? { ...reply, part: acc.part() } : reply;
+}
+
+/** Reads a byte range into an accumulator; the answer without the accumulator's part. */
+async function scanInto(acc: ContinuityAccumulator, path: string, range: ByteRange, options: MeasureOptions & ReadOptions): Promise<Exclude<ThreadReply, { type: 'scanned' | 'evaluated' }> | { type: 'scanned'; ledger: ReadLedger; nextLine: number }> {
   try {
-    if (request.type === 'evaluate') return { type: 'evaluated', result: evaluateJob(request.job) };
-    const acc = new ContinuityAccumulator(request.options);
-    const scanned = await fastScanRange(request.path, request.range, acc, request.options);
+    const scanned = await fastScanRange(path, range, acc, options);
     if (scanned === null) return { type: 'general' };
-    return { type: 'scanned', ledger: scanned.ledger, nextLine: scanned.nextLine, part: acc.part() };
+    return { type: 'scanned', ledger: scanned.ledger, nextLine: scanned.nextLine };
   } catch (e) {
     if (e instanceof QuotedRange) return { type: 'quoted' };
-    if (e instanceof KontinuitetError) return { type: 'failed', code: e.code, message: e.message };
-    return { type: 'failed', code: 'UNREADABLE_INPUT', message: (e as Error).message };
+    return failed(e);
   }
+}
+
+function failed(e: unknown): Extract<ThreadReply, { type: 'failed' }> {
+  if (e instanceof KontinuitetError) return { type: 'failed', code: e.code, message: e.message };
+  return { type: 'failed', code: 'UNREADABLE_INPUT', message: (e as Error).message };
 }
 
 /** The built worker script next to this module, or null (running from the sources). */
@@ -109,29 +125,36 @@ export async function measureInParallel(path: string, options: MeasureOptions & 
   const ranges = await splitRanges(path, head.end + 1, size, threads);
 
   const script = workerScript();
-  // this thread reads the first range itself: one isolate (and its memory) fewer than a worker per range
+  // this thread reads the first range itself, into the accumulator the other ranges are merged
+  // into: one isolate fewer than a worker per range, and the first range needs no merging
   const readers = ranges.map((_, k) => new Reader(k === 0 ? null : script));
+  const shared = cloneable(options, ranges.length);
+  const merged = new ContinuityAccumulator(shared);
   const parts: Extract<ThreadReply, { type: 'scanned' }>[] = [];
-  const merged = new ContinuityAccumulator(options);
   try {
-    const replies = await Promise.all(ranges.map((range, k) => readers[k]!.ask({ type: 'scan', path, range, options: cloneable(options, ranges.length) })));
-    for (const reply of replies) {
-      if (reply.type === 'failed') throw new KontinuitetError(reply.code as never, reply.message);
-      if (reply.type === 'scanned') parts.push(reply);
+    const asked = ranges.slice(1).map((range, k) => readers[k + 1]!.ask({ type: 'scan', path, range, options: shared }));
+    const first = await scanInto(merged, path, ranges[0]!, shared);
+    const replies = await Promise.all(asked);
+    for (const reply of replies) if (reply.type === 'scanned') parts.push(reply);
+    for (const reply of [first, ...replies]) {
+      if (reply.type !== 'failed') continue;
+      for (const p of parts) removeSpill(p.part.path);
+      throw new KontinuitetError(reply.code as never, reply.message);
     }
-    if (parts.length < replies.length) {
+    if (first.type !== 'scanned' || parts.length < replies.length) {
       // a quoted range: leave it to one thread; remove what the others spilled
       for (const p of parts) removeSpill(p.part.path);
       return null;
     }
     // the first range numbers its lines absolutely; range k + 1 from 1, i.e. from the line after range k
-    let lineOffset = 0;
-    const ledgers: ReadLedger[] = [];
+    let lineOffset = first.nextLine - 1;
+    const ledgers: ReadLedger[] = [first.ledger];
     for (const p of parts) {
       merged.absorb(p.part, lineOffset);
       ledgers.push(shiftLines(p.ledger, lineOffset));
       lineOffset = p.nextLine + lineOffset - 1;
     }
+    merged.settle(); // the evaluation jobs go to other threads: no rows held in this one
     const reported = merged.reportedWindows();
     const windows = reported.windows.map((w) => w.window);
     const shares = readers.map((_, k) => Array.from({ length: PARTITIONS }, (_, p) => p).filter((p) => p % readers.length === k));
