@@ -42,6 +42,7 @@ export class SpillFile {
   private readonly dir: string;
   private fd: number;
   private size = 0;
+  private scratch = new Uint8Array(0);
 
   constructor() {
     this.dir = mkdtempSync(join(tmpdir(), 'kontinuitet-spill-'));
@@ -60,6 +61,12 @@ export class SpillFile {
     for (let done = 0; done < block.length;) done += writeSync(this.fd, block, done, block.length - done, this.size + done);
     this.size += block.length;
     return ref;
+  }
+
+  /** Appends a partition's rows as a block (made in a buffer kept for the next one); returns where it lies. */
+  writeRows(partition: number, rows: CountedStore): BlockRef {
+    if (this.scratch.length < rows.blockSize) this.scratch = new Uint8Array(Math.max(rows.blockSize, Math.ceil(this.scratch.length * 1.5)));
+    return this.write(partition, rows.toBlock(this.scratch));
   }
 
   /** Closes the file for writing (it stays for reading). */
@@ -124,7 +131,7 @@ export class PartitionedRows {
   spill(file: SpillFile): void {
     this.parts.forEach((part, p) => {
       if (part.count === 0) return;
-      this.spilled.push(file.write(p, part.toBlock()));
+      this.spilled.push(file.writeRows(p, part));
       part.clear();
     });
   }

@@ -226,16 +226,23 @@ export class CountedStore {
     this.arenaUsed = 0;
   }
 
+  /** Bytes of {@link CountedStore.toBlock}'s block. */
+  get blockSize(): number {
+    return 8 + this.count * (6 * 4 + 2 * 8) + this.arenaUsed * 2;
+  }
+
   /**
-   * The rows as one block of bytes: a header (rows, visit-id code units) and each column in turn.
+   * The rows as one block of bytes: a header (rows, visit-id code units) and each column in turn,
+   * written at the start of `into` when given (it must hold {@link CountedStore.blockSize} bytes).
    * {@link CountedStore.appendBlock} reads it back.
    */
-  toBlock(): Buffer {
+  toBlock(into?: Uint8Array): Uint8Array {
     const n = this.count;
     const units = this.arenaUsed;
-    const block = Buffer.allocUnsafe(8 + n * (6 * 4 + 2 * 8) + units * 2);
-    block.writeInt32LE(n, 0);
-    block.writeInt32LE(units, 4);
+    const block = into === undefined ? new Uint8Array(this.blockSize) : into.subarray(0, this.blockSize);
+    const header = new DataView(block.buffer, block.byteOffset, 8);
+    header.setInt32(0, n, true);
+    header.setInt32(4, units, true);
     let at = 8;
     const put = (a: Int32Array | Float64Array | Uint16Array, length: number) => {
       const bytes = new Uint8Array(a.buffer, a.byteOffset, length * a.BYTES_PER_ELEMENT);
