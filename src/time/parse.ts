@@ -48,17 +48,31 @@ export function parseTimestamp(text: string, zone: LocalZone, failure: TimeParse
  * parseTimeCodes(Buffer.from('2024-10-01 08:00'), 0, 16, new LocalZone('Europe/Stockholm'), f); // → 1727762400000
  */
 export function parseTimeCodes(s: Codes, from: number, to: number, zone: LocalZone, failure: TimeParseFailure): number {
+  parseTimeInto(ONE, 0, s, from, to, zone, failure);
+  return ONE[0]!;
+}
+
+const ONE = new Float64Array(1);
+
+/**
+ * {@link parseTimeCodes} written to `out[k]` (NaN when it fails): the measure's fast path keeps
+ * its times in a typed array, so a time is never boxed as a heap number.
+ *
+ * @example
+ * parseTimeInto(times, 0, Buffer.from('2024-10-01 08:00'), 0, 16, new LocalZone('Europe/Stockholm'), f); // times[0] → 1727762400000
+ */
+export function parseTimeInto(out: Float64Array, k: number, s: Codes, from: number, to: number, zone: LocalZone, failure: TimeParseFailure): void {
   const f = from;
-  if (to - f < 16 || s[f + 4] !== 45 || s[f + 7] !== 45 || s[f + 13] !== 58) return fail(failure, 'time_format', s, f, to);
+  if (to - f < 16 || s[f + 4] !== 45 || s[f + 7] !== 45 || s[f + 13] !== 58) return void (out[k] = fail(failure, 'time_format', s, f, to));
   const sep = s[f + 10];
-  if (sep !== 84 && sep !== 32 && sep !== 116) return fail(failure, 'time_format', s, f, to);
+  if (sep !== 84 && sep !== 32 && sep !== 116) return void (out[k] = fail(failure, 'time_format', s, f, to));
   const year = digits(s, f, 4), month = digits(s, f + 5, 2), day = digits(s, f + 8, 2);
   const hour = digits(s, f + 11, 2), minute = digits(s, f + 14, 2);
-  if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0) return fail(failure, 'time_format', s, f, to);
+  if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0) return void (out[k] = fail(failure, 'time_format', s, f, to));
   let i = f + 16, second = 0, ms = 0;
   if (i < to && s[i] === 58) {
     second = digits(s, i + 1, 2);
-    if (second < 0 || i + 3 > to) return fail(failure, 'time_format', s, f, to);
+    if (second < 0 || i + 3 > to) return void (out[k] = fail(failure, 'time_format', s, f, to));
     i += 3;
     if (i < to && (s[i] === 46 || s[i] === 44)) {
       let scale = 100, j = i + 1;
@@ -68,21 +82,21 @@ export function parseTimeCodes(s: Codes, from: number, to: number, zone: LocalZo
         ms += c * scale;
         scale /= 10;
       }
-      if (j === i + 1) return fail(failure, 'time_format', s, f, to);
+      if (j === i + 1) return void (out[k] = fail(failure, 'time_format', s, f, to));
       ms = Math.floor(ms);
       i = j;
     }
   }
   // only the date-shaped part [f, i) is echoed: text after it may be an id from a misaligned cell
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return fail(failure, 'time_out_of_range', s, f, i, 'is not a calendar date');
-  if (hour > 23 || minute > 59 || second > 59) return fail(failure, 'time_out_of_range', s, f, i, 'is not a time of day (00:00–23:59)');
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return void (out[k] = fail(failure, 'time_out_of_range', s, f, i, 'is not a calendar date'));
+  if (hour > 23 || minute > 59 || second > 59) return void (out[k] = fail(failure, 'time_out_of_range', s, f, i, 'is not a time of day (00:00–23:59)'));
   if (i === to) {
     const t = zone.toEpoch(year, month, day, hour, minute, second, ms);
-    return Number.isNaN(t) ? fail(failure, 'time_nonexistent', s, f, to, `does not exist in ${zone.name} (daylight-saving gap)`) : t;
+    return void (out[k] = Number.isNaN(t) ? fail(failure, 'time_nonexistent', s, f, to, `does not exist in ${zone.name} (daylight-saving gap)`) : t);
   }
   const offset = parseOffset(s, i, to);
-  if (Number.isNaN(offset)) return fail(failure, 'time_format', s, f, to);
-  return (daysFromCivil(year, month, day) * MS_PER_DAY) + ((hour * 60 + minute - offset) * MS_PER_MINUTE) + second * 1000 + ms;
+  if (Number.isNaN(offset)) return void (out[k] = fail(failure, 'time_format', s, f, to));
+  out[k] = (daysFromCivil(year, month, day) * MS_PER_DAY) + ((hour * 60 + minute - offset) * MS_PER_MINUTE) + second * 1000 + ms;
 }
 
 /** Offset in minutes of `Z`, `±HH`, `±HHMM` or `±HH:MM` from position i to `to`, or NaN. */

@@ -1,6 +1,6 @@
 import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
 import { KontinuitetError, type RowIssue } from '../errors.js';
-import { parseTimeCodes, type TimeParseFailure } from '../time/parse.js';
+import { parseTimeInto, type TimeParseFailure } from '../time/parse.js';
 import { LocalZone } from '../time/zone.js';
 import { resolveColumns, type ColumnIndex } from './columns.js';
 import { CsvTokenizer, detectDelimiter } from './csv.js';
@@ -232,6 +232,8 @@ class LineScanner {
   private readonly starts: Int32Array;
   private readonly ends: Int32Array;
   private readonly failure: TimeParseFailure = { code: 'time_format', why: '' };
+  /** A row's start and end (epoch ms), parsed into a typed array: no heap number per time. */
+  private readonly times = new Float64Array(2);
   private readonly row: CodedRow = { line: 0, client: 0, staff: 0, group: 0, kind: 0, role: 0, contact: -1, start: 0, end: 0, birthDay: null, age: null, visitId: '', bytes: null, visitFrom: 0, visitTo: 0 };
   private readonly clients: Memo<number>;
   private readonly staff: Memo<number>;
@@ -389,9 +391,10 @@ class LineScanner {
     const ends = this.ends;
     if (!this.filled(buf, ix.client_id) || !this.filled(buf, ix.staff_id)) return false;
     if (!this.plain(buf, ix.start) || !this.plain(buf, ix.end)) return false;
-    const start = parseTimeCodes(buf, starts[ix.start]!, ends[ix.start]!, this.zone, this.failure);
-    const end = parseTimeCodes(buf, starts[ix.end]!, ends[ix.end]!, this.zone, this.failure);
-    if (!(end > start)) return false;
+    const times = this.times;
+    parseTimeInto(times, 0, buf, starts[ix.start]!, ends[ix.start]!, this.zone, this.failure);
+    parseTimeInto(times, 1, buf, starts[ix.end]!, ends[ix.end]!, this.zone, this.failure);
+    if (!(times[1]! > times[0]!)) return false;
     if (!this.plain(buf, ix.visit_id) || !this.plain(buf, ix.kind) || !this.plain(buf, ix.group) || !this.plain(buf, ix.staff_role)
       || !this.plain(buf, ix.contact_staff_id) || !this.plain(buf, ix.client_birth_date) || !this.plain(buf, ix.client_age)) return false;
     const birthDay = ix.client_birth_date < 0 ? null : this.births.get(buf, starts[ix.client_birth_date]!, ends[ix.client_birth_date]!);
@@ -401,8 +404,8 @@ class LineScanner {
     r.line = line;
     r.client = this.clients.get(buf, starts[ix.client_id]!, ends[ix.client_id]!);
     r.staff = this.staff.get(buf, starts[ix.staff_id]!, ends[ix.staff_id]!);
-    r.start = start;
-    r.end = end;
+    r.start = times[0]!;
+    r.end = times[1]!;
     r.group = this.codeOf(this.groups, buf, ix.group);
     r.kind = this.codeOf(this.kinds, buf, ix.kind);
     r.role = this.codeOf(this.roles, buf, ix.staff_role);
@@ -412,7 +415,12 @@ class LineScanner {
     this.visitOf(buf, ix.visit_id);
     this.ledger.read++;
     this.ledger.used++;
-    this.guard(() => this.sink.addCoded(r));
+    try {
+      this.sink.addCoded(r); // no closure per row, as guard() would make
+    } catch (e) {
+      this.consumerError = e;
+      throw e;
+    }
     return true;
   }
 
