@@ -1,4 +1,5 @@
 import { writeCsv } from '../report/csv.js';
+import { writeJson } from '../report/json.js';
 import { measureStaffing } from '../staffing/measure.js';
 import { staffingTable } from '../staffing/table.js';
 import type { StaffingResult } from '../staffing/types.js';
@@ -80,7 +81,7 @@ export async function staffingCommand(argv: string[], out: NodeJS.WritableStream
     ...(slotShare !== undefined ? { slotMinDayShare: slotShare } : {}),
     rules: { ...windows.rules, ...(handover !== undefined ? { handoverMinutes: handover } : {}) },
   });
-  if (format === 'json') out.write(`${JSON.stringify(result, null, 2)}\n`);
+  if (format === 'json') await writeJson(out, result, ['perClient', 'doubleStaffed', 'recurringSlots', 'duplicates']); // rows per client and visit: never one string
   else if (format === 'csv') await writeCsv(out, perClientRows(result), CSV_COLUMNS);
   else out.write(`${staffingTable(result, { lang, byGroup: values['by-group'] === true })}\n`);
   return 0;

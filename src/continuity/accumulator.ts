@@ -5,7 +5,7 @@ import { LocalZone } from '../time/zone.js';
 import type { CodedColumn, CodedRow, CodedSink } from '../visits/fast.js';
 import { DEFAULT_ZONE } from '../visits/read.js';
 import type { ReadLedger, Visit } from '../visits/types.js';
-import { ageOn, clientContinuity, evaluateClient, type CountedRow } from './evaluate.js';
+import { ageOn, clientContinuity, evaluateClient, type CountedColumns, type CountedRow } from './evaluate.js';
 import { clientIndices } from './indices.js';
 import { WindowPlacement } from './placement.js';
 import { windowResult } from './summaries.js';
@@ -282,27 +282,31 @@ export class ContinuityAccumulator implements CodedSink {
   }
 
   /**
-   * The counted rows of every window {@link ContinuityAccumulator.finish} reports, in the same
-   * order: per window, client id → the client's counted rows in arrival order (clients without
-   * counted rows are absent). For measures built on the same counted visits (double staffing);
-   * read-only, and valid until the next {@link ContinuityAccumulator.add}.
+   * Calls `fn` for every client with counted rows in every window {@link ContinuityAccumulator.finish}
+   * reports (window by window, one partition of clients at a time, so only one partition's rows
+   * are objects at once): the window's index and days, the client id, its counted rows in
+   * arrival order, its age at the window start, and the same rows in the measure's columns. For measures built on the same counted visits
+   * (double staffing); call it before `finish`, which removes the rows.
    *
    * @example
    * const acc = new ContinuityAccumulator({ from: '2024-10-01' });
    * for (const v of visits) acc.add(v);
-   * acc.countedRowsByWindow()[0].rows.get('C1')?.length; // → rows of C1 counted in 2024-10-01..14
+   * acc.forEachCountedClient((k, window, client, rows) => console.log(client, rows.length)); // → C1 28, …
    */
-  countedRowsByWindow(): { window: DayWindow; rows: ReadonlyMap<string, readonly CountedRow[]> }[] {
+  forEachCountedClient(fn: (windowIndex: number, window: DayWindow, client: string, rows: CountedRow[], age: number | null, columns: CountedColumns) => void): void {
     const windows = this.reportedWindows().windows.map((w) => w.window);
     const gathered = new PartitionRows(this.rowSources());
+    const facts = this.facts();
+    const ids = this.clientIds.names;
     try {
-      return windows.map((window) => {
-        const rows = new Map<string, CountedRow[]>();
+      windows.forEach((window, k) => {
         for (const p of PARTITION_LIST) {
           const store = gathered.of(window.fromDay, p);
-          store.forEachClient(this.ranked().ranks, (c, _, a, b) => rows.set(this.clientIds.names[c]!, store.rowObjects(a, b, this.staffIds.names, this.groupNames.names)));
+          const { ranks, groups } = this.ranked();
+          store.forEachClient(ranks, (c, rows, a, b) => {
+            fn(k, window, ids[c]!, store.rowObjects(a, b, this.staffIds.names, this.groupNames.names), ageAt(facts, c, window.fromDay), { rows, a, b, groups });
+          });
         }
-        return { window, rows };
       });
     } finally {
       gathered.close();

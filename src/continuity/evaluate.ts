@@ -35,6 +35,20 @@ export interface ClientRows extends VisitColumns {
 }
 
 /**
+ * One client's counted rows in one window in the measure's columns: rows [a, b) of `rows`
+ * (staff and groups as ranks of their text; `groups` gives a group rank's name).
+ *
+ * @example
+ * const columns: CountedColumns = { rows, a: 0, b: 28, groups: ['Norr', 'Söder'] };
+ */
+export interface CountedColumns {
+  rows: ClientRows;
+  a: number;
+  b: number;
+  groups: readonly string[];
+}
+
+/**
  * What the rules give for one client in one window, in numbers ({@link ClientEvaluator}).
  *
  * @example

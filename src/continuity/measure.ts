@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { MonthAnchor } from '../time/windows.js';
-import { fastScanFile } from '../visits/fast.js';
+import { fastScanFile, type CodedSink } from '../visits/fast.js';
 import { scanVisits } from '../visits/read.js';
 import type { CanonicalColumn } from '../visits/columns.js';
 import type { ReadLedger, ReadOptions, Visit, VisitSource } from '../visits/types.js';
@@ -79,9 +79,20 @@ export async function measureContinuity(source: VisitSource, options: MeasureOpt
     const result = await measureInParallel(path, { ...read, ...options, zone: acc.zone.name }, threads);
     if (result !== null) return result;
   }
-  const ledger = (path !== null && options.fastPath !== false ? await fastScanFile(path, acc, read) : null)
-    ?? await scanVisits(source, (v) => acc.add(v), read);
-  return acc.finish(ledger);
+  return acc.finish(await readRows(source, acc, (v) => acc.add(v), read, options.fastPath !== false));
+}
+
+/**
+ * Reads a visit source for a measure in one thread: a file (path or URL) with the byte-level fast
+ * path into `sink` when it can, anything else (or `fastPath: false`) with the general reader,
+ * row by row into `add`. Returns the reader's ledger.
+ *
+ * @example
+ * const ledger = await readRows('visits.csv', acc, (v) => acc.add(v), { use: MEASURE_COLUMNS }, true);
+ */
+export async function readRows(source: VisitSource, sink: CodedSink, add: (v: Visit) => void, read: ReadOptions, fastPath: boolean): Promise<ReadLedger> {
+  const path = typeof source === 'string' ? source : source instanceof URL ? fileURLToPath(source) : null;
+  return (path !== null && fastPath ? await fastScanFile(path, sink, read) : null) ?? await scanVisits(source, add, read);
 }
 
 /**

@@ -1,10 +1,9 @@
-import { clientRowsOf, evaluateClient, firstOf, type ClientRows, type CountedRow } from '../continuity/evaluate.js';
+import { ClientEvaluator, firstOf, type CountedColumns, type CountedRow } from '../continuity/evaluate.js';
 import type { ContinuityRules } from '../continuity/rules.js';
-import type { ClientContinuity } from '../continuity/types.js';
 import { civilFromDays, MS_PER_DAY, MS_PER_HOUR, MS_PER_MINUTE } from '../time/civil.js';
 import type { DayWindow } from '../time/windows.js';
 import type { LocalZone } from '../time/zone.js';
-import { groupVisits } from '../visits/group.js';
+import { VisitGrouper } from '../visits/group.js';
 import type { SlotVisit } from './slots.js';
 import type { ClientStaffing, DoubleStaffedVisit, DuplicateRegistration } from './types.js';
 import { analyseVisit } from './visit.js';
@@ -13,7 +12,7 @@ import { analyseVisit } from './visit.js';
  * Everything the staffing figures need of one client in one window.
  *
  * @example
- * const { client, doubleStaffed, slotVisits, duplicates, staffMs, doubleStaffedMs } = staffClient('C1', rows, measured, window, rules, zone);
+ * const { client, doubleStaffed, slotVisits, duplicates, staffMs, doubleStaffedMs } = staffer.staff('C1', rows, columns, 84);
  */
 export interface ClientWindowStaffing {
   client: ClientStaffing;
@@ -28,82 +27,95 @@ export interface ClientWindowStaffing {
 }
 
 /**
- * Double staffing of one client in one window, over the client's rows in scope (the measure's
- * counted rows). Visits are grouped with {@link groupVisits} and classified with
- * {@link analyseVisit}; the staff counts with and without the second staff member come from the
- * measure's own {@link evaluateClient} (`measured` is the measure's evaluation under `rules`, the
- * other setting of `countBothStaff` is evaluated here), so they equal `staff` of the continuity
- * measure with `countBothStaff` true and false.
+ * Double staffing of clients in one window, over each client's rows in scope (the measure's
+ * counted rows). Visits are grouped by the measure's {@link VisitGrouper} and classified with
+ * {@link analyseVisit}; the staff counts with and without the second staff member, the group and
+ * eligibility come from the measure's own {@link ClientEvaluator} (under `rules`, and with the
+ * other setting of `countBothStaff`), so they equal `staff` of the continuity measure with
+ * `countBothStaff` true and false.
  *
  * @example
- * const r = staffClient('C1', rows, measured, window, rules, zone);
+ * const staffer = new ClientStaffer(window, rules, zone);
+ * const r = staffer.staff('C1', rows, columns, 84);
  * r.client.staffWithSecond - r.client.staffWithoutSecond; // → staff the client meets only as second staff
  */
-export function staffClient(
-  client: string,
-  rows: readonly CountedRow[],
-  measured: ClientContinuity,
-  window: DayWindow,
-  rules: ContinuityRules,
-  zone: LocalZone,
-): ClientWindowStaffing {
-  const other = evaluateClient(client, rows, measured.age, window, { ...rules, countBothStaff: !rules.countBothStaff });
-  const handoverMs = rules.handoverMinutes * MS_PER_MINUTE;
-  const doubleStaffed: DoubleStaffedVisit[] = [];
-  const slotVisits: SlotVisit[] = [];
-  const duplicates: DuplicateRegistration[] = [];
-  const atDouble = new Set<number>();
-  const atOther = new Set<number>();
-  let handovers = 0;
-  let duplicateCount = 0;
-  let staffMs = 0;
-  let doubleStaffedMs = 0;
-  const visits = groupVisits(rows);
-  const columns = clientRowsOf(rows).rows;
-  for (const visit of visits) {
-    const a = analyseVisit(rows, visit, handoverMs);
-    const head = rows[visit[0]!]!;
-    staffMs += a.staffMs;
-    if (a.kind === 'handover') handovers++;
-    const seen = a.kind === 'double' ? atDouble : atOther;
-    for (const i of visit) seen.add(rows[i]!.staff);
-    for (const set of a.duplicates) {
-      duplicateCount++;
-      duplicates.push({ client, visitId: head.visitId, start: localTime(zone, head.start), lines: set.map((i) => rows[i]!.line).sort((x, y) => x - y) });
-    }
-    if (a.kind !== 'double') continue;
-    doubleStaffedMs += a.staffMs;
-    const staff = staffOrder(rows, columns, visit);
-    let end = head.end;
-    for (const i of visit) end = Math.max(end, rows[i]!.end);
-    doubleStaffed.push({
-      client, visitId: head.visitId, start: localTime(zone, head.start), end: localTime(zone, end), staff, peak: a.peak,
-      togetherMinutes: a.togetherMs / MS_PER_MINUTE, staffHours: a.staffMs / MS_PER_HOUR, lines: visit.map((i) => rows[i]!.line).sort((x, y) => x - y),
-    });
-    slotVisits.push({ day: head.day, minute: zone.localMinuteOfDay(head.start), staff });
+export class ClientStaffer {
+  private readonly measured: ClientEvaluator;
+  private readonly other: ClientEvaluator;
+  private readonly grouper = new VisitGrouper();
+  private readonly handoverMs: number;
+
+  constructor(window: DayWindow, private readonly rules: ContinuityRules, private readonly zone: LocalZone) {
+    this.measured = new ClientEvaluator(rules, window);
+    this.other = new ClientEvaluator({ ...rules, countBothStaff: !rules.countBothStaff }, window);
+    this.handoverMs = rules.handoverMinutes * MS_PER_MINUTE;
   }
-  let onlyAtDouble = 0;
-  for (const s of atDouble) if (!atOther.has(s)) onlyAtDouble++;
-  const withSecond = rules.countBothStaff ? measured.staff : other.staff;
-  const withoutSecond = rules.countBothStaff ? other.staff : measured.staff;
-  return {
-    client: {
-      client, group: measured.group, eligible: measured.eligible, visits: visits.length,
-      doubleStaffedVisits: doubleStaffed.length, doubleStaffedShare: visits.length === 0 ? 0 : doubleStaffed.length / visits.length,
-      handovers, duplicateRegistrations: duplicateCount, staffHours: staffMs / MS_PER_HOUR, doubleStaffedHours: doubleStaffedMs / MS_PER_HOUR,
-      staffOnlyAtDoubleStaffed: onlyAtDouble, staffWithSecond: withSecond, staffWithoutSecond: withoutSecond,
-    },
-    doubleStaffed,
-    slotVisits,
-    duplicates,
-    staffMs,
-    doubleStaffedMs,
-  };
+
+  /** The staffing of one client: `rows` are its counted rows as objects, `columns` the same rows in columns; `age` at the window start. */
+  staff(client: string, rows: readonly CountedRow[], columns: CountedColumns, age: number | null): ClientWindowStaffing {
+    const { rows: cols, a, b, groups } = columns;
+    const measured = this.measured.evaluate(cols, a, b, age);
+    const group = groups[measured.group] ?? '';
+    const eligible = measured.reason === null;
+    const staffCounted = measured.staff;
+    const staffOther = this.other.evaluate(cols, a, b, age).staff;
+    const zone = this.zone;
+    const doubleStaffed: DoubleStaffedVisit[] = [];
+    const slotVisits: SlotVisit[] = [];
+    const duplicates: DuplicateRegistration[] = [];
+    const atDouble = new Set<number>();
+    const atOther = new Set<number>();
+    let handovers = 0;
+    let duplicateCount = 0;
+    let staffMs = 0;
+    let doubleStaffedMs = 0;
+    const count = this.grouper.group(cols, a, b);
+    const { members, bounds } = this.grouper;
+    for (let v = 0; v < count; v++) {
+      const visit = Array.from(members.subarray(bounds[v]!, bounds[v + 1]!), (m) => m - a);
+      const va = analyseVisit(rows, visit, this.handoverMs);
+      const head = rows[visit[0]!]!;
+      staffMs += va.staffMs;
+      if (va.kind === 'handover') handovers++;
+      const seen = va.kind === 'double' ? atDouble : atOther;
+      for (const i of visit) seen.add(rows[i]!.staff);
+      for (const set of va.duplicates) {
+        duplicateCount++;
+        duplicates.push({ client, visitId: head.visitId, start: localTime(zone, head.start), lines: set.map((i) => rows[i]!.line).sort((x, y) => x - y) });
+      }
+      if (va.kind !== 'double') continue;
+      doubleStaffedMs += va.staffMs;
+      const staff = staffOrder(rows, rows[firstOf(cols, members, bounds[v]!, bounds[v + 1]!) - a]!.staffId, visit);
+      let end = head.end;
+      for (const i of visit) end = Math.max(end, rows[i]!.end);
+      doubleStaffed.push({
+        client, visitId: head.visitId, start: localTime(zone, head.start), end: localTime(zone, end), staff, peak: va.peak,
+        togetherMinutes: va.togetherMs / MS_PER_MINUTE, staffHours: va.staffMs / MS_PER_HOUR, lines: visit.map((i) => rows[i]!.line).sort((x, y) => x - y),
+      });
+      slotVisits.push({ day: head.day, minute: zone.localMinuteOfDay(head.start), staff });
+    }
+    let onlyAtDouble = 0;
+    for (const s of atDouble) if (!atOther.has(s)) onlyAtDouble++;
+    const withSecond = this.rules.countBothStaff ? staffCounted : staffOther;
+    const withoutSecond = this.rules.countBothStaff ? staffOther : staffCounted;
+    return {
+      client: {
+        client, group, eligible, visits: count,
+        doubleStaffedVisits: doubleStaffed.length, doubleStaffedShare: count === 0 ? 0 : doubleStaffed.length / count,
+        handovers, duplicateRegistrations: duplicateCount, staffHours: staffMs / MS_PER_HOUR, doubleStaffedHours: doubleStaffedMs / MS_PER_HOUR,
+        staffOnlyAtDoubleStaffed: onlyAtDouble, staffWithSecond: withSecond, staffWithoutSecond: withoutSecond,
+      },
+      doubleStaffed,
+      slotVisits,
+      duplicates,
+      staffMs,
+      doubleStaffedMs,
+    };
+  }
 }
 
 /** Staff ids of a visit: the first staff member (the measure's rule), then the others by id. */
-function staffOrder(rows: readonly CountedRow[], columns: ClientRows, visit: readonly number[]): string[] {
-  const first = rows[firstOf(columns, visit, 0, visit.length)]!.staffId;
+function staffOrder(rows: readonly CountedRow[], first: string, visit: readonly number[]): string[] {
   const others = new Set<string>();
   for (const i of visit) if (rows[i]!.staffId !== first) others.add(rows[i]!.staffId);
   return [first, ...[...others].sort()];

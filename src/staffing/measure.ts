@@ -1,15 +1,13 @@
 import { selfDisplaying } from '../report/jupyter.js';
-import { ContinuityAccumulator, MEASURE_COLUMNS, type MeasureOptions } from '../continuity/measure.js';
+import { ContinuityAccumulator, MEASURE_COLUMNS, readRows, type MeasureOptions } from '../continuity/measure.js';
 import type { ContinuityRules } from '../continuity/rules.js';
-import type { ClientContinuity, ContinuityWindow } from '../continuity/types.js';
+import type { ContinuityWindow } from '../continuity/types.js';
 import { KontinuitetError } from '../errors.js';
 import { spread } from '../summary/spread.js';
-import type { DayWindow } from '../time/windows.js';
 import { MS_PER_HOUR } from '../time/civil.js';
-import { scanVisits } from '../visits/read.js';
-import type { CountedRow } from '../continuity/evaluate.js';
+import type { CodedSink } from '../visits/fast.js';
 import type { ReadLedger, ReadOptions, Visit, VisitSource } from '../visits/types.js';
-import { staffClient, type ClientWindowStaffing } from './client.js';
+import { ClientStaffer, type ClientWindowStaffing } from './client.js';
 import { recurringSlots } from './slots.js';
 import type { RecurringSlot, StaffingResult, StaffingScope, StaffingSummary, StaffingWindow } from './types.js';
 
@@ -87,9 +85,20 @@ export class StaffingAccumulator {
     this.measure.add(v);
   }
 
+  /** What the byte-level reader feeds (the continuity measure's accumulator this one runs). */
+  get sink(): CodedSink {
+    return this.measure;
+  }
+
   /** Evaluates every window; `ledger` (from the reader) completes the row accounting. */
   finish(ledger?: ReadLedger): StaffingResult {
-    const counted = this.measure.countedRowsByWindow();
+    // one partition of clients' rows at a time; each client is evaluated by the measure's own rules
+    const staffers: ClientStaffer[] = [];
+    const perWindow: ClientWindowStaffing[][] = [];
+    this.measure.forEachCountedClient((k, window, client, rows, age, columns) => {
+      const staffer = (staffers[k] ??= new ClientStaffer(window, this.measure.rules, this.measure.zone));
+      (perWindow[k] ??= []).push(staffer.staff(client, rows, columns, age));
+    });
     const measured = this.measure.finish(ledger);
     return selfDisplaying({
       schema: 'kontinuitet/staffing@1',
@@ -98,19 +107,17 @@ export class StaffingAccumulator {
       zone: measured.zone,
       rows: measured.rows,
       issues: measured.issues,
-      windows: measured.windows.map((w, k) => this.evaluateWindow(w, counted[k]!)),
+      windows: measured.windows.map((w, k) => this.evaluateWindow(w, perWindow[k] ?? [])),
     });
   }
 
-  private evaluateWindow(measured: ContinuityWindow, counted: { window: DayWindow; rows: ReadonlyMap<string, readonly CountedRow[]> }): StaffingWindow {
-    const byClient = new Map<string, ClientContinuity>(measured.perClient.map((c) => [c.client, c]));
-    const clients: ClientWindowStaffing[] = [];
+  private evaluateWindow(measured: ContinuityWindow, evaluated: ClientWindowStaffing[]): StaffingWindow {
+    const clients = evaluated.sort((a, b) => (a.client.client < b.client.client ? -1 : a.client.client > b.client.client ? 1 : 0));
+    const days = this.measure.rules.days;
     const slots: RecurringSlot[] = [];
-    for (const id of [...counted.rows.keys()].sort()) {
-      const c = staffClient(id, counted.rows.get(id)!, byClient.get(id)!, counted.window, this.measure.rules, this.measure.zone);
-      clients.push(c);
-      const found = recurringSlots(c.slotVisits, counted.window.days, { toleranceMinutes: this.tolerance, minDayShare: this.minDayShare });
-      for (const s of found) slots.push({ client: id, group: c.client.group, ...s });
+    for (const c of clients) {
+      const found = recurringSlots(c.slotVisits, days, { toleranceMinutes: this.tolerance, minDayShare: this.minDayShare });
+      for (const s of found) slots.push({ client: c.client.client, group: c.client.group, ...s });
     }
     const groups = [...new Set(clients.map((c) => c.client.group))].sort();
     return {
@@ -175,8 +182,7 @@ export class StaffingAccumulator {
 export async function measureStaffing(source: VisitSource, options: StaffingOptions & ReadOptions = {}): Promise<StaffingResult> {
   const acc = new StaffingAccumulator(options);
   // the measure's columns only, so a bad value in a column neither uses (lat, lon, …) loses no row
-  const ledger = await scanVisits(source, (v) => acc.add(v), { use: MEASURE_COLUMNS, ...options, zone: acc.zone });
-  return acc.finish(ledger);
+  return acc.finish(await readRows(source, acc.sink, (v) => acc.add(v), { use: MEASURE_COLUMNS, ...options, zone: acc.zone }, options.fastPath !== false));
 }
 
 /**

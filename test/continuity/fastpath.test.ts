@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { measureContinuity, type MeasureOptions, type ReadOptions } from '../../src/index.js';
+import { measureContinuity, measureStaffing, type MeasureOptions, type ReadOptions } from '../../src/index.js';
 import { fixtureCsv, tempFiles } from './fixture.js';
 
 const file = tempFiles('kontinuitet-fast-');
@@ -56,6 +56,9 @@ describe('the byte-level fast path gives the general reader’s result', () => {
     for (const [i, edit] of edits) lines[i] = edit(lines[i]!);
     const r = await same(file(lines.join('\n')), { anchor: 'first-monday', maxIssues: Infinity });
     expect(r.rows.rejected).toBeGreaterThanOrEqual(4);
+    // double staffing reads the same way
+    const edited = file(lines.join('\n'));
+    expect(await measureStaffing(edited, { anchor: 'first-monday', maxIssues: Infinity })).toEqual(await measureStaffing(edited, { anchor: 'first-monday', maxIssues: Infinity, fastPath: false }));
   });
 
   it('on randomly corrupted logs (property)', async () => {
