@@ -119,12 +119,17 @@ export class StaffingAccumulator {
       const found = recurringSlots(c.slotVisits, days, { toleranceMinutes: this.tolerance, minDayShare: this.minDayShare });
       for (const s of found) slots.push({ client: c.client.client, group: c.client.group, ...s });
     }
-    const groups = [...new Set(clients.map((c) => c.client.group))].sort();
+    const byGroup = new Map<string, ClientWindowStaffing[]>();
+    for (const c of clients) {
+      const list = byGroup.get(c.client.group);
+      if (list === undefined) byGroup.set(c.client.group, [c]);
+      else list.push(c);
+    }
     return {
       from: measured.from,
       to: measured.to,
       ...this.summarise(clients),
-      groups: groups.map((group) => ({ group, ...this.summarise(clients.filter((c) => c.client.group === group)) })),
+      groups: [...byGroup.keys()].sort().map((group) => ({ group, ...this.summarise(byGroup.get(group)!) })),
       perClient: clients.map((c) => c.client),
       doubleStaffed: clients.flatMap((c) => c.doubleStaffed),
       recurringSlots: slots,
