@@ -14,7 +14,8 @@
  * ids.name(1); // → 'C2'
  */
 export class ByteInterner {
-  private bytes = new Uint8Array(1 << 16);
+  /** Every value's bytes, in a Buffer like the readers' (one kind of array reaches the hash: it stays fast). */
+  private bytes = Buffer.alloc(1 << 16);
   private used = 0;
   /**
    * Open addressing, four ints a slot: the first 8 bytes of the value (zero-padded, little
@@ -75,7 +76,7 @@ export class ByteInterner {
     const i = this.names.length;
     const n = b - a;
     if (this.used + n > this.bytes.length) {
-      const bigger = new Uint8Array(Math.max(this.bytes.length * 2, this.used + n));
+      const bigger = Buffer.alloc(Math.max(this.bytes.length * 2, this.used + n));
       bigger.set(this.bytes.subarray(0, this.used));
       this.bytes = bigger;
     }
