@@ -1,3 +1,4 @@
+import { writeJson } from '../report/json.js';
 import { writeCsv } from '../report/csv.js';
 import { measureRoutes, type RoutesOptions } from '../routes/measure.js';
 import { readRoadNetwork } from '../routes/roads.js';
@@ -116,7 +117,7 @@ export async function routesCommand(argv: string[], out: NodeJS.WritableStream, 
     ...(values.roads !== undefined ? { roads: await readRoadNetwork(values.roads) } : {}),
   };
   const result = await measureRoutes(positionals[0] === '-' ? process.stdin : positionals[0]!, { ...readOptions(values), ...options });
-  if (format === 'json') out.write(`${JSON.stringify(result, null, 2)}\n`);
+  if (format === 'json') await writeJson(out, result, ['routes', 'perStaff']); // a row per staff-day: never one string
   else if (format === 'csv') await writeCsv(out, staffDayRows(result), CSV_COLUMNS);
   else out.write(`${routesTable(result, { lang })}\n`);
   return 0;

@@ -1,3 +1,4 @@
+import { groupBy, sortedKeys } from '../summary/groupBy.js';
 import { histogram, spread } from '../summary/spread.js';
 import type { DayWindow } from '../time/windows.js';
 import { summariseIndices } from './indices.js';
@@ -13,18 +14,12 @@ import type { ClientContinuity, ContinuitySummary, ContinuityWindow } from './ty
  */
 export function windowResult(window: DayWindow, clients: ClientContinuity[], target: number, withIndices: boolean): ContinuityWindow {
   const perClient = clients.sort((a, b) => (a.client < b.client ? -1 : a.client > b.client ? 1 : 0));
-  const byGroup = new Map<string, ClientContinuity[]>();
-  for (const c of perClient) {
-    if (c.visits === 0) continue;
-    const list = byGroup.get(c.group);
-    if (list === undefined) byGroup.set(c.group, [c]);
-    else list.push(c);
-  }
+  const byGroup = groupBy(perClient.filter((c) => c.visits > 0), (c) => c.group);
   return {
     from: window.from,
     to: window.to,
     ...summarise(perClient, target, withIndices),
-    groups: [...byGroup.keys()].sort().map((group) => ({ group, ...summarise(byGroup.get(group)!, target, withIndices) })),
+    groups: sortedKeys(byGroup).map((group) => ({ group, ...summarise(byGroup.get(group)!, target, withIndices) })),
     perClient,
   };
 }

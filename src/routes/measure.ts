@@ -6,6 +6,7 @@
  * @module
  */
 
+import { groupBy, sortedKeys } from '../summary/groupBy.js';
 import { KontinuitetError } from '../errors.js';
 import { selfDisplaying } from '../report/jupyter.js';
 import { civilFromDays } from '../time/civil.js';
@@ -188,16 +189,16 @@ export class RoutesAccumulator {
     const routes: StaffDayRoute[] = [];
     for (const rows of byStaffDay.values()) routes.push(this.route(rows));
     routes.sort((a, b) => (a.staff < b.staff ? -1 : a.staff > b.staff ? 1 : a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
-    const groups = [...new Set(routes.map((r) => r.group))].sort();
-    const staff = [...new Set(routes.map((r) => r.staff))].sort();
+    const byGroup = groupBy(routes, (r) => r.group);
+    const byStaff = groupBy(routes, (r) => r.staff);
     return {
       from: w.from,
       to: w.to,
       days: w.days,
       ...summariseRoutes(routes),
-      groups: groups.map((group) => ({ group, ...summariseRoutes(routes.filter((r) => r.group === group)) })),
-      perStaff: staff.map((s) => {
-        const own = routes.filter((r) => r.staff === s);
+      groups: sortedKeys(byGroup).map((group) => ({ group, ...summariseRoutes(byGroup.get(group)!) })),
+      perStaff: sortedKeys(byStaff).map((s) => {
+        const own = byStaff.get(s)!;
         return { staff: s, group: mostFrequent(own.map((r) => r.group)), ...summariseRoutes(own) };
       }),
       routes,

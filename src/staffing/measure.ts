@@ -1,3 +1,4 @@
+import { groupBy, sortedKeys } from '../summary/groupBy.js';
 import { selfDisplaying } from '../report/jupyter.js';
 import { ContinuityAccumulator, MEASURE_COLUMNS, readRows, type MeasureOptions } from '../continuity/measure.js';
 import type { ContinuityRules } from '../continuity/rules.js';
@@ -119,17 +120,12 @@ export class StaffingAccumulator {
       const found = recurringSlots(c.slotVisits, days, { toleranceMinutes: this.tolerance, minDayShare: this.minDayShare });
       for (const s of found) slots.push({ client: c.client.client, group: c.client.group, ...s });
     }
-    const byGroup = new Map<string, ClientWindowStaffing[]>();
-    for (const c of clients) {
-      const list = byGroup.get(c.client.group);
-      if (list === undefined) byGroup.set(c.client.group, [c]);
-      else list.push(c);
-    }
+    const byGroup = groupBy(clients, (c) => c.client.group);
     return {
       from: measured.from,
       to: measured.to,
       ...this.summarise(clients),
-      groups: [...byGroup.keys()].sort().map((group) => ({ group, ...this.summarise(byGroup.get(group)!) })),
+      groups: sortedKeys(byGroup).map((group) => ({ group, ...this.summarise(byGroup.get(group)!) })),
       perClient: clients.map((c) => c.client),
       doubleStaffed: clients.flatMap((c) => c.doubleStaffed),
       recurringSlots: slots,
