@@ -5,26 +5,16 @@ import { LocalZone } from '../time/zone.js';
 import type { CodedColumn, CodedRow, CodedSink } from '../visits/fast.js';
 import { DEFAULT_ZONE } from '../visits/read.js';
 import type { ReadLedger, Visit } from '../visits/types.js';
-import { ageOn, clientContinuity, evaluateClient, type CountedColumns, type CountedRow } from './evaluate.js';
+import { clientContinuity, evaluateClient, type CountedColumns, type CountedRow } from './evaluate.js';
 import { clientIndices } from './indices.js';
 import { WindowPlacement } from './placement.js';
 import { windowResult } from './summaries.js';
 import { ageAt, evaluateJob, figuresAt, PartitionRows, type ClientFacts, type EvaluationJob, type JobResult, type RowSource, type WindowFigures } from './job.js';
 import type { MeasureOptions, RowFacts } from './measure.js';
-import { PARTITIONS, PartitionedRows, partitionOf, removeSpill, SPILL_ROWS, SpillFile, type BlockRef } from './partitions.js';
+import { PARTITIONS, PartitionedRows, removeSpill, SPILL_ROWS, SpillFile, type BlockRef } from './partitions.js';
 import { kindMatcher, resolveRules, type ContinuityRules } from './rules.js';
-import { Interner, type Ranks } from './store.js';
+import { LogRegister, type RegisterPart } from './clients.js';
 import type { ClientContinuity, ContinuityResult, ContinuityWindow, ExclusionReason, RowCounts } from './types.js';
-
-interface ClientState {
-  id: string;
-  /** The partition of the client's counted rows. */
-  partition: number;
-  birthDay: number | null;
-  age: number | null;
-  /** Contact persons (staff numbers) listed on the client's rows, with how often (only with `indices`). */
-  contacts: Map<number, number> | null;
-}
 
 /**
  * Accumulates visits one at a time into the continuity measure: rows are classified as they
@@ -46,12 +36,7 @@ export class ContinuityAccumulator implements CodedSink {
   private readonly anchor: MonthAnchor;
   private readonly isExcludedKind: (kind: string) => boolean;
   private readonly isExcludedRole: (role: string) => boolean;
-  private readonly clients: ClientState[] = [];
-  private readonly clientIds = new Interner();
-  private readonly staffIds = new Interner();
-  private readonly groupNames = new Interner();
-  private readonly kinds = new Interner();
-  private readonly roles = new Interner();
+  private readonly register: LogRegister;
   /** Per kind and role number: 1 excluded, 0 not, undefined not asked yet. */
   private readonly kindExcluded: number[] = [];
   private readonly roleExcluded: number[] = [];
@@ -68,21 +53,19 @@ export class ContinuityAccumulator implements CodedSink {
   private held = 0;
   private readonly spillRows: number;
   private spillFile: SpillFile | null = null;
-  private ranking: { ranks: Ranks; groups: string[] } | null = null;
   /** Rows of other readers merged in ({@link ContinuityAccumulator.absorb}). */
   private readonly sources: RowSource[] = [];
   private readonly excluded: Partial<Record<ExclusionReason, number>> = {};
   private readonly placement: WindowPlacement;
   private firstDay = Infinity;
   private lastDay = -Infinity;
-  private seenBirthDate = false;
-  private seenAge = false;
 
   constructor(options: MeasureOptions = {}) {
     this.rules = resolveRules({ ...options.rules });
     this.zone = new LocalZone(options.zone ?? DEFAULT_ZONE);
     this.target = options.target ?? 14;
     this.withIndices = options.indices === true;
+    this.register = new LogRegister(this.withIndices);
     if (!Number.isFinite(this.target)) throw new KontinuitetError('BAD_OPTION', 'target: must be a number');
     this.anchor = options.anchor ?? 'first-day';
     this.spillRows = options.spillRows ?? SPILL_ROWS;
@@ -100,12 +83,13 @@ export class ContinuityAccumulator implements CodedSink {
   add(v: RowFacts): void {
     const r = this.coded;
     r.line = v.line;
-    r.client = this.clientIds.id(v.client);
-    r.staff = this.staffIds.id(v.staff);
-    r.group = this.groupNames.id(v.group);
-    r.kind = this.kinds.id(v.kind);
-    r.role = this.roles.id(v.staffRole);
-    r.contact = v.contactStaff === '' ? -1 : this.staffIds.id(v.contactStaff);
+    const names = this.register;
+    r.client = names.code('client', v.client);
+    r.staff = names.code('staff', v.staff);
+    r.group = names.code('group', v.group);
+    r.kind = names.code('kind', v.kind);
+    r.role = names.code('role', v.staffRole);
+    r.contact = v.contactStaff === '' ? -1 : names.code('staff', v.contactStaff);
     r.start = v.start;
     r.end = v.end;
     r.birthDay = v.birthDay;
@@ -116,13 +100,7 @@ export class ContinuityAccumulator implements CodedSink {
 
   /** The accumulator's number for a text value of a column ({@link CodedSink}: the fast path asks once per distinct value). */
   code(column: CodedColumn, text: string): number {
-    switch (column) {
-      case 'client': return this.clientIds.id(text);
-      case 'staff': return this.staffIds.id(text);
-      case 'group': return this.groupNames.id(text);
-      case 'kind': return this.kinds.id(text);
-      case 'role': return this.roles.id(text);
-    }
+    return this.register.code(column, text);
   }
 
   /** Takes a row the fast path hands to the general converter. */
@@ -132,7 +110,7 @@ export class ContinuityAccumulator implements CodedSink {
 
   /** Takes one row whose text values are this accumulator's numbers ({@link ContinuityAccumulator.code}). */
   addCoded(r: CodedRow): void {
-    const client = this.noteClient(r);
+    const partition = this.register.note(r.client, r.birthDay, r.age, r.contact);
     // one offset lookup per row: the local day and the local minute of the start come from it
     const local = this.zone.localMs(r.start);
     const startDay = Math.floor(local / 86_400_000);
@@ -147,7 +125,7 @@ export class ContinuityAccumulator implements CodedSink {
     const day = this.placement.countedDay(r, from, startDay, Math.floor((local - startDay * 86_400_000) / 60_000));
     if (day < 0) return this.exclude('outside_day_hours');
 
-    const part = placed.rows.parts[client.partition]!;
+    const part = placed.rows.parts[partition]!;
     if (r.bytes !== null) part.addAscii(r.client, r.staff, r.group, day, r.line, r.start, r.end, r.bytes, r.visitFrom, r.visitTo);
     else part.add(r.client, r.staff, r.group, day, r.line, r.start, r.end, r.visitId);
     placed.rows.count++;
@@ -163,13 +141,13 @@ export class ContinuityAccumulator implements CodedSink {
 
   private excludedKind(kind: number): boolean {
     let x = this.kindExcluded[kind];
-    if (x === undefined) x = this.kindExcluded[kind] = this.isExcludedKind(this.kinds.names[kind]!) ? 1 : 0;
+    if (x === undefined) x = this.kindExcluded[kind] = this.isExcludedKind(this.register.kinds.names[kind]!) ? 1 : 0;
     return x === 1;
   }
 
   private excludedRole(role: number): boolean {
     let x = this.roleExcluded[role];
-    if (x === undefined) x = this.roleExcluded[role] = this.isExcludedRole(this.roles.names[role]!) ? 1 : 0;
+    if (x === undefined) x = this.roleExcluded[role] = this.isExcludedRole(this.register.roles.names[role]!) ? 1 : 0;
     return x === 1;
   }
 
@@ -201,34 +179,12 @@ export class ContinuityAccumulator implements CodedSink {
       windows,
       partitions,
       rules: this.rules,
-      ranks: this.ranked().ranks,
-      staff: this.staffIds.names,
-      groups: this.groupNames.names,
-      clients: this.facts(),
+      ranks: this.register.ranked().ranks,
+      staff: this.register.staffIds.names,
+      groups: this.register.groupNames.names,
+      clients: this.register.facts(),
       sources: this.rowSources(),
     };
-  }
-
-  private facts(): ClientFacts {
-    return {
-      birthDay: Float64Array.from(this.clients, (c) => c.birthDay ?? NaN),
-      age: Float64Array.from(this.clients, (c) => c.age ?? NaN),
-      contact: this.withIndices ? this.clients.map((c) => mostListed(c.contacts!, this.staffIds.names)) : null,
-    };
-  }
-
-  /** Staff and group numbers → the rank of their text, and the groups in that order (kept while no name is added). */
-  private ranked(): { ranks: Ranks; groups: string[] } {
-    const staff = this.staffIds.names;
-    const groups = this.groupNames.names;
-    const r = this.ranking;
-    if (r !== null && r.ranks.staff.length === staff.length && r.ranks.group.length === groups.length) return r;
-    const staffOrder = textOrder(staff);
-    const groupOrder = textOrder(groups);
-    return (this.ranking = {
-      ranks: { staff: ranksOf(staffOrder), group: ranksOf(groupOrder) },
-      groups: groupOrder.map((g) => groups[g]!),
-    });
   }
 
   /** Where the counted rows are: this accumulator's own (when it has any) and the parts merged in. */
@@ -269,7 +225,7 @@ export class ContinuityAccumulator implements CodedSink {
       excluded,
     };
     const ageFilter = ledger === undefined
-      ? (this.seenBirthDate ? 'birth_date' : this.seenAge ? 'age' : 'none')
+      ? (this.register.seenBirthDate ? 'birth_date' : this.register.seenAge ? 'age' : 'none')
       : (ledger.columns.client_birth_date !== undefined ? 'birth_date' : ledger.columns.client_age !== undefined ? 'age' : 'none');
     return selfDisplaying({
       schema: 'kontinuitet/measure@1',
@@ -296,15 +252,16 @@ export class ContinuityAccumulator implements CodedSink {
   forEachCountedClient(fn: (windowIndex: number, window: DayWindow, client: string, rows: CountedRow[], age: number | null, columns: CountedColumns) => void): void {
     const windows = this.reportedWindows().windows.map((w) => w.window);
     const gathered = new PartitionRows(this.rowSources());
-    const facts = this.facts();
-    const ids = this.clientIds.names;
+    const names = this.register;
+    const facts = names.facts();
+    const ids = names.clientIds.names;
     try {
       windows.forEach((window, k) => {
         for (const p of PARTITION_LIST) {
           const store = gathered.of(window.fromDay, p);
-          const { ranks, groups } = this.ranked();
+          const { ranks, groups } = names.ranked();
           store.forEachClient(ranks, (c, rows, a, b) => {
-            fn(k, window, ids[c]!, store.rowObjects(a, b, this.staffIds.names, this.groupNames.names), ageAt(facts, c, window.fromDay), { rows, a, b, groups });
+            fn(k, window, ids[c]!, store.rowObjects(a, b, names.staffIds.names, names.groupNames.names), ageAt(facts, c, window.fromDay), { rows, a, b, groups });
           });
         }
       });
@@ -324,17 +281,11 @@ export class ContinuityAccumulator implements CodedSink {
     const windows: AccumulatorPart['windows'] = [];
     for (const [day, w] of this.windows) windows.push({ fromDay: day, count: w.rows.count, blocks: w.rows.spilled });
     return {
+      ...this.register.part(),
       path: this.spillFile!.path,
-      clients: this.clientIds.names,
-      birthDay: this.clients.map((c) => c.birthDay),
-      age: this.clients.map((c) => c.age),
-      staff: this.staffIds.names,
-      groups: this.groupNames.names,
       excluded: this.excluded,
       firstDay: this.firstDay,
       lastDay: this.lastDay,
-      seenBirthDate: this.seenBirthDate,
-      seenAge: this.seenAge,
       windows,
     };
   }
@@ -346,24 +297,16 @@ export class ContinuityAccumulator implements CodedSink {
    * `lineOffset`. Parts must be absorbed in file order (arrival order decides ties).
    */
   absorb(part: AccumulatorPart, lineOffset: number): void {
-    const client = Int32Array.from(part.clients, (id, i) => {
-      const c = this.clientIds.id(id);
-      this.noteFacts(c, part.birthDay[i] ?? null, part.age[i] ?? null);
-      return c;
-    });
-    const staff = Int32Array.from(part.staff, (id) => this.staffIds.id(id));
-    const group = Int32Array.from(part.groups, (name) => this.groupNames.id(name));
+    const maps = this.register.merge(part);
     for (const [reason, n] of Object.entries(part.excluded) as [ExclusionReason, number][]) this.excluded[reason] = (this.excluded[reason] ?? 0) + n;
     this.firstDay = Math.min(this.firstDay, part.firstDay);
     this.lastDay = Math.max(this.lastDay, part.lastDay);
-    this.seenBirthDate ||= part.seenBirthDate;
-    this.seenAge ||= part.seenAge;
     const blocks = new Map<number, BlockRef[]>();
     for (const w of part.windows) {
       this.windowState(w.fromDay).rows.count += w.count;
       blocks.set(w.fromDay, w.blocks);
     }
-    this.sources.push({ path: part.path, blocks, maps: { client, staff, group }, lineOffset });
+    this.sources.push({ path: part.path, blocks, maps, lineOffset });
   }
 
   /** The windows to report (fixed, or the monthly windows the log covers) and the counted rows of windows it covers only in part. */
@@ -379,9 +322,9 @@ export class ContinuityAccumulator implements CodedSink {
 
   /** One window's result: the clients evaluated in the jobs, every other client of the log without rows. */
   private evaluateWindow(window: DayWindow, evaluated: readonly WindowFigures[]): ContinuityWindow {
-    const ids = this.clientIds.names;
-    const facts = this.facts();
-    const groups = this.ranked().groups;
+    const ids = this.register.clientIds.names;
+    const facts = this.register.facts();
+    const groups = this.register.ranked().groups;
     const perClient: ClientContinuity[] = new Array(ids.length);
     for (const w of evaluated) {
       for (let k = 0; k < w.count; k++) {
@@ -392,41 +335,15 @@ export class ContinuityAccumulator implements CodedSink {
         perClient[c] = result;
       }
     }
-    for (let c = 0; c < ids.length; c++) perClient[c] ??= this.evaluateWithoutRows(ids[c]!, c, window);
+    for (let c = 0; c < ids.length; c++) perClient[c] ??= this.evaluateWithoutRows(ids[c]!, c, window, facts);
     return windowResult(window, perClient, this.target, this.withIndices);
   }
 
   /** A client of the log without counted rows in the window. */
-  private evaluateWithoutRows(id: string, c: number, window: DayWindow): ClientContinuity {
-    const state = this.clients[c]!;
-    const age = state.birthDay !== null ? ageOn(state.birthDay, window.fromDay) : state.age;
-    const result = evaluateClient(id, [], age, window, this.rules);
-    if (state.contacts !== null) result.indices = clientIndices([], mostListed(state.contacts, this.staffIds.names));
+  private evaluateWithoutRows(id: string, c: number, window: DayWindow, facts: ClientFacts): ClientContinuity {
+    const result = evaluateClient(id, [], ageAt(facts, c, window.fromDay), window, this.rules);
+    if (facts.contact !== null) result.indices = clientIndices([], facts.contact[c] ?? null);
     return result;
-  }
-
-  private noteClient(r: CodedRow): ClientState {
-    const c = this.noteFacts(r.client, r.birthDay, r.age);
-    if (c.contacts !== null && r.contact >= 0) c.contacts.set(r.contact, (c.contacts.get(r.contact) ?? 0) + 1);
-    return c;
-  }
-
-  /** Notes a client's birth date (the latest given) and age (the lowest given). */
-  private noteFacts(client: number, birthDay: number | null, age: number | null): ClientState {
-    let c = this.clients[client];
-    if (c === undefined) {
-      const id = this.clientIds.names[client]!;
-      this.clients[client] = c = { id, partition: partitionOf(id), birthDay: null, age: null, contacts: this.withIndices ? new Map() : null };
-    }
-    if (birthDay !== null) {
-      this.seenBirthDate = true;
-      if (c.birthDay === null || birthDay > c.birthDay) c.birthDay = birthDay;
-    }
-    if (age !== null) {
-      this.seenAge = true;
-      if (c.age === null || age < c.age) c.age = age;
-    }
-    return c;
   }
 
   private windowState(fromDay: number): WindowState {
@@ -471,41 +388,10 @@ export interface ReportedWindows {
  * @example
  * main.absorb(await workerPart, lineOffset);
  */
-export interface AccumulatorPart {
+export interface AccumulatorPart extends RegisterPart {
   path: string;
-  clients: string[];
-  birthDay: (number | null)[];
-  age: (number | null)[];
-  staff: string[];
-  groups: string[];
   excluded: Partial<Record<ExclusionReason, number>>;
   firstDay: number;
   lastDay: number;
-  seenBirthDate: boolean;
-  seenAge: boolean;
   windows: { fromDay: number; count: number; blocks: BlockRef[] }[];
 }
-
-/** Indices of `names` in the sorted order of the names. */
-function textOrder(names: readonly string[]): number[] {
-  return names.map((_, i) => i).sort((x, y) => (names[x]! < names[y]! ? -1 : names[x]! > names[y]! ? 1 : 0));
-}
-
-/** The rank of each number, from the numbers in rank order. */
-function ranksOf(order: readonly number[]): Int32Array {
-  const rank = new Int32Array(order.length);
-  order.forEach((n, k) => { rank[n] = k; });
-  return rank;
-}
-
-/** The contact person listed most often (ties: the first in sort order), or null. */
-function mostListed(counts: ReadonlyMap<number, number>, staffNames: readonly string[]): string | null {
-  let best: string | null = null;
-  let bestCount = 0;
-  for (const [staff, n] of counts) {
-    const id = staffNames[staff]!;
-    if (n > bestCount || (n === bestCount && best !== null && id < best)) [best, bestCount] = [id, n];
-  }
-  return best;
-}
-

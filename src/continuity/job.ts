@@ -82,7 +82,7 @@ const REASONS: readonly IneligibleReason[] = ['no_counted_visits', 'too_few_visi
  * of reasons (0: eligible). Typed arrays, so a worker's answer is copied, not rebuilt.
  *
  * @example
- * figuresAt(figures, 0, groupsByRank); // → the first client's ClientFigures
+ * figuresAt(figures, 0); // → the first client's ClientFigures
  */
 export interface WindowFigures {
   count: number;
@@ -100,7 +100,12 @@ export interface WindowFigures {
 /** Per reported window of a job, the figures of its clients. */
 export type JobResult = WindowFigures[];
 
-/** Entry `k` of window figures as {@link ClientFigures}. */
+/**
+ * Entry `k` of window figures as {@link ClientFigures}.
+ *
+ * @example
+ * figuresAt(figures, 0); // → { visits: 28, staff: 9, reason: null, firstShortDay: -1, doubleStaffedVisits: 0, group: 2 }
+ */
 export function figuresAt(w: WindowFigures, k: number): ClientFigures {
   const reason = w.reason[k]!;
   return {

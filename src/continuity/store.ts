@@ -45,6 +45,35 @@ export interface Ranks {
 }
 
 /**
+ * Staff and group numbers ranked by their text ({@link Ranks}), and the group names in rank order.
+ *
+ * @example
+ * rankNames(['S2', 'S1'], ['Norr']); // → { ranks: { staff: Int32Array [1, 0], group: Int32Array [0] }, groups: ['Norr'] }
+ */
+export interface RankedNames {
+  ranks: Ranks;
+  groups: string[];
+}
+
+/**
+ * Ranks staff and group numbers by their text (index: the number; names compared as strings).
+ *
+ * @example
+ * rankNames(['S2', 'S1'], ['Söder', 'Norr']).groups; // → ['Norr', 'Söder']
+ */
+export function rankNames(staff: readonly string[], groups: readonly string[]): RankedNames {
+  const order = (names: readonly string[]) => names.map((_, i) => i).sort((x, y) => (names[x]! < names[y]! ? -1 : names[x]! > names[y]! ? 1 : 0));
+  const ranksOf = (sorted: readonly number[]) => {
+    const rank = new Int32Array(sorted.length);
+    sorted.forEach((n, k) => { rank[n] = k; });
+    return rank;
+  };
+  const staffOrder = order(staff);
+  const groupOrder = order(groups);
+  return { ranks: { staff: ranksOf(staffOrder), group: ranksOf(groupOrder) }, groups: groupOrder.map((g) => groups[g]!) };
+}
+
+/**
  * How one reader's client, staff and group numbers map to the merged ones (index: the reader's
  * number, value: the merged number).
  *

@@ -5,7 +5,7 @@
 // Usage: node test/bench/measure.mjs [rows[,rows…]]   (default 2000000,10000000); BENCH_RUNS (5),
 // BENCH_COMMANDS (staffing,routes: the commands run once after measure; '' for none)
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,17 +31,28 @@ async function ensureLog(rows) {
   return file;
 }
 
-function timed(args, env = {}) {
+/**
+ * Runs a Node script with the RSS reporter; its output goes to a file (a national log's JSON can
+ * be longer than the longest string the bench could hold), read back only when `keep` is set.
+ */
+function timed(args, keep = false) {
   const rssFile = join(dir, `rss-${process.pid}-${Math.random()}.txt`);
+  const outFile = join(dir, `out-${process.pid}-${Math.random()}.json`);
+  const out = openSync(outFile, 'w');
   const t = process.hrtime.bigint();
   const r = spawnSync(process.execPath, ['--require', join(here, 'rss-preload.cjs'), ...args], {
-    encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, ...env, KONTINUITET_BENCH_RSS: rssFile },
+    stdio: ['ignore', out, 'pipe'], encoding: 'utf8', env: { ...process.env, KONTINUITET_BENCH_RSS: rssFile },
   });
   const ms = Number(process.hrtime.bigint() - t) / 1e6;
-  if (r.status !== 0) throw new Error(`${args.join(' ')} failed: ${r.stderr}`);
-  const rssKb = Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop());
-  rmSync(rssFile);
-  return { ms, rssMb: rssKb / 1024, stdout: r.stdout };
+  closeSync(out);
+  try {
+    if (r.status !== 0) throw new Error(`${args.join(' ')} failed: ${r.stderr}`);
+    const rssKb = Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop());
+    return { ms, rssMb: rssKb / 1024, outMb: statSync(outFile).size / 1e6, stdout: keep ? readFileSync(outFile, 'utf8') : '' };
+  } finally {
+    rmSync(rssFile, { force: true });
+    rmSync(outFile, { force: true });
+  }
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -57,8 +68,9 @@ async function bench(targetRows) {
   let ourOut = '';
   let duckOut = '';
   for (let i = 0; i < RUNS; i++) {
-    const a = timed([join(root, 'dist', 'cli.js'), 'measure', file, '--from', FROM, '--format', 'json']);
-    const b = timed([join(here, 'duckdb-indicator.mjs'), file, FROM]);
+    const last = i === RUNS - 1;
+    const a = timed([join(root, 'dist', 'cli.js'), 'measure', file, '--from', FROM, '--format', 'json'], last);
+    const b = timed([join(here, 'duckdb-indicator.mjs'), file, FROM], last);
     ours.push(a);
     duck.push(b);
     ourOut = a.stdout;
@@ -82,7 +94,7 @@ async function bench(targetRows) {
   for (const command of (process.env.BENCH_COMMANDS ?? 'staffing,routes').split(',').filter(Boolean)) {
     try {
       const x = timed([join(root, 'dist', 'cli.js'), command, file, '--from', FROM, '--format', 'json']);
-      console.log(`kontinuitet ${command}:${' '.repeat(9 - command.length)}${x.ms.toFixed(0)} ms (one run), ${(rows / x.ms * 1000 / 1e6).toFixed(2)} M rows/s, peak RSS ${x.rssMb.toFixed(0)} MB`);
+      console.log(`kontinuitet ${command}:${' '.repeat(9 - command.length)}${x.ms.toFixed(0)} ms (one run), ${(rows / x.ms * 1000 / 1e6).toFixed(2)} M rows/s, peak RSS ${x.rssMb.toFixed(0)} MB, JSON ${x.outMb.toFixed(0)} MB`);
     } catch (e) {
       console.log(`kontinuitet ${command}: failed: ${String(e.message).split('\n').slice(0, 3).join(' ')}`);
     }

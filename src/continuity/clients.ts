@@ -1,0 +1,162 @@
+import type { CodedColumn } from '../visits/fast.js';
+import type { ClientFacts } from './job.js';
+import { partitionOf } from './partitions.js';
+import { Interner, rankNames, type NumberMaps, type RankedNames } from './store.js';
+
+/**
+ * The names a reader has seen (clients, staff, groups, kinds, roles: each numbered in order of
+ * first sight) and what is known of each client apart from its rows, in typed arrays by client
+ * number: the partition of its rows, its birth day (the latest given) and age (the lowest given),
+ * and with indices the contact persons listed on its rows.
+ *
+ * @example
+ * const register = new LogRegister(false);
+ * const c = register.code('client', 'C1');
+ * register.note(c, -11000, null, -1); // → the partition of C1's rows
+ * register.facts().birthDay[c]; // → -11000
+ */
+export class LogRegister {
+  readonly clientIds = new Interner();
+  readonly staffIds = new Interner();
+  readonly groupNames = new Interner();
+  readonly kinds = new Interner();
+  readonly roles = new Interner();
+  seenBirthDate = false;
+  seenAge = false;
+  private partitions = new Uint8Array(1024);
+  private births = new Float64Array(1024).fill(NaN);
+  private ages = new Float64Array(1024).fill(NaN);
+  /** Clients whose partition is known (client numbers below this one). */
+  private noted = 0;
+  /** Per client: contact person (staff number) → how often listed (only with indices). */
+  private readonly contacts: Map<number, number>[] | null;
+  private ranking: RankedNames | null = null;
+
+  constructor(withContacts: boolean) {
+    this.contacts = withContacts ? [] : null;
+  }
+
+  /** The number of a text value of a column, given on first sight. */
+  code(column: CodedColumn, text: string): number {
+    switch (column) {
+      case 'client': return this.clientIds.id(text);
+      case 'staff': return this.staffIds.id(text);
+      case 'group': return this.groupNames.id(text);
+      case 'kind': return this.kinds.id(text);
+      case 'role': return this.roles.id(text);
+    }
+  }
+
+  /**
+   * Notes what a row says of its client: a birth day (the latest given is kept), an age (the
+   * lowest), a contact person (a staff number, -1 for none). Returns the partition of the
+   * client's rows.
+   */
+  note(client: number, birthDay: number | null, age: number | null, contact: number): number {
+    while (client >= this.noted) this.noteNext();
+    if (birthDay !== null) {
+      this.seenBirthDate = true;
+      const b = this.births[client]!;
+      if (Number.isNaN(b) || birthDay > b) this.births[client] = birthDay;
+    }
+    if (age !== null) {
+      this.seenAge = true;
+      const a = this.ages[client]!;
+      if (Number.isNaN(a) || age < a) this.ages[client] = age;
+    }
+    if (this.contacts !== null && contact >= 0) {
+      const listed = (this.contacts[client] ??= new Map());
+      listed.set(contact, (listed.get(contact) ?? 0) + 1);
+    }
+    return this.partitions[client]!;
+  }
+
+  /** Birth days, ages and (with indices) contact persons of every client of the log. */
+  facts(): ClientFacts {
+    const n = this.clientIds.names.length;
+    while (this.noted < n) this.noteNext();
+    const contacts = this.contacts;
+    return {
+      birthDay: this.births.slice(0, n),
+      age: this.ages.slice(0, n),
+      contact: contacts === null ? null : Array.from({ length: n }, (_, c) => mostListed(contacts[c], this.staffIds.names)),
+    };
+  }
+
+  /** Staff and group numbers → the rank of their text, and the groups in that order (kept while no name is added). */
+  ranked(): RankedNames {
+    const r = this.ranking;
+    if (r !== null && r.ranks.staff.length === this.staffIds.names.length && r.ranks.group.length === this.groupNames.names.length) return r;
+    return (this.ranking = rankNames(this.staffIds.names, this.groupNames.names));
+  }
+
+  /** The names and client facts, for another thread to merge ({@link LogRegister.merge}). */
+  part(): RegisterPart {
+    const { birthDay, age } = this.facts();
+    return {
+      clients: this.clientIds.names, birthDay, age, staff: this.staffIds.names, groups: this.groupNames.names,
+      seenBirthDate: this.seenBirthDate, seenAge: this.seenAge,
+    };
+  }
+
+  /** Merges another register's names and client facts; returns how its numbers map to this one's. */
+  merge(part: RegisterPart): NumberMaps {
+    const orNull = (x: number | undefined) => (x === undefined || Number.isNaN(x) ? null : x);
+    const client = Int32Array.from(part.clients, (id, i) => {
+      const c = this.clientIds.id(id);
+      this.note(c, orNull(part.birthDay[i]), orNull(part.age[i]), -1);
+      return c;
+    });
+    this.seenBirthDate ||= part.seenBirthDate;
+    this.seenAge ||= part.seenAge;
+    return {
+      client,
+      staff: Int32Array.from(part.staff, (id) => this.staffIds.id(id)),
+      group: Int32Array.from(part.groups, (name) => this.groupNames.id(name)),
+    };
+  }
+
+  /** Gives the next client number its partition (from its id), growing the arrays. */
+  private noteNext(): void {
+    const c = this.noted++;
+    if (c === this.partitions.length) {
+      const size = 2 * c;
+      const partitions = new Uint8Array(size);
+      partitions.set(this.partitions);
+      const births = new Float64Array(size).fill(NaN);
+      births.set(this.births);
+      const ages = new Float64Array(size).fill(NaN);
+      ages.set(this.ages);
+      [this.partitions, this.births, this.ages] = [partitions, births, ages];
+    }
+    this.partitions[c] = partitionOf(this.clientIds.names[c]!);
+  }
+}
+
+/**
+ * What a {@link LogRegister} holds, in a form that can go to another thread: names in number
+ * order and client facts (NaN: not given).
+ *
+ * @example
+ * const maps = register.merge(other.part());
+ */
+export interface RegisterPart {
+  clients: string[];
+  birthDay: Float64Array;
+  age: Float64Array;
+  staff: string[];
+  groups: string[];
+  seenBirthDate: boolean;
+  seenAge: boolean;
+}
+
+/** The contact person listed most often (ties: the first in sort order), or null. */
+function mostListed(counts: ReadonlyMap<number, number> | undefined, staffNames: readonly string[]): string | null {
+  let best: string | null = null;
+  let bestCount = 0;
+  for (const [staff, n] of counts ?? []) {
+    const id = staffNames[staff]!;
+    if (n > bestCount || (n === bestCount && best !== null && id < best)) [best, bestCount] = [id, n];
+  }
+  return best;
+}
