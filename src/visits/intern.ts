@@ -80,7 +80,8 @@ export class ByteInterner {
       bigger.set(this.bytes.subarray(0, this.used));
       this.bytes = bigger;
     }
-    this.bytes.set(buf.subarray(a, b), this.used);
+    const bytes = this.bytes;
+    for (let k = 0; k < n; k++) bytes[this.used + k] = buf[a + k]!;
     if (2 * i === this.spans.length) {
       const bigger = new Int32Array(this.spans.length * 2);
       bigger.set(this.spans);
@@ -108,7 +109,7 @@ export class ByteInterner {
       if (e === 0) continue;
       let slot = hashKey(old[s]!, old[s + 1]!, old[s + 2]!, this.bytes, this.spans[2 * (e - 1)]!) & mask;
       while (slots[4 * slot + 3] !== 0) slot = (slot + 1) & mask;
-      slots.set(old.subarray(s, s + 4), 4 * slot);
+      for (let k = 0; k < 4; k++) slots[4 * slot + k] = old[s + k]!;
     }
     this.slots = slots;
   }
