@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { measureContinuity, type MeasureOptions, type ReadOptions } from '../../src/index.js';
 import { tempFiles } from './fixture.js';
@@ -52,6 +53,26 @@ describe('a file read in byte ranges gives the one-thread result', () => {
     const few = SAMPLE.split('\n').slice(0, 4).join('\n');
     await same(file(few), { from: '2024-10-01' }, [2, 8]);
     await same(file(SAMPLE.split('\n')[0]!), { from: '2024-10-01' }, [2]);
+  });
+
+  it('on randomly corrupted logs, comma- and semicolon-separated: the lines split four bytes at a time as byte by byte (property)', async () => {
+    // a '-' or '+' right after a delimiter is where a sloppy word test for the delimiter goes wrong
+    const head = SAMPLE.split('\n').slice(0, 1200).map((l, i) => (i === 0 ? l : l.replace(/^([^,]*,[^,]*,)/, '$1-').replace(/,(15\.\d+)/, ',-$1'))).join('\n');
+    for (const text of [head, head.replace(/,/g, ';')]) {
+      const base = Buffer.from(text);
+      await fc.assert(fc.asyncProperty(
+        fc.array(fc.record({ at: fc.nat({ max: base.length - 1 }), byte: fc.constantFrom(0x2c, 0x3b, 0x2d, 0x2b, 0x0a, 0x0d, 0x09, 0x20, 0x41, 0xc3), del: fc.boolean() }), { maxLength: 16 }),
+        async (edits) => {
+          const bytes = [...base];
+          for (const e of edits.sort((a, b) => b.at - a.at)) {
+            if (e.at < 140) continue; // keep the header
+            if (e.del) bytes.splice(e.at, 1);
+            else bytes.splice(e.at, 0, e.byte);
+          }
+          await same(file(Buffer.from(bytes)), { from: '2024-10-01', rules: { days: 7 }, maxIssues: Infinity }, [2, 3]);
+        },
+      ), { numRuns: 15 });
+    }
   });
 
   it('rejects a thread count that is not a whole number ≥ 1', async () => {
