@@ -26,20 +26,22 @@ async function writeValue(value: unknown, indent: string, write: (text: string) 
     if (value.length === 0) return write('[]');
     const inner = `${indent}  `;
     await write('[');
-    for (let i = 0; i < value.length;) {
-      const x: unknown = value[i];
-      if (x !== null && typeof x === 'object' && hasStreamedKey(x, streamed)) {
-        await write(`${i === 0 ? '' : ','}\n${inner}`);
-        await writeValue(x, inner, write, streamed, false);
-        i++;
+    // batches of elements stringified at once, the brackets cut off; a batch whose text shows a
+    // streamed key holding an array (only a real key can: quotes inside strings are escaped) goes
+    // element by element
+    const patterns = [...streamed].map((key) => `${JSON.stringify(key)}: [`);
+    for (let i = 0; i < value.length; i += BATCH) {
+      const batch = value.slice(i, i + BATCH);
+      const text = JSON.stringify(batch, null, 2);
+      if (!patterns.some((p) => text.includes(p))) {
+        const body = reindent(text, indent);
+        await write(`${i === 0 ? '' : ','}${body.slice(1, body.length - indent.length - 2)}`);
         continue;
       }
-      // a batch of elements without streamed keys: one stringify, the brackets cut off
-      let j = i + 1;
-      while (j < value.length && j - i < BATCH && !hasStreamedKey(value[j], streamed)) j++;
-      const text = reindent(JSON.stringify(value.slice(i, j), null, 2), indent);
-      await write(`${i === 0 ? '' : ','}${text.slice(1, text.length - indent.length - 2)}`);
-      i = j;
+      for (let k = 0; k < batch.length; k++) {
+        await write(`${i + k === 0 ? '' : ','}\n${inner}`);
+        await writeValue(batch[k] ?? null, inner, write, streamed, false);
+      }
     }
     return write(`\n${indent}]`);
   }
