@@ -101,9 +101,10 @@ class Reader {
 
 /**
  * The continuity measure over a CSV file read by `threads` threads at once: the file is cut into
- * byte ranges on line breaks, each thread reads its range with the fast path into its own
- * accumulator (spilling counted rows to its own file), the accumulators are merged in file order,
- * and the partitions of clients are evaluated by the threads in turn. Gives exactly the result of
+ * byte ranges on line breaks; this thread reads the first range with the fast path into the
+ * accumulator of the result, a worker each other range into its own (spilling counted rows to its
+ * own file); the workers' accumulators are merged in file order, and the partitions of clients
+ * are evaluated by all the threads, a share each (answers in typed arrays). Gives exactly the result of
  * one thread (tests hold them equal). Returns null when the file must be read by one thread: a
  * quote anywhere in it (a quoted field may hold a line break), Windows-1252, `onError: 'stop'`,
  * indices, or a file too small to gain from it.
