@@ -3,7 +3,8 @@
 // median of RUNS; peak RSS of each process (worker threads included) via a preloaded reporter;
 // then `kontinuitet staffing` and `kontinuitet routes` once on the same log.
 // Usage: node test/bench/measure.mjs [rows[,rows…]]   (default 2000000,10000000); BENCH_RUNS (5),
-// BENCH_COMMANDS (staffing,routes: the commands run once after measure; '' for none)
+// BENCH_COMMANDS (staffing,routes: the commands run once after measure; '' for none),
+// BENCH_ROUTES_MAX (2,500,000: routes is skipped on larger logs, as it holds every row in memory)
 import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -14,6 +15,7 @@ const here = fileURLToPath(new URL('.', import.meta.url));
 const root = join(here, '..', '..');
 const sizes = (process.argv[2] ?? '2000000,10000000').split(',').map(Number);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const ROUTES_MAX = Number(process.env.BENCH_ROUTES_MAX ?? 2_500_000);
 const FROM = '2024-10-01';
 const dir = join(tmpdir(), 'kontinuitet-bench');
 mkdirSync(dir, { recursive: true });
@@ -92,6 +94,10 @@ async function bench(targetRows) {
   console.log(`time ratio kontinuitet/duckdb: ${(ourMs / duckMs).toFixed(2)}; results agree: ${agree ? 'yes' : 'NO'}`);
   if (!agree) console.log(`  ours n=${w.staffPerClient.n} mean=${w.staffPerClient.mean}; duckdb n=${reference.eligible} mean=${reference.mean}`);
   for (const command of (process.env.BENCH_COMMANDS ?? 'staffing,routes').split(',').filter(Boolean)) {
+    if (command === 'routes' && rows > ROUTES_MAX) {
+      console.log(`kontinuitet routes:   skipped above ${ROUTES_MAX} rows (routes holds every row: ~1.2 kB a row at 2M; BENCH_ROUTES_MAX raises the limit)`);
+      continue;
+    }
     try {
       const x = timed([join(root, 'dist', 'cli.js'), command, file, '--from', FROM, '--format', 'json']);
       console.log(`kontinuitet ${command}:${' '.repeat(9 - command.length)}${x.ms.toFixed(0)} ms (one run), ${(rows / x.ms * 1000 / 1e6).toFixed(2)} M rows/s, peak RSS ${x.rssMb.toFixed(0)} MB, JSON ${x.outMb.toFixed(0)} MB`);
