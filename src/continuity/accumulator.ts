@@ -99,8 +99,8 @@ export class ContinuityAccumulator implements CodedSink {
   }
 
   /** The accumulator's number for a text value of a column ({@link CodedSink}: the fast path asks once per distinct value). */
-  code(column: CodedColumn, text: string): number {
-    return this.register.code(column, text);
+  code(column: CodedColumn, text: string, fresh = false): number {
+    return this.register.code(column, text, fresh);
   }
 
   /** Takes a row the fast path hands to the general converter. */

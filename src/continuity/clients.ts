@@ -1,4 +1,4 @@
-import type { CodedColumn } from '../visits/fast.js';
+import type { CodedColumn, CodedSink } from '../visits/fast.js';
 import type { ClientFacts } from './job.js';
 import { partitionOf } from './partitions.js';
 import { Interner, rankNames, type NumberMaps, type RankedNames } from './store.js';
@@ -36,14 +36,19 @@ export class LogRegister {
     this.contacts = withContacts ? [] : null;
   }
 
-  /** The number of a text value of a column, given on first sight. */
-  code(column: CodedColumn, text: string): number {
+  /** The number of a text value of a column, given on first sight (`fresh`: {@link CodedSink.code}). */
+  code(column: CodedColumn, text: string, fresh = false): number {
+    const names = this.interner(column);
+    return fresh ? names.fresh(text) : names.id(text);
+  }
+
+  private interner(column: CodedColumn): Interner {
     switch (column) {
-      case 'client': return this.clientIds.id(text);
-      case 'staff': return this.staffIds.id(text);
-      case 'group': return this.groupNames.id(text);
-      case 'kind': return this.kinds.id(text);
-      case 'role': return this.roles.id(text);
+      case 'client': return this.clientIds;
+      case 'staff': return this.staffIds;
+      case 'group': return this.groupNames;
+      case 'kind': return this.kinds;
+      case 'role': return this.roles;
     }
   }
 

@@ -1,21 +1,34 @@
 import type { ClientRows, CountedRow } from './evaluate.js';
 
-/** Interns strings to small integers (ids, groups); keeps a flat copy of each so no input chunk stays alive. */
+/**
+ * Interns strings to small integers (ids, groups); keeps a flat copy of each so no input chunk
+ * stays alive. The text → number index is built on the first lookup: a reader that vouches for
+ * new values ({@link Interner.fresh}) never needs one.
+ */
 export class Interner {
   readonly names: string[] = [];
-  private readonly index = new Map<string, number>();
+  private index: Map<string, number> | null = null;
 
   /** The number of a string, given on first sight. */
   id(name: string): number {
-    let i = this.index.get(name);
+    const index = (this.index ??= new Map(this.names.map((n, i) => [n, i])));
+    let i = index.get(name);
     if (i === undefined) {
-      // a long substring of an input chunk would keep the whole chunk alive: store a flat copy
-      const flat = name.length >= 13 ? (JSON.parse(JSON.stringify(name)) as string) : name;
-      i = this.names.length;
-      this.names.push(flat);
-      this.index.set(flat, i);
+      i = this.add(name);
+      index.set(this.names[i]!, i);
     }
     return i;
+  }
+
+  /** The number of a string the caller knows is new (unless {@link Interner.id} was ever used: then it is looked up). */
+  fresh(name: string): number {
+    return this.index === null ? this.add(name) : this.id(name);
+  }
+
+  private add(name: string): number {
+    // a long substring of an input chunk would keep the whole chunk alive: store a flat copy
+    this.names.push(name.length >= 13 ? (JSON.parse(JSON.stringify(name)) as string) : name);
+    return this.names.length - 1;
   }
 }
 

@@ -70,7 +70,13 @@ export interface CodedRow {
 export interface CodedSink {
   /** Whether rows should carry the contact person (else `contact` is -1). */
   readonly wantsContact: boolean;
-  code(column: CodedColumn, text: string): number;
+  /**
+   * The consumer's number for a text value of a column. `fresh` is true when the reader knows no
+   * text equal to this one was asked before for the column (its bytes are new to the reader and
+   * plain ASCII, so no other bytes decode to the same text) and the consumer has seen nothing
+   * but this reader: it may then number it without looking it up.
+   */
+  code(column: CodedColumn, text: string, fresh?: boolean): number;
   addCoded(row: CodedRow): void;
   addVisit(visit: Visit): void;
 }
@@ -216,11 +222,16 @@ class Memo<T> {
   private readonly raw = new ByteInterner();
   private readonly values: T[] = [];
 
-  constructor(private readonly compute: (text: string) => T) {}
+  /** `compute` gets the text and whether its bytes are all ASCII. */
+  constructor(private readonly compute: (text: string, ascii: boolean) => T) {}
 
   get(buf: Uint8Array, a: number, b: number): T {
     const r = this.raw.id(buf, a, b);
-    if (r === this.values.length) this.values.push(this.compute(this.raw.name(r)));
+    if (r === this.values.length) {
+      let ascii = true;
+      for (let p = a; p < b && ascii; p++) ascii = buf[p]! < 0x80;
+      this.values.push(this.compute(this.raw.name(r), ascii));
+    }
     return this.values[r]!;
   }
 }
@@ -281,12 +292,14 @@ class LineScanner {
     this.converter = new RowConverter(this.index, headers.length, zone, mapId);
     this.starts = new Int32Array(headers.length + 1);
     this.ends = new Int32Array(headers.length + 1);
+    // ids mapped by pseudonymisation are never fresh: two ids could map to one pseudonym
     const id = mapId ?? ((text: string) => text);
-    this.clients = new Memo((text) => sink.code('client', id(text)));
-    this.staff = new Memo((text) => sink.code('staff', id(text)));
-    this.groups = new Memo((text) => sink.code('group', text));
-    this.kinds = new Memo((text) => sink.code('kind', text));
-    this.roles = new Memo((text) => sink.code('role', text));
+    const plain = mapId === null;
+    this.clients = new Memo((text, ascii) => sink.code('client', id(text), plain && ascii));
+    this.staff = new Memo((text, ascii) => sink.code('staff', id(text), plain && ascii));
+    this.groups = new Memo((text, ascii) => sink.code('group', text, ascii));
+    this.kinds = new Memo((text, ascii) => sink.code('kind', text, ascii));
+    this.roles = new Memo((text, ascii) => sink.code('role', text, ascii));
     this.births = new Memo((text) => this.converter.birthDayOf(text));
     this.ages = new Memo((text) => this.converter.ageOf(text));
     this.wantsContact = sink.wantsContact;

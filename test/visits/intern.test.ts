@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ByteInterner } from '../../src/visits/intern.js';
+import { Interner } from '../../src/continuity/store.js';
 
 describe('ByteInterner', () => {
   it('numbers byte strings in order of first sight, as a Map of their texts does (property)', () => {
@@ -28,5 +29,16 @@ describe('ByteInterner', () => {
     expect(interner.name(4321)).toBe('C004321');
     expect(interner.get(Buffer.from('xÖster'), 1, 7)).toBe('Öster');
     expect(interner.size).toBe(100_001);
+  });
+});
+
+describe('Interner', () => {
+  it('numbers strings in order of first sight; values vouched new are added without an index, which is built on the first lookup', () => {
+    const names = new Interner();
+    expect([names.fresh('C1'), names.fresh('C2')]).toEqual([0, 1]);
+    expect(names.id('C2')).toBe(1); // the index is built from the names so far
+    expect(names.fresh('C1')).toBe(0); // once there is an index, a "fresh" value is still looked up
+    expect(names.id('C3')).toBe(2);
+    expect(names.names).toEqual(['C1', 'C2', 'C3']);
   });
 });
