@@ -100,7 +100,7 @@ export interface NumberMaps {
 }
 
 /**
- * The counted rows of one window in typed columns (about 40 bytes a row plus the visit id, instead
+ * The counted rows of one window in typed columns (about 48 bytes a row plus the visit id, instead
  * of an object of ~150): the measure keeps every counted row until the end, so this is what its memory grows with.
  * Visit ids are kept as UTF-16 code units in one arena and compared exactly.
  */
@@ -116,6 +116,8 @@ export class CountedStore {
   private end = new Float64Array(0);
   private visitAt = new Int32Array(0);
   private visitLength = new Int32Array(0);
+  /** A hash of each row's visit id (its code units), made as the id is copied in. */
+  private visitHash = new Int32Array(0);
   private arena = new Uint16Array(0);
   private arenaUsed = 0;
   /** Of the last {@link CountedStore.forEachClient}: position → row; the rows in that order; a hash table of visit ids. */
@@ -127,13 +129,17 @@ export class CountedStore {
   add(client: number, staff: number, group: number, day: number, line: number, start: number, end: number, visitId: string): void {
     const n = visitId.length;
     const at = this.push(client, staff, group, day, line, start, end, n);
-    for (let k = 0; k < n; k++) this.arena[at + k] = visitId.charCodeAt(k);
+    let h = n;
+    for (let k = 0; k < n; k++) h = Math.imul(h ^ (this.arena[at + k] = visitId.charCodeAt(k)), 0x01000193);
+    this.visitHash[this.count - 1] = h;
   }
 
   /** Adds one counted row whose visit id is the ASCII bytes [a, b) of `buf` (each byte one code unit). */
   addAscii(client: number, staff: number, group: number, day: number, line: number, start: number, end: number, buf: Uint8Array, a: number, b: number): void {
     const at = this.push(client, staff, group, day, line, start, end, b - a);
-    for (let k = a; k < b; k++) this.arena[at + k - a] = buf[k]!;
+    let h = b - a;
+    for (let k = a; k < b; k++) h = Math.imul(h ^ (this.arena[at + k - a] = buf[k]!), 0x01000193);
+    this.visitHash[this.count - 1] = h;
   }
 
   /** Appends the columns of a row and room for a visit id of `n` code units; returns where the id goes in the arena. */
@@ -190,7 +196,7 @@ export class CountedStore {
     for (const c of sorted) rank[c] = -1;
     this.order = order;
     const rows = this.sortedColumns(n);
-    this.visitKeys(order, rows.visit);
+    for (let k = 0; k < sorted.length; k++) this.visitKeys(order, rows.visit, first[k]!, first[k + 1]!);
     for (let j = 0; j < n; j++) {
       const i = order[j]!;
       rows.start[j] = this.start[i]!;
@@ -210,30 +216,26 @@ export class CountedStore {
   }
 
   /**
-   * The visit column for rows in the order `order` (grouped by client): the position of the first
-   * row of the same client with the same visit id, or -1 without a visit id. Visit ids are found
-   * by a hash of the client and the id's code units, compared exactly.
+   * The visit column of one client's rows, positions [a, b) of `order`: the position of the first
+   * of them with the same visit id, or -1 without a visit id. Ids are found in a small hash table
+   * by their hash (made when the row was added) and compared exactly.
    */
-  private visitKeys(order: Int32Array, visit: Int32Array): void {
-    const n = this.count;
-    let size = 16;
-    while (size < 2 * n) size <<= 1;
+  private visitKeys(order: Int32Array, visit: Int32Array, a: number, b: number): void {
+    let size = 8;
+    while (size < 2 * (b - a)) size <<= 1;
     const mask = size - 1;
     if (this.table.length < size) this.table = new Int32Array(size);
     const table = this.table.fill(0, 0, size); // position + 1 of the first row of an id; 0: empty
-    const { arena, visitAt, visitLength, client } = this;
-    for (let j = 0; j < n; j++) {
+    const { arena, visitAt, visitLength, visitHash } = this;
+    for (let j = a; j < b; j++) {
       const i = order[j]!;
       const length = visitLength[i]!;
       if (length === 0) {
         visit[j] = -1;
         continue;
       }
-      const at = visitAt[i]!;
-      let h = Math.imul(client[i]! ^ length, 0x9e3779b1);
-      for (let k = at; k < at + length; k++) h = Math.imul(h ^ arena[k]!, 0x01000193);
-      h ^= h >>> 15;
-      for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+      const h = visitHash[i]!;
+      for (let slot = (h ^ (h >>> 15)) & mask; ; slot = (slot + 1) & mask) {
         const e = table[slot]!;
         if (e === 0) {
           table[slot] = j + 1;
@@ -241,7 +243,7 @@ export class CountedStore {
           break;
         }
         const q = order[e - 1]!;
-        if (client[q] === client[i] && visitLength[q] === length && sameUnits(arena, visitAt[q]!, at, length)) {
+        if (visitHash[q] === h && visitLength[q] === length && sameUnits(arena, visitAt[q]!, visitAt[i]!, length)) {
           visit[j] = e - 1;
           break;
         }
@@ -270,7 +272,7 @@ export class CountedStore {
 
   /** Bytes of {@link CountedStore.toBlock}'s block. */
   get blockSize(): number {
-    return 8 + this.count * (6 * 4 + 2 * 8) + this.arenaUsed * 2;
+    return 8 + this.count * (7 * 4 + 2 * 8) + this.arenaUsed * 2;
   }
 
   /**
@@ -299,6 +301,7 @@ export class CountedStore {
     put(this.day, n);
     put(this.line, n);
     put(this.visitLength, n);
+    put(this.visitHash, n);
     put(this.arena, units);
     return block;
   }
@@ -322,12 +325,13 @@ export class CountedStore {
     this.start.set(f64(0), base);
     this.end.set(f64(1), base);
     const client = i32(0), staff = i32(1), group = i32(2), day = i32(3), line = i32(4), length = i32(5);
+    this.visitHash.set(i32(6), base);
     if (this.arenaUsed + units > this.arena.length) {
       const bigger = new Uint16Array(Math.max(1024, Math.ceil(1.5 * (this.arenaUsed + units))));
       bigger.set(this.arena.subarray(0, this.arenaUsed));
       this.arena = bigger;
     }
-    this.arena.set(new Uint16Array(body.buffer, base0 + 16 * n + 24 * n, units), this.arenaUsed);
+    this.arena.set(new Uint16Array(body.buffer, base0 + 16 * n + 28 * n, units), this.arenaUsed);
     let at = this.arenaUsed;
     for (let i = 0; i < n; i++) {
       const j = base + i;
@@ -371,6 +375,7 @@ export class CountedStore {
     this.day = grow32(this.day);
     this.visitAt = grow32(this.visitAt);
     this.visitLength = grow32(this.visitLength);
+    this.visitHash = grow32(this.visitHash);
     this.line = grow32(this.line);
     this.start = grow64(this.start);
     this.end = grow64(this.end);

@@ -68,7 +68,7 @@ describe('the byte-level fast path gives the general reader’s result', () => {
       lines.push(`V${d}a,X\u0001,S1,${day} 08:00,${day} 08:30`, `V${d}b,X\u0002,S2,${day} 18:00,${day} 18:30`);
     }
     // 0x01 and 0x02 become two invalid UTF-8 bytes (0xff, 0xfe): both decode to X\ufffd
-    const bytes = Buffer.from(`${lines.join('\n')}\n`).map((b) => (b === 1 ? 0xff : b === 2 ? 0xfe : b));
+    const bytes = Buffer.from(Buffer.from(`${lines.join('\n')}\n`).map((b) => (b === 1 ? 0xff : b === 2 ? 0xfe : b)));
     const r = await same(file(bytes), { from: '2024-10-01' });
     expect(r.windows[0]!.perClient.map((c) => [c.client, c.visits, c.staff])).toEqual([['X\ufffd', 28, 2]]);
   });
