@@ -255,11 +255,11 @@ export class ContinuityAccumulator implements CodedSink {
     const names = this.register;
     const facts = names.facts();
     const ids = names.clientIds.names;
+    const { ranks, groups } = names.ranked();
     try {
       windows.forEach((window, k) => {
         for (const p of PARTITION_LIST) {
           const store = gathered.of(window.fromDay, p);
-          const { ranks, groups } = names.ranked();
           store.forEachClient(ranks, (c, rows, a, b) => {
             fn(k, window, ids[c]!, store.rowObjects(a, b, names.staffIds.names, names.groupNames.names), ageAt(facts, c, window.fromDay), { rows, a, b, groups });
           });

@@ -116,7 +116,7 @@ export function figuresAt(w: WindowFigures, k: number): ClientFigures {
 
 /** Window figures filled one client at a time. */
 class FiguresBuilder {
-  private w: WindowFigures = emptyFigures(1024, false);
+  private w: WindowFigures = emptyFigures(1024);
 
   constructor(private readonly withIndices: boolean) {}
 
@@ -146,7 +146,7 @@ class FiguresBuilder {
 
   private grown(): WindowFigures {
     const old = this.w;
-    const w = emptyFigures(2 * old.client.length, false);
+    const w = emptyFigures(2 * old.client.length);
     w.count = old.count;
     w.indices = old.indices;
     for (const key of ['client', 'visits', 'staff', 'reason', 'firstShortDay', 'doubleStaffedVisits', 'group'] as const) (w[key] as Int32Array).set(old[key]);
@@ -154,11 +154,11 @@ class FiguresBuilder {
   }
 }
 
-function emptyFigures(size: number, withIndices: boolean): WindowFigures {
+function emptyFigures(size: number): WindowFigures {
   const i32 = () => new Int32Array(size);
   return {
     count: 0, client: i32(), visits: i32(), staff: i32(), reason: new Int8Array(size),
-    firstShortDay: i32(), doubleStaffedVisits: i32(), group: i32(), indices: withIndices ? [] : null,
+    firstShortDay: i32(), doubleStaffedVisits: i32(), group: i32(), indices: null,
   };
 }
 

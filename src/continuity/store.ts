@@ -194,7 +194,6 @@ export class CountedStore {
     const order = this.order;
     for (let i = 0; i < n; i++) order[fill[rank[this.client[i]!]!]!++] = i;
     for (const c of sorted) rank[c] = -1;
-    this.order = order;
     const rows = this.sortedColumns(n);
     for (let k = 0; k < sorted.length; k++) this.visitKeys(order, rows.visit, first[k]!, first[k + 1]!);
     for (let j = 0; j < n; j++) {

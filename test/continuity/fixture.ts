@@ -97,3 +97,20 @@ export function tempFiles(prefix: string): (text: string | Buffer) => string {
     return f;
   };
 }
+
+/** One byte edit of a log: insert `byte` at `at`, or delete the byte there. */
+export interface ByteEdit { at: number; byte: number; del: boolean }
+
+/**
+ * A log with byte edits applied (from the last position back, so positions stay those of `base`);
+ * edits before `keep` (the header) are skipped.
+ */
+export function corrupted(base: Buffer, edits: readonly ByteEdit[], keep = 140): Buffer {
+  const bytes = [...base];
+  for (const e of [...edits].sort((a, b) => b.at - a.at)) {
+    if (e.at < keep) continue;
+    if (e.del) bytes.splice(e.at, 1);
+    else bytes.splice(e.at, 0, e.byte);
+  }
+  return Buffer.from(bytes);
+}
