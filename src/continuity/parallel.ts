@@ -94,6 +94,19 @@ class Reader {
     });
   }
 
+  /** Resolves once the worker runs JavaScript (or has failed to start); at once for this thread. */
+  started(): Promise<void> {
+    const worker = this.worker;
+    if (worker === null) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = () => {
+        worker.off('online', done).off('error', done).off('exit', done);
+        resolve();
+      };
+      worker.on('online', done).on('error', done).on('exit', done);
+    });
+  }
+
   close(): Promise<number> | undefined {
     return this.worker?.terminate();
   }
@@ -134,6 +147,10 @@ export async function measureInParallel(path: string, options: MeasureOptions & 
   const parts: Extract<ThreadReply, { type: 'scanned' }>[] = [];
   try {
     const asked = ranges.slice(1).map((range, k) => readers[k + 1]!.ask({ type: 'scan', path, range, options: shared }));
+    // this thread's read is synchronous and blocks its event loop for the whole range: wait until
+    // the workers run first, so the threads start together and whatever listens for a worker
+    // starting runs now, not after the read (the CLI re-applies its heap flag then: cli/heap.ts)
+    await Promise.all(readers.map((r) => r.started()));
     const first = await scanInto(merged, path, ranges[0]!, shared);
     const replies = await Promise.all(asked);
     for (const reply of replies) if (reply.type === 'scanned') parts.push(reply);

@@ -1,0 +1,57 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { transform } from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+/**
+ * The flag is process-wide, so each case runs in a process of its own: a script that starts a
+ * worker thread (V8 resets the growth factor when it configures the worker's isolate), keeps a
+ * million small objects alive, and prints the size of its young generation as V8 reports it.
+ */
+const SOURCE = fileURLToPath(new URL('../../src/cli/heap.ts', import.meta.url));
+let dir = '';
+
+const SCRIPT = `
+import { getHeapSpaceStatistics } from 'node:v8';
+import { Worker } from 'node:worker_threads';
+import { once } from 'node:events';
+import { keepYoungGenerationSmall } from './heap.mjs';
+if (process.argv[2] === 'small') keepYoungGenerationSmall();
+const worker = new Worker('setTimeout(() => {}, 10)', { eval: true });
+await once(worker, 'online');
+const kept = [];
+for (let i = 0; i < 3e6; i++) { const o = { i, s: 'x' + i }; if (i % 3 === 0) kept.push(o); }
+const space = getHeapSpaceStatistics().find((s) => s.space_name === 'new_space');
+console.log(space.space_size, kept.length);
+`;
+
+function youngGenerationBytes(mode: 'small' | 'default'): number {
+  const r = spawnSync(process.execPath, [join(dir, 'probe.mjs'), mode], { encoding: 'utf8' });
+  expect(r.status, r.stderr).toBe(0);
+  const [size, kept] = r.stdout.trim().split(' ').map(Number);
+  expect(kept).toBe(1e6);
+  return size!;
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'kontinuitet-heap-'));
+  const { code } = await transform(readFileSync(SOURCE, 'utf8'), { loader: 'ts', format: 'esm' });
+  writeFileSync(join(dir, 'heap.mjs'), code);
+  writeFileSync(join(dir, 'probe.mjs'), SCRIPT);
+});
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('keepYoungGenerationSmall', () => {
+  it('keeps the young generation at two 1 MB semi-spaces, also after a worker starts', () => {
+    // V8's new space of 2 × 1 MB semi-spaces reports about 2.1 MB
+    expect(youngGenerationBytes('small')).toBeLessThan(3 << 20);
+  });
+
+  it('is needed: without it the same work grows the young generation past 8 MB', () => {
+    expect(youngGenerationBytes('default')).toBeGreaterThan(8 << 20);
+  });
+});
