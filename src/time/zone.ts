@@ -28,6 +28,14 @@ export class LocalZone {
   private readonly utcDayOffsets = new Map<number, number>();
   private readonly zone: IANAZone;
   private readonly minuteInstants = new Map<number, number>();
+  // the last local date of toEpoch and UTC day of offsetAt, with their offsets (NaN: none yet)
+  private lastYear = Number.NaN;
+  private lastMonth = Number.NaN;
+  private lastDate = Number.NaN;
+  private lastLocalDay = 0;
+  private lastLocalDayOffset = 0;
+  private lastUtcDay = Number.NaN;
+  private lastUtcDayOffset = 0;
 
   constructor(name: string) {
     if (!IANAZone.isValidZone(name)) {
@@ -39,11 +47,24 @@ export class LocalZone {
 
   /** Epoch ms of a local wall time, or `NaN` when the time falls in a daylight-saving gap. */
   toEpoch(year: number, month: number, day: number, hour: number, minute: number, second: number, ms: number): number {
-    const localDay = daysFromCivil(year, month, day);
-    let offset = this.localDayOffsets.get(localDay);
-    if (offset === undefined) {
-      offset = this.offsetOfLocalDay(year, month, day);
-      this.localDayOffsets.set(localDay, offset);
+    // the last date asked, remembered: a log's times come mostly in runs of one date
+    let localDay: number;
+    let offset: number | undefined;
+    if (year === this.lastYear && month === this.lastMonth && day === this.lastDate) {
+      localDay = this.lastLocalDay;
+      offset = this.lastLocalDayOffset;
+    } else {
+      localDay = daysFromCivil(year, month, day);
+      offset = this.localDayOffsets.get(localDay);
+      if (offset === undefined) {
+        offset = this.offsetOfLocalDay(year, month, day);
+        this.localDayOffsets.set(localDay, offset);
+      }
+      this.lastYear = year;
+      this.lastMonth = month;
+      this.lastDate = day;
+      this.lastLocalDay = localDay;
+      this.lastLocalDayOffset = offset;
     }
     const localHour = localDay * 24 + hour;
     if (offset === MIXED) {
@@ -62,10 +83,16 @@ export class LocalZone {
   /** UTC offset in minutes at an instant. */
   offsetAt(epochMs: number): number {
     const utcDay = Math.floor(epochMs / MS_PER_DAY);
-    let offset = this.utcDayOffsets.get(utcDay);
-    if (offset === undefined) {
-      offset = this.constantOffset(utcDay * MS_PER_DAY, MS_PER_DAY);
-      this.utcDayOffsets.set(utcDay, offset);
+    let offset: number | undefined;
+    if (utcDay === this.lastUtcDay) offset = this.lastUtcDayOffset;
+    else {
+      offset = this.utcDayOffsets.get(utcDay);
+      if (offset === undefined) {
+        offset = this.constantOffset(utcDay * MS_PER_DAY, MS_PER_DAY);
+        this.utcDayOffsets.set(utcDay, offset);
+      }
+      this.lastUtcDay = utcDay;
+      this.lastUtcDayOffset = offset;
     }
     if (offset !== MIXED) return offset;
     const utcHour = Math.floor(epochMs / MS_PER_HOUR);
