@@ -132,10 +132,21 @@ function fail(failure: TimeParseFailure, code: RowIssueCode, s: Codes, from: num
  */
 export function parseDay(text: string): number {
   const t = text.trim();
-  if (t.length !== 10 || t.charCodeAt(4) !== 45 || t.charCodeAt(7) !== 45) return Number.NaN;
+  if (t.length !== 10) return Number.NaN;
   for (let i = 0; i < 10; i++) scratch[i] = t.charCodeAt(i);
-  const s = scratch;
-  const y = digits(s, 0, 4), m = digits(s, 5, 2), d = digits(s, 8, 2);
+  return parseDayCodes(scratch, 0, 10);
+}
+
+/**
+ * {@link parseDay} over code units `[from, to)` of a string's units or of a file's bytes, not
+ * trimmed (the measure's fast path reads birth dates where they lie in the read buffer).
+ *
+ * @example
+ * parseDayCodes(Buffer.from('x,1970-01-02'), 2, 12); // → 1
+ */
+export function parseDayCodes(s: Codes, from: number, to: number): number {
+  if (to - from !== 10 || s[from + 4] !== 45 || s[from + 7] !== 45) return Number.NaN;
+  const y = digits(s, from, 4), m = digits(s, from + 5, 2), d = digits(s, from + 8, 2);
   if (y < 0 || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return Number.NaN;
   return daysFromCivil(y, m, d);
 }

@@ -1,6 +1,6 @@
 import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
 import { KontinuitetError, type RowIssue } from '../errors.js';
-import { parseTimeInto, type TimeParseFailure } from '../time/parse.js';
+import { parseDayCodes, parseTimeInto, type TimeParseFailure } from '../time/parse.js';
 import { LocalZone } from '../time/zone.js';
 import { resolveColumns, type ColumnIndex } from './columns.js';
 import { CsvTokenizer, detectDelimiter } from './csv.js';
@@ -217,22 +217,47 @@ function headerFits(head: Buffer, headerEnd: number): boolean {
   return quotes % 2 === 0;
 }
 
-/** Raw bytes → a value computed from their text (the consumer's number, a birth day), computed once per distinct byte string. */
+/** Keys up to this long are remembered by a {@link Memo} that expects repeats. */
+const LAST_KEY_BYTES = 32;
+
+/**
+ * Raw bytes → a value computed from their text (the consumer's number, a birth day), computed
+ * once per distinct byte string. With `repeats` (a column of few values, such as a group, kind
+ * or role, which often repeats the row before) the last key is kept and compared first.
+ */
 class Memo<T> {
   private readonly raw = new ByteInterner();
   private readonly values: T[] = [];
+  private readonly last = new Uint8Array(LAST_KEY_BYTES);
+  /** The length of the kept key, -1 when none is kept. */
+  private lastLength = -1;
+  private lastValue!: T;
 
   /** `compute` gets the text and whether its bytes are all ASCII. */
-  constructor(private readonly compute: (text: string, ascii: boolean) => T) {}
+  constructor(private readonly compute: (text: string, ascii: boolean) => T, private readonly repeats = false) {}
 
   get(buf: Uint8Array, a: number, b: number): T {
+    const n = b - a;
+    if (n === this.lastLength) {
+      const last = this.last;
+      let p = 0;
+      while (p < n && buf[a + p] === last[p]) p++;
+      if (p === n) return this.lastValue;
+    }
     const r = this.raw.id(buf, a, b);
     if (r === this.values.length) {
       let ascii = true;
       for (let p = a; p < b && ascii; p++) ascii = buf[p]! < 0x80;
       this.values.push(this.compute(this.raw.name(r), ascii));
     }
-    return this.values[r]!;
+    const value = this.values[r]!;
+    if (this.repeats && n <= LAST_KEY_BYTES) {
+      const last = this.last;
+      for (let p = 0; p < n; p++) last[p] = buf[a + p]!;
+      this.lastLength = n;
+      this.lastValue = value;
+    }
+    return value;
   }
 }
 
@@ -297,9 +322,9 @@ class LineScanner {
     const plain = mapId === null;
     this.clients = new Memo((text, ascii) => sink.code('client', id(text), plain && ascii));
     this.staff = new Memo((text, ascii) => sink.code('staff', id(text), plain && ascii));
-    this.groups = new Memo((text, ascii) => sink.code('group', text, ascii));
-    this.kinds = new Memo((text, ascii) => sink.code('kind', text, ascii));
-    this.roles = new Memo((text, ascii) => sink.code('role', text, ascii));
+    this.groups = new Memo((text, ascii) => sink.code('group', text, ascii), true);
+    this.kinds = new Memo((text, ascii) => sink.code('kind', text, ascii), true);
+    this.roles = new Memo((text, ascii) => sink.code('role', text, ascii), true);
     this.births = new Memo((text) => this.converter.birthDayOf(text));
     this.ages = new Memo((text) => this.converter.ageOf(text));
     this.wantsContact = sink.wantsContact;
@@ -471,7 +496,7 @@ class LineScanner {
     if (!(times[1]! > times[0]!)) return false;
     if (!this.plain(buf, ix.visit_id) || !this.plain(buf, ix.kind) || !this.plain(buf, ix.group) || !this.plain(buf, ix.staff_role)
       || !this.plain(buf, ix.contact_staff_id) || !this.plain(buf, ix.client_birth_date) || !this.plain(buf, ix.client_age)) return false;
-    const birthDay = ix.client_birth_date < 0 ? null : this.births.get(buf, starts[ix.client_birth_date]!, ends[ix.client_birth_date]!);
+    const birthDay = ix.client_birth_date < 0 ? null : this.birthDayAt(buf, starts[ix.client_birth_date]!, ends[ix.client_birth_date]!);
     const age = ix.client_age < 0 ? null : this.ages.get(buf, starts[ix.client_age]!, ends[ix.client_age]!);
     if (Number.isNaN(birthDay) || Number.isNaN(age)) return false;
     const r = this.row;
@@ -496,6 +521,16 @@ class LineScanner {
       throw e;
     }
     return true;
+  }
+
+  /**
+   * The birth day of field [a, b): a plain `YYYY-MM-DD` is parsed where it lies (the general
+   * reader's parser, so the same day); anything else (empty, longer, not a date) is left to the
+   * general reader's rule, once per distinct value.
+   */
+  private birthDayAt(buf: Buffer, a: number, b: number): number | null {
+    const day = parseDayCodes(buf, a, b);
+    return Number.isNaN(day) ? this.births.get(buf, a, b) : day;
   }
 
   /** The number of a text field ('' when the column is absent or empty). */

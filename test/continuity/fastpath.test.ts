@@ -73,6 +73,27 @@ describe('the byte-level fast path gives the general reader’s result', () => {
     expect(r.windows[0]!.perClient.map((c) => [c.client, c.visits, c.staff])).toEqual([['X\ufffd', 28, 2]]);
   });
 
+  it('when a row changes the group, kind or role of the row before to another of the same length', async () => {
+    // P: 08:00 S1 and 15:00 S5 count; 12:00 S2 is by an hsl role, 18:00 S3 of the hsl kind (both
+    // excluded) → 2 visits a day, staff 2, group Norr. Q: 12:30 and 19:00 by S4 → staff 1, group Nord.
+    // Each change below is to a value of the same length as the row before's (usk/hsl, Norr/Nord, dag/hsl).
+    const lines = ['visit_id,client_id,staff_id,start,end,kind,group,client_birth_date,staff_role'];
+    for (let d = 1; d <= 14; d++) {
+      const day = `2024-10-${String(d).padStart(2, '0')}`;
+      const row = (v: string, client: string, staff: string, at: string, kind: string, group: string, role: string) =>
+        lines.push(`${v}${d},${client},${staff},${day} ${at},${day} ${at.slice(0, 3)}55,${kind},${group},1940-01-01,${role}`);
+      row('a', 'P', 'S1', '08:00', 'dag', 'Norr', 'usk');
+      row('b', 'P', 'S2', '12:00', 'dag', 'Norr', 'hsl');
+      row('c', 'Q', 'S4', '12:30', 'dag', 'Nord', 'usk');
+      row('d', 'P', 'S5', '15:00', 'dag', 'Norr', 'usk');
+      row('e', 'P', 'S3', '18:00', 'hsl', 'Norr', 'usk');
+      row('f', 'Q', 'S4', '19:00', 'dag', 'Nord', 'usk');
+    }
+    const r = await same(file(`${lines.join('\n')}\n`), { from: '2024-10-01' });
+    expect(r.windows[0]!.perClient.map((c) => [c.client, c.group, c.eligible, c.visits, c.staff])).toEqual([['P', 'Norr', true, 28, 2], ['Q', 'Nord', true, 28, 1]]);
+    expect(r.rows.excluded).toMatchObject({ excluded_role: 14, excluded_kind: 14 });
+  });
+
   it('on randomly corrupted logs (property)', async () => {
     const base = Buffer.from(SAMPLE.split('\n').slice(0, 1500).join('\n'));
     await fc.assert(fc.asyncProperty(
