@@ -1,4 +1,4 @@
-import { civilFromDays } from '../time/civil.js';
+import { civilFromDays, civilNumber } from '../time/civil.js';
 import { firstOfSameVisit, VisitGrouper, type VisitColumns } from '../visits/group.js';
 import { longestTogetherOf, togetherLongEnough } from '../staffing/together.js';
 import type { ContinuityRules } from './rules.js';
@@ -67,10 +67,8 @@ export interface ClientFigures {
 
 /** Age in whole years on `atDay` of someone born on `birthDay` (day numbers). */
 export function ageOn(birthDay: number, atDay: number): number {
-  const b = civilFromDays(birthDay);
-  const a = civilFromDays(atDay);
-  const years = Number(a.slice(0, 4)) - Number(b.slice(0, 4));
-  return a.slice(5) < b.slice(5) ? years - 1 : years;
+  // YYYYMMDD numbers: the difference's ten-thousands are the years, less one before the birthday
+  return Math.floor((civilNumber(atDay) - civilNumber(birthDay)) / 10000);
 }
 
 /**

@@ -17,6 +17,25 @@ export function daysInMonth(year: number, month: number): number {
 
 /** The civil date of a day number (inverse of {@link daysFromCivil}), as `YYYY-MM-DD`. */
 export function civilFromDays(days: number): string {
+  const k = civilNumber(days);
+  const y = Math.floor(k / 10000);
+  const m = Math.floor(k / 100) % 100;
+  const d = k % 100;
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+export const MS_PER_MINUTE = 60_000;
+export const MS_PER_HOUR = 3_600_000;
+export const MS_PER_DAY = 86_400_000;
+
+/**
+ * The civil date of a day number (years 0–9999) as the number YYYYMMDD: no string, and one date
+ * is later than another exactly when its number is larger.
+ *
+ * @example
+ * civilNumber(0); // → 19700101
+ */
+export function civilNumber(days: number): number {
   const z = days + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
@@ -26,9 +45,5 @@ export function civilFromDays(days: number): string {
   const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
   const m = mp < 10 ? mp + 3 : mp - 9;
   const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
-  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  return y * 10000 + m * 100 + d;
 }
-
-export const MS_PER_MINUTE = 60_000;
-export const MS_PER_HOUR = 3_600_000;
-export const MS_PER_DAY = 86_400_000;
