@@ -26,16 +26,15 @@ async function writeValue(value: unknown, indent: string, write: (text: string) 
     if (value.length === 0) return write('[]');
     const inner = `${indent}  `;
     await write('[');
-    // batches of elements stringified at once, the brackets cut off; a batch whose text shows a
-    // streamed key holding an array (only a real key can: quotes inside strings are escaped) goes
-    // element by element
+    // a streamed array: batches of elements stringified at once, the brackets cut off; a batch
+    // whose text shows a streamed key holding an array (only a real key can: quotes inside strings
+    // are escaped) goes element by element, as does an array found to hold one (never stringified whole)
     const patterns = [...streamed].map((key) => `${JSON.stringify(key)}: [`);
     for (let i = 0; i < value.length; i += BATCH) {
       const batch = value.slice(i, i + BATCH);
-      const text = JSON.stringify(batch, null, 2);
-      if (!patterns.some((p) => text.includes(p))) {
-        const body = reindent(text, indent);
-        await write(`${i === 0 ? '' : ','}${body.slice(1, body.length - indent.length - 2)}`);
+      const text = stream ? stringifyAt(batch, indent)! : null;
+      if (text !== null && !patterns.some((p) => text.includes(p))) {
+        await write(`${i === 0 ? '' : ','}${text.slice(1, text.length - indent.length - 2)}`);
         continue;
       }
       for (let k = 0; k < batch.length; k++) {
@@ -46,7 +45,7 @@ async function writeValue(value: unknown, indent: string, write: (text: string) 
     return write(`\n${indent}]`);
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value) || !hasStreamedKey(value, streamed)) {
-    return write(reindent(JSON.stringify(value, null, 2) ?? 'null', indent));
+    return write(stringifyAt(value, indent) ?? 'null');
   }
   const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined && typeof v !== 'function');
   if (entries.length === 0) return write('{}');
@@ -77,6 +76,17 @@ function hasStreamedKey(value: unknown, streamed: ReadonlySet<string>): boolean 
   return false;
 }
 
-function reindent(text: string, indent: string): string {
-  return indent === '' ? text : text.replace(/\n/g, `\n${indent}`);
+/**
+ * `JSON.stringify(value, null, 2)` as it reads at `indent` (two spaces a level): every line after
+ * the first indented by it. The value is stringified nested in as many arrays as the indent has
+ * levels and the wrappers' lines are cut off, so the text is never copied to be indented.
+ */
+function stringifyAt(value: unknown, indent: string): string | undefined {
+  const depth = indent.length / 2;
+  if (depth === 0) return JSON.stringify(value, null, 2);
+  let wrapped: unknown = value;
+  for (let k = 0; k < depth; k++) wrapped = [wrapped];
+  const text = JSON.stringify(wrapped, null, 2);
+  // before the value: "[\n" and 2k spaces for k = 1 … depth; after it: "\n", 2k spaces and "]" for k = depth - 1 … 0
+  return text.slice(depth * (depth + 3), text.length - depth * (depth + 1));
 }

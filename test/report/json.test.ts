@@ -37,4 +37,13 @@ describe('writeJson', () => {
     const value = { windows: [{ from: 'x', perClient }, { perClient: perClient.slice(1, 300) }] };
     expect(await written(value, ['perClient'])).toBe(`${JSON.stringify(value, null, 2)}\n`);
   });
+
+  it('never stringifies whole an array that holds a streamed array: each value is stringified once', async () => {
+    let calls = 0;
+    const probe = { toJSON: () => ++calls };
+    const perClient = [{ client: 'C1' }, { client: 'C2' }];
+    const text = await written({ windows: [{ probe, perClient }, { probe, perClient: [] }] }, ['perClient']);
+    expect(calls).toBe(2);
+    expect(text).toBe(`${JSON.stringify({ windows: [{ probe: 1, perClient }, { probe: 2, perClient: [] }] }, null, 2)}\n`);
+  });
 });
