@@ -5,7 +5,7 @@ import { LocalZone } from '../time/zone.js';
 import type { CodedColumn, CodedRow, CodedSink } from '../visits/fast.js';
 import { DEFAULT_ZONE } from '../visits/read.js';
 import type { ReadLedger, Visit } from '../visits/types.js';
-import { clientContinuity, evaluateClient, type CountedColumns, type CountedRow } from './evaluate.js';
+import { clientContinuity, type ClientFigures, type CountedColumns, type CountedRow } from './evaluate.js';
 import { clientIndices } from './indices.js';
 import { WindowPlacement } from './placement.js';
 import { windowResult } from './summaries.js';
@@ -224,6 +224,7 @@ export class ContinuityAccumulator implements CodedSink {
       rejected: ledger?.rejected ?? 0,
       excluded,
     };
+    const facts = this.register.facts();
     const ageFilter = ledger === undefined
       ? (this.register.seenBirthDate ? 'birth_date' : this.register.seenAge ? 'age' : 'none')
       : (ledger.columns.client_birth_date !== undefined ? 'birth_date' : ledger.columns.client_age !== undefined ? 'age' : 'none');
@@ -233,7 +234,7 @@ export class ContinuityAccumulator implements CodedSink {
       zone: this.zone.name,
       rows,
       issues: ledger?.issues ?? [],
-      windows: windows.map(({ window }, k) => this.evaluateWindow(window, results.map((job) => job[k]!))),
+      windows: windows.map(({ window }, k) => this.evaluateWindow(window, results.map((job) => job[k]!), facts)),
     });
   }
 
@@ -321,9 +322,8 @@ export class ContinuityAccumulator implements CodedSink {
   }
 
   /** One window's result: the clients evaluated in the jobs, every other client of the log without rows. */
-  private evaluateWindow(window: DayWindow, evaluated: readonly WindowFigures[]): ContinuityWindow {
+  private evaluateWindow(window: DayWindow, evaluated: readonly WindowFigures[], facts: ClientFacts): ContinuityWindow {
     const ids = this.register.clientIds.names;
-    const facts = this.register.facts();
     const groups = this.register.ranked().groups;
     const perClient: ClientContinuity[] = new Array(ids.length);
     for (const w of evaluated) {
@@ -341,7 +341,7 @@ export class ContinuityAccumulator implements CodedSink {
 
   /** A client of the log without counted rows in the window. */
   private evaluateWithoutRows(id: string, c: number, window: DayWindow, facts: ClientFacts): ClientContinuity {
-    const result = evaluateClient(id, [], ageAt(facts, c, window.fromDay), window, this.rules);
+    const result = clientContinuity(id, NO_ROWS, '', ageAt(facts, c, window.fromDay), window.fromDay);
     if (facts.contact !== null) result.indices = clientIndices([], facts.contact[c] ?? null);
     return result;
   }
@@ -365,6 +365,9 @@ interface WindowState {
 function emptyWindow(window: DayWindow): WindowState {
   return { window, rows: new PartitionedRows() };
 }
+
+/** The figures of a client without counted rows in a window: the first rule that fails is the visits rule. */
+const NO_ROWS: ClientFigures = { visits: 0, staff: 0, reason: 'no_counted_visits', firstShortDay: -1, doubleStaffedVisits: 0, group: -1 };
 
 const PARTITION_LIST = Array.from({ length: PARTITIONS }, (_, p) => p);
 

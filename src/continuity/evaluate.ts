@@ -1,5 +1,5 @@
 import { civilFromDays, civilNumber } from '../time/civil.js';
-import { firstOfSameVisit, VisitGrouper, type VisitColumns } from '../visits/group.js';
+import { VisitGrouper, type VisitColumns } from '../visits/group.js';
 import { longestTogetherOf, togetherLongEnough } from '../staffing/together.js';
 import type { ContinuityRules } from './rules.js';
 import type { ClientContinuity, IneligibleReason } from './types.js';
@@ -183,52 +183,6 @@ export function firstOf(rows: ClientRows, members: ArrayLike<number>, from: numb
     if (start[r]! < start[best]! || (start[r] === start[best] && (end[r]! < end[best]! || (end[r] === end[best] && staff[r]! < staff[best]!)))) best = r;
   }
   return best;
-}
-
-/**
- * One client's counted rows (objects) in columns, with staff and groups numbered in the order of
- * their text; `groups` gives a group number's name.
- *
- * @example
- * clientRowsOf(rows).rows.staff; // → the rank of each row's staff id among the client's staff ids
- */
-export function clientRowsOf(rows: readonly CountedRow[]): { rows: ClientRows; groups: string[] } {
-  const rank = (names: string[]) => {
-    const sorted = [...new Set(names)].sort();
-    const of = new Map(sorted.map((name, k) => [name, k]));
-    return { sorted, numbers: Int32Array.from(names, (name) => of.get(name)!) };
-  };
-  const groups = rank(rows.map((r) => r.group));
-  return {
-    rows: {
-      start: Float64Array.from(rows, (r) => r.start),
-      end: Float64Array.from(rows, (r) => r.end),
-      visit: firstOfSameVisit(rows),
-      staff: rank(rows.map((r) => r.staffId)).numbers,
-      group: groups.numbers,
-      day: Int32Array.from(rows, (r) => r.day),
-    },
-    groups: groups.sorted,
-  };
-}
-
-/**
- * The rules of {@link ClientEvaluator} over one client's counted rows as objects. `age` is the
- * client's age at the window start, or null when unknown.
- *
- * @example
- * evaluateClient('C1', rows, 84, window, rules); // → { client: 'C1', eligible: true, staff: 9, … }
- */
-export function evaluateClient(
-  client: string,
-  rows: readonly CountedRow[],
-  age: number | null,
-  window: { fromDay: number; days: number },
-  rules: ContinuityRules,
-): ClientContinuity {
-  const columns = clientRowsOf(rows);
-  const f = new ClientEvaluator(rules, window).evaluate(columns.rows, 0, rows.length, age);
-  return clientContinuity(client, f, columns.groups[f.group] ?? '', age, window.fromDay);
 }
 
 /**

@@ -57,8 +57,6 @@ export const MEASURE_COLUMNS: readonly CanonicalColumn[] = ['visit_id', 'kind', 
 /** What the measure takes of a visit row. */
 export type RowFacts = Pick<Visit, 'line' | 'visitId' | 'client' | 'staff' | 'start' | 'end' | 'kind' | 'group' | 'birthDay' | 'age' | 'staffRole' | 'contactStaff'>;
 
-/** What is known of a client apart from its counted rows (by the client's number). */
-
 /**
  * The official 14-day staff continuity (Kolada U21401 mean, U21402 median, U21436 share > 20)
  * over a visit log, streamed: for each window, every client's number of different staff met at
@@ -71,12 +69,12 @@ export type RowFacts = Pick<Visit, 'line' | 'visitId' | 'client' | 'staff' | 'st
  */
 export async function measureContinuity(source: VisitSource, options: MeasureOptions & ReadOptions = {}): Promise<ContinuityResult> {
   const acc = new ContinuityAccumulator(options);
-  const read: ReadOptions = { use: MEASURE_COLUMNS, ...options, zone: acc.zone.name };
+  const read: MeasureOptions & ReadOptions = { use: MEASURE_COLUMNS, ...options, zone: acc.zone.name };
   const path = typeof source === 'string' ? source : source instanceof URL ? fileURLToPath(source) : null;
   if (path !== null && options.fastPath !== false) {
     const threads = options.threads ?? defaultThreads();
     if (!(Number.isInteger(threads) && threads >= 1)) throw new KontinuitetError('BAD_OPTION', 'threads: must be a whole number ≥ 1');
-    const result = await measureInParallel(path, { ...read, ...options, zone: acc.zone.name }, threads);
+    const result = await measureInParallel(path, read, threads);
     if (result !== null) return result;
   }
   return acc.finish(await readRows(source, acc, (v) => acc.add(v), read, options.fastPath !== false));

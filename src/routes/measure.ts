@@ -154,13 +154,7 @@ export class RoutesAccumulator {
 
   /** Rows of a visit (same visit id, or overlapping by half without one) with two or more staff members. */
   private markDoubleStaffed(): void {
-    const byClient = new Map<string, Row[]>();
-    for (const r of this.rows) {
-      const list = byClient.get(r.client);
-      if (list === undefined) byClient.set(r.client, [r]);
-      else list.push(r);
-    }
-    for (const rows of byClient.values()) {
+    for (const rows of groupBy(this.rows, (r) => r.client).values()) {
       for (const visit of groupVisits(rows)) {
         if (visit.length < 2) continue;
         const staff = new Set(visit.map((i) => rows[i]!.staff));
@@ -178,14 +172,8 @@ export class RoutesAccumulator {
   }
 
   private evaluateWindow(w: DayWindow): RoutesWindow {
-    const byStaffDay = new Map<string, Row[]>();
-    for (const r of this.rows) {
-      if (r.day < w.fromDay || r.day >= w.fromDay + w.days) continue;
-      const key = `${r.staff}\u0000${r.day}`;
-      const list = byStaffDay.get(key);
-      if (list === undefined) byStaffDay.set(key, [r]);
-      else list.push(r);
-    }
+    const inWindow = this.rows.filter((r) => r.day >= w.fromDay && r.day < w.fromDay + w.days);
+    const byStaffDay = groupBy(inWindow, (r) => `${r.staff}\u0000${r.day}`);
     const routes: StaffDayRoute[] = [];
     for (const rows of byStaffDay.values()) routes.push(this.route(rows));
     routes.sort((a, b) => (a.staff < b.staff ? -1 : a.staff > b.staff ? 1 : a.day < b.day ? -1 : a.day > b.day ? 1 : 0));

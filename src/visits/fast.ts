@@ -9,6 +9,9 @@ import { ByteInterner } from './intern.js';
 import { RowConverter } from './row.js';
 import type { ReadLedger, ReadOptions, Visit } from './types.js';
 
+/** Words are read little-endian (byte k of a word is bits 8k–8k+7): true on every platform Node runs on, checked. */
+const LITTLE_ENDIAN = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
+
 /**
  * Bytes that cannot begin (first table) or end (last table) white space that `String#trim`
  * removes: ASCII above the space, and UTF-8 bytes other than the lead bytes (C2, E1, E2, E3, EF)
@@ -16,9 +19,6 @@ import type { ReadLedger, ReadOptions, Visit } from './types.js';
  * U+2029, U+202F, U+205F, U+3000 and U+FEFF. So "Öster" is plain; a no-break space at either
  * edge is not.
  */
-/** Words are read little-endian (byte k of a word is bits 8k–8k+7): true on every platform Node runs on, checked. */
-const LITTLE_ENDIAN = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
-
 const PLAIN_FIRST = new Uint8Array(256).map((_, x) => (x > 32 && x !== 127 && ![0xc2, 0xe1, 0xe2, 0xe3, 0xef].includes(x) ? 1 : 0));
 const PLAIN_LAST = new Uint8Array(256).map((_, x) => (x > 32 && x !== 127 && !((x >= 0x80 && x <= 0x8a) || [0x9f, 0xa0, 0xa8, 0xa9, 0xaf, 0xbf].includes(x)) ? 1 : 0));
 

@@ -156,6 +156,9 @@ export function firstOfSameVisit(rows: readonly { readonly visitId: string }[]):
   });
 }
 
+/** The scratch of {@link groupVisits}, kept between calls (its answer is copied out before it returns). */
+const SHARED_GROUPER = new VisitGrouper();
+
 /**
  * Groups the rows of ONE client into visits ({@link VisitGrouper}'s rule, over objects): rows
  * sharing a visit id are one visit; rows without a visit id form one visit with every row they
@@ -170,7 +173,7 @@ export function firstOfSameVisit(rows: readonly { readonly visitId: string }[]):
  * ]); // → [[0, 1], [2]]
  */
 export function groupVisits(rows: readonly GroupableRow[]): number[][] {
-  const grouper = new VisitGrouper();
+  const grouper = SHARED_GROUPER;
   const count = grouper.group({
     start: Float64Array.from(rows, (r) => r.start),
     end: Float64Array.from(rows, (r) => r.end),

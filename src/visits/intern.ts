@@ -23,8 +23,8 @@ export class ByteInterner {
    * the slot alone, so a lookup touches one slot and nothing else.
    */
   private slots = new Int32Array(4 << 12);
-  /** Per number: where its bytes start in `bytes`, and how many. */
-  private spans: Int32Array = new Int32Array(2 << 11);
+  /** Per number: where its bytes start in `bytes` (their length is in its slot). */
+  private starts: Int32Array = new Int32Array(1 << 11);
   private readonly names: string[] = [];
 
   /** How many distinct byte strings have been numbered. */
@@ -67,7 +67,7 @@ export class ByteInterner {
   /** Whether bytes 8 … n of the value at `a` equal those of number `i` (the first 8 are equal). */
   private sameTail(buf: Uint8Array, a: number, i: number, n: number): boolean {
     const bytes = this.bytes;
-    const at = this.spans[2 * i]!;
+    const at = this.starts[i]!;
     for (let k = 8; k < n; k++) if (buf[a + k] !== bytes[at + k]) return false;
     return true;
   }
@@ -82,13 +82,12 @@ export class ByteInterner {
     }
     const bytes = this.bytes;
     for (let k = 0; k < n; k++) bytes[this.used + k] = buf[a + k]!;
-    if (2 * i === this.spans.length) {
-      const bigger = new Int32Array(this.spans.length * 2);
-      bigger.set(this.spans);
-      this.spans = bigger;
+    if (i === this.starts.length) {
+      const bigger = new Int32Array(this.starts.length * 2);
+      bigger.set(this.starts);
+      this.starts = bigger;
     }
-    this.spans[2 * i] = this.used;
-    this.spans[2 * i + 1] = n;
+    this.starts[i] = this.used;
     this.used += n;
     this.names.push(Buffer.prototype.toString.call(buf, 'utf8', a, b));
     const at = 4 * slot;
@@ -107,7 +106,7 @@ export class ByteInterner {
     for (let s = 0; s < old.length; s += 4) {
       const e = old[s + 3]!;
       if (e === 0) continue;
-      let slot = hashKey(old[s]!, old[s + 1]!, old[s + 2]!, this.bytes, this.spans[2 * (e - 1)]!) & mask;
+      let slot = hashKey(old[s]!, old[s + 1]!, old[s + 2]!, this.bytes, this.starts[e - 1]!) & mask;
       while (slots[4 * slot + 3] !== 0) slot = (slot + 1) & mask;
       for (let k = 0; k < 4; k++) slots[4 * slot + k] = old[s + k]!;
     }
