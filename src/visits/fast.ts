@@ -228,6 +228,12 @@ const LAST_KEY_BYTES = 32;
 class Memo<T> {
   private readonly raw = new ByteInterner();
   private readonly values: T[] = [];
+  /**
+   * True while every value is the raw number of its bytes (a consumer that numbers values in the
+   * order it is asked, as a fresh accumulator does): the value is then that number, and the
+   * lookup touches the hash table's slot and nothing else.
+   */
+  private identity = true;
   private readonly last = new Uint8Array(LAST_KEY_BYTES);
   /** The length of the kept key, -1 when none is kept. */
   private lastLength = -1;
@@ -248,9 +254,11 @@ class Memo<T> {
     if (r === this.values.length) {
       let ascii = true;
       for (let p = a; p < b && ascii; p++) ascii = buf[p]! < 0x80;
-      this.values.push(this.compute(this.raw.name(r), ascii));
+      const computed = this.compute(this.raw.name(r), ascii);
+      this.values.push(computed);
+      if (computed !== r) this.identity = false;
     }
-    const value = this.values[r]!;
+    const value = this.identity ? (r as T) : this.values[r]!;
     if (this.repeats && n <= LAST_KEY_BYTES) {
       const last = this.last;
       for (let p = 0; p < n; p++) last[p] = buf[a + p]!;

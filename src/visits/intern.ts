@@ -95,7 +95,8 @@ export class ByteInterner {
     this.slots[at + 1] = w1;
     this.slots[at + 2] = n;
     this.slots[at + 3] = i + 1;
-    if (2 * this.names.length > this.slots.length >> 2) this.rehash();
+    // at most 3/4 full: a smaller table stays in the cache (a lookup is one slot, probes are short)
+    if (4 * this.names.length > 3 * (this.slots.length >> 2)) this.rehash();
     return i;
   }
 
