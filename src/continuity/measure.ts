@@ -49,6 +49,12 @@ export interface MeasureOptions {
    * 8 MB are read by one thread unless this is given). The result is the same with any number.
    */
   threads?: number;
+  /**
+   * Bytes a reader thread claims at a time (default 1 MiB). A thread that has read its share
+   * takes the back half of the unclaimed units of the thread with the most left (when it has at
+   * least 8), so the threads finish near together; a smaller unit splits the file finer.
+   */
+  readUnit?: number;
 }
 
 /** The optional columns the continuity measure reads (a bad value elsewhere does not lose the row). */
@@ -74,6 +80,7 @@ export async function measureContinuity(source: VisitSource, options: MeasureOpt
   if (path !== null && options.fastPath !== false) {
     const threads = options.threads ?? defaultThreads();
     if (!(Number.isInteger(threads) && threads >= 1)) throw new KontinuitetError('BAD_OPTION', 'threads: must be a whole number ≥ 1');
+    if (options.readUnit !== undefined && !(Number.isInteger(options.readUnit) && options.readUnit >= 1)) throw new KontinuitetError('BAD_OPTION', 'readUnit: must be a whole number of bytes ≥ 1');
     const result = await measureInParallel(path, read, threads);
     if (result !== null) return result;
   }

@@ -4,9 +4,10 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { KontinuitetError, type RowIssue } from '../errors.js';
-import { fastScanRange, QuotedRange, readHeader, type ByteRange } from '../visits/fast.js';
+import { fastScanPiece, QuotedRange, readHeader } from '../visits/fast.js';
 import { newLedger } from '../visits/read.js';
 import type { ReadLedger, ReadOptions } from '../visits/types.js';
+import { WorkTable } from '../visits/worktable.js';
 import { ContinuityAccumulator, type AccumulatorPart } from './accumulator.js';
 import { evaluateJob, type EvaluationJob, type JobResult } from './job.js';
 import type { MeasureOptions } from './measure.js';
@@ -16,14 +17,32 @@ import type { ContinuityResult } from './types.js';
 /** Files smaller than this are read by one thread unless `threads` is given. */
 const PARALLEL_BYTES = 8 << 20;
 
-/** A request to a reader thread: read a byte range into an accumulator, or evaluate a share. */
+/** Bytes a reader claims at a time by default ({@link MeasureOptions.readUnit}). */
+export const READ_UNIT = 1 << 20;
+
+/** A thread that has read its pieces splits another only when this many units are left in it. */
+const STEAL_UNITS = 8;
+
+/** A request to a reader thread: read pieces of a file, starting with `piece`, or evaluate a share. */
 export type ThreadRequest =
-  | { type: 'scan'; path: string; range: ByteRange; options: MeasureOptions & ReadOptions }
+  | { type: 'scan'; path: string; table: SharedArrayBuffer; unit: number; piece: number; options: MeasureOptions & ReadOptions }
   | { type: 'evaluate'; job: EvaluationJob };
+
+/**
+ * A piece of the file a thread read: where it starts, its ledger, the number its next line would
+ * get (its lines are numbered from 1, the first piece's from 2), and its accumulator's part (null
+ * for the piece read into the calling thread's own accumulator).
+ */
+export interface ScannedPiece {
+  from: number;
+  ledger: ReadLedger;
+  nextLine: number;
+  part: AccumulatorPart | null;
+}
 
 /** A reader thread's answer. */
 export type ThreadReply =
-  | { type: 'scanned'; ledger: ReadLedger; nextLine: number; part: AccumulatorPart }
+  | { type: 'scanned'; pieces: ScannedPiece[] }
   | { type: 'quoted' }
   | { type: 'general' }
   | { type: 'evaluated'; result: JobResult }
@@ -44,22 +63,36 @@ export async function handleRequest(request: ThreadRequest): Promise<ThreadReply
       return failed(e);
     }
   }
-  const acc = new ContinuityAccumulator(request.options);
-  const reply = await scanInto(acc, request.path, request.range, request.options);
-  return reply.type === 'scanned' ? { ...reply, part: acc.part() } : reply;
+  return readShare(request.path, new WorkTable(request.table, request.unit), request.piece, request.options, null);
 }
 
-/** Reads a byte range into an accumulator; the answer without the accumulator's part. */
-async function scanInto(acc: ContinuityAccumulator, path: string, range: ByteRange, options: MeasureOptions & ReadOptions): Promise<Exclude<ThreadReply, { type: 'scanned' | 'evaluated' }> | { type: 'scanned'; ledger: ReadLedger; nextLine: number }> {
+/**
+ * Reads piece `first` of the table, then pieces split off others' ({@link WorkTable.steal}) until
+ * none is worth splitting, each into an accumulator of its own (`own`, when given, takes the first
+ * piece and gives no part). On a quote, a need for the general path or an error, the spill files
+ * of the pieces read are removed and the answer says why.
+ */
+async function readShare(path: string, table: WorkTable, first: number, options: MeasureOptions & ReadOptions, own: ContinuityAccumulator | null): Promise<ThreadReply> {
+  const pieces: ScannedPiece[] = [];
   try {
-    const scanned = await fastScanRange(path, range, acc, options);
-    if (scanned === null) return { type: 'general' };
-    return { type: 'scanned', ledger: scanned.ledger, nextLine: scanned.nextLine };
+    for (let p = first; p >= 0; p = table.steal(STEAL_UNITS)) {
+      const acc = p === first && own !== null ? own : new ContinuityAccumulator(options);
+      const scanned = await fastScanPiece(path, table, p, p === 0 ? 2 : 1, acc, options);
+      if (scanned === null) throw GENERAL;
+      // spilled now, not when merged: a thread holds the rows of one piece at a time
+      if (acc === own) own.settle();
+      pieces.push({ from: table.piece(p).from, ledger: scanned.ledger, nextLine: scanned.nextLine, part: acc === own ? null : acc.part() });
+    }
+    return { type: 'scanned', pieces };
   } catch (e) {
+    for (const piece of pieces) if (piece.part !== null) removeSpill(piece.part.path);
+    if (e === GENERAL) return { type: 'general' };
     if (e instanceof QuotedRange) return { type: 'quoted' };
     return failed(e);
   }
 }
+
+const GENERAL = new Error('the file needs the general reader');
 
 function failed(e: unknown): Extract<ThreadReply, { type: 'failed' }> {
   if (e instanceof KontinuitetError) return { type: 'failed', code: e.code, message: e.message };
@@ -114,9 +147,11 @@ class Reader {
 
 /**
  * The continuity measure over a CSV file read by `threads` threads at once: the file is cut into
- * byte ranges on line breaks; this thread reads the first range with the fast path into the
- * accumulator of the result, a worker each other range into its own (spilling counted rows to its
- * own file); the workers' accumulators are merged in file order, and the partitions of clients
+ * byte ranges on line breaks, shared out through a {@link WorkTable}; this thread reads the first
+ * range with the fast path into the accumulator of the result, a worker each other range into its
+ * own (spilling counted rows to its own file), and a thread done with its range takes the back
+ * half of what is left of another's into a new accumulator, until little is left. The pieces'
+ * accumulators are merged in file order, and the partitions of clients
  * are evaluated by all the threads, a share each (answers in typed arrays). Gives exactly the result of
  * one thread (tests hold them equal). Returns null when the file must be read by one thread: a
  * quote anywhere in it (a quoted field may hold a line break), Windows-1252, `onError: 'stop'`,
@@ -139,38 +174,37 @@ export async function measureInParallel(path: string, options: MeasureOptions & 
   const ranges = await splitRanges(path, head.end + 1, size, threads);
 
   const script = workerScript();
-  // this thread reads the first range itself, into the accumulator the other ranges are merged
-  // into: one isolate fewer than a worker per range, and the first range needs no merging
+  // this thread reads the first range itself, into the accumulator the other pieces are merged
+  // into: one isolate fewer than a worker per range, and the first piece needs no merging
   const readers = ranges.map((_, k) => new Reader(k === 0 ? null : script));
   const shared = cloneable(options, ranges.length);
+  const unit = options.readUnit ?? READ_UNIT;
+  const table = WorkTable.create(ranges, unit);
   const merged = new ContinuityAccumulator(shared);
-  const parts: Extract<ThreadReply, { type: 'scanned' }>[] = [];
+  const pieces: ScannedPiece[] = [];
   try {
-    const asked = ranges.slice(1).map((range, k) => readers[k + 1]!.ask({ type: 'scan', path, range, options: shared }));
+    const asked = ranges.slice(1).map((_, k) => readers[k + 1]!.ask({ type: 'scan', path, table: table.shared, unit, piece: k + 1, options: shared }));
     // this thread's read is synchronous and blocks its event loop for the whole range: wait until
     // the workers run first, so the threads start together and whatever listens for a worker
     // starting runs now, not after the read (the CLI re-applies its heap flag then: cli/heap.ts)
     await Promise.all(readers.map((r) => r.started()));
-    const first = await scanInto(merged, path, ranges[0]!, shared);
-    const replies = await Promise.all(asked);
-    for (const reply of replies) if (reply.type === 'scanned') parts.push(reply);
-    for (const reply of [first, ...replies]) {
-      if (reply.type !== 'failed') continue;
-      for (const p of parts) removeSpill(p.part.path);
-      throw new KontinuitetError(reply.code as never, reply.message);
+    const replies = [await readShare(path, table, 0, shared, merged), ...await Promise.all(asked)];
+    for (const reply of replies) if (reply.type === 'scanned') pieces.push(...reply.pieces);
+    const failure = replies.find((r) => r.type !== 'scanned');
+    if (failure !== undefined) {
+      for (const p of pieces) if (p.part !== null) removeSpill(p.part.path);
+      if (failure.type === 'failed') throw new KontinuitetError(failure.code as never, failure.message);
+      return null; // a quote (or the general path): one thread reads the file
     }
-    if (first.type !== 'scanned' || parts.length < replies.length) {
-      // a quoted range: leave it to one thread; remove what the others spilled
-      for (const p of parts) removeSpill(p.part.path);
-      return null;
-    }
-    // the first range numbers its lines absolutely; range k + 1 from 1, i.e. from the line after range k
-    let lineOffset = first.nextLine - 1;
-    const ledgers: ReadLedger[] = [first.ledger];
-    for (const p of parts) {
-      merged.absorb(p.part, lineOffset);
+    // in file order: the first piece (this thread's accumulator) numbers its lines absolutely,
+    // every other from 1, i.e. from the line after the piece before it
+    pieces.sort((a, b) => a.from - b.from);
+    let lineOffset = 0;
+    const ledgers: ReadLedger[] = [];
+    for (const p of pieces) {
+      if (p.part !== null) merged.absorb(p.part, lineOffset);
       ledgers.push(shiftLines(p.ledger, lineOffset));
-      lineOffset = p.nextLine + lineOffset - 1;
+      lineOffset += p.nextLine - 1;
     }
     merged.settle(); // the evaluation jobs go to other threads: no rows held in this one
     const reported = merged.reportedWindows();
@@ -196,11 +230,8 @@ function cloneable(options: MeasureOptions & ReadOptions, threads: number): Meas
   return { ...rest, spillRows: Math.max(1, Math.floor((options.spillRows ?? SPILL_ROWS) / threads)) };
 }
 
-/**
- * Cuts `[from, size)` into `n` ranges that start on line starts. The line numbers are relative:
- * the first range's lines count from 2 (after the header), every other range's from 1.
- */
-async function splitRanges(path: string, from: number, size: number, n: number): Promise<ByteRange[]> {
+/** Cuts `[from, size)` into `n` ranges that start on line starts. */
+async function splitRanges(path: string, from: number, size: number, n: number): Promise<{ from: number; to: number }[]> {
   const file = await open(path, 'r');
   try {
     const cuts = [from];
@@ -218,7 +249,7 @@ async function splitRanges(path: string, from: number, size: number, n: number):
       cuts.push(Math.min(at, size));
     }
     cuts.push(size);
-    return cuts.slice(0, -1).map((a, k) => ({ from: a, to: cuts[k + 1]!, firstLine: k === 0 ? 2 : 1 }));
+    return cuts.slice(0, -1).map((a, k) => ({ from: a, to: cuts[k + 1]! }));
   } finally {
     await file.close();
   }

@@ -6,6 +6,7 @@ import { resolveColumns, type ColumnIndex } from './columns.js';
 import { CsvTokenizer, detectDelimiter } from './csv.js';
 import { accountant, badQuote, describeColumns, idMap, newLedger, openBytes, usedColumns } from './read.js';
 import { ByteInterner } from './intern.js';
+import type { WorkTable } from './worktable.js';
 import { RowConverter } from './row.js';
 import type { ReadLedger, ReadOptions, Visit } from './types.js';
 
@@ -134,24 +135,11 @@ export async function fastScanFile(path: string, sink: CodedSink, options: ReadO
 }
 
 /**
- * A byte range of a file for one of several readers: `[from, to)` starts after the header and
- * on a line start, and `firstLine` is the number its first line gets.
- *
- * @example
- * const range: ByteRange = { from: 1_048_600, to: 2_097_210, firstLine: 1 };
- */
-export interface ByteRange {
-  from: number;
-  to: number;
-  firstLine: number;
-}
-
-/**
- * Thrown by {@link fastScanRange} when its range holds a quote: a quoted field may hold a line
+ * Thrown by {@link fastScanPiece} when its piece holds a quote: a quoted field may hold a line
  * break, so the file cannot be split on line breaks and must be read from the start by one reader.
  *
  * @example
- * try { await fastScanRange(path, range, sink, options); } catch (e) { if (e instanceof QuotedRange) … }
+ * try { await fastScanPiece(path, table, 0, 2, sink, options); } catch (e) { if (e instanceof QuotedRange) … }
  */
 export class QuotedRange extends Error {
   constructor() {
@@ -161,42 +149,87 @@ export class QuotedRange extends Error {
 }
 
 /**
- * {@link fastScanFile} over one byte range of a file (the header is read from the file's start):
- * the share of one worker. Throws {@link QuotedRange} when the range holds a quote; returns null
- * when the file needs the general path. `nextLine` is the number the line after the range would get.
+ * {@link fastScanFile} over piece `p` of a {@link WorkTable} (the header is read from the file's
+ * start): the lines that start in the piece ({@link WorkTable} says which), its units claimed one
+ * at a time, so another thread may take the back of it meanwhile. Lines are numbered from
+ * `firstLine`. Throws {@link QuotedRange} when the piece holds a quote; returns null when the file
+ * needs the general path. `nextLine` is the number the line after the piece would get.
  *
  * @example
- * const ledger = await fastScanRange('visits.csv', { from: 4096, to: 1 << 20, firstLine: 1 }, sink, options);
+ * const { ledger, nextLine } = await fastScanPiece('visits.csv', table, 1, 1, sink, options);
  */
-export async function fastScanRange(path: string, range: ByteRange, sink: CodedSink, options: ReadOptions): Promise<{ ledger: ReadLedger; nextLine: number } | null> {
+export async function fastScanPiece(path: string, table: WorkTable, p: number, firstLine: number, sink: CodedSink, options: ReadOptions): Promise<{ ledger: ReadLedger; nextLine: number } | null> {
   if (options.encoding === 'latin1') return null;
   const head = await readHeader(path);
   if (head === null || !headerFits(head.bytes, head.end)) return null;
   const ledger = newLedger();
   const account = accountant(ledger, options, (v) => sink.addVisit(v));
-  const scanner = new LineScanner(head.bytes, head.end, new LocalZone(options.zone ?? 'Europe/Stockholm'), idMap(options), options, ledger, account, sink, range.firstLine, true);
-  // one reused buffer, read synchronously (a worker has nothing else to do while it waits); the
-  // unfinished last line moves to the front and the next read goes after it
+  const scanner = new LineScanner(head.bytes, head.end, new LocalZone(options.zone ?? 'Europe/Stockholm'), idMap(options), options, ledger, account, sink, firstLine, true);
   const fd = openSync(path, 'r');
   try {
-    let buf = Buffer.allocUnsafe(1 << 20);
-    let kept = 0;
-    for (let at = range.from; at < range.to;) {
-      if (kept === buf.length) buf = Buffer.concat([buf, Buffer.allocUnsafe(buf.length)]); // a line longer than the buffer
-      const n = readSync(fd, buf, kept, Math.min(buf.length - kept, range.to - at), at);
-      if (n <= 0) break;
-      at += n;
-      const end = kept + n;
-      const done = scanner.lines(buf, end);
-      buf.copyWithin(0, done, end);
-      kept = end - done;
-    }
-    scanner.push(Buffer.from(buf.subarray(0, kept)));
+    readPiece(fd, table, p, scanner);
   } finally {
     closeSync(fd);
   }
   scanner.end();
   return { ledger, nextLine: scanner.nextLine };
+}
+
+/**
+ * Reads piece `p` into the scanner, synchronously (a worker has nothing else to do while it
+ * waits): from the byte before the piece (a line break there means the piece starts on a line),
+ * skipping to the first line start, then unit by unit into one reused buffer whose unfinished last
+ * line moves to the front, and after the last unit on to the end of the line it is in.
+ */
+function readPiece(fd: number, table: WorkTable, p: number, scanner: LineScanner): void {
+  let buf = Buffer.allocUnsafe(table.unit + 1 + (1 << 16));
+  let kept = 0;
+  let seeking = true; // until the first line start
+  const take = (at: number, length: number): number => {
+    if (buf.length < kept + length) buf = Buffer.concat([buf.subarray(0, kept), Buffer.allocUnsafe(Math.max(length, buf.length))]);
+    let n = 0;
+    while (n < length) {
+      const read = readSync(fd, buf, kept + n, length - n, at + n);
+      if (read <= 0) break;
+      n += read;
+    }
+    let end = kept + n;
+    if (seeking) {
+      const nl = buf.subarray(0, end).indexOf(LF);
+      if (nl < 0) end = 0;
+      else {
+        buf.copyWithin(0, nl + 1, end);
+        end -= nl + 1;
+        seeking = false;
+      }
+    }
+    kept = end;
+    return n;
+  };
+  for (let unit = table.claim(p), first = true; unit >= 0; unit = table.claim(p), first = false) {
+    const { from, to } = table.piece(p);
+    const length = Math.min(table.unit, to - unit);
+    // the first unit with the byte before it: a line break there is where the piece's first line starts
+    if (first) take(from - 1, length + 1);
+    else take(unit, length);
+    const done = scanner.lines(buf, kept);
+    buf.copyWithin(0, done, kept);
+    kept -= done;
+  }
+  if (seeking) return; // no line starts in the piece: the line it is in is the piece before's
+  // the line the last unit ends in, to its line break (or the end of the file)
+  for (let at = table.end(p); kept > 0;) {
+    const before = kept;
+    const n = take(at, 1 << 16);
+    if (n === 0) break;
+    at += n;
+    const nl = buf.subarray(before, kept).indexOf(LF);
+    if (nl >= 0) {
+      scanner.lines(buf, before + nl + 1);
+      kept = 0;
+    }
+  }
+  if (kept > 0) scanner.push(Buffer.from(buf.subarray(0, kept)));
 }
 
 /** The bytes of a file up to its first LF (`end`: where the LF is), or null when it has none. */

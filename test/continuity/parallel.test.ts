@@ -25,6 +25,12 @@ describe('a file read in byte ranges gives the one-thread result', () => {
     await same(f, { from: '2024-10-07', pseudonymise: { key: 'k' } }, [2]);
   });
 
+  it('in small units, so a thread done with its range splits off the rest of another\'s, mid-line too', async () => {
+    const f = file(SAMPLE);
+    await same(f, { anchor: 'first-monday', readUnit: 997 });
+    await same(f, { from: '2024-10-07', readUnit: 50, spillRows: 300 }, [2]);
+  });
+
   it('with rejected rows in every range: the same issues, line numbers and ledger', async () => {
     const lines = SAMPLE.replace(/\n$/, '').split('\n');
     for (const i of [5, 1800, 3600, 5400, 7000, lines.length - 1]) lines[i] = lines[i]!.replace(/(\d{4}-\d\d-\d\d) (\d\d):/, '$1 25:');
@@ -37,6 +43,7 @@ describe('a file read in byte ranges gives the one-thread result', () => {
     expect(r.issues.map((i) => i.line)).toEqual([6, 1801, 3603]); // two blank lines before the third
     expect(r.issues[1]!.message).toMatch(/^line 1801, column start:/);
     const all = await same(file(text), { from: '2024-10-01', maxIssues: 100 });
+    expect(await same(file(text), { from: '2024-10-01', maxIssues: 100, readUnit: 1500 })).toEqual(all);
     // the line numbers are those of the file: check each against the text
     const fileLines = text.split('\n');
     for (const issue of all.issues) expect(fileLines[issue.line - 1]).toMatch(/ 25:|,extra$/);
@@ -69,8 +76,9 @@ describe('a file read in byte ranges gives the one-thread result', () => {
     }
   });
 
-  it('rejects a thread count that is not a whole number ≥ 1', async () => {
+  it('rejects a thread count or read unit that is not a whole number ≥ 1', async () => {
     await expect(measureContinuity(file(SAMPLE), { threads: 0 })).rejects.toMatchObject({ code: 'BAD_OPTION' });
+    await expect(measureContinuity(file(SAMPLE), { readUnit: 0.5 })).rejects.toMatchObject({ code: 'BAD_OPTION', message: /readUnit/ });
   });
 });
 
@@ -81,5 +89,7 @@ describe('the built package reads with worker threads', () => {
     const one = await built.measureContinuity(f, { from: '2024-10-07', threads: 1 });
     expect(await built.measureContinuity(f, { from: '2024-10-07', threads: 2 })).toEqual(one);
     expect(await built.measureContinuity(f, { anchor: 'first-monday', threads: 3, spillRows: 500 })).toEqual(await built.measureContinuity(f, { anchor: 'first-monday', threads: 1 }));
+    // units of 4 KB: the threads split each other's ranges while they read them
+    expect(await built.measureContinuity(f, { from: '2024-10-07', threads: 2, readUnit: 4096 })).toEqual(one);
   });
 });
