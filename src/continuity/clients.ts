@@ -1,4 +1,5 @@
 import type { CodedColumn, CodedSink } from '../visits/fast.js';
+import { packNames, type PackedNames } from '../visits/intern.js';
 import type { ClientFacts } from './job.js';
 import { partitionOf } from './partitions.js';
 import { Interner, rankNames, type NumberMaps, type RankedNames } from './store.js';
@@ -99,7 +100,7 @@ export class LogRegister {
   part(): RegisterPart {
     const { birthDay, age } = this.facts();
     return {
-      clients: this.clientIds.names, birthDay, age, staff: this.staffIds.names, groups: this.groupNames.names,
+      clients: packNames(this.clientIds.names), birthDay, age, staff: packNames(this.staffIds.names), groups: this.groupNames.names,
       seenBirthDate: this.seenBirthDate, seenAge: this.seenAge,
     };
   }
@@ -107,16 +108,13 @@ export class LogRegister {
   /** Merges another register's names and client facts; returns how its numbers map to this one's. */
   merge(part: RegisterPart): NumberMaps {
     const orNull = (x: number | undefined) => (x === undefined || Number.isNaN(x) ? null : x);
-    const client = Int32Array.from(part.clients, (id, i) => {
-      const c = this.clientIds.id(id);
-      this.note(c, orNull(part.birthDay[i]), orNull(part.age[i]), -1);
-      return c;
-    });
+    const client = this.clientIds.idsOf(part.clients);
+    client.forEach((c, i) => this.note(c, orNull(part.birthDay[i]), orNull(part.age[i]), -1));
     this.seenBirthDate ||= part.seenBirthDate;
     this.seenAge ||= part.seenAge;
     return {
       client,
-      staff: Int32Array.from(part.staff, (id) => this.staffIds.id(id)),
+      staff: this.staffIds.idsOf(part.staff),
       group: Int32Array.from(part.groups, (name) => this.groupNames.id(name)),
     };
   }
@@ -140,16 +138,16 @@ export class LogRegister {
 
 /**
  * What a {@link LogRegister} holds, in a form that can go to another thread: names in number
- * order and client facts (NaN: not given).
+ * order (client and staff ids packed as UTF-8) and client facts (NaN: not given).
  *
  * @example
  * const maps = register.merge(other.part());
  */
 export interface RegisterPart {
-  clients: string[];
+  clients: PackedNames;
   birthDay: Float64Array;
   age: Float64Array;
-  staff: string[];
+  staff: PackedNames;
   groups: string[];
   seenBirthDate: boolean;
   seenAge: boolean;

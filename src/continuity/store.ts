@@ -1,13 +1,20 @@
+import { ByteInterner, type PackedNames } from '../visits/intern.js';
 import type { ClientRows, CountedRow } from './evaluate.js';
 
 /**
  * Interns strings to small integers (ids, groups); keeps a flat copy of each so no input chunk
  * stays alive. The text → number index is built on the first lookup: a reader that vouches for
- * new values ({@link Interner.fresh}) never needs one.
+ * new values ({@link Interner.fresh}) never needs one. Another reader's names are merged by their
+ * UTF-8 bytes ({@link Interner.idsOf}).
  */
 export class Interner {
   readonly names: string[] = [];
   private index: Map<string, number> | null = null;
+  /** Names [0, bytesIndexed) by their UTF-8 bytes (numbers as in `names`), once merging has begun. */
+  private bytes: ByteInterner | null = null;
+  private bytesIndexed = 0;
+  /** False once a name was added that no reader vouched for: then {@link Interner.fresh} looks up. */
+  private vouched = true;
 
   /** The number of a string, given on first sight. */
   id(name: string): number {
@@ -22,7 +29,52 @@ export class Interner {
 
   /** The number of a string the caller knows is new (unless {@link Interner.id} was ever used: then it is looked up). */
   fresh(name: string): number {
-    return this.index === null ? this.add(name) : this.id(name);
+    return this.index === null && this.vouched ? this.add(name) : this.id(name);
+  }
+
+  /**
+   * The numbers of another reader's names ({@link packNames}), the new ones numbered now: found
+   * by their bytes in an index of this interner's names as UTF-8, so a name already known costs
+   * no string and no text map.
+   *
+   * @example
+   * const ids = new Interner();
+   * ids.id('C1');
+   * ids.idsOf(packNames(['C2', 'C1'])); // → Int32Array [1, 0]
+   */
+  idsOf(packed: PackedNames): Int32Array {
+    const bytes = this.indexedBytes();
+    if (bytes === null) return Int32Array.from(unpackNames(packed), (name) => this.id(name));
+    const ends = packed.ends;
+    // a Buffer like the readers' (a worker's bytes arrive as a plain Uint8Array): one kind of array reaches the hash
+    const buf = Buffer.from(packed.bytes.buffer, packed.bytes.byteOffset, packed.bytes.length);
+    const out = new Int32Array(ends.length);
+    for (let k = 0, a = 0; k < ends.length; a = ends[k++]!) {
+      let i = bytes.find(buf, a, ends[k]!);
+      if (i < 0) {
+        const name = buf.toString('utf8', a, ends[k]!);
+        i = this.add(name);
+        this.index?.set(this.names[i]!, i);
+        this.vouched = false;
+        bytes.id(buf, a, ends[k]!, this.names[i]!);
+        this.bytesIndexed++;
+      }
+      out[k] = i;
+    }
+    return out;
+  }
+
+  /** The byte index brought up to date, or null when two names have the same bytes (not UTF-8 text: merge by text). */
+  private indexedBytes(): ByteInterner | null {
+    const bytes = (this.bytes ??= new ByteInterner());
+    let scratch = Buffer.allocUnsafe(256);
+    for (; this.bytesIndexed < this.names.length; this.bytesIndexed++) {
+      const name = this.names[this.bytesIndexed]!;
+      if (scratch.length < 3 * name.length) scratch = Buffer.allocUnsafe(3 * name.length);
+      const n = scratch.write(name, 0, 'utf8');
+      if (bytes.id(scratch, 0, n, name) !== this.bytesIndexed) return null;
+    }
+    return bytes;
   }
 
   private add(name: string): number {
@@ -30,6 +82,17 @@ export class Interner {
     this.names.push(name.length >= 13 ? (JSON.parse(JSON.stringify(name)) as string) : name);
     return this.names.length - 1;
   }
+}
+
+/**
+ * Names from {@link packNames} as strings.
+ *
+ * @example
+ * unpackNames(packNames(['C1', 'Åsa'])); // → ['C1', 'Åsa']
+ */
+export function unpackNames(packed: PackedNames): string[] {
+  const text = Buffer.from(packed.bytes.buffer, packed.bytes.byteOffset, packed.bytes.length);
+  return Array.from(packed.ends, (end, k) => text.toString('utf8', k === 0 ? 0 : packed.ends[k - 1]!, end));
 }
 
 /** Scratch of {@link CountedStore.forEachClient}: client number → rank among the clients present (-1 between calls). */

@@ -32,8 +32,17 @@ export class ByteInterner {
     return this.names.length;
   }
 
-  /** The number of bytes [a, b) of `buf`. */
-  id(buf: Uint8Array, a: number, b: number): number {
+  /** The number of bytes [a, b) of `buf`, or -1 when they have none (nothing is added). */
+  find(buf: Uint8Array, a: number, b: number): number {
+    const i = this.id(buf, a, b, FIND);
+    return i === this.size ? -1 : i;
+  }
+
+  /**
+   * The number of bytes [a, b) of `buf` (numbered now when new, with `text` as their name when
+   * given, else their UTF-8 decoding).
+   */
+  id(buf: Uint8Array, a: number, b: number, text?: string | typeof FIND): number {
     const n = b - a;
     let w0 = 0;
     let w1 = 0;
@@ -49,7 +58,7 @@ export class ByteInterner {
     for (let slot = hashKey(w0, w1, n, buf, a) & mask; ; slot = (slot + 1) & mask) {
       const at = 4 * slot;
       const e = slots[at + 3]!;
-      if (e === 0) return this.insert(buf, a, b, w0, w1, slot);
+      if (e === 0) return text === FIND ? this.names.length : this.insert(buf, a, b, w0, w1, slot, text);
       if (slots[at] === w0 && slots[at + 1] === w1 && slots[at + 2] === n && (n <= 8 || this.sameTail(buf, a, e - 1, n))) return e - 1;
     }
   }
@@ -72,7 +81,7 @@ export class ByteInterner {
     return true;
   }
 
-  private insert(buf: Uint8Array, a: number, b: number, w0: number, w1: number, slot: number): number {
+  private insert(buf: Uint8Array, a: number, b: number, w0: number, w1: number, slot: number, text: string | undefined): number {
     const i = this.names.length;
     const n = b - a;
     if (this.used + n > this.bytes.length) {
@@ -89,7 +98,7 @@ export class ByteInterner {
     }
     this.starts[i] = this.used;
     this.used += n;
-    this.names.push(Buffer.prototype.toString.call(buf, 'utf8', a, b));
+    this.names.push(text ?? Buffer.prototype.toString.call(buf, 'utf8', a, b));
     const at = 4 * slot;
     this.slots[at] = w0;
     this.slots[at + 1] = w1;
@@ -113,6 +122,37 @@ export class ByteInterner {
     }
     this.slots = slots;
   }
+}
+
+/** Asks {@link ByteInterner.id} to find only. */
+const FIND = Symbol('find');
+
+/**
+ * Names as one block of UTF-8 bytes: name k is bytes [ends[k - 1], ends[k]) (from 0 for k = 0).
+ * Typed arrays, so another thread gets them in one copy, not a string per name.
+ *
+ * @example
+ * packNames(['C1', 'Åsa']); // → { bytes: <43 31 c3 85 73 61>, ends: Int32Array [2, 6] }
+ */
+export interface PackedNames {
+  bytes: Uint8Array;
+  ends: Int32Array;
+}
+
+/**
+ * Packs names as UTF-8 ({@link PackedNames}).
+ *
+ * @example
+ * packNames(['C1', 'C2']).ends; // → Int32Array [2, 4]
+ */
+export function packNames(names: readonly string[]): PackedNames {
+  let size = 0;
+  for (const name of names) size += Buffer.byteLength(name, 'utf8');
+  const bytes = Buffer.alloc(size); // not from the shared pool: it is copied whole to another thread
+  const ends = new Int32Array(names.length);
+  let at = 0;
+  names.forEach((name, k) => { ends[k] = at += bytes.write(name, at, 'utf8'); });
+  return { bytes, ends };
 }
 
 /**

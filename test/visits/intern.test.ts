@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ByteInterner } from '../../src/visits/intern.js';
-import { Interner } from '../../src/continuity/store.js';
+import { ByteInterner, packNames } from '../../src/visits/intern.js';
+import { Interner, unpackNames } from '../../src/continuity/store.js';
 
 describe('ByteInterner', () => {
   it('numbers byte strings in order of first sight, as a Map of their texts does (property)', () => {
@@ -40,5 +40,29 @@ describe('Interner', () => {
     expect(names.fresh('C1')).toBe(0); // once there is an index, a "fresh" value is still looked up
     expect(names.id('C3')).toBe(2);
     expect(names.names).toEqual(['C1', 'C2', 'C3']);
+  });
+
+  it('merges packed names by their bytes: known ones get their number, new ones the next, and "fresh" no longer trusts the reader', () => {
+    const names = new Interner();
+    ['C1', 'Åsa', 'C2'].forEach((n) => names.fresh(n));
+    const packed = packNames(['C2', 'Örjan', 'Åsa', 'C1', '']);
+    expect(Array.from(packed.ends)).toEqual([2, 8, 12, 14, 14]); // Ö and Å are two bytes each
+    expect(unpackNames(packed)).toEqual(['C2', 'Örjan', 'Åsa', 'C1', '']);
+    expect(Array.from(names.idsOf(packed))).toEqual([2, 3, 1, 0, 4]);
+    expect(names.names).toEqual(['C1', 'Åsa', 'C2', 'Örjan', '']);
+    // a reader that vouches for 'Örjan' as new cannot know it came from another reader
+    expect(names.fresh('Örjan')).toBe(3);
+    expect(names.fresh('C9')).toBe(5);
+    // the byte index follows names added since
+    expect(Array.from(names.idsOf(packNames(['C9', 'C1'])))).toEqual([5, 0]);
+  });
+
+  it('merges by text when two of its names have the same bytes (lone surrogates are not UTF-8 text)', () => {
+    const names = new Interner();
+    names.fresh('\uD800');
+    names.fresh('\uDFFF');
+    expect(Array.from(names.idsOf(packNames(['x', '\uDFFF'])))).toEqual([2, 3]); // the packed surrogate reads back as U+FFFD
+    expect(names.id('x')).toBe(2);
+    expect(names.names[3]).toBe('\uFFFD');
   });
 });
