@@ -1,5 +1,5 @@
-import { measureContinuity } from '../continuity/measure.js';
-import type { ContinuityResult } from '../continuity/types.js';
+import { measureContinuityStreamed } from '../continuity/measure.js';
+import type { StreamedResult } from '../continuity/clientlist.js';
 import { writeCsv } from '../report/csv.js';
 import { writeJson } from '../report/json.js';
 import { continuityTable } from '../report/table.js';
@@ -45,7 +45,7 @@ export async function measureCommand(argv: string[], out: NodeJS.WritableStream)
   const format = choice('format', values.format, ['table', 'json', 'csv'] as const) ?? 'table';
   const lang = choice('lang', values.lang, ['en', 'sv'] as const) ?? 'en';
   const threads = intFlag('threads', values.threads, 1, 64);
-  const result = await measureContinuity(positionals[0] === '-' ? process.stdin : positionals[0]!, {
+  const result = await measureContinuityStreamed(positionals[0] === '-' ? process.stdin : positionals[0]!, {
     ...readOptions(values),
     ...windowOptions(values),
     ...(values.indices ? { indices: true } : {}),
@@ -57,7 +57,7 @@ export async function measureCommand(argv: string[], out: NodeJS.WritableStream)
   return 0;
 }
 
-function* perClientRows(result: ContinuityResult): Iterable<Record<string, unknown>> {
+function* perClientRows(result: StreamedResult): Iterable<Record<string, unknown>> {
   for (const w of result.windows) {
     for (const c of w.perClient) {
       yield {

@@ -1,20 +1,18 @@
 import { KontinuitetError } from '../errors.js';
-import { selfDisplaying } from '../report/jupyter.js';
 import { dayWindow, monthlyWindows, type DayWindow, type MonthAnchor } from '../time/windows.js';
 import { LocalZone } from '../time/zone.js';
 import type { CodedColumn, CodedRow, CodedSink } from '../visits/fast.js';
 import { DEFAULT_ZONE } from '../visits/read.js';
 import type { ReadLedger, Visit } from '../visits/types.js';
-import { clientContinuity, type ClientFigures, type CountedColumns, type CountedRow } from './evaluate.js';
-import { clientIndices } from './indices.js';
+import { type CountedColumns, type CountedRow } from './evaluate.js';
+import { materialise, windowClients, windowOf, type ClientList, type StreamedResult } from './clientlist.js';
 import { WindowPlacement } from './placement.js';
-import { windowResult } from './summaries.js';
-import { ageAt, evaluateJob, figuresAt, PartitionRows, type ClientFacts, type EvaluationJob, type JobResult, type RowSource, type WindowFigures } from './job.js';
+import { ageAt, evaluateJob, PartitionRows, type EvaluationJob, type JobResult, type RowSource } from './job.js';
 import type { MeasureOptions, RowFacts } from './measure.js';
 import { PARTITIONS, PartitionedRows, removeSpill, SPILL_ROWS, SpillFile, type BlockRef } from './partitions.js';
 import { kindMatcher, resolveRules, type ContinuityRules } from './rules.js';
 import { LogRegister, type RegisterPart } from './clients.js';
-import type { ClientContinuity, ContinuityResult, ContinuityWindow, ExclusionReason, RowCounts } from './types.js';
+import type { ContinuityResult, ExclusionReason, RowCounts } from './types.js';
 
 /**
  * Accumulates visits one at a time into the continuity measure: rows are classified as they
@@ -153,6 +151,11 @@ export class ContinuityAccumulator implements CodedSink {
 
   /** Evaluates every window; `ledger` (from the reader) completes the row accounting. */
   finish(ledger?: ReadLedger): ContinuityResult {
+    return materialise(this.finishStreamed(ledger));
+  }
+
+  /** {@link ContinuityAccumulator.finish} with each window's clients as a {@link ClientList} (made into objects as they are read). */
+  finishStreamed(ledger?: ReadLedger): StreamedResult {
     const reported = this.reportedWindows();
     try {
       const windows = reported.windows.map((w) => w.window);
@@ -212,7 +215,7 @@ export class ContinuityAccumulator implements CodedSink {
    * The result from the evaluated jobs (every partition of every reported window, in any order of
    * partitions): clients without counted rows are evaluated here, then the summaries.
    */
-  assemble(reported: ReportedWindows, results: readonly JobResult[], ledger?: ReadLedger): ContinuityResult {
+  assemble(reported: ReportedWindows, results: readonly JobResult[], ledger?: ReadLedger): StreamedResult {
     const { windows, partlyCovered } = reported;
     const excluded = { ...this.excluded };
     if (partlyCovered > 0) excluded.window_partly_covered = partlyCovered;
@@ -228,14 +231,19 @@ export class ContinuityAccumulator implements CodedSink {
     const ageFilter = ledger === undefined
       ? (this.register.seenBirthDate ? 'birth_date' : this.register.seenAge ? 'age' : 'none')
       : (ledger.columns.client_birth_date !== undefined ? 'birth_date' : ledger.columns.client_age !== undefined ? 'age' : 'none');
-    return selfDisplaying({
+    const ids = this.register.clientIds.names;
+    const groups = this.register.ranked().groups;
+    return {
       schema: 'kontinuitet/measure@1',
       rule: { ...this.rules, target: this.target, ageFilter },
       zone: this.zone.name,
       rows,
       issues: ledger?.issues ?? [],
-      windows: windows.map(({ window }, k) => this.evaluateWindow(window, results.map((job) => job[k]!), facts)),
-    });
+      windows: windows.map(({ window }, k) => {
+        const clients = windowClients(ids, groups, results.map((job) => job[k]!), facts, window.fromDay);
+        return windowOf(window, clients, groups, this.target, this.withIndices);
+      }),
+    };
   }
 
   /**
@@ -321,31 +329,6 @@ export class ContinuityAccumulator implements CodedSink {
     return { windows: covered.map(count), partlyCovered };
   }
 
-  /** One window's result: the clients evaluated in the jobs, every other client of the log without rows. */
-  private evaluateWindow(window: DayWindow, evaluated: readonly WindowFigures[], facts: ClientFacts): ContinuityWindow {
-    const ids = this.register.clientIds.names;
-    const groups = this.register.ranked().groups;
-    const perClient: ClientContinuity[] = new Array(ids.length);
-    for (const w of evaluated) {
-      for (let k = 0; k < w.count; k++) {
-        const c = w.client[k]!;
-        const f = figuresAt(w, k);
-        const result = clientContinuity(ids[c]!, f, groups[f.group] ?? '', ageAt(facts, c, window.fromDay), window.fromDay);
-        if (w.indices !== null) result.indices = w.indices[k]!;
-        perClient[c] = result;
-      }
-    }
-    for (let c = 0; c < ids.length; c++) perClient[c] ??= this.evaluateWithoutRows(ids[c]!, c, window, facts);
-    return windowResult(window, perClient, this.target, this.withIndices);
-  }
-
-  /** A client of the log without counted rows in the window. */
-  private evaluateWithoutRows(id: string, c: number, window: DayWindow, facts: ClientFacts): ClientContinuity {
-    const result = clientContinuity(id, NO_ROWS, '', ageAt(facts, c, window.fromDay), window.fromDay);
-    if (facts.contact !== null) result.indices = clientIndices([], facts.contact[c] ?? null);
-    return result;
-  }
-
   private windowState(fromDay: number): WindowState {
     let s = this.windows.get(fromDay);
     if (s === undefined) this.windows.set(fromDay, (s = emptyWindow(this.placement.window(fromDay))));
@@ -365,9 +348,6 @@ interface WindowState {
 function emptyWindow(window: DayWindow): WindowState {
   return { window, rows: new PartitionedRows() };
 }
-
-/** The figures of a client without counted rows in a window: the first rule that fails is the visits rule. */
-const NO_ROWS: ClientFigures = { visits: 0, staff: 0, reason: 'no_counted_visits', firstShortDay: -1, doubleStaffedVisits: 0, group: -1 };
 
 const PARTITION_LIST = Array.from({ length: PARTITIONS }, (_, p) => p);
 

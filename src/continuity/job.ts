@@ -74,7 +74,8 @@ export interface EvaluationJob {
   sources: RowSource[];
 }
 
-const REASONS: readonly IneligibleReason[] = ['no_counted_visits', 'too_few_visits_on_a_day', 'too_few_visits_on_average', 'under_min_age'];
+/** Reasons by their code in the answers' `reason` column (0: eligible, k: REASONS[k - 1]). */
+export const REASONS: readonly IneligibleReason[] = ['no_counted_visits', 'too_few_visits_on_a_day', 'too_few_visits_on_average', 'under_min_age'];
 
 /**
  * The figures of the clients a job evaluated in one window, in columns (entry k: client
@@ -82,7 +83,7 @@ const REASONS: readonly IneligibleReason[] = ['no_counted_visits', 'too_few_visi
  * of reasons (0: eligible). Typed arrays, so a worker's answer is copied, not rebuilt.
  *
  * @example
- * figuresAt(figures, 0); // → the first client's ClientFigures
+ * windowClients(ids, groups, [figures], facts, window.fromDay); // → the window's clients, in id order
  */
 export interface WindowFigures {
   count: number;
@@ -99,20 +100,6 @@ export interface WindowFigures {
 
 /** Per reported window of a job, the figures of its clients. */
 export type JobResult = WindowFigures[];
-
-/**
- * Entry `k` of window figures as {@link ClientFigures}.
- *
- * @example
- * figuresAt(figures, 0); // → { visits: 28, staff: 9, reason: null, firstShortDay: -1, doubleStaffedVisits: 0, group: 2 }
- */
-export function figuresAt(w: WindowFigures, k: number): ClientFigures {
-  const reason = w.reason[k]!;
-  return {
-    visits: w.visits[k]!, staff: w.staff[k]!, reason: reason === 0 ? null : REASONS[reason - 1]!,
-    firstShortDay: w.firstShortDay[k]!, doubleStaffedVisits: w.doubleStaffedVisits[k]!, group: w.group[k]!,
-  };
-}
 
 /** Window figures filled one client at a time. */
 class FiguresBuilder {

@@ -9,6 +9,7 @@ import { ContinuityAccumulator } from './accumulator.js';
 import { defaultThreads, measureInParallel } from './parallel.js';
 import type { ContinuityRules } from './rules.js';
 import type { ContinuityResult } from './types.js';
+import { materialise, type ClientList, type StreamedResult } from './clientlist.js';
 
 export { ContinuityAccumulator, type AccumulatorPart, type ReportedWindows } from './accumulator.js';
 
@@ -74,6 +75,19 @@ export type RowFacts = Pick<Visit, 'line' | 'visitId' | 'client' | 'staff' | 'st
  * r.windows[0].staffPerClient.mean; // → mean staff per counted client over 2024-10-01..14
  */
 export async function measureContinuity(source: VisitSource, options: MeasureOptions & ReadOptions = {}): Promise<ContinuityResult> {
+  return materialise(await measureContinuityStreamed(source, options));
+}
+
+/**
+ * {@link measureContinuity} with each window's clients as a {@link ClientList}: kept in columns and
+ * made into objects a slice at a time as they are written (the CLI's path: a national log's
+ * clients are never all objects at once). The same figures; `toJSON` gives the same text.
+ *
+ * @example
+ * const r = await measureContinuityStreamed('national.csv', { from: '2024-10-01' });
+ * await writeJson(process.stdout, r, ['perClient']);
+ */
+export async function measureContinuityStreamed(source: VisitSource, options: MeasureOptions & ReadOptions = {}): Promise<StreamedResult> {
   const acc = new ContinuityAccumulator(options);
   const read: MeasureOptions & ReadOptions = { use: MEASURE_COLUMNS, ...options, zone: acc.zone.name };
   const path = typeof source === 'string' ? source : source instanceof URL ? fileURLToPath(source) : null;
@@ -84,7 +98,7 @@ export async function measureContinuity(source: VisitSource, options: MeasureOpt
     const result = await measureInParallel(path, read, threads);
     if (result !== null) return result;
   }
-  return acc.finish(await readRows(source, acc, (v) => acc.add(v), read, options.fastPath !== false));
+  return acc.finishStreamed(await readRows(source, acc, (v) => acc.add(v), read, options.fastPath !== false));
 }
 
 /**

@@ -12,7 +12,7 @@ import { ContinuityAccumulator, type AccumulatorPart } from './accumulator.js';
 import { evaluateJob, type EvaluationJob, type JobResult } from './job.js';
 import type { MeasureOptions } from './measure.js';
 import { PARTITIONS, removeSpill, SPILL_ROWS } from './partitions.js';
-import type { ContinuityResult } from './types.js';
+import type { StreamedResult } from './clientlist.js';
 
 /** Files smaller than this are read by one thread unless `threads` is given. */
 const PARALLEL_BYTES = 8 << 20;
@@ -160,7 +160,7 @@ class Reader {
  * @example
  * const r = await measureInParallel('national.csv', { from: '2024-10-01' }, 2);
  */
-export async function measureInParallel(path: string, options: MeasureOptions & ReadOptions, threads: number): Promise<ContinuityResult | null> {
+export async function measureInParallel(path: string, options: MeasureOptions & ReadOptions, threads: number): Promise<StreamedResult | null> {
   if (threads < 2 || options.encoding === 'latin1' || options.onError === 'stop' || options.indices === true) return null;
   let size: number;
   try {

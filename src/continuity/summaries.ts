@@ -1,47 +1,58 @@
-import { groupBy, sortedKeys } from '../summary/groupBy.js';
 import { histogram, spread } from '../summary/spread.js';
-import type { DayWindow } from '../time/windows.js';
-import { summariseIndices } from './indices.js';
-import type { ClientContinuity, ContinuitySummary, ContinuityWindow } from './types.js';
+import { summariseIndices, type ClientIndices } from './indices.js';
+import { REASONS } from './job.js';
+import type { ContinuitySummary } from './types.js';
 
 /**
- * A window's result from every client's result: the clients sorted by id, the summary over the
- * municipality and one per group (a client's group: that of most of its counted visits; clients
- * without counted visits belong to none).
+ * A window's figures for every client of the log, by client number: the reason as a code (0:
+ * eligible, k: the k-th of no_counted_visits, too_few_visits_on_a_day, too_few_visits_on_average,
+ * under_min_age), the group as its rank among the group names (-1: no counted visits).
  *
  * @example
- * windowResult(window, perClient, 14, false).staffPerClient.mean; // → mean over eligible clients
+ * const columns: ClientColumns = { visits: Int32Array.of(28), staff: Int32Array.of(9), reason: Int8Array.of(0), firstShortDay: Int32Array.of(-1), doubleStaffedVisits: Int32Array.of(0), group: Int32Array.of(0), indices: null };
  */
-export function windowResult(window: DayWindow, clients: ClientContinuity[], target: number, withIndices: boolean): ContinuityWindow {
-  const perClient = clients.sort((a, b) => (a.client < b.client ? -1 : a.client > b.client ? 1 : 0));
-  const byGroup = groupBy(perClient.filter((c) => c.visits > 0), (c) => c.group);
-  return {
-    from: window.from,
-    to: window.to,
-    ...summarise(perClient, target, withIndices),
-    groups: sortedKeys(byGroup).map((group) => ({ group, ...summarise(byGroup.get(group)!, target, withIndices) })),
-    perClient,
-  };
+export interface ClientColumns {
+  visits: Int32Array;
+  staff: Int32Array;
+  reason: Int8Array;
+  firstShortDay: Int32Array;
+  doubleStaffedVisits: Int32Array;
+  group: Int32Array;
+  /** With indices: per client (undefined for a client without counted rows). */
+  indices: (ClientIndices | undefined)[] | null;
 }
+
+/** The code of `under_min_age` in {@link ClientColumns.reason}. */
+const UNDER_MIN_AGE = REASONS.indexOf('under_min_age') + 1;
 
 /**
  * Ånge's client counts, the spread of staff per eligible client, its histogram and (with indices)
- * the spread of each index, over some clients.
+ * the spread of each index, over the clients `members` (client numbers, in id order).
  *
  * @example
- * summarise(perClient, 14, false).clients.eligible; // → clients counted in the indicator
+ * summariseClients(columns, Int32Array.of(0), 14, false).clients.eligible; // → 1
  */
-export function summarise(clients: readonly ClientContinuity[], target: number, withIndices: boolean): ContinuitySummary {
-  const eligible = clients.filter((c) => c.eligible).map((c) => c.staff);
+export function summariseClients(columns: ClientColumns, members: ArrayLike<number>, target: number, withIndices: boolean): ContinuitySummary {
+  let served = 0;
+  let visitsRule = 0;
+  let doubleStaffed = 0;
+  const eligible: number[] = [];
+  const indices: ClientIndices[] = [];
+  for (let k = 0; k < members.length; k++) {
+    const c = members[k]!;
+    const reason = columns.reason[c]!;
+    if (columns.visits[c]! > 0) served++;
+    if (reason === 0 || reason === UNDER_MIN_AGE) visitsRule++;
+    if (columns.doubleStaffedVisits[c]! > 0) doubleStaffed++;
+    if (reason !== 0) continue;
+    eligible.push(columns.staff[c]!);
+    const index = columns.indices?.[c];
+    if (index !== undefined) indices.push(index);
+  }
   return {
-    clients: {
-      served: clients.filter((c) => c.visits > 0).length,
-      visitsRule: clients.filter((c) => c.eligible || c.reason === 'under_min_age').length,
-      eligible: eligible.length,
-      doubleStaffed: clients.filter((c) => c.doubleStaffedVisits > 0).length,
-    },
+    clients: { served, visitsRule, eligible: eligible.length, doubleStaffed },
     staffPerClient: spread(eligible, target),
     histogram: histogram(eligible),
-    ...(withIndices ? { indices: summariseIndices(clients.filter((c) => c.eligible && c.indices !== undefined).map((c) => c.indices!)) } : {}),
+    ...(withIndices ? { indices: summariseIndices(indices) } : {}),
   };
 }

@@ -1,8 +1,35 @@
 /**
+ * Marks an object that stands for an array made a slice at a time (`length`, `slice(from, to)`,
+ * and `toJSON()` giving the whole array): {@link writeJson} writes it under a streamed key
+ * without ever holding all its elements.
+ *
+ * @example
+ * const rows = { [STREAMED_ROWS]: true, length: 1e6, slice: (a, b) => make(a, b), toJSON: () => make(0, 1e6) };
+ */
+export const STREAMED_ROWS = Symbol('kontinuitet.streamedRows');
+
+/** An array made a slice at a time ({@link STREAMED_ROWS}). */
+interface StreamedRows {
+  readonly [STREAMED_ROWS]: true;
+  readonly length: number;
+  slice(from: number, to: number): unknown[];
+}
+
+function isStreamedRows(value: unknown): value is StreamedRows {
+  return typeof value === 'object' && value !== null && (value as Partial<StreamedRows>)[STREAMED_ROWS] === true;
+}
+
+/** An array, or an array made a slice at a time. */
+function isList(value: unknown): value is unknown[] | StreamedRows {
+  return Array.isArray(value) || isStreamedRows(value);
+}
+
+/**
  * Writes `value` as `JSON.stringify(value, null, 2)` followed by a line break — the same bytes —
  * but the arrays under the keys named in `streamed` (at any depth) are written one element at a
- * time, so a result with a row per client never becomes one string. Waits for the stream to
- * drain when it asks to.
+ * time, so a result with a row per client never becomes one string; an array made a slice at a
+ * time ({@link STREAMED_ROWS}) is asked for one batch at a time. Waits for the stream to drain
+ * when it asks to.
  *
  * @example
  * await writeJson(process.stdout, result, ['perClient']); // same text as JSON.stringify(result, null, 2) + '\n'
@@ -22,7 +49,7 @@ export async function writeJson(out: NodeJS.WritableStream, value: unknown, stre
 }
 
 async function writeValue(value: unknown, indent: string, write: (text: string) => Promise<void>, streamed: ReadonlySet<string>, stream: boolean): Promise<void> {
-  if (Array.isArray(value) && (stream || hasStreamedKey(value, streamed))) {
+  if (isList(value) && (stream || hasStreamedKey(value, streamed))) {
     if (value.length === 0) return write('[]');
     const inner = `${indent}  `;
     await write('[');
@@ -44,7 +71,7 @@ async function writeValue(value: unknown, indent: string, write: (text: string) 
     }
     return write(`\n${indent}]`);
   }
-  if (value === null || typeof value !== 'object' || Array.isArray(value) || !hasStreamedKey(value, streamed)) {
+  if (value === null || typeof value !== 'object' || isList(value) || !hasStreamedKey(value, streamed)) {
     return write(stringifyAt(value, indent) ?? 'null');
   }
   const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined && typeof v !== 'function');
@@ -65,12 +92,13 @@ const BATCH = 256;
 /** Whether a streamed key occurs anywhere under `value` (only then is it written part by part). */
 function hasStreamedKey(value: unknown, streamed: ReadonlySet<string>): boolean {
   if (value === null || typeof value !== 'object') return false;
+  if (isStreamedRows(value)) return false; // its rows are plain values
   if (Array.isArray(value)) return value.some((x) => hasStreamedKey(x, streamed));
   const record = value as Record<string, unknown>;
   for (const key in record) {
     if (!Object.prototype.hasOwnProperty.call(record, key)) continue;
     const v = record[key];
-    if (streamed.has(key) && Array.isArray(v)) return true;
+    if (streamed.has(key) && isList(v)) return true;
     if (hasStreamedKey(v, streamed)) return true;
   }
   return false;

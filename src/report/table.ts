@@ -1,4 +1,4 @@
-import type { ContinuityResult, ContinuitySummary } from '../continuity/types.js';
+import type { ContinuityResult, ContinuitySummary, ContinuityWindow } from '../continuity/types.js';
 import type { Spread } from '../summary/spread.js';
 import { label, type Lang } from './labels.js';
 
@@ -51,7 +51,7 @@ function counts(s: ContinuitySummary, lang: Lang): string[][] {
  * @example
  * console.log(continuityTable(result, { lang: 'sv', byGroup: true }));
  */
-export function continuityTable(result: ContinuityResult, options: { lang?: Lang; byGroup?: boolean } = {}): string {
+export function continuityTable(result: Omit<ContinuityResult, 'windows'> & { windows: readonly Omit<ContinuityWindow, 'perClient'>[] }, options: { lang?: Lang; byGroup?: boolean } = {}): string {
   const lang = options.lang ?? 'en';
   const out: string[] = [];
   if (result.windows.length === 0) out.push(label('noWindows', lang));

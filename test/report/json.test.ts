@@ -1,8 +1,9 @@
 import { Writable } from 'node:stream';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { measureContinuityStreamed } from '../../src/continuity/measure.js';
 import { measureContinuity } from '../../src/index.js';
-import { writeJson } from '../../src/report/json.js';
+import { STREAMED_ROWS, writeJson } from '../../src/report/json.js';
 
 async function written(value: unknown, keys: string[], highWaterMark = 16): Promise<string> {
   let text = '';
@@ -45,5 +46,31 @@ describe('writeJson', () => {
     const text = await written({ windows: [{ probe, perClient }, { probe, perClient: [] }] }, ['perClient']);
     expect(calls).toBe(2);
     expect(text).toBe(`${JSON.stringify({ windows: [{ probe: 1, perClient }, { probe: 2, perClient: [] }] }, null, 2)}\n`);
+  });
+
+  it('asks an array made a slice at a time for one batch at a time, and writes the text of its toJSON()', async () => {
+    const plain = Array.from({ length: 600 }, (_, i) => ({ client: `C${i}`, staff: i % 13, reason: i % 7 === 0 ? null : 'x' }));
+    const asked: number[] = [];
+    const rows = {
+      [STREAMED_ROWS]: true as const,
+      length: plain.length,
+      slice: (a: number, b: number) => { asked.push(Math.min(b, plain.length) - a); return plain.slice(a, b); },
+      toJSON: () => plain,
+    };
+    const value = { windows: [{ from: 'x', perClient: rows }], other: { perClient: rows } };
+    const text = await written(value, ['perClient']);
+    expect(text).toBe(`${JSON.stringify({ windows: [{ from: 'x', perClient: plain }], other: { perClient: plain } }, null, 2)}\n`);
+    expect(asked).toEqual([256, 256, 88, 256, 256, 88]); // batches of 256, never the whole
+    // not under a streamed key: written from toJSON(), as JSON.stringify would
+    expect(await written({ rows }, [])).toBe(`${JSON.stringify({ rows: plain }, null, 2)}\n`);
+  });
+
+  it('writes a streamed measure (clients made a slice at a time) as the text of the plain result', async () => {
+    const source = new URL('../../data/sample-visits.csv', import.meta.url);
+    const streamed = await measureContinuityStreamed(source, { anchor: 'first-monday' });
+    const plain = await measureContinuity(source, { anchor: 'first-monday' });
+    expect(streamed.windows[0]!.perClient.slice(3, 5)).toEqual(plain.windows[0]!.perClient.slice(3, 5));
+    expect([...streamed.windows[1]!.perClient]).toEqual(plain.windows[1]!.perClient);
+    expect(await written(streamed, ['perClient'])).toBe(`${JSON.stringify(plain, null, 2)}\n`);
   });
 });
