@@ -1,12 +1,6 @@
 import { KontinuitetError } from '../errors.js';
 import { UsageError } from './args.js';
-import { checkCommand, CHECK_HELP } from './check.js';
-import { generateCommand, GENERATE_HELP } from './generate.js';
 import { keepYoungGenerationSmall } from './heap.js';
-import { measureCommand, MEASURE_HELP } from './measure.js';
-import { reportCommand, REPORT_HELP } from './report.js';
-import { routesCommand, ROUTES_HELP } from './routes.js';
-import { staffingCommand, STAFFING_HELP } from './staffing.js';
 
 const HELP = `kontinuitet: staff continuity, double staffing and route efficiency from home-care visit logs
 
@@ -25,32 +19,37 @@ Run "kontinuitet <command> --help" for a command's options.`;
 
 type Command = (argv: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream) => Promise<number>;
 
-const COMMANDS: Record<string, { run: Command; help: string }> = {
-  measure: { run: measureCommand, help: MEASURE_HELP },
-  staffing: { run: staffingCommand, help: STAFFING_HELP },
-  routes: { run: routesCommand, help: ROUTES_HELP },
-  check: { run: checkCommand, help: CHECK_HELP },
-  report: { run: reportCommand, help: REPORT_HELP },
-  generate: { run: generateCommand, help: GENERATE_HELP },
+/**
+ * Each command's module, loaded when the command runs (a measure does not load the routing
+ * graph, the CSV writer or the HTML report): its run function and help text.
+ */
+const COMMANDS: Record<string, () => Promise<{ run: Command; help: string }>> = {
+  measure: async () => { const m = await import('./measure.js'); return { run: m.measureCommand, help: m.MEASURE_HELP }; },
+  staffing: async () => { const m = await import('./staffing.js'); return { run: m.staffingCommand, help: m.STAFFING_HELP }; },
+  routes: async () => { const m = await import('./routes.js'); return { run: m.routesCommand, help: m.ROUTES_HELP }; },
+  check: async () => { const m = await import('./check.js'); return { run: m.checkCommand, help: m.CHECK_HELP }; },
+  report: async () => { const m = await import('./report.js'); return { run: m.reportCommand, help: m.REPORT_HELP }; },
+  generate: async () => { const m = await import('./generate.js'); return { run: m.generateCommand, help: m.GENERATE_HELP }; },
 };
 
 /** Runs the CLI with `argv` (without node and script); returns the exit status. */
 export async function main(argv: string[], out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
-    const topic = rest[0] !== undefined ? COMMANDS[rest[0]] : undefined;
-    out.write(`${topic?.help ?? HELP}\n`);
+    const topic = rest[0] !== undefined && Object.hasOwn(COMMANDS, rest[0]) ? COMMANDS[rest[0]] : undefined;
+    out.write(`${topic === undefined ? HELP : (await topic()).help}\n`);
     return name === undefined ? 2 : 0;
   }
   if (name === '--version' || name === '-v') {
     out.write(`${VERSION}\n`);
     return 0;
   }
-  const command = COMMANDS[name];
-  if (command === undefined) {
+  const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (load === undefined) {
     err.write(`kontinuitet: unknown command "${name}"\n\n${HELP}\n`);
     return 2;
   }
+  const command = await load();
   try {
     return await command.run(rest, out, err);
   } catch (e) {

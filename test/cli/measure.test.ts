@@ -83,6 +83,18 @@ describe('kontinuitet measure', () => {
     expect(date.stderr).toContain('BAD_OPTION');
   });
 
+  it('loads a command only when it runs: its help on demand, and a name of an object property is no command', () => {
+    const help = run(['help', 'measure']);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toMatch(/^kontinuitet measure <file\|->/);
+    for (const name of ['constructor', 'toString', '__proto__']) {
+      const r = run([name]);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toContain(`unknown command "${name}"`);
+      expect(run(['help', name]).stdout).toMatch(/^kontinuitet: staff continuity/);
+    }
+  });
+
   it('names the missing column and the headers found', () => {
     const f = join(dir, 'nocol.csv');
     writeFileSync(f, 'Brukare;Starttid;Sluttid\nA;2024-10-21 08:00;2024-10-21 09:00\n');
