@@ -1,4 +1,4 @@
-import { format, type FormatterOptionsArgs } from 'fast-csv';
+import type { FormatterOptionsArgs } from 'fast-csv';
 
 /**
  * Makes a cell safe to open in a spreadsheet: text starting with `=`, `+`, `-`, `@`, tab or
@@ -22,7 +22,9 @@ export function escapeFormula(value: unknown): unknown {
  * @example
  * await writeCsv(process.stdout, [{ a: 1, b: '=x' }], ['a', 'b']); // prints a,b / 1,'=x
  */
-export function writeCsv(out: NodeJS.WritableStream, rows: Iterable<Record<string, unknown>>, columns: readonly string[], options: FormatterOptionsArgs<Record<string, unknown>, Record<string, unknown>> = {}): Promise<void> {
+export async function writeCsv(out: NodeJS.WritableStream, rows: Iterable<Record<string, unknown>>, columns: readonly string[], options: FormatterOptionsArgs<Record<string, unknown>, Record<string, unknown>> = {}): Promise<void> {
+  // loaded when CSV is written: a command that prints a table or JSON does without it
+  const { format } = await import('fast-csv');
   return new Promise((resolve, reject) => {
     const stream = format<Record<string, unknown>, Record<string, unknown>>({
       headers: [...columns],
