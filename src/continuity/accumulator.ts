@@ -205,10 +205,11 @@ export class ContinuityAccumulator implements CodedSink {
   /**
    * Moves every counted row held in memory to the spill file, so that jobs of this accumulator
    * ({@link ContinuityAccumulator.job}) hold only numbers, names and file paths and can go to
-   * other threads.
+   * other threads. The indexes the merge used are dropped (made again if another part comes).
    */
   settle(): void {
     if (this.held > 0) this.spill();
+    this.register.forgetMergeIndexes();
   }
 
   /**

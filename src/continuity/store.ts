@@ -64,6 +64,12 @@ export class Interner {
     return out;
   }
 
+  /** Drops the byte index of {@link Interner.idsOf} (it is made again when needed). */
+  forgetBytes(): void {
+    this.bytes = null;
+    this.bytesIndexed = 0;
+  }
+
   /** The byte index brought up to date, or null when two names have the same bytes (not UTF-8 text: merge by text). */
   private indexedBytes(): ByteInterner | null {
     const bytes = (this.bytes ??= new ByteInterner());

@@ -53,8 +53,11 @@ describe('Interner', () => {
     // a reader that vouches for 'Örjan' as new cannot know it came from another reader
     expect(names.fresh('Örjan')).toBe(3);
     expect(names.fresh('C9')).toBe(5);
-    // the byte index follows names added since
+    // the byte index follows names added since, and is made again once dropped
     expect(Array.from(names.idsOf(packNames(['C9', 'C1'])))).toEqual([5, 0]);
+    names.forgetBytes();
+    names.fresh('C10');
+    expect(Array.from(names.idsOf(packNames(['C10', 'Örjan', 'C11'])))).toEqual([6, 3, 7]);
   });
 
   it('merges by text when two of its names have the same bytes (lone surrogates are not UTF-8 text)', () => {
