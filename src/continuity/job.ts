@@ -202,6 +202,15 @@ export class PartitionRows {
     }
     const store = this.store;
     store.clear();
+    // the partition's rows counted first: the store grows once, to what it holds
+    let rows = 0;
+    let units = 0;
+    for (const s of sources) {
+      for (const ref of s.blocks.get(fromDay) ?? []) if (ref.partition === p) [rows, units] = [rows + ref.rows, units + ref.units];
+      const held = s.memory?.get(fromDay)?.[p];
+      if (held !== undefined) [rows, units] = [rows + held.count, units + held.units];
+    }
+    store.reserve(rows, units);
     for (const s of sources) {
       for (const ref of s.blocks.get(fromDay) ?? []) if (ref.partition === p) store.appendBlock(this.reader.read(s.path!, ref), s.maps, s.lineOffset);
       const held = s.memory?.get(fromDay)?.[p];

@@ -26,11 +26,13 @@ export function partitionOf(id: string): number {
 const live = new Set<string>();
 let exitHooked = false;
 
-/** Where a block of one partition lies in a spill file. */
+/** Where a block of one partition lies in a spill file, and how many rows and visit-id code units it holds. */
 export interface BlockRef {
   partition: number;
   offset: number;
   length: number;
+  rows: number;
+  units: number;
 }
 
 /**
@@ -55,9 +57,10 @@ export class SpillFile {
     }
   }
 
-  /** Appends a block; returns where it lies. */
+  /** Appends a block ({@link CountedStore.toBlock}); returns where it lies. */
   write(partition: number, block: Uint8Array): BlockRef {
-    const ref = { partition, offset: this.size, length: block.length };
+    const header = new DataView(block.buffer, block.byteOffset, 8);
+    const ref = { partition, offset: this.size, length: block.length, rows: header.getInt32(0, true), units: header.getInt32(4, true) };
     for (let done = 0; done < block.length;) done += writeSync(this.fd, block, done, block.length - done, this.size + done);
     this.size += block.length;
     return ref;

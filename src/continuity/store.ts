@@ -189,6 +189,11 @@ export class CountedStore {
   private visitHash = new Int32Array(0);
   private arena = new Uint16Array(0);
   private arenaUsed = 0;
+
+  /** Visit-id code units held. */
+  get units(): number {
+    return this.arenaUsed;
+  }
   /** Of the last {@link CountedStore.forEachClient}: position → row; the rows in that order; a hash table of visit ids. */
   private order = new Int32Array(0);
   private columns: ClientRows | null = null;
@@ -332,6 +337,16 @@ export class CountedStore {
     return c;
   }
 
+  /** Makes room for `rows` rows and `units` visit-id code units in all (one allocation, not a series of growths). */
+  reserve(rows: number, units: number): void {
+    if (this.cap < rows) this.grow(rows);
+    if (this.arena.length < units) {
+      const bigger = new Uint16Array(units);
+      bigger.set(this.arena.subarray(0, this.arenaUsed));
+      this.arena = bigger;
+    }
+  }
+
   /** Forgets every row (keeps the room). */
   clear(): void {
     this.count = 0;
@@ -433,8 +448,8 @@ export class CountedStore {
     };
   }
 
-  private grow(): void {
-    const cap = Math.max(256, Math.ceil(this.cap * 1.5));
+  private grow(to = Math.max(256, Math.ceil(this.cap * 1.5))): void {
+    const cap = to;
     const grow32 = (a: Int32Array) => { const b = new Int32Array(cap); b.set(a); return b; };
     const grow64 = (a: Float64Array) => { const b = new Float64Array(cap); b.set(a); return b; };
     this.client = grow32(this.client);
