@@ -78,22 +78,31 @@ export interface EvaluationJob {
 export const REASONS: readonly IneligibleReason[] = ['no_counted_visits', 'too_few_visits_on_a_day', 'too_few_visits_on_average', 'under_min_age'];
 
 /**
- * The figures of the clients a job evaluated in one window, in columns (entry k: client
- * `client[k]`, a merged number): the group as its rank, the reason as 1 + its place in the list
- * of reasons (0: eligible). Typed arrays, so a worker's answer is copied, not rebuilt.
+ * {@link ClientFigures} of many clients in columns: the reason as a code (0: eligible, k:
+ * REASONS[k - 1]), the group as its rank among the group names (-1: no counted visits).
  *
  * @example
- * windowClients(ids, groups, [figures], facts, window.fromDay); // → the window's clients, in id order
+ * const f: FigureColumns = { visits: Int32Array.of(28), staff: Int32Array.of(9), reason: Int8Array.of(0), firstShortDay: Int32Array.of(-1), doubleStaffedVisits: Int32Array.of(0), group: Int32Array.of(0) };
  */
-export interface WindowFigures {
-  count: number;
-  client: Int32Array;
+export interface FigureColumns {
   visits: Int32Array;
   staff: Int32Array;
   reason: Int8Array;
   firstShortDay: Int32Array;
   doubleStaffedVisits: Int32Array;
   group: Int32Array;
+}
+
+/**
+ * The figures of the clients a job evaluated in one window, in columns (entry k: client
+ * `client[k]`, a merged number). Typed arrays, so a worker's answer is copied, not rebuilt.
+ *
+ * @example
+ * windowClients(ids, groups, [figures], facts, window.fromDay); // → the window's clients, in id order
+ */
+export interface WindowFigures extends FigureColumns {
+  count: number;
+  client: Int32Array;
   /** With indices: per entry. */
   indices: ClientIndices[] | null;
 }

@@ -1,23 +1,15 @@
 import { histogram, spread } from '../summary/spread.js';
 import { summariseIndices, type ClientIndices } from './indices.js';
-import { REASONS } from './job.js';
+import { REASONS, type FigureColumns } from './job.js';
 import type { ContinuitySummary } from './types.js';
 
 /**
- * A window's figures for every client of the log, by client number: the reason as a code (0:
- * eligible, k: the k-th of no_counted_visits, too_few_visits_on_a_day, too_few_visits_on_average,
- * under_min_age), the group as its rank among the group names (-1: no counted visits).
+ * A window's figures for every client of the log, by client number ({@link FigureColumns}).
  *
  * @example
  * const columns: ClientColumns = { visits: Int32Array.of(28), staff: Int32Array.of(9), reason: Int8Array.of(0), firstShortDay: Int32Array.of(-1), doubleStaffedVisits: Int32Array.of(0), group: Int32Array.of(0), indices: null };
  */
-export interface ClientColumns {
-  visits: Int32Array;
-  staff: Int32Array;
-  reason: Int8Array;
-  firstShortDay: Int32Array;
-  doubleStaffedVisits: Int32Array;
-  group: Int32Array;
+export interface ClientColumns extends FigureColumns {
   /** With indices: per client (undefined for a client without counted rows). */
   indices: (ClientIndices | undefined)[] | null;
 }
