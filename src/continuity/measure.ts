@@ -6,7 +6,7 @@ import type { CanonicalColumn } from '../visits/columns.js';
 import type { ReadLedger, ReadOptions, Visit, VisitSource } from '../visits/types.js';
 import { KontinuitetError } from '../errors.js';
 import { ContinuityAccumulator } from './accumulator.js';
-import { defaultThreads, measureInParallel } from './parallel.js';
+import { collectGarbage, defaultThreads, measureInParallel } from './parallel.js';
 import type { ContinuityRules } from './rules.js';
 import type { ContinuityResult } from './types.js';
 import { materialise, type ClientList, type StreamedResult } from './clientlist.js';
@@ -98,7 +98,9 @@ export async function measureContinuityStreamed(source: VisitSource, options: Me
     const result = await measureInParallel(path, read, threads);
     if (result !== null) return result;
   }
-  return acc.finishStreamed(await readRows(source, acc, (v) => acc.add(v), read, options.fastPath !== false));
+  const ledger = await readRows(source, acc, (v) => acc.add(v), read, options.fastPath !== false);
+  collectGarbage(); // the reader's tables are garbage now, before the evaluation
+  return acc.finishStreamed(ledger);
 }
 
 /**

@@ -83,6 +83,7 @@ async function readShare(path: string, table: WorkTable, first: number, options:
       if (acc === own) own.settle();
       pieces.push({ from: table.piece(p).from, ledger: scanned.ledger, nextLine: scanned.nextLine, part: acc === own ? null : acc.part() });
     }
+    collectGarbage();
     return { type: 'scanned', pieces };
   } catch (e) {
     for (const piece of pieces) if (piece.part !== null) removeSpill(piece.part.path);
@@ -93,6 +94,19 @@ async function readShare(path: string, table: WorkTable, first: number, options:
 }
 
 const GENERAL = new Error('the file needs the general reader');
+
+/**
+ * A full garbage collection when the process exposes one (`node --expose-gc`; the CLI's measure
+ * does, cli/heap.ts): called when a thread has read its pieces, so the scanners' hash tables and
+ * buffers (several MB per 100,000 ids) are gone before the evaluation, not left to be collected
+ * whenever V8 next grows its heap. Without `gc`, nothing.
+ *
+ * @example
+ * collectGarbage(); // after a reader thread's last piece
+ */
+export function collectGarbage(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
 
 function failed(e: unknown): Extract<ThreadReply, { type: 'failed' }> {
   if (e instanceof KontinuitetError) return { type: 'failed', code: e.code, message: e.message };

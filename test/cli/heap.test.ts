@@ -18,8 +18,21 @@ const SCRIPT = `
 import { getHeapSpaceStatistics } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { once } from 'node:events';
-import { keepYoungGenerationSmall } from './heap.mjs';
+import { exposeGarbageCollection, keepYoungGenerationSmall } from './heap.mjs';
 if (process.argv[2] === 'small') keepYoungGenerationSmall();
+if (process.argv[2] === 'gc') {
+  const before = typeof globalThis.gc;
+  exposeGarbageCollection();
+  const worker = new Worker("require('node:worker_threads').parentPort.postMessage(typeof globalThis.gc)", { eval: true });
+  const [inWorker] = await once(worker, 'message');
+  let freed = false;
+  const registry = new FinalizationRegistry(() => { freed = true; });
+  (() => { registry.register({ big: new Array(1000).fill(0) }, 'x'); })();
+  globalThis.gc();
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  console.log(before, typeof globalThis.gc, inWorker, freed);
+  process.exit(0);
+}
 const worker = new Worker('setTimeout(() => {}, 10)', { eval: true });
 await once(worker, 'online');
 const kept = [];
@@ -53,5 +66,13 @@ describe('keepYoungGenerationSmall', () => {
 
   it('is needed: without it the same work grows the young generation past 8 MB', () => {
     expect(youngGenerationBytes('default')).toBeGreaterThan(8 << 20);
+  });
+});
+
+describe('exposeGarbageCollection', () => {
+  it('gives this thread and workers started after a gc() that collects', () => {
+    const r = spawnSync(process.execPath, [join(dir, 'probe.mjs'), 'gc'], { encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout.trim()).toBe('undefined function function true');
   });
 });

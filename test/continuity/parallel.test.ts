@@ -76,6 +76,25 @@ describe('a file read in byte ranges gives the one-thread result', () => {
     }
   });
 
+  it('collects garbage after each thread\'s read when the process exposes gc, else does without', async () => {
+    const f = file(SAMPLE);
+    const global = globalThis as { gc?: () => void };
+    const had = global.gc;
+    let calls = 0;
+    global.gc = () => { calls++; };
+    try {
+      const two = await measureContinuity(f, { from: '2024-10-07', threads: 2 });
+      expect(calls).toBe(2); // this thread's share and the other reader's (run here under the test runner)
+      await measureContinuity(f, { from: '2024-10-07', threads: 1 });
+      expect(calls).toBe(3);
+      delete global.gc;
+      expect(await measureContinuity(f, { from: '2024-10-07', threads: 2 })).toEqual(two);
+    } finally {
+      if (had === undefined) delete global.gc;
+      else global.gc = had;
+    }
+  });
+
   it('rejects a thread count or read unit that is not a whole number ≥ 1', async () => {
     await expect(measureContinuity(file(SAMPLE), { threads: 0 })).rejects.toMatchObject({ code: 'BAD_OPTION' });
     await expect(measureContinuity(file(SAMPLE), { readUnit: 0.5 })).rejects.toMatchObject({ code: 'BAD_OPTION', message: /readUnit/ });
