@@ -53,7 +53,8 @@ export interface MeasureOptions {
   /**
    * Bytes a reader thread claims at a time (default 1 MiB). A thread that has read its share
    * takes the back half of the unclaimed units of the thread with the most left (when it has at
-   * least 8), so the threads finish near together; a smaller unit splits the file finer.
+   * least 8), so the threads finish near together; a smaller unit splits the file finer (never
+   * below the file's size / (2³¹ − 1)).
    */
   readUnit?: number;
 }

@@ -7,7 +7,7 @@ import { KontinuitetError, type RowIssue } from '../errors.js';
 import { fastScanPiece, QuotedRange, readHeader } from '../visits/fast.js';
 import { newLedger } from '../visits/read.js';
 import type { ReadLedger, ReadOptions } from '../visits/types.js';
-import { WorkTable } from '../visits/worktable.js';
+import { MAX_UNITS, WorkTable } from '../visits/worktable.js';
 import { ContinuityAccumulator, type AccumulatorPart } from './accumulator.js';
 import { evaluateJob, type EvaluationJob, type JobResult } from './job.js';
 import type { MeasureOptions } from './measure.js';
@@ -192,7 +192,8 @@ export async function measureInParallel(path: string, options: MeasureOptions & 
   // into: one isolate fewer than a worker per range, and the first piece needs no merging
   const readers = ranges.map((_, k) => new Reader(k === 0 ? null : script));
   const shared = cloneable(options, ranges.length);
-  const unit = options.readUnit ?? READ_UNIT;
+  // units small enough to share out, few enough to count in 32 bits (files above 2 PiB at 1 MiB)
+  const unit = Math.max(options.readUnit ?? READ_UNIT, Math.ceil(size / MAX_UNITS));
   const table = WorkTable.create(ranges, unit);
   const merged = new ContinuityAccumulator(shared);
   const pieces: ScannedPiece[] = [];

@@ -43,6 +43,8 @@ export class WorkTable {
    */
   static create(ranges: readonly { from: number; to: number }[], unit: number, capacity = 256): WorkTable {
     if (!(Number.isInteger(unit) && unit >= 1)) throw new RangeError('unit: a whole number of bytes ≥ 1');
+    // a piece's unit numbers live in 32 bits of its state word
+    if (ranges.some((r) => Math.ceil((r.to - r.from) / unit) > MAX_UNITS)) throw new RangeError(`unit: a range has more than ${MAX_UNITS} units`);
     const table = new WorkTable(new SharedArrayBuffer(BYTES_PER_PIECE * Math.max(capacity, ranges.length) + 4), unit);
     ranges.forEach((r, k) => table.publish(k, r.from, r.to));
     Atomics.store(table.flags, 0, ranges.length);
@@ -126,5 +128,12 @@ export class WorkTable {
 }
 
 const LOW = 0xffffffffn;
+/**
+ * The most units a piece may have (its next and stop unit are 32-bit halves of one word).
+ *
+ * @example
+ * WorkTable.create([{ from: 0, to: size }], Math.max(unit, Math.ceil(size / MAX_UNITS)));
+ */
+export const MAX_UNITS = 2 ** 31 - 1;
 /** Per piece: the state word (8 bytes), the bounds (16) and the ready flag (4); the count of pieces takes 4 more. */
 const BYTES_PER_PIECE = 8 + 16 + 4;

@@ -22,6 +22,12 @@ describe('WorkTable', () => {
     expect(table.end(1)).toBe(8292);
   });
 
+  it('refuses units it could not count in 32 bits', () => {
+    expect(() => WorkTable.create([{ from: 0, to: 2 ** 32 }], 1)).toThrow(RangeError);
+    expect(WorkTable.create([{ from: 0, to: 2 ** 32 }], 4).claim(0)).toBe(0);
+    expect(() => WorkTable.create([{ from: 0, to: 10 }], 0)).toThrow(RangeError);
+  });
+
   it('never splits a piece with fewer than two units left, and stops when full', () => {
     const table = WorkTable.create([{ from: 0, to: 10 }], 5, 2);
     table.claim(0);
