@@ -96,7 +96,7 @@ export function windowClients(ids: readonly string[], groups: readonly string[],
  * none), groups in name order, clients in id order.
  *
  * @example
- * windowOf(window, list, 14, false).staffPerClient.mean; // → mean over eligible clients
+ * windowOf(window, list, groups, 14, false).staffPerClient.mean; // → mean over eligible clients
  */
 export function windowOf(window: { from: string; to: string }, clients: ClientList, groups: readonly string[], target: number, withIndices: boolean): StreamedWindow {
   const { order, columns } = clients;
