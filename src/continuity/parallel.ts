@@ -165,9 +165,9 @@ class Reader {
  * range with the fast path into the accumulator of the result, a worker each other range into its
  * own (spilling counted rows to its own file), and a thread done with its range takes the back
  * half of what is left of another's into a new accumulator, until little is left. The pieces'
- * accumulators are merged in file order, and the partitions of clients
- * are evaluated by all the threads, a share each (answers in typed arrays). Gives exactly the result of
- * one thread (tests hold them equal). Returns null when the file must be read by one thread: a
+ * accumulators are merged in file order, and the partitions of clients are evaluated by all the
+ * threads, a share each (answers in typed arrays). Gives exactly the result of one thread (tests
+ * hold them equal). Returns null when the file must be read by one thread: a
  * quote anywhere in it (a quoted field may hold a line break), Windows-1252, `onError: 'stop'`,
  * indices, or a file too small to gain from it.
  *
