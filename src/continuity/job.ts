@@ -65,6 +65,12 @@ export function ageAt(facts: ClientFacts, client: number, fromDay: number): numb
 export interface EvaluationJob {
   windows: DayWindow[];
   partitions: number[];
+  /**
+   * When several threads share the partitions: one counter per window in shared memory; each
+   * thread takes the next partition of `partitions` in turn, so a thread that runs faster takes
+   * more. Null: all of `partitions` are this job's.
+   */
+  claims?: SharedArrayBuffer | null;
   rules: ContinuityRules;
   /** Staff and group numbers → rank of their text (ties are broken on the text). */
   ranks: Ranks;
@@ -170,11 +176,12 @@ export function evaluateJob(job: EvaluationJob): JobResult {
   const contact = job.clients.contact;
   const gathered = new PartitionRows(job.sources);
   try {
-    return job.windows.map((window) => {
+    const claims = job.claims === null || job.claims === undefined ? null : new Int32Array(job.claims);
+    return job.windows.map((window, w) => {
       const evaluator = new ClientEvaluator(job.rules, window);
       const out = new FiguresBuilder(contact !== null);
-      for (const p of job.partitions) {
-        const store = gathered.of(window.fromDay, p);
+      for (let k = claims === null ? 0 : Atomics.add(claims, w, 1); k < job.partitions.length; k = claims === null ? k + 1 : Atomics.add(claims, w, 1)) {
+        const store = gathered.of(window.fromDay, job.partitions[k]!);
         store.forEachClient(job.ranks, (c, rows, a, b) => {
           const figures = evaluator.evaluate(rows, a, b, ageAt(job.clients, c, window.fromDay));
           out.push(c, figures, contact === null ? null : clientIndices(store.rowObjects(a, b, job.staff, job.groups), contact[c] ?? null));

@@ -166,7 +166,7 @@ class Reader {
  * own (spilling counted rows to its own file), and a thread done with its range takes the back
  * half of what is left of another's into a new accumulator, until little is left. The pieces'
  * accumulators are merged in file order, and the partitions of clients are evaluated by all the
- * threads, a share each (answers in typed arrays). Gives exactly the result of one thread (tests
+ * threads, each taking the next partition in turn (answers in typed arrays). Gives exactly the result of one thread (tests
  * hold them equal). Returns null when the file must be read by one thread: a
  * quote anywhere in it (a quoted field may hold a line break), Windows-1252, `onError: 'stop'`,
  * indices, or a file too small to gain from it.
@@ -224,8 +224,9 @@ export async function measureInParallel(path: string, options: MeasureOptions & 
     merged.settle(); // the evaluation jobs go to other threads: no rows held in this one
     const reported = merged.reportedWindows();
     const windows = reported.windows.map((w) => w.window);
-    const shares = readers.map((_, k) => Array.from({ length: PARTITIONS }, (_, p) => p).filter((p) => p % readers.length === k));
-    const answers = await Promise.all(shares.map((partitions, k) => readers[k]!.ask({ type: 'evaluate', job: merged.job(windows, partitions) })));
+    // every thread takes the next partition in turn until none is left (one counter per window)
+    const job: EvaluationJob = { ...merged.job(windows, Array.from({ length: PARTITIONS }, (_, p) => p)), claims: new SharedArrayBuffer(4 * Math.max(1, windows.length)) };
+    const answers = await Promise.all(readers.map((reader) => reader.ask({ type: 'evaluate', job })));
     const results: JobResult[] = [];
     for (const answer of answers) {
       if (answer.type !== 'evaluated') throw new KontinuitetError('UNREADABLE_INPUT', answer.type === 'failed' ? answer.message : 'a reader thread failed');

@@ -81,3 +81,31 @@ describe('the counted rows of a partition in columns', () => {
     ]);
   });
 });
+
+describe('evaluation shared by threads through a counter per window', () => {
+  it('gives each partition to the first job that takes it, so two jobs together evaluate every client once', async () => {
+    const { ContinuityAccumulator } = await import('../../src/continuity/accumulator.js');
+    const { evaluateJob } = await import('../../src/continuity/job.js');
+    const visits = await readVisits(new URL('../../data/sample-visits.csv', import.meta.url));
+    const acc = new ContinuityAccumulator({ anchor: 'first-monday', spillRows: 500 });
+    for (const v of visits.visits) acc.add(v);
+    acc.settle();
+    const windows = acc.reportedWindows().windows.map((w) => w.window);
+    const all = Array.from({ length: 64 }, (_, p) => p);
+    const alone = evaluateJob(acc.job(windows, all));
+    const claims = new SharedArrayBuffer(4 * windows.length);
+    const half = Array.from({ length: 32 }, (_, p) => 2 * p);
+    const first = evaluateJob({ ...acc.job(windows, half), claims });
+    const second = evaluateJob({ ...acc.job(windows, half), claims });
+    const clients = (figures: typeof alone) => figures.map((w) => Array.from(w.client).sort((a, b) => a - b));
+    // the first job took every partition of its list, window by window; the second found none left
+    expect(second.every((w) => w.count === 0)).toBe(true);
+    const even = clients(first);
+    expect(even.every((list, k) => list.length > 0 && list.length < alone[k]!.count)).toBe(true);
+    // exactly the clients in even partitions (by their ids) among those the job of all 64 evaluated
+    const ids = (acc as unknown as { register: { clientIds: { names: string[] } } }).register.clientIds.names;
+    const evenOfAll = alone.map((w) => Array.from(w.client).filter((c) => partitionOf(ids[c]!) % 2 === 0).sort((a, b) => a - b));
+    expect(even).toEqual(evenOfAll);
+    acc.release();
+  });
+});
