@@ -74,6 +74,7 @@ export interface EvaluationJob {
   rules: ContinuityRules;
   /** Staff and group numbers → rank of their text (ties are broken on the text). */
   ranks: Ranks;
+  /** Staff and group names by number: read only for the indices (empty when the job has none to compute). */
   staff: string[];
   groups: string[];
   clients: ClientFacts;

@@ -225,7 +225,10 @@ export async function measureInParallel(path: string, options: MeasureOptions & 
     const reported = merged.reportedWindows();
     const windows = reported.windows.map((w) => w.window);
     // every thread takes the next partition in turn until none is left (one counter per window)
-    const job: EvaluationJob = { ...merged.job(windows, Array.from({ length: PARTITIONS }, (_, p) => p)), claims: new SharedArrayBuffer(4 * Math.max(1, windows.length)) };
+    // without the names: only indices read them, and a measure with indices is read by one thread
+    const job: EvaluationJob = {
+      ...merged.job(windows, Array.from({ length: PARTITIONS }, (_, p) => p)), staff: [], groups: [], claims: new SharedArrayBuffer(4 * Math.max(1, windows.length)),
+    };
     const answers = await Promise.all(readers.map((reader) => reader.ask({ type: 'evaluate', job })));
     const results: JobResult[] = [];
     for (const answer of answers) {
