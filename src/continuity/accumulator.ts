@@ -5,7 +5,7 @@ import type { CodedColumn, CodedRow, CodedSink } from '../visits/fast.js';
 import { DEFAULT_ZONE } from '../visits/read.js';
 import type { ReadLedger, Visit } from '../visits/types.js';
 import { type CountedColumns, type CountedRow } from './evaluate.js';
-import { materialise, windowClients, windowOf, type ClientList, type StreamedResult } from './clientlist.js';
+import { clientOrder, materialise, windowClients, windowOf, type ClientList, type StreamedResult } from './clientlist.js';
 import { WindowPlacement } from './placement.js';
 import { ageAt, evaluateJob, PartitionRows, type EvaluationJob, type JobResult, type RowSource } from './job.js';
 import type { MeasureOptions, RowFacts } from './measure.js';
@@ -234,6 +234,7 @@ export class ContinuityAccumulator implements CodedSink {
       : (ledger.columns.client_birth_date !== undefined ? 'birth_date' : ledger.columns.client_age !== undefined ? 'age' : 'none');
     const ids = this.register.clientIds.names;
     const groups = this.register.ranked().groups;
+    const order = clientOrder(ids);
     return {
       schema: 'kontinuitet/measure@1',
       rule: { ...this.rules, target: this.target, ageFilter },
@@ -241,7 +242,7 @@ export class ContinuityAccumulator implements CodedSink {
       rows,
       issues: ledger?.issues ?? [],
       windows: windows.map(({ window }, k) => {
-        const clients = windowClients(ids, groups, results.map((job) => job[k]!), facts, window.fromDay);
+        const clients = windowClients(ids, order, groups, results.map((job) => job[k]!), facts, window.fromDay);
         return windowOf(window, clients, groups, this.target, this.withIndices);
       }),
     };

@@ -12,7 +12,7 @@ import type { ClientContinuity, ContinuityResult, ContinuityWindow } from './typ
  * are never all objects at once. `toJSON` (and {@link materialise}) give the plain array.
  *
  * @example
- * const list = windowClients(ids, groups, figures, facts, window.fromDay);
+ * const list = windowClients(ids, clientOrder(ids), groups, figures, facts, window.fromDay);
  * list.length;      // → every client of the log
  * list.slice(0, 2); // → [{ client: 'C00001', group: 'Norr', eligible: true, … }, …]
  */
@@ -62,13 +62,25 @@ export class ClientList implements Iterable<ClientContinuity> {
 }
 
 /**
- * Every client of the log in one window, from the jobs' figures (a client without counted rows
- * gets the figures of none: the visits rule is the first to fail), in client id order.
+ * The client numbers in the order of their ids (compared as strings): the order of every window's
+ * clients, so sorted once per result.
  *
  * @example
- * windowClients(ids, groups, results.map((job) => job[0]), facts, window.fromDay).length; // → ids.length
+ * clientOrder(['C2', 'C1']); // → Int32Array [1, 0]
  */
-export function windowClients(ids: readonly string[], groups: readonly string[], evaluated: readonly WindowFigures[], facts: ClientFacts, fromDay: number): ClientList {
+export function clientOrder(ids: readonly string[]): Int32Array {
+  return Int32Array.from({ length: ids.length }, (_, c) => c).sort((a, b) => (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0));
+}
+
+/**
+ * Every client of the log in one window, from the jobs' figures (a client without counted rows
+ * gets the figures of none: the visits rule is the first to fail), in client id order (`order`:
+ * {@link clientOrder}).
+ *
+ * @example
+ * windowClients(ids, clientOrder(ids), groups, results.map((job) => job[0]), facts, window.fromDay).length; // → ids.length
+ */
+export function windowClients(ids: readonly string[], order: Int32Array, groups: readonly string[], evaluated: readonly WindowFigures[], facts: ClientFacts, fromDay: number): ClientList {
   const n = ids.length;
   const columns: ClientColumns = {
     visits: new Int32Array(n), staff: new Int32Array(n), reason: new Int8Array(n).fill(1), firstShortDay: new Int32Array(n).fill(-1),
@@ -86,7 +98,6 @@ export function windowClients(ids: readonly string[], groups: readonly string[],
       if (columns.indices !== null && w.indices !== null) columns.indices[c] = w.indices[k]!;
     }
   }
-  const order = Int32Array.from({ length: n }, (_, c) => c).sort((a, b) => (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0));
   return new ClientList(ids, groups, order, columns, facts, fromDay);
 }
 

@@ -105,7 +105,7 @@ export interface FigureColumns {
  * `client[k]`, a merged number). Typed arrays, so a worker's answer is copied, not rebuilt.
  *
  * @example
- * windowClients(ids, groups, [figures], facts, window.fromDay); // → the window's clients, in id order
+ * windowClients(ids, clientOrder(ids), groups, [figures], facts, window.fromDay); // → the window's clients, in id order
  */
 export interface WindowFigures extends FigureColumns {
   count: number;
@@ -212,25 +212,23 @@ export class PartitionRows {
   /** Partition `p` of the window starting on `fromDay` (valid until the next call). */
   of(fromDay: number, p: number): CountedStore {
     const sources = this.sources;
-    if (sources.length === 1 && sources[0]!.maps === null && sources[0]!.lineOffset === 0) {
-      const only = sources[0]!;
-      const held = only.memory?.get(fromDay)?.[p];
-      if (!(only.blocks.get(fromDay) ?? []).some((ref) => ref.partition === p)) return held ?? new CountedStore();
-    }
+    // the partition's blocks and rows held, per source
+    const parts = sources.map((s) => ({ s, refs: (s.blocks.get(fromDay) ?? []).filter((ref) => ref.partition === p), held: s.memory?.get(fromDay)?.[p] }));
+    // one source in this thread's numbers with nothing spilled: its store as it is
+    const only = sources.length === 1 && sources[0]!.maps === null && sources[0]!.lineOffset === 0 ? parts[0]! : null;
+    if (only !== null && only.refs.length === 0) return only.held ?? new CountedStore();
     const store = this.store;
     store.clear();
-    // the partition's rows counted first: the store grows once, to what it holds
+    // counted first, so the store grows once
     let rows = 0;
     let units = 0;
-    for (const s of sources) {
-      for (const ref of s.blocks.get(fromDay) ?? []) if (ref.partition === p) [rows, units] = [rows + ref.rows, units + ref.units];
-      const held = s.memory?.get(fromDay)?.[p];
+    for (const { refs, held } of parts) {
+      for (const ref of refs) [rows, units] = [rows + ref.rows, units + ref.units];
       if (held !== undefined) [rows, units] = [rows + held.count, units + held.units];
     }
     store.reserve(rows, units);
-    for (const s of sources) {
-      for (const ref of s.blocks.get(fromDay) ?? []) if (ref.partition === p) store.appendBlock(this.reader.read(s.path!, ref), s.maps, s.lineOffset);
-      const held = s.memory?.get(fromDay)?.[p];
+    for (const { s, refs, held } of parts) {
+      for (const ref of refs) store.appendBlock(this.reader.read(s.path!, ref), s.maps, s.lineOffset);
       if (held !== undefined && held.count > 0) store.appendBlock(held.toBlock(), s.maps, s.lineOffset);
     }
     return store;

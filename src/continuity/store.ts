@@ -1,4 +1,4 @@
-import { ByteInterner, type PackedNames } from '../visits/intern.js';
+import { ByteInterner, unpackNames, type PackedNames } from '../visits/intern.js';
 import type { ClientRows, CountedRow } from './evaluate.js';
 
 /**
@@ -88,17 +88,6 @@ export class Interner {
     this.names.push(name.length >= 13 ? (JSON.parse(JSON.stringify(name)) as string) : name);
     return this.names.length - 1;
   }
-}
-
-/**
- * Names from {@link packNames} as strings.
- *
- * @example
- * unpackNames(packNames(['C1', 'Åsa'])); // → ['C1', 'Åsa']
- */
-export function unpackNames(packed: PackedNames): string[] {
-  const text = Buffer.from(packed.bytes.buffer, packed.bytes.byteOffset, packed.bytes.length);
-  return Array.from(packed.ends, (end, k) => text.toString('utf8', k === 0 ? 0 : packed.ends[k - 1]!, end));
 }
 
 /** Scratch of {@link CountedStore.forEachClient}: client number → rank among the clients present (-1 between calls). */
@@ -227,11 +216,7 @@ export class CountedStore {
     this.line[i] = line;
     this.start[i] = start;
     this.end[i] = end;
-    if (this.arenaUsed + n > this.arena.length) {
-      const bigger = new Uint16Array(Math.max(1024, Math.ceil(1.5 * (this.arenaUsed + n))));
-      bigger.set(this.arena.subarray(0, this.arenaUsed));
-      this.arena = bigger;
-    }
+    if (this.arenaUsed + n > this.arena.length) this.growArena(Math.max(1024, Math.ceil(1.5 * (this.arenaUsed + n))));
     const at = this.arenaUsed;
     this.visitAt[i] = at;
     this.visitLength[i] = n;
@@ -340,11 +325,14 @@ export class CountedStore {
   /** Makes room for `rows` rows and `units` visit-id code units in all (one allocation, not a series of growths). */
   reserve(rows: number, units: number): void {
     if (this.cap < rows) this.grow(rows);
-    if (this.arena.length < units) {
-      const bigger = new Uint16Array(units);
-      bigger.set(this.arena.subarray(0, this.arenaUsed));
-      this.arena = bigger;
-    }
+    if (this.arena.length < units) this.growArena(units);
+  }
+
+  /** Moves the visit-id arena to one of `size` code units. */
+  private growArena(size: number): void {
+    const bigger = new Uint16Array(size);
+    bigger.set(this.arena.subarray(0, this.arenaUsed));
+    this.arena = bigger;
   }
 
   /** Forgets every row (keeps the room). */
@@ -409,11 +397,7 @@ export class CountedStore {
     this.end.set(f64(1), base);
     const client = i32(0), staff = i32(1), group = i32(2), day = i32(3), line = i32(4), length = i32(5);
     this.visitHash.set(i32(6), base);
-    if (this.arenaUsed + units > this.arena.length) {
-      const bigger = new Uint16Array(Math.max(1024, Math.ceil(1.5 * (this.arenaUsed + units))));
-      bigger.set(this.arena.subarray(0, this.arenaUsed));
-      this.arena = bigger;
-    }
+    if (this.arenaUsed + units > this.arena.length) this.growArena(Math.max(1024, Math.ceil(1.5 * (this.arenaUsed + units))));
     this.arena.set(new Uint16Array(body.buffer, base0 + 16 * n + 28 * n, units), this.arenaUsed);
     let at = this.arenaUsed;
     for (let i = 0; i < n; i++) {
@@ -448,8 +432,7 @@ export class CountedStore {
     };
   }
 
-  private grow(to = Math.max(256, Math.ceil(this.cap * 1.5))): void {
-    const cap = to;
+  private grow(cap = Math.max(256, Math.ceil(this.cap * 1.5))): void {
     const grow32 = (a: Int32Array) => { const b = new Int32Array(cap); b.set(a); return b; };
     const grow64 = (a: Float64Array) => { const b = new Float64Array(cap); b.set(a); return b; };
     this.client = grow32(this.client);

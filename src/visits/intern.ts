@@ -156,6 +156,17 @@ export function packNames(names: readonly string[]): PackedNames {
 }
 
 /**
+ * Names from {@link packNames} as strings.
+ *
+ * @example
+ * unpackNames(packNames(['C1', 'Åsa'])); // → ['C1', 'Åsa']
+ */
+export function unpackNames(packed: PackedNames): string[] {
+  const text = Buffer.from(packed.bytes.buffer, packed.bytes.byteOffset, packed.bytes.length);
+  return Array.from(packed.ends, (end, k) => text.toString('utf8', k === 0 ? 0 : packed.ends[k - 1]!, end));
+}
+
+/**
  * A 32-bit hash of a value of `n` bytes whose first 8 are `w0`, `w1` (MurmurHash3's mixing); the
  * bytes past the 8th are read from `buf` at `a + 8`, four at a time.
  */

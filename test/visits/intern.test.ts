@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ByteInterner, packNames } from '../../src/visits/intern.js';
-import { Interner, unpackNames } from '../../src/continuity/store.js';
+import { ByteInterner, packNames, unpackNames } from '../../src/visits/intern.js';
+import { Interner } from '../../src/continuity/store.js';
 
 describe('ByteInterner', () => {
   it('numbers byte strings in order of first sight, as a Map of their texts does (property)', () => {
