@@ -6,6 +6,7 @@ import { resolveColumns, type ColumnIndex } from './columns.js';
 import { CsvTokenizer, detectDelimiter } from './csv.js';
 import { accountant, badQuote, describeColumns, idMap, newLedger, openBytes, usedColumns } from './read.js';
 import { ByteInterner } from './intern.js';
+import { SplitKernel } from './kernel.js';
 import type { WorkTable } from './worktable.js';
 import { RowConverter } from './row.js';
 import type { ReadLedger, ReadOptions, Visit } from './types.js';
@@ -158,13 +159,14 @@ export class QuotedRange extends Error {
  * @example
  * const { ledger, nextLine } = await fastScanPiece('visits.csv', table, 1, 1, sink, options);
  */
-export async function fastScanPiece(path: string, table: WorkTable, p: number, firstLine: number, sink: CodedSink, options: ReadOptions): Promise<{ ledger: ReadLedger; nextLine: number } | null> {
+export async function fastScanPiece(path: string, table: WorkTable, p: number, firstLine: number, sink: CodedSink, options: ReadOptions, kernel = true): Promise<{ ledger: ReadLedger; nextLine: number } | null> {
   if (options.encoding === 'latin1') return null;
   const head = await readHeader(path);
   if (head === null || !headerFits(head.bytes, head.end)) return null;
   const ledger = newLedger();
   const account = accountant(ledger, options, (v) => sink.addVisit(v));
   const scanner = new LineScanner(head.bytes, head.end, new LocalZone(options.zone ?? 'Europe/Stockholm'), idMap(options), options, ledger, account, sink, firstLine, true);
+  if (kernel) scanner.useKernel(pieceBufferSize(table));
   const fd = openSync(path, 'r');
   try {
     readPiece(fd, table, p, scanner);
@@ -182,7 +184,7 @@ export async function fastScanPiece(path: string, table: WorkTable, p: number, f
  * line moves to the front, and after the last unit on to the end of the line it is in.
  */
 function readPiece(fd: number, table: WorkTable, p: number, scanner: LineScanner): void {
-  let buf = Buffer.allocUnsafe(table.unit + 1 + (1 << 16));
+  let buf = scanner.buffer(pieceBufferSize(table));
   let kept = 0;
   let seeking = true; // until the first line start
   const take = (at: number, length: number): number => {
@@ -230,6 +232,11 @@ function readPiece(fd: number, table: WorkTable, p: number, scanner: LineScanner
     }
   }
   if (kept > 0) scanner.push(Buffer.from(buf.subarray(0, kept)));
+}
+
+/** The buffer {@link readPiece} starts with: a unit, the byte before it and room for a line's end. */
+function pieceBufferSize(table: WorkTable): number {
+  return table.unit + 1 + (1 << 16);
 }
 
 /** The bytes of a file up to its first LF (`end`: where the LF is), or null when it has none. */
@@ -326,6 +333,8 @@ class LineScanner {
   private readonly ages: Memo<number | null>;
   private readonly wantsContact: boolean;
   private carry: Buffer = Buffer.alloc(0);
+  /** Splits the lines of its own buffer in WebAssembly ({@link LineScanner.useKernel}), or null. */
+  private kernel: SplitKernel | null = null;
   /** Set once a quote is seen: the rest goes through the general tokenizer. */
   private general: { tokenizer: CsvTokenizer; decoder: InstanceType<typeof TextDecoder> } | null = null;
 
@@ -371,6 +380,20 @@ class LineScanner {
     this.wantsContact = sink.wantsContact;
   }
 
+  /**
+   * Splits lines with the WebAssembly kernel from now on, in buffers of up to `capacity` bytes
+   * from {@link LineScanner.buffer} (not where the kernel cannot take the delimiter or
+   * WebAssembly SIMD is missing: then lines are split in JavaScript, with the same result).
+   */
+  useKernel(capacity: number): void {
+    if (this.delimiter < 128 && this.delimiter !== LF && this.delimiter !== CR) this.kernel = SplitKernel.create(capacity, this.fieldCount);
+  }
+
+  /** A buffer of `size` bytes for {@link LineScanner.lines}: the kernel's when it has one that size. */
+  buffer(size: number): Buffer {
+    return this.kernel !== null && this.kernel.capacity === size ? this.kernel.buffer() : Buffer.allocUnsafe(size);
+  }
+
   push(chunk: Buffer): void {
     this.words = null;
     if (this.general !== null) return this.pushGeneral(chunk, false);
@@ -397,6 +420,7 @@ class LineScanner {
    */
   lines(buf: Buffer, end: number): number {
     if (buf.subarray(0, end).indexOf(QUOTE) >= 0) throw new QuotedRange();
+    if (this.kernel !== null && this.kernel.holds(buf)) return this.linesByKernel(this.kernel, buf, end);
     // little-endian words over the buffer when it is 4-byte aligned: split four bytes at a time
     this.words = LITTLE_ENDIAN && buf.byteOffset % 4 === 0 ? new Int32Array(buf.buffer, buf.byteOffset, buf.length >> 2) : null;
     let from = 0;
@@ -405,6 +429,39 @@ class LineScanner {
       from = nl + 1;
     }
     return from;
+  }
+
+  /** {@link LineScanner.lines} with the fields found by the kernel: the same lines, the same rows. */
+  private linesByKernel(kernel: SplitKernel, buf: Buffer, end: number): number {
+    const { records, stride } = kernel;
+    const starts = this.starts;
+    const ends = this.ends;
+    const delimiters = this.fieldCount - 1;
+    for (let from = 0; ;) {
+      const n = kernel.split(from, end, this.delimiter);
+      for (let l = 0, r = 0; l < n; l++, r += stride) {
+        const a = records[r]!;
+        let b = records[r + 1]!;
+        const k = records[r + 2]!;
+        const line = this.line++;
+        if (b > a && buf[b - 1] === CR) b--;
+        if (b === a) {
+          this.ledger.blankLines++;
+          continue;
+        }
+        if (k === delimiters) {
+          starts[0] = a;
+          for (let i = 0; i < k; i++) {
+            const d = records[r + 3 + i]!;
+            ends[i] = d;
+            starts[i + 1] = d + 1;
+          }
+        }
+        this.takeFields(buf, a, b, line, k);
+      }
+      from = kernel.done;
+      if (n < kernel.maxLines) return from;
+    }
   }
 
   /** The number the next line would get. */
@@ -449,7 +506,16 @@ class LineScanner {
       this.ledger.blankLines++;
       return;
     }
-    const k = this.words !== null ? this.splitWords(buf, a, b) : this.splitBytes(buf, a, b);
+    this.takeFields(buf, a, b, line, this.words !== null ? this.splitWords(buf, a, b) : this.splitBytes(buf, a, b));
+  }
+
+  /**
+   * Line [a, b) (not blank, without its line break), split: `k` delimiters, the fields in
+   * `starts`/`ends` when `k` is one less than the header's field count (the last field's end
+   * is set here). Such a row is taken by {@link LineScanner.fast} if it can; any other goes to
+   * the general converter.
+   */
+  private takeFields(buf: Buffer, a: number, b: number, line: number, k: number): void {
     if (k === this.fieldCount - 1) {
       this.ends[k] = b;
       if (this.fast(buf, line)) return;

@@ -1,0 +1,90 @@
+import { WASM } from '../kernel/split.wasm.js';
+
+/** Room for line records per {@link SplitKernel.split} call, in bytes. */
+const RECORD_BYTES = 1 << 19;
+const PAGE = 1 << 16;
+
+let compiled: WebAssembly.Module | null | undefined;
+
+/** The kernel's module, compiled once per thread; null where WebAssembly SIMD is not available. */
+function kernelModule(): WebAssembly.Module | null {
+  if (compiled === undefined) {
+    try {
+      compiled = new WebAssembly.Module(Buffer.from(WASM, 'base64'));
+    } catch {
+      compiled = null;
+    }
+  }
+  return compiled;
+}
+
+/**
+ * The line splitter of the measure's fast path in WebAssembly (`src/kernel/split.as.ts`): it
+ * finds the line breaks and delimiters of a buffer sixteen bytes at a time, about four times as
+ * fast as the 32-bit word loop in JavaScript (measured on the 2M-row log: 100 vs 390 ms). The
+ * buffer it reads is its own memory ({@link SplitKernel.buffer}); it writes one record per line
+ * (where the line starts, where its LF is, how many delimiters it has and where the first ones
+ * are) and the caller reads the fields from the record.
+ *
+ * @example
+ * const k = SplitKernel.create(1 << 20, 12);
+ * const buf = k!.buffer(); // read bytes into buf, then
+ * const n = k!.split(0, end, 44); // lines; k.records holds them, k.done where the rest starts
+ */
+export class SplitKernel {
+  /** The records of the last {@link SplitKernel.split}: `stride` i32s per line. */
+  readonly records: Int32Array;
+  /** Lines one call records at most. */
+  readonly maxLines: number;
+  readonly stride: number;
+  private readonly memory: WebAssembly.Memory;
+  /** Where the records start in the kernel's memory. */
+  private readonly out: number;
+  private readonly splitLines: (from: number, to: number, delim: number, fields: number, out: number, maxLines: number) => number;
+  private readonly next: WebAssembly.Global;
+
+  private constructor(module: WebAssembly.Module, readonly capacity: number, readonly fields: number) {
+    this.stride = fields + 3;
+    this.maxLines = Math.max(1, Math.floor(RECORD_BYTES / (4 * this.stride)));
+    this.out = Math.ceil(capacity / 16) * 16;
+    this.memory = new WebAssembly.Memory({ initial: Math.ceil((this.out + this.maxLines * this.stride * 4) / PAGE) });
+    const exports = new WebAssembly.Instance(module, { env: { memory: this.memory, abort: () => { throw new Error('split kernel: abort'); } } }).exports;
+    this.splitLines = exports.split as SplitKernel['splitLines'];
+    this.next = exports.done as WebAssembly.Global;
+    this.records = new Int32Array(this.memory.buffer, this.out, this.maxLines * this.stride);
+  }
+
+  /**
+   * A kernel for buffers of up to `capacity` bytes and lines of `fields` fields, or null where
+   * WebAssembly SIMD is not available (the caller splits in JavaScript).
+   */
+  static create(capacity: number, fields: number): SplitKernel | null {
+    const module = kernelModule();
+    return module === null ? null : new SplitKernel(module, capacity, fields);
+  }
+
+  /** The kernel's buffer: `capacity` bytes of its memory (one view, the same each call). */
+  buffer(): Buffer {
+    return Buffer.from(this.memory.buffer, 0, this.capacity);
+  }
+
+  /** True when `buf` is this kernel's buffer (as {@link SplitKernel.buffer} gave it). */
+  holds(buf: Uint8Array): boolean {
+    return buf.buffer === this.memory.buffer && buf.byteOffset === 0;
+  }
+
+  /**
+   * Records the complete lines of bytes [from, to) of the buffer split on byte `delim`, at most
+   * {@link SplitKernel.maxLines}: line `l`'s record starts at `records[l * stride]` and holds the
+   * line's start, its LF's position, its count of delimiters and the positions of the first
+   * `fields` of them. Returns the number of lines; {@link SplitKernel.done} says where to go on.
+   */
+  split(from: number, to: number, delim: number): number {
+    return this.splitLines(from, to, delim, this.fields, this.out, this.maxLines);
+  }
+
+  /** Where the line after the last one recorded starts. */
+  get done(): number {
+    return this.next.value as number;
+  }
+}
