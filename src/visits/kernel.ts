@@ -4,13 +4,23 @@ import { WASM } from '../kernel/split.wasm.js';
 const RECORD_BYTES = 1 << 19;
 const PAGE = 1 << 16;
 
-let compiled: WebAssembly.Module | null | undefined;
+/** The part of Node's WebAssembly API the kernel uses (@types/node 20 does not declare it). */
+interface WasmApi {
+  Module: new (bytes: Uint8Array) => WasmModule;
+  Instance: new (module: WasmModule, imports: Record<string, Record<string, unknown>>) => { exports: Record<string, unknown> };
+  Memory: new (descriptor: { initial: number }) => WasmMemory;
+}
+interface WasmModule { readonly kind?: 'module' }
+interface WasmMemory { readonly buffer: ArrayBuffer }
+const wasm = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
+
+let compiled: WasmModule | null | undefined;
 
 /** The kernel's module, compiled once per thread; null where WebAssembly SIMD is not available. */
-function kernelModule(): WebAssembly.Module | null {
+function kernelModule(): WasmModule | null {
   if (compiled === undefined) {
     try {
-      compiled = new WebAssembly.Module(Buffer.from(WASM, 'base64'));
+      compiled = new wasm.Module(Buffer.from(WASM, 'base64'));
     } catch {
       compiled = null;
     }
@@ -37,20 +47,20 @@ export class SplitKernel {
   /** Lines one call records at most. */
   readonly maxLines: number;
   readonly stride: number;
-  private readonly memory: WebAssembly.Memory;
+  private readonly memory: WasmMemory;
   /** Where the records start in the kernel's memory. */
   private readonly out: number;
   private readonly splitLines: (from: number, to: number, delim: number, fields: number, out: number, maxLines: number) => number;
-  private readonly next: WebAssembly.Global;
+  private readonly next: { readonly value: number };
 
-  private constructor(module: WebAssembly.Module, readonly capacity: number, readonly fields: number) {
+  private constructor(module: WasmModule, readonly capacity: number, readonly fields: number) {
     this.stride = fields + 3;
     this.maxLines = Math.max(1, Math.floor(RECORD_BYTES / (4 * this.stride)));
     this.out = Math.ceil(capacity / 16) * 16;
-    this.memory = new WebAssembly.Memory({ initial: Math.ceil((this.out + this.maxLines * this.stride * 4) / PAGE) });
-    const exports = new WebAssembly.Instance(module, { env: { memory: this.memory, abort: () => { throw new Error('split kernel: abort'); } } }).exports;
+    this.memory = new wasm.Memory({ initial: Math.ceil((this.out + this.maxLines * this.stride * 4) / PAGE) });
+    const exports = new wasm.Instance(module, { env: { memory: this.memory, abort: () => { throw new Error('split kernel: abort'); } } }).exports;
     this.splitLines = exports.split as SplitKernel['splitLines'];
-    this.next = exports.done as WebAssembly.Global;
+    this.next = exports.done as { readonly value: number };
     this.records = new Int32Array(this.memory.buffer, this.out, this.maxLines * this.stride);
   }
 
@@ -85,6 +95,6 @@ export class SplitKernel {
 
   /** Where the line after the last one recorded starts. */
   get done(): number {
-    return this.next.value as number;
+    return this.next.value;
   }
 }
