@@ -6,7 +6,7 @@ import { resolveColumns, type ColumnIndex } from './columns.js';
 import { CsvTokenizer, detectDelimiter } from './csv.js';
 import { accountant, badQuote, describeColumns, idMap, newLedger, openBytes, usedColumns } from './read.js';
 import { ByteInterner } from './intern.js';
-import { SplitKernel } from './kernel.js';
+import { RECORD_HEAD, SplitKernel } from './kernel.js';
 import type { WorkTable } from './worktable.js';
 import { RowConverter } from './row.js';
 import type { ReadLedger, ReadOptions, Visit } from './types.js';
@@ -335,6 +335,8 @@ class LineScanner {
   private carry: Buffer = Buffer.alloc(0);
   /** Splits the lines of its own buffer in WebAssembly ({@link LineScanner.useKernel}), or null. */
   private kernel: SplitKernel | null = null;
+  /** Where the kernel's record of the line being taken starts, -1 when the line was split here. */
+  private record = -1;
   /** Set once a quote is seen: the rest goes through the general tokenizer. */
   private general: { tokenizer: CsvTokenizer; decoder: InstanceType<typeof TextDecoder> } | null = null;
 
@@ -386,7 +388,7 @@ class LineScanner {
    * WebAssembly SIMD is missing: then lines are split in JavaScript, with the same result).
    */
   useKernel(capacity: number): void {
-    if (this.delimiter < 128 && this.delimiter !== LF && this.delimiter !== CR) this.kernel = SplitKernel.create(capacity, this.fieldCount);
+    if (this.delimiter < 128 && this.delimiter !== LF && this.delimiter !== CR) this.kernel = SplitKernel.create(capacity, this.fieldCount, this.index.start, this.index.end);
   }
 
   /** A buffer of `size` bytes for {@link LineScanner.lines}: the kernel's when it has one that size. */
@@ -452,13 +454,15 @@ class LineScanner {
         if (k === delimiters) {
           starts[0] = a;
           for (let i = 0; i < k; i++) {
-            const d = records[r + 3 + i]!;
+            const d = records[r + RECORD_HEAD + i]!;
             ends[i] = d;
             starts[i + 1] = d + 1;
           }
         }
+        this.record = r;
         this.takeFields(buf, a, b, line, k);
       }
+      this.record = -1;
       from = kernel.done;
       if (n < kernel.maxLines) return from;
     }
@@ -598,8 +602,12 @@ class LineScanner {
     if (!this.filled(buf, ix.client_id) || !this.filled(buf, ix.staff_id)) return false;
     if (!this.plain(buf, ix.start) || !this.plain(buf, ix.end)) return false;
     const times = this.times;
-    parseTimeInto(times, 0, buf, starts[ix.start]!, ends[ix.start]!, this.zone, this.failure);
-    parseTimeInto(times, 1, buf, starts[ix.end]!, ends[ix.end]!, this.zone, this.failure);
+    const records = this.record < 0 ? null : this.kernel!.records;
+    // a time the kernel read (the same reading as parseTimeInto's) only needs its zone offset
+    if (records !== null && records[this.record + 3]! >= 0) times[0] = this.local(records[this.record + 3]!, records[this.record + 4]!);
+    else parseTimeInto(times, 0, buf, starts[ix.start]!, ends[ix.start]!, this.zone, this.failure);
+    if (records !== null && records[this.record + 5]! >= 0) times[1] = this.local(records[this.record + 5]!, records[this.record + 6]!);
+    else parseTimeInto(times, 1, buf, starts[ix.end]!, ends[ix.end]!, this.zone, this.failure);
     if (!(times[1]! > times[0]!)) return false;
     if (!this.plain(buf, ix.visit_id) || !this.plain(buf, ix.kind) || !this.plain(buf, ix.group) || !this.plain(buf, ix.staff_role)
       || !this.plain(buf, ix.contact_staff_id) || !this.plain(buf, ix.client_birth_date) || !this.plain(buf, ix.client_age)) return false;
@@ -628,6 +636,11 @@ class LineScanner {
       throw e;
     }
     return true;
+  }
+
+  /** Epoch ms of a local time as the kernel packs it (date and time-of-day words); NaN in a daylight-saving gap. */
+  private local(date: number, clock: number): number {
+    return this.zone.toEpoch(date >> 9, (date >> 5) & 15, date & 31, clock >> 12, (clock >> 6) & 63, clock & 63, 0);
   }
 
   /**

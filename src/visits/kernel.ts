@@ -1,8 +1,11 @@
 import { WASM } from '../kernel/split.wasm.js';
+import type { parseTimeInto } from '../time/parse.js';
 
 /** Room for line records per {@link SplitKernel.split} call, in bytes. */
 const RECORD_BYTES = 1 << 19;
 const PAGE = 1 << 16;
+/** Words of a record before the delimiter positions (start, LF, count, two times of two words). */
+export const RECORD_HEAD = 7;
 
 /** The part of Node's WebAssembly API the kernel uses (@types/node 20 does not declare it). */
 interface WasmApi {
@@ -50,11 +53,11 @@ export class SplitKernel {
   private readonly memory: WasmMemory;
   /** Where the records start in the kernel's memory. */
   private readonly out: number;
-  private readonly splitLines: (from: number, to: number, delim: number, fields: number, out: number, maxLines: number) => number;
+  private readonly splitLines: (from: number, to: number, delim: number, fields: number, out: number, maxLines: number, startColumn: number, endColumn: number) => number;
   private readonly next: { readonly value: number };
 
-  private constructor(module: WasmModule, readonly capacity: number, readonly fields: number) {
-    this.stride = fields + 3;
+  private constructor(module: WasmModule, readonly capacity: number, readonly fields: number, private readonly startColumn: number, private readonly endColumn: number) {
+    this.stride = fields + RECORD_HEAD;
     this.maxLines = Math.max(1, Math.floor(RECORD_BYTES / (4 * this.stride)));
     this.out = Math.ceil(capacity / 16) * 16;
     this.memory = new wasm.Memory({ initial: Math.ceil((this.out + this.maxLines * this.stride * 4) / PAGE) });
@@ -65,12 +68,13 @@ export class SplitKernel {
   }
 
   /**
-   * A kernel for buffers of up to `capacity` bytes and lines of `fields` fields, or null where
-   * WebAssembly SIMD is not available (the caller splits in JavaScript).
+   * A kernel for buffers of up to `capacity` bytes and lines of `fields` fields whose times are in
+   * columns `startColumn` and `endColumn` (-1: none), or null where WebAssembly SIMD is not
+   * available (the caller splits in JavaScript).
    */
-  static create(capacity: number, fields: number): SplitKernel | null {
+  static create(capacity: number, fields: number, startColumn = -1, endColumn = -1): SplitKernel | null {
     const module = kernelModule();
-    return module === null ? null : new SplitKernel(module, capacity, fields);
+    return module === null ? null : new SplitKernel(module, capacity, fields, startColumn, endColumn);
   }
 
   /** The kernel's buffer: `capacity` bytes of its memory (one view, the same each call). */
@@ -86,11 +90,16 @@ export class SplitKernel {
   /**
    * Records the complete lines of bytes [from, to) of the buffer split on byte `delim`, at most
    * {@link SplitKernel.maxLines}: line `l`'s record starts at `records[l * stride]` and holds the
-   * line's start, its LF's position, its count of delimiters and the positions of the first
-   * `fields` of them. Returns the number of lines; {@link SplitKernel.done} says where to go on.
+   * line's start, its LF's position, its count of delimiters, the local times of the start and end
+   * columns (words 3–6: a date `year << 9 | month << 5 | day` and a time of day
+   * `hour << 12 | minute << 6 | second` each; -1 when the kernel did not read the time, which it
+   * does only for a field of exactly `YYYY-MM-DD HH:mm[:ss]` (space, T or t) naming a real date
+   * and time of day, so what it gives is what {@link parseTimeInto} reads there) and from word 7
+   * the positions of the first `fields` delimiters.
+   * Returns the number of lines; {@link SplitKernel.done} says where to go on.
    */
   split(from: number, to: number, delim: number): number {
-    return this.splitLines(from, to, delim, this.fields, this.out, this.maxLines);
+    return this.splitLines(from, to, delim, this.fields, this.out, this.maxLines, this.startColumn, this.endColumn);
   }
 
   /** Where the line after the last one recorded starts. */

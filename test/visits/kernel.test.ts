@@ -32,7 +32,7 @@ function kernelLines(text: string, delim: string, fields: number): { lines: [num
     for (let l = 0; l < n; l++) {
       const r = l * k.stride;
       const count = k.records[r + 2]!;
-      lines.push([k.records[r]!, k.records[r + 1]!, Array.from(k.records.subarray(r + 3, r + 3 + Math.min(count, fields)))]);
+      lines.push([k.records[r]!, k.records[r + 1]!, Array.from(k.records.subarray(r + 7, r + 7 + Math.min(count, fields)))]);
       expect(count).toBeGreaterThanOrEqual(Math.min(count, fields));
     }
     from = k.done;
@@ -106,6 +106,42 @@ describe('fastScanPiece with the kernel', () => {
         expect(await scan(true)).toEqual(js);
       },
     ), { numRuns: 200 });
+  });
+
+  it('reads times as parseTimeInto does: the same rows and issues for near-times of every shape (property)', async () => {
+    let used = 0;
+    const two = (max: number) => fc.integer({ min: 0, max }).map((n) => String(n).padStart(2, '0'));
+    const time = fc.tuple(
+      fc.constantFrom('2024', '2023', '2000', '1900', '0000', '20x4'), two(19), two(39), fc.constantFrom(' ', 'T', 't', '_', '  '),
+      two(29), two(69), fc.option(two(69)), fc.constantFrom('', '', '', 'Z', '+01:00', '.5', ' ', 'x'),
+      fc.constantFrom('-', '-', '/'), fc.constantFrom(':', ':', '.'),
+    ).map(([y, mo, d, sep, h, mi, sec, tail, ds, ts]) => `${y}${ds}${mo}-${d}${sep}${h}${ts}${mi}${sec === null ? '' : `:${sec}`}${tail}`);
+    // mostly real times: leap days, the daylight-saving changes (a gap on 03-31, a repeated hour on 10-27), the three separators
+    const real = fc.tuple(
+      fc.constantFrom('2024-02-29', '2023-02-28', '2024-03-31', '2024-10-27', '2024-10-01', '2024-12-31'), fc.constantFrom(' ', 'T', 't'),
+      fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }), fc.option(fc.integer({ min: 0, max: 59 })),
+    ).map(([d, sep, h, mi, sec]) => `${d}${sep}${String(h).padStart(2, '0')}:${String(mi).padStart(2, '0')}${sec === null ? '' : `:${String(sec).padStart(2, '0')}`}`);
+    const either = fc.oneof({ arbitrary: real, weight: 4 }, { arbitrary: time, weight: 1 });
+    await fc.assert(fc.asyncProperty(
+      fc.array(fc.tuple(either, either, fc.boolean()), { minLength: 1, maxLength: 30 }),
+      fc.integer({ min: 1, max: 300 }),
+      async (rows, unit) => {
+        // the end time is the last column: a CR before the LF is not part of it
+        const text = `client_id,staff_id,start,end\n${rows.map(([a, b, crlf], i) => `C${i},S1,${a},${b}${crlf ? '\r' : ''}`).join('\n')}\n`;
+        const path = join(dir, `t${n++}.csv`);
+        writeFileSync(path, text);
+        const scan = async (kernel: boolean) => {
+          const sink = everything();
+          const r = await fastScanPiece(path, WorkTable.create([{ from: text.indexOf('\n') + 1, to: text.length }], unit), 0, 2, sink, { zone: 'Europe/Stockholm' }, kernel);
+          return { seen: sink.seen, ledger: r!.ledger };
+        };
+        const js = await scan(false);
+        expect(js.seen.length + js.ledger.rejected).toBe(rows.length);
+        expect(await scan(true)).toEqual(js);
+        used += js.seen.length;
+      },
+    ), { numRuns: 300 });
+    expect(used).toBeGreaterThan(300); // rows with both times read (by the kernel, in the kernel's scan)
   });
 
   it('reads a line longer than its buffer (the reader moves to a bigger one, split in JavaScript) like the JavaScript splitter', async () => {
