@@ -13,7 +13,8 @@ const HEAD = 7;
  * line `fields + 7` i32s at `out` — where the line starts, where its LF is, how many bytes equal
  * to `delim` it holds, the local times of columns `startColumn` and `endColumn` (date and time of
  * day each, see {@link time}), then the positions of the first `fields` delimiters. Times are
- * read only when the line has `fields - 1` delimiters. Sixteen bytes are compared at a time.
+ * read only when the line has `fields - 1` delimiters. Sixteen bytes are compared at a time; the
+ * memory must hold 15 bytes after `to`.
  * Returns the number of lines recorded; `done` says where to go on.
  */
 export function split(from: i32, to: i32, delim: i32, fields: i32, out: i32, maxLines: i32, startColumn: i32, endColumn: i32): i32 {
@@ -24,10 +25,11 @@ export function split(from: i32, to: i32, delim: i32, fields: i32, out: i32, max
   let lines = 0;
   let k = 0;
   store<i32>(rec, from);
-  let p = from;
-  for (; p + 16 <= to; p += 16) {
+  for (let p = from; p < to; p += 16) {
+    // sixteen bytes; past `to` (at most 15, inside memory: the records follow the buffer) masked off
     const v = v128.load(p);
     let m = i8x16.bitmask(v128.or(i8x16.eq(v, dv), i8x16.eq(v, lf)));
+    if (to - p < 16) m &= (1 << (to - p)) - 1;
     while (m != 0) {
       const at = p + ctz(m);
       m &= m - 1;
@@ -46,24 +48,6 @@ export function split(from: i32, to: i32, delim: i32, fields: i32, out: i32, max
         if (k < fields) store<i32>(rec + (HEAD << 2) + (k << 2), at);
         k++;
       }
-    }
-  }
-  for (; p < to; p++) {
-    const c = <i32>load<u8>(p);
-    if (c == 10) {
-      store<i32>(rec, p, 4);
-      store<i32>(rec, k, 8);
-      times(rec, k, fields, startColumn, endColumn);
-      k = 0;
-      rec += stride;
-      if (++lines == maxLines) {
-        done = p + 1;
-        return lines;
-      }
-      store<i32>(rec, p + 1);
-    } else if (c == delim) {
-      if (k < fields) store<i32>(rec + (HEAD << 2) + (k << 2), p);
-      k++;
     }
   }
   done = load<i32>(rec);

@@ -59,6 +59,7 @@ export class SplitKernel {
   private constructor(module: WasmModule, readonly capacity: number, readonly fields: number, private readonly startColumn: number, private readonly endColumn: number) {
     this.stride = fields + RECORD_HEAD;
     this.maxLines = Math.max(1, Math.floor(RECORD_BYTES / (4 * this.stride)));
+    // the records follow the buffer: the kernel's last 16-byte load may reach 15 bytes past it
     this.out = Math.ceil(capacity / 16) * 16;
     this.memory = new wasm.Memory({ initial: Math.ceil((this.out + this.maxLines * this.stride * 4) / PAGE) });
     const exports = new wasm.Instance(module, { env: { memory: this.memory, abort: () => { throw new Error('split kernel: abort'); } } }).exports;
