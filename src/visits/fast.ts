@@ -154,7 +154,9 @@ export class QuotedRange extends Error {
  * start): the lines that start in the piece ({@link WorkTable} says which), its units claimed one
  * at a time, so another thread may take the back of it meanwhile. Lines are numbered from
  * `firstLine`. Throws {@link QuotedRange} when the piece holds a quote; returns null when the file
- * needs the general path. `nextLine` is the number the line after the piece would get.
+ * needs the general path. `nextLine` is the number the line after the piece would get. Lines are
+ * split by the WebAssembly kernel ({@link SplitKernel}) unless `kernel` is false (then in
+ * JavaScript: the same rows; tests compare the two).
  *
  * @example
  * const { ledger, nextLine } = await fastScanPiece('visits.csv', table, 1, 1, sink, options);
