@@ -337,8 +337,6 @@ class LineScanner {
   private carry: Buffer = Buffer.alloc(0);
   /** Splits the lines of its own buffer in WebAssembly ({@link LineScanner.useKernel}), or null. */
   private kernel: SplitKernel | null = null;
-  /** Where the kernel's record of the line being taken starts, -1 when the line was split here. */
-  private record = -1;
   /** Set once a quote is seen: the rest goes through the general tokenizer. */
   private general: { tokenizer: CsvTokenizer; decoder: InstanceType<typeof TextDecoder> } | null = null;
 
@@ -461,10 +459,8 @@ class LineScanner {
             starts[i + 1] = d + 1;
           }
         }
-        this.record = r;
-        this.takeFields(buf, a, b, line, k);
+        this.takeFields(buf, a, b, line, k, r);
       }
-      this.record = -1;
       from = kernel.done;
       if (n < kernel.maxLines) return from;
     }
@@ -512,19 +508,20 @@ class LineScanner {
       this.ledger.blankLines++;
       return;
     }
-    this.takeFields(buf, a, b, line, this.words !== null ? this.splitWords(buf, a, b) : this.splitBytes(buf, a, b));
+    this.takeFields(buf, a, b, line, this.words !== null ? this.splitWords(buf, a, b) : this.splitBytes(buf, a, b), -1);
   }
 
   /**
    * Line [a, b) (not blank, without its line break), split: `k` delimiters, the fields in
    * `starts`/`ends` when `k` is one less than the header's field count (the last field's end
-   * is set here). Such a row is taken by {@link LineScanner.fast} if it can; any other goes to
-   * the general converter.
+   * is set here); `record`: where the kernel's record of the line starts, -1 when it was split
+   * here. Such a row is taken by {@link LineScanner.fast} if it can; any other goes to the general
+   * converter.
    */
-  private takeFields(buf: Buffer, a: number, b: number, line: number, k: number): void {
+  private takeFields(buf: Buffer, a: number, b: number, line: number, k: number, record: number): void {
     if (k === this.fieldCount - 1) {
       this.ends[k] = b;
-      if (this.fast(buf, line)) return;
+      if (this.fast(buf, line, record)) return;
     }
     // anything else: exactly what the general reader does with a line without quotes
     const fields = buf.toString('utf8', a, b).split(this.delimiterText);
@@ -597,19 +594,15 @@ class LineScanner {
   }
 
   /** Takes a row with the header's field count if every used field is plain; false to fall back. */
-  private fast(buf: Buffer, line: number): boolean {
+  private fast(buf: Buffer, line: number, record: number): boolean {
     const ix = this.index;
     const starts = this.starts;
     const ends = this.ends;
     if (!this.filled(buf, ix.client_id) || !this.filled(buf, ix.staff_id)) return false;
     if (!this.plain(buf, ix.start) || !this.plain(buf, ix.end)) return false;
     const times = this.times;
-    const records = this.record < 0 ? null : this.kernel!.records;
-    // a time the kernel read (the same reading as parseTimeInto's) only needs its zone offset
-    if (records !== null && records[this.record + 3]! >= 0) times[0] = this.local(records[this.record + 3]!, records[this.record + 4]!);
-    else parseTimeInto(times, 0, buf, starts[ix.start]!, ends[ix.start]!, this.zone, this.failure);
-    if (records !== null && records[this.record + 5]! >= 0) times[1] = this.local(records[this.record + 5]!, records[this.record + 6]!);
-    else parseTimeInto(times, 1, buf, starts[ix.end]!, ends[ix.end]!, this.zone, this.failure);
+    this.timeInto(0, buf, ix.start, record);
+    this.timeInto(1, buf, ix.end, record);
     if (!(times[1]! > times[0]!)) return false;
     if (!this.plain(buf, ix.visit_id) || !this.plain(buf, ix.kind) || !this.plain(buf, ix.group) || !this.plain(buf, ix.staff_role)
       || !this.plain(buf, ix.contact_staff_id) || !this.plain(buf, ix.client_birth_date) || !this.plain(buf, ix.client_age)) return false;
@@ -640,9 +633,16 @@ class LineScanner {
     return true;
   }
 
-  /** Epoch ms of a local time as the kernel packs it (date and time-of-day words); NaN in a daylight-saving gap. */
-  private local(date: number, clock: number): number {
-    return this.zone.toEpoch(date >> 9, (date >> 5) & 15, date & 31, clock >> 12, (clock >> 6) & 63, clock & 63, 0);
+  /**
+   * Time `k` of the row (0 start, 1 end: words 3–4 and 5–6 of the kernel's record) into `times[k]`:
+   * a time the kernel read (the same reading as parseTimeInto's) only needs its zone offset (NaN
+   * in a daylight-saving gap); any other is parsed from field `column`.
+   */
+  private timeInto(k: 0 | 1, buf: Buffer, column: number, record: number): void {
+    const date = record < 0 ? -1 : this.kernel!.records[record + 3 + 2 * k]!;
+    if (date < 0) return parseTimeInto(this.times, k, buf, this.starts[column]!, this.ends[column]!, this.zone, this.failure);
+    const clock = this.kernel!.records[record + 4 + 2 * k]!;
+    this.times[k] = this.zone.toEpoch(date >> 9, (date >> 5) & 15, date & 31, clock >> 12, (clock >> 6) & 63, clock & 63, 0);
   }
 
   /**

@@ -34,10 +34,12 @@ function kernelModule(): WasmModule | null {
 /**
  * The line splitter of the measure's fast path in WebAssembly (`src/kernel/split.as.ts`): it
  * finds the line breaks and delimiters of a buffer sixteen bytes at a time, about four times as
- * fast as the 32-bit word loop in JavaScript (measured on the 2M-row log: 100 vs 390 ms). The
- * buffer it reads is its own memory ({@link SplitKernel.buffer}); it writes one record per line
- * (where the line starts, where its LF is, how many delimiters it has and where the first ones
- * are) and the caller reads the fields from the record.
+ * fast as the 32-bit word loop in JavaScript (measured on the 2M-row log: 100 vs 390 ms), and
+ * reads plain start and end times. The buffer it reads is its own memory
+ * ({@link SplitKernel.buffer}); it writes one record per line (where the line starts, where its
+ * LF is, how many delimiters it has, the two times and where the first delimiters are) and the
+ * caller reads the fields from the record. Its calendar check (`daysInMonth`) repeats the one of
+ * `time/civil.ts` in AssemblyScript; tests hold the kernel's times equal to `parseTimeInto`'s.
  *
  * @example
  * const k = SplitKernel.create(1 << 20, 12);
