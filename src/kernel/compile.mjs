@@ -9,7 +9,7 @@ for (const file of readdirSync(here).filter((f) => f.endsWith('.as.ts'))) {
   const source = readFileSync(new URL(file, here), 'utf8');
   const name = file.replace(/\.as\.ts$/, '');
   const { error, binary, stderr } = await asc.compileString({ [`${name}.ts`]: source }, {
-    optimizeLevel: 3, shrinkLevel: 0, runtime: 'stub', importMemory: true, noAssert: true, enable: ['simd'],
+    optimizeLevel: 3, shrinkLevel: 0, debug: process.env.KERNEL_NAMES === '1', runtime: 'stub', importMemory: true, noAssert: true, enable: ['simd'],
   });
   if (error !== null || binary === null) {
     process.stderr.write(stderr.toString());

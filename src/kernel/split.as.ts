@@ -1,21 +1,70 @@
 // AssemblyScript (compiled to WebAssembly by compile.mjs, not by tsc): the line splitter of the
 // measure's fast path (src/visits/kernel.ts loads it). Memory is the caller's: bytes from 0, one
-// record per line at `out`.
+// record per line at `out`, the row settings at `cfg` ({@link setup}), then the hash tables of the
+// coded columns, which grow the memory as they need.
 
 /** Where the line after the last one recorded starts (the unfinished last line, or the next call's start). */
 export let done: i32 = 0;
 
 /** Words of a record before the delimiter positions. */
-const HEAD = 7;
+const HEAD = 16;
+/** Word of a record holding its flags ({@link PLAIN}, {@link ASCII_VISIT}); the coded values follow. */
+const FLAGS = 7;
+/** Coded columns a record holds (their values are words 8–15). */
+const SLOTS = 8;
+/** A record's flag: every checked field is plain (and the filled ones are not empty); the coded values are set. */
+const PLAIN = 1;
+/** A record's flag: the visit id field has only ASCII bytes. */
+const ASCII_VISIT = 2;
+
+// The row settings ({@link setup}): at `cfg`, 256 bytes saying which bytes may begin a plain field,
+// 256 which may end one, the column of each coded slot (i32; -1: none, the empty value; -2: not
+// wanted), its table (i32; -1: the value is a date, see {@link date}), each table's state (32 bytes: the address of its slots, their mask,
+// its count of numbers, the address and room of the numbers' key addresses), then per column
+// 0 (not checked), 1 (plain) or 2 (plain and not empty).
+let cfg: i32 = 0;
+const SLOT_COLUMNS = 512;
+const SLOT_TABLES = SLOT_COLUMNS + 4 * SLOTS;
+const TABLE_STATE = SLOT_TABLES + 4 * SLOTS;
+const TABLES = 8;
+const CHECKS = TABLE_STATE + 32 * TABLES;
+/** Whether {@link setup} was called (else records get flags 0 and no values). */
+let rows = false;
+let visitColumn: i32 = -1;
+/** The next free byte for tables and keys (16-aligned). */
+let top: i32 = 0;
+
+/**
+ * Takes the row settings written at `at` (see above) and starts the hash tables at `heap` (the
+ * first free byte after the records): from now on each line with the header's field count gets
+ * its flags and, when plain, the number of each coded slot's value in its table (0, 1, 2, … in
+ * order of first sight: the same bytes, the same number).
+ */
+export function setup(at: i32, visit: i32, heap: i32): void {
+  cfg = at;
+  visitColumn = visit;
+  top = (heap + 15) & ~15;
+  for (let t = 0; t < TABLES; t++) {
+    const state = cfg + TABLE_STATE + (t << 5);
+    const slots = alloc(16 * 256);
+    memory.fill(slots, 0, 16 * 256);
+    store<i32>(state, slots);
+    store<i32>(state, 255, 4);
+    store<i32>(state, 0, 8);
+    store<i32>(state, 0, 12);
+    store<i32>(state, 0, 16);
+  }
+  rows = true;
+}
 
 /**
  * Records the complete lines (ending in LF) of bytes [from, to), at most `maxLines` of them: per
- * line `fields + 7` i32s at `out` — where the line starts, where its LF is, how many bytes equal
+ * line `fields + 16` i32s at `out` — where the line starts, where its LF is, how many bytes equal
  * to `delim` it holds, the local times of columns `startColumn` and `endColumn` (date and time of
- * day each, see {@link time}), then the positions of the first `fields` delimiters. Times are
- * read only when the line has `fields - 1` delimiters. Sixteen bytes are compared at a time; the
- * memory must hold 15 bytes after `to`.
- * Returns the number of lines recorded; `done` says where to go on.
+ * day each, see {@link time}), its flags and coded values ({@link setup}), then the positions of
+ * the first `fields` delimiters. Times, flags and values are set only when the line has
+ * `fields - 1` delimiters. Sixteen bytes are compared at a time; the memory must hold 15 bytes
+ * after `to`. Returns the number of lines recorded; `done` says where to go on.
  */
 export function split(from: i32, to: i32, delim: i32, fields: i32, out: i32, maxLines: i32, startColumn: i32, endColumn: i32): i32 {
   const dv = i8x16.splat(<i8>delim);
@@ -37,6 +86,7 @@ export function split(from: i32, to: i32, delim: i32, fields: i32, out: i32, max
         store<i32>(rec, at, 4);
         store<i32>(rec, k, 8);
         times(rec, k, fields, startColumn, endColumn);
+        store<i32>(rec, k == fields - 1 && rows ? values(rec, fields) : 0, FLAGS << 2);
         k = 0;
         rec += stride;
         if (++lines == maxLines) {
@@ -52,6 +102,19 @@ export function split(from: i32, to: i32, delim: i32, fields: i32, out: i32, max
   }
   done = load<i32>(rec);
   return lines;
+}
+
+/** Where field `column` of a record starts. */
+function fieldStart(rec: i32, column: i32): i32 {
+  return column == 0 ? load<i32>(rec) : load<i32>(rec + ((HEAD + column - 1) << 2)) + 1;
+}
+
+/** Where field `column` of a record ends (the last field at the LF, or at a CR before it). */
+function fieldEnd(rec: i32, column: i32, fields: i32): i32 {
+  if (column < fields - 1) return load<i32>(rec + ((HEAD + column) << 2));
+  const a = fieldStart(rec, column);
+  const b = load<i32>(rec, 4);
+  return b > a && load<u8>(b - 1) == 13 ? b - 1 : b;
 }
 
 /** Fills the time words of a finished record (-1: not read here). */
@@ -73,6 +136,155 @@ function times(rec: i32, k: i32, fields: i32, startColumn: i32, endColumn: i32):
   store<i32>(rec, d, 24);
 }
 
+/**
+ * The flags of a line with the header's field count; when every checked field is plain, each
+ * coded slot's value is numbered in its table (or read as a date) and stored in the record.
+ */
+function values(rec: i32, fields: i32): i32 {
+  for (let c = 0; c < fields; c++) {
+    const check = <i32>load<u8>(cfg + CHECKS + c);
+    if (check == 0) continue;
+    const a = fieldStart(rec, c);
+    const b = fieldEnd(rec, c, fields);
+    if (a == b) {
+      if (check == 2) return 0;
+    } else if (load<u8>(cfg + <i32>load<u8>(a)) == 0 || load<u8>(cfg + 256 + <i32>load<u8>(b - 1)) == 0) return 0;
+  }
+  let flags = PLAIN | ASCII_VISIT;
+  if (visitColumn >= 0) {
+    const b = fieldEnd(rec, visitColumn, fields);
+    for (let p = fieldStart(rec, visitColumn); p < b; p++) {
+      if (load<u8>(p) >= 128) {
+        flags = PLAIN;
+        break;
+      }
+    }
+  }
+  for (let s = 0; s < SLOTS; s++) {
+    const column = load<i32>(cfg + SLOT_COLUMNS + 4 * s);
+    const t = load<i32>(cfg + SLOT_TABLES + 4 * s);
+    let value = -1;
+    if (column == -1) value = t < 0 ? -1 : intern(t, 0, 0);
+    else if (column >= 0) {
+      const a = fieldStart(rec, column), b = fieldEnd(rec, column, fields);
+      value = t < 0 ? date(a, b) : intern(t, a, b);
+    }
+    store<i32>(rec + ((FLAGS + 1 + s) << 2), value);
+  }
+  return flags;
+}
+
+/**
+ * The number of bytes [a, b) in table `t`, numbered now when new. Open addressing; a slot is the
+ * value's first 8 bytes (zero-padded), its length and its number + 1 (0: empty), so a value of at
+ * most 8 bytes is compared in its slot alone; the bytes of a longer one are copied, found by its
+ * number.
+ */
+function intern(t: i32, a: i32, b: i32): i32 {
+  const n = b - a;
+  const head = first8(a, n);
+  const state = cfg + TABLE_STATE + (t << 5);
+  const slots = load<i32>(state);
+  const mask = load<i32>(state, 4);
+  for (let i = hash(head, a, n) & mask; ; i = (i + 1) & mask) {
+    const s = slots + (i << 4);
+    const e = load<i32>(s, 12);
+    if (e == 0) return insert(state, s, head, a, n);
+    if (load<u64>(s) == head && load<i32>(s, 8) == n && (n <= 8 || same(load<i32>(load<i32>(state, 12) + ((e - 1) << 2)) + 8, a + 8, n - 8))) return e - 1;
+  }
+  return -1; // not reached: the table is never full
+}
+
+/** Numbers bytes [a, a + n) (first 8: `head`) in empty slot `s` of the table at `state`; grows the table at 3/4 full. */
+function insert(state: i32, s: i32, head: u64, a: i32, n: i32): i32 {
+  const count = load<i32>(state, 8);
+  // where each number's bytes are: room for twice as many numbers when full
+  if (count == load<i32>(state, 16)) {
+    const cap = max(count << 1, 256);
+    const keys = alloc(cap << 2);
+    memory.copy(keys, load<i32>(state, 12), count << 2);
+    store<i32>(state, keys, 12);
+    store<i32>(state, cap, 16);
+  }
+  let key = 0;
+  if (n > 8) {
+    key = alloc(n);
+    memory.copy(key, a, n);
+  }
+  store<i32>(load<i32>(state, 12) + (count << 2), key);
+  store<u64>(s, head);
+  store<i32>(s, n, 8);
+  store<i32>(s, count + 1, 12);
+  store<i32>(state, count + 1, 8);
+  const mask = load<i32>(state, 4);
+  if (4 * (count + 1) > 3 * (mask + 1)) rehash(state, mask);
+  return count;
+}
+
+/** Moves the table at `state` into one twice as large (the old one is left unused). */
+function rehash(state: i32, mask: i32): void {
+  const old = load<i32>(state);
+  const keys = load<i32>(state, 12);
+  const bigger = (mask << 1) | 1;
+  const slots = alloc((bigger + 1) << 4);
+  memory.fill(slots, 0, (bigger + 1) << 4);
+  for (let i = 0; i <= mask; i++) {
+    const s = old + (i << 4);
+    const e = load<i32>(s, 12);
+    if (e == 0) continue;
+    let j = hash(load<u64>(s), load<i32>(keys + ((e - 1) << 2)), load<i32>(s, 8)) & bigger;
+    while (load<i32>(slots + (j << 4), 12) != 0) j = (j + 1) & bigger;
+    v128.store(slots + (j << 4), v128.load(s));
+  }
+  store<i32>(state, slots);
+  store<i32>(state, bigger, 4);
+}
+
+/** The first 8 of the `n` bytes at `a`, zero-padded (bytes past the end masked off). */
+function first8(a: i32, n: i32): u64 {
+  const word = load<u64>(a);
+  return n >= 8 ? word : word & ((<u64>1 << (<u64>n << 3)) - 1);
+}
+
+/** Whether the `n` bytes at `key` equal those at `a` (eight at a time; loads past the ends are masked off). */
+function same(key: i32, a: i32, n: i32): bool {
+  let p = 0;
+  for (; p + 8 <= n; p += 8) if (load<u64>(key + p) != load<u64>(a + p)) return false;
+  return p == n || first8(key + p, n - p) == first8(a + p, n - p);
+}
+
+/**
+ * A 32-bit hash of the `n` bytes at `a` whose first 8 are `head` (the bytes after them read from
+ * `a`, eight at a time; bytes past the end masked off): multiply and fold, finalised as
+ * MurmurHash3's 64-bit hash is.
+ */
+function hash(head: u64, a: i32, n: i32): i32 {
+  let h = mixed(<u64>(n + 1) * 0x9e3779b97f4a7c15 ^ head);
+  for (let p = 8; p < n; p += 8) h = mixed(h ^ first8(a + p, n - p));
+  h ^= h >> 33;
+  h *= 0xff51afd7ed558ccd;
+  h ^= h >> 33;
+  h *= 0xc4ceb9fe1a85ec53;
+  return <i32>(h ^ (h >> 33));
+}
+
+function mixed(h: u64): u64 {
+  h *= 0x9fb21c651e98df25;
+  return h ^ (h >> 29);
+}
+
+/** `n` bytes (and at least 8, 16-aligned) from the top of memory, which grows as needed. */
+function alloc(n: i32): i32 {
+  const at = top;
+  top = (top + max(n, 8) + 15) & ~15;
+  const have = memory.size() << 16;
+  if (top > have) {
+    const pages = max((top - have + 0xffff) >> 16, memory.size() >> 2);
+    if (memory.grow(pages) < 0) unreachable();
+  }
+  return at;
+}
+
 /** The time of day of the last {@link time} that read one: hour << 12 | minute << 6 | second. */
 let clock: i32 = 0;
 
@@ -83,10 +295,8 @@ let clock: i32 = 0;
  * decides). The last field ends at the LF, or at a CR before it.
  */
 function time(rec: i32, column: i32, fields: i32): i32 {
-  const a = column == 0 ? load<i32>(rec) : load<i32>(rec + ((HEAD + column - 1) << 2)) + 1;
-  let b = column == fields - 1 ? load<i32>(rec, 4) : load<i32>(rec + ((HEAD + column) << 2));
-  if (column == fields - 1 && b > a && load<u8>(b - 1) == 13) b--;
-  const n = b - a;
+  const a = fieldStart(rec, column);
+  const n = fieldEnd(rec, column, fields) - a;
   if (n != 16 && n != 19) return -1;
   if (load<u8>(a + 4) != 45 || load<u8>(a + 7) != 45 || load<u8>(a + 13) != 58) return -1;
   const sep = load<u8>(a + 10);
@@ -100,6 +310,14 @@ function time(rec: i32, column: i32, fields: i32): i32 {
   if ((year | month | day | hour | minute | second) < 0) return -1;
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 59) return -1;
   clock = (hour << 12) | (minute << 6) | second;
+  return (year << 9) | (month << 5) | day;
+}
+
+/** The date of bytes [a, b) when they are exactly `YYYY-MM-DD` naming a calendar date: year << 9 | month << 5 | day; else -1. */
+function date(a: i32, b: i32): i32 {
+  if (b - a != 10 || load<u8>(a + 4) != 45 || load<u8>(a + 7) != 45) return -1;
+  const year = digits(a, 4), month = digits(a + 5, 2), day = digits(a + 8, 2);
+  if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return -1;
   return (year << 9) | (month << 5) | day;
 }
 

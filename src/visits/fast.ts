@@ -1,12 +1,13 @@
 import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
 import { KontinuitetError, type RowIssue } from '../errors.js';
 import { parseDayCodes, parseTimeInto, type TimeParseFailure } from '../time/parse.js';
+import { daysFromCivil } from '../time/civil.js';
 import { LocalZone } from '../time/zone.js';
 import { resolveColumns, type ColumnIndex } from './columns.js';
 import { CsvTokenizer, detectDelimiter } from './csv.js';
 import { accountant, badQuote, describeColumns, idMap, newLedger, openBytes, usedColumns } from './read.js';
 import { ByteInterner } from './intern.js';
-import { RECORD_HEAD, SplitKernel } from './kernel.js';
+import { KERNEL_ASCII_VISIT, KERNEL_PLAIN, RECORD_FLAGS, RECORD_HEAD, RECORD_VALUES, SplitKernel, type RowSettings } from './kernel.js';
 import type { WorkTable } from './worktable.js';
 import { RowConverter } from './row.js';
 import type { ReadLedger, ReadOptions, Visit } from './types.js';
@@ -183,10 +184,12 @@ export async function fastScanPiece(path: string, table: WorkTable, p: number, f
  * Reads piece `p` into the scanner, synchronously (a worker has nothing else to do while it
  * waits): from the byte before the piece (a line break there means the piece starts on a line),
  * skipping to the first line start, then unit by unit into one reused buffer whose unfinished last
- * line moves to the front, and after the last unit on to the end of the line it is in.
+ * line moves to the front (a bigger buffer while a line does not fit), and after the last unit on
+ * to the end of the line it is in.
  */
 function readPiece(fd: number, table: WorkTable, p: number, scanner: LineScanner): void {
-  let buf = scanner.buffer(pieceBufferSize(table));
+  const size = pieceBufferSize(table);
+  let buf = scanner.buffer(size);
   let kept = 0;
   let seeking = true; // until the first line start
   const take = (at: number, length: number): number => {
@@ -217,8 +220,15 @@ function readPiece(fd: number, table: WorkTable, p: number, scanner: LineScanner
     if (first) take(from - 1, length + 1);
     else take(unit, length);
     const done = scanner.lines(buf, kept);
+    buf = scanner.moved(buf);
     buf.copyWithin(0, done, kept);
     kept -= done;
+    // after a line longer than the buffer: back to the first buffer (the kernel's) once the rest fits
+    if (buf.length > size && kept + table.unit + 1 <= size) {
+      const first = scanner.buffer(size);
+      buf.copy(first, 0, 0, kept);
+      buf = first;
+    }
   }
   if (seeking) return; // no line starts in the piece: the line it is in is the piece before's
   // the line the last unit ends in, to its line break (or the end of the file)
@@ -259,30 +269,53 @@ function headerFits(head: Buffer, headerEnd: number): boolean {
   return quotes % 2 === 0;
 }
 
+/**
+ * Numbers (a reader's raw numbers for distinct byte strings) → a value computed from their text
+ * (the consumer's number, a birth day), computed at the first get of each number, from the bytes
+ * it is given then.
+ */
+class Codes<T> {
+  private readonly values: (T | undefined)[] = [];
+
+  /** `compute` gets the text and whether its bytes are all ASCII. */
+  constructor(private readonly compute: (text: string, ascii: boolean) => T) {}
+
+  /** The value of number `r`, whose bytes are [a, b) of `buf`. */
+  get(r: number, buf: Uint8Array, a: number, b: number): T {
+    const v = this.values[r];
+    return v !== undefined ? v : this.first(r, buf, a, b);
+  }
+
+  private first(r: number, buf: Uint8Array, a: number, b: number): T {
+    let ascii = true;
+    for (let p = a; p < b && ascii; p++) ascii = buf[p]! < 0x80;
+    const value = this.compute(Buffer.prototype.toString.call(buf, 'utf8', a, b), ascii);
+    while (this.values.length < r) this.values.push(undefined);
+    this.values[r] = value;
+    return value;
+  }
+}
+
 /** Keys up to this long are remembered by a {@link Memo} that expects repeats. */
 const LAST_KEY_BYTES = 32;
 
 /**
- * Raw bytes → a value computed from their text (the consumer's number, a birth day), computed
- * once per distinct byte string. With `repeats` (a column of few values, such as a group, kind
- * or role, which often repeats the row before) the last key is kept and compared first.
+ * Raw bytes → a value computed from their text ({@link Codes}), computed once per distinct byte
+ * string. With `repeats` (a column of few values, such as a group, kind or role, which often
+ * repeats the row before) the last key is kept and compared first.
  */
 class Memo<T> {
   private readonly raw = new ByteInterner();
-  private readonly values: T[] = [];
-  /**
-   * True while every value is the raw number of its bytes (a consumer that numbers values in the
-   * order it is asked, as a fresh accumulator does): the value is then that number, and the
-   * lookup touches the hash table's slot and nothing else.
-   */
-  private identity = true;
+  private readonly codes: Codes<T>;
   private readonly last = new Uint8Array(LAST_KEY_BYTES);
   /** The length of the kept key, -1 when none is kept. */
   private lastLength = -1;
   private lastValue!: T;
 
   /** `compute` gets the text and whether its bytes are all ASCII. */
-  constructor(private readonly compute: (text: string, ascii: boolean) => T, private readonly repeats = false) {}
+  constructor(compute: (text: string, ascii: boolean) => T, private readonly repeats = false) {
+    this.codes = new Codes(compute);
+  }
 
   get(buf: Uint8Array, a: number, b: number): T {
     const n = b - a;
@@ -292,15 +325,7 @@ class Memo<T> {
       while (p < n && buf[a + p] === last[p]) p++;
       if (p === n) return this.lastValue;
     }
-    const r = this.raw.id(buf, a, b);
-    if (r === this.values.length) {
-      let ascii = true;
-      for (let p = a; p < b && ascii; p++) ascii = buf[p]! < 0x80;
-      const computed = this.compute(this.raw.name(r), ascii);
-      this.values.push(computed);
-      if (computed !== r) this.identity = false;
-    }
-    const value = this.identity ? (r as T) : this.values[r]!;
+    const value = this.codes.get(this.raw.id(buf, a, b), buf, a, b);
     if (this.repeats && n <= LAST_KEY_BYTES) {
       const last = this.last;
       for (let p = 0; p < n; p++) last[p] = buf[a + p]!;
@@ -309,6 +334,39 @@ class Memo<T> {
     }
     return value;
   }
+}
+
+/** The values of a row's coded columns by the kernel's numbers (slots in {@link kernelRows} order). */
+interface KernelCodes {
+  clients: Codes<number>;
+  staff: Codes<number>;
+  groups: Codes<number>;
+  kinds: Codes<number>;
+  roles: Codes<number>;
+  ages: Codes<number | null>;
+}
+
+/**
+ * The kernel's row settings for a measure's columns: the fields {@link LineScanner.fast} checks
+ * (client and staff filled, the others plain) and the coded slots in the order
+ * {@link LineScanner.fastKernel} reads them: client, staff, contact (a staff id; only when
+ * wanted), group, kind, role (an absent column: the empty value), birth date (read as a date) and
+ * age (when present).
+ */
+function kernelRows(ix: ColumnIndex, fields: number, wantsContact: boolean): RowSettings {
+  const checks = new Uint8Array(fields);
+  for (const c of [ix.start, ix.end, ix.visit_id, ix.kind, ix.group, ix.staff_role, ix.contact_staff_id, ix.client_birth_date, ix.client_age]) if (c >= 0) checks[c] = 1;
+  checks[ix.client_id] = 2;
+  checks[ix.staff_id] = 2;
+  const present = (c: number) => (c >= 0 ? c : -2);
+  return {
+    plainFirst: PLAIN_FIRST, plainLast: PLAIN_LAST, checks, visitColumn: ix.visit_id,
+    slots: [
+      { column: ix.client_id, table: 0 }, { column: ix.staff_id, table: 1 }, { column: wantsContact ? present(ix.contact_staff_id) : -2, table: 1 },
+      { column: ix.group, table: 2 }, { column: ix.kind, table: 3 }, { column: ix.staff_role, table: 4 },
+      { column: present(ix.client_birth_date), table: -1 }, { column: present(ix.client_age), table: 5 },
+    ],
+  };
 }
 
 class LineScanner {
@@ -337,6 +395,10 @@ class LineScanner {
   private carry: Buffer = Buffer.alloc(0);
   /** Splits the lines of its own buffer in WebAssembly ({@link LineScanner.useKernel}), or null. */
   private kernel: SplitKernel | null = null;
+  /** The values of the kernel's numbers, when it numbers the coded columns. */
+  private kernelCodes: KernelCodes | null = null;
+  /** Whether a value numbered here (not by the kernel) was asked of the consumer ({@link LineScanner.computes}). */
+  private scannerAsked = false;
   /** Set once a quote is seen: the rest goes through the general tokenizer. */
   private general: { tokenizer: CsvTokenizer; decoder: InstanceType<typeof TextDecoder> } | null = null;
 
@@ -344,7 +406,7 @@ class LineScanner {
     head: Buffer,
     headerEnd: number,
     private readonly zone: LocalZone,
-    mapId: ((id: string) => string) | null,
+    private readonly mapId: ((id: string) => string) | null,
     private readonly options: ReadOptions,
     private readonly ledger: ReadLedger,
     private readonly account: (result: Visit | RowIssue) => void,
@@ -369,17 +431,43 @@ class LineScanner {
     this.converter = new RowConverter(this.index, headers.length, zone, mapId);
     this.starts = new Int32Array(headers.length + 1);
     this.ends = new Int32Array(headers.length + 1);
-    // ids mapped by pseudonymisation are never fresh: two ids could map to one pseudonym
+    const f = this.computes(false);
+    this.clients = new Memo(f.client);
+    this.staff = new Memo(f.staff);
+    this.groups = new Memo(f.group, true);
+    this.kinds = new Memo(f.kind, true);
+    this.roles = new Memo(f.role, true);
+    this.births = new Memo(f.birth);
+    this.ages = new Memo(f.age);
+    this.wantsContact = sink.wantsContact;
+  }
+
+  /**
+   * What each coded column's text becomes, for the values numbered here (`byKernel` false) or by
+   * the kernel. Bytes new to one numbering are fresh ({@link CodedSink.code}) only when they are
+   * ASCII and that numbering is the only one that asked the consumer: the kernel's until this
+   * scanner asks for a value (a line the kernel did not read), this scanner's when there is no
+   * kernel. Ids mapped by pseudonymisation never are (two ids could map to one pseudonym).
+   */
+  private computes(byKernel: boolean) {
+    const sink = this.sink;
+    const mapId = this.mapId;
     const id = mapId ?? ((text: string) => text);
     const plain = mapId === null;
-    this.clients = new Memo((text, ascii) => sink.code('client', id(text), plain && ascii));
-    this.staff = new Memo((text, ascii) => sink.code('staff', id(text), plain && ascii));
-    this.groups = new Memo((text, ascii) => sink.code('group', text, ascii), true);
-    this.kinds = new Memo((text, ascii) => sink.code('kind', text, ascii), true);
-    this.roles = new Memo((text, ascii) => sink.code('role', text, ascii), true);
-    this.births = new Memo((text) => this.converter.birthDayOf(text));
-    this.ages = new Memo((text) => this.converter.ageOf(text));
-    this.wantsContact = sink.wantsContact;
+    const vouch = (): boolean => {
+      if (byKernel) return !this.scannerAsked;
+      this.scannerAsked = true;
+      return this.kernelCodes === null;
+    };
+    return {
+      client: (text: string, ascii: boolean) => sink.code('client', id(text), vouch() && plain && ascii),
+      staff: (text: string, ascii: boolean) => sink.code('staff', id(text), vouch() && plain && ascii),
+      group: (text: string, ascii: boolean) => sink.code('group', text, vouch() && ascii),
+      kind: (text: string, ascii: boolean) => sink.code('kind', text, vouch() && ascii),
+      role: (text: string, ascii: boolean) => sink.code('role', text, vouch() && ascii),
+      birth: (text: string) => this.converter.birthDayOf(text),
+      age: (text: string) => this.converter.ageOf(text),
+    };
   }
 
   /**
@@ -388,7 +476,22 @@ class LineScanner {
    * WebAssembly SIMD is missing: then lines are split in JavaScript, with the same result).
    */
   useKernel(capacity: number): void {
-    if (this.delimiter < 128 && this.delimiter !== LF && this.delimiter !== CR) this.kernel = SplitKernel.create(capacity, this.fieldCount, this.index.start, this.index.end);
+    if (this.delimiter >= 128 || this.delimiter === LF || this.delimiter === CR) return;
+    const ix = this.index;
+    // without a client or staff column no row is fast: the kernel only splits
+    const rows = ix.client_id >= 0 && ix.staff_id >= 0 ? kernelRows(ix, this.fieldCount, this.wantsContact) : null;
+    this.kernel = SplitKernel.create(capacity, this.fieldCount, ix.start, ix.end, rows);
+    if (this.kernel === null || rows === null) return;
+    const f = this.computes(true);
+    this.kernelCodes = {
+      clients: new Codes(f.client), staff: new Codes(f.staff), groups: new Codes(f.group), kinds: new Codes(f.kind),
+      roles: new Codes(f.role), ages: new Codes(f.age),
+    };
+  }
+
+  /** `buf` where it is now: the kernel's memory may have grown during {@link LineScanner.lines}. */
+  moved(buf: Buffer): Buffer {
+    return this.kernel === null ? buf : this.kernel.moved(buf);
   }
 
   /** A buffer of `size` bytes for {@link LineScanner.lines}: the kernel's when it has one that size. */
@@ -435,12 +538,14 @@ class LineScanner {
 
   /** {@link LineScanner.lines} with the fields found by the kernel: the same lines, the same rows. */
   private linesByKernel(kernel: SplitKernel, buf: Buffer, end: number): number {
-    const { records, stride } = kernel;
+    const stride = kernel.stride;
     const starts = this.starts;
     const ends = this.ends;
     const delimiters = this.fieldCount - 1;
     for (let from = 0; ;) {
       const n = kernel.split(from, end, this.delimiter);
+      buf = kernel.moved(buf);
+      const records = kernel.records;
       for (let l = 0, r = 0; l < n; l++, r += stride) {
         const a = records[r]!;
         let b = records[r + 1]!;
@@ -521,7 +626,7 @@ class LineScanner {
   private takeFields(buf: Buffer, a: number, b: number, line: number, k: number, record: number): void {
     if (k === this.fieldCount - 1) {
       this.ends[k] = b;
-      if (this.fast(buf, line, record)) return;
+      if (record >= 0 && this.kernelCodes !== null ? this.fastKernel(buf, line, record, this.kernelCodes) : this.fast(buf, line, record)) return;
     }
     // anything else: exactly what the general reader does with a line without quotes
     const fields = buf.toString('utf8', a, b).split(this.delimiterText);
@@ -610,18 +715,63 @@ class LineScanner {
     const age = ix.client_age < 0 ? null : this.ages.get(buf, starts[ix.client_age]!, ends[ix.client_age]!);
     if (Number.isNaN(birthDay) || Number.isNaN(age)) return false;
     const r = this.row;
-    r.line = line;
     r.client = this.clients.get(buf, starts[ix.client_id]!, ends[ix.client_id]!);
     r.staff = this.staff.get(buf, starts[ix.staff_id]!, ends[ix.staff_id]!);
-    r.start = times[0]!;
-    r.end = times[1]!;
     r.group = this.codeOf(this.groups, buf, ix.group);
     r.kind = this.codeOf(this.kinds, buf, ix.kind);
     r.role = this.codeOf(this.roles, buf, ix.staff_role);
-    r.contact = !this.wantsContact || ix.contact_staff_id < 0 || starts[ix.contact_staff_id] === ends[ix.contact_staff_id] ? -1 : this.staff.get(buf, starts[ix.contact_staff_id]!, ends[ix.contact_staff_id]!);
+    r.contact = this.hasContact() ? this.staff.get(buf, starts[ix.contact_staff_id]!, ends[ix.contact_staff_id]!) : -1;
+    this.visitOf(buf, ix.visit_id, this.ascii(buf, ix.visit_id));
+    return this.deliver(line, birthDay, age);
+  }
+
+  /**
+   * {@link LineScanner.fast} for a row the kernel read (its record at `record`): the kernel
+   * checked that the fields are plain and numbered the coded values; the same checks follow, in
+   * the same order, and the same row is handed on.
+   */
+  private fastKernel(buf: Buffer, line: number, record: number, codes: KernelCodes): boolean {
+    const records = this.kernel!.records;
+    const flags = records[record + RECORD_FLAGS]!;
+    if ((flags & KERNEL_PLAIN) === 0) return false;
+    const ix = this.index;
+    const starts = this.starts;
+    const ends = this.ends;
+    const times = this.times;
+    this.timeInto(0, buf, ix.start, record);
+    this.timeInto(1, buf, ix.end, record);
+    if (!(times[1]! > times[0]!)) return false;
+    const v = record + RECORD_VALUES;
+    const bd = ix.client_birth_date;
+    const date = records[v + 6]!;
+    const birthDay = bd < 0 ? null : date >= 0 ? daysFromCivil(date >> 9, (date >> 5) & 15, date & 31) : this.births.get(buf, starts[bd]!, ends[bd]!);
+    const age = ix.client_age < 0 ? null : codes.ages.get(records[v + 7]!, buf, starts[ix.client_age]!, ends[ix.client_age]!);
+    if (Number.isNaN(birthDay) || Number.isNaN(age)) return false;
+    const r = this.row;
+    r.client = codes.clients.get(records[v]!, buf, starts[ix.client_id]!, ends[ix.client_id]!);
+    r.staff = codes.staff.get(records[v + 1]!, buf, starts[ix.staff_id]!, ends[ix.staff_id]!);
+    r.group = this.kernelCode(codes.groups, records[v + 3]!, buf, ix.group);
+    r.kind = this.kernelCode(codes.kinds, records[v + 4]!, buf, ix.kind);
+    r.role = this.kernelCode(codes.roles, records[v + 5]!, buf, ix.staff_role);
+    r.contact = this.hasContact() ? codes.staff.get(records[v + 2]!, buf, starts[ix.contact_staff_id]!, ends[ix.contact_staff_id]!) : -1;
+    this.visitOf(buf, ix.visit_id, (flags & KERNEL_ASCII_VISIT) !== 0);
+    return this.deliver(line, birthDay, age);
+  }
+
+  /** Whether the row names a contact person the consumer wants. */
+  private hasContact(): boolean {
+    const c = this.index.contact_staff_id;
+    return this.wantsContact && c >= 0 && this.starts[c] !== this.ends[c];
+  }
+
+  /** Hands on the row (its coded fields set; the times in `times`) and counts it used. */
+  private deliver(line: number, birthDay: number | null, age: number | null): true {
+    const r = this.row;
+    r.line = line;
+    r.start = this.times[0]!;
+    r.end = this.times[1]!;
     r.birthDay = birthDay;
     r.age = age === null ? null : Math.floor(age);
-    this.visitOf(buf, ix.visit_id);
     this.ledger.read++;
     this.ledger.used++;
     try {
@@ -660,19 +810,30 @@ class LineScanner {
     return column < 0 ? coder.get(buf, 0, 0) : coder.get(buf, this.starts[column]!, this.ends[column]!);
   }
 
-  /** Points the row at the visit id: its bytes when they are ASCII, else its text. */
-  private visitOf(buf: Buffer, column: number): void {
+  /** The number of a text field by the kernel's number `raw` for it ('' when the column is absent or empty). */
+  private kernelCode(codes: Codes<number>, raw: number, buf: Buffer, column: number): number {
+    return column < 0 ? codes.get(raw, buf, 0, 0) : codes.get(raw, buf, this.starts[column]!, this.ends[column]!);
+  }
+
+  /** Whether field `column` has only ASCII bytes (true when absent). */
+  private ascii(buf: Buffer, column: number): boolean {
+    if (column < 0) return true;
+    const b = this.ends[column]!;
+    for (let p = this.starts[column]!; p < b; p++) if (buf[p]! >= 128) return false;
+    return true;
+  }
+
+  /** Points the row at the visit id: its bytes when they are ASCII (`ascii`), else its text. */
+  private visitOf(buf: Buffer, column: number, ascii: boolean): void {
     const r = this.row;
     r.visitId = '';
     r.bytes = null;
     if (column < 0) return;
     const a = this.starts[column]!;
     const b = this.ends[column]!;
-    for (let p = a; p < b; p++) {
-      if (buf[p]! >= 128) {
-        r.visitId = buf.toString('utf8', a, b);
-        return;
-      }
+    if (!ascii) {
+      r.visitId = buf.toString('utf8', a, b);
+      return;
     }
     r.bytes = buf;
     r.visitFrom = a;

@@ -4,8 +4,46 @@ import type { parseTimeInto } from '../time/parse.js';
 /** Room for line records per {@link SplitKernel.split} call, in bytes. */
 const RECORD_BYTES = 1 << 19;
 const PAGE = 1 << 16;
-/** Words of a record before the delimiter positions (start, LF, count, two times of two words). */
-export const RECORD_HEAD = 7;
+/** Words of a record before the delimiter positions (start, LF, count, two times of two words, flags, coded values). */
+export const RECORD_HEAD = 16;
+/** Word of a record with its flags ({@link KERNEL_PLAIN}, {@link KERNEL_ASCII_VISIT}). */
+export const RECORD_FLAGS = 7;
+/** Word of a record with the first coded value ({@link RowSettings.slots}; one word per slot). */
+export const RECORD_VALUES = 8;
+/** Coded columns a record holds at most. */
+export const CODED_SLOTS = 8;
+/** Flag: every checked field is plain, and the filled ones are not empty; the coded values are set. */
+export const KERNEL_PLAIN = 1;
+/** Flag: the visit id field has only ASCII bytes. */
+export const KERNEL_ASCII_VISIT = 2;
+/** Bytes of the row settings before the per-column checks (see split.as.ts). */
+const SETTINGS_HEAD = 512 + 8 * CODED_SLOTS + 32 * 8;
+
+/**
+ * What the kernel reads of a line with the header's field count besides its times: whether its
+ * fields are plain and the number of each coded column's value.
+ *
+ * @example
+ * { plainFirst, plainLast, checks: Uint8Array.of(2, 2, 1, 1), slots: [{ column: 0, table: 0 }, { column: 1, table: 1 }], visitColumn: -1 }
+ */
+export interface RowSettings {
+  /** Per byte: 1 when a plain field may begin with it. */
+  plainFirst: Uint8Array;
+  /** Per byte: 1 when a plain field may end with it. */
+  plainLast: Uint8Array;
+  /** Per column: 0 not checked, 1 must be plain, 2 must be plain and not empty. */
+  checks: Uint8Array;
+  /**
+   * The coded columns (at most {@link CODED_SLOTS}), in record order: the column (-1: none, so
+   * the empty value; -2: not wanted, the word is -1) and the table (0–7) numbering its values,
+   * so two slots can share one (a contact person is a staff id), or -1: the value is a date, the
+   * word `year << 9 | month << 5 | day` when the field is exactly `YYYY-MM-DD` naming a calendar
+   * date (as parseDayCodes reads it), else -1.
+   */
+  slots: { column: number; table: number }[];
+  /** The column checked for ASCII ({@link KERNEL_ASCII_VISIT}), -1 for none. */
+  visitColumn: number;
+}
 
 /** The part of Node's WebAssembly API the kernel uses (@types/node 20 does not declare it). */
 interface WasmApi {
@@ -15,6 +53,7 @@ interface WasmApi {
 }
 interface WasmModule { readonly kind?: 'module' }
 interface WasmMemory { readonly buffer: ArrayBuffer }
+type SplitFunction = (from: number, to: number, delim: number, fields: number, out: number, maxLines: number, startColumn: number, endColumn: number) => number;
 const wasm = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
 
 let compiled: WasmModule | null | undefined;
@@ -35,11 +74,17 @@ function kernelModule(): WasmModule | null {
  * The line splitter of the measure's fast path in WebAssembly (`src/kernel/split.as.ts`): it
  * finds the line breaks and delimiters of a buffer sixteen bytes at a time, about four times as
  * fast as the 32-bit word loop in JavaScript (measured on the 2M-row log: 100 vs 390 ms), and
- * reads plain start and end times. The buffer it reads is its own memory
+ * reads plain start and end times. Given {@link RowSettings}, it also checks that a row's fields
+ * are plain and numbers the values of its coded columns (client, staff, group, …) in hash tables
+ * in its own memory, so the caller only maps those numbers. The buffer it reads is its own memory
  * ({@link SplitKernel.buffer}); it writes one record per line (where the line starts, where its
- * LF is, how many delimiters it has, the two times and where the first delimiters are) and the
- * caller reads the fields from the record. Its calendar check (`daysInMonth`) repeats the one of
- * `time/civil.ts` in AssemblyScript; tests hold the kernel's times equal to `parseTimeInto`'s.
+ * LF is, how many delimiters it has, the two times, the flags, the coded values and where the
+ * first delimiters are) and the caller reads the fields from the record. Its calendar check
+ * (`daysInMonth`) repeats the one of `time/civil.ts` in AssemblyScript; tests hold the kernel's
+ * times equal to `parseTimeInto`'s.
+ *
+ * The tables grow the memory: a view of it made before a {@link SplitKernel.split} may be empty
+ * after it ({@link SplitKernel.moved} gives the new one; `records` is always current).
  *
  * @example
  * const k = SplitKernel.create(1 << 20, 12);
@@ -48,46 +93,63 @@ function kernelModule(): WasmModule | null {
  */
 export class SplitKernel {
   /** The records of the last {@link SplitKernel.split}: `stride` i32s per line. */
-  readonly records: Int32Array;
+  records: Int32Array;
   /** Lines one call records at most. */
   readonly maxLines: number;
   readonly stride: number;
   private readonly memory: WasmMemory;
   /** Where the records start in the kernel's memory. */
   private readonly out: number;
-  private readonly splitLines: (from: number, to: number, delim: number, fields: number, out: number, maxLines: number, startColumn: number, endColumn: number) => number;
+  private readonly splitLines: SplitFunction;
   private readonly next: { readonly value: number };
+  /** The memory's buffer the views were made on; the earlier ones (emptied by growth). */
+  private seen: ArrayBuffer;
+  private readonly former = new WeakSet<ArrayBuffer>();
 
-  private constructor(module: WasmModule, readonly capacity: number, readonly fields: number, private readonly startColumn: number, private readonly endColumn: number) {
+  private constructor(module: WasmModule, readonly capacity: number, readonly fields: number, private readonly startColumn: number, private readonly endColumn: number, rows: RowSettings | null) {
     this.stride = fields + RECORD_HEAD;
     this.maxLines = Math.max(1, Math.floor(RECORD_BYTES / (4 * this.stride)));
     // the records follow the buffer: the kernel's last 16-byte load may reach 15 bytes past it
     this.out = Math.ceil(capacity / 16) * 16;
-    this.memory = new wasm.Memory({ initial: Math.ceil((this.out + this.maxLines * this.stride * 4) / PAGE) });
+    const settings = this.out + this.maxLines * this.stride * 4;
+    // the settings, then room for the tables' first slots (8 × 4 KiB) and keys before the memory grows
+    const heap = settings + SETTINGS_HEAD + fields + 16;
+    this.memory = new wasm.Memory({ initial: Math.ceil((heap + (64 << 10)) / PAGE) });
     const exports = new wasm.Instance(module, { env: { memory: this.memory, abort: () => { throw new Error('split kernel: abort'); } } }).exports;
-    this.splitLines = exports.split as SplitKernel['splitLines'];
+    this.splitLines = exports.split as SplitFunction;
     this.next = exports.done as { readonly value: number };
-    this.records = new Int32Array(this.memory.buffer, this.out, this.maxLines * this.stride);
+    this.seen = this.memory.buffer;
+    this.records = new Int32Array(this.seen, this.out, this.maxLines * this.stride);
+    if (rows !== null) {
+      writeSettings(new Uint8Array(this.seen, settings, SETTINGS_HEAD + fields), rows, fields);
+      (exports.setup as (at: number, visit: number, heap: number) => void)(settings, rows.visitColumn, heap);
+      this.rebind();
+    }
   }
 
   /**
    * A kernel for buffers of up to `capacity` bytes and lines of `fields` fields whose times are in
-   * columns `startColumn` and `endColumn` (-1: none), or null where WebAssembly SIMD is not
-   * available (the caller splits in JavaScript).
+   * columns `startColumn` and `endColumn` (-1: none), reading rows as `rows` says when given, or
+   * null where WebAssembly SIMD is not available (the caller splits in JavaScript).
    */
-  static create(capacity: number, fields: number, startColumn = -1, endColumn = -1): SplitKernel | null {
+  static create(capacity: number, fields: number, startColumn = -1, endColumn = -1, rows: RowSettings | null = null): SplitKernel | null {
     const module = kernelModule();
-    return module === null ? null : new SplitKernel(module, capacity, fields, startColumn, endColumn);
+    return module === null ? null : new SplitKernel(module, capacity, fields, startColumn, endColumn, rows);
   }
 
-  /** The kernel's buffer: `capacity` bytes of its memory (one view, the same each call). */
+  /** The kernel's buffer: `capacity` bytes of its memory. */
   buffer(): Buffer {
     return Buffer.from(this.memory.buffer, 0, this.capacity);
   }
 
-  /** True when `buf` is this kernel's buffer (as {@link SplitKernel.buffer} gave it). */
+  /** True when `buf` is this kernel's buffer (as {@link SplitKernel.buffer} gave it, and the memory has not grown since). */
   holds(buf: Uint8Array): boolean {
     return buf.buffer === this.memory.buffer && buf.byteOffset === 0;
+  }
+
+  /** `buf` where it is now: the kernel's current buffer when `buf` was its buffer before the memory grew, else `buf` itself. */
+  moved(buf: Buffer): Buffer {
+    return this.former.has(buf.buffer as ArrayBuffer) && buf.byteOffset === 0 ? this.buffer() : buf;
   }
 
   /**
@@ -97,16 +159,40 @@ export class SplitKernel {
    * columns (words 3–6: a date `year << 9 | month << 5 | day` and a time of day
    * `hour << 12 | minute << 6 | second` each; -1 when the kernel did not read the time, which it
    * does only for a field of exactly `YYYY-MM-DD HH:mm[:ss]` (space, T or t) naming a real date
-   * and time of day, so what it gives is what {@link parseTimeInto} reads there) and from word 7
-   * the positions of the first `fields` delimiters.
+   * and time of day, so what it gives is what {@link parseTimeInto} reads there), the flags
+   * (word 7, 0 without row settings), the coded values (words 8–15, set when the flags have
+   * {@link KERNEL_PLAIN}) and from word 16 the positions of the first `fields` delimiters.
    * Returns the number of lines; {@link SplitKernel.done} says where to go on.
    */
   split(from: number, to: number, delim: number): number {
-    return this.splitLines(from, to, delim, this.fields, this.out, this.maxLines, this.startColumn, this.endColumn);
+    const n = this.splitLines(from, to, delim, this.fields, this.out, this.maxLines, this.startColumn, this.endColumn);
+    if (this.memory.buffer !== this.seen) this.rebind();
+    return n;
   }
 
   /** Where the line after the last one recorded starts. */
   get done(): number {
     return this.next.value;
   }
+
+  /** New views after the memory grew. */
+  private rebind(): void {
+    this.former.add(this.seen);
+    this.seen = this.memory.buffer;
+    this.records = new Int32Array(this.seen, this.out, this.maxLines * this.stride);
+  }
+}
+
+/** Writes the row settings where the kernel reads them (the layout of split.as.ts). */
+function writeSettings(to: Uint8Array, rows: RowSettings, fields: number): void {
+  if (rows.slots.length > CODED_SLOTS || rows.checks.length !== fields) throw new Error('split kernel: bad row settings');
+  to.set(rows.plainFirst, 0);
+  to.set(rows.plainLast, 256);
+  const words = new DataView(to.buffer, to.byteOffset, SETTINGS_HEAD);
+  for (let s = 0; s < CODED_SLOTS; s++) {
+    const slot = rows.slots[s] ?? { column: -2, table: 0 };
+    words.setInt32(512 + 4 * s, slot.column, true);
+    words.setInt32(512 + 4 * CODED_SLOTS + 4 * s, slot.table, true);
+  }
+  to.set(rows.checks, SETTINGS_HEAD);
 }

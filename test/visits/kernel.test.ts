@@ -4,7 +4,10 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fastScanPiece, type CodedRow, type CodedSink } from '../../src/visits/fast.js';
-import { SplitKernel } from '../../src/visits/kernel.js';
+import { KERNEL_ASCII_VISIT, KERNEL_PLAIN, RECORD_FLAGS, RECORD_HEAD, RECORD_VALUES, SplitKernel, type RowSettings } from '../../src/visits/kernel.js';
+import { MEASURE_COLUMNS } from '../../src/continuity/measure.js';
+import { parseDayCodes } from '../../src/time/parse.js';
+import { daysFromCivil } from '../../src/time/civil.js';
 import type { Visit } from '../../src/visits/types.js';
 import { WorkTable } from '../../src/visits/worktable.js';
 
@@ -32,7 +35,7 @@ function kernelLines(text: string, delim: string, fields: number): { lines: [num
     for (let l = 0; l < n; l++) {
       const r = l * k.stride;
       const count = k.records[r + 2]!;
-      lines.push([k.records[r]!, k.records[r + 1]!, Array.from(k.records.subarray(r + 7, r + 7 + Math.min(count, fields)))]);
+      lines.push([k.records[r]!, k.records[r + 1]!, Array.from(k.records.subarray(r + RECORD_HEAD, r + RECORD_HEAD + Math.min(count, fields)))]);
       expect(count).toBeGreaterThanOrEqual(Math.min(count, fields));
     }
     from = k.done;
@@ -76,6 +79,96 @@ describe('SplitKernel', () => {
     k.buffer().write(text, 'latin1');
     expect(k.split(0, text.length, 44)).toBe(1);
     expect(k.records[2]).toBe(300_000);
+  });
+});
+
+describe('SplitKernel row settings', () => {
+  const plainFirst = new Uint8Array(256).map((_, x) => (x > 32 ? 1 : 0));
+  const plainLast = plainFirst;
+
+  /** The flags and coded values of each line of `text` (split on ','), for `rows`. */
+  function coded(text: string, rows: RowSettings, capacity = text.length + 16): { flags: number; values: number[] }[] {
+    const fields = rows.checks.length;
+    const k = SplitKernel.create(capacity, fields, -1, -1, rows)!;
+    Buffer.from(text, 'latin1').copy(k.buffer());
+    const out: { flags: number; values: number[] }[] = [];
+    for (let from = 0; ;) {
+      const n = k.split(from, text.length, 44);
+      for (let l = 0; l < n; l++) {
+        const r = l * k.stride;
+        out.push({ flags: k.records[r + RECORD_FLAGS]!, values: Array.from(k.records.subarray(r + RECORD_VALUES, r + RECORD_VALUES + rows.slots.length)) });
+      }
+      from = k.done;
+      if (n < k.maxLines) return out;
+    }
+  }
+
+  it('checks fields and numbers values in order of first sight, as read by hand', () => {
+    // columns: visit, client (filled), staff (filled), contact (a staff id: the staff table), birth date
+    const rows: RowSettings = {
+      plainFirst, plainLast, checks: Uint8Array.of(1, 2, 2, 1, 1), visitColumn: 0,
+      slots: [{ column: 1, table: 0 }, { column: 2, table: 1 }, { column: 3, table: 1 }, { column: 4, table: -1 }, { column: -1, table: 2 }, { column: -2, table: 3 }],
+    };
+    const text = [
+      'v1,C1,S1,S2,1940-02-29', // C1 → 0; S1 → 0, S2 → 1 (one table for staff and contact); a leap day; the absent column: '' → 0; not wanted: -1
+      'v2,C2,S2,,1941-02-29', // C2 → 1; S2 is 1; the empty contact → 2; not a date
+      'vö,C1,S1,S1,1940-01-01\r', // C1 again; a non-ASCII visit id; the CR is not part of the last field
+      ',C3, S1,S1,x', // a staff id with a space before it: not plain, nothing numbered
+      'v5,,S1,S1,x', // no client: not plain
+      'v6,C1,S1', // too few fields: no flags
+      'v7,C3,S3,S1,1940-01-01', // C3 → 2 (the row before was not numbered), S3 → 3
+      'v\x80,C1,S1,S1,', // a lone byte 0x80 in the visit id: not ASCII; an empty birth date is no date
+    ].join('\n') + '\n';
+    const got = coded(text, rows);
+    const both = KERNEL_PLAIN | KERNEL_ASCII_VISIT;
+    expect(got).toEqual([
+      { flags: both, values: [0, 0, 1, (1940 << 9) | (2 << 5) | 29, 0, -1] },
+      { flags: both, values: [1, 1, 2, -1, 0, -1] },
+      { flags: KERNEL_PLAIN, values: [0, 0, 0, (1940 << 9) | (1 << 5) | 1, 0, -1] },
+      { flags: 0, values: got[3]!.values },
+      { flags: 0, values: got[4]!.values },
+      { flags: 0, values: got[5]!.values },
+      { flags: both, values: [2, 3, 0, (1940 << 9) | (1 << 5) | 1, 0, -1] },
+      { flags: KERNEL_PLAIN, values: [0, 0, 0, -1, 0, -1] },
+    ]);
+  });
+
+  it('numbers values as a Map of their bytes does, across table growth and long values (property)', () => {
+    fc.assert(fc.property(
+      fc.array(fc.tuple(fc.integer({ min: 0, max: 3000 }), fc.constantFrom('', 'ö', 'LONGVALUE-', 'LONGVALUE-LONGVALUE-', 'x'), fc.integer({ min: 0, max: 40 })), { minLength: 1, maxLength: 4000 }),
+      (picks) => {
+        // values of 0–40 bytes that differ anywhere, many distinct: the tables grow, and so does the memory
+        const values = picks.map(([n, prefix, pad]) => `${prefix}${n}${'.'.repeat(pad % 9)}`);
+        const text = values.map((v) => `${v},${v.length}`).join('\n') + '\n';
+        const rows: RowSettings = { plainFirst, plainLast, checks: Uint8Array.of(2, 1), visitColumn: -1, slots: [{ column: 0, table: 0 }, { column: 1, table: 1 }] };
+        const got = coded(Buffer.from(text).toString('latin1'), rows, Buffer.byteLength(text) + 16);
+        const byBytes = new Map<string, number>();
+        const lengths = new Map<string, number>();
+        expect(got.map((g) => g.values)).toEqual(values.map((v) => {
+          if (!byBytes.has(v)) byBytes.set(v, byBytes.size);
+          if (!lengths.has(String(v.length))) lengths.set(String(v.length), lengths.size);
+          return [byBytes.get(v), lengths.get(String(v.length))];
+        }));
+      },
+    ), { numRuns: 40 });
+  });
+
+  it('reads a date as parseDayCodes does (property)', () => {
+    const two = (max: number) => fc.integer({ min: 0, max }).map((n) => String(n).padStart(2, '0'));
+    fc.assert(fc.property(
+      fc.array(fc.oneof(
+        fc.tuple(fc.constantFrom('1940', '2000', '1900', '2023', '2024', '0000', '19x0'), two(13), two(32), fc.constantFrom('-', '/')).map(([y, m, d, sep]) => `${y}-${m}${sep}${d}`),
+        fc.constantFrom('', '1940-1-01', '1940-01-011', '19400101'),
+      ), { minLength: 1, maxLength: 50 }),
+      (dates) => {
+        const rows: RowSettings = { plainFirst, plainLast, checks: Uint8Array.of(0), visitColumn: -1, slots: [{ column: 0, table: -1 }] };
+        const got = coded(`${dates.join('\n')}\n`, rows);
+        expect(got.map((g) => {
+          const d = g.values[0]!;
+          return d < 0 ? Number.NaN : daysFromCivil(d >> 9, (d >> 5) & 15, d & 31);
+        })).toEqual(dates.map((d) => parseDayCodes(Buffer.from(d), 0, d.length)));
+      },
+    ), { numRuns: 200 });
   });
 });
 
@@ -144,6 +237,70 @@ describe('fastScanPiece with the kernel', () => {
     expect(used).toBeGreaterThan(300); // rows with both times read (by the kernel, in the kernel's scan)
   });
 
+  it('hands on the same rows with every measure column, and vouches only for values new to the consumer (property)', async () => {
+    const pick = (...xs: string[]) => fc.oneof({ arbitrary: fc.constantFrom(...xs), weight: 6 }, { arbitrary: fc.constantFrom('', ' x', 'x ', '\u00a0y', 'Ö', 'ÅsaÅsaÅsa1', 'LONGVALUE-0001', 'LONGVALUE-0002'), weight: 1 });
+    const row = fc.tuple(
+      pick('v1', 'v2', 'vö', ''), pick('C1', 'C2', 'CLIENT-NUMBER-3', 'Åke'), pick('S1', 'S2', 'STAFF-NUMBER-3'),
+      fc.constantFrom('2024-10-01 08:00', '2024-10-01T09:15:00', '2024-10-02 07:00', '2024-10-01 8:00'), fc.constantFrom('2024-10-01 10:00', '2024-10-02 23:59:59', '2024-10-01 07:00'),
+      pick('omvårdnad', 'hsl', 'larm'), pick('Centrum', 'Öster'), pick('1940-02-29', '1950-13-01', '1930-01-01', '19400101'), pick('undersköterska', 'hsl'),
+      pick('S1', 'S2', 'S9', ''), pick('80', '79.5', ''),
+    );
+    await fc.assert(fc.asyncProperty(
+      fc.array(fc.tuple(row, fc.boolean()), { minLength: 1, maxLength: 40 }),
+      fc.integer({ min: 1, max: 300 }),
+      async (rows, unit) => {
+        const header = 'visit_id,client_id,staff_id,start,end,kind,group,client_birth_date,staff_role,contact_staff_id,client_age';
+        const text = `${header}\n${rows.map(([cells, crlf]) => `${cells.join(',')}${crlf ? '\r' : ''}`).join('\n')}\n`;
+        const path = join(dir, `f${n++}.csv`);
+        writeFileSync(path, text);
+        const to = Buffer.byteLength(text);
+        const scan = async (kernel: boolean) => {
+          const sink = allColumns();
+          const r = await fastScanPiece(path, WorkTable.create([{ from: header.length + 1, to }], unit), 0, 2, sink, { use: MEASURE_COLUMNS, zone: 'Europe/Stockholm' }, kernel);
+          return { seen: sink.seen, ledger: r!.ledger };
+        };
+        const js = await scan(false);
+        expect(js.seen.length + js.ledger.rejected).toBe(rows.length);
+        expect(await scan(true)).toEqual(js);
+      },
+    ), { numRuns: 200 });
+  });
+
+  it('reads 40,000 distinct clients in small units as the JavaScript splitter does (the kernel\'s memory grows while its buffer is in use)', async () => {
+    const lines = Array.from({ length: 40_000 }, (_, i) => `V${i},CLIENT-${i * 7919 % 40_000},S${i % 997},2024-10-01 08:00,2024-10-01 09:00,hsl,G${i % 13},1940-01-01,r,S${i % 31},`);
+    const header = 'visit_id,client_id,staff_id,start,end,kind,group,client_birth_date,staff_role,contact_staff_id,client_age';
+    const text = `${header}\n${lines.join('\n')}\n`;
+    const path = join(dir, 'many.csv');
+    writeFileSync(path, text);
+    const scan = async (kernel: boolean) => {
+      const sink = allColumns();
+      await fastScanPiece(path, WorkTable.create([{ from: header.length + 1, to: text.length }], 1 << 14), 0, 2, sink, { use: MEASURE_COLUMNS }, kernel);
+      return sink.seen;
+    };
+    const rows = await scan(true);
+    expect(rows.length).toBe(40_000);
+    expect(rows[12_345]).toMatch(new RegExp(`^12347 c:CLIENT-${12_345 * 7919 % 40_000} s:S${12_345 % 997} `));
+    expect(rows).toEqual(await scan(false));
+  });
+
+  it('vouches for no value twice when a line longer than the buffer is numbered apart from the kernel\'s', async () => {
+    // C2 and S2 are first seen on the long line (numbered in JavaScript), then on lines the kernel
+    // reads (the reader goes back to the kernel's buffer after the long line); C1 the other way round
+    const header = 'visit_id,client_id,staff_id,start,end,kind,group,client_birth_date,staff_role,contact_staff_id,client_age';
+    const row = (visit: string, client: string, staff: string) => `${visit},${client},${staff},2024-10-01 08:00,2024-10-01 09:00,hsl,G,1940-01-01,r,S1,`;
+    const text = `${header}\n${[row('v1', 'C1', 'S1'), row('V'.repeat(100_000), 'C2', 'S2'), ...Array.from({ length: 2000 }, () => row('v3', 'C2', 'S2')), row('V'.repeat(100_000), 'C1', 'S1')].join('\n')}\n`;
+    const path = join(dir, 'long-fresh.csv');
+    writeFileSync(path, text);
+    const scan = async (kernel: boolean) => {
+      const sink = allColumns();
+      await fastScanPiece(path, WorkTable.create([{ from: header.length + 1, to: text.length }], 1 << 12), 0, 2, sink, { use: MEASURE_COLUMNS }, kernel);
+      return sink.seen.map((r) => r.split(' ').slice(0, 3).join(' '));
+    };
+    const want = ['2 c:C1 s:S1', '3 c:C2 s:S2', ...Array.from({ length: 2000 }, (_, i) => `${i + 4} c:C2 s:S2`), '2004 c:C1 s:S1'];
+    expect(await scan(true)).toEqual(want);
+    expect(await scan(false)).toEqual(want);
+  });
+
   it('reads a line longer than its buffer (the reader moves to a bigger one, split in JavaScript) like the JavaScript splitter', async () => {
     const long = 'C'.repeat(100_000);
     const text = `client_id,staff_id,start,end\nC1,S1,2024-10-01 08:00,2024-10-01 08:30\n${long},S2,2024-10-01 09:00,2024-10-01 09:30\nC3,S1,2024-10-01 10:00,2024-10-01 10:30\n`;
@@ -159,6 +316,34 @@ describe('fastScanPiece with the kernel', () => {
     expect(rows).toEqual(await scan(false));
   });
 });
+
+/**
+ * A sink that records every field a measure uses of every row it is given, as text, and fails a
+ * value vouched for as fresh ({@link CodedSink.code}) that it was given before.
+ */
+function allColumns(): CodedSink & { seen: string[] } {
+  const names = new Map<string, string[]>();
+  const numbers = new Map<string, number>();
+  const seen: string[] = [];
+  const text = (column: string, n: number) => (n < 0 ? '-' : names.get(column)![n]);
+  return {
+    seen,
+    wantsContact: true,
+    code: (column, value, fresh) => {
+      const list = names.get(column) ?? names.set(column, []).get(column)!;
+      const known = numbers.get(`${column}:${value}`);
+      if (fresh && known !== undefined) throw new Error(`${column} ${value} vouched for as fresh, but asked before`);
+      if (known !== undefined) return known;
+      numbers.set(`${column}:${value}`, list.length);
+      return list.push(value) - 1;
+    },
+    addCoded: (r: CodedRow) => {
+      const visit = r.bytes === null ? r.visitId : Buffer.from(r.bytes.subarray(r.visitFrom, r.visitTo)).toString('latin1');
+      seen.push(`${r.line} c:${text('client', r.client)} s:${text('staff', r.staff)} g:${text('group', r.group)} k:${text('kind', r.kind)} r:${text('role', r.role)} ct:${text('staff', r.contact)} ${r.start} ${r.end} b:${r.birthDay} a:${r.age} v:${visit}`);
+    },
+    addVisit: (v: Visit) => { seen.push(`${v.line} c:${v.client} s:${v.staff} g:${v.group} k:${v.kind} r:${v.staffRole} ct:${v.contactStaff || '-'} ${v.start} ${v.end} b:${v.birthDay} a:${v.age} v:${v.visitId}`); },
+  };
+}
 
 /** A sink that records every field of every row it is given, as text. */
 function everything(): CodedSink & { seen: string[] } {
