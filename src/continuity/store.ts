@@ -43,7 +43,7 @@ export class Interner {
    * ids.idsOf(packNames(['C2', 'C1'])); // → Int32Array [1, 0]
    */
   idsOf(packed: PackedNames): Int32Array {
-    const bytes = this.indexedBytes();
+    const bytes = this.indexedBytes(packed.ends.length);
     if (bytes === null) return Int32Array.from(unpackNames(packed), (name) => this.id(name));
     const ends = packed.ends;
     // a Buffer like the readers' (a worker's bytes arrive as a plain Uint8Array): one kind of array reaches the hash
@@ -70,9 +70,12 @@ export class Interner {
     this.bytesIndexed = 0;
   }
 
-  /** The byte index brought up to date, or null when two names have the same bytes (not UTF-8 text: merge by text). */
-  private indexedBytes(): ByteInterner | null {
-    const bytes = (this.bytes ??= new ByteInterner());
+  /**
+   * The byte index brought up to date (made with room for `more` names besides these), or null
+   * when two names have the same bytes (not UTF-8 text: merge by text).
+   */
+  private indexedBytes(more: number): ByteInterner | null {
+    const bytes = (this.bytes ??= new ByteInterner(this.names.length + more));
     let scratch = Buffer.allocUnsafe(256);
     for (; this.bytesIndexed < this.names.length; this.bytesIndexed++) {
       const name = this.names[this.bytesIndexed]!;

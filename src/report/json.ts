@@ -55,8 +55,9 @@ async function writeValue(value: unknown, indent: string, write: (text: string) 
     await write('[');
     // a streamed array: batches of elements stringified at once, the brackets cut off; a batch
     // whose text shows a streamed key holding an array (only a real key can: quotes inside strings
-    // are escaped) goes element by element, as does an array found to hold one (never stringified whole)
-    const patterns = [...streamed].map((key) => `${JSON.stringify(key)}: [`);
+    // are escaped) goes element by element, as does an array found to hold one (never stringified
+    // whole); the rows of an array made a slice at a time are plain values: no need to look
+    const patterns = isStreamedRows(value) ? [] : [...streamed].map((key) => `${JSON.stringify(key)}: [`);
     for (let i = 0; i < value.length; i += BATCH) {
       const batch = value.slice(i, i + BATCH);
       const text = stream ? stringifyAt(batch, indent)! : null;

@@ -22,10 +22,18 @@ export class ByteInterner {
    * endian), its length, and its number + 1 (0: empty). A value of at most 8 bytes is compared in
    * the slot alone, so a lookup touches one slot and nothing else.
    */
-  private slots = new Int32Array(4 << 12);
+  private slots: Int32Array;
   /** Per number: where its bytes start in `bytes` (their length is in its slot). */
-  private starts: Int32Array = new Int32Array(1 << 11);
+  private starts: Int32Array;
   private readonly names: string[] = [];
+
+  /** `expected`: how many values it will number (room for them is made at once, not by doubling). */
+  constructor(expected = 0) {
+    let slots = 1 << 12;
+    while (3 * slots < 4 * expected) slots *= 2;
+    this.slots = new Int32Array(4 * slots);
+    this.starts = new Int32Array(Math.max(1 << 11, expected));
+  }
 
   /** How many distinct byte strings have been numbered. */
   get size(): number {

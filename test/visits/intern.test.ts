@@ -20,17 +20,21 @@ describe('ByteInterner', () => {
     }));
   });
 
-  it('keeps every value through growth (100,000 ids) and decodes each once', () => {
-    const interner = new ByteInterner();
-    const ids = Array.from({ length: 100_000 }, (_, i) => `C${String(i).padStart(6, '0')}`);
-    const buf = Buffer.from(ids.join(''));
-    ids.forEach((_, i) => interner.id(buf, 7 * i, 7 * i + 7));
-    ids.forEach((id, i) => expect(interner.id(buf, 7 * i, 7 * i + 7)).toBe(i));
-    expect(interner.name(4321)).toBe('C004321');
-    expect(interner.get(Buffer.from('xÖster'), 1, 7)).toBe('Öster');
-    expect(interner.size).toBe(100_001);
+  it('keeps every value through growth (100,000 ids) and decodes each once, made small or with room for all', () => {
+    for (const interner of [new ByteInterner(), new ByteInterner(100_001)]) keepsAll(interner);
   });
 });
+
+/** Numbers 100,000 ids and finds each again with its number. */
+function keepsAll(interner: ByteInterner): void {
+  const ids = Array.from({ length: 100_000 }, (_, i) => `C${String(i).padStart(6, '0')}`);
+  const buf = Buffer.from(ids.join(''));
+  ids.forEach((_, i) => interner.id(buf, 7 * i, 7 * i + 7));
+  ids.forEach((id, i) => expect(interner.id(buf, 7 * i, 7 * i + 7)).toBe(i));
+  expect(interner.name(4321)).toBe('C004321');
+  expect(interner.get(Buffer.from('xÖster'), 1, 7)).toBe('Öster');
+  expect(interner.size).toBe(100_001);
+}
 
 describe('Interner', () => {
   it('numbers strings in order of first sight; values vouched new are added without an index, which is built on the first lookup', () => {
