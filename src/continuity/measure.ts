@@ -6,7 +6,7 @@ import type { CanonicalColumn } from '../visits/columns.js';
 import type { ReadLedger, ReadOptions, Visit, VisitSource } from '../visits/types.js';
 import { KontinuitetError } from '../errors.js';
 import { ContinuityAccumulator } from './accumulator.js';
-import { collectGarbage, defaultThreads, measureInParallel } from './parallel.js';
+import { collectGarbage, defaultThreads, measureInParallel, startReaders } from './parallel.js';
 import type { ContinuityRules } from './rules.js';
 import type { ContinuityResult } from './types.js';
 import { materialise, type ClientList, type StreamedResult } from './clientlist.js';
@@ -89,14 +89,22 @@ export async function measureContinuity(source: VisitSource, options: MeasureOpt
  * await writeJson(process.stdout, r, ['perClient']);
  */
 export async function measureContinuityStreamed(source: VisitSource, options: MeasureOptions & ReadOptions = {}): Promise<StreamedResult> {
-  const acc = new ContinuityAccumulator(options);
-  const read: MeasureOptions & ReadOptions = { use: MEASURE_COLUMNS, ...options, zone: acc.zone.name };
   const path = typeof source === 'string' ? source : source instanceof URL ? fileURLToPath(source) : null;
-  if (path !== null && options.fastPath !== false) {
-    const threads = options.threads ?? defaultThreads();
-    if (!(Number.isInteger(threads) && threads >= 1)) throw new KontinuitetError('BAD_OPTION', 'threads: must be a whole number ≥ 1');
-    if (options.readUnit !== undefined && !(Number.isInteger(options.readUnit) && options.readUnit >= 1)) throw new KontinuitetError('BAD_OPTION', 'readUnit: must be a whole number of bytes ≥ 1');
-    const result = await measureInParallel(path, read, threads);
+  const threads = options.threads ?? defaultThreads();
+  if (!(Number.isInteger(threads) && threads >= 1)) throw new KontinuitetError('BAD_OPTION', 'threads: must be a whole number ≥ 1');
+  if (options.readUnit !== undefined && !(Number.isInteger(options.readUnit) && options.readUnit >= 1)) throw new KontinuitetError('BAD_OPTION', 'readUnit: must be a whole number of bytes ≥ 1');
+  // the worker threads start first: they boot while this thread sets up the measure
+  const started = path !== null && options.fastPath !== false ? startReaders(path, options, threads) : null;
+  let acc: ContinuityAccumulator;
+  try {
+    acc = new ContinuityAccumulator(options);
+  } catch (e) {
+    await started?.close();
+    throw e;
+  }
+  const read: MeasureOptions & ReadOptions = { use: MEASURE_COLUMNS, ...options, zone: acc.zone.name };
+  if (started !== null) {
+    const result = await measureInParallel(path!, read, threads, started);
     if (result !== null) return result;
   }
   const ledger = await readRows(source, acc, (v) => acc.add(v), read, options.fastPath !== false);

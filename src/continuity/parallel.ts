@@ -120,7 +120,7 @@ function workerScript(): URL | null {
 }
 
 /** Sends requests to one thread: a worker, or this thread when there is no worker script. */
-class Reader {
+export class Reader {
   private readonly worker: Worker | null;
 
   constructor(script: URL | null) {
@@ -174,23 +174,58 @@ class Reader {
  * @example
  * const r = await measureInParallel('national.csv', { from: '2024-10-01' }, 2);
  */
-export async function measureInParallel(path: string, options: MeasureOptions & ReadOptions, threads: number): Promise<StreamedResult | null> {
+export async function measureInParallel(path: string, options: MeasureOptions & ReadOptions, threads: number, started: ReaderThreads | null = null): Promise<StreamedResult | null> {
+  const pool = started ?? startReaders(path, options, threads);
+  if (pool === null) return null;
+  try {
+    return await measureWith(path, options, threads, pool.readers);
+  } finally {
+    await pool.close();
+  }
+}
+
+/**
+ * The threads of a {@link measureInParallel}, started ahead (a worker takes ~100 ms to start, while
+ * the calling thread sets up the measure): this thread's reader and a worker per other range.
+ *
+ * @example
+ * const threads = startReaders('national.csv', options, 2); // then measureInParallel(…, threads), which closes them
+ */
+export interface ReaderThreads {
+  readonly readers: readonly Reader[];
+  /** Ends the workers (again: nothing). */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the threads of {@link measureInParallel} for a file, or null when it will be read by one
+ * thread (see there; a missing file too: the one-thread reader gives the error).
+ *
+ * @example
+ * const threads = startReaders('national.csv', { from: '2024-10-01' }, 2);
+ */
+export function startReaders(path: string, options: MeasureOptions & ReadOptions, threads: number): ReaderThreads | null {
   if (threads < 2 || options.encoding === 'latin1' || options.onError === 'stop' || options.indices === true) return null;
   let size: number;
   try {
     size = statSync(path).size;
   } catch {
-    return null; // the one-thread reader gives the error
+    return null;
   }
   if (options.threads === undefined && size < PARALLEL_BYTES) return null;
-  const head = await readHeader(path);
-  if (head === null) return null;
-  const ranges = await splitRanges(path, head.end + 1, size, threads);
-
   const script = workerScript();
   // this thread reads the first range itself, into the accumulator the other pieces are merged
   // into: one isolate fewer than a worker per range, and the first piece needs no merging
-  const readers = ranges.map((_, k) => new Reader(k === 0 ? null : script));
+  const readers = Array.from({ length: threads }, (_, k) => new Reader(k === 0 ? null : script));
+  let closed: Promise<void> | null = null;
+  return { readers, close: () => (closed ??= Promise.all(readers.map((r) => r.close())).then(() => undefined)) };
+}
+
+async function measureWith(path: string, options: MeasureOptions & ReadOptions, threads: number, readers: readonly Reader[]): Promise<StreamedResult | null> {
+  const size = statSync(path).size;
+  const head = await readHeader(path);
+  if (head === null) return null;
+  const ranges = await splitRanges(path, head.end + 1, size, threads);
   const shared = cloneable(options, ranges.length);
   // units small enough to share out, few enough to count in 32 bits (files above 2 PiB at 1 MiB)
   const unit = Math.max(options.readUnit ?? READ_UNIT, Math.ceil(size / MAX_UNITS));
@@ -238,7 +273,6 @@ export async function measureInParallel(path: string, options: MeasureOptions & 
     return merged.assemble(reported, results, mergeLedgers(ledgers, options.maxIssues ?? 1000));
   } finally {
     merged.release();
-    await Promise.all(readers.map((r) => r.close()));
   }
 }
 

@@ -33,6 +33,10 @@ describe('kontinuitet measure', () => {
     const bad = run(['measure', file, '--threads', '0']);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/threads/);
+    // the worker threads start before the options are checked: a bad one ends them too
+    const zone = run(['measure', file, '--threads', '3', '--zone', 'Mars/Olympus'], { timeout: 20_000 });
+    expect(zone.status).toBe(2);
+    expect(zone.stderr).toMatch(/unknown time zone/);
   });
 
   it('prints the measure@1 JSON with the figures of the hand-built fixture', () => {
