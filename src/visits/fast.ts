@@ -473,7 +473,9 @@ class LineScanner {
   /**
    * Splits lines with the WebAssembly kernel from now on, in buffers of up to `capacity` bytes
    * from {@link LineScanner.buffer} (not where the kernel cannot take the delimiter or
-   * WebAssembly SIMD is missing: then lines are split in JavaScript, with the same result).
+   * WebAssembly SIMD is missing: then lines are split in JavaScript, with the same result). The
+   * kernel also checks the fields and numbers the coded columns' values ({@link kernelRows}); the
+   * scanner maps its numbers to the consumer's ({@link LineScanner.fastKernel}).
    */
   useKernel(capacity: number): void {
     if (this.delimiter >= 128 || this.delimiter === LF || this.delimiter === CR) return;
