@@ -18,8 +18,16 @@ const SCRIPT = `
 import { getHeapSpaceStatistics } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { once } from 'node:events';
-import { exposeGarbageCollection, keepYoungGenerationSmall } from './heap.mjs';
+import { setFlagsFromString } from 'node:v8';
+import { exposeGarbageCollection, keepYoungGenerationSmall, optimiseWorkersAtOnce } from './heap.mjs';
 if (process.argv[2] === 'small') keepYoungGenerationSmall();
+if (process.argv[2] === 'at-once' || process.argv[2] === 'queued') {
+  setFlagsFromString('--trace-opt'); // V8 prints each function it marks for optimisation, and how
+  if (process.argv[2] === 'at-once') optimiseWorkersAtOnce();
+  const worker = new Worker('function f(x) { let s = 0; for (let i = 0; i < x; i++) s += i % 7; return s } let t = 0; for (let k = 0; k < 2000; k++) t += f(10000);', { eval: true });
+  await once(worker, 'exit');
+  process.exit(0);
+}
 if (process.argv[2] === 'gc') {
   const before = typeof globalThis.gc;
   exposeGarbageCollection();
@@ -66,6 +74,20 @@ describe('keepYoungGenerationSmall', () => {
 
   it('is needed: without it the same work grows the young generation past 8 MB', () => {
     expect(youngGenerationBytes('default')).toBeGreaterThan(8 << 20);
+  });
+});
+
+describe('optimiseWorkersAtOnce', () => {
+  /** How V8 in a worker thread marked its hot function for optimisation: 'kSynchronous' and/or 'kConcurrent'. */
+  function modes(mode: 'at-once' | 'queued'): string[] {
+    const r = spawnSync(process.execPath, [join(dir, 'probe.mjs'), mode], { encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    return [...new Set(r.stdout.match(/ConcurrencyMode::k\w+/g) ?? [])].sort();
+  }
+
+  it('has workers started after it optimise on their own thread; by default they queue it', () => {
+    expect(modes('at-once')).toContain('ConcurrencyMode::kSynchronous');
+    expect(modes('queued')).toEqual(['ConcurrencyMode::kConcurrent']);
   });
 });
 
