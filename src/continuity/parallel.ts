@@ -119,7 +119,12 @@ function workerScript(): URL | null {
   return url.protocol === 'file:' && existsSync(fileURLToPath(url)) ? url : null;
 }
 
-/** Sends requests to one thread: a worker, or this thread when there is no worker script. */
+/**
+ * Sends requests to one thread: a worker, or this thread when there is no worker script.
+ *
+ * @example
+ * const reader = new Reader(workerScript()); // then await reader.ask({ type: 'evaluate', job }); await reader.close();
+ */
 export class Reader {
   private readonly worker: Worker | null;
 
@@ -222,7 +227,12 @@ export function startReaders(path: string, options: MeasureOptions & ReadOptions
 }
 
 async function measureWith(path: string, options: MeasureOptions & ReadOptions, threads: number, readers: readonly Reader[]): Promise<StreamedResult | null> {
-  const size = statSync(path).size;
+  let size: number;
+  try {
+    size = statSync(path).size;
+  } catch {
+    return null; // gone since the threads started: the one-thread reader gives the error
+  }
   const head = await readHeader(path);
   if (head === null) return null;
   const ranges = await splitRanges(path, head.end + 1, size, threads);
