@@ -298,19 +298,19 @@ function time(rec: i32, column: i32, fields: i32): i32 {
   const a = fieldStart(rec, column);
   const n = fieldEnd(rec, column, fields) - a;
   if (n != 16 && n != 19) return -1;
-  if (load<u8>(a + 4) != 45 || load<u8>(a + 7) != 45 || load<u8>(a + 13) != 58) return -1;
+  const day = date(a, a + 10);
+  if (day < 0 || load<u8>(a + 13) != 58) return -1;
   const sep = load<u8>(a + 10);
   if (sep != 32 && sep != 84 && sep != 116) return -1;
-  const year = digits(a, 4), month = digits(a + 5, 2), day = digits(a + 8, 2), hour = digits(a + 11, 2), minute = digits(a + 14, 2);
+  const hour = digits(a + 11, 2), minute = digits(a + 14, 2);
   let second = 0;
   if (n == 19) {
     if (load<u8>(a + 16) != 58) return -1;
     second = digits(a + 17, 2);
   }
-  if ((year | month | day | hour | minute | second) < 0) return -1;
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 59) return -1;
+  if ((hour | minute | second) < 0 || hour > 23 || minute > 59 || second > 59) return -1;
   clock = (hour << 12) | (minute << 6) | second;
-  return (year << 9) | (month << 5) | day;
+  return day;
 }
 
 /** The date of bytes [a, b) when they are exactly `YYYY-MM-DD` naming a calendar date: year << 9 | month << 5 | day; else -1. */

@@ -269,6 +269,12 @@ function headerFits(head: Buffer, headerEnd: number): boolean {
   return quotes % 2 === 0;
 }
 
+/** Whether bytes [a, b) of `buf` are all ASCII. */
+function asciiBytes(buf: Uint8Array, a: number, b: number): boolean {
+  for (let p = a; p < b; p++) if (buf[p]! >= 0x80) return false;
+  return true;
+}
+
 /**
  * Numbers (a reader's raw numbers for distinct byte strings) → a value computed from their text
  * (the consumer's number, a birth day), computed at the first get of each number, from the bytes
@@ -287,9 +293,7 @@ class Codes<T> {
   }
 
   private first(r: number, buf: Uint8Array, a: number, b: number): T {
-    let ascii = true;
-    for (let p = a; p < b && ascii; p++) ascii = buf[p]! < 0x80;
-    const value = this.compute(Buffer.prototype.toString.call(buf, 'utf8', a, b), ascii);
+    const value = this.compute(Buffer.prototype.toString.call(buf, 'utf8', a, b), asciiBytes(buf, a, b));
     while (this.values.length < r) this.values.push(undefined);
     this.values[r] = value;
     return value;
@@ -819,10 +823,7 @@ class LineScanner {
 
   /** Whether field `column` has only ASCII bytes (true when absent). */
   private ascii(buf: Buffer, column: number): boolean {
-    if (column < 0) return true;
-    const b = this.ends[column]!;
-    for (let p = this.starts[column]!; p < b; p++) if (buf[p]! >= 128) return false;
-    return true;
+    return column < 0 || asciiBytes(buf, this.starts[column]!, this.ends[column]!);
   }
 
   /** Points the row at the visit id: its bytes when they are ASCII (`ascii`), else its text. */

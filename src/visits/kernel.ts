@@ -123,7 +123,7 @@ export class SplitKernel {
     if (rows !== null) {
       writeSettings(new Uint8Array(this.seen, settings, SETTINGS_HEAD + fields), rows, fields);
       (exports.setup as (at: number, visit: number, heap: number) => void)(settings, rows.visitColumn, heap);
-      this.rebind();
+      if (this.memory.buffer !== this.seen) this.rebind();
     }
   }
 
