@@ -3,7 +3,8 @@ import { ageOn, ClientEvaluator, type ClientFigures } from './evaluate.js';
 import { clientIndices, type ClientIndices } from './indices.js';
 import { BlockReader, type BlockRef } from './partitions.js';
 import type { ContinuityRules } from './rules.js';
-import { CountedStore, type NumberMaps, type Ranks } from './store.js';
+import { GatheredRows } from './rowstore.js';
+import type { CountedStore, NumberMaps, Ranks } from './store.js';
 import type { IneligibleReason } from './types.js';
 
 /**
@@ -204,19 +205,16 @@ export function evaluateJob(job: EvaluationJob): JobResult {
  * rows.close();
  */
 export class PartitionRows {
-  private readonly store = new CountedStore();
+  private readonly store = new GatheredRows();
   private readonly reader = new BlockReader();
+  private scratch = new Uint8Array(0);
 
   constructor(private readonly sources: readonly RowSource[]) {}
 
   /** Partition `p` of the window starting on `fromDay` (valid until the next call). */
-  of(fromDay: number, p: number): CountedStore {
-    const sources = this.sources;
+  of(fromDay: number, p: number): GatheredRows {
     // the partition's blocks and rows held, per source
-    const parts = sources.map((s) => ({ s, refs: (s.blocks.get(fromDay) ?? []).filter((ref) => ref.partition === p), held: s.memory?.get(fromDay)?.[p] }));
-    // one source in this thread's numbers with nothing spilled: its store as it is
-    const only = sources.length === 1 && sources[0]!.maps === null && sources[0]!.lineOffset === 0 ? parts[0]! : null;
-    if (only !== null && only.refs.length === 0) return only.held ?? new CountedStore();
+    const parts = this.sources.map((s) => ({ s, refs: (s.blocks.get(fromDay) ?? []).filter((ref) => ref.partition === p), held: s.memory?.get(fromDay)?.[p] }));
     const store = this.store;
     store.clear();
     // counted first, so the store grows once
@@ -229,7 +227,10 @@ export class PartitionRows {
     store.reserve(rows, units);
     for (const { s, refs, held } of parts) {
       for (const ref of refs) store.appendBlock(this.reader.read(s.path!, ref), s.maps, s.lineOffset);
-      if (held !== undefined && held.count > 0) store.appendBlock(held.toBlock(), s.maps, s.lineOffset);
+      if (held !== undefined && held.count > 0) {
+        if (this.scratch.length < held.blockSize) this.scratch = new Uint8Array(Math.max(held.blockSize, Math.ceil(1.5 * this.scratch.length)));
+        store.appendBlock(held.toBlock(this.scratch), s.maps, s.lineOffset);
+      }
     }
     return store;
   }

@@ -1,5 +1,5 @@
+import type { GatheredRows } from './rowstore.js';
 import { ByteInterner, unpackNames, type PackedNames } from '../visits/intern.js';
-import type { ClientRows, CountedRow } from './evaluate.js';
 
 /**
  * Interns strings to small integers (ids, groups); keeps a flat copy of each so no input chunk
@@ -93,20 +93,6 @@ export class Interner {
   }
 }
 
-/** Scratch of {@link CountedStore.forEachClient}: client number → rank among the clients present (-1 between calls). */
-let RANK: Int32Array = new Int32Array(1024).fill(-1);
-
-function grownRank(rank: Int32Array, client: number): Int32Array {
-  const bigger = new Int32Array(Math.max(rank.length * 2, client + 1)).fill(-1);
-  bigger.set(rank);
-  return bigger;
-}
-
-function sameUnits(units: Uint16Array, p: number, q: number, length: number): boolean {
-  for (let k = 0; k < length; k++) if (units[p + k] !== units[q + k]) return false;
-  return true;
-}
-
 /**
  * Staff and group numbers → their rank in the sorted order of their text (index: the number).
  *
@@ -163,7 +149,13 @@ export interface NumberMaps {
 /**
  * The counted rows of one window in typed columns (about 48 bytes a row plus the visit id, instead
  * of an object of ~150): the measure keeps every counted row until the end, so this is what its memory grows with.
- * Visit ids are kept as UTF-16 code units in one arena and compared exactly.
+ * Visit ids are kept as UTF-16 code units in one arena and compared exactly. The rows leave as
+ * blocks ({@link CountedStore.toBlock}) that the evaluation gathers by partition ({@link GatheredRows}).
+ *
+ * @example
+ * const store = new CountedStore();
+ * store.add(0, 0, 0, 0, 2, start, end, 'V1'); // client, staff, group, day, line, times, visit id
+ * new GatheredRows().appendBlock(store.toBlock(), null, 0);
  */
 export class CountedStore {
   count = 0;
@@ -175,7 +167,6 @@ export class CountedStore {
   private line = new Int32Array(0);
   private start = new Float64Array(0);
   private end = new Float64Array(0);
-  private visitAt = new Int32Array(0);
   private visitLength = new Int32Array(0);
   /** A hash of each row's visit id (its code units), made as the id is copied in. */
   private visitHash = new Int32Array(0);
@@ -186,10 +177,6 @@ export class CountedStore {
   get units(): number {
     return this.arenaUsed;
   }
-  /** Of the last {@link CountedStore.forEachClient}: position → row; the rows in that order; a hash table of visit ids. */
-  private order = new Int32Array(0);
-  private columns: ClientRows | null = null;
-  private table = new Int32Array(0);
 
   /** Adds one counted row. */
   add(client: number, staff: number, group: number, day: number, line: number, start: number, end: number, visitId: string): void {
@@ -221,114 +208,9 @@ export class CountedStore {
     this.end[i] = end;
     if (this.arenaUsed + n > this.arena.length) this.growArena(Math.max(1024, Math.ceil(1.5 * (this.arenaUsed + n))));
     const at = this.arenaUsed;
-    this.visitAt[i] = at;
     this.visitLength[i] = n;
     this.arenaUsed += n;
     return at;
-  }
-
-  /**
-   * Calls `fn` for every client with rows, in client-number order, with the rows of all clients in
-   * columns grouped by client (a client's rows [a, b) in arrival order): staff and groups as their
-   * ranks (`ranks`), the visit column as {@link ClientRows} wants it. The columns are valid
-   * during the call; {@link CountedStore.rowObjects} gives the same rows as objects.
-   */
-  forEachClient(ranks: Ranks, fn: (client: number, rows: ClientRows, a: number, b: number) => void): void {
-    // a counting sort over the clients present: rows grouped by client, arrival order kept
-    const n = this.count;
-    const clients: number[] = [];
-    let rank: Int32Array = RANK;
-    for (let i = 0; i < n; i++) {
-      const c = this.client[i]!;
-      if (c >= rank.length) rank = RANK = grownRank(rank, c);
-      if (rank[c] === -1) {
-        rank[c] = 0;
-        clients.push(c);
-      }
-    }
-    const sorted = Int32Array.from(clients).sort();
-    const first = new Int32Array(sorted.length + 1);
-    sorted.forEach((c, k) => { rank[c] = k; });
-    for (let i = 0; i < n; i++) first[rank[this.client[i]!]! + 1]!++;
-    for (let k = 0; k < sorted.length; k++) first[k + 1]! += first[k]!;
-    const fill = first.slice(0, sorted.length);
-    if (this.order.length < n) this.order = new Int32Array(this.cap);
-    const order = this.order;
-    for (let i = 0; i < n; i++) order[fill[rank[this.client[i]!]!]!++] = i;
-    for (const c of sorted) rank[c] = -1;
-    const rows = this.sortedColumns(n);
-    for (let k = 0; k < sorted.length; k++) this.visitKeys(order, rows.visit, first[k]!, first[k + 1]!);
-    for (let j = 0; j < n; j++) {
-      const i = order[j]!;
-      rows.start[j] = this.start[i]!;
-      rows.end[j] = this.end[i]!;
-      rows.staff[j] = ranks.staff[this.staff[i]!]!;
-      rows.group[j] = ranks.group[this.group[i]!]!;
-      rows.day[j] = this.day[i]!;
-    }
-    for (let k = 0; k < sorted.length; k++) fn(sorted[k]!, rows, first[k]!, first[k + 1]!);
-  }
-
-  /** Rows [a, b) of the last {@link CountedStore.forEachClient} as objects. */
-  rowObjects(a: number, b: number, staffNames: readonly string[], groupNames: readonly string[]): CountedRow[] {
-    const rows: CountedRow[] = [];
-    for (let j = a; j < b; j++) rows.push(this.row(this.order[j]!, staffNames, groupNames));
-    return rows;
-  }
-
-  /**
-   * The visit column of one client's rows, positions [a, b) of `order`: the position of the first
-   * of them with the same visit id, or -1 without a visit id. Ids are found in a small hash table
-   * by their hash (made when the row was added) and compared exactly.
-   */
-  private visitKeys(order: Int32Array, visit: Int32Array, a: number, b: number): void {
-    let size = 8;
-    while (size < 2 * (b - a)) size <<= 1;
-    const mask = size - 1;
-    if (this.table.length < size) this.table = new Int32Array(size);
-    const table = this.table.fill(0, 0, size); // position + 1 of the first row of an id; 0: empty
-    const { arena, visitAt, visitLength, visitHash } = this;
-    for (let j = a; j < b; j++) {
-      const i = order[j]!;
-      const length = visitLength[i]!;
-      if (length === 0) {
-        visit[j] = -1;
-        continue;
-      }
-      const h = visitHash[i]!;
-      for (let slot = (h ^ (h >>> 15)) & mask; ; slot = (slot + 1) & mask) {
-        const e = table[slot]!;
-        if (e === 0) {
-          table[slot] = j + 1;
-          visit[j] = j;
-          break;
-        }
-        const q = order[e - 1]!;
-        if (visitHash[q] === h && visitLength[q] === length && sameUnits(arena, visitAt[q]!, visitAt[i]!, length)) {
-          visit[j] = e - 1;
-          break;
-        }
-      }
-    }
-  }
-
-  /** The columns {@link CountedStore.forEachClient} fills, kept between calls (valid for the first `n` rows). */
-  private sortedColumns(n: number): ClientRows {
-    let c = this.columns;
-    if (c === null || c.start.length < n) {
-      const size = Math.max(n, this.cap);
-      c = this.columns = {
-        start: new Float64Array(size), end: new Float64Array(size), staff: new Int32Array(size), group: new Int32Array(size),
-        day: new Int32Array(size), visit: new Int32Array(size),
-      };
-    }
-    return c;
-  }
-
-  /** Makes room for `rows` rows and `units` visit-id code units in all (one allocation, not a series of growths). */
-  reserve(rows: number, units: number): void {
-    if (this.cap < rows) this.grow(rows);
-    if (this.arena.length < units) this.growArena(units);
   }
 
   /** Moves the visit-id arena to one of `size` code units. */
@@ -352,7 +234,7 @@ export class CountedStore {
   /**
    * The rows as one block of bytes: a header (rows, visit-id code units) and each column in turn,
    * written at the start of `into` when given (it must hold {@link CountedStore.blockSize} bytes).
-   * {@link CountedStore.appendBlock} reads it back.
+   * {@link GatheredRows.appendBlock} reads it back.
    */
   toBlock(into?: Uint8Array): Uint8Array {
     const n = this.count;
@@ -380,61 +262,6 @@ export class CountedStore {
     return block;
   }
 
-  /**
-   * Appends the rows of a block from {@link CountedStore.toBlock}, renumbering clients, staff and
-   * groups through the maps (index: the block's number, value: this store's) and adding
-   * `lineOffset` to every line.
-   */
-  appendBlock(block: Uint8Array, maps: NumberMaps | null, lineOffset: number): void {
-    const view = new DataView(block.buffer, block.byteOffset, block.byteLength);
-    const n = view.getInt32(0, true);
-    const units = view.getInt32(4, true);
-    while (this.cap < this.count + n) this.grow();
-    // typed views need the columns 8-byte aligned: copy the block when it is not
-    const body = block.byteOffset % 8 === 0 ? block : Uint8Array.from(block);
-    const base0 = body.byteOffset + 8;
-    const f64 = (k: number) => new Float64Array(body.buffer, base0 + k * 8 * n, n);
-    const i32 = (k: number) => new Int32Array(body.buffer, base0 + 16 * n + k * 4 * n, n);
-    const base = this.count;
-    this.start.set(f64(0), base);
-    this.end.set(f64(1), base);
-    const client = i32(0), staff = i32(1), group = i32(2), day = i32(3), line = i32(4), length = i32(5);
-    this.visitHash.set(i32(6), base);
-    if (this.arenaUsed + units > this.arena.length) this.growArena(Math.max(1024, Math.ceil(1.5 * (this.arenaUsed + units))));
-    this.arena.set(new Uint16Array(body.buffer, base0 + 16 * n + 28 * n, units), this.arenaUsed);
-    let at = this.arenaUsed;
-    for (let i = 0; i < n; i++) {
-      const j = base + i;
-      this.client[j] = maps === null ? client[i]! : maps.client[client[i]!]!;
-      this.staff[j] = maps === null ? staff[i]! : maps.staff[staff[i]!]!;
-      this.group[j] = maps === null ? group[i]! : maps.group[group[i]!]!;
-      this.day[j] = day[i]!;
-      this.line[j] = line[i]! + lineOffset;
-      this.visitAt[j] = at;
-      this.visitLength[j] = length[i]!;
-      at += length[i]!;
-    }
-    this.arenaUsed = at;
-    this.count += n;
-  }
-
-  private row(i: number, staffNames: readonly string[], groupNames: readonly string[]): CountedRow {
-    const at = this.visitAt[i]!;
-    const n = this.visitLength[i]!;
-    let visitId = '';
-    if (n <= 32) for (let k = at; k < at + n; k++) visitId += String.fromCharCode(this.arena[k]!);
-    else {
-      for (let k = 0; k < n; k += 4096) {
-        visitId += String.fromCharCode.apply(null, this.arena.subarray(at + k, at + Math.min(n, k + 4096)) as unknown as number[]);
-      }
-    }
-    const staff = this.staff[i]!;
-    return {
-      line: this.line[i]!, start: this.start[i]!, end: this.end[i]!, staff, staffId: staffNames[staff]!,
-      visitId, group: groupNames[this.group[i]!]!, day: this.day[i]!,
-    };
-  }
-
   private grow(cap = Math.max(256, Math.ceil(this.cap * 1.5))): void {
     const grow32 = (a: Int32Array) => { const b = new Int32Array(cap); b.set(a); return b; };
     const grow64 = (a: Float64Array) => { const b = new Float64Array(cap); b.set(a); return b; };
@@ -442,7 +269,6 @@ export class CountedStore {
     this.staff = grow32(this.staff);
     this.group = grow32(this.group);
     this.day = grow32(this.day);
-    this.visitAt = grow32(this.visitAt);
     this.visitLength = grow32(this.visitLength);
     this.visitHash = grow32(this.visitHash);
     this.line = grow32(this.line);

@@ -1,9 +1,9 @@
 import { WASM } from '../kernel/split.wasm.js';
+import { PAGE, wasmApi, type WasmMemory, type WasmModule } from '../kernel/wasm.js';
 import type { parseTimeInto } from '../time/parse.js';
 
 /** Room for line records per {@link SplitKernel.split} call, in bytes. */
 const RECORD_BYTES = 1 << 19;
-const PAGE = 1 << 16;
 /** Words of a record before the delimiter positions (start, LF, count, two times of two words, flags, coded values). */
 export const RECORD_HEAD = 16;
 /** Word of a record with its flags ({@link KERNEL_PLAIN}, {@link KERNEL_ASCII_VISIT}). */
@@ -45,16 +45,7 @@ export interface RowSettings {
   visitColumn: number;
 }
 
-/** The part of Node's WebAssembly API the kernel uses (@types/node 20 does not declare it). */
-interface WasmApi {
-  Module: new (bytes: Uint8Array) => WasmModule;
-  Instance: new (module: WasmModule, imports: Record<string, Record<string, unknown>>) => { exports: Record<string, unknown> };
-  Memory: new (descriptor: { initial: number }) => WasmMemory;
-}
-interface WasmModule { readonly kind?: 'module' }
-interface WasmMemory { readonly buffer: ArrayBuffer }
 type SplitFunction = (from: number, to: number, delim: number, fields: number, out: number, maxLines: number, startColumn: number, endColumn: number) => number;
-const wasm = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
 
 let compiled: WasmModule | null | undefined;
 
@@ -62,7 +53,7 @@ let compiled: WasmModule | null | undefined;
 function kernelModule(): WasmModule | null {
   if (compiled === undefined) {
     try {
-      compiled = new wasm.Module(Buffer.from(WASM, 'base64'));
+      compiled = new wasmApi.Module(Buffer.from(WASM, 'base64'));
     } catch {
       compiled = null;
     }
@@ -114,8 +105,8 @@ export class SplitKernel {
     const settings = this.out + this.maxLines * this.stride * 4;
     // the settings, then room for the tables' first slots (8 × 4 KiB) and keys before the memory grows
     const heap = settings + SETTINGS_HEAD + fields + 16;
-    this.memory = new wasm.Memory({ initial: Math.ceil((heap + (64 << 10)) / PAGE) });
-    const exports = new wasm.Instance(module, { env: { memory: this.memory, abort: () => { throw new Error('split kernel: abort'); } } }).exports;
+    this.memory = new wasmApi.Memory({ initial: Math.ceil((heap + (64 << 10)) / PAGE) });
+    const exports = new wasmApi.Instance(module, { env: { memory: this.memory, abort: () => { throw new Error('split kernel: abort'); } } }).exports;
     this.splitLines = exports.split as SplitFunction;
     this.next = exports.done as { readonly value: number };
     this.seen = this.memory.buffer;

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { continuity, measureContinuity, measureStaffing, readVisits } from '../../src/index.js';
 import { partitionOf } from '../../src/continuity/partitions.js';
 import { CountedStore } from '../../src/continuity/store.js';
+import { GatheredRows } from '../../src/continuity/rowstore.js';
 import { tempFiles } from './fixture.js';
 
 const SAMPLE = new URL('../../data/sample-visits.csv', import.meta.url).pathname;
@@ -65,9 +66,11 @@ describe('the counted rows of a partition in columns', () => {
     store.add(1, 2, 0, 1, 4, 300, 400, '');
     store.add(0, 3, 1, 1, 5, 300, 400, 'V1');
     store.add(1, 1, 0, 1, 6, 500, 600, 'V1');
+    const gathered = new GatheredRows();
+    gathered.appendBlock(store.toBlock(), null, 0);
     const seen: [number, number[], number[], number[]][] = [];
     // ranks: staff 0..3 → 3, 2, 1, 0 (reversed); groups as they are
-    store.forEachClient({ staff: Int32Array.of(3, 2, 1, 0), group: Int32Array.of(0, 1) }, (c, rows, a, b) => {
+    gathered.forEachClient({ staff: Int32Array.of(3, 2, 1, 0), group: Int32Array.of(0, 1) }, (c, rows, a, b) => {
       seen.push([c, Array.from(rows.visit.subarray(a, b)), Array.from(rows.staff.subarray(a, b)), Array.from(rows.start.subarray(a, b))]);
     });
     // client 0: rows (line 3, 5) at positions 0, 1, both V1 → first is position 0
@@ -76,7 +79,7 @@ describe('the counted rows of a partition in columns', () => {
       [0, [0, 0], [2, 0], [100, 300]],
       [1, [2, -1, 2], [3, 1, 2], [100, 300, 500]],
     ]);
-    expect(store.rowObjects(2, 5, ['S0', 'S1', 'S2', 'S3'], ['G0', 'G1']).map((r) => [r.line, r.staffId, r.visitId, r.group])).toEqual([
+    expect(gathered.rowObjects(2, 5, ['S0', 'S1', 'S2', 'S3'], ['G0', 'G1']).map((r) => [r.line, r.staffId, r.visitId, r.group])).toEqual([
       [2, 'S0', 'V1', 'G0'], [4, 'S2', '', 'G0'], [6, 'S1', 'V1', 'G0'],
     ]);
   });

@@ -1,0 +1,256 @@
+import { WASM } from '../kernel/rows.wasm.js';
+import { PAGE, wasmApi, type WasmMemory, type WasmModule } from '../kernel/wasm.js';
+import type { ClientRows, CountedRow } from './evaluate.js';
+import type { NumberMaps, Ranks } from './store.js';
+
+let compiled: WasmModule | undefined;
+
+/** The module of `src/kernel/rows.as.ts`, compiled once per thread. */
+function rowsModule(): WasmModule {
+  return (compiled ??= new wasmApi.Module(Buffer.from(WASM, 'base64')));
+}
+
+type Complete = (base: number, n: number, clientMap: number, staffMap: number, groupMap: number, lineOffset: number, arenaAt: number) => number;
+type Prepare = (n: number, staffRanks: number, groupRanks: number) => number;
+
+/** The columns, in the order of their address words at 0 (rows.as.ts). */
+const enum Col {
+  Client, Staff, Group, Day, Line, VisitLength, VisitHash, VisitAt, Start, End, Arena,
+  Order, SortedStart, SortedEnd, SortedStaff, SortedGroup, SortedDay, SortedVisit, Clients, First, Table, Rank, Spare, Counts,
+}
+const COLUMNS = 24;
+
+/** Bytes of each column for `rows` rows, `units` visit-id code units and client numbers below `clients`. */
+function columnBytes(rows: number, units: number, clients: number): number[] {
+  let table = 8;
+  while (table < 2 * rows) table *= 2;
+  const r4 = 4 * rows, r8 = 8 * rows;
+  return [
+    r4, r4, r4, r4, r4, r4, r4, r4, r8, r8, 2 * units,
+    r4, r8, r8, r4, r4, r4, r4, r4, r4 + 4, 4 * table, 4 * clients, r4, 1024,
+  ];
+}
+
+/**
+ * The counted rows of one partition of a window as the evaluation reads them, gathered from the
+ * readers' blocks ({@link CountedStore.toBlock}) into the memory of a WebAssembly module
+ * (`src/kernel/rows.as.ts`), which renumbers them and groups them by client: compiled before it
+ * runs, it takes a partition's rows at full speed from the first one, where the same loops in
+ * JavaScript ran unoptimised for a measure's first partitions. One store serves every partition
+ * of an evaluation: {@link GatheredRows.clear}, then the blocks, then
+ * {@link GatheredRows.forEachClient}.
+ *
+ * @example
+ * const rows = new GatheredRows();
+ * rows.appendBlock(store.toBlock(), null, 0);
+ * rows.forEachClient(ranks, (client, columns, a, b) => evaluator.evaluate(columns, a, b, null));
+ */
+export class GatheredRows {
+  /** Rows gathered. */
+  count = 0;
+  /** Visit-id code units gathered. */
+  private units = 0;
+  private rowRoom = 0;
+  private unitRoom = 0;
+  private clientRoom = 0;
+  private readonly memory: WasmMemory;
+  private readonly complete: Complete;
+  private readonly prepare: Prepare;
+  private readonly maxClient: (n: number) => number;
+  /** Address of each column (Col). */
+  private readonly at = new Int32Array(COLUMNS);
+  /** The end of what is laid out: the columns, then the tables copied in (maps, ranks). */
+  private top = 0;
+  /** Tables copied in since the columns were laid out → their address. */
+  private readonly copied = new Map<Int32Array, number>();
+  private seen: ArrayBuffer;
+  private v!: Views;
+
+  constructor() {
+    this.memory = new wasmApi.Memory({ initial: 1 });
+    const exports = new wasmApi.Instance(rowsModule(), { env: { memory: this.memory, abort: () => { throw new Error('row store: abort'); } } }).exports;
+    this.complete = exports.complete as Complete;
+    this.prepare = exports.prepare as Prepare;
+    this.maxClient = exports.maxClient as (n: number) => number;
+    this.seen = this.memory.buffer;
+    this.layOut(256, 1024, 1024);
+  }
+
+  /** Forgets every row (keeps the room). */
+  clear(): void {
+    this.count = 0;
+    this.units = 0;
+  }
+
+  /** Makes room for `rows` rows and `units` visit-id code units in all (one layout, not a series of growths). */
+  reserve(rows: number, units: number): void {
+    this.room(rows, units, this.clientRoom);
+  }
+
+  /**
+   * Appends the rows of a block from {@link CountedStore.toBlock}, renumbering clients, staff and
+   * groups through the maps (index: the block's number, value: this store's; null: the same) and
+   * adding `lineOffset` to every line.
+   */
+  appendBlock(block: Uint8Array, maps: NumberMaps | null, lineOffset: number): void {
+    const header = new DataView(block.buffer, block.byteOffset, 8);
+    const n = header.getInt32(0, true);
+    const units = header.getInt32(4, true);
+    this.room(this.count + n, this.units + units, this.clientRoom);
+    const [clientMap, staffMap, groupMap] = maps === null ? [0, 0, 0] : [this.table(maps.client), this.table(maps.staff), this.table(maps.group)];
+    // typed views need the columns 8-byte aligned: copy the block when it is not
+    const body = block.byteOffset % 8 === 0 ? block : Uint8Array.from(block);
+    const from = body.byteOffset + 8;
+    const v = this.v;
+    const base = this.count;
+    v.start.set(new Float64Array(body.buffer, from, n), base);
+    v.end.set(new Float64Array(body.buffer, from + 8 * n, n), base);
+    const i32 = (k: number) => new Int32Array(body.buffer, from + 16 * n + 4 * k * n, n);
+    [v.client, v.staff, v.group, v.day, v.line, v.visitLength, v.visitHash].forEach((column, k) => column.set(i32(k), base));
+    v.arena.set(new Uint16Array(body.buffer, from + 44 * n, units), this.units);
+    this.units = this.complete(base, n, clientMap, staffMap, groupMap, lineOffset, this.units);
+    this.count += n;
+  }
+
+  /**
+   * Calls `fn` for every client with rows, in client-number order, with the rows of all clients in
+   * columns grouped by client (a client's rows [a, b) in arrival order): staff and groups as their
+   * ranks (`ranks`), the visit column as {@link ClientRows} wants it. The columns are valid
+   * during the call; {@link GatheredRows.rowObjects} gives the same rows as objects.
+   */
+  forEachClient(ranks: Ranks, fn: (client: number, rows: ClientRows, a: number, b: number) => void): void {
+    const n = this.count;
+    if (n === 0) return;
+    this.room(n, this.units, this.maxClient(n) + 1);
+    const staffRanks = this.table(ranks.staff);
+    const groupRanks = this.table(ranks.group);
+    const k = this.prepare(n, staffRanks, groupRanks);
+    const { clients, first, sorted } = this.v;
+    for (let j = 0; j < k; j++) fn(clients[j]!, sorted, first[j]!, first[j + 1]!);
+  }
+
+  /** Rows [a, b) of the last {@link GatheredRows.forEachClient} as objects. */
+  rowObjects(a: number, b: number, staffNames: readonly string[], groupNames: readonly string[]): CountedRow[] {
+    const v = this.v;
+    const rows: CountedRow[] = [];
+    for (let j = a; j < b; j++) {
+      const i = v.order[j]!;
+      const at = v.visitAt[i]!;
+      const staff = v.staff[i]!;
+      rows.push({
+        line: v.line[i]!, start: v.start[i]!, end: v.end[i]!, staff, staffId: staffNames[staff]!,
+        visitId: unitsText(v.arena, at, at + v.visitLength[i]!), group: groupNames[v.group[i]!]!, day: v.day[i]!,
+      });
+    }
+    return rows;
+  }
+
+  /** The address of a copy of `values` in the module's memory (copied once while the layout stands). */
+  private table(values: Int32Array): number {
+    let at = this.copied.get(values);
+    if (at === undefined) {
+      at = this.top;
+      this.top += Math.max(8, 4 * values.length);
+      this.reach(this.top);
+      new Int32Array(this.memory.buffer, at, values.length).set(values);
+      this.copied.set(values, at);
+    }
+    return at;
+  }
+
+  /** Lays the columns out anew when they need more room than they have, keeping the rows gathered. */
+  private room(rows: number, units: number, clients: number): void {
+    if (rows <= this.rowRoom && units <= this.unitRoom && clients <= this.clientRoom) return;
+    const grown = (need: number, have: number) => (need <= have ? have : Math.max(need, Math.ceil(1.5 * have)));
+    const v = this.v;
+    const n = this.count;
+    const kept = n === 0 ? null : {
+      ints: [v.client, v.staff, v.group, v.day, v.line, v.visitLength, v.visitHash, v.visitAt].map((c) => c.slice(0, n)),
+      start: v.start.slice(0, n), end: v.end.slice(0, n), arena: v.arena.slice(0, this.units),
+    };
+    this.layOut(grown(rows, this.rowRoom), grown(units, this.unitRoom), grown(clients, this.clientRoom));
+    if (kept !== null) {
+      const w = this.v;
+      [w.client, w.staff, w.group, w.day, w.line, w.visitLength, w.visitHash, w.visitAt].forEach((c, k) => c.set(kept.ints[k]!));
+      w.start.set(kept.start);
+      w.end.set(kept.end);
+      w.arena.set(kept.arena);
+    }
+  }
+
+  private layOut(rows: number, units: number, clients: number): void {
+    let top = 4 * COLUMNS;
+    columnBytes(rows, units, clients).forEach((bytes, k) => {
+      top = Math.ceil(top / 8) * 8;
+      this.at[k] = top;
+      top += bytes;
+    });
+    [this.rowRoom, this.unitRoom, this.clientRoom] = [rows, units, clients];
+    this.top = Math.ceil(top / 8) * 8;
+    this.copied.clear();
+    this.reach(this.top);
+    new Int32Array(this.memory.buffer, 0, COLUMNS).set(this.at);
+    this.v = this.views();
+    this.v.rank.fill(-1);
+  }
+
+  /** Grows the memory to hold `bytes` bytes, and renews the views when it moved. */
+  private reach(bytes: number): void {
+    const have = this.memory.buffer.byteLength;
+    if (bytes > have) this.memory.grow(Math.ceil((bytes - have) / PAGE));
+    if (this.memory.buffer !== this.seen) {
+      this.seen = this.memory.buffer;
+      this.v = this.views();
+    }
+  }
+
+  private views(): Views {
+    const buffer = this.memory.buffer;
+    const at = this.at;
+    const rows = this.rowRoom;
+    const i32 = (c: Col, n = rows) => new Int32Array(buffer, at[c]!, n);
+    const f64 = (c: Col) => new Float64Array(buffer, at[c]!, rows);
+    const sorted: ClientRows = {
+      start: f64(Col.SortedStart), end: f64(Col.SortedEnd), staff: i32(Col.SortedStaff), group: i32(Col.SortedGroup),
+      day: i32(Col.SortedDay), visit: i32(Col.SortedVisit),
+    };
+    return {
+      client: i32(Col.Client), staff: i32(Col.Staff), group: i32(Col.Group), day: i32(Col.Day), line: i32(Col.Line),
+      visitLength: i32(Col.VisitLength), visitHash: i32(Col.VisitHash), visitAt: i32(Col.VisitAt),
+      start: f64(Col.Start), end: f64(Col.End), arena: new Uint16Array(buffer, at[Col.Arena]!, this.unitRoom),
+      order: i32(Col.Order), clients: i32(Col.Clients), first: i32(Col.First, rows + 1), rank: i32(Col.Rank, this.clientRoom), sorted,
+    };
+  }
+}
+
+/** Typed views of the columns (valid until the memory grows or the columns are laid out anew). */
+interface Views {
+  client: Int32Array;
+  staff: Int32Array;
+  group: Int32Array;
+  day: Int32Array;
+  line: Int32Array;
+  visitLength: Int32Array;
+  visitHash: Int32Array;
+  visitAt: Int32Array;
+  start: Float64Array;
+  end: Float64Array;
+  arena: Uint16Array;
+  order: Int32Array;
+  clients: Int32Array;
+  first: Int32Array;
+  rank: Int32Array;
+  sorted: ClientRows;
+}
+
+/** The text of code units [a, b) of `units`. */
+function unitsText(units: Uint16Array, a: number, b: number): string {
+  if (b - a <= 32) {
+    let text = '';
+    for (let k = a; k < b; k++) text += String.fromCharCode(units[k]!);
+    return text;
+  }
+  let text = '';
+  for (let k = a; k < b; k += 4096) text += String.fromCharCode.apply(null, units.subarray(k, Math.min(b, k + 4096)) as unknown as number[]);
+  return text;
+}
