@@ -272,7 +272,7 @@ export class ContinuityAccumulator implements CodedSink {
         for (const p of PARTITION_LIST) {
           const store = gathered.of(window.fromDay, p);
           store.forEachClient(ranks, (c, rows, a, b) => {
-            fn(k, window, ids[c]!, store.rowObjects(a, b, names.staffIds.names, names.groupNames.names), ageAt(facts, c, window.fromDay), { rows, a, b, groups });
+            fn(k, window, ids[c]!, store.rowObjects(a, b, names.staffIds.names, names.groupNames.names), ageAt(facts, c, window.fromDay), { store, rows, a, b, groups });
           });
         }
       });

@@ -1,5 +1,6 @@
 import { civilFromDays, civilNumber } from '../time/civil.js';
-import { VisitGrouper, type VisitColumns } from '../visits/group.js';
+import type { VisitColumns } from '../visits/group.js';
+import type { GatheredRows } from './rowstore.js';
 import { longestTogetherOf, togetherLongEnough } from '../staffing/together.js';
 import type { ContinuityRules } from './rules.js';
 import type { ClientContinuity, IneligibleReason } from './types.js';
@@ -35,13 +36,14 @@ export interface ClientRows extends VisitColumns {
 }
 
 /**
- * One client's counted rows in one window in the measure's columns: rows [a, b) of `rows`
- * (staff and groups as ranks of their text; `groups` gives a group rank's name).
+ * One client's counted rows in one window in the measure's columns: rows [a, b) of `rows`, the
+ * columns of `store` (staff and groups as ranks of their text; `groups` gives a group rank's name).
  *
  * @example
- * const columns: CountedColumns = { rows, a: 0, b: 28, groups: ['Norr', 'Söder'] };
+ * const columns: CountedColumns = { store, rows: store.columns, a: 0, b: 28, groups: ['Norr', 'Söder'] };
  */
 export interface CountedColumns {
+  store: GatheredRows;
   rows: ClientRows;
   a: number;
   b: number;
@@ -73,7 +75,7 @@ export function ageOn(birthDay: number, atDay: number): number {
 
 /**
  * Applies the visits rule, the age rule and the staff count to clients' counted rows in one
- * window: rows are grouped into visits ({@link VisitGrouper}); each visit counts once on the day
+ * window: rows are grouped into visits ({@link GatheredRows.group}); each visit counts once on the day
  * of its first row and once for the group of its first staff member's row; the staff are those
  * of every row (or of the first staff member only, with `countBothStaff: false`); a visit is
  * double-staffed when two different staff were together at least `handoverMinutes`. Keeps its
@@ -81,10 +83,9 @@ export function ageOn(birthDay: number, atDay: number): number {
  *
  * @example
  * const e = new ClientEvaluator(rules, window);
- * const f = e.evaluate(rows, 0, rows.start.length, 84); // → { visits, staff, reason, … }
+ * const f = e.evaluate(store, a, b, 84); // a client's rows [a, b) of store.columns → { visits, staff, reason, … }
  */
 export class ClientEvaluator {
-  private readonly grouper = new VisitGrouper();
   private readonly perDay: Int32Array;
   private groupCount: Int32Array = new Int32Array(16);
   private readonly groupsSeen: number[] = [];
@@ -98,11 +99,12 @@ export class ClientEvaluator {
     this.handoverMs = rules.handoverMinutes * 60_000;
   }
 
-  /** The figures of the client whose rows are [a, b) (an object reused by the next call). */
-  evaluate(rows: ClientRows, a: number, b: number, age: number | null): ClientFigures {
+  /** The figures of the client whose rows are [a, b) of `store`'s columns (an object reused by the next call). */
+  evaluate(store: GatheredRows, a: number, b: number, age: number | null): ClientFigures {
     const rules = this.rules;
-    const count = this.grouper.group(rows, a, b);
-    const { members, bounds } = this.grouper;
+    const rows = store.columns;
+    const count = store.group(a, b);
+    const { members, bounds } = store;
     const perDay = this.perDay.fill(0);
     const stamp = this.nextStamp();
     let staff = 0;

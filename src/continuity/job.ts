@@ -184,8 +184,8 @@ export function evaluateJob(job: EvaluationJob): JobResult {
       const out = new FiguresBuilder(contact !== null);
       for (let k = claims === null ? 0 : Atomics.add(claims, w, 1); k < job.partitions.length; k = claims === null ? k + 1 : Atomics.add(claims, w, 1)) {
         const store = gathered.of(window.fromDay, job.partitions[k]!);
-        store.forEachClient(job.ranks, (c, rows, a, b) => {
-          const figures = evaluator.evaluate(rows, a, b, ageAt(job.clients, c, window.fromDay));
+        store.forEachClient(job.ranks, (c, _rows, a, b) => {
+          const figures = evaluator.evaluate(store, a, b, ageAt(job.clients, c, window.fromDay));
           out.push(c, figures, contact === null ? null : clientIndices(store.rowObjects(a, b, job.staff, job.groups), contact[c] ?? null));
         });
       }

@@ -1,6 +1,7 @@
 import { WASM } from '../kernel/rows.wasm.js';
 import { PAGE, wasmApi, type WasmMemory, type WasmModule } from '../kernel/wasm.js';
 import type { ClientRows, CountedRow } from './evaluate.js';
+import type { overlapsByHalf } from '../visits/group.js';
 import type { NumberMaps, Ranks } from './store.js';
 
 let compiled: WasmModule | undefined;
@@ -12,13 +13,15 @@ function rowsModule(): WasmModule {
 
 type Complete = (base: number, n: number, clientMap: number, staffMap: number, groupMap: number, lineOffset: number, arenaAt: number) => number;
 type Prepare = (n: number, staffRanks: number, groupRanks: number) => number;
+type Group = (a: number, b: number) => number;
 
 /** The columns, in the order of their address words at 0 (rows.as.ts). */
 const enum Col {
   Client, Staff, Group, Day, Line, VisitLength, VisitHash, VisitAt, Start, End, Arena,
   Order, SortedStart, SortedEnd, SortedStaff, SortedGroup, SortedDay, SortedVisit, Clients, First, Table, Rank, Spare, Counts,
+  Members, Bounds, ByStart, Parent, Loose, VisitOf, MergeSpare,
 }
-const COLUMNS = 24;
+const COLUMNS = 31;
 
 /** Bytes of each column for `rows` rows, `units` visit-id code units and client numbers below `clients`. */
 function columnBytes(rows: number, units: number, clients: number): number[] {
@@ -28,6 +31,7 @@ function columnBytes(rows: number, units: number, clients: number): number[] {
   return [
     r4, r4, r4, r4, r4, r4, r4, r4, r8, r8, 2 * units,
     r4, r8, r8, r4, r4, r4, r4, r4, r4 + 4, 4 * table, 4 * clients, r4, 1024,
+    r4, r4 + 4, r4, r4, r4, r4, r4,
   ];
 }
 
@@ -57,6 +61,7 @@ export class GatheredRows {
   private readonly complete: Complete;
   private readonly prepare: Prepare;
   private readonly maxClient: (n: number) => number;
+  private readonly groupRows: Group;
   /** Address of each column (Col). */
   private readonly at = new Int32Array(COLUMNS);
   /** The end of what is laid out: the columns, then the tables copied in (maps, ranks). */
@@ -72,6 +77,7 @@ export class GatheredRows {
     this.complete = exports.complete as Complete;
     this.prepare = exports.prepare as Prepare;
     this.maxClient = exports.maxClient as (n: number) => number;
+    this.groupRows = exports.group as Group;
     this.seen = this.memory.buffer;
     this.layOut(256, 1024, 1024);
   }
@@ -127,6 +133,55 @@ export class GatheredRows {
     const k = this.prepare(n, staffRanks, groupRanks);
     const { clients, first, sorted } = this.v;
     for (let j = 0; j < k; j++) fn(clients[j]!, sorted, first[j]!, first[j + 1]!);
+  }
+
+  /** The columns of the last {@link GatheredRows.forEachClient} (or {@link GatheredRows.load}): rows grouped by client. */
+  get columns(): ClientRows {
+    return this.v.sorted;
+  }
+
+  /**
+   * Groups rows [a, b) of {@link GatheredRows.columns} (ONE client's) into visits: rows sharing a
+   * visit id are one visit; rows without a visit id form one visit with every row they overlap by
+   * at least half of the shorter ({@link overlapsByHalf}, taken transitively). Afterwards visit `v`
+   * is `members[bounds[v]] … members[bounds[v + 1] - 1]` (positions in the columns, sorted by
+   * start, ties by position), the visits ordered by their first start (ties: the lower position).
+   * Returns the number of visits; `members` and `bounds` are valid until the next call.
+   *
+   * @example
+   * const n = rows.group(a, b);
+   * for (let v = 0; v < n; v++) firstOf(rows.columns, rows.members, rows.bounds[v], rows.bounds[v + 1]);
+   */
+  group(a: number, b: number): number {
+    return this.groupRows(a, b);
+  }
+
+  /** Of the last {@link GatheredRows.group}: the visits' rows (positions), visit by visit. */
+  get members(): Int32Array {
+    return this.v.members;
+  }
+
+  /** Of the last {@link GatheredRows.group}: where each visit's rows begin in `members` (one more entry: the end). */
+  get bounds(): Int32Array {
+    return this.v.bounds;
+  }
+
+  /**
+   * Puts rows straight into {@link GatheredRows.columns} for {@link GatheredRows.group}: times and
+   * the visit column (the position of the first row with the same visit id, -1 without one).
+   * The other columns are left as they were.
+   *
+   * @example
+   * rows.load(Float64Array.of(0, 5), Float64Array.of(60, 60), Int32Array.of(-1, -1));
+   * rows.group(0, 2); // → 1
+   */
+  load(start: Float64Array, end: Float64Array, visit: Int32Array): void {
+    this.clear();
+    this.room(start.length, 0, this.clientRoom);
+    const sorted = this.v.sorted;
+    sorted.start.set(start);
+    sorted.end.set(end);
+    sorted.visit.set(visit);
   }
 
   /** Rows [a, b) of the last {@link GatheredRows.forEachClient} as objects. */
@@ -219,6 +274,7 @@ export class GatheredRows {
       visitLength: i32(Col.VisitLength), visitHash: i32(Col.VisitHash), visitAt: i32(Col.VisitAt),
       start: f64(Col.Start), end: f64(Col.End), arena: new Uint16Array(buffer, at[Col.Arena]!, this.unitRoom),
       order: i32(Col.Order), clients: i32(Col.Clients), first: i32(Col.First, rows + 1), rank: i32(Col.Rank, this.clientRoom), sorted,
+      members: i32(Col.Members), bounds: i32(Col.Bounds, rows + 1),
     };
   }
 }
@@ -241,6 +297,8 @@ interface Views {
   first: Int32Array;
   rank: Int32Array;
   sorted: ClientRows;
+  members: Int32Array;
+  bounds: Int32Array;
 }
 
 /** The text of code units [a, b) of `units`. */

@@ -37,6 +37,16 @@ const TABLE = 20;
 const RANK = 21;
 const SPARE = 22;
 const COUNTS = 23;
+// Of {@link group}: the visits' rows (positions) and where each visit begins (one more entry: the
+// end); scratch: the rows by start, the union-find parents, the rows without a visit id, each
+// root's visit, the merge sort's second array.
+const MEMBERS = 24;
+const BOUNDS = 25;
+const BY_START = 26;
+const PARENT = 27;
+const LOOSE = 28;
+const VISIT_OF = 29;
+const MERGE_SPARE = 30;
 
 @inline function column(k: i32): i32 {
   return load<i32>(k << 2);
@@ -205,4 +215,114 @@ function sortNumbers(values: i32, n: i32, spare: i32, counts: i32): void {
     to = t;
   }
   if (from != values) memory.copy(values, from, n << 2);
+}
+
+/**
+ * Groups the sorted rows [a, b) (ONE client's) into visits: rows sharing a visit id are one visit;
+ * rows without a visit id form one visit with every row they overlap by at least half of the
+ * shorter (taken transitively; the rule of `overlapsByHalf` in src/visits/group.ts). Afterwards
+ * visit `v` is MEMBERS[BOUNDS[v]] … MEMBERS[BOUNDS[v + 1] - 1] (positions, sorted by start, ties
+ * by position), the visits ordered by their first start (ties: the lower position). Returns the
+ * number of visits.
+ */
+export function group(a: i32, b: i32): i32 {
+  const n = b - a;
+  const start = column(SORTED_START) + (a << 3), end = column(SORTED_END) + (a << 3), visit = column(SORTED_VISIT) + (a << 2);
+  const order = column(BY_START), parent = column(PARENT), loose = column(LOOSE), visitOf = column(VISIT_OF);
+  const members = column(MEMBERS), bounds = column(BOUNDS);
+  let sorted = true;
+  for (let i = 0; i < n; i++) {
+    setWord(order, i, i);
+    setWord(parent, i, i);
+    if (i > 0 && load<f64>(start + (i << 3)) < load<f64>(start + ((i - 1) << 3))) sorted = false;
+  }
+  if (!sorted) sortByStart(order, n, start, column(MERGE_SPARE));
+
+  // rows sharing a visit id; the loose rows (no id) in start order
+  let looseCount = 0;
+  for (let k = 0; k < n; k++) {
+    const i = word(order, k);
+    const first = word(visit, i);
+    if (first < 0) setWord(loose, looseCount++, i);
+    else if (first != a + i) union(parent, first - a, i);
+  }
+  for (let x = 0; x < looseCount; x++) {
+    const p = word(loose, x);
+    const ps = load<f64>(start + (p << 3)), pe = load<f64>(end + (p << 3));
+    for (let y = x + 1; y < looseCount; y++) {
+      const q = word(loose, y);
+      const qs = load<f64>(start + (q << 3)), qe = load<f64>(end + (q << 3));
+      if (qs >= pe) break;
+      const overlap = min(pe, qe) - max(ps, qs);
+      if (overlap > 0 && 2 * overlap >= min(pe - ps, qe - qs)) union(parent, p, q);
+    }
+  }
+
+  // visits numbered in start order of their first row; members placed in start order
+  for (let i = 0; i < n; i++) setWord(visitOf, i, -1);
+  let count = 0;
+  for (let k = 0; k < n; k++) {
+    const root = find(parent, word(order, k));
+    let v = word(visitOf, root);
+    if (v < 0) {
+      v = count++;
+      setWord(visitOf, root, v);
+      setWord(bounds, v + 1, 0);
+    }
+    setWord(bounds, v + 1, word(bounds, v + 1) + 1);
+  }
+  setWord(bounds, 0, 0);
+  for (let v = 0; v < count; v++) setWord(bounds, v + 1, word(bounds, v + 1) + word(bounds, v));
+  const fill = loose; // the loose list is done with: reuse it as the fill positions
+  for (let v = 0; v < count; v++) setWord(fill, v, word(bounds, v));
+  for (let k = 0; k < n; k++) {
+    const i = word(order, k);
+    const v = word(visitOf, find(parent, i));
+    const at = word(fill, v);
+    setWord(members, at, a + i);
+    setWord(fill, v, at + 1);
+  }
+  return count;
+}
+
+function find(parent: i32, i: i32): i32 {
+  while (word(parent, i) != i) {
+    const up = word(parent, word(parent, i));
+    setWord(parent, i, up);
+    i = up;
+  }
+  return i;
+}
+
+function union(parent: i32, x: i32, y: i32): void {
+  const rx = find(parent, x), ry = find(parent, y);
+  if (rx != ry) setWord(parent, max(rx, ry), min(rx, ry));
+}
+
+/** Sorts the `n` row indices at `order` (0 … n - 1 in turn) by their start (f64 at `start`), ties by index: a merge sort, stable. */
+function sortByStart(order: i32, n: i32, start: i32, spare: i32): void {
+  let from = order, to = spare;
+  for (let width = 1; width < n; width <<= 1) {
+    for (let lo = 0; lo < n; lo += width << 1) {
+      const mid = min(lo + width, n), hi = min(lo + (width << 1), n);
+      let i = lo, j = mid, k = lo;
+      while (i < mid && j < hi) {
+        const x = word(from, i), y = word(from, j);
+        // stable: on equal starts the left run's index (the lower one) goes first
+        if (load<f64>(start + (y << 3)) < load<f64>(start + (x << 3))) {
+          setWord(to, k++, y);
+          j++;
+        } else {
+          setWord(to, k++, x);
+          i++;
+        }
+      }
+      while (i < mid) setWord(to, k++, word(from, i++));
+      while (j < hi) setWord(to, k++, word(from, j++));
+    }
+    const t = from;
+    from = to;
+    to = t;
+  }
+  if (from != order) memory.copy(order, from, n << 2);
 }

@@ -1,9 +1,9 @@
 import { ClientEvaluator, firstOf, type CountedColumns, type CountedRow } from '../continuity/evaluate.js';
+import type { GatheredRows } from '../continuity/rowstore.js';
 import type { ContinuityRules } from '../continuity/rules.js';
 import { civilFromDays, MS_PER_DAY, MS_PER_HOUR, MS_PER_MINUTE } from '../time/civil.js';
 import type { DayWindow } from '../time/windows.js';
 import type { LocalZone } from '../time/zone.js';
-import { VisitGrouper } from '../visits/group.js';
 import type { SlotVisit } from './slots.js';
 import type { ClientStaffing, DoubleStaffedVisit, DuplicateRegistration } from './types.js';
 import { analyseVisit } from './visit.js';
@@ -28,7 +28,7 @@ export interface ClientWindowStaffing {
 
 /**
  * Double staffing of clients in one window, over each client's rows in scope (the measure's
- * counted rows). Visits are grouped by the measure's {@link VisitGrouper} and classified with
+ * counted rows). Visits are grouped by the measure's rule ({@link GatheredRows.group}) and classified with
  * {@link analyseVisit}; the staff counts with and without the second staff member, the group and
  * eligibility come from the measure's own {@link ClientEvaluator} (under `rules`, and with the
  * other setting of `countBothStaff`), so they equal `staff` of the continuity measure with
@@ -42,7 +42,6 @@ export interface ClientWindowStaffing {
 export class ClientStaffer {
   private readonly measured: ClientEvaluator;
   private readonly other: ClientEvaluator;
-  private readonly grouper = new VisitGrouper();
   private readonly handoverMs: number;
 
   constructor(window: DayWindow, private readonly rules: ContinuityRules, private readonly zone: LocalZone) {
@@ -53,12 +52,12 @@ export class ClientStaffer {
 
   /** The staffing of one client: `rows` are its counted rows as objects, `columns` the same rows in columns; `age` at the window start. */
   staff(client: string, rows: readonly CountedRow[], columns: CountedColumns, age: number | null): ClientWindowStaffing {
-    const { rows: cols, a, b, groups } = columns;
-    const measured = this.measured.evaluate(cols, a, b, age);
+    const { store, rows: cols, a, b, groups } = columns;
+    const measured = this.measured.evaluate(store, a, b, age);
     const group = groups[measured.group] ?? '';
     const eligible = measured.reason === null;
     const staffCounted = measured.staff;
-    const staffOther = this.other.evaluate(cols, a, b, age).staff;
+    const staffOther = this.other.evaluate(store, a, b, age).staff;
     const zone = this.zone;
     const doubleStaffed: DoubleStaffedVisit[] = [];
     const slotVisits: SlotVisit[] = [];
@@ -69,8 +68,8 @@ export class ClientStaffer {
     let duplicateCount = 0;
     let staffMs = 0;
     let doubleStaffedMs = 0;
-    const count = this.grouper.group(cols, a, b);
-    const { members, bounds } = this.grouper;
+    const count = store.group(a, b);
+    const { members, bounds } = store;
     for (let v = 0; v < count; v++) {
       const visit = Array.from(members.subarray(bounds[v]!, bounds[v + 1]!), (m) => m - a);
       const va = analyseVisit(rows, visit, this.handoverMs);

@@ -1,3 +1,5 @@
+import { GatheredRows } from '../continuity/rowstore.js';
+
 /**
  * What grouping needs of a row: its times and its visit id (`''` when the log has none).
  *
@@ -24,7 +26,7 @@ export function overlapsByHalf(aStart: number, aEnd: number, bStart: number, bEn
 }
 
 /**
- * Rows in columns for {@link VisitGrouper}: times, and per row the index of the first row of
+ * Rows in columns for {@link GatheredRows.group}: times, and per row the index of the first row of
  * the same client with the same visit id (the row itself when it is the first), or -1 when the
  * row has no visit id.
  *
@@ -35,107 +37,6 @@ export interface VisitColumns {
   readonly start: Float64Array;
   readonly end: Float64Array;
   readonly visit: Int32Array;
-}
-
-/**
- * Groups rows of ONE client into visits, over columns (the measure's hot path; {@link groupVisits}
- * is the same rule over objects). Rows sharing a visit id are one visit; rows without a visit id
- * form one visit with every row they overlap by at least half of the shorter (taken
- * transitively). Afterwards visit `v` is `members[bounds[v]] … members[bounds[v + 1] - 1]` (row
- * indices, sorted by start, ties by index), the visits ordered by their first start (ties: the
- * lower row index). The arrays are scratch, valid until the next call.
- *
- * @example
- * const g = new VisitGrouper();
- * const n = g.group({ start: Float64Array.of(0, 5, 100), end: Float64Array.of(60, 60, 130), visit: Int32Array.of(-1, -1, -1) }, 0, 3);
- * // n → 2; g.members → [0, 1, 2, …]; g.bounds → [0, 2, 3, …]
- */
-export class VisitGrouper {
-  members = new Int32Array(64);
-  bounds = new Int32Array(65);
-  private order = new Int32Array(64);
-  private parent = new Int32Array(64);
-  private loose = new Int32Array(64);
-  private visitOf = new Int32Array(64);
-
-  /** Groups rows [a, b); returns the number of visits. */
-  group(rows: VisitColumns, a: number, b: number): number {
-    const n = b - a;
-    if (n > this.order.length) this.grow(n);
-    const { start, end, visit } = rows;
-    const order = this.order;
-    const parent = this.parent;
-    let sorted = true;
-    for (let i = 0; i < n; i++) {
-      order[i] = i;
-      parent[i] = i;
-      if (i > 0 && start[a + i]! < start[a + i - 1]!) sorted = false;
-    }
-    if (!sorted) order.subarray(0, n).sort((x, y) => start[a + x]! - start[a + y]! || x - y);
-    const find = (i: number): number => {
-      while (parent[i] !== i) {
-        parent[i] = parent[parent[i]!]!;
-        i = parent[i]!;
-      }
-      return i;
-    };
-    const union = (x: number, y: number): void => {
-      const rx = find(x), ry = find(y);
-      if (rx !== ry) parent[Math.max(rx, ry)] = Math.min(rx, ry);
-    };
-
-    // rows sharing a visit id; the loose rows (no id) in start order
-    const loose = this.loose;
-    let looseCount = 0;
-    for (let k = 0; k < n; k++) {
-      const i = order[k]!;
-      const first = visit[a + i]!;
-      if (first < 0) loose[looseCount++] = i;
-      else if (first !== a + i) union(first - a, i);
-    }
-    for (let x = 0; x < looseCount; x++) {
-      const p = a + loose[x]!;
-      for (let y = x + 1; y < looseCount; y++) {
-        const q = a + loose[y]!;
-        if (start[q]! >= end[p]!) break;
-        if (overlapsByHalf(start[p]!, end[p]!, start[q]!, end[q]!)) union(loose[x]!, loose[y]!);
-      }
-    }
-
-    // visits numbered in start order of their first row; members placed in start order
-    const visitOf = this.visitOf;
-    const bounds = this.bounds;
-    for (let i = 0; i < n; i++) visitOf[i] = -1;
-    let count = 0;
-    for (let k = 0; k < n; k++) {
-      const root = find(order[k]!);
-      let v = visitOf[root]!;
-      if (v < 0) {
-        v = visitOf[root] = count++;
-        bounds[v + 1] = 0;
-      }
-      bounds[v + 1]!++;
-    }
-    bounds[0] = 0;
-    for (let v = 0; v < count; v++) bounds[v + 1]! += bounds[v]!;
-    const fill = this.loose; // the loose list is done with: reuse it as the fill positions
-    for (let v = 0; v < count; v++) fill[v] = bounds[v]!;
-    for (let k = 0; k < n; k++) {
-      const i = order[k]!;
-      this.members[fill[visitOf[find(i)]!]!++] = a + i;
-    }
-    return count;
-  }
-
-  private grow(n: number): void {
-    const size = Math.max(n, 2 * this.order.length);
-    this.members = new Int32Array(size);
-    this.bounds = new Int32Array(size + 1);
-    this.order = new Int32Array(size);
-    this.parent = new Int32Array(size);
-    this.loose = new Int32Array(size);
-    this.visitOf = new Int32Array(size);
-  }
 }
 
 /**
@@ -156,11 +57,11 @@ export function firstOfSameVisit(rows: readonly { readonly visitId: string }[]):
   });
 }
 
-/** The scratch of {@link groupVisits}, kept between calls (its answer is copied out before it returns). */
-const SHARED_GROUPER = new VisitGrouper();
+/** The store {@link groupVisits} groups in, kept between calls (its answer is copied out before it returns). */
+let scratch: GatheredRows | null = null;
 
 /**
- * Groups the rows of ONE client into visits ({@link VisitGrouper}'s rule, over objects): rows
+ * Groups the rows of ONE client into visits ({@link GatheredRows.group}'s rule, over objects): rows
  * sharing a visit id are one visit; rows without a visit id form one visit with every row they
  * overlap by at least half of the shorter (taken transitively). Returns the visits as lists of
  * row indices, each list sorted by row start, the visits ordered by their first start (ties: the
@@ -173,13 +74,11 @@ const SHARED_GROUPER = new VisitGrouper();
  * ]); // → [[0, 1], [2]]
  */
 export function groupVisits(rows: readonly GroupableRow[]): number[][] {
-  const grouper = SHARED_GROUPER;
-  const count = grouper.group({
-    start: Float64Array.from(rows, (r) => r.start),
-    end: Float64Array.from(rows, (r) => r.end),
-    visit: firstOfSameVisit(rows),
-  }, 0, rows.length);
+  const store = (scratch ??= new GatheredRows());
+  store.load(Float64Array.from(rows, (r) => r.start), Float64Array.from(rows, (r) => r.end), firstOfSameVisit(rows));
+  const count = store.group(0, rows.length);
+  const { members, bounds } = store;
   const visits: number[][] = [];
-  for (let v = 0; v < count; v++) visits.push(Array.from(grouper.members.subarray(grouper.bounds[v]!, grouper.bounds[v + 1]!)));
+  for (let v = 0; v < count; v++) visits.push(Array.from(members.subarray(bounds[v]!, bounds[v + 1]!)));
   return visits;
 }

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { groupVisits, VisitGrouper, type GroupableRow } from '../../src/visits/group.js';
+import { GatheredRows } from '../../src/continuity/rowstore.js';
+import { groupVisits, type GroupableRow } from '../../src/visits/group.js';
 
 /**
  * The rule written out the slow way: two rows are joined when they share a visit id, or both have
@@ -56,12 +57,13 @@ describe('grouping rows into visits', () => {
   });
 
   it('over a range of columns whose visit column points at the first row of the same id', () => {
-    const grouper = new VisitGrouper();
+    const grouper = new GatheredRows();
     // rows 0–1 belong to another client; the client's rows are 2..5; rows 3 and 5 share an id (first: row 3)
     const start = Float64Array.of(0, 0, 50, 10, 11, 30);
     const end = Float64Array.of(9, 9, 60, 20, 15, 40);
     const visit = Int32Array.of(0, 1, -1, 3, -1, 3);
-    const n = grouper.group({ start, end, visit }, 2, 6);
+    grouper.load(start, end, visit);
+    const n = grouper.group(2, 6);
     // by id: {3, 5}; rows 2 (50–60) and 4 (11–15) have no id and do not overlap: one visit each;
     // in order of first start: [3, 5] (10), [4] (11), [2] (50)
     expect(n).toBe(3);
