@@ -273,7 +273,7 @@ export class ContinuityAccumulator implements CodedSink {
           const store = gathered.of(window.fromDay, p);
           store.forEachClient(ranks, (c, rows, a, b) => {
             fn(k, window, ids[c]!, store.rowObjects(a, b, names.staffIds.names, names.groupNames.names), ageAt(facts, c, window.fromDay), { store, rows, a, b, groups });
-          });
+          }, window.days);
         }
       });
     } finally {

@@ -1,7 +1,6 @@
 import { civilFromDays, civilNumber } from '../time/civil.js';
 import type { VisitColumns } from '../visits/group.js';
 import type { GatheredRows } from './rowstore.js';
-import { longestTogetherOf, togetherLongEnough } from '../staffing/together.js';
 import type { ContinuityRules } from './rules.js';
 import type { ClientContinuity, IneligibleReason } from './types.js';
 
@@ -78,114 +77,42 @@ export function ageOn(birthDay: number, atDay: number): number {
  * window: rows are grouped into visits ({@link GatheredRows.group}); each visit counts once on the day
  * of its first row and once for the group of its first staff member's row; the staff are those
  * of every row (or of the first staff member only, with `countBothStaff: false`); a visit is
- * double-staffed when two different staff were together at least `handoverMinutes`. Keeps its
- * scratch between clients.
+ * double-staffed when two different staff were together at least `handoverMinutes`. The rules
+ * over the rows run in WebAssembly ({@link GatheredRows.evaluate}); the age rule here.
  *
  * @example
  * const e = new ClientEvaluator(rules, window);
  * const f = e.evaluate(store, a, b, 84); // a client's rows [a, b) of store.columns → { visits, staff, reason, … }
  */
 export class ClientEvaluator {
-  private readonly perDay: Int32Array;
-  private groupCount: Int32Array = new Int32Array(16);
-  private readonly groupsSeen: number[] = [];
-  private staffSeen: Int32Array = new Int32Array(64);
-  private stamp = 0;
   private readonly handoverMs: number;
+  private readonly everyDay: boolean;
   private readonly figures: ClientFigures = { visits: 0, staff: 0, reason: null, firstShortDay: -1, doubleStaffedVisits: 0, group: -1 };
 
   constructor(private readonly rules: ContinuityRules, private readonly window: { fromDay: number; days: number }) {
-    this.perDay = new Int32Array(window.days);
     this.handoverMs = rules.handoverMinutes * 60_000;
+    this.everyDay = rules.dailyRule === 'every-day';
   }
 
   /** The figures of the client whose rows are [a, b) of `store`'s columns (an object reused by the next call). */
   evaluate(store: GatheredRows, a: number, b: number, age: number | null): ClientFigures {
     const rules = this.rules;
-    const rows = store.columns;
-    const count = store.group(a, b);
-    const { members, bounds } = store;
-    const perDay = this.perDay.fill(0);
-    const stamp = this.nextStamp();
-    let staff = 0;
-    let doubleStaffedVisits = 0;
-    let bestGroup = -1;
-    for (let v = 0; v < count; v++) {
-      const from = bounds[v]!, to = bounds[v + 1]!;
-      const first = firstOf(rows, members, from, to);
-      perDay[rows.day[members[from]!]!]!++;
-      const g = rows.group[first]!;
-      if (g >= this.groupCount.length) this.groupCount = grown(this.groupCount, g);
-      const n = ++this.groupCount[g]!;
-      if (n === 1) this.groupsSeen.push(g);
-      if (bestGroup < 0 || n > this.groupCount[bestGroup]! || (n === this.groupCount[bestGroup]! && g < bestGroup)) bestGroup = g;
-      if (to - from > 1 && togetherLongEnough(longestTogetherOf(rows, members, from, to), this.handoverMs)) doubleStaffedVisits++;
-      if (rules.countBothStaff) for (let k = from; k < to; k++) staff += this.meet(rows.staff[members[k]!]!, stamp);
-      else staff += this.meet(rows.staff[first]!, stamp);
-    }
-    for (const g of this.groupsSeen) this.groupCount[g] = 0;
-    this.groupsSeen.length = 0;
-
-    let reason: IneligibleReason | null = null;
-    let firstShortDay = -1;
-    if (count === 0) reason = 'no_counted_visits';
-    else if (rules.dailyRule === 'every-day') {
-      firstShortDay = perDay.findIndex((n) => n < rules.minVisitsPerDay);
-      if (firstShortDay >= 0) reason = 'too_few_visits_on_a_day';
-    } else if (count < rules.minVisitsPerDay * this.window.days) reason = 'too_few_visits_on_average';
+    const out = store.evaluate(a, b, rules.countBothStaff, this.handoverMs, this.window.days, rules.minVisitsPerDay, this.everyDay);
+    let reason = out[2] === 0 ? null : REASONS[out[2]! - 1]!;
     if (reason === null && rules.minAge !== null && age !== null && age < rules.minAge) reason = 'under_min_age';
-
     const f = this.figures;
-    f.visits = count;
-    f.staff = staff;
+    f.visits = out[0]!;
+    f.staff = out[1]!;
     f.reason = reason;
-    f.firstShortDay = firstShortDay;
-    f.doubleStaffedVisits = doubleStaffedVisits;
-    f.group = bestGroup;
+    f.firstShortDay = out[3]!;
+    f.doubleStaffedVisits = out[4]!;
+    f.group = out[5]!;
     return f;
   }
-
-  /** 1 when staff member `s` is met for the first time in this client's evaluation (marked with `stamp`), else 0. */
-  private meet(s: number, stamp: number): number {
-    if (s >= this.staffSeen.length) this.staffSeen = grown(this.staffSeen, s);
-    if (this.staffSeen[s] === stamp) return 0;
-    this.staffSeen[s] = stamp;
-    return 1;
-  }
-
-  /** A fresh mark for the staff seen (the marks start over before the counter overflows). */
-  private nextStamp(): number {
-    if (this.stamp === 0x7fffffff) {
-      this.staffSeen.fill(0);
-      this.stamp = 0;
-    }
-    return ++this.stamp;
-  }
 }
 
-function grown(a: Int32Array, index: number): Int32Array {
-  const bigger = new Int32Array(Math.max(2 * a.length, index + 1));
-  bigger.set(a);
-  return bigger;
-}
-
-/**
- * The row of a visit's first staff member: earliest start, then earliest end, then lowest staff
- * (by id). With `countBothStaff: false` only this staff member counts; every other staff member
- * of the visit is a "second staff member". The visit is `members[from] … members[to - 1]`.
- *
- * @example
- * firstOf(rows, Int32Array.of(0, 1), 0, 2); // → 1 when row 1 starts before row 0
- */
-export function firstOf(rows: ClientRows, members: ArrayLike<number>, from: number, to: number): number {
-  const { start, end, staff } = rows;
-  let best = members[from]!;
-  for (let k = from + 1; k < to; k++) {
-    const r = members[k]!;
-    if (start[r]! < start[best]! || (start[r] === start[best] && (end[r]! < end[best]! || (end[r] === end[best] && staff[r]! < staff[best]!)))) best = r;
-  }
-  return best;
-}
+/** Reasons by their code (0: eligible, k: REASONS[k - 1]), in the order the rules are checked. */
+export const REASONS: readonly IneligibleReason[] = ['no_counted_visits', 'too_few_visits_on_a_day', 'too_few_visits_on_average', 'under_min_age'];
 
 /**
  * A client's result from its figures.

@@ -1,5 +1,5 @@
 import type { DayWindow } from '../time/windows.js';
-import { ageOn, ClientEvaluator, type ClientFigures } from './evaluate.js';
+import { ageOn, ClientEvaluator, REASONS, type ClientFigures } from './evaluate.js';
 import { clientIndices, type ClientIndices } from './indices.js';
 import { BlockReader, type BlockRef } from './partitions.js';
 import type { ContinuityRules } from './rules.js';
@@ -82,8 +82,6 @@ export interface EvaluationJob {
   sources: RowSource[];
 }
 
-/** Reasons by their code in the answers' `reason` column (0: eligible, k: REASONS[k - 1]). */
-export const REASONS: readonly IneligibleReason[] = ['no_counted_visits', 'too_few_visits_on_a_day', 'too_few_visits_on_average', 'under_min_age'];
 
 /**
  * {@link ClientFigures} of many clients in columns: the reason as a code (0: eligible, k:
@@ -187,7 +185,7 @@ export function evaluateJob(job: EvaluationJob): JobResult {
         store.forEachClient(job.ranks, (c, _rows, a, b) => {
           const figures = evaluator.evaluate(store, a, b, ageAt(job.clients, c, window.fromDay));
           out.push(c, figures, contact === null ? null : clientIndices(store.rowObjects(a, b, job.staff, job.groups), contact[c] ?? null));
-        });
+        }, window.days);
       }
       return out.done();
     });

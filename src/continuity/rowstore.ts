@@ -14,14 +14,19 @@ function rowsModule(): WasmModule {
 type Complete = (base: number, n: number, clientMap: number, staffMap: number, groupMap: number, lineOffset: number, arenaAt: number) => number;
 type Prepare = (n: number, staffRanks: number, groupRanks: number) => number;
 type Group = (a: number, b: number) => number;
+type Evaluate = (a: number, b: number, countBothStaff: number, handoverMs: number, days: number, minPerDay: number, everyDay: number) => void;
 
 /** The columns, in the order of their address words at 0 (rows.as.ts). */
 const enum Col {
   Client, Staff, Group, Day, Line, VisitLength, VisitHash, VisitAt, Start, End, Arena,
   Order, SortedStart, SortedEnd, SortedStaff, SortedGroup, SortedDay, SortedVisit, Clients, First, Table, Rank, Spare, Counts,
   Members, Bounds, ByStart, Parent, Loose, VisitOf, MergeSpare,
+  // the evaluation's scratch, allocated after the columns (and a word: the room of the staff marks)
+  PerDay, GroupCount, GroupsSeen, StaffSeen, Figures, StaffRoom,
 }
-const COLUMNS = 31;
+/** Words of the addresses at 0; the first LAID_OUT are the columns laid out by the room they need. */
+const COLUMNS = 37;
+const LAID_OUT = 31;
 
 /** Bytes of each column for `rows` rows, `units` visit-id code units and client numbers below `clients`. */
 function columnBytes(rows: number, units: number, clients: number): number[] {
@@ -62,6 +67,11 @@ export class GatheredRows {
   private readonly prepare: Prepare;
   private readonly maxClient: (n: number) => number;
   private readonly groupRows: Group;
+  private readonly evaluateRows: Evaluate;
+  private readonly firstRow: Group;
+  private readonly togetherMs: Group;
+  /** The ranks the evaluation's scratch is for, and the days it has room for (null: none yet). */
+  private evaluation: { ranks: Ranks; days: number } | null = null;
   /** Address of each column (Col). */
   private readonly at = new Int32Array(COLUMNS);
   /** The end of what is laid out: the columns, then the tables copied in (maps, ranks). */
@@ -78,6 +88,9 @@ export class GatheredRows {
     this.prepare = exports.prepare as Prepare;
     this.maxClient = exports.maxClient as (n: number) => number;
     this.groupRows = exports.group as Group;
+    this.evaluateRows = exports.evaluate as Evaluate;
+    this.firstRow = exports.firstOf as Group;
+    this.togetherMs = exports.together as Group;
     this.seen = this.memory.buffer;
     this.layOut(256, 1024, 1024);
   }
@@ -122,14 +135,18 @@ export class GatheredRows {
    * Calls `fn` for every client with rows, in client-number order, with the rows of all clients in
    * columns grouped by client (a client's rows [a, b) in arrival order): staff and groups as their
    * ranks (`ranks`), the visit column as {@link ClientRows} wants it. The columns are valid
-   * during the call; {@link GatheredRows.rowObjects} gives the same rows as objects.
+   * during the call; {@link GatheredRows.rowObjects} gives the same rows as objects. `fn` may
+   * {@link GatheredRows.evaluate} the client in a window of up to `days` days.
    */
-  forEachClient(ranks: Ranks, fn: (client: number, rows: ClientRows, a: number, b: number) => void): void {
+  forEachClient(ranks: Ranks, fn: (client: number, rows: ClientRows, a: number, b: number) => void, days = 0): void {
     const n = this.count;
     if (n === 0) return;
     this.room(n, this.units, this.maxClient(n) + 1);
     const staffRanks = this.table(ranks.staff);
     const groupRanks = this.table(ranks.group);
+    // the evaluation's scratch now: nothing is allocated (and the memory does not grow) during the calls
+    const e = this.evaluation;
+    if (e === null || e.ranks !== ranks || e.days < days) this.evaluationFor(ranks, Math.max(days, e?.days ?? 0));
     const k = this.prepare(n, staffRanks, groupRanks);
     const { clients, first, sorted } = this.v;
     for (let j = 0; j < k; j++) fn(clients[j]!, sorted, first[j]!, first[j + 1]!);
@@ -156,6 +173,45 @@ export class GatheredRows {
     return this.groupRows(a, b);
   }
 
+  /**
+   * The figures of ONE client's rows [a, b) of {@link GatheredRows.columns} during a
+   * {@link GatheredRows.forEachClient} (its ranks), in a window of `days` days (at most the days it was given; ClientEvaluator
+   * reads them): visits ({@link GatheredRows.group}), each counted on the day of its first row and
+   * for the group of its first staff member's row ({@link GatheredRows.firstOf}); the staff met
+   * (of every row, or with `countBothStaff` false of the first staff member only); the reason code
+   * of the visits rule (0 holds; 1 no counted visits; 2 a day with fewer than `minPerDay` visits;
+   * 3, with `everyDay` false, fewer than `minPerDay` a day on average); the first short day (-1
+   * none); the double-staffed visits (two different staff together some time and at least
+   * `handoverMs`); the group of most visits (ties to the lowest rank; -1 without visits). Six
+   * words in that order, valid until the next call.
+   *
+   * @example
+   * const [visits, staff, reason, firstShortDay, doubleStaffed, group] = rows.evaluate(a, b, true, 300_000, 14, 2, true);
+   */
+  evaluate(a: number, b: number, countBothStaff: boolean, handoverMs: number, days: number, minPerDay: number, everyDay: boolean): Int32Array {
+    const e = this.evaluation;
+    if (e === null || days > e.days) throw new Error('row store: evaluate in a window longer than forEachClient was given');
+    this.evaluateRows(a, b, countBothStaff ? 1 : 0, handoverMs, days, minPerDay, everyDay ? 1 : 0);
+    return this.v.figures;
+  }
+
+  /** The row of the first staff member of the visit `members[from] … members[to - 1]`: earliest start, then earliest end, then lowest staff rank. */
+  firstOf(from: number, to: number): number {
+    return this.firstRow(from, to);
+  }
+
+  /**
+   * The longest time (ms) two DIFFERENT staff members were present together at the visit
+   * `members[from] … members[to - 1]`, over every pair of its rows (0 for one staff member's rows).
+   *
+   * @example
+   * rows.load(Float64Array.of(0, 10), Float64Array.of(60, 50), Int32Array.of(-1, -1), Int32Array.of(0, 1));
+   * rows.together(0, 2); // → 40
+   */
+  together(from: number, to: number): number {
+    return this.togetherMs(from, to);
+  }
+
   /** Of the last {@link GatheredRows.group}: the visits' rows (positions), visit by visit. */
   get members(): Int32Array {
     return this.v.members;
@@ -169,19 +225,22 @@ export class GatheredRows {
   /**
    * Puts rows straight into {@link GatheredRows.columns} for {@link GatheredRows.group}: times and
    * the visit column (the position of the first row with the same visit id, -1 without one).
-   * The other columns are left as they were.
+   * and, when given, staff numbers; `members` become the rows in turn (one visit for
+   * {@link GatheredRows.together}). The other columns are left as they were.
    *
    * @example
    * rows.load(Float64Array.of(0, 5), Float64Array.of(60, 60), Int32Array.of(-1, -1));
    * rows.group(0, 2); // → 1
    */
-  load(start: Float64Array, end: Float64Array, visit: Int32Array): void {
+  load(start: Float64Array, end: Float64Array, visit: Int32Array, staff?: Int32Array): void {
     this.clear();
     this.room(start.length, 0, this.clientRoom);
     const sorted = this.v.sorted;
     sorted.start.set(start);
     sorted.end.set(end);
     sorted.visit.set(visit);
+    if (staff !== undefined) sorted.staff.set(staff);
+    for (let i = 0; i < start.length; i++) this.v.members[i] = i;
   }
 
   /** Rows [a, b) of the last {@link GatheredRows.forEachClient} as objects. */
@@ -204,13 +263,34 @@ export class GatheredRows {
   private table(values: Int32Array): number {
     let at = this.copied.get(values);
     if (at === undefined) {
-      at = this.top;
-      this.top += Math.max(8, 4 * values.length);
-      this.reach(this.top);
+      at = this.alloc(4 * values.length);
       new Int32Array(this.memory.buffer, at, values.length).set(values);
       this.copied.set(values, at);
     }
     return at;
+  }
+
+  /** Room after the columns for `bytes` bytes, zeroed; its address. */
+  private alloc(bytes: number): number {
+    const at = this.top;
+    this.top += Math.ceil(Math.max(8, bytes) / 8) * 8;
+    this.reach(this.top);
+    new Uint8Array(this.memory.buffer, at, bytes).fill(0);
+    return at;
+  }
+
+  /** Allocates the evaluation's scratch for staff and groups of `ranks` and `days` days. */
+  private evaluationFor(ranks: Ranks, days: number): void {
+    const at = this.at;
+    at[Col.PerDay] = this.alloc(4 * days);
+    at[Col.GroupCount] = this.alloc(4 * ranks.group.length);
+    at[Col.GroupsSeen] = this.alloc(4 * ranks.group.length);
+    at[Col.StaffSeen] = this.alloc(4 * ranks.staff.length);
+    at[Col.Figures] = this.alloc(4 * 6);
+    at[Col.StaffRoom] = ranks.staff.length;
+    new Int32Array(this.memory.buffer, 0, COLUMNS).set(at);
+    this.evaluation = { ranks, days };
+    this.v = this.views();
   }
 
   /** Lays the columns out anew when they need more room than they have, keeping the rows gathered. */
@@ -243,6 +323,8 @@ export class GatheredRows {
     [this.rowRoom, this.unitRoom, this.clientRoom] = [rows, units, clients];
     this.top = Math.ceil(top / 8) * 8;
     this.copied.clear();
+    this.at.fill(0, LAID_OUT);
+    this.evaluation = null;
     this.reach(this.top);
     new Int32Array(this.memory.buffer, 0, COLUMNS).set(this.at);
     this.v = this.views();
@@ -274,7 +356,7 @@ export class GatheredRows {
       visitLength: i32(Col.VisitLength), visitHash: i32(Col.VisitHash), visitAt: i32(Col.VisitAt),
       start: f64(Col.Start), end: f64(Col.End), arena: new Uint16Array(buffer, at[Col.Arena]!, this.unitRoom),
       order: i32(Col.Order), clients: i32(Col.Clients), first: i32(Col.First, rows + 1), rank: i32(Col.Rank, this.clientRoom), sorted,
-      members: i32(Col.Members), bounds: i32(Col.Bounds, rows + 1),
+      members: i32(Col.Members), bounds: i32(Col.Bounds, rows + 1), figures: i32(Col.Figures, at[Col.Figures] === 0 ? 0 : 6),
     };
   }
 }
@@ -299,6 +381,8 @@ interface Views {
   sorted: ClientRows;
   members: Int32Array;
   bounds: Int32Array;
+  /** Of {@link GatheredRows.evaluate} (empty before its scratch is allocated). */
+  figures: Int32Array;
 }
 
 /** The text of code units [a, b) of `units`. */

@@ -1,6 +1,7 @@
 import { histogram, spread } from '../summary/spread.js';
 import { summariseIndices, type ClientIndices } from './indices.js';
-import { REASONS, type FigureColumns } from './job.js';
+import { REASONS } from './evaluate.js';
+import type { FigureColumns } from './job.js';
 import type { ContinuitySummary } from './types.js';
 
 /**

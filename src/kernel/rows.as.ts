@@ -47,6 +47,16 @@ const PARENT = 27;
 const LOOSE = 28;
 const VISIT_OF = 29;
 const MERGE_SPARE = 30;
+// Of {@link evaluate}: visits per day of the window; per group rank, the visits counted for it,
+// and the groups seen; per staff rank, the mark of the last client that met them; the figures
+// (6 words: visits, staff, reason code, first short day, double-staffed visits, group); and the
+// room of the staff marks (a word, not an address).
+const PER_DAY = 31;
+const GROUP_COUNT = 32;
+const GROUPS_SEEN = 33;
+const STAFF_SEEN = 34;
+const FIGURES = 35;
+const STAFF_ROOM = 36;
 
 @inline function column(k: i32): i32 {
   return load<i32>(k << 2);
@@ -325,4 +335,119 @@ function sortByStart(order: i32, n: i32, start: i32, spare: i32): void {
     to = t;
   }
   if (from != order) memory.copy(order, from, n << 2);
+}
+
+/**
+ * The row of the visit MEMBERS[from] … MEMBERS[to - 1] of its first staff member: earliest start,
+ * then earliest end, then lowest staff rank. With `countBothStaff` off only this staff member
+ * counts; every other staff member of the visit is a "second staff member".
+ */
+export function firstOf(from: i32, to: i32): i32 {
+  const members = column(MEMBERS), start = column(SORTED_START), end = column(SORTED_END), staff = column(SORTED_STAFF);
+  let best = word(members, from);
+  for (let k = from + 1; k < to; k++) {
+    const r = word(members, k);
+    const rs = load<f64>(start + (r << 3)), bs = load<f64>(start + (best << 3));
+    if (rs < bs) best = r;
+    else if (rs == bs) {
+      const re = load<f64>(end + (r << 3)), be = load<f64>(end + (best << 3));
+      if (re < be || (re == be && word(staff, r) < word(staff, best))) best = r;
+    }
+  }
+  return best;
+}
+
+/**
+ * The longest time (ms) two DIFFERENT staff members were present together at the visit MEMBERS[from]
+ * … MEMBERS[to - 1], over every pair of its rows (0 for rows of one staff member).
+ */
+export function together(from: i32, to: i32): f64 {
+  const members = column(MEMBERS), start = column(SORTED_START), end = column(SORTED_END), staff = column(SORTED_STAFF);
+  let best: f64 = 0;
+  for (let x = from; x < to; x++) {
+    const a = word(members, x);
+    for (let y = x + 1; y < to; y++) {
+      const b = word(members, y);
+      if (word(staff, a) == word(staff, b)) continue;
+      const overlap = min(load<f64>(end + (a << 3)), load<f64>(end + (b << 3))) - max(load<f64>(start + (a << 3)), load<f64>(start + (b << 3)));
+      if (overlap > best) best = overlap;
+    }
+  }
+  return best;
+}
+
+/** The mark of the client being evaluated (marks start over before the counter overflows). */
+let stamp: i32 = 0;
+
+/**
+ * The visits rule and the staff count over ONE client's sorted rows [a, b) in a window of `days`
+ * days: rows are grouped into visits ({@link group}); each visit counts once on the day of its
+ * first row and once for the group of its first staff member's row ({@link firstOf}); the staff
+ * are those of every row (or of the first staff member only, `countBothStaff` 0); a visit is
+ * double-staffed when two different staff were together some time and at least `handoverMs`.
+ * Writes the figures at FIGURES; the reason code is 0 (the visits rule holds), 1 (no counted
+ * visits), 2 (a day with fewer than `minPerDay` visits: the first such day is the next figure) or
+ * 3 (fewer than `minPerDay` a day on average; `everyDay` 0).
+ */
+export function evaluate(a: i32, b: i32, countBothStaff: i32, handoverMs: f64, days: i32, minPerDay: f64, everyDay: i32): void {
+  const count = group(a, b);
+  const members = column(MEMBERS), bounds = column(BOUNDS);
+  const dayOf = column(SORTED_DAY), groupOf = column(SORTED_GROUP), staffOf = column(SORTED_STAFF);
+  const perDay = column(PER_DAY), groupCount = column(GROUP_COUNT), groupsSeen = column(GROUPS_SEEN), seen = column(STAFF_SEEN);
+  memory.fill(perDay, 0, days << 2);
+  if (stamp == 0x7fffffff) {
+    memory.fill(seen, 0, column(STAFF_ROOM) << 2);
+    stamp = 0;
+  }
+  const mark = ++stamp;
+  let staff = 0;
+  let doubleStaffed = 0;
+  let best = -1;
+  let groups = 0;
+  for (let v = 0; v < count; v++) {
+    const from = word(bounds, v), to = word(bounds, v + 1);
+    const first = firstOf(from, to);
+    const d = word(dayOf, word(members, from));
+    setWord(perDay, d, word(perDay, d) + 1);
+    const g = word(groupOf, first);
+    const n = word(groupCount, g) + 1;
+    setWord(groupCount, g, n);
+    if (n == 1) setWord(groupsSeen, groups++, g);
+    if (best < 0 || n > word(groupCount, best) || (n == word(groupCount, best) && g < best)) best = g;
+    if (to - from > 1) {
+      const t = together(from, to);
+      if (t > 0 && t >= handoverMs) doubleStaffed++; // togetherLongEnough (src/staffing/together.ts)
+    }
+    if (countBothStaff != 0) {
+      for (let k = from; k < to; k++) staff += meet(seen, word(staffOf, word(members, k)), mark);
+    } else staff += meet(seen, word(staffOf, first), mark);
+  }
+  for (let k = 0; k < groups; k++) setWord(groupCount, word(groupsSeen, k), 0);
+
+  let reason = 0;
+  let firstShort = -1;
+  if (count == 0) reason = 1;
+  else if (everyDay != 0) {
+    for (let d = 0; d < days; d++) {
+      if (<f64>word(perDay, d) < minPerDay) {
+        firstShort = d;
+        reason = 2;
+        break;
+      }
+    }
+  } else if (<f64>count < minPerDay * <f64>days) reason = 3;
+  const out = column(FIGURES);
+  setWord(out, 0, count);
+  setWord(out, 1, staff);
+  setWord(out, 2, reason);
+  setWord(out, 3, firstShort);
+  setWord(out, 4, doubleStaffed);
+  setWord(out, 5, best);
+}
+
+/** 1 when staff member `s` is met for the first time under `mark`, else 0. */
+@inline function meet(seen: i32, s: i32, mark: i32): i32 {
+  if (word(seen, s) == mark) return 0;
+  setWord(seen, s, mark);
+  return 1;
 }

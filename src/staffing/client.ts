@@ -1,4 +1,4 @@
-import { ClientEvaluator, firstOf, type CountedColumns, type CountedRow } from '../continuity/evaluate.js';
+import { ClientEvaluator, type CountedColumns, type CountedRow } from '../continuity/evaluate.js';
 import type { GatheredRows } from '../continuity/rowstore.js';
 import type { ContinuityRules } from '../continuity/rules.js';
 import { civilFromDays, MS_PER_DAY, MS_PER_HOUR, MS_PER_MINUTE } from '../time/civil.js';
@@ -52,7 +52,7 @@ export class ClientStaffer {
 
   /** The staffing of one client: `rows` are its counted rows as objects, `columns` the same rows in columns; `age` at the window start. */
   staff(client: string, rows: readonly CountedRow[], columns: CountedColumns, age: number | null): ClientWindowStaffing {
-    const { store, rows: cols, a, b, groups } = columns;
+    const { store, a, b, groups } = columns;
     const measured = this.measured.evaluate(store, a, b, age);
     const group = groups[measured.group] ?? '';
     const eligible = measured.reason === null;
@@ -84,7 +84,7 @@ export class ClientStaffer {
       }
       if (va.kind !== 'double') continue;
       doubleStaffedMs += va.staffMs;
-      const staff = staffOrder(rows, rows[firstOf(cols, members, bounds[v]!, bounds[v + 1]!) - a]!.staffId, visit);
+      const staff = staffOrder(rows, rows[store.firstOf(bounds[v]!, bounds[v + 1]!) - a]!.staffId, visit);
       let end = head.end;
       for (const i of visit) end = Math.max(end, rows[i]!.end);
       doubleStaffed.push({

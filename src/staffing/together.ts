@@ -1,3 +1,5 @@
+import { GatheredRows } from '../continuity/rowstore.js';
+
 /**
  * What double-staffing detection needs of a row: when one staff member was at the visit (epoch
  * ms, end exclusive) and who (an id or an interned number).
@@ -12,40 +14,6 @@ export interface PresenceRow {
 }
 
 /**
- * Rows in columns for {@link longestTogetherOf}: times (epoch ms, end exclusive) and staff
- * numbers (different staff, different numbers).
- *
- * @example
- * const rows: PresenceColumns = { start: Float64Array.of(0, 10), end: Float64Array.of(60, 50), staff: Int32Array.of(0, 1) };
- */
-export interface PresenceColumns {
-  readonly start: Float64Array;
-  readonly end: Float64Array;
-  readonly staff: Int32Array;
-}
-
-/**
- * {@link longestTogether} over columns: the visit is the rows `members[from] … members[to - 1]`.
- *
- * @example
- * longestTogetherOf({ start: Float64Array.of(0, 10), end: Float64Array.of(60, 50), staff: Int32Array.of(0, 1) }, Int32Array.of(0, 1), 0, 2); // → 40
- */
-export function longestTogetherOf(rows: PresenceColumns, members: ArrayLike<number>, from: number, to: number): number {
-  const { start, end, staff } = rows;
-  let best = 0;
-  for (let x = from; x < to; x++) {
-    const a = members[x]!;
-    for (let y = x + 1; y < to; y++) {
-      const b = members[y]!;
-      if (staff[a] === staff[b]) continue;
-      const overlap = Math.min(end[a]!, end[b]!) - Math.max(start[a]!, start[b]!);
-      if (overlap > best) best = overlap;
-    }
-  }
-  return best;
-}
-
-/**
  * Longest time (ms) that two DIFFERENT staff members are present together at one visit, over
  * every pair of its rows. A visit is double-staffed when this is at least the handover threshold
  * (default 5 minutes); shorter is a handover; rows of one staff member only give 0.
@@ -56,18 +24,23 @@ export function longestTogetherOf(rows: PresenceColumns, members: ArrayLike<numb
 export function longestTogether(rows: readonly PresenceRow[], visit: readonly number[]): number {
   const numbers = new Map<string | number, number>();
   const at = (i: number) => rows[visit[i]!]!;
-  const columns: PresenceColumns = {
-    start: Float64Array.from(visit, (_, i) => at(i).start),
-    end: Float64Array.from(visit, (_, i) => at(i).end),
-    staff: Int32Array.from(visit, (_, i) => {
+  const store = (scratch ??= new GatheredRows());
+  store.load(
+    Float64Array.from(visit, (_, i) => at(i).start),
+    Float64Array.from(visit, (_, i) => at(i).end),
+    new Int32Array(visit.length).fill(-1),
+    Int32Array.from(visit, (_, i) => {
       const s = at(i).staff;
       let n = numbers.get(s);
       if (n === undefined) numbers.set(s, (n = numbers.size));
       return n;
     }),
-  };
-  return longestTogetherOf(columns, Int32Array.from(visit, (_, i) => i), 0, visit.length);
+  );
+  return store.together(0, visit.length);
 }
+
+/** The store {@link longestTogether} loads a visit into (the measure's rule, in WebAssembly: {@link GatheredRows.together}). */
+let scratch: GatheredRows | null = null;
 
 /**
  * True when a visit had two or more different staff present at once for at least

@@ -109,6 +109,50 @@ describe('the rows of a partition gathered from blocks', () => {
     ), { numRuns: 60, endOnFailure: true }); // no shrinking: a failure is reported at once, not after minutes
   });
 
+  it('evaluate: the visits rule, staff, double staffing and group of each client (by hand)', () => {
+    const store = new CountedStore();
+    // client, staff, group, day, start, end, visit id (line: the row's index)
+    const rows: [number, number, number, number, number, number, string][] = [
+      [0, 0, 1, 0, 100, 200, 'A'], // r0 ┐ one visit, the same times: the first staff member is the lower rank (staff 1)
+      [0, 1, 1, 0, 100, 200, 'A'], // r1 ┘ together 100 ms
+      [0, 2, 0, 1, 300, 350, 'B'], // r2 ┐ the same start: the first is the earlier end (r2, though of the higher rank)
+      [0, 3, 0, 1, 300, 400, 'B'], // r3 ┘ together 50 ms
+      [0, 0, 1, 1, 500, 560, 'C'], // r4 ┐ touching only: never double-staffed
+      [0, 2, 1, 1, 560, 600, 'C'], // r5 ┘
+      [0, 1, 0, 0, 700, 760, 'D'], // r6: groups 0 and 1 two visits each: the lower rank wins
+      [1, 0, 1, 0, 100, 150, 'X'], [1, 0, 1, 0, 200, 250, 'Y'], [1, 0, 1, 1, 300, 350, 'Z'], // group 1 only
+      [2, 0, 0, 0, 100, 150, 'P'], [2, 0, 0, 1, 200, 250, 'Q'], [2, 0, 1, 1, 300, 350, 'R'], // group 0 twice, group 1 once
+    ];
+    rows.forEach(([c, st, g, d, a, b, v], i) => store.add(c, st, g, d, i, a, b, v));
+    const gathered = new GatheredRows();
+    gathered.appendBlock(store.toBlock(), null, 0);
+    // staff ranks reversed (staff 3 → rank 0 … staff 0 → rank 3); group ranks as the numbers
+    const ranks = { staff: Int32Array.of(3, 2, 1, 0), group: Int32Array.of(0, 1) };
+    const figures: Record<number, number[][]> = {};
+    gathered.forEachClient(ranks, (client, columns, a, b) => {
+      const run = (both: boolean, handoverMs: number, minPerDay: number, everyDay: boolean) => Array.from(gathered.evaluate(a, b, both, handoverMs, 2, minPerDay, everyDay));
+      figures[client] = [run(true, 0, 1, true), run(false, 0, 1, true), run(true, 60, 1, true), run(true, 0, 3, true), run(true, 0, 3, false)];
+      if (client === 0) {
+        expect(gathered.group(a, b)).toBe(4);
+        const { bounds } = gathered;
+        expect([gathered.firstOf(bounds[0]!, bounds[1]!) - a, gathered.firstOf(bounds[1]!, bounds[2]!) - a, gathered.firstOf(bounds[2]!, bounds[3]!) - a]).toEqual([1, 2, 4]);
+        expect([gathered.together(bounds[0]!, bounds[1]!), gathered.together(bounds[1]!, bounds[2]!), gathered.together(bounds[2]!, bounds[3]!)]).toEqual([100, 50, 0]);
+        expect(Array.from(columns.staff.subarray(a, a + 2))).toEqual([3, 2]);
+      }
+    }, 2);
+    // [visits, staff, reason, first short day, double-staffed visits, group]
+    expect(figures[0]).toEqual([
+      [4, 4, 0, -1, 2, 0],
+      [4, 3, 0, -1, 2, 0], // first staff members: staff 1 (A), 2 (B), 0 (C), 1 (D)
+      [4, 4, 0, -1, 1, 0], // only A's 100 ms reach 60 ms
+      [4, 4, 2, 0, 2, 0], // 2 visits on day 0 (A, D) and on day 1 (B, C): day 0 is the first below 3
+      [4, 4, 3, -1, 2, 0], // 4 visits < 3 a day × 2 days
+    ]);
+    expect(figures[1]![0]).toEqual([3, 1, 0, -1, 0, 1]);
+    expect(figures[2]![0]).toEqual([3, 1, 0, -1, 0, 0]); // the counts of the clients before do not carry over
+    expect(() => gathered.evaluate(0, 3, true, 0, 3, 1, true)).toThrow(/longer/); // more days than forEachClient was given
+  });
+
   it('with nothing appended, calls for no client', () => {
     const gathered = new GatheredRows();
     let calls = 0;
