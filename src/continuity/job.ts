@@ -5,7 +5,6 @@ import { BlockReader, type BlockRef } from './partitions.js';
 import type { ContinuityRules } from './rules.js';
 import { GatheredRows } from './rowstore.js';
 import type { CountedStore, NumberMaps, Ranks } from './store.js';
-import type { IneligibleReason } from './types.js';
 
 /**
  * The counted rows of one reader (an accumulator, or a worker's share of a file): the blocks it
@@ -81,7 +80,6 @@ export interface EvaluationJob {
   clients: ClientFacts;
   sources: RowSource[];
 }
-
 
 /**
  * {@link ClientFigures} of many clients in columns: the reason as a code (0: eligible, k:

@@ -2,7 +2,7 @@ import { WASM } from '../kernel/rows.wasm.js';
 import { PAGE, wasmApi, type WasmMemory, type WasmModule } from '../kernel/wasm.js';
 import type { ClientRows, CountedRow } from './evaluate.js';
 import type { overlapsByHalf } from '../visits/group.js';
-import type { NumberMaps, Ranks } from './store.js';
+import type { CountedStore, NumberMaps, Ranks } from './store.js';
 
 let compiled: WasmModule | undefined;
 
@@ -43,16 +43,17 @@ function columnBytes(rows: number, units: number, clients: number): number[] {
 /**
  * The counted rows of one partition of a window as the evaluation reads them, gathered from the
  * readers' blocks ({@link CountedStore.toBlock}) into the memory of a WebAssembly module
- * (`src/kernel/rows.as.ts`), which renumbers them and groups them by client: compiled before it
- * runs, it takes a partition's rows at full speed from the first one, where the same loops in
- * JavaScript ran unoptimised for a measure's first partitions. One store serves every partition
- * of an evaluation: {@link GatheredRows.clear}, then the blocks, then
+ * (`src/kernel/rows.as.ts`), which renumbers them, groups them by client and applies the rules
+ * over each client's rows (visits, first staff member, double staffing, staff count, majority
+ * group): compiled before it runs, it takes a partition's rows at full speed from the first one,
+ * where the same loops in JavaScript ran unoptimised for a measure's first partitions. One store
+ * serves every partition of an evaluation: {@link GatheredRows.clear}, then the blocks, then
  * {@link GatheredRows.forEachClient}.
  *
  * @example
  * const rows = new GatheredRows();
  * rows.appendBlock(store.toBlock(), null, 0);
- * rows.forEachClient(ranks, (client, columns, a, b) => evaluator.evaluate(columns, a, b, null));
+ * rows.forEachClient(ranks, (client, columns, a, b) => evaluator.evaluate(rows, a, b, null), window.days);
  */
 export class GatheredRows {
   /** Rows gathered. */

@@ -1,6 +1,8 @@
 // AssemblyScript (compiled to WebAssembly by compile.mjs, not by tsc): the row store of the
 // measure's evaluation (src/continuity/rowstore.ts loads it). It renumbers the rows a partition
-// gathers from the readers' blocks and groups them by client. The memory is the caller's: the
+// gathers from the readers' blocks, groups them by client and applies the rules over a client's
+// rows: visits, the first staff member, double staffing, the staff count, the majority group and
+// the daily visits rule (the age rule is the caller's). The memory is the caller's: the
 // address of each column is a word at 0 (the constants below); the caller lays the columns out,
 // grows the memory and copies the blocks' columns in.
 
