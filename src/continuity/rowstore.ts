@@ -13,7 +13,8 @@ function rowsModule(): WasmModule {
 
 type Complete = (base: number, n: number, clientMap: number, staffMap: number, groupMap: number, lineOffset: number, arenaAt: number) => number;
 type Prepare = (n: number, staffRanks: number, groupRanks: number) => number;
-type Group = (a: number, b: number) => number;
+/** A call over rows [a, b) (or the visit `members[a] … members[b - 1]`). */
+type Range = (a: number, b: number) => number;
 type Evaluate = (a: number, b: number, countBothStaff: number, handoverMs: number, days: number, minPerDay: number, everyDay: number) => void;
 
 /** The columns, in the order of their address words at 0 (rows.as.ts). */
@@ -67,10 +68,10 @@ export class GatheredRows {
   private readonly complete: Complete;
   private readonly prepare: Prepare;
   private readonly maxClient: (n: number) => number;
-  private readonly groupRows: Group;
+  private readonly groupRows: Range;
   private readonly evaluateRows: Evaluate;
-  private readonly firstRow: Group;
-  private readonly togetherMs: Group;
+  private readonly firstRow: Range;
+  private readonly togetherMs: Range;
   /** The ranks the evaluation's scratch is for, and the days it has room for (null: none yet). */
   private evaluation: { ranks: Ranks; days: number } | null = null;
   /** Address of each column (Col). */
@@ -88,10 +89,10 @@ export class GatheredRows {
     this.complete = exports.complete as Complete;
     this.prepare = exports.prepare as Prepare;
     this.maxClient = exports.maxClient as (n: number) => number;
-    this.groupRows = exports.group as Group;
+    this.groupRows = exports.group as Range;
     this.evaluateRows = exports.evaluate as Evaluate;
-    this.firstRow = exports.firstOf as Group;
-    this.togetherMs = exports.together as Group;
+    this.firstRow = exports.firstOf as Range;
+    this.togetherMs = exports.together as Range;
     this.seen = this.memory.buffer;
     this.layOut(256, 1024, 1024);
   }
@@ -224,9 +225,9 @@ export class GatheredRows {
   }
 
   /**
-   * Puts rows straight into {@link GatheredRows.columns} for {@link GatheredRows.group}: times and
-   * the visit column (the position of the first row with the same visit id, -1 without one).
-   * and, when given, staff numbers; `members` become the rows in turn (one visit for
+   * Puts rows straight into {@link GatheredRows.columns} for {@link GatheredRows.group}: times, the
+   * visit column (the position of the first row with the same visit id, -1 without one) and, when
+   * given, staff numbers; `members` become the rows in turn (one visit for
    * {@link GatheredRows.together}). The other columns are left as they were.
    *
    * @example
@@ -360,6 +361,22 @@ export class GatheredRows {
       members: i32(Col.Members), bounds: i32(Col.Bounds, rows + 1), figures: i32(Col.Figures, at[Col.Figures] === 0 ? 0 : 6),
     };
   }
+}
+
+let loose: GatheredRows | null = null;
+
+/**
+ * This thread's store for rows given one client or visit at a time with {@link GatheredRows.load}
+ * (`groupVisits`, `longestTogether`): valid until its next use, so a caller copies its answer out
+ * before it returns.
+ *
+ * @example
+ * const rows = looseRows();
+ * rows.load(start, end, visit);
+ * const visits = rows.group(0, start.length);
+ */
+export function looseRows(): GatheredRows {
+  return (loose ??= new GatheredRows());
 }
 
 /** Typed views of the columns (valid until the memory grows or the columns are laid out anew). */

@@ -1,4 +1,4 @@
-import { GatheredRows } from '../continuity/rowstore.js';
+import { looseRows } from '../continuity/rowstore.js';
 
 /**
  * What double-staffing detection needs of a row: when one staff member was at the visit (epoch
@@ -24,7 +24,7 @@ export interface PresenceRow {
 export function longestTogether(rows: readonly PresenceRow[], visit: readonly number[]): number {
   const numbers = new Map<string | number, number>();
   const at = (i: number) => rows[visit[i]!]!;
-  const store = (scratch ??= new GatheredRows());
+  const store = looseRows(); // the measure's rule, in WebAssembly (GatheredRows.together)
   store.load(
     Float64Array.from(visit, (_, i) => at(i).start),
     Float64Array.from(visit, (_, i) => at(i).end),
@@ -38,9 +38,6 @@ export function longestTogether(rows: readonly PresenceRow[], visit: readonly nu
   );
   return store.together(0, visit.length);
 }
-
-/** The store {@link longestTogether} loads a visit into (the measure's rule, in WebAssembly: {@link GatheredRows.together}). */
-let scratch: GatheredRows | null = null;
 
 /**
  * True when a visit had two or more different staff present at once for at least

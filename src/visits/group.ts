@@ -1,4 +1,4 @@
-import { GatheredRows } from '../continuity/rowstore.js';
+import { looseRows, type GatheredRows } from '../continuity/rowstore.js';
 
 /**
  * What grouping needs of a row: its times and its visit id (`''` when the log has none).
@@ -57,8 +57,6 @@ export function firstOfSameVisit(rows: readonly { readonly visitId: string }[]):
   });
 }
 
-/** The store {@link groupVisits} groups in, kept between calls (its answer is copied out before it returns). */
-let scratch: GatheredRows | null = null;
 
 /**
  * Groups the rows of ONE client into visits ({@link GatheredRows.group}'s rule, over objects): rows
@@ -74,7 +72,7 @@ let scratch: GatheredRows | null = null;
  * ]); // → [[0, 1], [2]]
  */
 export function groupVisits(rows: readonly GroupableRow[]): number[][] {
-  const store = (scratch ??= new GatheredRows());
+  const store = looseRows();
   store.load(Float64Array.from(rows, (r) => r.start), Float64Array.from(rows, (r) => r.end), firstOfSameVisit(rows));
   const count = store.group(0, rows.length);
   const { members, bounds } = store;
