@@ -101,6 +101,11 @@ export class ContinuityAccumulator implements CodedSink {
     return this.register.code(column, text, fresh);
   }
 
+  /** {@link CodedSink.codeAscii}: a fresh value given as its ASCII bytes, numbered without making a string. */
+  codeAscii(column: CodedColumn, buf: Uint8Array, a: number, b: number): number {
+    return this.register.codeAscii(column, buf, a, b);
+  }
+
   /** Takes a row the fast path hands to the general converter. */
   addVisit(v: Visit): void {
     this.add(v);
@@ -139,13 +144,13 @@ export class ContinuityAccumulator implements CodedSink {
 
   private excludedKind(kind: number): boolean {
     let x = this.kindExcluded[kind];
-    if (x === undefined) x = this.kindExcluded[kind] = this.isExcludedKind(this.register.kinds.names[kind]!) ? 1 : 0;
+    if (x === undefined) x = this.kindExcluded[kind] = this.isExcludedKind(this.register.kinds.name(kind)) ? 1 : 0;
     return x === 1;
   }
 
   private excludedRole(role: number): boolean {
     let x = this.roleExcluded[role];
-    if (x === undefined) x = this.roleExcluded[role] = this.isExcludedRole(this.register.roles.names[role]!) ? 1 : 0;
+    if (x === undefined) x = this.roleExcluded[role] = this.isExcludedRole(this.register.roles.name(role)) ? 1 : 0;
     return x === 1;
   }
 
@@ -183,8 +188,9 @@ export class ContinuityAccumulator implements CodedSink {
       partitions,
       rules: this.rules,
       ranks: this.register.ranked().ranks,
-      staff: this.register.staffIds.names,
-      groups: this.register.groupNames.names,
+      // the names are read only by the indices
+      staff: this.withIndices ? this.register.staffIds.texts() : [],
+      groups: this.withIndices ? this.register.groupNames.texts() : [],
       clients: this.register.facts(),
       sources: this.rowSources(),
     };
@@ -232,7 +238,7 @@ export class ContinuityAccumulator implements CodedSink {
     const ageFilter = ledger === undefined
       ? (this.register.seenBirthDate ? 'birth_date' : this.register.seenAge ? 'age' : 'none')
       : (ledger.columns.client_birth_date !== undefined ? 'birth_date' : ledger.columns.client_age !== undefined ? 'age' : 'none');
-    const ids = this.register.clientIds.names;
+    const ids = this.register.clientIds.texts();
     const groups = this.register.ranked().groups;
     const order = clientOrder(ids);
     return {
@@ -265,14 +271,16 @@ export class ContinuityAccumulator implements CodedSink {
     const gathered = new PartitionRows(this.rowSources());
     const names = this.register;
     const facts = names.facts();
-    const ids = names.clientIds.names;
+    const ids = names.clientIds.texts();
+    const staffNames = names.staffIds.texts();
+    const groupNames = names.groupNames.texts();
     const { ranks, groups } = names.ranked();
     try {
       windows.forEach((window, k) => {
         for (const p of PARTITION_LIST) {
           const store = gathered.of(window.fromDay, p);
           store.forEachClient(ranks, (c, rows, a, b) => {
-            fn(k, window, ids[c]!, store.rowObjects(a, b, names.staffIds.names, names.groupNames.names), ageAt(facts, c, window.fromDay), { store, rows, a, b, groups });
+            fn(k, window, ids[c]!, store.rowObjects(a, b, staffNames, groupNames), ageAt(facts, c, window.fromDay), { store, rows, a, b, groups });
           }, window.days);
         }
       });

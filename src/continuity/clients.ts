@@ -1,5 +1,5 @@
 import type { CodedColumn, CodedSink } from '../visits/fast.js';
-import { packNames, type PackedNames } from '../visits/intern.js';
+import type { PackedNames } from '../visits/intern.js';
 import type { ClientFacts } from './job.js';
 import { partitionOf } from './partitions.js';
 import { Interner, rankNames, type NumberMaps, type RankedNames } from './store.js';
@@ -43,6 +43,11 @@ export class LogRegister {
     return fresh ? names.fresh(text) : names.id(text);
   }
 
+  /** {@link LogRegister.code} for a fresh value given as its ASCII bytes [a, b) of `buf` ({@link CodedSink.codeAscii}). */
+  codeAscii(column: CodedColumn, buf: Uint8Array, a: number, b: number): number {
+    return this.interner(column).freshAscii(buf, a, b);
+  }
+
   private interner(column: CodedColumn): Interner {
     switch (column) {
       case 'client': return this.clientIds;
@@ -79,28 +84,29 @@ export class LogRegister {
 
   /** Birth days, ages and (with indices) contact persons of every client of the log. */
   facts(): ClientFacts {
-    const n = this.clientIds.names.length;
+    const n = this.clientIds.size;
     while (this.noted < n) this.noteNext();
     const contacts = this.contacts;
+    const staff = contacts === null ? [] : this.staffIds.texts();
     return {
       birthDay: this.births.slice(0, n),
       age: this.ages.slice(0, n),
-      contact: contacts === null ? null : Array.from({ length: n }, (_, c) => mostListed(contacts[c], this.staffIds.names)),
+      contact: contacts === null ? null : Array.from({ length: n }, (_, c) => mostListed(contacts[c], staff)),
     };
   }
 
   /** Staff and group numbers → the rank of their text, and the groups in that order (kept while no name is added). */
   ranked(): RankedNames {
     const r = this.ranking;
-    if (r !== null && r.ranks.staff.length === this.staffIds.names.length && r.ranks.group.length === this.groupNames.names.length) return r;
-    return (this.ranking = rankNames(this.staffIds.names, this.groupNames.names));
+    if (r !== null && r.ranks.staff.length === this.staffIds.size && r.ranks.group.length === this.groupNames.size) return r;
+    return (this.ranking = rankNames(this.staffIds.texts(), this.groupNames.texts()));
   }
 
   /** The names and client facts, for another thread to merge ({@link LogRegister.merge}). */
   part(): RegisterPart {
     const { birthDay, age } = this.facts();
     return {
-      clients: packNames(this.clientIds.names), birthDay, age, staff: packNames(this.staffIds.names), groups: this.groupNames.names,
+      clients: this.clientIds.packed(), birthDay, age, staff: this.staffIds.packed(), groups: this.groupNames.texts(),
       seenBirthDate: this.seenBirthDate, seenAge: this.seenAge,
     };
   }
@@ -138,7 +144,8 @@ export class LogRegister {
       ages.set(this.ages);
       [this.partitions, this.births, this.ages] = [partitions, births, ages];
     }
-    this.partitions[c] = partitionOf(this.clientIds.names[c]!);
+    const ascii = this.clientIds.ascii(c);
+    this.partitions[c] = ascii !== null ? partitionOf(ascii) : partitionOf(this.clientIds.text(c));
   }
 }
 

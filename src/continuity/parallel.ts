@@ -4,7 +4,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { KontinuitetError, type RowIssue } from '../errors.js';
-import { fastScanPiece, QuotedRange, readHeader } from '../visits/fast.js';
+import { fastScanPiece, QuotedRange, readHeader, type KeptKernel } from '../visits/fast.js';
 import { newLedger } from '../visits/read.js';
 import type { ReadLedger, ReadOptions } from '../visits/types.js';
 import { MAX_UNITS, WorkTable } from '../visits/worktable.js';
@@ -58,7 +58,9 @@ export type ThreadReply =
 export async function handleRequest(request: ThreadRequest): Promise<ThreadReply> {
   if (request.type === 'evaluate') {
     try {
-      return { type: 'evaluated', result: evaluateJob(request.job) };
+      const result = evaluateJob(request.job);
+      collectGarbage(); // the gathered rows' memory goes before the result is assembled
+      return { type: 'evaluated', result };
     } catch (e) {
       return failed(e);
     }
@@ -74,15 +76,18 @@ export async function handleRequest(request: ThreadRequest): Promise<ThreadReply
  */
 async function readShare(path: string, table: WorkTable, first: number, options: MeasureOptions & ReadOptions, own: ContinuityAccumulator | null): Promise<ThreadReply> {
   const pieces: ScannedPiece[] = [];
+  // one kernel for the thread's pieces: its hash tables are made once, not once per piece
+  const kept: KeptKernel = { kernel: null };
   try {
     for (let p = first; p >= 0; p = table.steal(STEAL_UNITS)) {
       const acc = p === first && own !== null ? own : new ContinuityAccumulator(options);
-      const scanned = await fastScanPiece(path, table, p, p === 0 ? 2 : 1, acc, options);
+      const scanned = await fastScanPiece(path, table, p, p === 0 ? 2 : 1, acc, options, kept);
       if (scanned === null) throw GENERAL;
       // spilled now, not when merged: a thread holds the rows of one piece at a time
       if (acc === own) own.settle();
       pieces.push({ from: table.piece(p).from, ledger: scanned.ledger, nextLine: scanned.nextLine, part: acc === own ? null : acc.part() });
     }
+    kept.kernel = null;
     collectGarbage();
     return { type: 'scanned', pieces };
   } catch (e) {
@@ -99,7 +104,8 @@ const GENERAL = new Error('the file needs the general reader');
  * A full garbage collection when the process exposes one (`node --expose-gc`; the CLI's measure
  * does, cli/heap.ts): called when a thread has read its pieces, so the scanners' hash tables and
  * buffers (several MB per 100,000 ids) are gone before the evaluation, not left to be collected
- * whenever V8 next grows its heap. Without `gc`, nothing.
+ * whenever V8 next grows its heap; likewise after the merge (its byte indexes) and after each
+ * thread's evaluation (its gathered rows, ~30 MB a thread on a 10M-row log). Without `gc`, nothing.
  *
  * @example
  * collectGarbage(); // after a reader thread's last piece
@@ -183,7 +189,7 @@ export async function measureInParallel(path: string, options: MeasureOptions & 
   const pool = started ?? startReaders(path, options, threads);
   if (pool === null) return null;
   try {
-    return await measureWith(path, options, threads, pool.readers);
+    return await measureWith(path, options, threads, pool);
   } finally {
     await pool.close();
   }
@@ -226,7 +232,8 @@ export function startReaders(path: string, options: MeasureOptions & ReadOptions
   return { readers, close: () => (closed ??= Promise.all(readers.map((r) => r.close())).then(() => undefined)) };
 }
 
-async function measureWith(path: string, options: MeasureOptions & ReadOptions, threads: number, readers: readonly Reader[]): Promise<StreamedResult | null> {
+async function measureWith(path: string, options: MeasureOptions & ReadOptions, threads: number, pool: ReaderThreads): Promise<StreamedResult | null> {
+  const readers = pool.readers;
   let size: number;
   try {
     size = statSync(path).size;
@@ -249,8 +256,9 @@ async function measureWith(path: string, options: MeasureOptions & ReadOptions, 
     // starting runs now, not after the read (the CLI re-applies its heap flag then: cli/heap.ts)
     await Promise.all(readers.map((r) => r.started()));
     const replies = [await readShare(path, table, 0, shared, merged), ...await Promise.all(asked)];
-    for (const reply of replies) if (reply.type === 'scanned') pieces.push(...reply.pieces);
     const failure = replies.find((r) => r.type !== 'scanned');
+    // emptied: the pieces' parts go once they are merged
+    for (const reply of replies.splice(0)) if (reply.type === 'scanned') pieces.push(...reply.pieces);
     if (failure !== undefined) {
       for (const p of pieces) if (p.part !== null) removeSpill(p.part.path);
       if (failure.type === 'failed') throw new KontinuitetError(failure.code as never, failure.message);
@@ -266,20 +274,23 @@ async function measureWith(path: string, options: MeasureOptions & ReadOptions, 
       ledgers.push(shiftLines(p.ledger, lineOffset));
       lineOffset += p.nextLine - 1;
     }
+    pieces.length = 0; // the parts' names and facts are merged
     merged.settle(); // the evaluation jobs go to other threads: no rows held in this one
     const reported = merged.reportedWindows();
     const windows = reported.windows.map((w) => w.window);
     // every thread takes the next partition in turn until none is left (one counter per window)
-    // without the names: only indices read them, and a measure with indices is read by one thread
     const job: EvaluationJob = {
-      ...merged.job(windows, Array.from({ length: PARTITIONS }, (_, p) => p)), staff: [], groups: [], claims: new SharedArrayBuffer(4 * Math.max(1, windows.length)),
+      ...merged.job(windows, Array.from({ length: PARTITIONS }, (_, p) => p)), claims: new SharedArrayBuffer(4 * Math.max(1, windows.length)),
     };
+    collectGarbage(); // the merge's byte indexes and the parts go before the evaluation
     const answers = await Promise.all(readers.map((reader) => reader.ask({ type: 'evaluate', job })));
     const results: JobResult[] = [];
     for (const answer of answers) {
       if (answer.type !== 'evaluated') throw new KontinuitetError('UNREADABLE_INPUT', answer.type === 'failed' ? answer.message : 'a reader thread failed');
       results.push(answer.result);
     }
+    // the workers' memory (their isolates, their gathered rows) goes before the result is assembled
+    await pool.close();
     return merged.assemble(reported, results, mergeLedgers(ledgers, options.maxIssues ?? 1000));
   } finally {
     merged.release();

@@ -1,28 +1,52 @@
 import type { GatheredRows } from './rowstore.js';
-import { ByteInterner, unpackNames, type PackedNames } from '../visits/intern.js';
+import { ByteInterner, type PackedNames } from '../visits/intern.js';
 
 /**
- * Interns strings to small integers (ids, groups); keeps a flat copy of each so no input chunk
- * stays alive. The text → number index is built on the first lookup: a reader that vouches for
- * new values ({@link Interner.fresh}) never needs one. Another reader's names are merged by their
- * UTF-8 bytes ({@link Interner.idsOf}).
+ * Interns strings to small integers (ids, groups). The names are kept as bytes in one arena
+ * (UTF-8; a string that is not well-formed UTF-16 as the byte 0xFF and its UTF-16 code units, so
+ * equal bytes are equal text), not as strings: a reader of 10M rows holds ~430,000 ids as ~4 MB of
+ * bytes instead of ~14 MB of strings. Texts are decoded when asked for ({@link Interner.texts}).
+ * The text → number index is built on the first lookup by text: a reader that vouches for new
+ * values ({@link Interner.fresh}, {@link Interner.freshAscii}) never needs one. Another reader's
+ * names are merged by their bytes ({@link Interner.idsOf}).
+ *
+ * @example
+ * const ids = new Interner();
+ * ids.id('C1'); // → 0
+ * ids.freshAscii(Buffer.from('C2'), 0, 2); // → 1
+ * ids.texts(); // → ['C1', 'C2']
  */
 export class Interner {
-  readonly names: string[] = [];
+  private readonly store = new ByteInterner();
   private index: Map<string, number> | null = null;
-  /** Names [0, bytesIndexed) by their UTF-8 bytes (numbers as in `names`), once merging has begun. */
-  private bytes: ByteInterner | null = null;
-  private bytesIndexed = 0;
   /** False once a name was added that no reader vouched for: then {@link Interner.fresh} looks up. */
   private vouched = true;
+  private scratch = Buffer.allocUnsafe(256);
+
+  /** How many names there are. */
+  get size(): number {
+    return this.store.size;
+  }
+
+  /** The text of number `n` (decoded once, then kept: for columns of few values). */
+  name(n: number): string {
+    const bytes = this.store.view(n);
+    return bytes[0] === NOT_UTF8 ? bytes.toString('utf16le', 1) : this.store.name(n);
+  }
+
+  /** Every name's text, by number: decoded now, not kept. */
+  texts(): string[] {
+    return Array.from({ length: this.store.size }, (_, n) => this.text(n));
+  }
 
   /** The number of a string, given on first sight. */
   id(name: string): number {
-    const index = (this.index ??= new Map(this.names.map((n, i) => [n, i])));
+    const index = (this.index ??= new Map(this.texts().map((n, i) => [n, i])));
     let i = index.get(name);
     if (i === undefined) {
       i = this.add(name);
-      index.set(this.names[i]!, i);
+      // the key decoded from the bytes: a substring of an input chunk would keep the whole chunk alive
+      index.set(this.text(i), i);
     }
     return i;
   }
@@ -32,66 +56,80 @@ export class Interner {
     return this.index === null && this.vouched ? this.add(name) : this.id(name);
   }
 
+  /** {@link Interner.fresh} for a name given as its ASCII bytes [a, b) of `buf`: no string is made unless it must be looked up. */
+  freshAscii(buf: Uint8Array, a: number, b: number): number {
+    return this.index === null && this.vouched ? this.store.append(buf, a, b) : this.id(Buffer.prototype.toString.call(buf, 'latin1', a, b));
+  }
+
   /**
-   * The numbers of another reader's names ({@link packNames}), the new ones numbered now: found
-   * by their bytes in an index of this interner's names as UTF-8, so a name already known costs
-   * no string and no text map.
+   * The numbers of another reader's names ({@link Interner.packed}), the new ones numbered now:
+   * found by their bytes, so a name costs no string and no text map.
    *
    * @example
    * const ids = new Interner();
    * ids.id('C1');
-   * ids.idsOf(packNames(['C2', 'C1'])); // → Int32Array [1, 0]
+   * const other = new Interner();
+   * ['C2', 'C1'].forEach((n) => other.id(n));
+   * ids.idsOf(other.packed()); // → Int32Array [1, 0]
    */
   idsOf(packed: PackedNames): Int32Array {
-    const bytes = this.indexedBytes(packed.ends.length);
-    if (bytes === null) return Int32Array.from(unpackNames(packed), (name) => this.id(name));
+    const store = this.store;
     const ends = packed.ends;
+    store.reserve(ends.length);
     // a Buffer like the readers' (a worker's bytes arrive as a plain Uint8Array): one kind of array reaches the hash
     const buf = Buffer.from(packed.bytes.buffer, packed.bytes.byteOffset, packed.bytes.length);
     const out = new Int32Array(ends.length);
     for (let k = 0, a = 0; k < ends.length; a = ends[k++]!) {
-      let i = bytes.find(buf, a, ends[k]!);
-      if (i < 0) {
-        const name = buf.toString('utf8', a, ends[k]!);
-        i = this.add(name);
-        this.index?.set(this.names[i]!, i);
+      const known = store.size;
+      const i = store.id(buf, a, ends[k]!);
+      if (i === known) {
         this.vouched = false;
-        bytes.id(buf, a, ends[k]!, this.names[i]!);
-        this.bytesIndexed++;
+        this.index?.set(this.text(i), i);
       }
       out[k] = i;
     }
     return out;
   }
 
-  /** Drops the byte index of {@link Interner.idsOf} (it is made again when needed). */
-  forgetBytes(): void {
-    this.bytes = null;
-    this.bytesIndexed = 0;
+  /** The names as bytes, for another thread ({@link Interner.idsOf}). */
+  packed(): PackedNames {
+    return this.store.packed();
   }
 
-  /**
-   * The byte index brought up to date (made with room for `more` names besides these), or null
-   * when two names have the same bytes (not UTF-8 text: merge by text).
-   */
-  private indexedBytes(more: number): ByteInterner | null {
-    const bytes = (this.bytes ??= new ByteInterner(this.names.length + more));
-    let scratch = Buffer.allocUnsafe(256);
-    for (; this.bytesIndexed < this.names.length; this.bytesIndexed++) {
-      const name = this.names[this.bytesIndexed]!;
-      if (scratch.length < 3 * name.length) scratch = Buffer.allocUnsafe(3 * name.length);
-      const n = scratch.write(name, 0, 'utf8');
-      if (bytes.id(scratch, 0, n, name) !== this.bytesIndexed) return null;
-    }
+  /** The bytes of name `n` when they are all ASCII (then they are its text, a code unit a byte), else null. */
+  ascii(n: number): Uint8Array | null {
+    const bytes = this.store.view(n);
+    for (let k = 0; k < bytes.length; k++) if (bytes[k]! >= 0x80) return null;
     return bytes;
   }
 
+  /** Drops the byte index of {@link Interner.idsOf} (it is made again when needed). */
+  forgetBytes(): void {
+    this.store.dropIndex();
+  }
+
+  /** The text of name `i`, decoded now (not kept). */
+  text(i: number): string {
+    const bytes = this.store.view(i);
+    return bytes[0] === NOT_UTF8 ? bytes.toString('utf16le', 1) : this.store.decode(i);
+  }
+
   private add(name: string): number {
-    // a long substring of an input chunk would keep the whole chunk alive: store a flat copy
-    this.names.push(name.length >= 13 ? (JSON.parse(JSON.stringify(name)) as string) : name);
-    return this.names.length - 1;
+    const wellFormed = (name as unknown as { isWellFormed(): boolean }).isWellFormed();
+    const room = wellFormed ? 3 * name.length : 1 + 2 * name.length;
+    if (this.scratch.length < room) this.scratch = Buffer.allocUnsafe(Math.max(room, 2 * this.scratch.length));
+    let n: number;
+    if (wellFormed) n = this.scratch.write(name, 0, 'utf8');
+    else {
+      this.scratch[0] = NOT_UTF8;
+      n = 1 + this.scratch.write(name, 1, 'utf16le');
+    }
+    return this.store.append(this.scratch, 0, n);
   }
 }
+
+/** The first byte of a name that is not well-formed UTF-16 (never a byte of UTF-8): its code units follow. */
+const NOT_UTF8 = 0xff;
 
 /**
  * Staff and group numbers → their rank in the sorted order of their text (index: the number).

@@ -80,6 +80,12 @@ export interface CodedSink {
    * but this reader: it may then number it without looking it up.
    */
   code(column: CodedColumn, text: string, fresh?: boolean): number;
+  /**
+   * The consumer's number for a fresh value ({@link CodedSink.code} with `fresh` true) given as
+   * its ASCII bytes [a, b) of `buf` (each byte one code unit of its text), so that no string need
+   * be made. Optional: without it, `code` gets the text.
+   */
+  codeAscii?(column: CodedColumn, buf: Uint8Array, a: number, b: number): number;
   addCoded(row: CodedRow): void;
   addVisit(visit: Visit): void;
 }
@@ -137,6 +143,19 @@ export async function fastScanFile(path: string, sink: CodedSink, options: ReadO
 }
 
 /**
+ * A thread's split kernel, kept from one {@link fastScanPiece} to the next (null until the first
+ * makes it): the pieces a thread reads share its hash tables instead of each making its own, so
+ * a thread holds one set at a time. Drop it when the thread has read its pieces.
+ *
+ * @example
+ * const kept: KeptKernel = { kernel: null };
+ * for (const p of pieces) await fastScanPiece(path, table, p, 1, sink, options, kept);
+ */
+export interface KeptKernel {
+  kernel: SplitKernel | null;
+}
+
+/**
  * Thrown by {@link fastScanPiece} when its piece holds a quote: a quoted field may hold a line
  * break, so the file cannot be split on line breaks and must be read from the start by one reader.
  *
@@ -157,19 +176,20 @@ export class QuotedRange extends Error {
  * `firstLine`. Throws {@link QuotedRange} when the piece holds a quote; returns null when the file
  * needs the general path. `nextLine` is the number the line after the piece would get. Lines are
  * split by the WebAssembly kernel ({@link SplitKernel}) unless `kernel` is false (then in
- * JavaScript: the same rows; tests compare the two).
+ * JavaScript: the same rows; tests compare the two); given a {@link KeptKernel}, by the kernel
+ * kept there (made and kept when there is none that fits).
  *
  * @example
  * const { ledger, nextLine } = await fastScanPiece('visits.csv', table, 1, 1, sink, options);
  */
-export async function fastScanPiece(path: string, table: WorkTable, p: number, firstLine: number, sink: CodedSink, options: ReadOptions, kernel = true): Promise<{ ledger: ReadLedger; nextLine: number } | null> {
+export async function fastScanPiece(path: string, table: WorkTable, p: number, firstLine: number, sink: CodedSink, options: ReadOptions, kernel: boolean | KeptKernel = true): Promise<{ ledger: ReadLedger; nextLine: number } | null> {
   if (options.encoding === 'latin1') return null;
   const head = await readHeader(path);
   if (head === null || !headerFits(head.bytes, head.end)) return null;
   const ledger = newLedger();
   const account = accountant(ledger, options, (v) => sink.addVisit(v));
   const scanner = new LineScanner(head.bytes, head.end, new LocalZone(options.zone ?? 'Europe/Stockholm'), idMap(options), options, ledger, account, sink, firstLine, true);
-  if (kernel) scanner.useKernel(pieceBufferSize(table));
+  if (kernel !== false) scanner.useKernel(pieceBufferSize(table), kernel === true ? null : kernel);
   const fd = openSync(path, 'r');
   try {
     readPiece(fd, table, p, scanner);
@@ -275,16 +295,23 @@ function asciiBytes(buf: Uint8Array, a: number, b: number): boolean {
   return true;
 }
 
+/** Computes a value from bytes [a, b) of `buf`, told whether they are all ASCII. */
+type FromBytes<T> = (buf: Uint8Array, a: number, b: number, ascii: boolean) => T;
+
+/** The UTF-8 text of bytes [a, b) of `buf`. */
+function utf8(buf: Uint8Array, a: number, b: number): string {
+  return Buffer.prototype.toString.call(buf, 'utf8', a, b);
+}
+
 /**
- * Numbers (a reader's raw numbers for distinct byte strings) → a value computed from their text
+ * Numbers (a reader's raw numbers for distinct byte strings) → a value computed from their bytes
  * (the consumer's number, a birth day), computed at the first get of each number, from the bytes
  * it is given then.
  */
 class Codes<T> {
   private readonly values: (T | undefined)[] = [];
 
-  /** `compute` gets the text and whether its bytes are all ASCII. */
-  constructor(private readonly compute: (text: string, ascii: boolean) => T) {}
+  constructor(private readonly compute: FromBytes<T>) {}
 
   /** The value of number `r`, whose bytes are [a, b) of `buf`. */
   get(r: number, buf: Uint8Array, a: number, b: number): T {
@@ -293,7 +320,7 @@ class Codes<T> {
   }
 
   private first(r: number, buf: Uint8Array, a: number, b: number): T {
-    const value = this.compute(Buffer.prototype.toString.call(buf, 'utf8', a, b), asciiBytes(buf, a, b));
+    const value = this.compute(buf, a, b, asciiBytes(buf, a, b));
     while (this.values.length < r) this.values.push(undefined);
     this.values[r] = value;
     return value;
@@ -316,8 +343,7 @@ class Memo<T> {
   private lastLength = -1;
   private lastValue!: T;
 
-  /** `compute` gets the text and whether its bytes are all ASCII. */
-  constructor(compute: (text: string, ascii: boolean) => T, private readonly repeats = false) {
+  constructor(compute: FromBytes<T>, private readonly repeats = false) {
     this.codes = new Codes(compute);
   }
 
@@ -456,21 +482,26 @@ class LineScanner {
   private computes(byKernel: boolean) {
     const sink = this.sink;
     const mapId = this.mapId;
-    const id = mapId ?? ((text: string) => text);
-    const plain = mapId === null;
     const vouch = (): boolean => {
       if (byKernel) return !this.scannerAsked;
       this.scannerAsked = true;
       return this.kernelCodes === null;
     };
+    // an id column's text goes through the pseudonymisation, when there is one
+    const coded = (column: CodedColumn, mapped: ((id: string) => string) | null) => (buf: Uint8Array, a: number, b: number, ascii: boolean): number => {
+      const fresh = vouch() && mapped === null && ascii;
+      if (fresh && sink.codeAscii !== undefined) return sink.codeAscii(column, buf, a, b);
+      const text = utf8(buf, a, b);
+      return sink.code(column, mapped === null ? text : mapped(text), fresh);
+    };
     return {
-      client: (text: string, ascii: boolean) => sink.code('client', id(text), vouch() && plain && ascii),
-      staff: (text: string, ascii: boolean) => sink.code('staff', id(text), vouch() && plain && ascii),
-      group: (text: string, ascii: boolean) => sink.code('group', text, vouch() && ascii),
-      kind: (text: string, ascii: boolean) => sink.code('kind', text, vouch() && ascii),
-      role: (text: string, ascii: boolean) => sink.code('role', text, vouch() && ascii),
-      birth: (text: string) => this.converter.birthDayOf(text),
-      age: (text: string) => this.converter.ageOf(text),
+      client: coded('client', mapId),
+      staff: coded('staff', mapId),
+      group: coded('group', null),
+      kind: coded('kind', null),
+      role: coded('role', null),
+      birth: (buf: Uint8Array, a: number, b: number) => this.converter.birthDayOf(utf8(buf, a, b)),
+      age: (buf: Uint8Array, a: number, b: number) => this.converter.ageOf(utf8(buf, a, b)),
     };
   }
 
@@ -479,14 +510,16 @@ class LineScanner {
    * from {@link LineScanner.buffer} (not where the kernel cannot take the delimiter or
    * WebAssembly SIMD is missing: then lines are split in JavaScript, with the same result). The
    * kernel also checks the fields and numbers the coded columns' values ({@link kernelRows}); the
-   * scanner maps its numbers to the consumer's ({@link LineScanner.fastKernel}).
+   * scanner maps its numbers to the consumer's ({@link LineScanner.fastKernel}). With `kept`, the
+   * kernel kept there when it was made for the same settings, else a new one, kept there.
    */
-  useKernel(capacity: number): void {
+  useKernel(capacity: number, kept: KeptKernel | null = null): void {
     if (this.delimiter >= 128 || this.delimiter === LF || this.delimiter === CR) return;
     const ix = this.index;
     // without a client or staff column no row is fast: the kernel only splits
     const rows = ix.client_id >= 0 && ix.staff_id >= 0 ? kernelRows(ix, this.fieldCount, this.wantsContact) : null;
-    this.kernel = SplitKernel.create(capacity, this.fieldCount, ix.start, ix.end, rows);
+    this.kernel = SplitKernel.reuse(kept?.kernel ?? null, capacity, this.fieldCount, ix.start, ix.end, rows);
+    if (kept !== null) kept.kernel = this.kernel;
     if (this.kernel === null || rows === null) return;
     const f = this.computes(true);
     this.kernelCodes = {

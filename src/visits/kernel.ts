@@ -97,7 +97,9 @@ export class SplitKernel {
   private seen: ArrayBuffer;
   private readonly former = new WeakSet<ArrayBuffer>();
 
-  private constructor(module: WasmModule, readonly capacity: number, readonly fields: number, private readonly startColumn: number, private readonly endColumn: number, rows: RowSettings | null) {
+  private madeKey: string | undefined;
+
+  private constructor(module: WasmModule, readonly capacity: number, readonly fields: number, private readonly startColumn: number, private readonly endColumn: number, private readonly rows: RowSettings | null) {
     this.stride = fields + RECORD_HEAD;
     this.maxLines = Math.max(1, Math.floor(RECORD_BYTES / (4 * this.stride)));
     // the records follow the buffer: the kernel's last 16-byte load may reach 15 bytes past it
@@ -126,6 +128,24 @@ export class SplitKernel {
   static create(capacity: number, fields: number, startColumn = -1, endColumn = -1, rows: RowSettings | null = null): SplitKernel | null {
     const module = kernelModule();
     return module === null ? null : new SplitKernel(module, capacity, fields, startColumn, endColumn, rows);
+  }
+
+  /**
+   * {@link SplitKernel.create}, or `kept` when it was made with the same arguments: its tables go
+   * on numbering the values they know, so a thread reading several pieces of a file makes them
+   * (several MB per 100,000 ids) once.
+   *
+   * @example
+   * const k = SplitKernel.reuse(previous, 1 << 20, 12, 3, 4, rows); // previous itself when it fits
+   */
+  static reuse(kept: SplitKernel | null, capacity: number, fields: number, startColumn = -1, endColumn = -1, rows: RowSettings | null = null): SplitKernel | null {
+    if (kept !== null && kept.made === madeWith(capacity, fields, startColumn, endColumn, rows)) return kept;
+    return SplitKernel.create(capacity, fields, startColumn, endColumn, rows);
+  }
+
+  /** The arguments it was made with ({@link SplitKernel.reuse}). */
+  private get made(): string {
+    return (this.madeKey ??= madeWith(this.capacity, this.fields, this.startColumn, this.endColumn, this.rows));
   }
 
   /** The kernel's buffer: `capacity` bytes of its memory. */
@@ -172,6 +192,11 @@ export class SplitKernel {
     this.seen = this.memory.buffer;
     this.records = new Int32Array(this.seen, this.out, this.maxLines * this.stride);
   }
+}
+
+/** A kernel's arguments as one string (typed arrays as their values). */
+function madeWith(capacity: number, fields: number, startColumn: number, endColumn: number, rows: RowSettings | null): string {
+  return JSON.stringify([capacity, fields, startColumn, endColumn, rows], (_, v: unknown) => (v instanceof Uint8Array ? Array.from(v) : v));
 }
 
 /** Writes the row settings where the kernel reads them (the layout of split.as.ts). */

@@ -106,7 +106,7 @@ describe('evaluation shared by threads through a counter per window', () => {
     const even = clients(first);
     expect(even.every((list, k) => list.length > 0 && list.length < alone[k]!.count)).toBe(true);
     // exactly the clients in even partitions (by their ids) among those the job of all 64 evaluated
-    const ids = (acc as unknown as { register: { clientIds: { names: string[] } } }).register.clientIds.names;
+    const ids = (acc as unknown as { register: { clientIds: { texts(): string[] } } }).register.clientIds.texts();
     const evenOfAll = alone.map((w) => Array.from(w.client).filter((c) => partitionOf(ids[c]!) % 2 === 0).sort((a, b) => a - b));
     expect(even).toEqual(evenOfAll);
     acc.release();

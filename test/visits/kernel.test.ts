@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fastScanPiece, type CodedRow, type CodedSink } from '../../src/visits/fast.js';
+import { fastScanPiece, type CodedRow, type CodedSink, type KeptKernel } from '../../src/visits/fast.js';
 import { KERNEL_ASCII_VISIT, KERNEL_PLAIN, RECORD_FLAGS, RECORD_HEAD, RECORD_VALUES, SplitKernel, type RowSettings } from '../../src/visits/kernel.js';
 import { MEASURE_COLUMNS } from '../../src/continuity/measure.js';
 import { parseDayCodes } from '../../src/time/parse.js';
@@ -255,16 +255,56 @@ describe('fastScanPiece with the kernel', () => {
         const path = join(dir, `f${n++}.csv`);
         writeFileSync(path, text);
         const to = Buffer.byteLength(text);
-        const scan = async (kernel: boolean) => {
-          const sink = allColumns();
+        const scan = async (kernel: boolean, bytes = false) => {
+          const sink = allColumns(bytes);
           const r = await fastScanPiece(path, WorkTable.create([{ from: header.length + 1, to }], unit), 0, 2, sink, { use: MEASURE_COLUMNS, zone: 'Europe/Stockholm' }, kernel);
           return { seen: sink.seen, ledger: r!.ledger };
         };
         const js = await scan(false);
         expect(js.seen.length + js.ledger.rejected).toBe(rows.length);
         expect(await scan(true)).toEqual(js);
+        // a sink that takes fresh values as bytes gets the same values (and fails one given twice)
+        expect(await scan(true, true)).toEqual(js);
+        expect(await scan(false, true)).toEqual(js);
       },
     ), { numRuns: 200 });
+  });
+
+  it('reads several pieces with one kept kernel as with a kernel each: its tables go on numbering, each sink gets its own numbers (property)', async () => {
+    const row = fc.tuple(fc.constantFrom('C1', 'C2', 'CLIENT-NUMBER-3', 'Åke', ' x'), fc.constantFrom('S1', 'S2', 'STAFF-NUMBER-3', ''), fc.constantFrom('hsl', 'larm'));
+    await fc.assert(fc.asyncProperty(
+      fc.array(row, { minLength: 2, maxLength: 40 }),
+      fc.integer({ min: 1, max: 39 }),
+      fc.integer({ min: 1, max: 200 }),
+      async (rows, cut, unit) => {
+        const header = 'visit_id,client_id,staff_id,start,end,kind';
+        const lines = rows.map(([c, st, k], i) => `v${i},${c},${st},2024-10-01 08:00,2024-10-01 09:00,${k}\n`);
+        const text = `${header}\n${lines.join('')}`;
+        const path = join(dir, `p${n++}.csv`);
+        writeFileSync(path, text);
+        const from = header.length + 1;
+        const at = from + Buffer.byteLength(lines.slice(0, Math.min(cut, rows.length - 1)).join(''));
+        const ranges = [{ from, to: at }, { from: at, to: Buffer.byteLength(text) }];
+        const scan = async (kernel: boolean | KeptKernel, bytes: boolean) => {
+          const table = WorkTable.create(ranges, unit);
+          const seen: string[][] = [];
+          for (const p of [0, 1]) {
+            const sink = allColumns(bytes);
+            await fastScanPiece(path, table, p, p === 0 ? 2 : 1, sink, { use: MEASURE_COLUMNS }, kernel);
+            seen.push(sink.seen);
+          }
+          return seen;
+        };
+        const kept: KeptKernel = { kernel: null };
+        const each = await scan(true, false);
+        expect(each.flat().length).toBe(rows.filter(([, staff]) => staff !== '').length); // a row without staff is rejected
+        expect(await scan(kept, true)).toEqual(each);
+        const first = kept.kernel;
+        expect(first).not.toBeNull();
+        expect(await scan(kept, false)).toEqual(each);
+        expect(kept.kernel).toBe(first); // the same kernel all along
+      },
+    ), { numRuns: 100 });
   });
 
   it('reads 40,000 distinct clients in small units as the JavaScript splitter does (the kernel\'s memory grows while its buffer is in use)', async () => {
@@ -320,24 +360,33 @@ describe('fastScanPiece with the kernel', () => {
 
 /**
  * A sink that records every field a measure uses of every row it is given, as text, and fails a
- * value vouched for as fresh ({@link CodedSink.code}) that it was given before.
+ * value vouched for as fresh ({@link CodedSink.code}) that it was given before; with `bytes`, it
+ * takes fresh values as their bytes ({@link CodedSink.codeAscii}).
  */
-function allColumns(): CodedSink & { seen: string[] } {
+function allColumns(bytes = false): CodedSink & { seen: string[] } {
   const names = new Map<string, string[]>();
   const numbers = new Map<string, number>();
   const seen: string[] = [];
   const text = (column: string, n: number) => (n < 0 ? '-' : names.get(column)![n]);
+  const code = (column: string, value: string, fresh?: boolean) => {
+    const list = names.get(column) ?? names.set(column, []).get(column)!;
+    const known = numbers.get(`${column}:${value}`);
+    if (fresh && known !== undefined) throw new Error(`${column} ${value} vouched for as fresh, but asked before`);
+    if (known !== undefined) return known;
+    numbers.set(`${column}:${value}`, list.length);
+    return list.push(value) - 1;
+  };
   return {
     seen,
     wantsContact: true,
-    code: (column, value, fresh) => {
-      const list = names.get(column) ?? names.set(column, []).get(column)!;
-      const known = numbers.get(`${column}:${value}`);
-      if (fresh && known !== undefined) throw new Error(`${column} ${value} vouched for as fresh, but asked before`);
-      if (known !== undefined) return known;
-      numbers.set(`${column}:${value}`, list.length);
-      return list.push(value) - 1;
-    },
+    code,
+    // with `bytes`, fresh values come as bytes: they must be ASCII
+    ...(bytes ? {
+      codeAscii: (column: string, buf: Uint8Array, a: number, b: number) => {
+        if (buf.subarray(a, b).some((x) => x >= 0x80)) throw new Error(`${column}: bytes given that are not ASCII`);
+        return code(column, Buffer.from(buf.subarray(a, b)).toString('latin1'), true);
+      },
+    } : {}),
     addCoded: (r: CodedRow) => {
       const visit = r.bytes === null ? r.visitId : Buffer.from(r.bytes.subarray(r.visitFrom, r.visitTo)).toString('latin1');
       seen.push(`${r.line} c:${text('client', r.client)} s:${text('staff', r.staff)} g:${text('group', r.group)} k:${text('kind', r.kind)} r:${text('role', r.role)} ct:${text('staff', r.contact)} ${r.start} ${r.end} b:${r.birthDay} a:${r.age} v:${visit}`);
