@@ -13,6 +13,7 @@ function rowsModule(): WasmModule {
 
 type Complete = (base: number, n: number, clientMap: number, staffMap: number, groupMap: number, lineOffset: number, arenaAt: number) => number;
 type Prepare = (n: number, staffRanks: number, groupRanks: number) => number;
+type Count = (n: number) => number;
 /** A call over rows [a, b) (or the visit `members[a] … members[b - 1]`). */
 type Range = (a: number, b: number) => number;
 type Evaluate = (a: number, b: number, countBothStaff: number, handoverMs: number, days: number, minPerDay: number, everyDay: number) => void;
@@ -29,15 +30,21 @@ const enum Col {
 const COLUMNS = 37;
 const LAID_OUT = 31;
 
-/** Bytes of each column for `rows` rows, `units` visit-id code units and client numbers below `clients`. */
-function columnBytes(rows: number, units: number, clients: number): number[] {
+/**
+ * Bytes of each column for `rows` rows, `units` visit-id code units, client numbers below
+ * `clients` and at most `run` rows of one client (the scratch of one client's visits and visit
+ * ids: a partition's clients are taken one at a time).
+ */
+function columnBytes(rows: number, units: number, clients: number, run: number): number[] {
   let table = 8;
-  while (table < 2 * rows) table *= 2;
-  const r4 = 4 * rows, r8 = 8 * rows;
+  while (table < 2 * run) table *= 2;
+  const r4 = 4 * rows, r8 = 8 * rows, u4 = 4 * run;
+  // the clients present: no more than the rows, nor than the client numbers
+  const k4 = 4 * Math.min(rows, clients);
   return [
     r4, r4, r4, r4, r4, r4, r4, r4, r8, r8, 2 * units,
-    r4, r8, r8, r4, r4, r4, r4, r4, r4 + 4, 4 * table, 4 * clients, r4, 1024,
-    r4, r4 + 4, r4, r4, r4, r4, r4,
+    r4, r8, r8, r4, r4, r4, r4, k4, k4 + 4, 4 * table, 4 * clients, k4, 1024,
+    u4, u4 + 4, u4, u4, u4, u4, u4,
   ];
 }
 
@@ -64,10 +71,13 @@ export class GatheredRows {
   private rowRoom = 0;
   private unitRoom = 0;
   private clientRoom = 0;
+  /** Room for the rows of one client in the per-client scratch. */
+  private runRoom = 0;
   private readonly memory: WasmMemory;
   private readonly complete: Complete;
   private readonly prepare: Prepare;
-  private readonly maxClient: (n: number) => number;
+  private readonly maxClient: Count;
+  private readonly maxRun: Count;
   private readonly groupRows: Range;
   private readonly evaluateRows: Evaluate;
   private readonly firstRow: Range;
@@ -88,13 +98,14 @@ export class GatheredRows {
     const exports = new wasmApi.Instance(rowsModule(), { env: { memory: this.memory, abort: () => { throw new Error('row store: abort'); } } }).exports;
     this.complete = exports.complete as Complete;
     this.prepare = exports.prepare as Prepare;
-    this.maxClient = exports.maxClient as (n: number) => number;
+    this.maxClient = exports.maxClient as Count;
+    this.maxRun = exports.maxRun as Count;
     this.groupRows = exports.group as Range;
     this.evaluateRows = exports.evaluate as Evaluate;
     this.firstRow = exports.firstOf as Range;
     this.togetherMs = exports.together as Range;
     this.seen = this.memory.buffer;
-    this.layOut(256, 1024, 1024);
+    this.layOut(256, 1024, 1024, 16);
   }
 
   /** Forgets every row (keeps the room). */
@@ -144,6 +155,7 @@ export class GatheredRows {
     const n = this.count;
     if (n === 0) return;
     this.room(n, this.units, this.maxClient(n) + 1);
+    this.room(n, this.units, this.clientRoom, this.maxRun(n));
     const staffRanks = this.table(ranks.staff);
     const groupRanks = this.table(ranks.group);
     // the evaluation's scratch now: nothing is allocated (and the memory does not grow) during the calls
@@ -236,7 +248,7 @@ export class GatheredRows {
    */
   load(start: Float64Array, end: Float64Array, visit: Int32Array, staff?: Int32Array): void {
     this.clear();
-    this.room(start.length, 0, this.clientRoom);
+    this.room(start.length, 0, this.clientRoom, start.length);
     const sorted = this.v.sorted;
     sorted.start.set(start);
     sorted.end.set(end);
@@ -296,8 +308,8 @@ export class GatheredRows {
   }
 
   /** Lays the columns out anew when they need more room than they have, keeping the rows gathered. */
-  private room(rows: number, units: number, clients: number): void {
-    if (rows <= this.rowRoom && units <= this.unitRoom && clients <= this.clientRoom) return;
+  private room(rows: number, units: number, clients: number, run = this.runRoom): void {
+    if (rows <= this.rowRoom && units <= this.unitRoom && clients <= this.clientRoom && run <= this.runRoom) return;
     const grown = (need: number, have: number) => (need <= have ? have : Math.max(need, Math.ceil(1.5 * have)));
     const v = this.v;
     const n = this.count;
@@ -305,7 +317,7 @@ export class GatheredRows {
       ints: [v.client, v.staff, v.group, v.day, v.line, v.visitLength, v.visitHash, v.visitAt].map((c) => c.slice(0, n)),
       start: v.start.slice(0, n), end: v.end.slice(0, n), arena: v.arena.slice(0, this.units),
     };
-    this.layOut(grown(rows, this.rowRoom), grown(units, this.unitRoom), grown(clients, this.clientRoom));
+    this.layOut(grown(rows, this.rowRoom), grown(units, this.unitRoom), grown(clients, this.clientRoom), grown(run, this.runRoom));
     if (kept !== null) {
       const w = this.v;
       [w.client, w.staff, w.group, w.day, w.line, w.visitLength, w.visitHash, w.visitAt].forEach((c, k) => c.set(kept.ints[k]!));
@@ -315,14 +327,14 @@ export class GatheredRows {
     }
   }
 
-  private layOut(rows: number, units: number, clients: number): void {
+  private layOut(rows: number, units: number, clients: number, run: number): void {
     let top = 4 * COLUMNS;
-    columnBytes(rows, units, clients).forEach((bytes, k) => {
+    columnBytes(rows, units, clients, run).forEach((bytes, k) => {
       top = Math.ceil(top / 8) * 8;
       this.at[k] = top;
       top += bytes;
     });
-    [this.rowRoom, this.unitRoom, this.clientRoom] = [rows, units, clients];
+    [this.rowRoom, this.unitRoom, this.clientRoom, this.runRoom] = [rows, units, clients, run];
     this.top = Math.ceil(top / 8) * 8;
     this.copied.clear();
     this.at.fill(0, LAID_OUT);
@@ -347,6 +359,7 @@ export class GatheredRows {
     const buffer = this.memory.buffer;
     const at = this.at;
     const rows = this.rowRoom;
+    const present = Math.min(rows, this.clientRoom);
     const i32 = (c: Col, n = rows) => new Int32Array(buffer, at[c]!, n);
     const f64 = (c: Col) => new Float64Array(buffer, at[c]!, rows);
     const sorted: ClientRows = {
@@ -357,8 +370,8 @@ export class GatheredRows {
       client: i32(Col.Client), staff: i32(Col.Staff), group: i32(Col.Group), day: i32(Col.Day), line: i32(Col.Line),
       visitLength: i32(Col.VisitLength), visitHash: i32(Col.VisitHash), visitAt: i32(Col.VisitAt),
       start: f64(Col.Start), end: f64(Col.End), arena: new Uint16Array(buffer, at[Col.Arena]!, this.unitRoom),
-      order: i32(Col.Order), clients: i32(Col.Clients), first: i32(Col.First, rows + 1), rank: i32(Col.Rank, this.clientRoom), sorted,
-      members: i32(Col.Members), bounds: i32(Col.Bounds, rows + 1), figures: i32(Col.Figures, at[Col.Figures] === 0 ? 0 : 6),
+      order: i32(Col.Order), clients: i32(Col.Clients, present), first: i32(Col.First, present + 1), rank: i32(Col.Rank, this.clientRoom), sorted,
+      members: i32(Col.Members, this.runRoom), bounds: i32(Col.Bounds, this.runRoom + 1), figures: i32(Col.Figures, at[Col.Figures] === 0 ? 0 : 6),
     };
   }
 }

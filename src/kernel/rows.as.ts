@@ -32,16 +32,18 @@ const SORTED_VISIT = 17;
 // The clients present in number order and where each one's rows begin (one more entry: the end).
 const CLIENTS = 18;
 const FIRST = 19;
-// Scratch: the hash table of one client's visit ids; client number → rank among the clients
-// present (-1 between calls of prepare: the caller fills it with -1 when it lays it out, and
-// prepare sets back what it used); the radix sort's second array and its 256 counts.
+// Scratch: the hash table of one client's visit ids (room for the most rows of one client);
+// client number → rank among the clients present (-1 between calls of prepare and maxRun: the
+// caller fills it with -1 when it lays it out, and they set back what they used); the radix
+// sort's second array (room for the clients present) and its 256 counts.
 const TABLE = 20;
 const RANK = 21;
 const SPARE = 22;
 const COUNTS = 23;
-// Of {@link group}: the visits' rows (positions) and where each visit begins (one more entry: the
-// end); scratch: the rows by start, the union-find parents, the rows without a visit id, each
-// root's visit, the merge sort's second array.
+// Of {@link group}, room for the most rows of one client ({@link maxRun}): the visits' rows
+// (positions) and where each visit begins (one more entry: the end); scratch: the rows by start,
+// the union-find parents, the rows without a visit id, each root's visit, the merge sort's second
+// array.
 const MEMBERS = 24;
 const BOUNDS = 25;
 const BY_START = 26;
@@ -103,6 +105,23 @@ export function maxClient(n: i32): i32 {
   const client = column(CLIENT);
   let most = -1;
   for (let i = 0; i < n; i++) most = max(most, word(client, i));
+  return most;
+}
+
+/**
+ * The most rows of one client among rows [0, n) (the caller sizes the scratch of one client's
+ * visits and visit ids by it): counted in the rank column, left filled with -1 again.
+ */
+export function maxRun(n: i32): i32 {
+  const client = column(CLIENT), rank = column(RANK);
+  let most = 0;
+  for (let i = 0; i < n; i++) {
+    const c = word(client, i);
+    const run = max(word(rank, c), 0) + 1;
+    setWord(rank, c, run);
+    most = max(most, run);
+  }
+  for (let i = 0; i < n; i++) setWord(rank, word(client, i), -1);
   return most;
 }
 
