@@ -30,8 +30,7 @@ export class Interner {
 
   /** The text of number `n` (decoded once, then kept: for columns of few values). */
   name(n: number): string {
-    const bytes = this.store.view(n);
-    return bytes[0] === NOT_UTF8 ? bytes.toString('utf16le', 1) : this.store.name(n);
+    return this.store.view(n)[0] === NOT_UTF8 ? this.text(n) : this.store.name(n);
   }
 
   /** Every name's text, by number: decoded now, not kept. */
