@@ -189,7 +189,7 @@ export async function measureInParallel(path: string, options: MeasureOptions & 
   const pool = started ?? startReaders(path, options, threads);
   if (pool === null) return null;
   try {
-    return await measureWith(path, options, threads, pool);
+    return await measureWith(path, options, pool);
   } finally {
     await pool.close();
   }
@@ -232,8 +232,9 @@ export function startReaders(path: string, options: MeasureOptions & ReadOptions
   return { readers, close: () => (closed ??= Promise.all(readers.map((r) => r.close())).then(() => undefined)) };
 }
 
-async function measureWith(path: string, options: MeasureOptions & ReadOptions, threads: number, pool: ReaderThreads): Promise<StreamedResult | null> {
+async function measureWith(path: string, options: MeasureOptions & ReadOptions, pool: ReaderThreads): Promise<StreamedResult | null> {
   const readers = pool.readers;
+  const threads = readers.length;
   let size: number;
   try {
     size = statSync(path).size;

@@ -54,11 +54,8 @@ export class ByteInterner {
     return this.id(buf, a, b, FIND);
   }
 
-  /**
-   * The number of bytes [a, b) of `buf` (numbered now when new, with `text` as their name when
-   * given, else their UTF-8 decoding when first asked).
-   */
-  id(buf: Uint8Array, a: number, b: number, text?: string | typeof FIND): number {
+  /** The number of bytes [a, b) of `buf`, numbered now when new (`find`: -1 then, nothing added). */
+  id(buf: Uint8Array, a: number, b: number, find?: typeof FIND): number {
     if (this.indexed < this.count || this.slots.length === 0) this.reserve(Math.max(0, this.expected - this.count));
     const n = b - a;
     let w0 = 0;
@@ -75,7 +72,7 @@ export class ByteInterner {
     for (let slot = hashKey(w0, w1, n, buf, a) & mask; ; slot = (slot + 1) & mask) {
       const at = 4 * slot;
       const e = slots[at + 3]!;
-      if (e === 0) return text === FIND ? -1 : this.insert(buf, a, b, w0, w1, slot, text);
+      if (e === 0) return find === FIND ? -1 : this.insert(buf, a, b, w0, w1, slot);
       if (slots[at] === w0 && slots[at + 1] === w1 && slots[at + 2] === n && (n <= 8 || this.sameTail(buf, a, e - 1, n))) return e - 1;
     }
   }
@@ -149,9 +146,8 @@ export class ByteInterner {
     return true;
   }
 
-  private insert(buf: Uint8Array, a: number, b: number, w0: number, w1: number, slot: number, text: string | undefined): number {
+  private insert(buf: Uint8Array, a: number, b: number, w0: number, w1: number, slot: number): number {
     const i = this.append(buf, a, b);
-    if (text !== undefined) this.names[i] = text;
     this.place(slot, w0, w1, b - a, i);
     this.indexed = this.count;
     // at most 3/4 full: a smaller table stays in the cache (a lookup is one slot, probes are short)

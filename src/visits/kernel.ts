@@ -97,9 +97,11 @@ export class SplitKernel {
   private seen: ArrayBuffer;
   private readonly former = new WeakSet<ArrayBuffer>();
 
-  private madeKey: string | undefined;
+  /** The arguments it was made with ({@link SplitKernel.reuse}). */
+  private readonly made: string;
 
-  private constructor(module: WasmModule, readonly capacity: number, readonly fields: number, private readonly startColumn: number, private readonly endColumn: number, private readonly rows: RowSettings | null) {
+  private constructor(module: WasmModule, readonly capacity: number, readonly fields: number, private readonly startColumn: number, private readonly endColumn: number, rows: RowSettings | null) {
+    this.made = madeWith(capacity, fields, startColumn, endColumn, rows);
     this.stride = fields + RECORD_HEAD;
     this.maxLines = Math.max(1, Math.floor(RECORD_BYTES / (4 * this.stride)));
     // the records follow the buffer: the kernel's last 16-byte load may reach 15 bytes past it
@@ -141,11 +143,6 @@ export class SplitKernel {
   static reuse(kept: SplitKernel | null, capacity: number, fields: number, startColumn = -1, endColumn = -1, rows: RowSettings | null = null): SplitKernel | null {
     if (kept !== null && kept.made === madeWith(capacity, fields, startColumn, endColumn, rows)) return kept;
     return SplitKernel.create(capacity, fields, startColumn, endColumn, rows);
-  }
-
-  /** The arguments it was made with ({@link SplitKernel.reuse}). */
-  private get made(): string {
-    return (this.madeKey ??= madeWith(this.capacity, this.fields, this.startColumn, this.endColumn, this.rows));
   }
 
   /** The kernel's buffer: `capacity` bytes of its memory. */
