@@ -49,6 +49,25 @@ export type ThreadReply =
   | { type: 'failed'; code: string; message: string };
 
 /**
+ * The buffers of a reply's arrays, to move to the calling thread instead of copying them
+ * (`postMessage`'s transfer list): the parts' names and client facts of a read, the figures of an
+ * evaluation. Each array owns its buffer (none is a view of a pool or of module memory), and the
+ * thread makes new ones for its next request.
+ *
+ * @example
+ * parentPort.postMessage(reply, replyTransfers(reply));
+ */
+export function replyTransfers(reply: ThreadReply): ArrayBuffer[] {
+  const arrays: ArrayBufferView[] = [];
+  if (reply.type === 'scanned') {
+    for (const { part } of reply.pieces) if (part !== null) arrays.push(part.clients.bytes, part.clients.ends, part.staff.bytes, part.staff.ends, part.birthDay, part.age);
+  } else if (reply.type === 'evaluated') {
+    for (const w of reply.result) arrays.push(w.client, w.visits, w.staff, w.reason, w.firstShortDay, w.doubleStaffedVisits, w.group);
+  }
+  return [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))];
+}
+
+/**
  * What a reader thread does with a request (the worker script calls it; without the built worker
  * script, as under a test runner on the sources, the main thread calls it in turn).
  *
@@ -192,6 +211,9 @@ export async function measureInParallel(path: string, options: MeasureOptions & 
     return await measureWith(path, options, pool);
   } finally {
     await pool.close();
+    // what the measure held besides its result (the merged names, the evaluation's arrays, the
+    // workers' answers) goes before the result is written
+    collectGarbage();
   }
 }
 

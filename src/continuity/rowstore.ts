@@ -32,15 +32,14 @@ const LAID_OUT = 31;
 
 /**
  * Bytes of each column for `rows` rows, `units` visit-id code units, client numbers below
- * `clients` and at most `run` rows of one client (the scratch of one client's visits and visit
- * ids: a partition's clients are taken one at a time).
+ * `clients`, at most `run` rows of one client (the scratch of one client's visits and visit
+ * ids: a partition's clients are taken one at a time) and `present` clients with rows.
  */
-function columnBytes(rows: number, units: number, clients: number, run: number): number[] {
+function columnBytes(rows: number, units: number, clients: number, run: number, present: number): number[] {
   let table = 8;
   while (table < 2 * run) table *= 2;
   const r4 = 4 * rows, r8 = 8 * rows, u4 = 4 * run;
-  // the clients present: no more than the rows, nor than the client numbers
-  const k4 = 4 * Math.min(rows, clients);
+  const k4 = 4 * present;
   return [
     r4, r4, r4, r4, r4, r4, r4, r4, r8, r8, 2 * units,
     r4, r8, r8, r4, r4, r4, r4, k4, k4 + 4, 4 * table, 4 * clients, k4, 1024,
@@ -73,11 +72,14 @@ export class GatheredRows {
   private clientRoom = 0;
   /** Room for the rows of one client in the per-client scratch. */
   private runRoom = 0;
+  /** Room for the clients with rows. */
+  private presentRoom = 0;
   private readonly memory: WasmMemory;
   private readonly complete: Complete;
   private readonly prepare: Prepare;
   private readonly maxClient: Count;
   private readonly maxRun: Count;
+  private readonly present: { readonly value: number };
   private readonly groupRows: Range;
   private readonly evaluateRows: Evaluate;
   private readonly firstRow: Range;
@@ -100,12 +102,13 @@ export class GatheredRows {
     this.prepare = exports.prepare as Prepare;
     this.maxClient = exports.maxClient as Count;
     this.maxRun = exports.maxRun as Count;
+    this.present = exports.present as { readonly value: number };
     this.groupRows = exports.group as Range;
     this.evaluateRows = exports.evaluate as Evaluate;
     this.firstRow = exports.firstOf as Range;
     this.togetherMs = exports.together as Range;
     this.seen = this.memory.buffer;
-    this.layOut(256, 1024, 1024, 16);
+    this.layOut(256, 1024, 1024, 16, 16);
   }
 
   /** Forgets every row (keeps the room). */
@@ -155,7 +158,8 @@ export class GatheredRows {
     const n = this.count;
     if (n === 0) return;
     this.room(n, this.units, this.maxClient(n) + 1);
-    this.room(n, this.units, this.clientRoom, this.maxRun(n));
+    const run = this.maxRun(n);
+    this.room(n, this.units, this.clientRoom, run, this.present.value);
     const staffRanks = this.table(ranks.staff);
     const groupRanks = this.table(ranks.group);
     // the evaluation's scratch now: nothing is allocated (and the memory does not grow) during the calls
@@ -308,8 +312,8 @@ export class GatheredRows {
   }
 
   /** Lays the columns out anew when they need more room than they have, keeping the rows gathered. */
-  private room(rows: number, units: number, clients: number, run = this.runRoom): void {
-    if (rows <= this.rowRoom && units <= this.unitRoom && clients <= this.clientRoom && run <= this.runRoom) return;
+  private room(rows: number, units: number, clients: number, run = this.runRoom, present = this.presentRoom): void {
+    if (rows <= this.rowRoom && units <= this.unitRoom && clients <= this.clientRoom && run <= this.runRoom && present <= this.presentRoom) return;
     const grown = (need: number, have: number) => (need <= have ? have : Math.max(need, Math.ceil(1.5 * have)));
     const v = this.v;
     const n = this.count;
@@ -317,7 +321,7 @@ export class GatheredRows {
       ints: [v.client, v.staff, v.group, v.day, v.line, v.visitLength, v.visitHash, v.visitAt].map((c) => c.slice(0, n)),
       start: v.start.slice(0, n), end: v.end.slice(0, n), arena: v.arena.slice(0, this.units),
     };
-    this.layOut(grown(rows, this.rowRoom), grown(units, this.unitRoom), grown(clients, this.clientRoom), grown(run, this.runRoom));
+    this.layOut(grown(rows, this.rowRoom), grown(units, this.unitRoom), grown(clients, this.clientRoom), grown(run, this.runRoom), grown(present, this.presentRoom));
     if (kept !== null) {
       const w = this.v;
       [w.client, w.staff, w.group, w.day, w.line, w.visitLength, w.visitHash, w.visitAt].forEach((c, k) => c.set(kept.ints[k]!));
@@ -327,14 +331,14 @@ export class GatheredRows {
     }
   }
 
-  private layOut(rows: number, units: number, clients: number, run: number): void {
+  private layOut(rows: number, units: number, clients: number, run: number, present: number): void {
     let top = 4 * COLUMNS;
-    columnBytes(rows, units, clients, run).forEach((bytes, k) => {
+    columnBytes(rows, units, clients, run, present).forEach((bytes, k) => {
       top = Math.ceil(top / 8) * 8;
       this.at[k] = top;
       top += bytes;
     });
-    [this.rowRoom, this.unitRoom, this.clientRoom, this.runRoom] = [rows, units, clients, run];
+    [this.rowRoom, this.unitRoom, this.clientRoom, this.runRoom, this.presentRoom] = [rows, units, clients, run, present];
     this.top = Math.ceil(top / 8) * 8;
     this.copied.clear();
     this.at.fill(0, LAID_OUT);
@@ -359,7 +363,7 @@ export class GatheredRows {
     const buffer = this.memory.buffer;
     const at = this.at;
     const rows = this.rowRoom;
-    const present = Math.min(rows, this.clientRoom);
+    const present = this.presentRoom;
     const i32 = (c: Col, n = rows) => new Int32Array(buffer, at[c]!, n);
     const f64 = (c: Col) => new Float64Array(buffer, at[c]!, rows);
     const sorted: ClientRows = {

@@ -108,19 +108,27 @@ export function maxClient(n: i32): i32 {
   return most;
 }
 
+/** Of the last {@link maxRun}: the clients of its rows. */
+export let present: i32 = 0;
+
 /**
  * The most rows of one client among rows [0, n) (the caller sizes the scratch of one client's
- * visits and visit ids by it): counted in the rank column, left filled with -1 again.
+ * visits and visit ids by it), and in {@link present} the clients they have (the caller sizes the
+ * clients' columns by it): counted in the rank column, left filled with -1 again.
  */
 export function maxRun(n: i32): i32 {
   const client = column(CLIENT), rank = column(RANK);
   let most = 0;
+  let clients = 0;
   for (let i = 0; i < n; i++) {
     const c = word(client, i);
-    const run = max(word(rank, c), 0) + 1;
+    const seen = word(rank, c);
+    if (seen < 0) clients++;
+    const run = max(seen, 0) + 1;
     setWord(rank, c, run);
     most = max(most, run);
   }
+  present = clients;
   for (let i = 0; i < n; i++) setWord(rank, word(client, i), -1);
   return most;
 }

@@ -2,7 +2,10 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { MessageChannel, receiveMessageOnPort } from 'node:worker_threads';
 import { measureContinuity, type MeasureOptions, type ReadOptions } from '../../src/index.js';
+import { replyTransfers, type ThreadReply } from '../../src/continuity/parallel.js';
+import { ContinuityAccumulator } from '../../src/continuity/accumulator.js';
 import { corrupted, tempFiles } from './fixture.js';
 
 // Under the test runner the sources have no built worker script, so the ranges are read by this
@@ -76,7 +79,7 @@ describe('a file read in byte ranges gives the one-thread result', () => {
     }
   });
 
-  it('collects garbage after each thread\'s read, after the merge and after each thread\'s evaluation when the process exposes gc, else does without', async () => {
+  it('collects garbage after each thread\'s read, after the merge, after each thread\'s evaluation and once the result is made when the process exposes gc, else does without', async () => {
     const f = file(SAMPLE);
     const global = globalThis as { gc?: () => void };
     const had = global.gc;
@@ -84,10 +87,10 @@ describe('a file read in byte ranges gives the one-thread result', () => {
     global.gc = () => { calls++; };
     try {
       const two = await measureContinuity(f, { from: '2024-10-07', threads: 2 });
-      // this thread's share and the other reader's (run here under the test runner), the merge, the two evaluations
-      expect(calls).toBe(5);
-      await measureContinuity(f, { from: '2024-10-07', threads: 1 });
+      // this thread's share and the other reader's (run here under the test runner), the merge, the two evaluations, the result
       expect(calls).toBe(6);
+      await measureContinuity(f, { from: '2024-10-07', threads: 1 });
+      expect(calls).toBe(7);
       delete global.gc;
       expect(await measureContinuity(f, { from: '2024-10-07', threads: 2 })).toEqual(two);
     } finally {
@@ -99,6 +102,35 @@ describe('a file read in byte ranges gives the one-thread result', () => {
   it('rejects a thread count or read unit that is not a whole number ≥ 1', async () => {
     await expect(measureContinuity(file(SAMPLE), { threads: 0 })).rejects.toMatchObject({ code: 'BAD_OPTION' });
     await expect(measureContinuity(file(SAMPLE), { readUnit: 0.5 })).rejects.toMatchObject({ code: 'BAD_OPTION', message: /readUnit/ });
+  });
+});
+
+describe('a reader thread\'s reply', () => {
+  it('moves its parts\' and figures\' arrays to the calling thread: each buffer listed once, gone from the sender, whole at the receiver', () => {
+    const acc = new ContinuityAccumulator({ from: '2024-10-07' });
+    for (const [client, staff] of [['C1', 'S1'], ['C2', 'S1'], ['C1', 'S2']] as const) {
+      acc.add({ line: 2, client, staff, group: 'G', kind: '', staffRole: '', contactStaff: '', start: Date.UTC(2024, 9, 7, 8), end: Date.UTC(2024, 9, 7, 9), birthDay: null, age: null, visitId: '' });
+    }
+    const part = acc.part();
+    acc.release();
+    const figures = { count: 1, client: Int32Array.of(0), visits: Int32Array.of(2), staff: Int32Array.of(2), reason: Int8Array.of(0), firstShortDay: Int32Array.of(-1), doubleStaffedVisits: Int32Array.of(0), group: Int32Array.of(0), indices: null };
+    const ledger = { read: 3, used: 3, rejected: 0, blankLines: 0, issuesOmitted: 0, rejectedByCode: {}, issues: [], delimiter: ',', columns: {} } as never;
+    const scanned: ThreadReply = { type: 'scanned', pieces: [{ from: 0, ledger, nextLine: 4, part }, { from: 9, ledger, nextLine: 1, part: null }] };
+    const arrays = [part.clients.bytes, part.clients.ends, part.staff.bytes, part.staff.ends, part.birthDay, part.age];
+    expect(replyTransfers(scanned)).toEqual(arrays.map((a) => a.buffer));
+    expect(replyTransfers({ type: 'evaluated', result: [figures] })).toHaveLength(7);
+    expect(replyTransfers({ type: 'quoted' })).toEqual([]);
+
+    const copies = arrays.map((a) => Array.from(a as Uint8Array));
+    const { port1, port2 } = new MessageChannel();
+    port1.postMessage(scanned, replyTransfers(scanned));
+    const got = receiveMessageOnPort(port2)!.message as Extract<ThreadReply, { type: 'scanned' }>;
+    port1.close();
+    expect(arrays.map((a) => a.byteLength)).toEqual([0, 0, 0, 0, 0, 0]);
+    const p = got.pieces[0]!.part!;
+    // two clients of 2 bytes, two staff of 2 bytes; no birth day nor age
+    expect(copies.map((c) => c.length)).toEqual([4, 2, 4, 2, 2, 2]);
+    expect([p.clients.bytes, p.clients.ends, p.staff.bytes, p.staff.ends, p.birthDay, p.age].map((a) => Array.from(a as Uint8Array))).toEqual(copies);
   });
 });
 
