@@ -20,8 +20,9 @@ const ASCII_VISIT = 2;
 // The row settings ({@link setup}): at `cfg`, 256 bytes saying which bytes may begin a plain field,
 // 256 which may end one, the column of each coded slot (i32; -1: none, the empty value; -2: not
 // wanted), its table (i32; -1: the value is a date, see {@link date}), each table's state (32 bytes: the address of its slots, their mask,
-// its count of numbers, the address and room of the numbers' key addresses), then per column
-// 0 (not checked), 1 (plain) or 2 (plain and not empty).
+// its count of numbers, the address and room of the numbers' key addresses, where the slots and
+// the key addresses may grow to in place), then per column 0 (not checked), 1 (plain) or 2
+// (plain and not empty).
 let cfg: i32 = 0;
 const SLOT_COLUMNS = 512;
 const SLOT_TABLES = SLOT_COLUMNS + 4 * SLOTS;
@@ -31,28 +32,42 @@ const CHECKS = TABLE_STATE + 32 * TABLES;
 /** Whether {@link setup} was called (else records get flags 0 and no values). */
 let rows = false;
 let visitColumn: i32 = -1;
-/** The next free byte for tables and keys (16-aligned). */
+/** The next free byte for keys, and for tables that outgrew their region (16-aligned). */
 let top: i32 = 0;
+
 
 /**
  * Takes the row settings written at `at` (see above) and starts the hash tables at `heap` (the
  * first free byte after the records): from now on each line with the header's field count gets
  * its flags and, when plain, the number of each coded slot's value in its table (0, 1, 2, … in
  * order of first sight: the same bytes, the same number).
+ *
+ * Each table gets a region of its own, `slotRoom` bytes for its slots and `keyRoom` for its key
+ * addresses, where they grow in place: a table that doubles leaves nothing behind, as it does
+ * when the bigger table is made elsewhere (the old one, as large as all the ones before it,
+ * unused for good: the memory never shrinks). The regions' pages are touched only as the tables
+ * reach them, so their size costs address space, not memory. A table that outgrows its region
+ * moves to the top; with no room for 256 slots, or a memory that cannot hold the regions, every
+ * table grows at the top.
  */
-export function setup(at: i32, visit: i32, heap: i32): void {
+export function setup(at: i32, visit: i32, heap: i32, slotRoom: i32, keyRoom: i32): void {
   cfg = at;
   visitColumn = visit;
-  top = (heap + 15) & ~15;
+  const regions = (heap + 0xffff) & ~0xffff;
+  const region = slotRoom + keyRoom;
+  const withRegions = slotRoom >= 16 * 256 && reach(regions + TABLES * region);
+  top = withRegions ? regions + TABLES * region : (heap + 15) & ~15;
   for (let t = 0; t < TABLES; t++) {
     const state = cfg + TABLE_STATE + (t << 5);
-    const slots = alloc(16 * 256);
-    memory.fill(slots, 0, 16 * 256);
-    store<i32>(state, slots);
+    const base = regions + t * region;
+    // in memory never used before: the slots are empty (zero)
+    store<i32>(state, withRegions ? base : alloc(16 * 256));
     store<i32>(state, 255, 4);
     store<i32>(state, 0, 8);
-    store<i32>(state, 0, 12);
+    store<i32>(state, withRegions ? base + slotRoom : 0, 12);
     store<i32>(state, 0, 16);
+    store<i32>(state, withRegions ? base + slotRoom : 0, 20);
+    store<i32>(state, withRegions ? base + region : 0, 24);
   }
   rows = true;
 }
@@ -198,13 +213,17 @@ function intern(t: i32, a: i32, b: i32): i32 {
 /** Numbers bytes [a, a + n) (first 8: `head`) in empty slot `s` of the table at `state`; grows the table at 3/4 full. */
 function insert(state: i32, s: i32, head: u64, a: i32, n: i32): i32 {
   const count = load<i32>(state, 8);
-  // where each number's bytes are: room for twice as many numbers when full
+  // where each number's bytes are: room for twice as many numbers when full (in place while the region holds them)
   if (count == load<i32>(state, 16)) {
     const cap = max(count << 1, 256);
-    const keys = alloc(cap << 2);
-    memory.copy(keys, load<i32>(state, 12), count << 2);
-    store<i32>(state, keys, 12);
-    store<i32>(state, cap, 16);
+    const at = load<i32>(state, 12);
+    if (at + (cap << 2) <= load<i32>(state, 24) && reach(at + (cap << 2))) store<i32>(state, cap, 16);
+    else {
+      const keys = alloc(cap << 2);
+      memory.copy(keys, at, count << 2);
+      store<i32>(state, keys, 12);
+      store<i32>(state, cap, 16);
+    }
   }
   let key = 0;
   if (n > 8) {
@@ -221,11 +240,20 @@ function insert(state: i32, s: i32, head: u64, a: i32, n: i32): i32 {
   return count;
 }
 
-/** Moves the table at `state` into one twice as large (the old one is left unused). */
+/**
+ * Doubles the table at `state`: in place while its region holds it ({@link doubleInPlace}), else
+ * into a new one at the top (the old one left unused).
+ */
 function rehash(state: i32, mask: i32): void {
   const old = load<i32>(state);
   const keys = load<i32>(state, 12);
   const bigger = (mask << 1) | 1;
+  const end = old + ((bigger + 1) << 4);
+  if (end <= load<i32>(state, 20) && reach(end)) {
+    doubleInPlace(old, mask, keys);
+    store<i32>(state, bigger, 4);
+    return;
+  }
   const slots = alloc((bigger + 1) << 4);
   memory.fill(slots, 0, (bigger + 1) << 4);
   for (let i = 0; i <= mask; i++) {
@@ -238,6 +266,52 @@ function rehash(state: i32, mask: i32): void {
   }
   store<i32>(state, slots);
   store<i32>(state, bigger, 4);
+}
+
+/**
+ * Doubles the table of `mask + 1` slots at `slots` where it is: the slots after it (never used:
+ * zero) join it, every entry is marked old (its number + 1 negated), then each old entry is taken
+ * out and put at the first slot from its place in the doubled table that is empty or old; an old
+ * one there is taken out in turn (its slot now the entry's), until an empty slot ends the chain.
+ * An entry is put only past entries put before it, which never move again, so every entry is
+ * found from its place when all are put; each step puts one old entry, so it ends.
+ */
+function doubleInPlace(slots: i32, mask: i32, keys: i32): void {
+  const bigger = (mask << 1) | 1;
+  memory.fill(slots + ((mask + 1) << 4), 0, (mask + 1) << 4);
+  for (let i = 0; i <= mask; i++) {
+    const s = slots + (i << 4);
+    store<i32>(s, -load<i32>(s, 12), 12);
+  }
+  for (let i = 0; i <= mask; i++) {
+    const s = slots + (i << 4);
+    if (load<i32>(s, 12) >= 0) continue;
+    let entry = v128.load(s);
+    store<i32>(s, 0, 12);
+    for (;;) {
+      // the entry in hand: made new, then put at its place or past new entries
+      entry = i32x4.replace_lane(entry, 3, -i32x4.extract_lane(entry, 3));
+      const e = i32x4.extract_lane(entry, 3);
+      const n = i32x4.extract_lane(entry, 2);
+      let j = hash(i64x2.extract_lane(entry, 0), load<i32>(keys + ((e - 1) << 2)), n) & bigger;
+      let here = slots + (j << 4);
+      while (load<i32>(here, 12) > 0) {
+        j = (j + 1) & bigger;
+        here = slots + (j << 4);
+      }
+      const taken = v128.load(here);
+      v128.store(here, entry);
+      if (i32x4.extract_lane(taken, 3) == 0) break;
+      entry = taken;
+    }
+  }
+}
+
+/** Grows the memory to hold `bytes` bytes; false when it cannot. */
+function reach(bytes: i32): bool {
+  const have = memory.size() << 16;
+  if (bytes <= have) return true;
+  return memory.grow((bytes - have + 0xffff) >> 16) >= 0;
 }
 
 /** The first 8 of the `n` bytes at `a`, zero-padded (bytes past the end masked off). */

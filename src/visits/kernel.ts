@@ -43,7 +43,20 @@ export interface RowSettings {
   slots: { column: number; table: number }[];
   /** The column checked for ASCII ({@link KERNEL_ASCII_VISIT}), -1 for none. */
   visitColumn: number;
+  /**
+   * Bytes of each table's region for its slots (16 a value, at most 3/4 full) and for its key
+   * addresses (4 a value), where they grow in place ({@link TABLE_ROOM} when not given; 0: no
+   * regions, every table moves as it grows).
+   */
+  tableRoom?: readonly [slots: number, keys: number];
 }
+
+/**
+ * The default room of a table's region ({@link RowSettings.tableRoom}): 2M slots (1.5M values)
+ * and 2M key addresses, 320 MB of address space for the eight tables, of which only the pages
+ * the tables reach become memory.
+ */
+export const TABLE_ROOM = [32 << 20, 8 << 20] as const;
 
 type SplitFunction = (from: number, to: number, delim: number, fields: number, out: number, maxLines: number, startColumn: number, endColumn: number) => number;
 
@@ -117,7 +130,8 @@ export class SplitKernel {
     this.records = new Int32Array(this.seen, this.out, this.maxLines * this.stride);
     if (rows !== null) {
       writeSettings(new Uint8Array(this.seen, settings, SETTINGS_HEAD + fields), rows, fields);
-      (exports.setup as (at: number, visit: number, heap: number) => void)(settings, rows.visitColumn, heap);
+      const [slotRoom, keyRoom] = rows.tableRoom ?? TABLE_ROOM;
+      (exports.setup as (at: number, visit: number, heap: number, slotRoom: number, keyRoom: number) => void)(settings, rows.visitColumn, heap, slotRoom, keyRoom);
       if (this.memory.buffer !== this.seen) this.rebind();
     }
   }

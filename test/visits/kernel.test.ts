@@ -86,21 +86,24 @@ describe('SplitKernel row settings', () => {
   const plainFirst = new Uint8Array(256).map((_, x) => (x > 32 ? 1 : 0));
   const plainLast = plainFirst;
 
-  /** The flags and coded values of each line of `text` (split on ','), for `rows`. */
-  function coded(text: string, rows: RowSettings, capacity = text.length + 16): { flags: number; values: number[] }[] {
+  /** The flags and coded values of each line of `text` (split on ','), for `rows`; `passes` times over with the same kernel, one after the other. */
+  function coded(text: string, rows: RowSettings, capacity = text.length + 16, passes = 1): { flags: number; values: number[] }[] {
     const fields = rows.checks.length;
     const k = SplitKernel.create(capacity, fields, -1, -1, rows)!;
-    Buffer.from(text, 'latin1').copy(k.buffer());
     const out: { flags: number; values: number[] }[] = [];
-    for (let from = 0; ;) {
-      const n = k.split(from, text.length, 44);
-      for (let l = 0; l < n; l++) {
-        const r = l * k.stride;
-        out.push({ flags: k.records[r + RECORD_FLAGS]!, values: Array.from(k.records.subarray(r + RECORD_VALUES, r + RECORD_VALUES + rows.slots.length)) });
+    for (let pass = 0; pass < passes; pass++) {
+      Buffer.from(text, 'latin1').copy(k.buffer());
+      for (let from = 0; ;) {
+        const n = k.split(from, text.length, 44);
+        for (let l = 0; l < n; l++) {
+          const r = l * k.stride;
+          out.push({ flags: k.records[r + RECORD_FLAGS]!, values: Array.from(k.records.subarray(r + RECORD_VALUES, r + RECORD_VALUES + rows.slots.length)) });
+        }
+        from = k.done;
+        if (n < k.maxLines) break;
       }
-      from = k.done;
-      if (n < k.maxLines) return out;
     }
+    return out;
   }
 
   it('checks fields and numbers values in order of first sight, as read by hand', () => {
@@ -133,24 +136,28 @@ describe('SplitKernel row settings', () => {
     ]);
   });
 
-  it('numbers values as a Map of their bytes does, across table growth and long values (property)', () => {
+  it('numbers values as a Map of their bytes does, across table growth and long values, with tables growing in their regions, out of them or without them (property)', () => {
     fc.assert(fc.property(
-      fc.array(fc.tuple(fc.integer({ min: 0, max: 3000 }), fc.constantFrom('', 'ö', 'LONGVALUE-', 'LONGVALUE-LONGVALUE-', 'x'), fc.integer({ min: 0, max: 40 })), { minLength: 1, maxLength: 4000 }),
-      (picks) => {
+      // size 'max': up to 4,000 values (fast-check's default size gives at most 10, and no table would grow)
+      fc.array(fc.tuple(fc.integer({ min: 0, max: 3000 }), fc.constantFrom('', 'ö', 'LONGVALUE-', 'LONGVALUE-LONGVALUE-', 'x'), fc.integer({ min: 0, max: 40 })), { minLength: 1, maxLength: 4000, size: 'max' }),
+      // the default regions; regions of 1024 slots and 512 key addresses (outgrown past 768 values); none
+      fc.constantFrom<RowSettings['tableRoom']>(undefined, [16 << 10, 2 << 10], [0, 0]),
+      (picks, tableRoom) => {
         // values of 0–40 bytes that differ anywhere, many distinct: the tables grow, and so does the memory
         const values = picks.map(([n, prefix, pad]) => `${prefix}${n}${'.'.repeat(pad % 9)}`);
         const text = values.map((v) => `${v},${v.length}`).join('\n') + '\n';
-        const rows: RowSettings = { plainFirst, plainLast, checks: Uint8Array.of(2, 1), visitColumn: -1, slots: [{ column: 0, table: 0 }, { column: 1, table: 1 }] };
-        const got = coded(Buffer.from(text).toString('latin1'), rows, Buffer.byteLength(text) + 16);
+        const rows: RowSettings = { plainFirst, plainLast, checks: Uint8Array.of(2, 1), visitColumn: -1, slots: [{ column: 0, table: 0 }, { column: 1, table: 1 }], ...(tableRoom === undefined ? {} : { tableRoom }) };
+        // twice over: the second time every value is found where the tables' growth put it, with its number
+        const got = coded(Buffer.from(text).toString('latin1'), rows, Buffer.byteLength(text) + 16, 2);
         const byBytes = new Map<string, number>();
         const lengths = new Map<string, number>();
-        expect(got.map((g) => g.values)).toEqual(values.map((v) => {
+        expect(got.map((g) => g.values)).toEqual([...values, ...values].map((v) => {
           if (!byBytes.has(v)) byBytes.set(v, byBytes.size);
           if (!lengths.has(String(v.length))) lengths.set(String(v.length), lengths.size);
           return [byBytes.get(v), lengths.get(String(v.length))];
         }));
       },
-    ), { numRuns: 40 });
+    ), { numRuns: 60 });
   });
 
   it('reads a date as parseDayCodes does (property)', () => {
