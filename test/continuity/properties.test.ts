@@ -22,7 +22,7 @@ const logs = fc.array(
     visit: fc.integer({ min: 0, max: 40 }),
     group: fc.constantFrom('Norr', 'Söder'),
   }),
-  { maxLength: 300 },
+  { maxLength: 300, size: 'max' },
 ).map((xs) => xs.map((x): R => {
   const date = (d: number) => (d <= 31 ? `2024-10-${pad(d)}` : `2024-11-${pad(d - 31)}`);
   const end = x.minute + x.length;

@@ -29,7 +29,7 @@ const logs = fc.array(
     kind: fc.constantFrom('omvårdnad', 'omvårdnad', 'service', 'HSL'),
     staff: fc.array(fc.record({ id: fc.integer({ min: 0, max: 7 }), late: fc.integer({ min: 0, max: 12 }), early: fc.integer({ min: -8, max: 8 }) }), { minLength: 1, maxLength: 3 }),
   }),
-  { maxLength: 120 },
+  { maxLength: 120, size: 'max' },
 ).map((visits) => visits.flatMap((v, i): Row[] => v.staff.map((s) => {
   const start = v.day * 1440 + v.minute + s.late;
   const end = Math.max(start + 1, v.day * 1440 + v.minute + v.length - s.early);

@@ -5,7 +5,7 @@ import { Interner } from '../../src/continuity/store.js';
 
 describe('ByteInterner', () => {
   it('numbers byte strings in order of first sight, as a Map of their texts does (property)', () => {
-    fc.assert(fc.property(fc.array(fc.uint8Array({ maxLength: 13 }), { maxLength: 400 }), (values) => {
+    fc.assert(fc.property(fc.array(fc.uint8Array({ maxLength: 13 }), { maxLength: 400, size: 'max' }), (values) => {
       const interner = new ByteInterner();
       const reference = new Map<string, number>();
       const buf = Buffer.concat(values.map((v) => Buffer.from(v)));
@@ -54,7 +54,7 @@ describe('ByteInterner without lookups', () => {
   });
 
   it('numbers as a Map of the texts does, however appends (of new values) and lookups interleave (property)', () => {
-    fc.assert(fc.property(fc.array(fc.tuple(fc.uint8Array({ maxLength: 12 }), fc.boolean()), { maxLength: 3000 }), (values) => {
+    fc.assert(fc.property(fc.array(fc.tuple(fc.uint8Array({ maxLength: 12 }), fc.boolean()), { maxLength: 3000, size: 'max' }), (values) => {
       const ids = new ByteInterner();
       const reference = new Map<string, number>();
       for (const [v, append] of values) {
