@@ -5,8 +5,8 @@ import type { ContinuityIndices } from '../../src/indices/index.js';
 
 const EPS = 1e-12;
 const staffId = fc.constantFrom('A', 'B', 'C', 'D', 'E');
-const sequence = fc.array(staffId, { maxLength: 60 });
-const atLeast = (min: number) => fc.array(staffId, { minLength: min, maxLength: 60 });
+const sequence = fc.array(staffId, { maxLength: 60, size: 'max' });
+const atLeast = (min: number) => fc.array(staffId, { minLength: min, maxLength: 60, size: 'max' });
 
 /** Reference implementation straight from the definitions, in floating point, for comparison. */
 function naive(seq: readonly string[]): Omit<ContinuityIndices, 'usualStaff'> {
