@@ -57,6 +57,13 @@ export interface MeasureOptions {
    * below the file's size / (2³¹ − 1)).
    */
   readUnit?: number;
+  /**
+   * When threads read the file: evaluate the clients in every reader thread too, each taking the
+   * next partition in turn (default false: the worker threads end once they have read, and the
+   * calling thread evaluates alone). Measured on 2 cores, 10M rows: ~6 % faster, ~30 MB more
+   * memory (each worker's isolate and rows gathered for the evaluation). The result is the same.
+   */
+  shareEvaluation?: boolean;
 }
 
 /** The optional columns the continuity measure reads (a bad value elsewhere does not lose the row). */

@@ -194,10 +194,11 @@ export class Reader {
  * byte ranges on line breaks, shared out through a {@link WorkTable}; this thread reads the first
  * range with the fast path into the accumulator of the result, a worker each other range into its
  * own (spilling counted rows to its own file), and a thread done with its range takes the back
- * half of what is left of another's into a new accumulator, until little is left. The pieces'
- * accumulators are merged in file order, and the partitions of clients are evaluated by all the
- * threads, each taking the next partition in turn (answers in typed arrays). Gives exactly the result of one thread (tests
- * hold them equal). Returns null when the file must be read by one thread: a
+ * half of what is left of another's into a new accumulator, until little is left. The workers
+ * then end (their parts moved to this thread), the pieces' accumulators are merged in file order
+ * and this thread evaluates the partitions of clients; with `shareEvaluation` the workers stay
+ * and every thread takes the next partition in turn (answers in typed arrays). Gives exactly the
+ * result of one thread (tests hold them equal). Returns null when the file must be read by one thread: a
  * quote anywhere in it (a quoted field may hold a line break), Windows-1252, `onError: 'stop'`,
  * indices, or a file too small to gain from it.
  *
@@ -287,6 +288,9 @@ async function measureWith(path: string, options: MeasureOptions & ReadOptions, 
       if (failure.type === 'failed') throw new KontinuitetError(failure.code as never, failure.message);
       return null; // a quote (or the general path): one thread reads the file
     }
+    // unless they share the evaluation, the workers (their isolates, what their reads left) end now
+    const evaluators = options.shareEvaluation === true ? readers : readers.slice(0, 1);
+    if (evaluators.length < readers.length) await pool.close();
     // in file order: the first piece (this thread's accumulator) numbers its lines absolutely,
     // every other from 1, i.e. from the line after the piece before it
     pieces.sort((a, b) => a.from - b.from);
@@ -306,7 +310,7 @@ async function measureWith(path: string, options: MeasureOptions & ReadOptions, 
       ...merged.job(windows, Array.from({ length: PARTITIONS }, (_, p) => p)), claims: new SharedArrayBuffer(4 * Math.max(1, windows.length)),
     };
     collectGarbage(); // the merge's byte indexes and the parts go before the evaluation
-    const answers = await Promise.all(readers.map((reader) => reader.ask({ type: 'evaluate', job })));
+    const answers = await Promise.all(evaluators.map((reader) => reader.ask({ type: 'evaluate', job })));
     const results: JobResult[] = [];
     for (const answer of answers) {
       if (answer.type !== 'evaluated') throw new KontinuitetError('UNREADABLE_INPUT', answer.type === 'failed' ? answer.message : 'a reader thread failed');

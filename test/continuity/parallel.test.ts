@@ -25,6 +25,7 @@ describe('a file read in byte ranges gives the one-thread result', () => {
     const f = file(SAMPLE);
     await same(f, { anchor: 'first-monday' });
     await same(f, { from: '2024-10-07', spillRows: 101 });
+    await same(f, { from: '2024-10-07', spillRows: 101, shareEvaluation: true });
     await same(f, { from: '2024-10-07', pseudonymise: { key: 'k' } }, [2]);
   });
 
@@ -87,10 +88,13 @@ describe('a file read in byte ranges gives the one-thread result', () => {
     global.gc = () => { calls++; };
     try {
       const two = await measureContinuity(f, { from: '2024-10-07', threads: 2 });
-      // this thread's share and the other reader's (run here under the test runner), the merge, the two evaluations, the result
-      expect(calls).toBe(6);
+      // this thread's share and the other reader's (run here under the test runner), the merge, this thread's evaluation, the result
+      expect(calls).toBe(5);
+      // … and the other reader's evaluation
+      expect(await measureContinuity(f, { from: '2024-10-07', threads: 2, shareEvaluation: true })).toEqual(two);
+      expect(calls).toBe(11);
       await measureContinuity(f, { from: '2024-10-07', threads: 1 });
-      expect(calls).toBe(7);
+      expect(calls).toBe(12);
       delete global.gc;
       expect(await measureContinuity(f, { from: '2024-10-07', threads: 2 })).toEqual(two);
     } finally {
@@ -143,5 +147,7 @@ describe('the built package reads with worker threads', () => {
     expect(await built.measureContinuity(f, { anchor: 'first-monday', threads: 3, spillRows: 500 })).toEqual(await built.measureContinuity(f, { anchor: 'first-monday', threads: 1 }));
     // units of 4 KB: the threads split each other's ranges while they read them
     expect(await built.measureContinuity(f, { from: '2024-10-07', threads: 2, readUnit: 4096 })).toEqual(one);
+    // the workers evaluate too, their figures moved back
+    expect(await built.measureContinuity(f, { from: '2024-10-07', threads: 3, spillRows: 500, shareEvaluation: true })).toEqual(one);
   });
 });
