@@ -135,10 +135,10 @@ export class ContinuityAccumulator implements CodedSink {
     if (++this.held >= this.spillRows) this.spill();
   }
 
-  /** Moves every counted row held in memory to the spill file. */
-  private spill(): void {
+  /** Moves every counted row held in memory to the spill file (with `release`, the room they took goes too). */
+  private spill(release = false): void {
     this.spillFile ??= new SpillFile();
-    for (const w of this.windows.values()) w.rows.spill(this.spillFile);
+    for (const w of this.windows.values()) w.rows.spill(this.spillFile, release);
     this.held = 0;
   }
 
@@ -214,7 +214,8 @@ export class ContinuityAccumulator implements CodedSink {
    * other threads. The indexes the merge used are dropped (made again if another part comes).
    */
   settle(): void {
-    if (this.held > 0) this.spill();
+    // the room of the rows held goes too (several MB): rows are rarely added after a settle
+    if (this.held > 0 || this.spillFile !== null) this.spill(true);
     this.register.forgetMergeIndexes();
   }
 

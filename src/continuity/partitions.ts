@@ -133,12 +133,12 @@ export class PartitionedRows {
   /** Rows in memory and spilled. */
   count = 0;
 
-  /** Writes every partition held in memory to `file` and empties it. */
-  spill(file: SpillFile): void {
+  /** Writes every partition held in memory to `file` and empties it; with `release`, gives up its room too (no more rows are coming). */
+  spill(file: SpillFile, release = false): void {
     this.parts.forEach((part, p) => {
-      if (part.count === 0) return;
-      this.spilled.push(file.writeRows(p, part));
-      part.clear();
+      if (part.count > 0) this.spilled.push(file.writeRows(p, part));
+      if (release) part.release();
+      else part.clear();
     });
   }
 }

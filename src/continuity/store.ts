@@ -263,6 +263,15 @@ export class CountedStore {
     this.arenaUsed = 0;
   }
 
+  /** Forgets every row and gives up the room (made again if rows come). */
+  release(): void {
+    this.clear();
+    this.cap = 0;
+    this.client = this.staff = this.group = this.day = this.line = this.visitLength = this.visitHash = new Int32Array(0);
+    this.start = this.end = new Float64Array(0);
+    this.arena = new Uint16Array(0);
+  }
+
   /** Bytes of {@link CountedStore.toBlock}'s block. */
   get blockSize(): number {
     return 8 + this.count * (7 * 4 + 2 * 8) + this.arenaUsed * 2;

@@ -28,6 +28,24 @@ describe('counted rows spilled to a temporary file give the same result', () => 
     expect(await measureStaffing(SAMPLE, { from: '2024-10-01', spillRows: 50 })).toEqual(await measureStaffing(SAMPLE, { from: '2024-10-01' }));
   });
 
+  it('when rows come after a settle, which spilled the rows held and gave up their room', async () => {
+    const { ContinuityAccumulator } = await import('../../src/continuity/accumulator.js');
+    const { visits } = await readVisits(SAMPLE);
+    const whole = new ContinuityAccumulator({ anchor: 'first-monday' });
+    for (const v of visits) whole.add(v);
+    const settled = new ContinuityAccumulator({ anchor: 'first-monday' });
+    // the rows in turn by client: every window and partition gets rows before and after the settle
+    const byClient = [...visits].sort((a, b) => (a.client < b.client ? -1 : a.client > b.client ? 1 : 0));
+    const half = Math.floor(byClient.length / 2);
+    byClient.slice(0, half).forEach((v) => settled.add(v));
+    settled.settle();
+    byClient.slice(half).forEach((v) => settled.add(v));
+    settled.settle();
+    const expected = whole.finish();
+    expect(expected.rows.used).toBeGreaterThan(2000);
+    expect(settled.finish()).toEqual(expected);
+  });
+
   it('rejects a spill limit that is not a whole number ≥ 1', () => {
     expect(() => continuity([], { spillRows: 0 })).toThrow(expect.objectContaining({ code: 'BAD_OPTION' }));
   });
