@@ -35,7 +35,6 @@ let visitColumn: i32 = -1;
 /** The next free byte for keys, and for tables that outgrew their region (16-aligned). */
 let top: i32 = 0;
 
-
 /**
  * Takes the row settings written at `at` (see above) and starts the hash tables at `heap` (the
  * first free byte after the records): from now on each line with the header's field count gets

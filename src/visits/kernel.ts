@@ -131,6 +131,8 @@ export class SplitKernel {
     if (rows !== null) {
       writeSettings(new Uint8Array(this.seen, settings, SETTINGS_HEAD + fields), rows, fields);
       const [slotRoom, keyRoom] = rows.tableRoom ?? TABLE_ROOM;
+      // the eight regions' addresses must stay below 2 GiB
+      if (!(slotRoom >= 0 && keyRoom >= 0 && 8 * (slotRoom + keyRoom) <= 2 ** 30)) throw new RangeError('split kernel: tableRoom must be two sizes ≥ 0 of at most 128 MiB together');
       (exports.setup as (at: number, visit: number, heap: number, slotRoom: number, keyRoom: number) => void)(settings, rows.visitColumn, heap, slotRoom, keyRoom);
       if (this.memory.buffer !== this.seen) this.rebind();
     }

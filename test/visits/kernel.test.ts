@@ -160,6 +160,12 @@ describe('SplitKernel row settings', () => {
     ), { numRuns: 60 });
   });
 
+  it('refuses table regions whose addresses would pass 2 GiB', () => {
+    const rows: RowSettings = { plainFirst, plainLast, checks: Uint8Array.of(2), visitColumn: -1, slots: [{ column: 0, table: 0 }] };
+    expect(() => SplitKernel.create(64, 1, -1, -1, { ...rows, tableRoom: [120 << 20, 9 << 20] })).toThrow(RangeError);
+    expect(coded('a\nb\na\n', { ...rows, tableRoom: [120 << 20, 8 << 20] }).map((r) => r.values[0])).toEqual([0, 1, 0]);
+  });
+
   it('reads a date as parseDayCodes does (property)', () => {
     const two = (max: number) => fc.integer({ min: 0, max }).map((n) => String(n).padStart(2, '0'));
     fc.assert(fc.property(
