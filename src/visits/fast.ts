@@ -74,7 +74,7 @@ export interface CodedSink {
   /** Whether rows should carry the contact person (else `contact` is -1). */
   readonly wantsContact: boolean;
   /**
-   * The consumer's number for a text value of a column. `fresh` is true when the reader knows no
+   * The consumer's number for a text value of a column (a whole number ≥ 0 below 2³¹). `fresh` is true when the reader knows no
    * text equal to this one was asked before for the column (its bytes are new to the reader and
    * plain ASCII, so no other bytes decode to the same text) and the consumer has seen nothing
    * but this reader: it may then number it without looking it up.
@@ -303,12 +303,18 @@ function utf8(buf: Uint8Array, a: number, b: number): string {
   return Buffer.prototype.toString.call(buf, 'utf8', a, b);
 }
 
+/** A reader's raw numbers for distinct byte strings → values computed from their bytes. */
+interface CodeTable<T> {
+  /** The value of number `r`, whose bytes are [a, b) of `buf`. */
+  get(r: number, buf: Uint8Array, a: number, b: number): T;
+}
+
 /**
  * Numbers (a reader's raw numbers for distinct byte strings) → a value computed from their bytes
- * (the consumer's number, a birth day), computed at the first get of each number, from the bytes
- * it is given then.
+ * (a birth day, an age), computed at the first get of each number, from the bytes it is given
+ * then.
  */
-class Codes<T> {
+class Codes<T> implements CodeTable<T> {
   private readonly values: (T | undefined)[] = [];
 
   constructor(private readonly compute: FromBytes<T>) {}
@@ -327,6 +333,35 @@ class Codes<T> {
   }
 }
 
+/**
+ * {@link Codes} whose values are a consumer's numbers (whole, ≥ 0, below 2³¹), kept in a typed
+ * array: 4 bytes a number off the V8 heap, where an array of numbers took 8 on it, and grew by
+ * copies the collector had to find (a reading thread's ~200,000 client and staff ids: ~4 MB).
+ */
+class NumberCodes implements CodeTable<number> {
+  /** By raw number: the value, or -1 not computed yet. */
+  private values = new Int32Array(256).fill(-1);
+
+  constructor(private readonly compute: FromBytes<number>) {}
+
+  get(r: number, buf: Uint8Array, a: number, b: number): number {
+    const v = r < this.values.length ? this.values[r]! : -1;
+    return v >= 0 ? v : this.first(r, buf, a, b);
+  }
+
+  private first(r: number, buf: Uint8Array, a: number, b: number): number {
+    const value = this.compute(buf, a, b, asciiBytes(buf, a, b));
+    if (!(Number.isInteger(value) && value >= 0 && value < 2 ** 31)) throw new Error('a consumer\'s number must be a whole number ≥ 0 below 2³¹');
+    if (r >= this.values.length) {
+      const bigger = new Int32Array(Math.max(2 * this.values.length, r + 1)).fill(-1);
+      bigger.set(this.values);
+      this.values = bigger;
+    }
+    this.values[r] = value;
+    return value;
+  }
+}
+
 /** Keys up to this long are remembered by a {@link Memo} that expects repeats. */
 const LAST_KEY_BYTES = 32;
 
@@ -337,15 +372,12 @@ const LAST_KEY_BYTES = 32;
  */
 class Memo<T> {
   private readonly raw = new ByteInterner();
-  private readonly codes: Codes<T>;
   private readonly last = new Uint8Array(LAST_KEY_BYTES);
   /** The length of the kept key, -1 when none is kept. */
   private lastLength = -1;
   private lastValue!: T;
 
-  constructor(compute: FromBytes<T>, private readonly repeats = false) {
-    this.codes = new Codes(compute);
-  }
+  constructor(private readonly codes: CodeTable<T>, private readonly repeats = false) {}
 
   get(buf: Uint8Array, a: number, b: number): T {
     const n = b - a;
@@ -368,11 +400,11 @@ class Memo<T> {
 
 /** The values of a row's coded columns by the kernel's numbers (slots in {@link kernelRows} order). */
 interface KernelCodes {
-  clients: Codes<number>;
-  staff: Codes<number>;
-  groups: Codes<number>;
-  kinds: Codes<number>;
-  roles: Codes<number>;
+  clients: NumberCodes;
+  staff: NumberCodes;
+  groups: NumberCodes;
+  kinds: NumberCodes;
+  roles: NumberCodes;
   ages: Codes<number | null>;
 }
 
@@ -462,13 +494,13 @@ class LineScanner {
     this.starts = new Int32Array(headers.length + 1);
     this.ends = new Int32Array(headers.length + 1);
     const f = this.computes(false);
-    this.clients = new Memo(f.client);
-    this.staff = new Memo(f.staff);
-    this.groups = new Memo(f.group, true);
-    this.kinds = new Memo(f.kind, true);
-    this.roles = new Memo(f.role, true);
-    this.births = new Memo(f.birth);
-    this.ages = new Memo(f.age);
+    this.clients = new Memo(new NumberCodes(f.client));
+    this.staff = new Memo(new NumberCodes(f.staff));
+    this.groups = new Memo(new NumberCodes(f.group), true);
+    this.kinds = new Memo(new NumberCodes(f.kind), true);
+    this.roles = new Memo(new NumberCodes(f.role), true);
+    this.births = new Memo(new Codes(f.birth));
+    this.ages = new Memo(new Codes(f.age));
     this.wantsContact = sink.wantsContact;
   }
 
@@ -523,8 +555,8 @@ class LineScanner {
     if (this.kernel === null || rows === null) return;
     const f = this.computes(true);
     this.kernelCodes = {
-      clients: new Codes(f.client), staff: new Codes(f.staff), groups: new Codes(f.group), kinds: new Codes(f.kind),
-      roles: new Codes(f.role), ages: new Codes(f.age),
+      clients: new NumberCodes(f.client), staff: new NumberCodes(f.staff), groups: new NumberCodes(f.group), kinds: new NumberCodes(f.kind),
+      roles: new NumberCodes(f.role), ages: new Codes(f.age),
     };
   }
 
@@ -850,7 +882,7 @@ class LineScanner {
   }
 
   /** The number of a text field by the kernel's number `raw` for it ('' when the column is absent or empty). */
-  private kernelCode(codes: Codes<number>, raw: number, buf: Buffer, column: number): number {
+  private kernelCode(codes: NumberCodes, raw: number, buf: Buffer, column: number): number {
     return column < 0 ? codes.get(raw, buf, 0, 0) : codes.get(raw, buf, this.starts[column]!, this.ends[column]!);
   }
 
