@@ -74,7 +74,8 @@ export class Interner {
   idsOf(packed: PackedNames): Int32Array {
     const store = this.store;
     const ends = packed.ends;
-    store.reserve(ends.length);
+    // the table for the names known (most of another reader's usually are); it grows if many are new
+    store.reserve(0);
     // a Buffer like the readers' (a worker's bytes arrive as a plain Uint8Array): one kind of array reaches the hash
     const buf = Buffer.from(packed.bytes.buffer, packed.bytes.byteOffset, packed.bytes.length);
     const out = new Int32Array(ends.length);
