@@ -102,12 +102,17 @@ export class LogRegister {
     return (this.ranking = rankNames(this.staffIds.texts(), this.groupNames.texts()));
   }
 
-  /** The names and client facts, for another thread to merge ({@link LogRegister.merge}). */
+  /**
+   * The names and client facts, for another thread to merge ({@link LogRegister.merge}): views of
+   * this register's own arrays, not copies (a reader's register is done with once it gives its
+   * part, whose arrays may then be moved to the other thread).
+   */
   part(): RegisterPart {
-    const { birthDay, age } = this.facts();
+    const n = this.clientIds.size;
+    while (this.noted < n) this.noteNext();
     return {
-      clients: this.clientIds.packed(), birthDay, age, staff: this.staffIds.packed(), groups: this.groupNames.texts(),
-      seenBirthDate: this.seenBirthDate, seenAge: this.seenAge,
+      clients: this.clientIds.packed(), birthDay: this.births.subarray(0, n), age: this.ages.subarray(0, n), staff: this.staffIds.packed(),
+      groups: this.groupNames.texts(), seenBirthDate: this.seenBirthDate, seenAge: this.seenAge,
     };
   }
 

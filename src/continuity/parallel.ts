@@ -51,8 +51,9 @@ export type ThreadReply =
 /**
  * The buffers of a reply's arrays, to move to the calling thread instead of copying them
  * (`postMessage`'s transfer list): the parts' names and client facts of a read, the figures of an
- * evaluation. Each array owns its buffer (none is a view of a pool or of module memory), and the
- * thread makes new ones for its next request.
+ * evaluation. Each array's buffer belongs to the reply alone (the arrays of a finished reader's
+ * register, of which a part's arrays are views, or the figures; never Node's shared pool nor a
+ * module's memory), and the thread makes new ones for its next request.
  *
  * @example
  * parentPort.postMessage(reply, replyTransfers(reply));

@@ -113,11 +113,13 @@ export class ByteInterner {
     return this.bytes.subarray(this.start(n), this.ends[n]!);
   }
 
-  /** Every value's bytes, packed ({@link PackedNames}; a copy that fits them). */
+  /**
+   * Every value's bytes, packed ({@link PackedNames}): views of the arena and the ends, not
+   * copies, valid until the next value is added. Their buffers are this interner's own (never
+   * Node's shared pool), so a reader done with them can move them to another thread.
+   */
   packed(): PackedNames {
-    const bytes = Buffer.alloc(this.used); // not from the shared pool: it is copied whole to another thread
-    this.bytes.copy(bytes, 0, 0, this.used);
-    return { bytes, ends: this.ends.slice(0, this.count) };
+    return { bytes: this.bytes.subarray(0, this.used), ends: this.ends.subarray(0, this.count) };
   }
 
   /** Drops the lookup table (made again on the next lookup). */
