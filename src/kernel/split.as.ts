@@ -49,18 +49,19 @@ let top: i32 = 0;
  * moves to the top; with no room for 256 slots, or a memory that cannot hold the regions, every
  * table grows at the top.
  */
-export function setup(at: i32, visit: i32, heap: i32, slotRoom: i32, keyRoom: i32): void {
+export function setup(at: i32, visit: i32, heap: i32, slotRoom: i32, keyRoom: i32, numbers: i32): void {
   cfg = at;
   visitColumn = visit;
+  maxNumbers = min(numbers, (1 << 23) - 1);
   const regions = (heap + 0xffff) & ~0xffff;
   const region = slotRoom + keyRoom;
-  const withRegions = slotRoom >= 16 * 256 && reach(regions + TABLES * region);
+  const withRegions = slotRoom >= SLOT * 256 && reach(regions + TABLES * region);
   top = withRegions ? regions + TABLES * region : (heap + 15) & ~15;
   for (let t = 0; t < TABLES; t++) {
     const state = cfg + TABLE_STATE + (t << 5);
     const base = regions + t * region;
     // in memory never used before: the slots are empty (zero)
-    store<i32>(state, withRegions ? base : alloc(16 * 256));
+    store<i32>(state, withRegions ? base : alloc(SLOT * 256));
     store<i32>(state, 255, 4);
     store<i32>(state, 0, 8);
     store<i32>(state, withRegions ? base + slotRoom : 0, 12);
@@ -178,21 +179,41 @@ function values(rec: i32, fields: i32): i32 {
     const column = load<i32>(cfg + SLOT_COLUMNS + 4 * s);
     const t = load<i32>(cfg + SLOT_TABLES + 4 * s);
     let value = -1;
-    if (column == -1) value = t < 0 ? -1 : intern(t, 0, 0);
-    else if (column >= 0) {
-      const a = fieldStart(rec, column), b = fieldEnd(rec, column, fields);
-      value = t < 0 ? date(a, b) : intern(t, a, b);
+    if (column >= -1) {
+      const a = column < 0 ? 0 : fieldStart(rec, column), b = column < 0 ? 0 : fieldEnd(rec, column, fields);
+      if (t < 0) value = column < 0 ? -1 : date(a, b);
+      else {
+        value = intern(t, a, b);
+        // a table full ({@link maxNumbers}): the row is read in JavaScript
+        if (value < 0) return 0;
+      }
     }
     store<i32>(rec + ((FLAGS + 1 + s) << 2), value);
   }
   return flags;
 }
 
+/** Bytes of a slot: the value's first 8 bytes (zero-padded), then (number + 1) << 8 | its length (255: 255 or more). */
+const SLOT = 12;
+/** Numbers a table gives at most (its slot's word holds the number + 1 in 23 bits; {@link setup} may set fewer). */
+let maxNumbers: i32 = (1 << 23) - 1;
+
+/** The number + 1 of a slot's word (0: the slot is empty). */
+@inline function entryOf(word: i32): i32 {
+  return word >> 8;
+}
+
+/** A slot's word for number + 1 `e` and a value of `n` bytes. */
+@inline function slotWord(e: i32, n: i32): i32 {
+  return (e << 8) | min(n, 255);
+}
+
 /**
- * The number of bytes [a, b) in table `t`, numbered now when new. Open addressing; a slot is the
- * value's first 8 bytes (zero-padded), its length and its number + 1 (0: empty), so a value of at
- * most 8 bytes is compared in its slot alone; the bytes of a longer one are copied, found by its
- * number.
+ * The number of bytes [a, b) in table `t`, numbered now when new; -1 when it is new and the
+ * table has given {@link maxNumbers}. Open addressing; a slot ({@link SLOT} bytes) holds the
+ * value's first 8 bytes, its number + 1 (0: empty) and its length, so a value of at most 8
+ * bytes is compared in its slot alone; a longer one is copied (its length, then its bytes),
+ * found by its number.
  */
 function intern(t: i32, a: i32, b: i32): i32 {
   const n = b - a;
@@ -200,18 +221,37 @@ function intern(t: i32, a: i32, b: i32): i32 {
   const state = cfg + TABLE_STATE + (t << 5);
   const slots = load<i32>(state);
   const mask = load<i32>(state, 4);
+  const word = slotWord(0, n);
   for (let i = hash(head, a, n) & mask; ; i = (i + 1) & mask) {
-    const s = slots + (i << 4);
-    const e = load<i32>(s, 12);
-    if (e == 0) return insert(state, s, head, a, n);
-    if (load<u64>(s) == head && load<i32>(s, 8) == n && (n <= 8 || same(load<i32>(load<i32>(state, 12) + ((e - 1) << 2)) + 8, a + 8, n - 8))) return e - 1;
+    const s = slots + i * SLOT;
+    const w = load<i32>(s, 8);
+    if (w == 0) return insert(state, s, head, a, n);
+    if (load<u64>(s) == head && (w & 255) == word && (n <= 8 || sameKey(load<i32>(load<i32>(state, 12) + ((entryOf(w) - 1) << 2)), a, n))) return entryOf(w) - 1;
   }
   return -1; // not reached: the table is never full
+}
+
+/** Whether the key at `key` (its length, then its bytes) is the `n` bytes at `a` (their first 8 already equal). */
+function sameKey(key: i32, a: i32, n: i32): bool {
+  return load<i32>(key) == n && same(key + 12, a + 8, n - 8);
+}
+
+/** The hash of the value of a slot holding `head` and `word`, in a table whose key addresses are at `keys`. */
+function slotHash(head: u64, word: i32, keys: i32): i32 {
+  let n = word & 255;
+  let a = 0;
+  if (n > 8) {
+    const key = load<i32>(keys + ((entryOf(word) - 1) << 2));
+    n = load<i32>(key);
+    a = key + 4;
+  }
+  return hash(head, a, n);
 }
 
 /** Numbers bytes [a, a + n) (first 8: `head`) in empty slot `s` of the table at `state`; grows the table at 3/4 full. */
 function insert(state: i32, s: i32, head: u64, a: i32, n: i32): i32 {
   const count = load<i32>(state, 8);
+  if (count >= maxNumbers) return -1;
   // where each number's bytes are: room for twice as many numbers when full (in place while the region holds them)
   if (count == load<i32>(state, 16)) {
     const cap = max(count << 1, 256);
@@ -224,16 +264,15 @@ function insert(state: i32, s: i32, head: u64, a: i32, n: i32): i32 {
       store<i32>(state, cap, 16);
     }
   }
-  let key = 0;
-  if (n > 8) {
-    key = alloc(n);
-    memory.copy(key, a, n);
-  }
   // a short value's key address stays 0 (unwritten: in a region, its pages need not become memory)
-  if (key != 0) store<i32>(load<i32>(state, 12) + (count << 2), key);
+  if (n > 8) {
+    const key = alloc(n + 4);
+    store<i32>(key, n);
+    memory.copy(key + 4, a, n);
+    store<i32>(load<i32>(state, 12) + (count << 2), key);
+  }
   store<u64>(s, head);
-  store<i32>(s, n, 8);
-  store<i32>(s, count + 1, 12);
+  store<i32>(s, slotWord(count + 1, n), 8);
   store<i32>(state, count + 1, 8);
   const mask = load<i32>(state, 4);
   if (4 * (count + 1) > 3 * (mask + 1)) rehash(state, mask);
@@ -248,21 +287,21 @@ function rehash(state: i32, mask: i32): void {
   const old = load<i32>(state);
   const keys = load<i32>(state, 12);
   const bigger = (mask << 1) | 1;
-  const end = old + ((bigger + 1) << 4);
+  const end = old + (bigger + 1) * SLOT;
   if (end <= load<i32>(state, 20) && reach(end)) {
     doubleInPlace(old, mask, keys);
     store<i32>(state, bigger, 4);
     return;
   }
-  const slots = alloc((bigger + 1) << 4);
-  memory.fill(slots, 0, (bigger + 1) << 4);
+  const slots = alloc((bigger + 1) * SLOT);
+  memory.fill(slots, 0, (bigger + 1) * SLOT);
   for (let i = 0; i <= mask; i++) {
-    const s = old + (i << 4);
-    const e = load<i32>(s, 12);
-    if (e == 0) continue;
-    let j = hash(load<u64>(s), load<i32>(keys + ((e - 1) << 2)), load<i32>(s, 8)) & bigger;
-    while (load<i32>(slots + (j << 4), 12) != 0) j = (j + 1) & bigger;
-    v128.store(slots + (j << 4), v128.load(s));
+    const s = old + i * SLOT;
+    if (load<i32>(s, 8) == 0) continue;
+    let j = slotHash(load<u64>(s), load<i32>(s, 8), keys) & bigger;
+    while (load<i32>(slots + j * SLOT, 8) != 0) j = (j + 1) & bigger;
+    store<u64>(slots + j * SLOT, load<u64>(s));
+    store<i32>(slots + j * SLOT, load<i32>(s, 8), 8);
   }
   store<i32>(state, slots);
   store<i32>(state, bigger, 4);
@@ -270,39 +309,41 @@ function rehash(state: i32, mask: i32): void {
 
 /**
  * Doubles the table of `mask + 1` slots at `slots` where it is: the slots after it (never used:
- * zero) join it, every entry is marked old (its number + 1 negated), then each old entry is taken
- * out and put at the first slot from its place in the doubled table that is empty or old; an old
- * one there is taken out in turn (its slot now the entry's), until an empty slot ends the chain.
- * An entry is put only past entries put before it, which never move again, so every entry is
- * found from its place when all are put; each step puts one old entry, so it ends.
+ * zero) join it, every entry is marked old (its slot's word negated), then each old entry is
+ * taken out and put at the first slot from its place in the doubled table that is empty or old;
+ * an old one there is taken out in turn (its slot now the entry's), until an empty slot ends the
+ * chain. An entry is put only past entries put before it, which never move again, so every entry
+ * is found from its place when all are put; each step puts one old entry, so it ends.
  */
 function doubleInPlace(slots: i32, mask: i32, keys: i32): void {
   const bigger = (mask << 1) | 1;
-  memory.fill(slots + ((mask + 1) << 4), 0, (mask + 1) << 4);
+  memory.fill(slots + (mask + 1) * SLOT, 0, (mask + 1) * SLOT);
   for (let i = 0; i <= mask; i++) {
-    const s = slots + (i << 4);
-    store<i32>(s, -load<i32>(s, 12), 12);
+    const s = slots + i * SLOT;
+    store<i32>(s, -load<i32>(s, 8), 8);
   }
   for (let i = 0; i <= mask; i++) {
-    const s = slots + (i << 4);
-    if (load<i32>(s, 12) >= 0) continue;
-    let entry = v128.load(s);
-    store<i32>(s, 0, 12);
+    const s = slots + i * SLOT;
+    if (load<i32>(s, 8) >= 0) continue;
+    // the entry in hand: its first 8 bytes and its word (new now)
+    let head = load<u64>(s);
+    let word = -load<i32>(s, 8);
+    store<i32>(s, 0, 8);
     for (;;) {
-      // the entry in hand: made new, then put at its place or past new entries
-      entry = i32x4.replace_lane(entry, 3, -i32x4.extract_lane(entry, 3));
-      const e = i32x4.extract_lane(entry, 3);
-      const n = i32x4.extract_lane(entry, 2);
-      let j = hash(i64x2.extract_lane(entry, 0), load<i32>(keys + ((e - 1) << 2)), n) & bigger;
-      let here = slots + (j << 4);
-      while (load<i32>(here, 12) > 0) {
+      // put at its place or past new entries
+      let j = slotHash(head, word, keys) & bigger;
+      let here = slots + j * SLOT;
+      while (load<i32>(here, 8) > 0) {
         j = (j + 1) & bigger;
-        here = slots + (j << 4);
+        here = slots + j * SLOT;
       }
-      const taken = v128.load(here);
-      v128.store(here, entry);
-      if (i32x4.extract_lane(taken, 3) == 0) break;
-      entry = taken;
+      const takenHead = load<u64>(here);
+      const taken = load<i32>(here, 8);
+      store<u64>(here, head);
+      store<i32>(here, word, 8);
+      if (taken == 0) break;
+      head = takenHead;
+      word = -taken;
     }
   }
 }

@@ -44,15 +44,20 @@ export interface RowSettings {
   /** The column checked for ASCII ({@link KERNEL_ASCII_VISIT}), -1 for none. */
   visitColumn: number;
   /**
-   * Bytes of each table's region for its slots (16 a value, at most 3/4 full) and for its key
+   * Bytes of each table's region for its slots (12 bytes each, at most 3/4 full) and for its key
    * addresses (4 a value), where they grow in place ({@link TABLE_ROOM} when not given; 0: no
    * regions, every table moves as it grows).
    */
   tableRoom?: readonly [slots: number, keys: number];
+  /**
+   * Values a table numbers at most (default and most: 2²³ − 1); a line with a new value past
+   * them gets flags 0, so the caller reads it in JavaScript.
+   */
+  numberLimit?: number;
 }
 
 /**
- * The default room of a table's region ({@link RowSettings.tableRoom}): 2M slots (1.5M values)
+ * The default room of a table's region ({@link RowSettings.tableRoom}): 2²¹ slots (1.5M values)
  * and 2M key addresses, 320 MB of address space for the eight tables, of which only the pages
  * the tables reach become memory.
  */
@@ -133,7 +138,7 @@ export class SplitKernel {
       const [slotRoom, keyRoom] = rows.tableRoom ?? TABLE_ROOM;
       // the eight regions' addresses must stay below 2 GiB
       if (!(slotRoom >= 0 && keyRoom >= 0 && 8 * (slotRoom + keyRoom) <= 2 ** 30)) throw new RangeError('split kernel: tableRoom must be two sizes ≥ 0 of at most 128 MiB together');
-      (exports.setup as (at: number, visit: number, heap: number, slotRoom: number, keyRoom: number) => void)(settings, rows.visitColumn, heap, slotRoom, keyRoom);
+      (exports.setup as (at: number, visit: number, heap: number, slotRoom: number, keyRoom: number, numbers: number) => void)(settings, rows.visitColumn, heap, slotRoom, keyRoom, rows.numberLimit ?? 2 ** 31 - 1);
       if (this.memory.buffer !== this.seen) this.rebind();
     }
   }

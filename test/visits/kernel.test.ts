@@ -139,11 +139,11 @@ describe('SplitKernel row settings', () => {
   it('numbers values as a Map of their bytes does, across table growth and long values, with tables growing in their regions, out of them or without them (property)', () => {
     fc.assert(fc.property(
       // size 'max': up to 4,000 values (fast-check's default size gives at most 10, and no table would grow)
-      fc.array(fc.tuple(fc.integer({ min: 0, max: 3000 }), fc.constantFrom('', 'ö', 'LONGVALUE-', 'LONGVALUE-LONGVALUE-', 'x'), fc.integer({ min: 0, max: 40 })), { minLength: 1, maxLength: 4000, size: 'max' }),
+      fc.array(fc.tuple(fc.integer({ min: 0, max: 3000 }), fc.constantFrom('', 'ö', 'LONGVALUE-', 'LONGVALUE-LONGVALUE-', 'x', 'L'.repeat(260)), fc.integer({ min: 0, max: 40 })), { minLength: 1, maxLength: 4000, size: 'max' }),
       // the default regions; regions of 1024 slots and 512 key addresses (outgrown past 768 values); none
       fc.constantFrom<RowSettings['tableRoom']>(undefined, [16 << 10, 2 << 10], [0, 0]),
       (picks, tableRoom) => {
-        // values of 0–40 bytes that differ anywhere, many distinct: the tables grow, and so does the memory
+        // values of 0–40 bytes (and of 260–272: a slot keeps lengths up to 255) that differ anywhere, many distinct: the tables grow, and so does the memory
         const values = picks.map(([n, prefix, pad]) => `${prefix}${n}${'.'.repeat(pad % 9)}`);
         const text = values.map((v) => `${v},${v.length}`).join('\n') + '\n';
         const rows: RowSettings = { plainFirst, plainLast, checks: Uint8Array.of(2, 1), visitColumn: -1, slots: [{ column: 0, table: 0 }, { column: 1, table: 1 }], ...(tableRoom === undefined ? {} : { tableRoom }) };
@@ -158,6 +158,13 @@ describe('SplitKernel row settings', () => {
         }));
       },
     ), { numRuns: 60 });
+  });
+
+  it('leaves a line with a new value to JavaScript (flags 0) once its table has numbered its limit, and still numbers the values it knows', () => {
+    const rows: RowSettings = { plainFirst, plainLast, checks: Uint8Array.of(2, 2), visitColumn: -1, slots: [{ column: 0, table: 0 }, { column: 1, table: 1 }], numberLimit: 2 };
+    const got = coded('a,x\nb,x\nc,x\na,y\nb,z\nLONGVALUE-1,x\nb,x\n', rows);
+    const both = KERNEL_PLAIN | KERNEL_ASCII_VISIT;
+    expect(got.map((g) => (g.flags === 0 ? 'js' : `${g.flags === both ? '' : '?'}${g.values.join(' ')}`))).toEqual(['0 0', '1 0', 'js', '0 1', 'js', 'js', '1 0']);
   });
 
   it('refuses table regions whose addresses would pass 2 GiB', () => {
