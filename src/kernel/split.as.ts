@@ -221,12 +221,12 @@ function intern(t: i32, a: i32, b: i32): i32 {
   const state = cfg + TABLE_STATE + (t << 5);
   const slots = load<i32>(state);
   const mask = load<i32>(state, 4);
-  const word = slotWord(0, n);
+  const length = slotWord(0, n);
   for (let i = hash(head, a, n) & mask; ; i = (i + 1) & mask) {
     const s = slots + i * SLOT;
     const w = load<i32>(s, 8);
     if (w == 0) return insert(state, s, head, a, n);
-    if (load<u64>(s) == head && (w & 255) == word && (n <= 8 || sameKey(load<i32>(load<i32>(state, 12) + ((entryOf(w) - 1) << 2)), a, n))) return entryOf(w) - 1;
+    if (load<u64>(s) == head && (w & 255) == length && (n <= 8 || sameKey(load<i32>(load<i32>(state, 12) + ((entryOf(w) - 1) << 2)), a, n))) return entryOf(w) - 1;
   }
   return -1; // not reached: the table is never full
 }
