@@ -82,15 +82,18 @@ export class LogRegister {
     return this.partitions[client]!;
   }
 
-  /** Birth days, ages and (with indices) contact persons of every client of the log. */
+  /**
+   * Birth days, ages and (with indices) contact persons of every client of the log: the birth
+   * days and ages are views of the register's arrays, valid while no client is added.
+   */
   facts(): ClientFacts {
     const n = this.clientIds.size;
     while (this.noted < n) this.noteNext();
     const contacts = this.contacts;
     const staff = contacts === null ? [] : this.staffIds.texts();
     return {
-      birthDay: this.births.slice(0, n),
-      age: this.ages.slice(0, n),
+      birthDay: this.births.subarray(0, n),
+      age: this.ages.subarray(0, n),
       contact: contacts === null ? null : Array.from({ length: n }, (_, c) => mostListed(contacts[c], staff)),
     };
   }
