@@ -1,7 +1,6 @@
 import { STREAMED_ROWS } from '../report/json.js';
-import { clientContinuity, type ClientFigures } from './evaluate.js';
+import { clientContinuity, REASONS, type ClientFigures } from './evaluate.js';
 import { clientIndices, type ClientIndices } from './indices.js';
-import { REASONS } from './evaluate.js';
 import { ageAt, type ClientFacts, type WindowFigures } from './job.js';
 import { summariseClients, type ClientColumns } from './summaries.js';
 import { selfDisplaying } from '../report/jupyter.js';

@@ -111,11 +111,10 @@ export class LogRegister {
    * part, whose arrays may then be moved to the other thread).
    */
   part(): RegisterPart {
-    const n = this.clientIds.size;
-    while (this.noted < n) this.noteNext();
+    const { birthDay, age } = this.facts();
     return {
-      clients: this.clientIds.packed(), birthDay: this.births.subarray(0, n), age: this.ages.subarray(0, n), staff: this.staffIds.packed(),
-      groups: this.groupNames.texts(), seenBirthDate: this.seenBirthDate, seenAge: this.seenAge,
+      clients: this.clientIds.packed(), birthDay, age, staff: this.staffIds.packed(), groups: this.groupNames.texts(),
+      seenBirthDate: this.seenBirthDate, seenAge: this.seenAge,
     };
   }
 

@@ -124,8 +124,9 @@ const GENERAL = new Error('the file needs the general reader');
  * A full garbage collection when the process exposes one (`node --expose-gc`; the CLI's measure
  * does, cli/heap.ts): called when a thread has read its pieces, so the scanners' hash tables and
  * buffers (several MB per 100,000 ids) are gone before the evaluation, not left to be collected
- * whenever V8 next grows its heap; likewise after the merge (its byte indexes) and after each
- * thread's evaluation (its gathered rows, ~30 MB a thread on a 10M-row log). Without `gc`, nothing.
+ * whenever V8 next grows its heap; likewise after the merge (its byte indexes), after each
+ * thread's evaluation (its gathered rows, ~24 MB a thread on a 10M-row log) and once the result
+ * is made (the merged names, the job, the answers). Without `gc`, nothing.
  *
  * @example
  * collectGarbage(); // after a reader thread's last piece

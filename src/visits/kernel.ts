@@ -125,7 +125,7 @@ export class SplitKernel {
     // the records follow the buffer: the kernel's last 16-byte load may reach 15 bytes past it
     this.out = Math.ceil(capacity / 16) * 16;
     const settings = this.out + this.maxLines * this.stride * 4;
-    // the settings, then room for the tables' first slots (8 × 4 KiB) and keys before the memory grows
+    // the settings, then the tables: in their regions past a 64 KiB boundary (setup grows the memory to hold them) or, without regions, here
     const heap = settings + SETTINGS_HEAD + fields + 16;
     this.memory = new wasmApi.Memory({ initial: Math.ceil((heap + (64 << 10)) / PAGE) });
     const exports = new wasmApi.Instance(module, { env: { memory: this.memory, abort: () => { throw new Error('split kernel: abort'); } } }).exports;
