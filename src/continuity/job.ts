@@ -204,6 +204,8 @@ export class PartitionRows {
   private readonly store = new GatheredRows();
   private readonly reader = new BlockReader();
   private scratch = new Uint8Array(0);
+  /** Per window start day: {@link PartitionRows.largest}. */
+  private readonly most = new Map<number, [number, number]>();
 
   constructor(private readonly sources: readonly RowSource[]) {}
 
@@ -213,13 +215,8 @@ export class PartitionRows {
     const parts = this.sources.map((s) => ({ s, refs: (s.blocks.get(fromDay) ?? []).filter((ref) => ref.partition === p), held: s.memory?.get(fromDay)?.[p] }));
     const store = this.store;
     store.clear();
-    // counted first, so the store grows once
-    let rows = 0;
-    let units = 0;
-    for (const { refs, held } of parts) {
-      for (const ref of refs) [rows, units] = [rows + ref.rows, units + ref.units];
-      if (held !== undefined) [rows, units] = [rows + held.count, units + held.units];
-    }
+    // room for the window's largest partition at once, so the store is laid out once a window
+    const [rows, units] = this.largest(fromDay);
     store.reserve(rows, units);
     for (const { s, refs, held } of parts) {
       for (const ref of refs) store.appendBlock(this.reader.read(s.path!, ref), s.maps, s.lineOffset);
@@ -233,5 +230,25 @@ export class PartitionRows {
 
   close(): void {
     this.reader.close();
+  }
+
+  /** The most rows and visit-id code units of any one partition of the window starting on `fromDay`, from every source. */
+  private largest(fromDay: number): [number, number] {
+    let most = this.most.get(fromDay);
+    if (most === undefined) {
+      const rows = new Map<number, number>();
+      const units = new Map<number, number>();
+      const add = (p: number, r: number, u: number) => {
+        rows.set(p, (rows.get(p) ?? 0) + r);
+        units.set(p, (units.get(p) ?? 0) + u);
+      };
+      for (const s of this.sources) {
+        for (const ref of s.blocks.get(fromDay) ?? []) add(ref.partition, ref.rows, ref.units);
+        s.memory?.get(fromDay)?.forEach((held, p) => add(p, held.count, held.units));
+      }
+      most = [Math.max(0, ...rows.values()), Math.max(0, ...units.values())];
+      this.most.set(fromDay, most);
+    }
+    return most;
   }
 }

@@ -117,9 +117,25 @@ export class GatheredRows {
     this.units = 0;
   }
 
-  /** Makes room for `rows` rows and `units` visit-id code units in all (one layout, not a series of growths). */
+  /**
+   * The rows and visit-id code units the columns have room for now (the memory the store takes
+   * grows with them: ~100 bytes a row).
+   *
+   * @example
+   * rows.reserve(1000, 8000);
+   * rows.room; // → { rows: 1000, units: 8000 } (or more, if it had more)
+   */
+  get room(): { rows: number; units: number } {
+    return { rows: this.rowRoom, units: this.unitRoom };
+  }
+
+  /**
+   * Makes room for `rows` rows and `units` visit-id code units in all: one layout, not a series of
+   * growths, and exactly that room (the caller knows what it will append; growing by half again,
+   * as appending does, left a third of a 10M-row measure's largest memory unused).
+   */
   reserve(rows: number, units: number): void {
-    this.room(rows, units, this.clientRoom);
+    this.makeRoom(rows, units, this.clientRoom, this.runRoom, this.presentRoom, true);
   }
 
   /**
@@ -131,7 +147,7 @@ export class GatheredRows {
     const header = new DataView(block.buffer, block.byteOffset, 8);
     const n = header.getInt32(0, true);
     const units = header.getInt32(4, true);
-    this.room(this.count + n, this.units + units, this.clientRoom);
+    this.makeRoom(this.count + n, this.units + units, this.clientRoom);
     const [clientMap, staffMap, groupMap] = maps === null ? [0, 0, 0] : [this.table(maps.client), this.table(maps.staff), this.table(maps.group)];
     // typed views need the columns 8-byte aligned: copy the block when it is not
     const body = block.byteOffset % 8 === 0 ? block : Uint8Array.from(block);
@@ -157,9 +173,9 @@ export class GatheredRows {
   forEachClient(ranks: Ranks, fn: (client: number, rows: ClientRows, a: number, b: number) => void, days = 0): void {
     const n = this.count;
     if (n === 0) return;
-    this.room(n, this.units, this.maxClient(n) + 1);
+    this.makeRoom(n, this.units, this.maxClient(n) + 1);
     const run = this.maxRun(n);
-    this.room(n, this.units, this.clientRoom, run, this.present.value);
+    this.makeRoom(n, this.units, this.clientRoom, run, this.present.value);
     const staffRanks = this.table(ranks.staff);
     const groupRanks = this.table(ranks.group);
     // the evaluation's scratch now: nothing is allocated (and the memory does not grow) during the calls
@@ -252,7 +268,7 @@ export class GatheredRows {
    */
   load(start: Float64Array, end: Float64Array, visit: Int32Array, staff?: Int32Array): void {
     this.clear();
-    this.room(start.length, 0, this.clientRoom, start.length);
+    this.makeRoom(start.length, 0, this.clientRoom, start.length);
     const sorted = this.v.sorted;
     sorted.start.set(start);
     sorted.end.set(end);
@@ -312,9 +328,9 @@ export class GatheredRows {
   }
 
   /** Lays the columns out anew when they need more room than they have, keeping the rows gathered. */
-  private room(rows: number, units: number, clients: number, run = this.runRoom, present = this.presentRoom): void {
+  private makeRoom(rows: number, units: number, clients: number, run = this.runRoom, present = this.presentRoom, exact = false): void {
     if (rows <= this.rowRoom && units <= this.unitRoom && clients <= this.clientRoom && run <= this.runRoom && present <= this.presentRoom) return;
-    const grown = (need: number, have: number) => (need <= have ? have : Math.max(need, Math.ceil(1.5 * have)));
+    const grown = (need: number, have: number) => (need <= have ? have : exact ? need : Math.max(need, Math.ceil(1.5 * have)));
     const v = this.v;
     const n = this.count;
     const kept = n === 0 ? null : {

@@ -153,6 +153,24 @@ describe('the rows of a partition gathered from blocks', () => {
     expect(() => gathered.evaluate(0, 3, true, 0, 3, 1, true)).toThrow(/longer/); // more days than forEachClient was given
   });
 
+  it('reserves exactly the room asked for, and appending grows it by half again', () => {
+    const gathered = new GatheredRows();
+    const block = (rows: number) => {
+      const store = new CountedStore();
+      for (let i = 0; i < rows; i++) store.add(i % 7, 0, 0, 0, i, 0, 1, 'V12');
+      return store.toBlock();
+    };
+    gathered.reserve(1000, 3000);
+    expect(gathered.room).toEqual({ rows: 1000, units: 3000 });
+    gathered.reserve(1010, 3030); // a partition a little larger than the first: no third of the room left unused
+    expect(gathered.room).toEqual({ rows: 1010, units: 3030 });
+    gathered.reserve(10, 30); // never less
+    expect(gathered.room).toEqual({ rows: 1010, units: 3030 });
+    gathered.appendBlock(block(1011), null, 0); // unannounced rows: 1.5 × 1010 = 1515, 1.5 × 3030 = 4545
+    expect(gathered.room).toEqual({ rows: 1515, units: 4545 });
+    expect(gathered.count).toBe(1011);
+  });
+
   it('with nothing appended, calls for no client', () => {
     const gathered = new GatheredRows();
     let calls = 0;

@@ -103,6 +103,33 @@ describe('the counted rows of a partition in columns', () => {
   });
 });
 
+describe('the partitions of a window gathered one at a time', () => {
+  it('into one store with room for the largest from the first (counted over spilled blocks and rows held)', async () => {
+    const { ContinuityAccumulator } = await import('../../src/continuity/accumulator.js');
+    const { PartitionRows } = await import('../../src/continuity/job.js');
+    // 2,000 clients, 10 visits each in one window: ~310 rows a partition, more than the store's first room (256)
+    const acc = new ContinuityAccumulator({ from: '2024-10-01', spillRows: 3000 });
+    const day0 = Date.UTC(2024, 9, 1, 8);
+    for (let i = 0; i < 20_000; i++) {
+      const start = day0 + (i % 10) * 86_400_000 + (i % 7) * 60_000;
+      acc.add({ line: i + 2, visitId: `V${i}`, client: `C${i % 2000}`, staff: `S${i % 37}`, start, end: start + 1_800_000, kind: '', group: 'G', birthDay: null, age: null, staffRole: '', contactStaff: '' });
+    }
+    const sources = acc.job([], []).sources; // every 3,000 counted rows spilled, the rest held
+    // a window with both
+    const fromDay = acc.reportedWindows().windows.map((w) => w.window.fromDay)
+      .find((day) => sources[0]!.blocks.get(day)!.length > 0 && sources[0]!.memory!.get(day)!.some((held) => held.count > 0))!;
+    expect(fromDay).toBeDefined();
+    // the rows of each partition, gathered one by one
+    const counts = Array.from({ length: 64 }, (_, p) => new PartitionRows(sources).of(fromDay, p).count);
+    const largest = Math.max(...counts);
+    expect(counts[0]).toBeLessThan(largest);
+    const rows = new PartitionRows(sources);
+    expect(rows.of(fromDay, 0).room.rows).toBe(largest);
+    for (let p = 1; p < 64; p++) expect(rows.of(fromDay, p).room.rows).toBe(largest);
+    acc.release();
+  });
+});
+
 describe('evaluation shared by threads through a counter per window', () => {
   it('gives each partition to the first job that takes it, so two jobs together evaluate every client once', async () => {
     const { ContinuityAccumulator } = await import('../../src/continuity/accumulator.js');
