@@ -39,6 +39,24 @@ describe('writeJson', () => {
     expect(await written(value, ['perClient'])).toBe(`${JSON.stringify(value, null, 2)}\n`);
   });
 
+  it('writes a long array under no streamed key a batch at a time too: no chunk holds the whole array', async () => {
+    // 2,000 groups of ~1,000 characters each: ~2 MB as one string; a batch of 256 is ~1/8 of it
+    const groups = Array.from({ length: 2000 }, (_, i) => ({ group: `G${i}`, histogram: Array.from({ length: 40 }, (_, k) => ({ value: k, count: (i * k) % 7 })) }));
+    const value = { windows: [{ from: 'x', groups, perClient: [{ client: 'C1' }] }], tail: groups.slice(0, 300) };
+    const chunks: number[] = [];
+    let text = '';
+    const out = new Writable({ write(chunk, _enc, done) { chunks.push(chunk.length); text += String(chunk); done(); } });
+    await writeJson(out, value, ['perClient']);
+    await new Promise<void>((resolve) => out.end(resolve));
+    const whole = `${JSON.stringify(value, null, 2)}\n`;
+    expect(text).toBe(whole);
+    const groupsText = JSON.stringify(groups, null, 2).length;
+    expect(groupsText).toBeGreaterThan(2_000_000);
+    expect(Math.max(...chunks)).toBeLessThan(groupsText / 4);
+    // not under a streamed key at all: the same
+    expect(await written(groups, [])).toBe(`${JSON.stringify(groups, null, 2)}\n`);
+  });
+
   it('never stringifies whole an array that holds a streamed array: each value is stringified once', async () => {
     let calls = 0;
     const probe = { toJSON: () => ++calls };
