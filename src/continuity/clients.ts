@@ -1,6 +1,7 @@
 import type { CodedColumn, CodedSink } from '../visits/fast.js';
 import type { PackedNames } from '../visits/intern.js';
 import type { ClientFacts } from './job.js';
+import { gaveUp } from '../visits/garbage.js';
 import { partitionOf } from './partitions.js';
 import { Interner, rankNames, type NumberMaps, type RankedNames } from './store.js';
 
@@ -149,6 +150,7 @@ export class LogRegister {
       births.set(this.births);
       const ages = new Float64Array(size).fill(NaN);
       ages.set(this.ages);
+      gaveUp(this.partitions.byteLength + this.births.byteLength + this.ages.byteLength);
       [this.partitions, this.births, this.ages] = [partitions, births, ages];
     }
     const ascii = this.clientIds.ascii(c);

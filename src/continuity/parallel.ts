@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { KontinuitetError, type RowIssue } from '../errors.js';
 import { fastScanPiece, QuotedRange, readHeader, type KeptKernel } from '../visits/fast.js';
+import { collectGarbage } from '../visits/garbage.js';
 import { newLedger } from '../visits/read.js';
 import type { ReadLedger, ReadOptions } from '../visits/types.js';
 import { MAX_UNITS, WorkTable } from '../visits/worktable.js';
@@ -119,21 +120,6 @@ async function readShare(path: string, table: WorkTable, first: number, options:
 }
 
 const GENERAL = new Error('the file needs the general reader');
-
-/**
- * A full garbage collection when the process exposes one (`node --expose-gc`; the CLI's measure
- * does, cli/heap.ts): called when a thread has read its pieces, so the scanners' hash tables and
- * buffers (several MB per 100,000 ids) are gone before the evaluation, not left to be collected
- * whenever V8 next grows its heap; likewise after the merge (its byte indexes), after each
- * thread's evaluation (its gathered rows, ~24 MB a thread on a 10M-row log) and once the result
- * is made (the merged names, the job, the answers). Without `gc`, nothing.
- *
- * @example
- * collectGarbage(); // after a reader thread's last piece
- */
-export function collectGarbage(): void {
-  (globalThis as { gc?: () => void }).gc?.();
-}
 
 function failed(e: unknown): Extract<ThreadReply, { type: 'failed' }> {
   if (e instanceof KontinuitetError) return { type: 'failed', code: e.code, message: e.message };

@@ -1,4 +1,5 @@
 import type { GatheredRows } from './rowstore.js';
+import { gaveUp } from '../visits/garbage.js';
 import { ByteInterner, type PackedNames } from '../visits/intern.js';
 
 /**
@@ -255,6 +256,7 @@ export class CountedStore {
   private growArena(size: number): void {
     const bigger = new Uint16Array(size);
     bigger.set(this.arena.subarray(0, this.arenaUsed));
+    gaveUp(this.arena.byteLength);
     this.arena = bigger;
   }
 
@@ -312,6 +314,7 @@ export class CountedStore {
   private grow(cap = Math.max(256, Math.ceil(this.cap * 1.5))): void {
     const grow32 = (a: Int32Array) => { const b = new Int32Array(cap); b.set(a); return b; };
     const grow64 = (a: Float64Array) => { const b = new Float64Array(cap); b.set(a); return b; };
+    gaveUp(this.cap * (7 * 4 + 2 * 8));
     this.client = grow32(this.client);
     this.staff = grow32(this.staff);
     this.group = grow32(this.group);

@@ -6,6 +6,7 @@ import { LocalZone } from '../time/zone.js';
 import { resolveColumns, type ColumnIndex } from './columns.js';
 import { CsvTokenizer, detectDelimiter } from './csv.js';
 import { accountant, badQuote, describeColumns, idMap, newLedger, openBytes, usedColumns } from './read.js';
+import { gaveUp } from './garbage.js';
 import { ByteInterner } from './intern.js';
 import { KERNEL_ASCII_VISIT, KERNEL_PLAIN, RECORD_FLAGS, RECORD_HEAD, RECORD_VALUES, SplitKernel, type RowSettings } from './kernel.js';
 import type { WorkTable } from './worktable.js';
@@ -355,6 +356,7 @@ class NumberCodes implements CodeTable<number> {
     if (r >= this.values.length) {
       const bigger = new Int32Array(Math.max(2 * this.values.length, r + 1)).fill(-1);
       bigger.set(this.values);
+      gaveUp(this.values.byteLength);
       this.values = bigger;
     }
     this.values[r] = value;

@@ -1,3 +1,5 @@
+import { gaveUp } from './garbage.js';
+
 /**
  * Numbers byte ranges of buffers: the same bytes get the same number (0, 1, 2, … in order of
  * first sight), looked up in an open-addressing hash table keyed by the bytes (MurmurHash3's
@@ -86,6 +88,7 @@ export class ByteInterner {
     if (this.count === this.ends.length) {
       const bigger = new Int32Array(this.count * 2);
       bigger.set(this.ends);
+      gaveUp(this.ends.byteLength);
       this.ends = bigger;
     }
     this.used += n;
@@ -195,6 +198,7 @@ export class ByteInterner {
       while (slots[4 * slot + 3] !== 0) slot = (slot + 1) & mask;
       for (let k = 0; k < 4; k++) slots[4 * slot + k] = old[s + k]!;
     }
+    gaveUp(old.byteLength);
     this.slots = slots;
   }
 }
@@ -206,6 +210,7 @@ const FIND = Symbol('find');
 function grownBuffer(buf: Buffer, used: number, need: number): Buffer {
   const bigger = Buffer.alloc(Math.max(buf.length * 2, need));
   buf.copy(bigger, 0, 0, used);
+  gaveUp(buf.byteLength);
   return bigger;
 }
 
