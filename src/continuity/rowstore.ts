@@ -333,7 +333,10 @@ export class GatheredRows {
     const grown = (need: number, have: number) => (need <= have ? have : exact ? need : Math.max(need, Math.ceil(1.5 * have)));
     const v = this.v;
     const n = this.count;
-    const kept = n === 0 ? null : {
+    // the row columns come first, placed by the room for rows alone (the visit-id arena last of
+    // them): while it stays, so do they (more room for ids, clients or a longer run moves only the
+    // columns after them), so nothing need be copied
+    const kept = n === 0 || rows <= this.rowRoom ? null : {
       ints: [v.client, v.staff, v.group, v.day, v.line, v.visitLength, v.visitHash, v.visitAt].map((c) => c.slice(0, n)),
       start: v.start.slice(0, n), end: v.end.slice(0, n), arena: v.arena.slice(0, this.units),
     };

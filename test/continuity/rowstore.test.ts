@@ -171,6 +171,23 @@ describe('the rows of a partition gathered from blocks', () => {
     expect(gathered.count).toBe(1011);
   });
 
+  it('keeps the rows when only the room for visit ids grows, in place', () => {
+    const gathered = new GatheredRows();
+    const ids = Array.from({ length: 100 }, (_, i) => `visit-${String(i).padStart(14, '0')}`); // 20 units each: 2,000 > the first 1,024
+    for (const half of [ids.slice(0, 50), ids.slice(50)]) {
+      const store = new CountedStore();
+      half.forEach((id, k) => store.add(k % 3, k % 5, 0, 0, ids.indexOf(id), 10 * k, 10 * k + 5, id));
+      gathered.appendBlock(store.toBlock(), null, 0);
+    }
+    expect(gathered.room.rows).toBe(256);
+    expect(gathered.room.units).toBeGreaterThanOrEqual(2000);
+    const seen: string[] = [];
+    gathered.forEachClient({ staff: Int32Array.of(0, 1, 2, 3, 4), group: Int32Array.of(0) }, (_c, _rows, a, b) => {
+      seen.push(...gathered.rowObjects(a, b, ['S0', 'S1', 'S2', 'S3', 'S4'], ['G']).map((r) => `${r.line}:${r.visitId}`));
+    });
+    expect(seen.sort()).toEqual(ids.map((id, line) => `${line}:${id}`).sort());
+  });
+
   it('with nothing appended, calls for no client', () => {
     const gathered = new GatheredRows();
     let calls = 0;
