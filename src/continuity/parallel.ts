@@ -93,14 +93,21 @@ export async function handleRequest(request: ThreadRequest): Promise<ThreadReply
  * Reads piece `first` of the table, then pieces split off others' ({@link WorkTable.steal}) until
  * none is worth splitting, each into an accumulator of its own (`own`, when given, takes the first
  * piece and gives no part). On a quote, a need for the general path or an error, the spill files
- * of the pieces read are removed and the answer says why.
+ * of the pieces read are removed and the answer says why. A full collection ({@link collectGarbage})
+ * before each piece after the first (what the piece before left goes before the next one's tables
+ * are made) and after the last.
+ *
+ * @example
+ * const reply = await readShare('national.csv', table, 1, options, null); // → { type: 'scanned', pieces }
  */
-async function readShare(path: string, table: WorkTable, first: number, options: MeasureOptions & ReadOptions, own: ContinuityAccumulator | null): Promise<ThreadReply> {
+export async function readShare(path: string, table: WorkTable, first: number, options: MeasureOptions & ReadOptions, own: ContinuityAccumulator | null): Promise<ThreadReply> {
   const pieces: ScannedPiece[] = [];
   // one kernel for the thread's pieces: its hash tables are made once, not once per piece
   const kept: KeptKernel = { kernel: null };
   try {
     for (let p = first; p >= 0; p = table.steal(STEAL_UNITS)) {
+      // what the piece before left (its scanner's tables, its rows' stores) goes before this one's are made
+      if (p !== first) collectGarbage();
       const acc = p === first && own !== null ? own : new ContinuityAccumulator(options);
       const scanned = await fastScanPiece(path, table, p, p === 0 ? 2 : 1, acc, options, kept);
       if (scanned === null) throw GENERAL;

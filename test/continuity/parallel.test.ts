@@ -1,10 +1,13 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MessageChannel, receiveMessageOnPort } from 'node:worker_threads';
 import { measureContinuity, type MeasureOptions, type ReadOptions } from '../../src/index.js';
-import { replyTransfers, type ThreadReply } from '../../src/continuity/parallel.js';
+import { readShare, replyTransfers, type ThreadReply } from '../../src/continuity/parallel.js';
+import { removeSpill } from '../../src/continuity/partitions.js';
+import { readHeader } from '../../src/visits/fast.js';
+import { WorkTable } from '../../src/visits/worktable.js';
 import { ContinuityAccumulator } from '../../src/continuity/accumulator.js';
 import { corrupted, tempFiles } from './fixture.js';
 
@@ -77,6 +80,28 @@ describe('a file read in byte ranges gives the one-thread result', () => {
           await same(file(corrupted(base, edits)), { from: '2024-10-01', rules: { days: 7 }, maxIssues: Infinity }, [2, 3]);
         },
       ), { numRuns: 15 });
+    }
+  });
+
+  it('collects garbage before each piece a thread splits off another\'s, and after its last', async () => {
+    const f = file(SAMPLE);
+    const head = (await readHeader(f))!;
+    const size = statSync(f).size;
+    const table = WorkTable.create([{ from: head.end + 1, to: Math.floor(size / 2) }, { from: Math.floor(size / 2), to: size }], 997);
+    const global = globalThis as { gc?: () => void };
+    const had = global.gc;
+    let calls = 0;
+    global.gc = () => { calls++; };
+    try {
+      const reply = await readShare(f, table, 0, { from: '2024-10-07' }, null);
+      if (reply.type !== 'scanned') throw new Error(reply.type);
+      // its own range, then the back halves of the other's, untouched by any other thread
+      expect(reply.pieces.length).toBeGreaterThanOrEqual(3);
+      expect(calls).toBe(reply.pieces.length);
+      for (const p of reply.pieces) removeSpill(p.part!.path);
+    } finally {
+      if (had === undefined) delete global.gc;
+      else global.gc = had;
     }
   });
 
