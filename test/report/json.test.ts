@@ -23,6 +23,12 @@ describe('writeJson', () => {
     await fc.assert(fc.asyncProperty(fc.jsonValue(), fc.subarray(['a', 'b', 'perClient', '']), async (value, keys) => {
       expect(await written(value, keys, 1 << 20)).toBe(`${JSON.stringify(value, null, 2)}\n`);
     }), { numRuns: 300 });
+    // arrays longer than a batch (256), anywhere: written a batch at a time, the same bytes
+    const long = fc.array(fc.jsonValue({ maxDepth: 2 }), { minLength: 250, maxLength: 600, size: 'max' });
+    await fc.assert(fc.asyncProperty(long, long, fc.jsonValue(), fc.subarray(['a', 'perClient']), async (x, y, z, keys) => {
+      const value = { a: x, b: [y, { perClient: y.slice(0, 300) }], z };
+      expect(await written(value, keys, 1 << 20)).toBe(`${JSON.stringify(value, null, 2)}\n`);
+    }), { numRuns: 40 });
     const nested = { a: [{ perClient: [] }, { perClient: [1, { x: [2] }], y: undefined, f: () => 1 }], perClient: [[]] };
     expect(await written(nested, ['perClient'])).toBe(`${JSON.stringify(nested, null, 2)}\n`);
   });
