@@ -114,19 +114,33 @@ describe('the partitions of a window gathered one at a time', () => {
       const start = day0 + (i % 10) * 86_400_000 + (i % 7) * 60_000;
       acc.add({ line: i + 2, visitId: `V${i}`, client: `C${i % 2000}`, staff: `S${i % 37}`, start, end: start + 1_800_000, kind: '', group: 'G', birthDay: null, age: null, staffRole: '', contactStaff: '' });
     }
-    const sources = acc.job([], []).sources; // every 3,000 counted rows spilled, the rest held
-    // a window with both
-    const fromDay = acc.reportedWindows().windows.map((w) => w.window.fromDay)
-      .find((day) => sources[0]!.blocks.get(day)!.length > 0 && sources[0]!.memory!.get(day)!.some((held) => held.count > 0))!;
-    expect(fromDay).toBeDefined();
-    // the rows of each partition, gathered one by one
-    const counts = Array.from({ length: 64 }, (_, p) => new PartitionRows(sources).of(fromDay, p).count);
-    const largest = Math.max(...counts);
-    expect(counts[0]).toBeLessThan(largest);
-    const rows = new PartitionRows(sources);
-    expect(rows.of(fromDay, 0).room.rows).toBe(largest);
-    for (let p = 1; p < 64; p++) expect(rows.of(fromDay, p).room.rows).toBe(largest);
-    acc.release();
+    try {
+      const sources = acc.job([], []).sources; // every 3,000 counted rows spilled, the rest held
+      // a window with both
+      const fromDay = acc.reportedWindows().windows.map((w) => w.window.fromDay)
+        .find((day) => sources[0]!.blocks.get(day)!.length > 0 && sources[0]!.memory!.get(day)!.some((held) => held.count > 0))!;
+      expect(fromDay).toBeDefined();
+      // the rows of each partition, gathered one by one, each into a store of its own
+      const counts = Array.from({ length: 64 }, (_, p) => {
+        const alone = new PartitionRows(sources);
+        try {
+          return alone.of(fromDay, p).count;
+        } finally {
+          alone.close();
+        }
+      });
+      const largest = Math.max(...counts);
+      expect(counts[0]).toBeLessThan(largest);
+      const rows = new PartitionRows(sources);
+      try {
+        expect(rows.of(fromDay, 0).room.rows).toBe(largest);
+        for (let p = 1; p < 64; p++) expect(rows.of(fromDay, p).room.rows).toBe(largest);
+      } finally {
+        rows.close();
+      }
+    } finally {
+      acc.release(); // the spill file goes whatever happened
+    }
   });
 });
 
