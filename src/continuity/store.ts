@@ -185,6 +185,9 @@ export interface NumberMaps {
   group: Int32Array;
 }
 
+/** Bytes of a counted row's columns: seven of 4 bytes (client, staff, group, day, line, visit-id length and hash), two of 8 (start, end). */
+const ROW_BYTES = 7 * 4 + 2 * 8;
+
 /**
  * The counted rows of one window in typed columns (about 48 bytes a row plus the visit id, instead
  * of an object of ~150): the measure keeps every counted row until the end, so this is what its memory grows with.
@@ -277,7 +280,7 @@ export class CountedStore {
 
   /** Bytes of {@link CountedStore.toBlock}'s block. */
   get blockSize(): number {
-    return 8 + this.count * (7 * 4 + 2 * 8) + this.arenaUsed * 2;
+    return 8 + this.count * ROW_BYTES + this.arenaUsed * 2;
   }
 
   /**
@@ -314,7 +317,7 @@ export class CountedStore {
   private grow(cap = Math.max(256, Math.ceil(this.cap * 1.5))): void {
     const grow32 = (a: Int32Array) => { const b = new Int32Array(cap); b.set(a); return b; };
     const grow64 = (a: Float64Array) => { const b = new Float64Array(cap); b.set(a); return b; };
-    gaveUp(this.cap * (7 * 4 + 2 * 8));
+    gaveUp(this.cap * ROW_BYTES);
     this.client = grow32(this.client);
     this.staff = grow32(this.staff);
     this.group = grow32(this.group);
