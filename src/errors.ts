@@ -6,11 +6,21 @@
  * - `EMPTY_INPUT`: the input has no header row.
  * - `BAD_ROW`: a row was rejected and the `onError: 'stop'` policy is in force.
  * - `BAD_OPTION`: an option has a value the library cannot use (unknown zone, bad date, …).
+ * - `BAD_SOURCE`: what was passed as visits is neither a path, a stream, nor rows (e.g. `null`, a number).
+ * - `STALLED`: the engine made no progress for longer than its watchdog allows; the run was stopped
+ *   rather than left waiting.
   *
   * @example
   * if (e instanceof KontinuitetError && e.code === 'MISSING_COLUMN') console.error(e.message);
  */
-export type ErrorCode = 'MISSING_COLUMN' | 'UNREADABLE_INPUT' | 'EMPTY_INPUT' | 'BAD_ROW' | 'BAD_OPTION';
+export type ErrorCode =
+  | 'MISSING_COLUMN'
+  | 'UNREADABLE_INPUT'
+  | 'EMPTY_INPUT'
+  | 'BAD_ROW'
+  | 'BAD_OPTION'
+  | 'BAD_SOURCE'
+  | 'STALLED';
 
 /**
  * The one error class of the library. `code` is stable and meant for programs to match on;
@@ -42,6 +52,9 @@ export class KontinuitetError extends Error {
  * - `time_out_of_range`: a date or time that does not exist on the calendar (2024-02-31, 24:00, 12:61).
  * - `time_nonexistent`: a local time inside a daylight-saving gap (02:30 on the last Sunday of March in Sweden).
  * - `end_before_start`: the end is not after the start.
+ * - `time_implausible`: a real calendar time outside the plausible range (placeholders such as
+ *   9999-12-31 or 0001-01-01; the range is an option).
+ * - `visit_too_long`: the visit lasts longer than the longest plausible visit (an option).
  * - `bad_number`: a numeric field (lat, lon, age, travel) is not a number or out of range.
  * - `bad_date`: a birth date is not a valid `YYYY-MM-DD` date.
  * - `bad_quote`: a quoted field has characters after its closing quote, or is never closed.
@@ -57,6 +70,8 @@ export type RowIssueCode =
   | 'time_out_of_range'
   | 'time_nonexistent'
   | 'end_before_start'
+  | 'time_implausible'
+  | 'visit_too_long'
   | 'bad_number'
   | 'bad_date'
   | 'bad_quote'
