@@ -97,5 +97,5 @@ export function utc(y: number, mo: number, d: number, h = 0, mi = 0, s = 0, ms =
 /** Every valid row-issue code, from the documentation in src/errors.ts. */
 export const ROW_ISSUE_CODES: readonly RowIssueCode[] = [
   'field_count', 'missing_value', 'time_format', 'time_out_of_range', 'time_nonexistent',
-  'end_before_start', 'bad_number', 'bad_date', 'bad_quote', 'bad_value',
+  'end_before_start', 'time_implausible', 'visit_too_long', 'bad_number', 'bad_date', 'bad_quote', 'bad_value',
 ];
