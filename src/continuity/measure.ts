@@ -7,7 +7,8 @@ import type { ReadLedger, ReadOptions, Visit, VisitSource } from '../visits/type
 import { KontinuitetError } from '../errors.js';
 import { ContinuityAccumulator } from './accumulator.js';
 import { collectGarbage } from '../visits/garbage.js';
-import { defaultThreads, measureInParallel, startReaders } from './parallel.js';
+import { defaultThreads, measureInParallel } from './parallel.js';
+import { startReaders } from './readers.js';
 import type { ContinuityRules } from './rules.js';
 import type { ContinuityResult } from './types.js';
 import { materialise, type ClientList, type StreamedResult } from './clientlist.js';

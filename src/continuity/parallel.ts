@@ -1,188 +1,22 @@
-import { existsSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import { KontinuitetError, type RowIssue } from '../errors.js';
-import { fastScanPiece, QuotedRange, readHeader, type KeptKernel } from '../visits/fast.js';
+import { readHeader } from '../visits/fast.js';
 import { collectGarbage } from '../visits/garbage.js';
 import { newLedger } from '../visits/read.js';
 import type { ReadLedger, ReadOptions } from '../visits/types.js';
 import { MAX_UNITS, WorkTable } from '../visits/worktable.js';
-import { ContinuityAccumulator, type AccumulatorPart } from './accumulator.js';
-import { evaluateJob, type EvaluationJob, type JobResult } from './job.js';
+import { ContinuityAccumulator } from './accumulator.js';
+import type { EvaluationJob, JobResult } from './job.js';
 import type { MeasureOptions } from './measure.js';
 import { PARTITIONS, removeSpill, SPILL_ROWS } from './partitions.js';
 import type { StreamedResult } from './clientlist.js';
-
-/** Files smaller than this are read by one thread unless `threads` is given. */
-const PARALLEL_BYTES = 8 << 20;
+import { startReaders, type ReaderThreads } from './readers.js';
+import { readShare, type ScannedPiece } from './thread.js';
 
 /** Bytes a reader claims at a time by default ({@link MeasureOptions.readUnit}). */
 export const READ_UNIT = 1 << 20;
-
-/** A thread that has read its pieces splits another only when this many units are left in it. */
-const STEAL_UNITS = 8;
-
-/** A request to a reader thread: read pieces of a file, starting with `piece`, or evaluate a share. */
-export type ThreadRequest =
-  | { type: 'scan'; path: string; table: SharedArrayBuffer; unit: number; piece: number; options: MeasureOptions & ReadOptions }
-  | { type: 'evaluate'; job: EvaluationJob };
-
-/**
- * A piece of the file a thread read: where it starts, its ledger, the number its next line would
- * get (its lines are numbered from 1, the first piece's from 2), and its accumulator's part (null
- * for the piece read into the calling thread's own accumulator).
- */
-export interface ScannedPiece {
-  from: number;
-  ledger: ReadLedger;
-  nextLine: number;
-  part: AccumulatorPart | null;
-}
-
-/** A reader thread's answer. */
-export type ThreadReply =
-  | { type: 'scanned'; pieces: ScannedPiece[] }
-  | { type: 'quoted' }
-  | { type: 'general' }
-  | { type: 'evaluated'; result: JobResult }
-  | { type: 'failed'; code: string; message: string };
-
-/**
- * The buffers of a reply's arrays, to move to the calling thread instead of copying them
- * (`postMessage`'s transfer list): the parts' names and client facts of a read, the figures of an
- * evaluation. Each array's buffer belongs to the reply alone (the arrays of a finished reader's
- * register, of which a part's arrays are views, or the figures; never Node's shared pool nor a
- * module's memory), and the thread makes new ones for its next request.
- *
- * @example
- * parentPort.postMessage(reply, replyTransfers(reply));
- */
-export function replyTransfers(reply: ThreadReply): ArrayBuffer[] {
-  const arrays: ArrayBufferView[] = [];
-  if (reply.type === 'scanned') {
-    for (const { part } of reply.pieces) if (part !== null) arrays.push(part.clients.bytes, part.clients.ends, part.staff.bytes, part.staff.ends, part.birthDay, part.age);
-  } else if (reply.type === 'evaluated') {
-    for (const w of reply.result) arrays.push(w.client, w.visits, w.staff, w.reason, w.firstShortDay, w.doubleStaffedVisits, w.group);
-  }
-  return [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))];
-}
-
-/**
- * What a reader thread does with a request (the worker script calls it; without the built worker
- * script, as under a test runner on the sources, the main thread calls it in turn).
- *
- * @example
- * await handleRequest({ type: 'evaluate', job }); // → { type: 'evaluated', result }
- */
-export async function handleRequest(request: ThreadRequest): Promise<ThreadReply> {
-  if (request.type === 'evaluate') {
-    try {
-      const result = evaluateJob(request.job);
-      collectGarbage(); // the gathered rows' memory goes before the result is assembled
-      return { type: 'evaluated', result };
-    } catch (e) {
-      return failed(e);
-    }
-  }
-  return readShare(request.path, new WorkTable(request.table, request.unit), request.piece, request.options, null);
-}
-
-/**
- * Reads piece `first` of the table, then pieces split off others' ({@link WorkTable.steal}) until
- * none is worth splitting, each into an accumulator of its own (`own`, when given, takes the first
- * piece and gives no part). On a quote, a need for the general path or an error, the spill files
- * of the pieces read are removed and the answer says why. A full collection ({@link collectGarbage})
- * before each piece after the first (what the piece before left goes before the next one's tables
- * are made) and after the last.
- *
- * @example
- * const reply = await readShare('national.csv', table, 1, options, null); // → { type: 'scanned', pieces }
- */
-export async function readShare(path: string, table: WorkTable, first: number, options: MeasureOptions & ReadOptions, own: ContinuityAccumulator | null): Promise<ThreadReply> {
-  const pieces: ScannedPiece[] = [];
-  // one kernel for the thread's pieces: its hash tables are made once, not once per piece
-  const kept: KeptKernel = { kernel: null };
-  try {
-    for (let p = first; p >= 0; p = table.steal(STEAL_UNITS)) {
-      // what the piece before left (its scanner's tables, its rows' stores) goes before this one's are made
-      if (p !== first) collectGarbage();
-      const acc = p === first && own !== null ? own : new ContinuityAccumulator(options);
-      const scanned = await fastScanPiece(path, table, p, p === 0 ? 2 : 1, acc, options, kept);
-      if (scanned === null) throw GENERAL;
-      // spilled now, not when merged: a thread holds the rows of one piece at a time
-      if (acc === own) own.settle();
-      pieces.push({ from: table.piece(p).from, ledger: scanned.ledger, nextLine: scanned.nextLine, part: acc === own ? null : acc.part() });
-    }
-    kept.kernel = null;
-    collectGarbage();
-    return { type: 'scanned', pieces };
-  } catch (e) {
-    for (const piece of pieces) if (piece.part !== null) removeSpill(piece.part.path);
-    if (e === GENERAL) return { type: 'general' };
-    if (e instanceof QuotedRange) return { type: 'quoted' };
-    return failed(e);
-  }
-}
-
-const GENERAL = new Error('the file needs the general reader');
-
-function failed(e: unknown): Extract<ThreadReply, { type: 'failed' }> {
-  if (e instanceof KontinuitetError) return { type: 'failed', code: e.code, message: e.message };
-  return { type: 'failed', code: 'UNREADABLE_INPUT', message: (e as Error).message };
-}
-
-/** The built worker script next to this module, or null (running from the sources). */
-function workerScript(): URL | null {
-  const url = new URL('./measure-worker.js', import.meta.url);
-  return url.protocol === 'file:' && existsSync(fileURLToPath(url)) ? url : null;
-}
-
-/**
- * Sends requests to one thread: a worker, or this thread when there is no worker script.
- *
- * @example
- * const reader = new Reader(workerScript()); // then await reader.ask({ type: 'evaluate', job }); await reader.close();
- */
-export class Reader {
-  private readonly worker: Worker | null;
-
-  constructor(script: URL | null) {
-    // a small young generation: a reader makes little garbage, and each worker's heap counts in the process's memory
-    this.worker = script === null ? null : new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: 4 } });
-  }
-
-  ask(request: ThreadRequest): Promise<ThreadReply> {
-    const worker = this.worker;
-    // in this thread: after the current turn, so the requests to the workers go out first
-    if (worker === null) return Promise.resolve().then(() => handleRequest(request));
-    return new Promise((resolve, reject) => {
-      const onError = (e: Error) => { worker.off('message', onMessage); reject(e); };
-      const onMessage = (reply: ThreadReply) => { worker.off('error', onError); resolve(reply); };
-      worker.once('message', onMessage);
-      worker.once('error', onError);
-      worker.postMessage(request);
-    });
-  }
-
-  /** Resolves once the worker runs JavaScript (or has failed to start); at once for this thread. */
-  started(): Promise<void> {
-    const worker = this.worker;
-    if (worker === null) return Promise.resolve();
-    return new Promise((resolve) => {
-      const done = () => {
-        worker.off('online', done).off('error', done).off('exit', done);
-        resolve();
-      };
-      worker.on('online', done).on('error', done).on('exit', done);
-    });
-  }
-
-  close(): Promise<number> | undefined {
-    return this.worker?.terminate();
-  }
-}
 
 /**
  * The continuity measure over a CSV file read by `threads` threads at once: the file is cut into
@@ -211,43 +45,6 @@ export async function measureInParallel(path: string, options: MeasureOptions & 
     // workers' answers) goes before the result is written
     collectGarbage();
   }
-}
-
-/**
- * The threads of a {@link measureInParallel}, started ahead (a worker takes ~100 ms to start, while
- * the calling thread sets up the measure): this thread's reader and a worker per other range.
- *
- * @example
- * const threads = startReaders('national.csv', options, 2); // then measureInParallel(…, threads), which closes them
- */
-export interface ReaderThreads {
-  readonly readers: readonly Reader[];
-  /** Ends the workers (again: nothing). */
-  close(): Promise<void>;
-}
-
-/**
- * Starts the threads of {@link measureInParallel} for a file, or null when it will be read by one
- * thread (see there; a missing file too: the one-thread reader gives the error).
- *
- * @example
- * const threads = startReaders('national.csv', { from: '2024-10-01' }, 2);
- */
-export function startReaders(path: string, options: MeasureOptions & ReadOptions, threads: number): ReaderThreads | null {
-  if (threads < 2 || options.encoding === 'latin1' || options.onError === 'stop' || options.indices === true) return null;
-  let size: number;
-  try {
-    size = statSync(path).size;
-  } catch {
-    return null;
-  }
-  if (options.threads === undefined && size < PARALLEL_BYTES) return null;
-  const script = workerScript();
-  // this thread reads the first range itself, into the accumulator the other pieces are merged
-  // into: one isolate fewer than a worker per range, and the first piece needs no merging
-  const readers = Array.from({ length: threads }, (_, k) => new Reader(k === 0 ? null : script));
-  let closed: Promise<void> | null = null;
-  return { readers, close: () => (closed ??= Promise.all(readers.map((r) => r.close())).then(() => undefined)) };
 }
 
 async function measureWith(path: string, options: MeasureOptions & ReadOptions, pool: ReaderThreads): Promise<StreamedResult | null> {

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MessageChannel, receiveMessageOnPort } from 'node:worker_threads';
 import { measureContinuity, type MeasureOptions, type ReadOptions } from '../../src/index.js';
-import { readShare, replyTransfers, type ThreadReply } from '../../src/continuity/parallel.js';
+import { readShare, replyTransfers, type ThreadReply } from '../../src/continuity/thread.js';
 import { removeSpill } from '../../src/continuity/partitions.js';
 import { readHeader } from '../../src/visits/fast.js';
 import { WorkTable } from '../../src/visits/worktable.js';
