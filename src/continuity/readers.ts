@@ -23,40 +23,65 @@ function workerScript(): URL | null {
  */
 export class Reader {
   private readonly worker: Worker | null;
+  /** Settles once the worker runs JavaScript, has failed or has ended: listened for from its creation. */
+  private readonly ready: Promise<void>;
+  /** The request waiting for the worker's reply (one at a time). */
+  private pending: { resolve: (reply: ThreadReply) => void; reject: (e: Error) => void } | null = null;
+  /** Why the worker can answer no more (its error or its end), once it cannot. */
+  private failure: Error | null = null;
+  /** Events from the worker so far (its start, replies, error, end): the watchdog's sign of life. */
+  events = 0;
 
   constructor(script: URL | null) {
+    if (script === null) {
+      this.worker = null;
+      this.ready = Promise.resolve();
+      return;
+    }
     // a small young generation: a reader makes little garbage, and each worker's heap counts in the process's memory
-    this.worker = script === null ? null : new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: 4 } });
+    const worker = new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: 4 } });
+    this.worker = worker;
+    // every listener at the creation: a worker may come online, fail or end before the caller's
+    // next await is over, and an event nobody listened for then is never seen again
+    let started!: () => void;
+    this.ready = new Promise((resolve) => { started = resolve; });
+    worker.on('online', () => { this.events++; started(); });
+    worker.on('message', (reply: ThreadReply) => {
+      this.events++;
+      const pending = this.pending;
+      this.pending = null;
+      pending?.resolve(reply);
+    });
+    worker.on('error', (e: Error) => { this.events++; this.fail(e); started(); });
+    worker.on('exit', (code: number) => { this.events++; this.fail(new Error(`a reader thread ended (exit code ${code})`)); started(); });
   }
 
   ask(request: ThreadRequest): Promise<ThreadReply> {
     const worker = this.worker;
     // in this thread: after the current turn, so the requests to the workers go out first
     if (worker === null) return Promise.resolve().then(() => handleRequest(request));
+    if (this.failure !== null) return Promise.reject(this.failure);
+    if (this.pending !== null) return Promise.reject(new Error('a reader thread answers one request at a time'));
     return new Promise((resolve, reject) => {
-      const onError = (e: Error) => { worker.off('message', onMessage); reject(e); };
-      const onMessage = (reply: ThreadReply) => { worker.off('error', onError); resolve(reply); };
-      worker.once('message', onMessage);
-      worker.once('error', onError);
+      this.pending = { resolve, reject };
       worker.postMessage(request);
     });
   }
 
-  /** Resolves once the worker runs JavaScript (or has failed to start); at once for this thread. */
+  /** Resolves once the worker runs JavaScript (or has failed to start, or ended), whenever asked; at once for this thread. */
   started(): Promise<void> {
-    const worker = this.worker;
-    if (worker === null) return Promise.resolve();
-    return new Promise((resolve) => {
-      const done = () => {
-        worker.off('online', done).off('error', done).off('exit', done);
-        resolve();
-      };
-      worker.on('online', done).on('error', done).on('exit', done);
-    });
+    return this.ready;
   }
 
   close(): Promise<number> | undefined {
     return this.worker?.terminate();
+  }
+
+  private fail(e: Error): void {
+    this.failure ??= e;
+    const pending = this.pending;
+    this.pending = null;
+    pending?.reject(this.failure);
   }
 }
 
