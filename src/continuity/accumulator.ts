@@ -58,7 +58,8 @@ export class ContinuityAccumulator implements CodedSink {
   private firstDay = Infinity;
   private lastDay = -Infinity;
 
-  constructor(options: MeasureOptions = {}) {
+  /** `spillIn`: the folder its spill file goes in (default the temp dir), e.g. the folder of a threaded measure's run. */
+  constructor(options: MeasureOptions = {}, private readonly spillIn?: string) {
     this.rules = resolveRules({ ...options.rules });
     this.zone = new LocalZone(options.zone ?? DEFAULT_ZONE);
     this.target = options.target ?? 14;
@@ -137,7 +138,7 @@ export class ContinuityAccumulator implements CodedSink {
 
   /** Moves every counted row held in memory to the spill file (with `release`, the room they took goes too). */
   private spill(release = false): void {
-    this.spillFile ??= new SpillFile();
+    this.spillFile ??= new SpillFile(this.spillIn);
     for (const w of this.windows.values()) w.rows.spill(this.spillFile, release);
     this.held = 0;
   }

@@ -66,6 +66,12 @@ export interface MeasureOptions {
    * memory (each worker's isolate and rows gathered for the evaluation). The result is the same.
    */
   shareEvaluation?: boolean;
+  /**
+   * When threads read the file: milliseconds the threads may go without a sign of progress (a
+   * reply, a unit of the file claimed, a partition evaluated) before the measure stops with a
+   * `STALLED` error, its threads ended and its spill files removed (default 60,000).
+   */
+  watchdogMs?: number;
 }
 
 /** The optional columns the continuity measure reads (a bad value elsewhere does not lose the row). */

@@ -10,10 +10,11 @@ import { MAX_UNITS, WorkTable } from '../visits/worktable.js';
 import { ContinuityAccumulator } from './accumulator.js';
 import type { EvaluationJob, JobResult } from './job.js';
 import type { MeasureOptions } from './measure.js';
-import { PARTITIONS, removeSpill, SPILL_ROWS } from './partitions.js';
+import { PARTITIONS, removeFolder, removeSpill, SPILL_ROWS, spillFolder } from './partitions.js';
 import type { StreamedResult } from './clientlist.js';
 import { startReaders, type ReaderThreads } from './readers.js';
 import { readShare, type ScannedPiece } from './thread.js';
+import { watched, WATCHDOG_MS } from './watchdog.js';
 
 /** Bytes a reader claims at a time by default ({@link MeasureOptions.readUnit}). */
 export const READ_UNIT = 1 << 20;
@@ -37,17 +38,32 @@ export const READ_UNIT = 1 << 20;
 export async function measureInParallel(path: string, options: MeasureOptions & ReadOptions, threads: number, started: ReaderThreads | null = null): Promise<StreamedResult | null> {
   const pool = started ?? startReaders(path, options, threads);
   if (pool === null) return null;
+  // every thread's spill files go in one folder of this run: removing it removes whatever any left
+  let spillIn: string | null = null;
+  const signs: Signs = { steps: 0, table: null, claims: null };
+  const progress = () => signs.steps + pool.readers.reduce((n, r) => n + r.events, 0) + (signs.table?.claimed() ?? 0)
+    + (signs.claims === null ? 0 : signs.claims.reduce((n, c) => n + c, 0));
   try {
-    return await measureWith(path, options, pool);
+    const folder = spillIn = spillFolder();
+    return await watched(measureWith(path, options, pool, folder, signs), options.watchdogMs ?? WATCHDOG_MS, progress);
   } finally {
-    await pool.close();
+    // a worker stuck in a system call may take its time to end: the folder goes after a few seconds at most
+    await Promise.race([pool.close(), new Promise((resolve) => setTimeout(resolve, 5000).unref())]);
+    if (spillIn !== null) removeFolder(spillIn);
     // what the measure held besides its result (the merged names, the evaluation's arrays, the
     // workers' answers) goes before the result is written
     collectGarbage();
   }
 }
 
-async function measureWith(path: string, options: MeasureOptions & ReadOptions, pool: ReaderThreads): Promise<StreamedResult | null> {
+/** What the watchdog of a threaded measure looks at: this thread's steps, the read's table, the evaluation's claims. */
+interface Signs {
+  steps: number;
+  table: WorkTable | null;
+  claims: Int32Array | null;
+}
+
+async function measureWith(path: string, options: MeasureOptions & ReadOptions, pool: ReaderThreads, spillIn: string, signs: Signs): Promise<StreamedResult | null> {
   const readers = pool.readers;
   const threads = readers.length;
   let size: number;
@@ -57,21 +73,26 @@ async function measureWith(path: string, options: MeasureOptions & ReadOptions, 
     return null; // gone since the threads started: the one-thread reader gives the error
   }
   const head = await readHeader(path);
+  signs.steps++;
   if (head === null) return null;
   const ranges = await splitRanges(path, head.end + 1, size, threads);
+  signs.steps++;
   const shared = cloneable(options, ranges.length);
   // units small enough to share out, few enough to count in 32 bits (files above 2 PiB at 1 MiB)
   const unit = Math.max(options.readUnit ?? READ_UNIT, Math.ceil(size / MAX_UNITS));
   const table = WorkTable.create(ranges, unit);
-  const merged = new ContinuityAccumulator(shared);
+  signs.table = table;
+  const merged = new ContinuityAccumulator(shared, spillIn);
   const pieces: ScannedPiece[] = [];
   try {
-    const asked = ranges.slice(1).map((_, k) => readers[k + 1]!.ask({ type: 'scan', path, table: table.shared, unit, piece: k + 1, options: shared }));
+    const asked = ranges.slice(1).map((_, k) => readers[k + 1]!.ask({ type: 'scan', path, table: table.shared, unit, piece: k + 1, options: shared, spillIn }));
+    // awaited below; a worker that ends before then (stopped by the watchdog) is no unhandled rejection
+    for (const a of asked) a.catch(() => undefined);
     // this thread's read is synchronous and blocks its event loop for the whole range: wait until
     // the workers run first, so the threads start together and whatever listens for a worker
     // starting runs now, not after the read (the CLI re-applies its heap flag then: cli/heap.ts)
     await Promise.all(readers.map((r) => r.started()));
-    const replies = [await readShare(path, table, 0, shared, merged), ...await Promise.all(asked)];
+    const replies = [await readShare(path, table, 0, shared, merged, spillIn), ...await Promise.all(asked)];
     const failure = replies.find((r) => r.type !== 'scanned');
     // emptied: the pieces' parts go once they are merged
     for (const reply of replies.splice(0)) if (reply.type === 'scanned') pieces.push(...reply.pieces);
@@ -101,6 +122,7 @@ async function measureWith(path: string, options: MeasureOptions & ReadOptions, 
     const job: EvaluationJob = {
       ...merged.job(windows, Array.from({ length: PARTITIONS }, (_, p) => p)), claims: new SharedArrayBuffer(4 * Math.max(1, windows.length)),
     };
+    signs.claims = new Int32Array(job.claims!);
     collectGarbage(); // the merge's byte indexes and the parts go before the evaluation
     const answers = await Promise.all(evaluators.map((reader) => reader.ask({ type: 'evaluate', job })));
     const results: JobResult[] = [];

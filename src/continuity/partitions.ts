@@ -25,9 +25,45 @@ export function partitionOf(id: string | Uint8Array): number {
   return (h >>> 0) % PARTITIONS;
 }
 
-/** Spill directories not yet removed: removed at process exit at the latest. */
+/** Spill folders of this thread not yet removed: removed at its exit at the latest. */
 const live = new Set<string>();
 let exitHooked = false;
+
+/**
+ * Makes a spill folder (`kontinuitet-spill-*`) in `parent` (default the temp dir) and registers
+ * it, to be removed by {@link removeSpill} of a file in it, {@link removeSpills}, or at the
+ * thread's exit at the latest. A threaded measure makes one for its run and its threads' spill
+ * files go in it, so removing it removes whatever any thread spilled.
+ *
+ * @example
+ * const dir = spillFolder(); // → '/tmp/kontinuitet-spill-Ab3dEf'
+ */
+export function spillFolder(parent: string = tmpdir()): string {
+  const dir = mkdtempSync(join(parent, 'kontinuitet-spill-'));
+  live.add(dir);
+  if (!exitHooked) {
+    exitHooked = true;
+    process.once('exit', removeSpills);
+  }
+  return dir;
+}
+
+/**
+ * Removes every spill folder this thread made and has not removed yet, with what is in it: for
+ * the end of a process (its exit, or a signal handler before it exits).
+ *
+ * @example
+ * process.once('SIGTERM', () => { removeSpills(); process.exit(143); });
+ */
+export function removeSpills(): void {
+  for (const dir of live) removeFolder(dir);
+}
+
+/** Removes a spill folder and what is in it, and forgets it. */
+export function removeFolder(dir: string): void {
+  rmSync(dir, { recursive: true, force: true, maxRetries: 2 });
+  live.delete(dir);
+}
 
 /** Where a block of one partition lies in a spill file, and how many rows and visit-id code units it holds. */
 export interface BlockRef {
@@ -40,7 +76,8 @@ export interface BlockRef {
 
 /**
  * A temporary file the counted rows go to when they outgrow memory, written in blocks and read
- * back one partition at a time; removed by {@link SpillFile.remove} (and at process exit).
+ * back one partition at a time, in a folder of its own in `parent` (default the temp dir);
+ * removed by {@link SpillFile.remove} (and at the thread's exit, or with `parent`).
  */
 export class SpillFile {
   readonly path: string;
@@ -49,15 +86,10 @@ export class SpillFile {
   private size = 0;
   private scratch = new Uint8Array(0);
 
-  constructor() {
-    this.dir = mkdtempSync(join(tmpdir(), 'kontinuitet-spill-'));
+  constructor(parent?: string) {
+    this.dir = spillFolder(parent);
     this.path = join(this.dir, 'counted.bin');
     this.fd = openSync(this.path, 'w+');
-    live.add(this.dir);
-    if (live.size === 1 && !exitHooked) {
-      exitHooked = true;
-      process.once('exit', () => { for (const dir of live) rmSync(dir, { recursive: true, force: true }); });
-    }
   }
 
   /** Appends a block ({@link CountedStore.toBlock}); returns where it lies. */
@@ -89,9 +121,7 @@ export class SpillFile {
 
 /** Removes a spill file and its folder (the file may be another thread's). */
 export function removeSpill(path: string): void {
-  const dir = dirname(path);
-  rmSync(dir, { recursive: true, force: true });
-  live.delete(dir);
+  removeFolder(dirname(path));
 }
 
 /**

@@ -14,7 +14,7 @@ const STEAL_UNITS = 8;
 
 /** A request to a reader thread: read pieces of a file, starting with `piece`, or evaluate a share. */
 export type ThreadRequest =
-  | { type: 'scan'; path: string; table: SharedArrayBuffer; unit: number; piece: number; options: MeasureOptions & ReadOptions }
+  | { type: 'scan'; path: string; table: SharedArrayBuffer; unit: number; piece: number; options: MeasureOptions & ReadOptions; spillIn?: string }
   | { type: 'evaluate'; job: EvaluationJob };
 
 /**
@@ -74,21 +74,21 @@ export async function handleRequest(request: ThreadRequest): Promise<ThreadReply
       return failed(e);
     }
   }
-  return readShare(request.path, new WorkTable(request.table, request.unit), request.piece, request.options, null);
+  return readShare(request.path, new WorkTable(request.table, request.unit), request.piece, request.options, null, request.spillIn);
 }
 
 /**
  * Reads piece `first` of the table, then pieces split off others' ({@link WorkTable.steal}) until
  * none is worth splitting, each into an accumulator of its own (`own`, when given, takes the first
  * piece and gives no part). On a quote, a need for the general path or an error, the spill files
- * of the pieces read are removed and the answer says why. A full collection ({@link collectGarbage})
+ * of the pieces read are removed and the answer says why. Spill files go in `spillIn` (default the temp dir). A full collection ({@link collectGarbage})
  * before each piece after the first (what the piece before left goes before the next one's tables
  * are made) and after the last.
  *
  * @example
  * const reply = await readShare('national.csv', table, 1, options, null); // → { type: 'scanned', pieces }
  */
-export async function readShare(path: string, table: WorkTable, first: number, options: MeasureOptions & ReadOptions, own: ContinuityAccumulator | null): Promise<ThreadReply> {
+export async function readShare(path: string, table: WorkTable, first: number, options: MeasureOptions & ReadOptions, own: ContinuityAccumulator | null, spillIn?: string): Promise<ThreadReply> {
   const pieces: ScannedPiece[] = [];
   // one kernel for the thread's pieces: its hash tables are made once, not once per piece
   const kept: KeptKernel = { kernel: null };
@@ -96,7 +96,7 @@ export async function readShare(path: string, table: WorkTable, first: number, o
     for (let p = first; p >= 0; p = table.steal(STEAL_UNITS)) {
       // what the piece before left (its scanner's tables, its rows' stores) goes before this one's are made
       if (p !== first) collectGarbage();
-      const acc = p === first && own !== null ? own : new ContinuityAccumulator(options);
+      const acc = p === first && own !== null ? own : new ContinuityAccumulator(options, spillIn);
       const scanned = await fastScanPiece(path, table, p, p === 0 ? 2 : 1, acc, options, kept);
       if (scanned === null) throw GENERAL;
       // spilled now, not when merged: a thread holds the rows of one piece at a time

@@ -61,6 +61,13 @@ export class WorkTable {
     return Atomics.load(this.flags, p + 1) === 1;
   }
 
+  /** Units claimed so far over every piece: grows while any thread reads (a sign of progress). */
+  claimed(): number {
+    let n = 0;
+    for (let p = 0; p < this.pieces; p++) if (this.ready(p)) n += Number(Atomics.load(this.state, p) & LOW);
+    return n;
+  }
+
   /** The bytes piece `p` was made with (its `to` may since have been cut: {@link WorkTable.end}). */
   piece(p: number): { from: number; to: number } {
     return { from: this.bounds[2 * p]!, to: this.bounds[2 * p + 1]! };
