@@ -1,3 +1,4 @@
+import { removeSpills } from '../continuity/partitions.js';
 import { KontinuitetError } from '../errors.js';
 import { UsageError } from './args.js';
 import { exposeGarbageCollection, keepYoungGenerationSmall, optimiseWorkersAtOnce } from './heap.js';
@@ -77,6 +78,14 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   if (e.code === 'EPIPE') process.exit(0);
   throw e;
 });
+
+// stopped by a signal: the spill folders go first, then the conventional status (128 + the signal's number)
+for (const [signal, status] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+  process.once(signal, () => {
+    removeSpills();
+    process.exit(status);
+  });
+}
 
 // the measure streams a log and keeps little: a small young generation saves memory at no cost
 // in time, and a full collection after each thread's read drops what the read left behind; its

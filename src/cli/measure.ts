@@ -19,9 +19,11 @@ ${WINDOW_HELP}
   --lang L               en (default) or sv: labels of the table
   --threads N            threads reading the file at once (default: the cores, at most 8; 1 = one);
                          the result is the same with any number
+  --watchdog S           seconds the reading threads may go without progress before the run
+                         stops with STALLED (default 60)
 ${READ_HELP}
 
-Exit status: 0 success, 2 usage error or unreadable input.`;
+Exit status: 0 success, 2 usage error, unreadable input or a stalled run (STALLED); 130/143 on SIGINT/SIGTERM.`;
 
 const INDEX_COLUMNS = ['upc', 'usual_staff', 'coc', 'secon', 'hhi', 'mmci', 'contact_share'];
 const CSV_COLUMNS = ['from', 'to', 'client', 'group', 'eligible', 'reason', 'first_short_day', 'visits', 'staff', 'age', 'double_staffed_visits'];
@@ -36,6 +38,7 @@ export async function measureCommand(argv: string[], out: NodeJS.WritableStream)
     format: { type: 'string' },
     lang: { type: 'string' },
     threads: { type: 'string' },
+    watchdog: { type: 'string' },
   });
   if (values.help) {
     out.write(`${MEASURE_HELP}\n`);
@@ -45,11 +48,13 @@ export async function measureCommand(argv: string[], out: NodeJS.WritableStream)
   const format = choice('format', values.format, ['table', 'json', 'csv'] as const) ?? 'table';
   const lang = choice('lang', values.lang, ['en', 'sv'] as const) ?? 'en';
   const threads = intFlag('threads', values.threads, 1, 64);
+  const watchdog = intFlag('watchdog', values.watchdog, 1, 86_400);
   const result = await measureContinuityStreamed(positionals[0] === '-' ? process.stdin : positionals[0]!, {
     ...readOptions(values),
     ...windowOptions(values),
     ...(values.indices ? { indices: true } : {}),
     ...(threads !== undefined ? { threads } : {}),
+    ...(watchdog !== undefined ? { watchdogMs: watchdog * 1000 } : {}),
   });
   if (format === 'json') await writeJson(out, result, ['perClient']); // a row per client: never one string
   else if (format === 'csv') await writeCsv(out, perClientRows(result), values.indices ? [...CSV_COLUMNS, ...INDEX_COLUMNS] : CSV_COLUMNS);
