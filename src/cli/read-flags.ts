@@ -1,5 +1,5 @@
 import type { ReadOptions } from '../visits/types.js';
-import { choice } from './args.js';
+import { choice, numberFlag } from './args.js';
 
 /** Flags every command that reads a visit log takes. */
 export const READ_FLAGS = {
@@ -9,6 +9,9 @@ export const READ_FLAGS = {
   pseudonymise: { type: 'boolean' },
   'pseudonym-key': { type: 'string' },
   'on-error': { type: 'string' },
+  'plausible-from': { type: 'string' },
+  'plausible-to': { type: 'string' },
+  'max-visit-hours': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -17,10 +20,13 @@ export const READ_HELP = `  --zone ZONE            IANA zone of local times (def
   --encoding E           utf8 (default) or latin1 (Windows-1252 exports)
   --pseudonymise         replace client and staff ids by a keyed hash; the key comes from
                          --pseudonym-key or the KONTINUITET_PSEUDONYM_KEY environment variable
-  --on-error POLICY      collect (default): reject bad rows and go on; stop: fail at the first`;
+  --on-error POLICY      collect (default): reject bad rows and go on; stop: fail at the first
+  --plausible-from DATE  times before this local date are rejected as time_implausible (default 1990-01-01)
+  --plausible-to DATE    times from this local date on are rejected as time_implausible (default 2100-01-01)
+  --max-visit-hours H    a longer visit is rejected as visit_too_long (default 24)`;
 
 /** Read options from the common flags. */
-export function readOptions(values: { zone?: string | undefined; delimiter?: string | undefined; encoding?: string | undefined; pseudonymise?: boolean | undefined; 'pseudonym-key'?: string | undefined; 'on-error'?: string | undefined }): ReadOptions {
+export function readOptions(values: { zone?: string | undefined; delimiter?: string | undefined; encoding?: string | undefined; pseudonymise?: boolean | undefined; 'pseudonym-key'?: string | undefined; 'on-error'?: string | undefined; 'plausible-from'?: string | undefined; 'plausible-to'?: string | undefined; 'max-visit-hours'?: string | undefined }): ReadOptions {
   const options: ReadOptions = {};
   if (values.zone !== undefined) options.zone = values.zone;
   const delimiter = values.delimiter === 'tab' ? '\t' : values.delimiter;
@@ -30,6 +36,10 @@ export function readOptions(values: { zone?: string | undefined; delimiter?: str
   if (e !== undefined) options.encoding = e;
   const policy = choice('on-error', values['on-error'], ['collect', 'stop'] as const);
   if (policy !== undefined) options.onError = policy;
+  if (values['plausible-from'] !== undefined) options.plausibleFrom = values['plausible-from'];
+  if (values['plausible-to'] !== undefined) options.plausibleTo = values['plausible-to'];
+  const hours = numberFlag('max-visit-hours', values['max-visit-hours']);
+  if (hours !== undefined) options.maxVisitHours = hours;
   if (values.pseudonymise || values['pseudonym-key'] !== undefined) {
     const key = values['pseudonym-key'] ?? process.env.KONTINUITET_PSEUDONYM_KEY;
     if (key === undefined || key === '') throw new Error('--pseudonymise needs a key: --pseudonym-key KEY or KONTINUITET_PSEUDONYM_KEY');

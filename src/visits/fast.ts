@@ -11,6 +11,7 @@ import { ByteInterner } from './intern.js';
 import { KERNEL_ASCII_VISIT, KERNEL_PLAIN, RECORD_FLAGS, RECORD_HEAD, RECORD_VALUES, SplitKernel, type RowSettings } from './kernel.js';
 import type { WorkTable } from './worktable.js';
 import { RowConverter } from './row.js';
+import { plausible, shortEnough, timeLimits, type TimeLimits } from './plausible.js';
 import type { ReadLedger, ReadOptions, Visit } from './types.js';
 
 /** Words are read little-endian (byte k of a word is bits 8k–8k+7): true on every platform Node runs on, checked. */
@@ -440,6 +441,8 @@ class LineScanner {
   private readonly fieldCount: number;
   private readonly index: ColumnIndex;
   private readonly converter: RowConverter;
+  /** The plausible times and longest visit: a row outside them goes to the converter, which rejects it. */
+  private readonly limits: TimeLimits;
   private readonly starts: Int32Array;
   private readonly ends: Int32Array;
   private readonly failure: TimeParseFailure = { code: 'time_format', why: '' };
@@ -492,7 +495,8 @@ class LineScanner {
     this.delimiter = delimiterText.charCodeAt(0);
     this.fieldCount = headers.length;
     this.index = usedColumns(index, options.use);
-    this.converter = new RowConverter(this.index, headers.length, zone, mapId);
+    this.limits = timeLimits(options, zone);
+    this.converter = new RowConverter(this.index, headers.length, zone, mapId, this.limits);
     this.starts = new Int32Array(headers.length + 1);
     this.ends = new Int32Array(headers.length + 1);
     const f = this.computes(false);
@@ -781,7 +785,7 @@ class LineScanner {
     const times = this.times;
     this.timeInto(0, buf, ix.start, record);
     this.timeInto(1, buf, ix.end, record);
-    if (!(times[1]! > times[0]!)) return false;
+    if (!this.timesFit()) return false;
     if (!this.plain(buf, ix.visit_id) || !this.plain(buf, ix.kind) || !this.plain(buf, ix.group) || !this.plain(buf, ix.staff_role)
       || !this.plain(buf, ix.contact_staff_id) || !this.plain(buf, ix.client_birth_date) || !this.plain(buf, ix.client_age)) return false;
     const birthDay = ix.client_birth_date < 0 ? null : this.birthDayAt(buf, starts[ix.client_birth_date]!, ends[ix.client_birth_date]!);
@@ -813,7 +817,7 @@ class LineScanner {
     const times = this.times;
     this.timeInto(0, buf, ix.start, record);
     this.timeInto(1, buf, ix.end, record);
-    if (!(times[1]! > times[0]!)) return false;
+    if (!this.timesFit()) return false;
     const v = record + RECORD_VALUES;
     const bd = ix.client_birth_date;
     const date = records[v + 6]!;
@@ -829,6 +833,13 @@ class LineScanner {
     r.contact = this.hasContact() ? codes.staff.get(records[v + 2]!, buf, starts[ix.contact_staff_id]!, ends[ix.contact_staff_id]!) : -1;
     this.visitOf(buf, ix.visit_id, (flags & KERNEL_ASCII_VISIT) !== 0);
     return this.deliver(line, birthDay, age);
+  }
+
+  /** Whether the row's times (in `times`) are plausible, the end after the start and the visit not too long: the converter's checks on times. */
+  private timesFit(): boolean {
+    const start = this.times[0]!, end = this.times[1]!;
+    const limits = this.limits;
+    return end > start && plausible(limits, start) && plausible(limits, end) && shortEnough(limits, start, end);
   }
 
   /** Whether the row names a contact person the consumer wants. */

@@ -7,6 +7,7 @@ import { aliasOf, CANONICAL_COLUMNS, normaliseHeader, REQUIRED_COLUMNS, resolveC
 import { CsvTokenizer, detectDelimiter } from './csv.js';
 import { pseudonymiser } from './pseudonymise.js';
 import { RowConverter } from './row.js';
+import { timeLimits } from './plausible.js';
 import type { ReadLedger, ReadOptions, Visit, VisitInput, VisitSource } from './types.js';
 
 /**
@@ -119,6 +120,7 @@ async function readCsv(
   account: Account,
 ): Promise<void> {
   const decoder = new TextDecoder(options.encoding === 'latin1' ? 'windows-1252' : 'utf-8');
+  const limits = timeLimits(options, zone);
   let tokenizer: CsvTokenizer | null = null;
   let converter: RowConverter | null = null;
   let head = '';
@@ -135,7 +137,7 @@ async function readCsv(
     if (converter === null) {
       const index = resolveColumns(fields, options.columns);
       ledger.columns = describeColumns(index, fields);
-      converter = new RowConverter(usedColumns(index, options.use), fields.length, zone, mapId);
+      converter = new RowConverter(usedColumns(index, options.use), fields.length, zone, mapId, limits);
       return;
     }
     if (malformed) account(badQuote(line));
@@ -199,6 +201,7 @@ async function readObjects(
   ledger: ReadLedger,
   account: Account,
 ): Promise<void> {
+  const limits = timeLimits(options, zone);
   let converter: RowConverter | null = null;
   let keyToColumn = new Map<string, number>();
   let explicit = new Set<string>();
@@ -212,7 +215,7 @@ async function readObjects(
       keyToColumn = new Map(CANONICAL_COLUMNS.map((c, i) => [headers[index[c]] ?? '', i] as const).filter(([k]) => k !== ''));
       explicit = new Set(Object.values(options.columns ?? {}).filter((h): h is string => h !== undefined).map(normaliseHeader));
       const identity = Object.fromEntries(CANONICAL_COLUMNS.map((c, i) => [c, i])) as ColumnIndex;
-      converter = new RowConverter(usedColumns(identity, options.use), 0, zone, mapId);
+      converter = new RowConverter(usedColumns(identity, options.use), 0, zone, mapId, limits);
     }
     if (item === null || typeof item !== 'object') {
       account({ line: position, column: null, code: 'bad_value', message: `line ${position}: is not an object` });

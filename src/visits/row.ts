@@ -2,6 +2,7 @@ import type { RowIssue, RowIssueCode } from '../errors.js';
 import { parseDay, parseTimestamp, type TimeParseFailure } from '../time/parse.js';
 import type { LocalZone } from '../time/zone.js';
 import type { ColumnIndex } from './columns.js';
+import { implausibleTime, plausible, shortEnough, visitTooLong, type TimeLimits } from './plausible.js';
 import type { Visit } from './types.js';
 
 type IdMap = (id: string) => string;
@@ -25,6 +26,7 @@ export class RowConverter {
     private readonly fieldCount: number,
     private readonly zone: LocalZone,
     private readonly mapId: IdMap | null,
+    private readonly limits: TimeLimits,
   ) {}
 
   convert(f: readonly string[], line: number): Visit | RowIssue {
@@ -38,9 +40,13 @@ export class RowConverter {
     if (staff === '') return issue(line, 'staff_id', 'missing_value', 'is empty');
     const start = this.time(f, ix.start) ?? EMPTY;
     if (typeof start !== 'number') return at(line, 'start', start);
+    const limits = this.limits;
+    if (!plausible(limits, start)) return implausibleTime(line, 'start', limits);
     const end = this.time(f, ix.end) ?? EMPTY;
     if (typeof end !== 'number') return at(line, 'end', end);
+    if (!plausible(limits, end)) return implausibleTime(line, 'end', limits);
     if (!(end > start)) return issue(line, 'end', 'end_before_start', 'is not after the start');
+    if (!shortEnough(limits, start, end)) return visitTooLong(line, limits);
 
     const birthDay = this.birthDayOf(trimmed(f[ix.client_birth_date]));
     if (Number.isNaN(birthDay)) return issue(line, 'client_birth_date', 'bad_date', 'is not a YYYY-MM-DD date');
@@ -56,8 +62,10 @@ export class RowConverter {
     if (Number.isNaN(travelKm)) return issue(line, 'travel_km', 'bad_number', 'is not a distance in km (0–2000)');
     const shiftStart = this.time(f, ix.shift_start);
     if (typeof shiftStart !== 'number' && shiftStart !== null) return at(line, 'shift_start', shiftStart);
+    if (shiftStart !== null && !plausible(limits, shiftStart)) return implausibleTime(line, 'shift_start', limits);
     const shiftEnd = this.time(f, ix.shift_end);
     if (typeof shiftEnd !== 'number' && shiftEnd !== null) return at(line, 'shift_end', shiftEnd);
+    if (shiftEnd !== null && !plausible(limits, shiftEnd)) return implausibleTime(line, 'shift_end', limits);
 
     const map = this.mapId;
     const contact = trimmed(f[ix.contact_staff_id]);

@@ -105,4 +105,17 @@ export interface ReadOptions {
   use?: readonly CanonicalColumn[];
   /** Replace client and staff ids by a keyed hash (HMAC-SHA-256, hex, truncated to `length`, default 16). */
   pseudonymise?: { key: string; length?: number };
+  /**
+   * First local date of plausible times, `YYYY-MM-DD` (default `'1990-01-01'`). A start, end,
+   * shift start or shift end before it rejects the row as `time_implausible` (placeholders such
+   * as 0001-01-01 or 1900-01-01).
+   */
+  plausibleFrom?: string;
+  /**
+   * First local date no longer plausible, `YYYY-MM-DD`, exclusive (default `'2100-01-01'`): a time
+   * on or after it rejects the row as `time_implausible` ("no end date" placeholders such as 9999-12-31).
+   */
+  plausibleTo?: string;
+  /** Longest plausible visit in hours (default 24); a longer one (end − start) is rejected as `visit_too_long`. */
+  maxVisitHours?: number;
 }

@@ -246,7 +246,7 @@ describe('fastScanPiece with the kernel', () => {
         writeFileSync(path, text);
         const scan = async (kernel: boolean) => {
           const sink = everything();
-          const r = await fastScanPiece(path, WorkTable.create([{ from: text.indexOf('\n') + 1, to: text.length }], unit), 0, 2, sink, { zone: 'Europe/Stockholm' }, kernel);
+          const r = await fastScanPiece(path, WorkTable.create([{ from: text.indexOf('\n') + 1, to: text.length }], unit), 0, 2, sink, { zone: 'Europe/Stockholm', maxVisitHours: Infinity }, kernel);
           return { seen: sink.seen, ledger: r!.ledger };
         };
         const js = await scan(false);
