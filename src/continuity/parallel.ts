@@ -1,4 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
+import { sniffStart } from '../visits/sniff.js';
 import { open } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -261,6 +262,7 @@ async function measureWith(path: string, options: MeasureOptions & ReadOptions, 
   }
   const head = await readHeader(path);
   if (head === null) return null;
+  sniffStart(head.bytes); // a UTF-16 or binary file: the one error every reader gives
   const ranges = await splitRanges(path, head.end + 1, size, threads);
   const shared = cloneable(options, ranges.length);
   // units small enough to share out, few enough to count in 32 bits (files above 2 PiB at 1 MiB)
