@@ -1,3 +1,5 @@
+import { bounded, safeText } from './safe-text.js';
+
 /**
  * Stable codes for failures that stop a run (as opposed to bad rows, which become {@link RowIssue}s).
  *
@@ -24,7 +26,9 @@ export type ErrorCode =
 
 /**
  * The one error class of the library. `code` is stable and meant for programs to match on;
- * `message` is for people. Messages never contain client or staff ids.
+ * `message` is for people: one line of at most 300 characters (a longer one is cut and ends in
+ * `…`), with control and bidi characters shown as visible stand-ins, so it prints safely to a
+ * terminal or a CI log. Messages never contain client or staff ids.
  *
  * @example
  * try { await readVisits('missing.csv'); }
@@ -34,11 +38,11 @@ export class KontinuitetError extends Error {
   override readonly name = 'KontinuitetError';
   /** Stable machine-readable code. */
   readonly code: ErrorCode;
-  /** Extra facts (e.g. the headers found), never ids. */
+  /** Extra facts (e.g. the missing columns), never ids nor header cells that may be data. */
   readonly details: Readonly<Record<string, unknown>>;
 
   constructor(code: ErrorCode, message: string, details: Record<string, unknown> = {}) {
-    super(message);
+    super(bounded(safeText(message)));
     this.code = code;
     this.details = details;
   }

@@ -1,9 +1,10 @@
+import { neutraliseControls } from '../safe-text.js';
 import { FIGURES, show, TARGETS } from './labels.js';
 import type { BaselineChange, CheckItem, CheckReport } from './types.js';
 
-/** Escapes the message of a GitHub Actions workflow command (`%`, CR, LF). */
+/** Escapes the message of a GitHub Actions workflow command (`%`, CR, LF); other control and bidi characters are made visible. */
 export function ghData(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return neutraliseControls(text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
 }
 
 /** Escapes a property value of a GitHub Actions workflow command (also `:` and `,`). */

@@ -1,4 +1,5 @@
 import { columns } from '../report/table.js';
+import { safeLines, safeText } from '../safe-text.js';
 import { FIGURES, show, showAmount, showChange, TARGETS } from './labels.js';
 import type { BaselineChange, CheckItem, CheckReport, CheckStatus } from './types.js';
 
@@ -28,7 +29,7 @@ export function checkCells(c: CheckItem): string[] {
   return [
     MARKS[c.status],
     label,
-    c.group === null ? 'all' : c.group === '' ? '(none)' : c.group,
+    c.group === null ? 'all' : c.group === '' ? '(none)' : safeText(c.group),
     show(c.value, unit),
     `${comparison === 'max' ? '≤' : '≥'} ${show(c.limit, unit)}`,
     c.margin === null ? (c.status === 'fail' ? 'fails' : 'skipped') : showChange(c.margin, unit),
@@ -41,7 +42,7 @@ export function changeCells(c: BaselineChange): string[] {
   return [
     MARKS[c.status],
     label,
-    c.group === null ? 'all' : c.group === '' ? '(none)' : c.group,
+    c.group === null ? 'all' : c.group === '' ? '(none)' : safeText(c.group),
     show(c.previous, unit),
     show(c.current, unit),
     c.change === null ? '–' : `${showChange(c.change, unit)}${c.direction === 'worse' ? ' worse' : c.direction === 'better' ? ' better' : ''}`,
@@ -56,6 +57,8 @@ const CHANGE_HEADER = ['', 'figure', 'scope', 'baseline', 'now', 'change', 'tole
  * The report for a terminal or a CI log: the headline, then per window a table of the targets
  * (✓ holds, ! holds narrowly, ✗ fails, – skipped) with value, limit and margin, the clients above
  * the failures in words (with the clients above `maxStaff`), the row check, the baseline comparison and the notes.
+ * Text from the input (group names, messages) is made safe to print (control characters visible,
+ * no line starting `::`).
  *
  * @example
  * console.log(checkTable(report));
@@ -82,7 +85,7 @@ export function checkTable(report: CheckReport): string {
     for (const c of b.changes) if (c.status === 'fail') out.push(`  ${MARKS.fail} ${c.message}`);
   }
   if (report.notes.length > 0) out.push('', 'Notes:', ...report.notes.map((n) => `  - ${n}`));
-  return out.join('\n');
+  return safeLines(out.join('\n'));
 }
 
 function block(checks: readonly CheckItem[]): string[] {

@@ -1,4 +1,5 @@
 import { appendFileSync, writeFileSync } from 'node:fs';
+import { safeText } from '../safe-text.js';
 import { relative, resolve, sep } from 'node:path';
 import { findCheckConfig, loadCheckConfig, parseCheckConfig } from '../check/config.js';
 import { checkJunit, githubAnnotations } from '../check/format-ci.js';
@@ -108,7 +109,7 @@ export async function checkCommand(argv: string[], out: NodeJS.WritableStream, e
     throw new UsageError('no targets: put kontinuitet.config.json in the working directory, give --config FILE, or give target flags (--target-mean 14, --max-staff 20, …)');
   }
   const file = configPath === null ? null : await loadCheckConfig(configPath);
-  if (configPath !== null) err.write(`kontinuitet check: targets from ${configPath}\n`);
+  if (configPath !== null) err.write(`kontinuitet check: targets from ${safeText(configPath)}\n`);
   const config = mergeFlags(file, flagTargets, values);
 
   const input = positionals[0]!;

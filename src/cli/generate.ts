@@ -1,4 +1,5 @@
 import { createWriteStream } from 'node:fs';
+import { safeText } from '../safe-text.js';
 import { writeGeneratedCsv, type GenerateOptions } from '../generate/index.js';
 import { choice, intFlag, numberFlag, parseFlags, UsageError } from './args.js';
 
@@ -50,7 +51,7 @@ export async function generateCommand(argv: string[], out: NodeJS.WritableStream
   const target = values.out === undefined ? out : createWriteStream(values.out);
   try {
     const truth = await writeGeneratedCsv(target, options);
-    if (values.out !== undefined) err.write(`wrote ${truth.rows} rows (${truth.clients} clients, ${truth.days} days) to ${values.out}\n`);
+    if (values.out !== undefined) err.write(`wrote ${truth.rows} rows (${truth.clients} clients, ${truth.days} days) to ${safeText(values.out)}\n`);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'EPIPE') return 0;
     throw e;

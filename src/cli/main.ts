@@ -1,5 +1,6 @@
 import { removeSpills } from '../continuity/partitions.js';
 import { KontinuitetError } from '../errors.js';
+import { bounded, safeLines, safeText } from '../safe-text.js';
 import { UsageError } from './args.js';
 import { exposeGarbageCollection, keepYoungGenerationSmall, optimiseWorkersAtOnce } from './heap.js';
 
@@ -47,23 +48,24 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
   }
   const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (load === undefined) {
-    err.write(`kontinuitet: unknown command "${name}"\n\n${HELP}\n`);
+    err.write(`kontinuitet: unknown command "${safeText(name)}"\n\n${HELP}\n`);
     return 2;
   }
   const command = await load();
   try {
     return await command.run(rest, out, err);
   } catch (e) {
+    // every message may hold input (a flag's value, a file name, a header): printed safe
     if (e instanceof UsageError) {
-      err.write(`kontinuitet ${name}: ${e.message}\nRun "kontinuitet ${name} --help" for the options.\n`);
+      err.write(`kontinuitet ${name}: ${safeText(e.message)}\nRun "kontinuitet ${name} --help" for the options.\n`);
       return 2;
     }
     if (e instanceof KontinuitetError) {
-      err.write(`kontinuitet ${name}: ${e.code}: ${e.message}\n`);
+      err.write(`kontinuitet ${name}: ${e.code}: ${safeText(e.message)}\n`);
       return 2;
     }
     if (e instanceof Error && !(e instanceof TypeError) && !(e instanceof RangeError)) {
-      err.write(`kontinuitet ${name}: ${e.message}\n`);
+      err.write(`kontinuitet ${name}: ${bounded(safeText(e.message))}\n`);
       return 2;
     }
     throw e;
@@ -101,7 +103,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (e: unknown) => {
-    process.stderr.write(`kontinuitet: internal error: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+    process.stderr.write(`kontinuitet: internal error: ${safeLines(e instanceof Error ? e.stack ?? e.message : String(e))}\n`);
     process.exitCode = 70;
   },
 );

@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import { safeText } from '../safe-text.js';
 import { basename } from 'node:path';
 import { measureForReport } from '../report/html/measure.js';
 import { renderReport } from '../report/html/render.js';
@@ -110,6 +111,6 @@ export async function reportCommand(argv: string[], out: NodeJS.WritableStream, 
   else writeFileSync(values.out, html);
   const where = values.out === undefined || values.out === '-' ? 'standard output' : values.out;
   const names = showIds ? 'client ids shown as they are' : key !== undefined ? 'clients pseudonymised with the given key' : 'clients pseudonymised with a random key for this report';
-  err.write(`kontinuitet report: wrote ${where} (${results.continuity.windows.length} window${results.continuity.windows.length === 1 ? '' : 's'}; ${names})\n`);
+  err.write(`kontinuitet report: wrote ${safeText(where)} (${results.continuity.windows.length} window${results.continuity.windows.length === 1 ? '' : 's'}; ${names})\n`);
   return 0;
 }

@@ -1,4 +1,5 @@
 import { statSync } from 'node:fs';
+import { sniffStart } from '../visits/sniff.js';
 import { open } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { KontinuitetError, type RowIssue } from '../errors.js';
@@ -75,6 +76,7 @@ async function measureWith(path: string, options: MeasureOptions & ReadOptions, 
   const head = await readHeader(path);
   signs.steps++;
   if (head === null) return null;
+  sniffStart(head.bytes); // a UTF-16 or binary file: the one error every reader gives
   const ranges = await splitRanges(path, head.end + 1, size, threads);
   signs.steps++;
   const shared = cloneable(options, ranges.length);

@@ -1,4 +1,5 @@
 import type { ContinuityResult, ContinuitySummary, ContinuityWindow } from '../continuity/types.js';
+import { safeLines, safeText } from '../safe-text.js';
 import type { Spread } from '../summary/spread.js';
 import { label, type Lang } from './labels.js';
 
@@ -46,7 +47,8 @@ function counts(s: ContinuitySummary, lang: Lang): string[][] {
 
 /**
  * The measure as a terminal table: per window the client counts and the spread of staff per
- * client, optionally per group, then the row accounting.
+ * client, optionally per group, then the row accounting. Text from the input (group names,
+ * issues) is made safe to print (control characters visible, no line starting `::`).
  *
  * @example
  * console.log(continuityTable(result, { lang: 'sv', byGroup: true }));
@@ -62,7 +64,7 @@ export function continuityTable(result: Omit<ContinuityResult, 'windows'> & { wi
     out.push(label('staffPerClient', lang));
     const byGroup = options.byGroup === true;
     const rows = [header(byGroup ? label('group', lang) : '', lang), [byGroup ? label('all', lang) : '', ...statCells(w.staffPerClient, lang)]];
-    if (byGroup) for (const g of w.groups) rows.push([g.group || '–', ...statCells(g.staffPerClient, lang)]);
+    if (byGroup) for (const g of w.groups) rows.push([safeText(g.group) || '–', ...statCells(g.staffPerClient, lang)]);
     out.push(columns(rows));
     if (w.indices !== undefined) {
       const x = w.indices;
@@ -81,5 +83,5 @@ export function continuityTable(result: Omit<ContinuityResult, 'windows'> & { wi
   if (result.rule.ageFilter === 'none') out.push(label('noAge', lang));
   for (const issue of result.issues.slice(0, 5)) out.push(`  ${issue.code}: ${issue.message}`);
   if (result.issues.length > 5 || r.rejected > result.issues.length) out.push(`  … ${r.rejected - Math.min(5, result.issues.length)} more`);
-  return out.join('\n');
+  return safeLines(out.join('\n'));
 }

@@ -5,6 +5,7 @@
  */
 
 import { labeller, type Lang } from '../report/labels.js';
+import { safeLines, safeText } from '../safe-text.js';
 import { columns, fmt } from '../report/table.js';
 import type { RouteSummary, RoutesResult } from './types.js';
 
@@ -45,6 +46,7 @@ function cells(name: string, s: RouteSummary, lang: Lang): string[] {
 /**
  * Route figures per window as aligned columns: the municipality and each group, with staff-days,
  * visits, pooled and median brukartid, travel per visit, waiting, detour ratios and savings.
+ * Group names are made safe to print (control characters visible, no line starting `::`).
  *
  * @example
  * console.log(routesTable(result, { lang: 'sv' }));
@@ -57,8 +59,8 @@ export function routesTable(result: RoutesResult, options: { lang?: Lang } = {})
   const distance = `${t('distance', lang)}: ${t(result.options.distance, lang)}${result.options.distance === 'haversine' ? ` ${fmt(result.options.circuity, 2, lang)}, ${fmt(result.options.speedKmh, 1, lang)} km/h` : ''}; ±${result.options.windowMinutes} min`;
   const parts = [distance];
   for (const w of result.windows) {
-    const rows = [head, cells(t('all', lang), w, lang), ...w.groups.map((g) => cells(g.group === '' ? '–' : g.group, g, lang))];
+    const rows = [head, cells(t('all', lang), w, lang), ...w.groups.map((g) => cells(g.group === '' ? '–' : safeText(g.group), g, lang))];
     parts.push(`${t('window', lang)} ${w.from} – ${w.to}\n${columns(rows)}`);
   }
-  return parts.join('\n\n');
+  return safeLines(parts.join('\n\n'));
 }

@@ -1,4 +1,5 @@
 import { label, type Lang } from '../report/labels.js';
+import { safeLines, safeText } from '../safe-text.js';
 import { columns, fmt } from '../report/table.js';
 import type { Spread } from '../summary/spread.js';
 import type { StaffingResult, StaffingSummary, StaffingWindow } from './types.js';
@@ -39,7 +40,7 @@ function byGroup(w: StaffingWindow, lang: Lang): string {
   const rows = [[label('group', lang), label('served', lang), label('doubleStaffed', lang), label('visits', lang), label('doubleStaffedShare', lang), label('staffHours', lang), label('hoursShare', lang), label('meanWith', lang), label('meanWithout', lang)]];
   for (const g of [{ ...w, group: label('all', lang) }, ...w.groups]) {
     rows.push([
-      g.group || '–', String(g.clients.served), String(g.clients.doubleStaffed), String(g.visits), pct(g.doubleStaffedShare, lang),
+      safeText(g.group) || '–', String(g.clients.served), String(g.clients.doubleStaffed), String(g.visits), pct(g.doubleStaffedShare, lang),
       fmt(g.staffHours, 1, lang), pct(g.doubleStaffedHoursShare, lang), fmt(g.staffPerClient.withSecond.mean, 1, lang), fmt(g.staffPerClient.withoutSecond.mean, 1, lang),
     ]);
   }
@@ -49,7 +50,7 @@ function byGroup(w: StaffingWindow, lang: Lang): string {
 function slots(w: StaffingWindow, lang: Lang): string {
   if (w.recurringSlots.length === 0) return label('noSlots', lang);
   const rows = [[label('client', lang), label('group', lang), label('time', lang), label('days', lang), label('usualPair', lang), label('pairVisits', lang)]];
-  for (const s of w.recurringSlots) rows.push([s.client, s.group || '–', s.time, String(s.days), s.usualPair.join(' + '), `${s.pairVisits}/${s.visits}`]);
+  for (const s of w.recurringSlots) rows.push([safeText(s.client), safeText(s.group) || '–', s.time, String(s.days), safeText(s.usualPair.join(' + ')), `${s.pairVisits}/${s.visits}`]);
   return `${label('slots', lang)}\n${columns(rows)}`;
 }
 
@@ -57,7 +58,8 @@ function slots(w: StaffingWindow, lang: Lang): string {
  * The double-staffing figures as a terminal table: per window the counts, shares and staff
  * hours, the staff per counted client with and without the second staff member, optionally the
  * same per group, the recurring slots, the lines of duplicate registrations, then the row
- * accounting.
+ * accounting. Text from the input (group names, ids, issues) is made safe to print (control
+ * characters visible, no line starting `::`).
  *
  * @example
  * console.log(staffingTable(await measureStaffing('visits.csv', { from: '2024-10-01' }), { lang: 'sv', byGroup: true }));
@@ -88,5 +90,5 @@ export function staffingTable(result: StaffingResult, options: { lang?: Lang; by
   out.push(`${label('rows', lang)}: ${label('read', lang)} ${r.read}, ${label('used', lang)} ${r.used}, ${label('rejected', lang)} ${r.rejected}, ${label('excluded', lang)} ${excluded || '0'}`);
   for (const issue of result.issues.slice(0, 5)) out.push(`  ${issue.code}: ${issue.message}`);
   if (result.issues.length > 5 || r.rejected > result.issues.length) out.push(`  … ${r.rejected - Math.min(5, result.issues.length)} more`);
-  return out.join('\n');
+  return safeLines(out.join('\n'));
 }

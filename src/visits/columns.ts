@@ -88,13 +88,30 @@ export function aliasOf(header: string): CanonicalColumn | undefined {
   return ALIAS_INDEX.get(normaliseHeader(header));
 }
 
+/** The most header names an error lists. */
+const LISTED_HEADERS = 20;
+
 /**
- * Headers as they may be shown in an error. A header with a digit is more likely a value of a
- * log without a header row (a personal identity number, a time) than a column name: it is shown
- * only by its position.
+ * The header cells as an error may describe them. Only a cell with a known column name (an
+ * alias, or a header the mapping names) is shown: any other may be a value of a log without a
+ * header row (a name, an id, a time) and is counted, not shown. `shown` has the known names in
+ * place and null for the others.
  */
-function shownHeaders(headers: readonly string[]): string[] {
-  return headers.map((h, i) => (/\d/.test(h) ? `#${i + 1} (looks like data, not shown)` : h.replace(/^\uFEFF/, '').trim()));
+function foundColumns(headers: readonly string[], mapping: Partial<Record<CanonicalColumn, string>>): { text: string; shown: (string | null)[] } {
+  const named = new Set(Object.values(mapping).filter((h): h is string => typeof h === 'string').map(normaliseHeader));
+  const known = (h: string): boolean => aliasOf(h) !== undefined || named.has(normaliseHeader(h));
+  const shown = headers.map((h) => (known(h) ? h.replace(/^\uFEFF/, '').trim() : null));
+  const names = shown.filter((h): h is string => h !== null);
+  const n = headers.length;
+  if (n === 0) return { text: 'no columns found', shown };
+  const list = names.slice(0, LISTED_HEADERS).join(', ') + (names.length > LISTED_HEADERS ? ', …' : '');
+  const count = `${n} column${n === 1 ? '' : 's'} found`;
+  const text = names.length === n
+    ? `${count}: ${list}`
+    : names.length === 0
+      ? `${count}, none with a known column name: does the input start with a header row?`
+      : `${count}; known names among them: ${list}; the other ${n - names.length} are not shown, as a cell that is not a column name may be data`;
+  return { text, shown };
 }
 
 /** Where each canonical column sits in the input, `-1` when absent. */
@@ -103,7 +120,8 @@ export type ColumnIndex = Record<CanonicalColumn, number>;
 /**
  * Maps input headers to canonical columns. `mapping` names input headers for canonical
  * columns explicitly (it wins over aliases). Throws `MISSING_COLUMN` naming the missing
- * columns and the headers found.
+ * columns and how many columns were found; of the header cells it shows only known column names
+ * (a cell that is none may be data of a log without a header row).
  *
  * @example
  * resolveColumns(['Brukare', 'Personal', 'Starttid', 'Sluttid']).client_id; // → 0
@@ -122,17 +140,19 @@ export function resolveColumns(headers: readonly string[], mapping: Partial<Reco
     }
     const at = normalised.indexOf(normaliseHeader(header));
     if (at < 0) {
-      throw new KontinuitetError('MISSING_COLUMN', `columns: the header "${header}" given for ${column} is not in the input (headers found: ${shownHeaders(headers).join(', ')})`, { column, headers: shownHeaders(headers) });
+      const found = foundColumns(headers, mapping);
+      throw new KontinuitetError('MISSING_COLUMN', `columns: the header "${header}" given for ${column} is not in the input (${found.text})`, { column, columns: headers.length, headers: found.shown });
     }
     index[column] = at;
   }
   const missing = REQUIRED_COLUMNS.filter((c) => index[c] === -1);
   if (missing.length > 0) {
+    const found = foundColumns(headers, mapping);
     throw new KontinuitetError(
       'MISSING_COLUMN',
-      `missing required column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} (headers found: ${shownHeaders(headers).join(', ') || 'none'}); ` +
+      `missing required column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} (${found.text}); ` +
         `name them with the columns option, e.g. { ${missing[0]}: 'YourHeader' }`,
-      { missing, headers: shownHeaders(headers) },
+      { missing, columns: headers.length, headers: found.shown },
     );
   }
   return index;

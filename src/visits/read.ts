@@ -6,6 +6,7 @@ import { LocalZone } from '../time/zone.js';
 import { aliasOf, CANONICAL_COLUMNS, normaliseHeader, REQUIRED_COLUMNS, resolveColumns, type CanonicalColumn, type ColumnIndex } from './columns.js';
 import { CsvTokenizer, detectDelimiter } from './csv.js';
 import { pseudonymiser } from './pseudonymise.js';
+import { sniffed, sniffFile } from './sniff.js';
 import { RowConverter } from './row.js';
 import { timeLimits } from './plausible.js';
 import type { ReadLedger, ReadOptions, Visit, VisitInput, VisitSource } from './types.js';
@@ -97,8 +98,9 @@ function isByteSource(source: VisitSource): source is string | URL | NodeJS.Read
   return typeof source === 'string' || source instanceof URL || (typeof (source as NodeJS.ReadableStream).pipe === 'function');
 }
 
+/** The bytes of a file or stream; throws UNREADABLE_INPUT when its start is not CSV text (see sniff.ts). */
 export async function openBytes(source: string | URL | NodeJS.ReadableStream): Promise<AsyncIterable<Uint8Array | string>> {
-  if (typeof source !== 'string' && !(source instanceof URL)) return source as AsyncIterable<Uint8Array | string>;
+  if (typeof source !== 'string' && !(source instanceof URL)) return sniffed(source as AsyncIterable<Uint8Array | string>);
   const path = source instanceof URL ? fileURLToPath(source) : source;
   try {
     const s = await stat(path);
@@ -106,6 +108,7 @@ export async function openBytes(source: string | URL | NodeJS.ReadableStream): P
   } catch (e) {
     throw new KontinuitetError('UNREADABLE_INPUT', `cannot read ${path}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
   }
+  await sniffFile(path);
   return createReadStream(path, { highWaterMark: 1 << 20 });
 }
 
