@@ -1,3 +1,4 @@
+import { safeText } from '../safe-text.js';
 import type { ReadOptions } from '../visits/types.js';
 import { choice, numberFlag } from './args.js';
 
@@ -17,7 +18,8 @@ export const READ_FLAGS = {
 
 export const READ_HELP = `  --zone ZONE            IANA zone of local times (default Europe/Stockholm)
   --delimiter C          field delimiter: , ; or tab (default: detected)
-  --encoding E           utf8 (default) or latin1 (Windows-1252 exports)
+  --encoding E           utf8 (default) or latin1 (Windows-1252 exports); without it, a file
+                         that is not UTF-8 stops with an error naming this option
   --pseudonymise         replace client and staff ids by a keyed hash; the key comes from
                          --pseudonym-key or the KONTINUITET_PSEUDONYM_KEY environment variable
   --on-error POLICY      collect (default): reject bad rows and go on; stop: fail at the first
@@ -27,7 +29,8 @@ export const READ_HELP = `  --zone ZONE            IANA zone of local times (def
 
 /** Read options from the common flags. */
 export function readOptions(values: { zone?: string | undefined; delimiter?: string | undefined; encoding?: string | undefined; pseudonymise?: boolean | undefined; 'pseudonym-key'?: string | undefined; 'on-error'?: string | undefined; 'plausible-from'?: string | undefined; 'plausible-to'?: string | undefined; 'max-visit-hours'?: string | undefined }): ReadOptions {
-  const options: ReadOptions = {};
+  // the reader's warnings (a header without rows, …) go to standard error, neutralised
+  const options: ReadOptions = { onWarning: (m) => process.stderr.write(`kontinuitet: warning: ${safeText(m)}\n`) };
   if (values.zone !== undefined) options.zone = values.zone;
   const delimiter = values.delimiter === 'tab' ? '\t' : values.delimiter;
   const d = choice('delimiter', delimiter, [',', ';', '\t'] as const);

@@ -5,7 +5,7 @@ import { availableParallelism } from 'node:os';
 import { KontinuitetError, type RowIssue } from '../errors.js';
 import { readHeader } from '../visits/fast.js';
 import { collectGarbage } from '../visits/garbage.js';
-import { newLedger } from '../visits/read.js';
+import { closeLedger, newLedger } from '../visits/read.js';
 import type { ReadLedger, ReadOptions } from '../visits/types.js';
 import { MAX_UNITS, WorkTable } from '../visits/worktable.js';
 import { ContinuityAccumulator } from './accumulator.js';
@@ -134,7 +134,7 @@ async function measureWith(path: string, options: MeasureOptions & ReadOptions, 
     }
     // the workers' memory (their isolates, their gathered rows) goes before the result is assembled
     await pool.close();
-    return merged.assemble(reported, results, mergeLedgers(ledgers, options.maxIssues ?? 1000));
+    return merged.assemble(reported, results, closeLedger(mergeLedgers(ledgers, options.maxIssues ?? 1000), options));
   } finally {
     merged.release();
   }
@@ -142,7 +142,7 @@ async function measureWith(path: string, options: MeasureOptions & ReadOptions, 
 
 /** The options a thread needs (all plain data). */
 function cloneable(options: MeasureOptions & ReadOptions, threads: number): MeasureOptions & ReadOptions {
-  const { threads: _threads, fastPath: _fast, ...rest } = options;
+  const { threads: _threads, fastPath: _fast, onWarning: _warn, ...rest } = options;
   // the memory for rows held before a spill is shared by the threads
   return { ...rest, spillRows: Math.max(1, Math.floor((options.spillRows ?? SPILL_ROWS) / threads)) };
 }

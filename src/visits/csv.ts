@@ -6,7 +6,8 @@ const CR = 13;
 export type RowSink = (fields: string[], line: number, malformed: boolean) => void;
 
 /**
- * An incremental RFC 4180 tokenizer over string chunks. Rows end at LF or CRLF; fields may be
+ * An incremental RFC 4180 tokenizer over string chunks. Rows end at LF, CRLF or a lone CR (old
+ * Excel and Mac exports), mixed in one file as they come; fields may be
  * quoted with `"` (a doubled `""` is a quote) and then hold delimiters and line breaks. Every row is
  * emitted with the line it starts on, whatever its number of fields: a short row stays a short
  * row (some fast CSV parsers merge it with the next one), so the caller can reject it by line.
@@ -36,6 +37,11 @@ export class CsvTokenizer {
     this.scan(false);
   }
 
+  /** The number of the line the next character pushed falls on. */
+  lineAtEnd(): number {
+    return this.line + countLineBreaks(this.buf);
+  }
+
   /** Ends the input: the last row may lack a line break; an unclosed quote is reported as malformed. */
   end(): void {
     this.scan(true);
@@ -48,8 +54,19 @@ export class CsvTokenizer {
     let i = 0;
     let nextQuote = buf.indexOf('"');
     if (nextQuote < 0) nextQuote = n;
+    let nextCr = buf.indexOf('\r');
+    if (nextCr < 0) nextCr = n;
     while (i < n) {
       let nl = buf.indexOf('\n', i);
+      if (nextCr < i) {
+        nextCr = buf.indexOf('\r', i);
+        if (nextCr < 0) nextCr = n;
+      }
+      // a lone CR ends a line too (a CR last in the buffer may be the first half of a CRLF)
+      if (nextCr < n && (nl < 0 || nextCr + 1 < nl)) {
+        if (nextCr + 1 >= n && !final) break;
+        nl = nextCr;
+      }
       if (nl < 0) {
         if (!final) break;
         nl = n;
@@ -59,7 +76,7 @@ export class CsvTokenizer {
         if (nextQuote < 0) nextQuote = n;
       }
       if (nextQuote >= nl) {
-        const lineEnd = nl > i && buf.charCodeAt(nl - 1) === CR ? nl - 1 : nl;
+        const lineEnd = nl > i && buf.charCodeAt(nl - 1) === CR && buf.charCodeAt(nl) === LF ? nl - 1 : nl;
         if (lineEnd === i) this.blankLines++;
         else this.sink(buf.slice(i, lineEnd).split(this.delimiter), this.line, false);
         this.line++;
@@ -76,9 +93,13 @@ export class CsvTokenizer {
   /** Reports the row starting at `i` as malformed and goes on at the line after its first line. */
   private resync(buf: string, i: number): number {
     this.sink([], this.line, true);
-    const nl = buf.indexOf('\n', i);
     this.line++;
-    return nl < 0 ? buf.length : nl + 1;
+    for (let p = i; p < buf.length; p++) {
+      const c = buf.charCodeAt(p);
+      if (c === LF) return p + 1;
+      if (c === CR) return buf.charCodeAt(p + 1) === LF ? p + 2 : p + 1;
+    }
+    return buf.length;
   }
 
   /** Parses one row that holds a quote, starting at `i`. Returns the index after it, or -1 if more input is needed. */
@@ -111,19 +132,17 @@ export class CsvTokenizer {
           break;
         }
         lines += countLineBreaks(value);
-        let k = j;
-        while (k < n && buf.charCodeAt(k) !== d && buf.charCodeAt(k) !== LF) k++;
+        const k = fieldEnd(buf, j, d);
         if (k >= n && !final) return -1;
-        if (k > j && !(k === j + 1 && buf.charCodeAt(j) === CR && (k === n || buf.charCodeAt(k) === LF))) {
+        if (k > j) {
           malformed = true;
           value += buf.slice(j, k);
         }
         j = k;
       } else {
-        let k = j;
-        while (k < n && buf.charCodeAt(k) !== d && buf.charCodeAt(k) !== LF) k++;
+        const k = fieldEnd(buf, j, d);
         if (k >= n && !final) return -1;
-        value = buf.slice(j, k > j && buf.charCodeAt(k - 1) === CR && (k === n || buf.charCodeAt(k) === LF) ? k - 1 : k);
+        value = buf.slice(j, k);
         j = k;
       }
       fields.push(value);
@@ -133,6 +152,11 @@ export class CsvTokenizer {
         continue;
       }
       break;
+    }
+    // the line end: LF, CRLF or a lone CR (a CR last in the buffer waits for what follows it)
+    if (j < n && buf.charCodeAt(j) === CR) {
+      if (j + 1 >= n && !final) return -1;
+      if (buf.charCodeAt(j + 1) === LF) j++;
     }
     if (j < n) j++;
     this.sink(fields, this.line, malformed);
@@ -147,9 +171,20 @@ export class CsvTokenizer {
  */
 const MAX_ROW = 1 << 20;
 
+/** Where the field starting at `j` ends: at the delimiter `d`, a line end (LF or CR) or the end of the buffer. */
+function fieldEnd(buf: string, j: number, d: number): number {
+  let k = j;
+  for (let c = buf.charCodeAt(k); k < buf.length && c !== d && c !== LF && c !== CR; c = buf.charCodeAt(++k));
+  return k;
+}
+
+/** Line breaks in `s`: LF, CRLF (one) and lone CR. */
 function countLineBreaks(s: string): number {
   let count = 0;
-  for (let p = s.indexOf('\n'); p >= 0; p = s.indexOf('\n', p + 1)) count++;
+  for (let p = 0; p < s.length; p++) {
+    const c = s.charCodeAt(p);
+    if (c === LF || (c === CR && s.charCodeAt(p + 1) !== LF)) count++;
+  }
   return count;
 }
 

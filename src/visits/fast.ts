@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
 import { KontinuitetError, type RowIssue } from '../errors.js';
 import { parseDayCodes, parseTimeInto, type TimeParseFailure } from '../time/parse.js';
@@ -5,8 +6,9 @@ import { daysFromCivil } from '../time/civil.js';
 import { LocalZone } from '../time/zone.js';
 import { resolveColumns, type ColumnIndex } from './columns.js';
 import { CsvTokenizer, detectDelimiter } from './csv.js';
-import { accountant, badQuote, describeColumns, idMap, newLedger, openBytes, usedColumns } from './read.js';
+import { accountant, badQuote, closeLedger, describeColumns, idMap, newLedger, openBytes, usedColumns } from './read.js';
 import { gaveUp } from './garbage.js';
+import { firstInvalidUtf8, lineEnds, loneCr, notUtf8 } from './encoding.js';
 import { ByteInterner } from './intern.js';
 import { KERNEL_ASCII_VISIT, KERNEL_PLAIN, RECORD_FLAGS, RECORD_HEAD, RECORD_VALUES, SplitKernel, type RowSettings } from './kernel.js';
 import type { WorkTable } from './worktable.js';
@@ -123,8 +125,15 @@ export async function fastScanFile(path: string, sink: CodedSink, options: ReadO
       if (scanner === null) {
         head = head.length === 0 ? chunk : Buffer.concat([head, chunk]);
         const nl = head.indexOf(LF);
+        const cr = head.indexOf(CR);
+        // a lone CR before the first LF (CR line ends): the general reader reads the file
+        if (cr >= 0 && (nl < 0 ? cr + 1 < head.length : cr + 1 < nl)) {
+          (stream as NodeJS.ReadableStream & { destroy?: () => void }).destroy?.();
+          return null;
+        }
         if (nl < 0) continue;
-        if (!headerFits(head, nl)) {
+        // a header that is not UTF-8: the general reader gives the error
+        if (!headerFits(head, nl) || (options.encoding === undefined && !isUtf8(head.subarray(0, nl)))) {
           (stream as NodeJS.ReadableStream & { destroy?: () => void }).destroy?.();
           return null;
         }
@@ -137,11 +146,12 @@ export async function fastScanFile(path: string, sink: CodedSink, options: ReadO
     throw new KontinuitetError('UNREADABLE_INPUT', `cannot read the input: ${(e as Error).message}`);
   }
   if (scanner === null) {
+    if (options.encoding === undefined && !isUtf8(head)) return null;
     if (head.toString('utf8').trim() === '') throw new KontinuitetError('EMPTY_INPUT', 'the input is empty: expected a header row and visit rows');
     scanner = new LineScanner(head, head.length, zone, mapId, options, ledger, account, sink);
   }
   scanner.end();
-  return ledger;
+  return closeLedger(ledger, options);
 }
 
 /**
@@ -187,7 +197,7 @@ export class QuotedRange extends Error {
 export async function fastScanPiece(path: string, table: WorkTable, p: number, firstLine: number, sink: CodedSink, options: ReadOptions, kernel: boolean | KeptKernel = true): Promise<{ ledger: ReadLedger; nextLine: number } | null> {
   if (options.encoding === 'latin1') return null;
   const head = await readHeader(path);
-  if (head === null || !headerFits(head.bytes, head.end)) return null;
+  if (head === null || !headerFits(head.bytes, head.end) || (options.encoding === undefined && !isUtf8(head.bytes.subarray(0, head.end)))) return null;
   const ledger = newLedger();
   const account = accountant(ledger, options, (v) => sink.addVisit(v));
   const scanner = new LineScanner(head.bytes, head.end, new LocalZone(options.zone ?? 'Europe/Stockholm'), idMap(options), options, ledger, account, sink, firstLine, true);
@@ -273,12 +283,14 @@ function pieceBufferSize(table: WorkTable): number {
   return table.unit + 1 + (1 << 16);
 }
 
-/** The bytes of a file up to its first LF (`end`: where the LF is), or null when it has none. */
+/** The bytes of a file up to its first LF (`end`: where the LF is), or null when it has none or its first line ends in a lone CR. */
 export async function readHeader(path: string): Promise<{ bytes: Buffer; end: number } | null> {
   let bytes = Buffer.alloc(0);
   for await (const chunk of createReadStream(path, { highWaterMark: 1 << 16 })) {
     bytes = Buffer.concat([bytes, chunk as Buffer]);
     const end = bytes.indexOf(LF);
+    const cr = bytes.indexOf(CR);
+    if (cr >= 0 && (end < 0 ? cr + 1 < bytes.length : cr + 1 < end)) return null; // CR line ends
     if (end >= 0) return { bytes, end };
   }
   return null;
@@ -468,6 +480,8 @@ class LineScanner {
   private scannerAsked = false;
   /** Set once a quote is seen: the rest goes through the general tokenizer. */
   private general: { tokenizer: CsvTokenizer; decoder: InstanceType<typeof TextDecoder> } | null = null;
+  /** No encoding was given: bytes that are not UTF-8 stop the read ({@link notUtf8}). */
+  private readonly watchUtf8: boolean;
 
   constructor(
     head: Buffer,
@@ -481,6 +495,7 @@ class LineScanner {
     private line = 2,
     private readonly refuseQuotes = false,
   ) {
+    this.watchUtf8 = options.encoding === undefined;
     const bom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
     const headerText = head.toString('utf8', bom, headerEnd).replace(/\r$/, '');
     const delimiterText = options.delimiter ?? detectDelimiter(headerText);
@@ -583,13 +598,20 @@ class LineScanner {
     let from = 0;
     const quote = buf.indexOf(QUOTE);
     if (quote >= 0 && this.refuseQuotes) throw new QuotedRange();
-    const fastEnd = quote < 0 ? buf.length : buf.lastIndexOf(LF, quote) + 1;
+    let fastEnd = quote < 0 ? buf.lastIndexOf(LF) + 1 : buf.lastIndexOf(LF, quote) + 1;
+    // a lone CR ends a line: from its line on, the general tokenizer reads (as after a quote)
+    const cr = loneCr(buf, 0, fastEnd);
+    if (cr >= 0) {
+      if (this.refuseQuotes) throw new QuotedRange();
+      fastEnd = buf.lastIndexOf(LF, cr) + 1;
+    }
+    this.checkText(buf, 0, fastEnd);
     for (let nl = buf.indexOf(LF, from); nl >= 0 && nl < fastEnd; nl = buf.indexOf(LF, from)) {
       this.take(buf, from, nl);
       from = nl + 1;
     }
-    if (quote >= 0) {
-      this.general = { tokenizer: this.generalTokenizer(), decoder: new TextDecoder('utf-8', { ignoreBOM: true }) };
+    if (quote >= 0 || cr >= 0) {
+      this.general = { tokenizer: this.generalTokenizer(), decoder: this.decoder() };
       this.carry = Buffer.alloc(0);
       return this.pushGeneral(buf.subarray(from), false);
     }
@@ -602,6 +624,9 @@ class LineScanner {
    */
   lines(buf: Buffer, end: number): number {
     if (buf.subarray(0, end).indexOf(QUOTE) >= 0) throw new QuotedRange();
+    const last = buf.lastIndexOf(LF, end - 1) + 1;
+    // a lone CR, or bytes that are not UTF-8: one reader reads the file from its start
+    if (loneCr(buf, 0, last) >= 0 || (this.watchUtf8 && !isUtf8(buf.subarray(0, last)))) throw new QuotedRange();
     if (this.kernel !== null && this.kernel.holds(buf)) return this.linesByKernel(this.kernel, buf, end);
     // little-endian words over the buffer when it is 4-byte aligned: split four bytes at a time
     this.words = LITTLE_ENDIAN && buf.byteOffset % 4 === 0 ? new Int32Array(buf.buffer, buf.byteOffset, buf.length >> 2) : null;
@@ -654,8 +679,35 @@ class LineScanner {
   }
 
   end(): void {
+    if (this.general === null && this.carry.length > 0) {
+      const c = this.carry;
+      // the last line, without a line end: a CR in it that is not its last byte ends a line
+      if (loneCr(c, 0, c.length - 1) >= 0) {
+        if (this.refuseQuotes) throw new QuotedRange();
+        this.general = { tokenizer: this.generalTokenizer(), decoder: this.decoder() };
+        this.carry = Buffer.alloc(0);
+        this.pushGeneral(c, false);
+      } else {
+        this.checkText(c, 0, c.length);
+        this.take(c, 0, c.length);
+        return;
+      }
+    }
     if (this.general !== null) return this.pushGeneral(Buffer.alloc(0), true);
-    if (this.carry.length > 0) this.take(this.carry, 0, this.carry.length);
+  }
+
+  /**
+   * Bytes [a, b) of `buf` (whole lines) must be UTF-8 when no encoding was given: else the read
+   * stops with an error naming the option, never reading Windows-1252 text as other text.
+   */
+  private checkText(buf: Buffer, a: number, b: number): void {
+    if (!this.watchUtf8 || isUtf8(buf.subarray(a, b))) return;
+    if (this.refuseQuotes) throw new QuotedRange();
+    throw notUtf8(this.line + lineEnds(buf, a, firstInvalidUtf8(buf, a, b)));
+  }
+
+  private decoder(): InstanceType<typeof TextDecoder> {
+    return new TextDecoder('utf-8', { ignoreBOM: true, fatal: this.watchUtf8 });
   }
 
   private generalTokenizer(): CsvTokenizer {
@@ -666,7 +718,13 @@ class LineScanner {
 
   private pushGeneral(bytes: Buffer, final: boolean): void {
     const g = this.general!;
-    g.tokenizer.push(g.decoder.decode(bytes, { stream: !final }));
+    let text: string;
+    try {
+      text = g.decoder.decode(bytes, { stream: !final });
+    } catch {
+      throw notUtf8(g.tokenizer.lineAtEnd() + lineEnds(bytes, 0, firstInvalidUtf8(bytes, 0, bytes.length)));
+    }
+    g.tokenizer.push(text);
     if (final) {
       g.tokenizer.end();
       this.ledger.blankLines += g.tokenizer.blankLines;

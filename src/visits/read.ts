@@ -5,6 +5,7 @@ import { KontinuitetError, type RowIssue } from '../errors.js';
 import { LocalZone } from '../time/zone.js';
 import { aliasOf, CANONICAL_COLUMNS, normaliseHeader, REQUIRED_COLUMNS, resolveColumns, type CanonicalColumn, type ColumnIndex } from './columns.js';
 import { CsvTokenizer, detectDelimiter } from './csv.js';
+import { firstInvalidUtf8, lineEnds, notUtf8 } from './encoding.js';
 import { pseudonymiser } from './pseudonymise.js';
 import { sniffed, sniffFile } from './sniff.js';
 import { RowConverter } from './row.js';
@@ -89,9 +90,24 @@ export function accountant(ledger: ReadLedger, options: ReadOptions, onVisit: (v
   };
 }
 
+/** The warning of a file whose header was read but which gives no row. */
+export const NO_ROWS = 'the file has a header but no rows';
+
+/**
+ * Ends the ledger of a whole file: a header without rows is warned of (in the ledger and to
+ * `onWarning`), not taken silently as an empty log.
+ */
+export function closeLedger(ledger: ReadLedger, options: ReadOptions): ReadLedger {
+  if (ledger.read === 0 && !ledger.warnings.includes(NO_ROWS)) {
+    ledger.warnings.push(NO_ROWS);
+    options.onWarning?.(NO_ROWS);
+  }
+  return ledger;
+}
+
 /** A fresh ledger. */
 export function newLedger(): ReadLedger {
-  return { read: 0, used: 0, rejected: 0, rejectedByCode: {}, issues: [], issuesOmitted: 0, blankLines: 0, delimiter: null, columns: {} };
+  return { read: 0, used: 0, rejected: 0, rejectedByCode: {}, issues: [], issuesOmitted: 0, blankLines: 0, delimiter: null, columns: {}, warnings: [] };
 }
 
 function isByteSource(source: VisitSource): source is string | URL | NodeJS.ReadableStream {
@@ -122,8 +138,19 @@ async function readCsv(
   ledger: ReadLedger,
   account: Account,
 ): Promise<void> {
-  const decoder = new TextDecoder(options.encoding === 'latin1' ? 'windows-1252' : 'utf-8');
   const limits = timeLimits(options, zone);
+  // without an encoding, bytes that are not UTF-8 stop the read (notUtf8), never read as other text
+  const decoder = new TextDecoder(options.encoding === 'latin1' ? 'windows-1252' : 'utf-8', { fatal: options.encoding === undefined });
+  const decode = (chunk: Uint8Array, final: boolean): string => {
+    try {
+      return decoder.decode(chunk, { stream: !final });
+    } catch {
+      const at = firstInvalidUtf8(chunk, 0, chunk.length);
+      const before = new TextDecoder().decode(chunk.subarray(0, at));
+      const t = tokenizer as CsvTokenizer | null;
+      throw notUtf8(t !== null ? t.lineAtEnd() + lineEnds(Buffer.from(before), 0, before.length) : 1 + lineEnds(Buffer.from(head + before), 0, Buffer.byteLength(head + before)));
+    }
+  };
   let tokenizer: CsvTokenizer | null = null;
   let converter: RowConverter | null = null;
   let head = '';
@@ -154,14 +181,14 @@ async function readCsv(
   };
   try {
     for await (const chunk of await openBytes(source)) {
-      const text = typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+      const text = typeof chunk === 'string' ? chunk : decode(chunk, false);
       if (tokenizer !== null) (tokenizer as CsvTokenizer).push(text);
       else {
         head += text;
-        if (head.includes('\n')) start(head);
+        if (/\n|\r[^]/.test(head)) start(head);
       }
     }
-    const rest = decoder.decode();
+    const rest = decode(new Uint8Array(0), true);
     if (tokenizer === null) {
       if ((head + rest).trim() === '') throw new KontinuitetError('EMPTY_INPUT', 'the input is empty: expected a header row and visit rows');
       start(head + rest);
@@ -173,11 +200,11 @@ async function readCsv(
     throw new KontinuitetError('UNREADABLE_INPUT', `cannot read the input: ${(e as Error).message}`);
   }
   if (converter === null) throw new KontinuitetError('EMPTY_INPUT', 'the input has no header row');
+  closeLedger(ledger, options);
 }
 
 function firstLine(text: string): string {
-  const nl = text.indexOf('\n');
-  return (nl < 0 ? text : text.slice(0, nl)).replace(/^\uFEFF/, '');
+  return text.split(/\r\n|\r|\n/, 1)[0]!.replace(/^\uFEFF/, '');
 }
 
 /** The column index with the optional columns not in `use` switched off. */

@@ -43,7 +43,7 @@ export interface Visit {
  *
  * @example
  * { read: 3, used: 2, rejected: 1, rejectedByCode: { time_out_of_range: 1 }, issues: [ … ], issuesOmitted: 0,
- *   blankLines: 0, delimiter: ';', columns: { client_id: 'Brukare', … } }
+ *   blankLines: 0, delimiter: ';', columns: { client_id: 'Brukare', … }, warnings: [] }
  */
 export interface ReadLedger {
   read: number;
@@ -58,6 +58,11 @@ export interface ReadLedger {
   delimiter: string | null;
   /** Which input header fed each canonical column present. */
   columns: Partial<Record<CanonicalColumn, string>>;
+  /**
+   * What the reader warns of, e.g. `'the file has a header but no rows'` (a file whose header
+   * was read but which gives no row: used + rejected = 0). Also passed to `onWarning`.
+   */
+  warnings: string[];
 }
 
 /**
@@ -103,6 +108,8 @@ export interface ReadOptions {
    * The required columns (client_id, staff_id, start, end) are always read.
    */
   use?: readonly CanonicalColumn[];
+  /** Called with each warning of the reader as it is found (they are also in the ledger's `warnings`), e.g. to print them. */
+  onWarning?: (message: string) => void;
   /** Replace client and staff ids by a keyed hash (HMAC-SHA-256, hex, truncated to `length`, default 16). */
   pseudonymise?: { key: string; length?: number };
   /**

@@ -148,8 +148,12 @@ describe('Windows-1252 (encoding: latin1)', () => {
     }]);
   });
 
-  it('read as UTF-8 (the default) the Windows-1252 headers are not recognised', async () => {
-    const { ledger } = await readVisits(fixture('windows-1252.csv'));
+  it('without an encoding a Windows-1252 file stops with an error naming the option (never other text in silence)', async () => {
+    await expect(readVisits(fixture('windows-1252.csv'))).rejects.toMatchObject({ code: 'UNREADABLE_INPUT', message: expect.stringMatching(/^line 1: bytes that are not UTF-8.*--encoding latin1/) });
+  });
+
+  it('read as UTF-8 (encoding: utf8, given) the Windows-1252 headers are not recognised', async () => {
+    const { ledger } = await readVisits(fixture('windows-1252.csv'), { encoding: 'utf8' });
     expect(ledger.columns.group).toBeUndefined();
     expect(ledger.columns.visit_id).toBeUndefined();
   });

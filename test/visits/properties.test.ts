@@ -79,12 +79,15 @@ const csvOptions = fc.record({
 interface CsvOptions { delimiter: string; rowDelimiter: string; quoteColumns: boolean; writeBOM: boolean; includeEndRowDelimiter: boolean }
 
 async function writeCsv(rows: readonly Row[], options: CsvOptions): Promise<string> {
-  return writeToString(rows as Row[], { headers: ['visit_id', 'client_id', 'staff_id', 'start', 'end', 'kind', 'group'], ...options });
+  // a lone CR ends a line (CR-only exports): a field holding one must be quoted, which fast-csv does only for the row delimiter
+  const quoteColumns = options.quoteColumns || rows.some((r) => Object.values(r).some((v) => String(v).includes('\r')));
+  return writeToString(rows as Row[], { headers: ['visit_id', 'client_id', 'staff_id', 'start', 'end', 'kind', 'group'], ...options, quoteColumns });
 }
 
 const read = (csv: string, maxIssues = Infinity) => readVisits(Readable.from([Buffer.from(csv, 'utf8')]), { maxIssues });
 
-const lineBreaks = (s: string): number => s.split('\n').length - 1;
+/** Line breaks: LF, CRLF (one) and a lone CR. */
+const lineBreaks = (s: string): number => s.split(/\r\n|\r|\n/).length - 1;
 
 describe('(a) logs written by fast-csv read back identically', () => {
   it('ids, kinds, groups, times and line numbers', async () => {
