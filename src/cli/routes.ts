@@ -16,13 +16,14 @@ import { READ_FLAGS, READ_HELP, readOptions } from './read-flags.js';
 export const ROUTES_HELP = `kontinuitet routes <file|-> [options]   (- reads standard input)
 
 Route efficiency: every staff member's day as a route (visits in start order; a double-staffed
-visit counts for each staff member). Per staff-day: working time, time with clients and its share
-(brukartid), travel time and km, waiting, and the detour ratio = travel in the order driven ÷
-travel in the best order of the same stops (same start and end), freely and with each visit
-starting within ±N minutes of its actual start (double-staffed visits fixed). Summaries for the
-municipality, per group and per staff member. Travel as driven comes from the logged legs
-(travel_minutes, travel_km) when present; orders are compared under the distance model: a road
-network (--roads) or the straight line × circuity at an average speed.
+visit, two staff together at least --handover-minutes as in \`staffing\`, counts for each staff
+member). Per staff-day: working time, time with clients and its share (brukartid), travel time
+and km, waiting, and the detour ratio = travel in the order driven ÷ travel in the best order of
+the same stops (same start and end), freely and with each visit starting within ±N minutes of
+its actual start (double-staffed visits fixed). Summaries for the municipality, per group and per
+staff member. Travel as driven comes from the logged legs (travel_minutes, travel_km) when
+present; orders are compared under the distance model: a road network (--roads) or the straight
+line × circuity at an average speed.
 
   --from DATE            first day of one window (YYYY-MM-DD); without it: one window a month
   --every month          a monthly series (the default without --from or --all)
@@ -33,6 +34,7 @@ network (--roads) or the straight line × circuity at an average speed.
   --circuity X           road km per straight-line km (default 1.3)
   --speed KMH            average speed in km/h (default 40)
   --window-minutes N     ± minutes around each visit's start for the time-window order (default 30)
+  --handover-minutes N   staff together less than N minutes are a handover, not double staffing (default 5)
   --base LAT,LON         every day starts and ends at this base
   --group-base G=LAT,LON a group's base (repeatable; wins over --base)
   --format F             table (default), json (kontinuitet/routes@1) or csv (one row per staff-day)
@@ -76,6 +78,7 @@ export async function routesCommand(argv: string[], out: NodeJS.WritableStream, 
     circuity: { type: 'string' },
     speed: { type: 'string' },
     'window-minutes': { type: 'string' },
+    'handover-minutes': { type: 'string' },
     base: { type: 'string' },
     'group-base': { type: 'string', multiple: true },
     format: { type: 'string' },
@@ -97,6 +100,8 @@ export async function routesCommand(argv: string[], out: NodeJS.WritableStream, 
   const speed = numberFlag('speed', values.speed);
   if (speed !== undefined && speed <= 0) throw new UsageError(`--speed must be above 0, got "${values.speed}"`);
   const windowMinutes = intFlag('window-minutes', values['window-minutes'], 0, 720);
+  const handover = numberFlag('handover-minutes', values['handover-minutes']);
+  if (handover !== undefined && handover < 0) throw new UsageError(`--handover-minutes must be 0 or more, got "${values['handover-minutes']}"`);
   const groupBases: Record<string, [number, number]> = {};
   for (const gb of values['group-base'] ?? []) {
     const at = gb.lastIndexOf('=');
@@ -112,6 +117,7 @@ export async function routesCommand(argv: string[], out: NodeJS.WritableStream, 
     ...(circuity !== undefined ? { circuity } : {}),
     ...(speed !== undefined ? { speedKmh: speed } : {}),
     ...(windowMinutes !== undefined ? { windowMinutes } : {}),
+    ...(handover !== undefined ? { handoverMinutes: handover } : {}),
     ...(values.base !== undefined ? { base: point('base', values.base) } : {}),
     ...(Object.keys(groupBases).length > 0 ? { groupBases } : {}),
     ...(values.roads !== undefined ? { roads: await readRoadNetwork(values.roads) } : {}),

@@ -22,13 +22,13 @@ type Evaluate = (a: number, b: number, countBothStaff: number, handoverMs: numbe
 const enum Col {
   Client, Staff, Group, Day, Line, VisitLength, VisitHash, VisitAt, Start, End, Arena,
   Order, SortedStart, SortedEnd, SortedStaff, SortedGroup, SortedDay, SortedVisit, Clients, First, Table, Rank, Spare, Counts,
-  Members, Bounds, ByStart, Parent, Loose, VisitOf, MergeSpare,
+  Members, Bounds, ByStart, Parent, Loose, VisitOf, MergeSpare, Key, Run, RunEnd,
   // the evaluation's scratch, allocated after the columns (and a word: the room of the staff marks)
   PerDay, GroupCount, GroupsSeen, StaffSeen, Figures, StaffRoom,
 }
 /** Words of the addresses at 0; the first LAID_OUT are the columns laid out by the room they need. */
-const COLUMNS = 37;
-const LAID_OUT = 31;
+const COLUMNS = 40;
+const LAID_OUT = 34;
 
 /**
  * Bytes of each column for `rows` rows, `units` visit-id code units, client numbers below
@@ -43,7 +43,7 @@ function columnBytes(rows: number, units: number, clients: number, run: number, 
   return [
     r4, r4, r4, r4, r4, r4, r4, r4, r8, r8, 2 * units,
     r4, r8, r8, r4, r4, r4, r4, k4, k4 + 4, 4 * table, 4 * clients, k4, 1024,
-    u4, u4 + 4, u4, u4, u4, u4, u4,
+    u4, u4 + 4, u4, u4, u4, u4, u4, 2 * u4, u4, u4,
   ];
 }
 

@@ -43,7 +43,8 @@ const COUNTS = 23;
 // Of {@link group}, room for the most rows of one client ({@link maxRun}): the visits' rows
 // (positions) and where each visit begins (one more entry: the end); scratch: the rows by start,
 // the union-find parents, the rows without a visit id, each root's visit, the merge sort's second
-// array.
+// array; of {@link joinLoose}: a sort key per row (f64), the union-find of its runs of slots and
+// each run's last slot.
 const MEMBERS = 24;
 const BOUNDS = 25;
 const BY_START = 26;
@@ -51,16 +52,19 @@ const PARENT = 27;
 const LOOSE = 28;
 const VISIT_OF = 29;
 const MERGE_SPARE = 30;
+const KEY = 31;
+const RUN = 32;
+const RUN_END = 33;
 // Of {@link evaluate}: visits per day of the window; per group rank, the visits counted for it,
 // and the groups seen; per staff rank, the mark of the last client that met them; the figures
 // (6 words: visits, staff, reason code, first short day, double-staffed visits, group); and the
 // room of the staff marks (a word, not an address).
-const PER_DAY = 31;
-const GROUP_COUNT = 32;
-const GROUPS_SEEN = 33;
-const STAFF_SEEN = 34;
-const FIGURES = 35;
-const STAFF_ROOM = 36;
+const PER_DAY = 34;
+const GROUP_COUNT = 35;
+const GROUPS_SEEN = 36;
+const STAFF_SEEN = 37;
+const FIGURES = 38;
+const STAFF_ROOM = 39;
 
 @inline function column(k: i32): i32 {
   return load<i32>(k << 2);
@@ -285,15 +289,18 @@ export function group(a: i32, b: i32): i32 {
     if (first < 0) setWord(loose, looseCount++, i);
     else if (first != a + i) union(parent, first - a, i);
   }
-  for (let x = 0; x < looseCount; x++) {
-    const p = word(loose, x);
-    const ps = load<f64>(start + (p << 3)), pe = load<f64>(end + (p << 3));
-    for (let y = x + 1; y < looseCount; y++) {
-      const q = word(loose, y);
-      const qs = load<f64>(start + (q << 3)), qe = load<f64>(end + (q << 3));
-      if (qs >= pe) break;
-      const overlap = min(pe, qe) - max(ps, qs);
-      if (overlap > 0 && 2 * overlap >= min(pe - ps, qe - qs)) union(parent, p, q);
+  if (!joinLoose(start, end, loose, looseCount, parent)) {
+    // times that are not whole numbers: every pair that can overlap, as the rule is written
+    for (let x = 0; x < looseCount; x++) {
+      const p = word(loose, x);
+      const ps = load<f64>(start + (p << 3)), pe = load<f64>(end + (p << 3));
+      for (let y = x + 1; y < looseCount; y++) {
+        const q = word(loose, y);
+        const qs = load<f64>(start + (q << 3)), qe = load<f64>(end + (q << 3));
+        if (qs >= pe) break;
+        const overlap = min(pe, qe) - max(ps, qs);
+        if (overlap > 0 && 2 * overlap >= min(pe - ps, qe - qs)) union(parent, p, q);
+      }
     }
   }
 
@@ -322,6 +329,119 @@ export function group(a: i32, b: i32): i32 {
     setWord(fill, v, at + 1);
   }
   return count;
+}
+
+/** Whole numbers up to this size: their sums and differences are exact in f64. */
+const EXACT: f64 = 2251799813685248; // 2^51
+
+/**
+ * Joins (in the union-find at `parent`) the `count` rows without a visit id listed at `loose`
+ * that overlap by at least half of the shorter, in O(m log m) for m rows; false (nothing joined)
+ * when a time is not a whole number below 2^51 in size, where the caller compares every pair.
+ * With s ≤ l in length, two rows overlap by at least half of the shorter exactly when the
+ * shorter has some length and its midpoint lies in the longer, both ends included (so
+ * 2·l.start ≤ s.start + s.end ≤ 2·l.end, exact for such times). The rows are taken shortest
+ * first; each joins every row taken before whose midpoint it holds. Midpoints are kept as slots
+ * in their order (a Fenwick tree counts the slots taken, to find the next one); the slots a row
+ * joined form a run, one component (a row taken later with its midpoint inside a run holds the
+ * midpoint of the row that made the run, so it joins it in turn): runs never interleave, and a
+ * row visits one slot per run it reaches, each run then merged into its own.
+ */
+function joinLoose(start: i32, end: i32, loose: i32, count: i32, parent: i32): bool {
+  let m = 0; // rows with some length, packed at the front of `loose`
+  for (let x = 0; x < count; x++) {
+    const p = word(loose, x);
+    const s = load<f64>(start + (p << 3)), e = load<f64>(end + (p << 3));
+    if (!(abs(s) <= EXACT && abs(e) <= EXACT && floor(s) == s && floor(e) == e)) return false;
+    if (e > s) setWord(loose, m++, p);
+  }
+  if (m < 2) return true;
+  const key = column(KEY), spare = column(MERGE_SPARE);
+  const byLength = column(VISIT_OF), bySlot = column(MEMBERS), tree = column(BOUNDS);
+  const run = column(RUN), runEnd = column(RUN_END);
+  for (let j = 0; j < m; j++) {
+    const p = word(loose, j);
+    const s = load<f64>(start + (p << 3)), e = load<f64>(end + (p << 3));
+    store<f64>(key + (j << 3), e - s);
+    setWord(byLength, j, j);
+    setWord(bySlot, j, j);
+  }
+  sortByStart(byLength, m, key, spare);
+  for (let j = 0; j < m; j++) {
+    const p = word(loose, j);
+    store<f64>(key + (j << 3), load<f64>(start + (p << 3)) + load<f64>(end + (p << 3)));
+  }
+  sortByStart(bySlot, m, key, spare);
+  const slotOf = spare; // the sorts are done with their second array
+  for (let k = 0; k < m; k++) setWord(slotOf, word(bySlot, k), k);
+  for (let k = 0; k < m; k++) {
+    const p = word(loose, word(bySlot, k));
+    store<f64>(key + (k << 3), load<f64>(start + (p << 3)) + load<f64>(end + (p << 3))); // 2 × midpoint, by slot
+  }
+  memory.fill(tree, 0, (m + 1) << 2);
+  let top = 1;
+  while (top <= m >> 1) top <<= 1;
+  let taken = 0;
+  for (let k = 0; k < m; k++) {
+    const j = word(byLength, k);
+    const p = word(loose, j);
+    const from = firstSlotFrom(key, m, 2 * load<f64>(start + (p << 3)));
+    const to = firstSlotFrom(key, m, 2 * load<f64>(end + (p << 3)) + 1); // the slots up to 2·end: whole numbers
+    const own = word(slotOf, j);
+    setWord(run, own, own);
+    let last = own;
+    let x = nextTaken(tree, m, top, taken, from);
+    while (x >= 0 && x < to) {
+      const r = runOf(run, x);
+      union(parent, p, word(loose, word(bySlot, r)));
+      const e = word(runEnd, r);
+      if (e > last) last = e;
+      setWord(run, r, own);
+      x = nextTaken(tree, m, top, taken, e + 1);
+    }
+    setWord(runEnd, own, last);
+    for (let i = own + 1; i <= m; i += i & -i) setWord(tree, i, word(tree, i) + 1);
+    taken++;
+  }
+  return true;
+}
+
+/** The first of `m` slots (2 × midpoint, ascending, f64 at `key`) at or above `value`. */
+function firstSlotFrom(key: i32, m: i32, value: f64): i32 {
+  let lo = 0, hi = m;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (load<f64>(key + (mid << 3)) < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The first taken slot at or after `x` (-1: none), from the Fenwick tree of the `taken` slots of `m`; `top` the largest power of 2 ≤ m. */
+function nextTaken(tree: i32, m: i32, top: i32, taken: i32, x: i32): i32 {
+  if (x >= m) return -1;
+  let before = 0;
+  for (let i = x; i > 0; i -= i & -i) before += word(tree, i);
+  if (before == taken) return -1;
+  let want = before + 1, at = 0;
+  for (let step = top; step > 0; step >>= 1) {
+    const next = at + step;
+    if (next <= m && word(tree, next) < want) {
+      at = next;
+      want -= word(tree, next);
+    }
+  }
+  return at;
+}
+
+/** The run of slot `x` (its root in the union-find at `run`). */
+function runOf(run: i32, x: i32): i32 {
+  while (word(run, x) != x) {
+    const up = word(run, word(run, x));
+    setWord(run, x, up);
+    x = up;
+  }
+  return x;
 }
 
 function find(parent: i32, i: i32): i32 {

@@ -7,11 +7,13 @@
  */
 
 import { groupBy, sortedKeys } from '../summary/groupBy.js';
+import { resolveRules } from '../continuity/rules.js';
 import { KontinuitetError } from '../errors.js';
 import { selfDisplaying } from '../report/jupyter.js';
-import { civilFromDays } from '../time/civil.js';
+import { civilFromDays, MS_PER_MINUTE } from '../time/civil.js';
 import { dayWindow, monthlyWindows, type DayWindow, type MonthAnchor } from '../time/windows.js';
 import { LocalZone } from '../time/zone.js';
+import { isDoubleStaffed } from '../staffing/together.js';
 import { groupVisits } from '../visits/group.js';
 import { DEFAULT_ZONE, scanVisits } from '../visits/read.js';
 import type { ReadLedger, ReadOptions, Visit, VisitSource } from '../visits/types.js';
@@ -33,9 +35,12 @@ import type { RoutesResult, RoutesWindow, StaffDayRoute } from './types.js';
  * - `base`: `[lat, lon]` every staff-day starts from and returns to; `groupBases`: per group,
  *   overriding `base`. Default none: a day runs from the first visit to the last.
  * - `exactUpTo`, `timeLimitMs`: passed to `bestOrder` (defaults 12 and 1000 ms).
+ * - `handoverMinutes`: a visit is double-staffed when two different staff were together at it for
+ *   at least this many minutes ({@link isDoubleStaffed}, the rule of the staffing figures and
+ *   `rules.handoverMinutes`; default 5); staff one after the other are a handover.
  *
  * @example
- * const o: RoutesOptions = { from: '2024-10-01', circuity: 1.3, speedKmh: 40, windowMinutes: 30, groupBases: { Norr: [62.52, 15.66] } };
+ * const o: RoutesOptions = { from: '2024-10-01', circuity: 1.3, speedKmh: 40, windowMinutes: 30, handoverMinutes: 5, groupBases: { Norr: [62.52, 15.66] } };
  */
 export interface RoutesOptions {
   from?: string;
@@ -52,6 +57,7 @@ export interface RoutesOptions {
   groupBases?: Record<string, [number, number]>;
   exactUpTo?: number;
   timeLimitMs?: number;
+  handoverMinutes?: number;
 }
 
 /** The optional columns the route figures read. */
@@ -85,6 +91,7 @@ export class RoutesAccumulator {
   private readonly options: RoutesOptions;
   private readonly model: DistanceModel & { fallbacks?: number };
   private readonly windowMinutes: number;
+  private readonly handoverMinutes: number;
   private readonly days: number;
   private readonly base: LatLon | null;
   private readonly groupBases = new Map<string, LatLon>();
@@ -99,6 +106,8 @@ export class RoutesAccumulator {
     this.model = options.roads !== undefined ? roadModel(options.roads, straight) : haversineModel(straight);
     this.windowMinutes = options.windowMinutes ?? 30;
     if (!(this.windowMinutes >= 0 && this.windowMinutes <= 720)) throw new KontinuitetError('BAD_OPTION', 'windowMinutes: must be from 0 to 720');
+    this.handoverMinutes = options.handoverMinutes ?? resolveRules().handoverMinutes;
+    if (!(this.handoverMinutes >= 0)) throw new KontinuitetError('BAD_OPTION', 'handoverMinutes: must be ≥ 0');
     this.days = options.days ?? 14;
     if (!Number.isInteger(this.days) || this.days < 1 || this.days > 366) throw new KontinuitetError('BAD_OPTION', 'days: must be a whole number from 1 to 366');
     const modes = [options.from !== undefined, options.every !== undefined, options.all === true].filter(Boolean).length;
@@ -142,6 +151,7 @@ export class RoutesAccumulator {
         circuity: this.options.circuity ?? 1.3,
         speedKmh: this.options.speedKmh ?? 40,
         windowMinutes: this.windowMinutes,
+        handoverMinutes: this.handoverMinutes,
         base: this.base === null ? null : [this.base.lat, this.base.lon],
         groupBases: Object.fromEntries([...this.groupBases].map(([g, p]) => [g, [p.lat, p.lon]])),
         ...(fallbacks !== undefined ? { roadFallbacks: fallbacks } : {}),
@@ -152,13 +162,16 @@ export class RoutesAccumulator {
     });
   }
 
-  /** Rows of a visit (same visit id, or overlapping by half without one) with two or more staff members. */
+  /**
+   * Marks the rows of double-staffed visits: a client's rows grouped into visits as the measure
+   * groups them ({@link groupVisits}), a visit double-staffed by {@link isDoubleStaffed} (the
+   * staffing figures' rule), so a handover (one staff member after the other) is not.
+   */
   private markDoubleStaffed(): void {
+    const handoverMs = this.handoverMinutes * MS_PER_MINUTE;
     for (const rows of groupBy(this.rows, (r) => r.client).values()) {
       for (const visit of groupVisits(rows)) {
-        if (visit.length < 2) continue;
-        const staff = new Set(visit.map((i) => rows[i]!.staff));
-        if (staff.size > 1) for (const i of visit) rows[i]!.double = true;
+        if (visit.length > 1 && isDoubleStaffed(rows, visit, handoverMs)) for (const i of visit) rows[i]!.double = true;
       }
     }
   }

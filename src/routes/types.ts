@@ -28,7 +28,8 @@ export type TravelSource = 'logged' | 'model' | 'mixed';
 /**
  * The figures of one staff member's day (local day of the visits' start, in the log's zone). All
  * durations in minutes, distances in km. A visit is one row of the staff member, taken in start
- * order; a double-staffed visit (another staff member at the same visit) counts for each staff.
+ * order; a double-staffed visit (another staff member present together with this one for at
+ * least `handoverMinutes`, the staffing figures' rule; a handover is not) counts for each staff.
  *
  * - `workStart`/`workEnd`: ISO local times. The earliest `shift_start` (or first visit start, if
  *   earlier) to the latest `shift_end` (or last visit end) when the rows carry shift times;
@@ -176,7 +177,7 @@ export interface RoutesWindow extends RouteSummary {
  *
  * @example
  * { schema: 'kontinuitet/routes@1', zone: 'Europe/Stockholm',
- *   options: { distance: 'haversine', circuity: 1.3, speedKmh: 40, windowMinutes: 30, base: null, groupBases: {} },
+ *   options: { distance: 'haversine', circuity: 1.3, speedKmh: 40, windowMinutes: 30, handoverMinutes: 5, base: null, groupBases: {} },
  *   rows: { read: 420, used: 420, rejected: 0, outsideWindows: 40 }, issues: [], windows: [ … ] }
  */
 export interface RoutesResult {
@@ -187,6 +188,8 @@ export interface RoutesResult {
     circuity: number;
     speedKmh: number;
     windowMinutes: number;
+    /** Staff together at least this long make a visit double-staffed (shorter: a handover). */
+    handoverMinutes: number;
     base: [number, number] | null;
     groupBases: Record<string, [number, number]>;
     /** Road legs between nodes the network does not connect (straight line used instead). */

@@ -12,6 +12,7 @@ const benches = [
   ['read.mjs', rows ? ['--rows', rows] : []],
   ['measure.mjs', rows ? [rows] : []],
   ['routes.mjs', []],
+  ['group.mjs', []],
 ];
 let failed = 0;
 for (const [script, args] of benches) {

@@ -70,10 +70,26 @@ describe('routesCommand', () => {
     expect(r.out).toContain('brukartid %');
     expect(r.out).toContain('Fönster 2024-10-01 – 2024-10-01');
   });
+  it('--handover-minutes: staff together 4 minutes are a handover at the default 5, double-staffed at 3', async () => {
+    const handover = join(dir, 'handover.csv');
+    writeFileSync(handover, [
+      'visit_id,client_id,staff_id,start,end,lat,lon',
+      'H1,C1,S1,2024-10-01 10:00,2024-10-01 10:30,62.0,15.0',
+      'H1,C1,S2,2024-10-01 10:26,2024-10-01 11:00,62.0,15.0',
+      '',
+    ].join('\n'));
+    const doubles = async (extra: string[]) => {
+      const json = JSON.parse((await call([handover, '--all', '--zone', 'UTC', '--format', 'json', ...extra])).out);
+      return [json.options.handoverMinutes, ...json.windows[0].routes.map((d: { doubleStaffedVisits: number }) => d.doubleStaffedVisits)];
+    };
+    expect(await doubles([])).toEqual([5, 0, 0]);
+    expect(await doubles(['--handover-minutes', '3'])).toEqual([3, 1, 1]);
+  });
   it('usage errors', async () => {
     await expect(call([file, '--circuity', '0.5'])).rejects.toThrow(UsageError);
     await expect(call([file, '--all', '--from', '2024-10-01'])).rejects.toThrow(/one of/);
     await expect(call([file, '--base', 'north'])).rejects.toThrow(/LAT,LON/);
+    await expect(call([file, '--handover-minutes', '-1'])).rejects.toThrow(/handover-minutes/);
     await expect(call([])).rejects.toThrow(UsageError);
     expect((await call(['--help'])).out).toBe(`${ROUTES_HELP}\n`);
   });

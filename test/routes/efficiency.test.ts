@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { routeDay, unionMinutes, type RouteStop } from '../../src/routes/day.js';
 import { haversineKm, haversineModel, type DistanceModel } from '../../src/routes/distance.js';
 import { routes } from '../../src/routes/measure.js';
+import { staffing } from '../../src/staffing/measure.js';
 import { at, greatCircleKm, permutations, visit } from './routes-fixture.js';
 
 const BASE: [number, number] = [62.0, 15.0];
@@ -147,6 +148,57 @@ describe('double-staffed visits', () => {
     // without a visit id, rows of one client overlapping by half are one visit
     const loose = rows.map((r) => ({ ...r, visitId: '' }));
     expect(routes(loose, { zone: 'UTC', all: true }).windows[0]!.routes.map((d) => d.doubleStaffedVisits)).toEqual([1, 1]);
+  });
+});
+
+describe('a handover is not double staffing (one definition with the staffing figures)', () => {
+  // On the equator with circuity 1 at 60 km/h a leg's minutes are its km: x km east is
+  // lon = x / (6371 π / 180). Staff A: P0 at x = 0 (09:20–09:30), the shared visit H at x = 3
+  // (10:00–10:30), P2 at x = 1 (10:35–10:45), P3 at x = 4 (11:20–11:30). Driven 0→3→1→4 = 3 + 2 + 3
+  // = 8 min; best with the same ends 0→1→3→4 = 1 + 2 + 1 = 4. Within ±30 min (minutes after 09:20:
+  // P0 [−30, 30], H [10, 70], P2 [45, 105], P3 [90, 150]; service 10, 30, 10, 10) the best order is
+  // feasible: P0 at −30, P2 at 45 (arrive −19), H at 57 (≤ 70), P3 at 90 (arrive 88): 4 min. H pinned
+  // at 40 forbids it (P2 cannot start before 45), leaving the driven 8.
+  const x = (km: number): [number, number] => [0, km / ((6371 * Math.PI) / 180)];
+  const day = (hA: [string, string], hB: [string, string]) => [
+    visit('A', 'c0', '09:20', '09:30', x(0)),
+    visit('A', 'cH', hA[0], hA[1], x(3), { visitId: 'H1' }),
+    visit('A', 'c2', '10:35', '10:45', x(1)),
+    visit('A', 'c3', '11:20', '11:30', x(4)),
+    visit('B', 'cH', hB[0], hB[1], x(3), { visitId: 'H1' }),
+    visit('B', 'cQ', '12:00', '12:30', x(10)),
+  ];
+  const options = { zone: 'UTC', all: true, circuity: 1, speedKmh: 60 } as const;
+  const figures = (rows: ReturnType<typeof day>, handoverMinutes?: number) => {
+    const w = routes(rows, { ...options, ...(handoverMinutes !== undefined ? { handoverMinutes } : {}) }).windows[0]!;
+    const s = staffing(rows, { zone: 'UTC', from: '2024-10-01', scope: 'all', ...(handoverMinutes !== undefined ? { rules: { handoverMinutes } } : {}) }).windows[0]!;
+    const a = w.routes.find((d) => d.staff === 'A')!;
+    return { doubleA: a.doubleStaffedVisits, doubleB: w.routes.find((d) => d.staff === 'B')!.doubleStaffedVisits, a, staffingDouble: s.doubleStaffedVisits, handovers: s.handovers };
+  };
+
+  it('A 10:00–10:30 then B 10:30–11:00 under one visit id: no double-staffed visit, H free in its window (best 4.00 min)', () => {
+    const f = figures(day(['10:00', '10:30'], ['10:30', '11:00']));
+    expect([f.doubleA, f.doubleB, f.staffingDouble, f.handovers]).toEqual([0, 0, 0, 1]);
+    expect(f.a.modelMinutes).toBeCloseTo(8, 9);
+    expect(f.a.bestMinutes).toBeCloseTo(4, 9);
+    expect(f.a.bestMinutesWindows).toBeCloseTo(4, 9);
+    expect(f.a.detourRatioWindows).toBeCloseTo(2, 9);
+  });
+
+  it('both 10:00–10:30: double-staffed in both measures (1), H pinned: best within windows is the driven 8 min', () => {
+    const f = figures(day(['10:00', '10:30'], ['10:00', '10:30']));
+    expect([f.doubleA, f.doubleB, f.staffingDouble, f.handovers]).toEqual([1, 1, 1, 0]);
+    expect(f.a.bestMinutes).toBeCloseTo(4, 9);
+    expect(f.a.bestMinutesWindows).toBeCloseTo(8, 9);
+  });
+
+  it('together 4 minutes (B from 10:26): a handover at the default 5, double at handoverMinutes 3, the same in both measures', () => {
+    const rows = day(['10:00', '10:30'], ['10:26', '11:00']);
+    const five = figures(rows);
+    expect([five.doubleA, five.doubleB, five.staffingDouble, five.handovers]).toEqual([0, 0, 0, 1]);
+    const three = figures(rows, 3);
+    expect([three.doubleA, three.doubleB, three.staffingDouble, three.handovers]).toEqual([1, 1, 1, 0]);
+    expect(() => routes(rows, { handoverMinutes: -1 })).toThrow(/handoverMinutes/);
   });
 });
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { GatheredRows } from '../../src/continuity/rowstore.js';
-import { groupVisits, type GroupableRow } from '../../src/visits/group.js';
+import { groupVisits, overlapsByHalf, type GroupableRow } from '../../src/visits/group.js';
 
 /**
  * The rule written out the slow way: two rows are joined when they share a visit id, or both have
@@ -31,6 +31,41 @@ function naive(rows: readonly GroupableRow[]): number[][] {
   return visits.sort((p, q) => byStart(p[0]!, q[0]!));
 }
 
+/**
+ * Rows without a visit id grouped by comparing every pair that can overlap (sorted by start, a
+ * row against the later ones starting before it ends), joined in a union-find: a second, plain
+ * reading of the rule for logs too big for {@link naive}. Same order of members and visits.
+ */
+function pairwise(rows: readonly GroupableRow[]): number[][] {
+  const parent = rows.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  const byStart = rows.map((_, i) => i).sort((x, y) => rows[x]!.start - rows[y]!.start || x - y);
+  for (let a = 0; a < byStart.length; a++) {
+    const p = rows[byStart[a]!]!;
+    for (let b = a + 1; b < byStart.length && rows[byStart[b]!]!.start < p.end; b++) {
+      const q = rows[byStart[b]!]!;
+      if (overlapsByHalf(p.start, p.end, q.start, q.end)) parent[find(byStart[a]!)] = find(byStart[b]!);
+    }
+  }
+  const visits = new Map<number, number[]>();
+  for (const i of byStart) {
+    const root = find(i);
+    if (!visits.has(root)) visits.set(root, []);
+    visits.get(root)!.push(i);
+  }
+  return [...visits.values()];
+}
+
+/** A seeded generator (mulberry32). */
+function random(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
 const row = fc.record({
   start: fc.integer({ min: 0, max: 40 }),
   length: fc.integer({ min: 1, max: 12 }),
@@ -42,6 +77,44 @@ describe('grouping rows into visits', () => {
     fc.assert(fc.property(fc.array(row, { maxLength: 14 }), (rows) => {
       expect(groupVisits(rows)).toEqual(naive(rows));
     }), { numRuns: 500 });
+  });
+
+  it('many overlapping rows without an id, of every length (zero too), in minutes, epoch ms or fractions (property, against the pairwise grouping)', () => {
+    const loose = fc.record({ start: fc.integer({ min: 0, max: 600 }), length: fc.integer({ min: 0, max: 240 }) });
+    const scales = fc.constantFrom(
+      (t: number) => t, // small whole numbers
+      (t: number) => Date.UTC(2024, 9, 1) + t * 60_000, // epoch ms, whole minutes
+      (t: number) => t * 0.5 + 0.25, // fractions: the pairwise path of the kernel
+    );
+    fc.assert(fc.property(fc.array(loose, { maxLength: 300, size: 'max' }), scales, (spans, scale) => {
+      const rows = spans.map(({ start, length }) => ({ start: scale(start), end: scale(start + length), visitId: '' }));
+      expect(groupVisits(rows)).toEqual(pairwise(rows));
+    }), { numRuns: 300 });
+  });
+
+  it('by hand: a long row holding the midpoints of two short rows that barely overlap joins them; a row of no length stays alone', () => {
+    const rows = [
+      { start: 0, end: 10, visitId: '' }, // 0: midpoint 5
+      { start: 9, end: 19, visitId: '' }, // 1: overlaps 0 by 1 < 5; midpoint 14
+      { start: 4, end: 15, visitId: '' }, // 2: holds 5 and 14 (overlaps 0 by 6 ≥ 5, 1 by 6 ≥ 5)
+      { start: 7, end: 7, visitId: '' }, // 3: no length
+      { start: 30, end: 40, visitId: '' }, // 4
+      { start: 35, end: 100, visitId: '' }, // 5: holds 35 (4's midpoint) at its edge: overlap 5 ≥ 10/2
+    ];
+    expect(groupVisits(rows)).toEqual([[0, 2, 1], [3], [4, 5]]);
+  });
+
+  it('20,000 overlapping rows of one client over a day (1–240 min) and 20,000 over two weeks (1–10 min): as the pairwise grouping', () => {
+    for (const [n, days, longest] of [[20_000, 1, 240], [20_000, 14, 10]] as const) {
+      const r = random(n + days);
+      const rows = Array.from({ length: n }, () => {
+        const start = Date.UTC(2024, 9, 1) + Math.floor(r() * days * 1440) * 60_000;
+        return { start, end: start + (1 + Math.floor(r() * longest)) * 60_000, visitId: '' };
+      });
+      const mine = groupVisits(rows);
+      expect(mine).toEqual(pairwise(rows));
+      if (days === 14) expect(mine.length).toBeGreaterThan(100); // many visits, not one chain
+    }
   });
 
   it('by hand: a shared id joins rows far apart; loose rows join through a chain; a short overlap does not join', () => {
