@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import { ContinuityAccumulator, MEASURE_COLUMNS, type MeasureOptions } from '../continuity/measure.js';
 import type { ContinuityResult } from '../continuity/types.js';
+import { checkSource } from '../options.js';
 import { civilFromDays } from '../time/civil.js';
 import { LocalZone } from '../time/zone.js';
 import { DEFAULT_ZONE, scanVisits } from '../visits/read.js';
@@ -43,6 +44,7 @@ export interface ScheduleMeasure {
  * result.windows[0].from === firstDay; // → true
  */
 export async function measureSchedule(source: VisitSource, options: ScheduleOptions & ReadOptions = {}): Promise<ScheduleMeasure> {
+  checkSource(source);
   const zone = new LocalZone(options.zone ?? DEFAULT_ZONE);
   const read: ReadOptions = { use: MEASURE_COLUMNS, ...options, zone: zone.name };
   let from = options.from;

@@ -1,4 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { numberCell } from '../visits/cells.js';
 
 /** A usage error: printed with the command's help, exit code 2. */
 export class UsageError extends Error {
@@ -17,7 +18,7 @@ export function parseFlags<T extends NonNullable<ParseArgsConfig['options']>>(ar
 /** A whole number flag, or a usage error naming it. */
 export function intFlag(name: string, value: string | undefined, min: number, max: number): number | undefined {
   if (value === undefined) return undefined;
-  const n = Number(value);
+  const n = numberCell(value) ?? Number.NaN; // an empty value is not 0
   if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`--${name} must be a whole number from ${min} to ${max}, got "${value}"`);
   return n;
 }
@@ -25,7 +26,7 @@ export function intFlag(name: string, value: string | undefined, min: number, ma
 /** A number flag, or a usage error naming it. */
 export function numberFlag(name: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
-  const n = Number(value);
+  const n = numberCell(value) ?? Number.NaN; // an empty value is not 0
   if (!Number.isFinite(n)) throw new UsageError(`--${name} must be a number, got "${value}"`);
   return n;
 }

@@ -1,4 +1,6 @@
 import { KontinuitetError } from '../errors.js';
+import { dayText, flag, oneOf, shownValue } from '../options.js';
+import { VisitChecker } from '../visits/check.js';
 import { dayWindow, monthlyWindows, type DayWindow, type MonthAnchor } from '../time/windows.js';
 import { LocalZone } from '../time/zone.js';
 import type { CodedColumn, CodedRow, CodedSink } from '../visits/fast.js';
@@ -8,7 +10,7 @@ import { type CountedColumns, type CountedRow } from './evaluate.js';
 import { clientOrder, materialise, windowClients, windowOf, type ClientList, type StreamedResult } from './clientlist.js';
 import { WindowPlacement } from './placement.js';
 import { ageAt, evaluateJob, PartitionRows, type EvaluationJob, type JobResult, type RowSource } from './job.js';
-import type { MeasureOptions, RowFacts } from './measure.js';
+import { MEASURE_COLUMNS, type MeasureOptions, type RowFacts } from './measure.js';
 import { PARTITIONS, PartitionedRows, removeSpill, SPILL_ROWS, SpillFile, type BlockRef } from './partitions.js';
 import { kindMatcher, resolveRules, type ContinuityRules } from './rules.js';
 import { LogRegister, type RegisterPart } from './clients.js';
@@ -55,11 +57,17 @@ export class ContinuityAccumulator implements CodedSink {
   private readonly sources: RowSource[] = [];
   private readonly excluded: Partial<Record<ExclusionReason, number>> = {};
   private readonly placement: WindowPlacement;
+  /** Checks the visits given to {@link ContinuityAccumulator.add}; holds those it rejects. */
+  private readonly checker: VisitChecker;
   private firstDay = Infinity;
   private lastDay = -Infinity;
 
   /** `spillIn`: the folder its spill file goes in (default the temp dir), e.g. the folder of a threaded measure's run. */
   constructor(options: MeasureOptions = {}, private readonly spillIn?: string) {
+    if (options === null || typeof options !== 'object') throw new KontinuitetError('BAD_OPTION', `options: must be an object, got ${shownValue(options)}`);
+    oneOf('every', options.every, ['month']);
+    dayText('from', options.from);
+    flag('indices', options.indices);
     this.rules = resolveRules({ ...options.rules });
     this.zone = new LocalZone(options.zone ?? DEFAULT_ZONE);
     this.target = options.target ?? 14;
@@ -76,10 +84,16 @@ export class ContinuityAccumulator implements CodedSink {
     this.placement = new WindowPlacement(this.rules, this.zone, this.fixed, this.anchor);
     this.isExcludedKind = kindMatcher(this.rules.excludedKinds);
     this.isExcludedRole = kindMatcher(this.rules.excludedRoles);
+    this.checker = new VisitChecker(this.zone, MEASURE_COLUMNS);
   }
 
-  /** Takes one visit row (read only during the call: a reader may reuse the object). */
-  add(v: RowFacts): void {
+  /**
+   * Takes one visit row (read only during the call: a reader may reuse the object). A visit the
+   * reader would reject (see {@link VisitChecker}) is rejected: counted and listed in the result.
+   */
+  add(visit: RowFacts): void {
+    const v = this.checker.check(visit);
+    if (v === null) return;
     const r = this.coded;
     r.line = v.line;
     const names = this.register;
@@ -230,10 +244,11 @@ export class ContinuityAccumulator implements CodedSink {
     if (partlyCovered > 0) excluded.window_partly_covered = partlyCovered;
     const excludedTotal = Object.values(excluded).reduce((a, b) => a + b, 0);
     const counted = windows.reduce((n, w) => n + w.count, 0);
+    const own = this.checker;
     const rows: RowCounts = {
-      read: ledger?.read ?? excludedTotal + counted,
+      read: ledger?.read ?? excludedTotal + counted + own.rejected,
       used: counted,
-      rejected: ledger?.rejected ?? 0,
+      rejected: (ledger?.rejected ?? 0) + own.rejected,
       excluded,
     };
     const facts = this.register.facts();
@@ -248,7 +263,7 @@ export class ContinuityAccumulator implements CodedSink {
       rule: { ...this.rules, target: this.target, ageFilter },
       zone: this.zone.name,
       rows,
-      issues: ledger?.issues ?? [],
+      issues: own.issues.length === 0 ? ledger?.issues ?? [] : [...ledger?.issues ?? [], ...own.issues],
       windows: windows.map(({ window }, k) => {
         const clients = windowClients(ids, order, groups, results.map((job) => job[k]!), facts, window.fromDay);
         return windowOf(window, clients, groups, this.target, this.withIndices);

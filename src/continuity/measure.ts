@@ -5,6 +5,7 @@ import { scanVisits } from '../visits/read.js';
 import type { CanonicalColumn } from '../visits/columns.js';
 import type { ReadLedger, ReadOptions, Visit, VisitSource } from '../visits/types.js';
 import { KontinuitetError } from '../errors.js';
+import { checkReadOptions, checkSource, checkVisitList, flag } from '../options.js';
 import { ContinuityAccumulator } from './accumulator.js';
 import { collectGarbage } from '../visits/garbage.js';
 import { defaultThreads, measureInParallel } from './parallel.js';
@@ -104,6 +105,10 @@ export async function measureContinuity(source: VisitSource, options: MeasureOpt
  * await writeJson(process.stdout, r, ['perClient']);
  */
 export async function measureContinuityStreamed(source: VisitSource, options: MeasureOptions & ReadOptions = {}): Promise<StreamedResult> {
+  checkSource(source);
+  checkReadOptions(options);
+  flag('fastPath', options.fastPath);
+  flag('shareEvaluation', options.shareEvaluation);
   const path = typeof source === 'string' ? source : source instanceof URL ? fileURLToPath(source) : null;
   const threads = options.threads ?? defaultThreads();
   if (!(Number.isInteger(threads) && threads >= 1)) throw new KontinuitetError('BAD_OPTION', 'threads: must be a whole number ≥ 1');
@@ -142,11 +147,16 @@ export async function readRows(source: VisitSource, sink: CodedSink, add: (v: Vi
 
 /**
  * The same measure over visits already in memory (e.g. from {@link readVisits}); a pure function.
+ * Each visit is checked as the reader checks a row: a bad one (a start that is not a time, an
+ * end before the start, an id that is not text or a number, …) is rejected, counted in
+ * `rows.rejected` and listed in `issues` with the reader's code. Anything but an iterable of
+ * visits is a `BAD_SOURCE`.
  *
  * @example
  * continuity(visits, { from: '2024-10-01' }).windows[0].clients.eligible; // → number of counted clients
  */
 export function continuity(visits: Iterable<Visit>, options: MeasureOptions = {}, ledger?: ReadLedger): ContinuityResult {
+  checkVisitList(visits);
   const acc = new ContinuityAccumulator(options);
   for (const v of visits) acc.add(v);
   return acc.finish(ledger);

@@ -9,6 +9,8 @@
 import { groupBy, sortedKeys } from '../summary/groupBy.js';
 import { resolveRules } from '../continuity/rules.js';
 import { KontinuitetError } from '../errors.js';
+import { checkVisitList, dayText, flag, oneOf, shownValue } from '../options.js';
+import { VisitChecker } from '../visits/check.js';
 import { selfDisplaying } from '../report/jupyter.js';
 import { civilFromDays, MS_PER_MINUTE } from '../time/civil.js';
 import { dayWindow, monthlyWindows, type DayWindow, type MonthAnchor } from '../time/windows.js';
@@ -96,12 +98,19 @@ export class RoutesAccumulator {
   private readonly base: LatLon | null;
   private readonly groupBases = new Map<string, LatLon>();
   private readonly rows: Row[] = [];
+  /** Checks the visits given to {@link RoutesAccumulator.add}; holds those it rejects. */
+  private readonly checker: VisitChecker;
   private firstDay = Infinity;
   private lastDay = -Infinity;
 
   constructor(options: RoutesOptions = {}) {
+    if (options === null || typeof options !== 'object') throw new KontinuitetError('BAD_OPTION', `options: must be an object, got ${shownValue(options)}`);
+    oneOf('every', options.every, ['month']);
+    dayText('from', options.from);
+    flag('all', options.all);
     this.options = options;
     this.zone = new LocalZone(options.zone ?? DEFAULT_ZONE);
+    this.checker = new VisitChecker(this.zone, ROUTE_COLUMNS);
     const straight = { ...(options.circuity !== undefined ? { circuity: options.circuity } : {}), ...(options.speedKmh !== undefined ? { speedKmh: options.speedKmh } : {}) };
     this.model = options.roads !== undefined ? roadModel(options.roads, straight) : haversineModel(straight);
     this.windowMinutes = options.windowMinutes ?? 30;
@@ -120,8 +129,13 @@ export class RoutesAccumulator {
     for (const [g, p] of Object.entries(options.groupBases ?? {})) this.groupBases.set(g, checkPoint(`groupBases.${g}`, p));
   }
 
-  /** Takes one visit row (copied: a reader may reuse the object). */
-  add(v: Visit): void {
+  /**
+   * Takes one visit row (copied: a reader may reuse the object). A visit the reader would reject
+   * (see {@link VisitChecker}) is rejected: counted and listed in the result.
+   */
+  add(visit: Visit): void {
+    const v = this.checker.check(visit);
+    if (v === null) return;
     const day = this.zone.localDay(v.start);
     if (day < this.firstDay) this.firstDay = day;
     if (day > this.lastDay) this.lastDay = day;
@@ -141,7 +155,8 @@ export class RoutesAccumulator {
       inside += r.visits;
       return r;
     });
-    const used = ledger?.used ?? this.rows.length;
+    const own = this.checker;
+    const used = (ledger?.used ?? this.rows.length + own.rejected) - own.rejected;
     const fallbacks = this.model.fallbacks;
     return selfDisplaying({
       schema: 'kontinuitet/routes@1',
@@ -156,8 +171,8 @@ export class RoutesAccumulator {
         groupBases: Object.fromEntries([...this.groupBases].map(([g, p]) => [g, [p.lat, p.lon]])),
         ...(fallbacks !== undefined ? { roadFallbacks: fallbacks } : {}),
       },
-      rows: { read: ledger?.read ?? used, used, rejected: ledger?.rejected ?? 0, outsideWindows: used - inside },
-      issues: ledger?.issues ?? [],
+      rows: { read: ledger?.read ?? used + own.rejected, used, rejected: (ledger?.rejected ?? 0) + own.rejected, outsideWindows: used - inside },
+      issues: own.issues.length === 0 ? ledger?.issues ?? [] : [...ledger?.issues ?? [], ...own.issues],
       windows: results,
     });
   }
@@ -261,12 +276,15 @@ export async function measureRoutes(source: VisitSource, options: RoutesOptions 
 }
 
 /**
- * The same figures over visits in memory; a pure function.
+ * The same figures over visits in memory; a pure function. Each visit is checked as the reader
+ * checks a row (a bad one is rejected and listed in `issues`); anything but an iterable of visits
+ * is a `BAD_SOURCE`.
  *
  * @example
  * routes(visits, { all: true }).windows[0].detourRatio; // → e.g. 1.08
  */
 export function routes(visits: Iterable<Visit>, options: RoutesOptions = {}, ledger?: ReadLedger): RoutesResult {
+  checkVisitList(visits);
   const acc = new RoutesAccumulator(options);
   for (const v of visits) acc.add(v);
   return acc.finish(ledger);

@@ -8,6 +8,7 @@
 import { readFile } from 'node:fs/promises';
 import { MultiUndirectedGraph } from 'graphology';
 import { KontinuitetError } from '../errors.js';
+import { numberCell } from '../visits/cells.js';
 import { haversineKm, haversineModel, type DistanceModel, type HaversineOptions, type LatLon, type Leg } from './distance.js';
 
 /**
@@ -28,8 +29,9 @@ const HEADER = ['from_lat', 'from_lon', 'to_lat', 'to_lon', 'minutes'];
 
 /**
  * Parses a road network CSV: header `from_lat,from_lon,to_lat,to_lon,minutes[,km]` (comma or
- * semicolon separated), one road segment per line, usable both ways. Without `km`, a segment's
- * length is the straight line between its end points. Bad lines throw `BAD_OPTION` naming the
+ * semicolon separated), one road segment per line, usable both ways. Without `km` (no column,
+ * or an empty cell), a segment's length is the straight line between its end points; an empty
+ * coordinate or minutes cell is a bad line, never 0. Bad lines throw `BAD_OPTION` naming the
  * line.
  *
  * @example
@@ -48,12 +50,13 @@ export function parseRoadNetwork(text: string): RoadNetwork {
   for (let i = 1; i < lines.length; i++) {
     const line = lines[i]!.trim();
     if (line === '') continue;
-    const f = line.split(delimiter).map((x) => Number(x.trim()));
+    // an empty cell is absent, never 0: a required one makes the line bad, an empty km the straight line
+    const f = line.split(delimiter).map(numberCell);
     const [aLat, aLon, bLat, bLon, minutes] = f as [number, number, number, number, number];
-    const given = withKm ? f[5] : undefined;
-    if (f.length < 5 || f.slice(0, withKm ? 6 : 5).some((x) => !Number.isFinite(x)) || minutes < 0 || (given !== undefined && given < 0)
+    const given = withKm ? f[5] ?? null : null;
+    if (f.length < 5 || f.slice(0, 5).some((x) => x === null || !Number.isFinite(x)) || minutes < 0 || (given !== null && !(Number.isFinite(given) && given >= 0))
       || Math.abs(aLat) > 90 || Math.abs(bLat) > 90 || Math.abs(aLon) > 180 || Math.abs(bLon) > 180) {
-      throw new KontinuitetError('BAD_OPTION', `roads: line ${i + 1}: needs four coordinates and non-negative minutes${withKm ? ' and km' : ''}`);
+      throw new KontinuitetError('BAD_OPTION', `roads: line ${i + 1}: needs four coordinates and non-negative minutes${withKm ? ' (and km, when given, non-negative)' : ''}`);
     }
     const a = nodeKey(graph, aLat, aLon);
     const b = nodeKey(graph, bLat, bLon);

@@ -4,6 +4,7 @@ import { ContinuityAccumulator, MEASURE_COLUMNS, readRows, type MeasureOptions }
 import type { ContinuityRules } from '../continuity/rules.js';
 import type { ContinuityWindow } from '../continuity/types.js';
 import { KontinuitetError } from '../errors.js';
+import { checkVisitList } from '../options.js';
 import { spread } from '../summary/spread.js';
 import { MS_PER_HOUR } from '../time/civil.js';
 import type { CodedSink } from '../visits/fast.js';
@@ -188,11 +189,14 @@ export async function measureStaffing(source: VisitSource, options: StaffingOpti
 
 /**
  * The same figures over visits already in memory (e.g. from {@link readVisits}); a pure function.
+ * Each visit is checked as the reader checks a row (a bad one is rejected and listed in
+ * `issues`); anything but an iterable of visits is a `BAD_SOURCE`.
  *
  * @example
  * staffing(visits, { from: '2024-10-01' }).windows[0].doubleStaffedVisits; // → double-staffed counted visits
  */
 export function staffing(visits: Iterable<Visit>, options: StaffingOptions = {}, ledger?: ReadLedger): StaffingResult {
+  checkVisitList(visits);
   const acc = new StaffingAccumulator(options);
   for (const v of visits) acc.add(v);
   return acc.finish(ledger);

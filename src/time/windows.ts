@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { KontinuitetError } from '../errors.js';
+import { dayText } from '../options.js';
 import { civilFromDays } from './civil.js';
 import { parseDay } from './parse.js';
 import type { LocalZone } from './zone.js';
@@ -34,6 +35,7 @@ export interface DayWindow {
  * dayWindow('2024-10-01', 14, new LocalZone('Europe/Stockholm')).to; // → '2024-10-14'
  */
 export function dayWindow(from: string, days: number, zone: LocalZone): DayWindow {
+  dayText('from', from);
   const fromDay = parseDay(from);
   if (Number.isNaN(fromDay)) throw new KontinuitetError('BAD_OPTION', `from: "${from}" is not a YYYY-MM-DD date`);
   if (!Number.isInteger(days) || days < 1 || days > 366) throw new KontinuitetError('BAD_OPTION', `days: must be a whole number from 1 to 366, got ${days}`);

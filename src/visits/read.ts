@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { KontinuitetError, type RowIssue } from '../errors.js';
+import { checkReadOptions, checkSource } from '../options.js';
 import { LocalZone } from '../time/zone.js';
 import { aliasOf, CANONICAL_COLUMNS, normaliseHeader, REQUIRED_COLUMNS, resolveColumns, type CanonicalColumn, type ColumnIndex } from './columns.js';
 import { CsvTokenizer, detectDelimiter } from './csv.js';
@@ -30,6 +31,8 @@ export const DEFAULT_ZONE = 'Europe/Stockholm';
  * ledger.used === n; // → true
  */
 export async function scanVisits(source: VisitSource, onVisit: (visit: Visit) => void, options: ReadOptions = {}): Promise<ReadLedger> {
+  checkSource(source);
+  checkReadOptions(options);
   const zone = new LocalZone(options.zone ?? DEFAULT_ZONE);
   const ledger = newLedger();
   const mapId = idMap(options);
@@ -276,8 +279,8 @@ async function readObjects(
 /** The largest |epoch ms| a JavaScript Date holds. */
 const MAX_DATE_MS = 8.64e15;
 
-/** Text of an in-memory value: strings as they are, numbers and booleans printed, Dates (and epoch ms for times) as ISO instants. */
-function fieldText(v: unknown, isTime: boolean): string | null {
+/** Text of an in-memory value: strings as they are, numbers and booleans printed, Dates (and epoch ms for times) as ISO instants; null for a type that cannot be read. */
+export function fieldText(v: unknown, isTime: boolean): string | null {
   if (v === null || v === undefined) return '';
   if (typeof v === 'string') return v;
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : v.toISOString();

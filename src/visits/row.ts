@@ -2,13 +2,11 @@ import type { RowIssue, RowIssueCode } from '../errors.js';
 import { parseDay, parseTimestamp, type TimeParseFailure } from '../time/parse.js';
 import type { LocalZone } from '../time/zone.js';
 import type { ColumnIndex } from './columns.js';
+import { numberCell } from './cells.js';
 import { implausibleTime, plausible, shortEnough, visitTooLong, type TimeLimits } from './plausible.js';
 import type { Visit } from './types.js';
 
 type IdMap = (id: string) => string;
-
-/** A plain decimal number, with `.` or `,` (no hex, binary, Infinity or empty exponent). */
-const DECIMAL = /^[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:[eE][+-]?\d+)?$/;
 
 const EMPTY: TimeParseFailure = { code: 'missing_value', why: 'is empty' };
 
@@ -123,9 +121,8 @@ export class RowConverter {
 
 /** A trimmed decimal text (decimal comma allowed): the number, null when empty, NaN when bad or outside [min, max]. */
 function decimal(text: string, min: number, max: number): number | null {
-  if (text === '') return null;
-  if (!DECIMAL.test(text)) return Number.NaN;
-  const v = Number(text.includes(',') ? text.replace(',', '.') : text);
+  const v = numberCell(text);
+  if (v === null) return null;
   return Number.isFinite(v) && v >= min && v <= max ? v : Number.NaN;
 }
 

@@ -56,4 +56,28 @@ describe('road network', () => {
     expect(() => parseRoadNetwork('a,b\n')).toThrow(/header/);
     expect(() => parseRoadNetwork('from_lat,from_lon,to_lat,to_lon,minutes\n62,15,62,x,3\n')).toThrow(/line 2/);
   });
+  // issue 22 item 11: Number('') is 0, so an empty km cell read as a 0 km road
+  it('an empty or blank km cell is the straight line, as leaving the column out is', () => {
+    // along the equator the great circle is R·Δλ: 6371 km × 0.01° in radians = 1.11195 km
+    const straight = (6371 * 0.01 * Math.PI) / 180;
+    const A = { lat: 0, lon: 0 }, B = { lat: 0, lon: 0.01 };
+    for (const text of [
+      'from_lat,from_lon,to_lat,to_lon,minutes\n0,0,0,0.01,3\n',
+      'from_lat,from_lon,to_lat,to_lon,minutes,km\n0,0,0,0.01,3,\n',
+      'from_lat,from_lon,to_lat,to_lon,minutes,km\n0,0,0,0.01,3, \n',
+      'from_lat;from_lon;to_lat;to_lon;minutes;km\n0;0;0;0,01;3;\n',
+    ]) {
+      const leg = roadModel(parseRoadNetwork(text)).leg(A, B);
+      expect(leg.minutes).toBe(3);
+      expect(leg.km).toBeCloseTo(straight, 12);
+      expect(leg.km).toBeCloseTo(1.112, 3);
+    }
+    expect(roadModel(parseRoadNetwork('from_lat,from_lon,to_lat,to_lon,minutes,km\n0,0,0,0.01,3,0\n')).leg(A, B).km).toBe(0);
+  });
+  it('an empty coordinate or minutes cell is a bad line, not 0', () => {
+    for (const line of [',0,0,0.01,3', '0,0,0, ,3', '0,0,0,0.01,', '0,0,0,0.01, ,1']) {
+      expect(() => parseRoadNetwork(`from_lat,from_lon,to_lat,to_lon,minutes,km\n${line}\n`)).toThrow(/line 2/);
+    }
+    expect(() => parseRoadNetwork('from_lat,from_lon,to_lat,to_lon,minutes,km\n0,0,0,0.01,3,-1\n')).toThrow(/line 2/);
+  });
 });

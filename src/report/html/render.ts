@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import type { ContinuityResult } from '../../continuity/types.js';
 import { KontinuitetError } from '../../errors.js';
+import { flag, shownValue, wholeNumber } from '../../options.js';
 import type { RoutesResult } from '../../routes/types.js';
 import type { StaffingResult } from '../../staffing/types.js';
 import type { Lang } from '../labels.js';
@@ -76,6 +77,12 @@ export function renderReport(input: ReportInput, options: ReportOptions = {}): s
   const result = input.continuity;
   const target = options.target ?? result.rule.target;
   if (!Number.isFinite(target)) throw new KontinuitetError('BAD_OPTION', 'target: must be a number');
+  flag('showIds', options.showIds);
+  if (options.maxIssues !== Infinity) wholeNumber('maxIssues', options.maxIssues, 0, Infinity);
+  const at = options.generatedAt;
+  if (at !== undefined && at !== null && !(at instanceof Date && !Number.isNaN(at.getTime()))) {
+    throw new KontinuitetError('BAD_OPTION', `generatedAt: must be a valid Date or null, got ${shownValue(at)}`);
+  }
   const index = options.window === undefined ? result.windows.length - 1 : result.windows.findIndex((w) => w.from === options.window);
   if (options.window !== undefined && index < 0) throw new KontinuitetError('BAD_OPTION', `window: no window starts on ${options.window}`);
   const window = result.windows[index];

@@ -1,0 +1,144 @@
+/**
+ * Checks of what a caller passes to the library: options (a wrong value is a `BAD_OPTION`
+ * naming the option and what it may be) and visit sources (`BAD_SOURCE`).
+ *
+ * @module
+ */
+
+import { KontinuitetError } from './errors.js';
+import { CANONICAL_COLUMNS } from './visits/columns.js';
+import type { ReadOptions } from './visits/types.js';
+
+/**
+ * A value for an option message: JSON-like, control characters escaped, at most 40 characters.
+ *
+ * @example
+ * shownValue('year'); // → '"year"'
+ */
+export function shownValue(value: unknown): string {
+  let s: string;
+  if (value instanceof Date) s = Number.isNaN(value.getTime()) ? 'an Invalid Date' : 'a Date';
+  else if (typeof value === 'bigint') s = `${value}n`;
+  else if (typeof value === 'function' || typeof value === 'symbol') s = `a ${typeof value}`;
+  else {
+    try {
+      s = JSON.stringify(value) ?? String(value);
+    } catch {
+      s = 'an object';
+    }
+  }
+  return s.length > 40 ? `${s.slice(0, 37)}…` : s;
+}
+
+/**
+ * The option's value when it is undefined or one of `allowed`; else `BAD_OPTION` naming the
+ * option, the allowed values and the value given.
+ *
+ * @example
+ * oneOf('every', 'year', ['month']); // throws BAD_OPTION: every: must be 'month', got "year"
+ */
+export function oneOf<T extends string>(name: string, value: unknown, allowed: readonly T[]): T | undefined {
+  if (value === undefined || (allowed as readonly unknown[]).includes(value)) return value as T | undefined;
+  const list = allowed.map((a) => `'${a}'`);
+  const what = list.length === 1 ? list[0] : `${list.slice(0, -1).join(', ')} or ${list[list.length - 1]}`;
+  throw new KontinuitetError('BAD_OPTION', `${name}: must be ${what}, got ${shownValue(value)}`);
+}
+
+/**
+ * The option's value when it is undefined or a boolean; else `BAD_OPTION`.
+ *
+ * @example
+ * flag('indices', 'yes'); // throws BAD_OPTION: indices: must be true or false, got "yes"
+ */
+export function flag(name: string, value: unknown): boolean | undefined {
+  if (value === undefined || typeof value === 'boolean') return value;
+  throw new KontinuitetError('BAD_OPTION', `${name}: must be true or false, got ${shownValue(value)}`);
+}
+
+/**
+ * The option's value when it is undefined or a whole number in [min, max]; else `BAD_OPTION`.
+ *
+ * @example
+ * wholeNumber('maxIssues', -1, 0, Infinity); // throws BAD_OPTION
+ */
+export function wholeNumber(name: string, value: unknown, min: number, max: number): number | undefined {
+  if (value === undefined || (Number.isInteger(value) && (value as number) >= min && (value as number) <= max)) return value as number | undefined;
+  const range = max === Infinity ? `≥ ${min}` : `from ${min} to ${max}`;
+  throw new KontinuitetError('BAD_OPTION', `${name}: must be a whole number ${range}, got ${shownValue(value)}`);
+}
+
+/**
+ * A date option (`from`): undefined, or a `YYYY-MM-DD` text; a `Date` (valid or not), a number
+ * or anything else is a `BAD_OPTION` (a Date is an instant, the option is a local calendar day).
+ *
+ * @example
+ * dayText('from', new Date('x')); // throws BAD_OPTION: from: must be a YYYY-MM-DD date, got an Invalid Date
+ */
+export function dayText(name: string, value: unknown): string | undefined {
+  if (value === undefined || typeof value === 'string') return value;
+  throw new KontinuitetError('BAD_OPTION', `${name}: must be a YYYY-MM-DD date, got ${shownValue(value)}`);
+}
+
+/**
+ * Checks the reader's options ({@link ReadOptions}): enumerated values, numbers, column names.
+ * `zone` and `pseudonymise` are checked where they are used.
+ *
+ * @example
+ * checkReadOptions({ onError: 'skip' }); // throws BAD_OPTION: onError: must be 'collect' or 'stop', got "skip"
+ */
+export function checkReadOptions(options: ReadOptions): void {
+  if (options === null || typeof options !== 'object') throw new KontinuitetError('BAD_OPTION', `options: must be an object, got ${shownValue(options)}`);
+  oneOf('delimiter', options.delimiter, [',', ';', '\t']);
+  oneOf('encoding', options.encoding, ['utf8', 'latin1']);
+  oneOf('onError', options.onError, ['collect', 'stop']);
+  if (options.maxIssues !== Infinity) wholeNumber('maxIssues', options.maxIssues, 0, Infinity);
+  if (options.zone !== undefined && typeof options.zone !== 'string') throw new KontinuitetError('BAD_OPTION', `zone: must be an IANA zone name, got ${shownValue(options.zone)}`);
+  if (options.use !== undefined) {
+    if (!Array.isArray(options.use)) throw new KontinuitetError('BAD_OPTION', `use: must be a list of column names, got ${shownValue(options.use)}`);
+    for (const c of options.use) oneOf('use', c, CANONICAL_COLUMNS);
+  }
+  if (options.columns !== undefined) {
+    if (options.columns === null || typeof options.columns !== 'object') throw new KontinuitetError('BAD_OPTION', `columns: must be an object of column → header, got ${shownValue(options.columns)}`);
+    for (const [c, h] of Object.entries(options.columns)) {
+      oneOf('columns', c, CANONICAL_COLUMNS);
+      if (h !== undefined && typeof h !== 'string') throw new KontinuitetError('BAD_OPTION', `columns.${c}: must be a header name, got ${shownValue(h)}`);
+    }
+  }
+}
+
+/**
+ * Throws `BAD_SOURCE` unless `source` is something the reader takes: a path, a `file:` URL, a
+ * readable byte stream, or an (async) iterable of rows.
+ *
+ * @example
+ * checkSource(null); // throws BAD_SOURCE
+ */
+export function checkSource(source: unknown): void {
+  if (typeof source === 'string' || source instanceof URL) return;
+  if (source !== null && typeof source === 'object') {
+    const s = source as Partial<NodeJS.ReadableStream> & Partial<Iterable<unknown>> & Partial<AsyncIterable<unknown>>;
+    if (typeof s.pipe === 'function' || typeof s[Symbol.iterator] === 'function' || typeof s[Symbol.asyncIterator] === 'function') return;
+  }
+  throw new KontinuitetError('BAD_SOURCE', `the visits must be a file path, a file: URL, a readable stream or an (async) iterable of rows, got ${kindOf(source)}`);
+}
+
+/**
+ * Throws `BAD_SOURCE` unless `visits` is an iterable of visits in memory (not a text: a path
+ * goes to the streaming measures, e.g. `measureContinuity`).
+ *
+ * @example
+ * checkVisitList('visits.csv'); // throws BAD_SOURCE: … use measureContinuity for a file
+ */
+export function checkVisitList(visits: unknown): void {
+  if (typeof visits === 'string') throw new KontinuitetError('BAD_SOURCE', 'the visits must be visits in memory (e.g. from readVisits), got a text: read a file with the measure\'s streaming form (measureContinuity, measureStaffing, measureRoutes)');
+  if (visits !== null && typeof visits === 'object' && typeof (visits as Partial<Iterable<unknown>>)[Symbol.iterator] === 'function') return;
+  throw new KontinuitetError('BAD_SOURCE', `the visits must be an iterable of visits (e.g. from readVisits), got ${kindOf(visits)}`);
+}
+
+/** What a value is, for a message (never the value itself: it may be an id). */
+function kindOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'object') return 'an object that is neither a stream nor iterable';
+  return `a ${typeof value}`;
+}
