@@ -209,7 +209,8 @@ function normalise(json: any): any {
     if (Array.isArray(x)) return x.map(strip);
     if (x !== null && typeof x === 'object') {
       const out: Record<string, unknown> = {};
-      for (const [k, y] of Object.entries(x)) {
+      // key order is not part of the output's meaning (a ledger's excluded reasons come in row order)
+      for (const [k, y] of Object.entries(x).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
         if (/^(line|lines|firstLine|lineNumbers?)$/.test(k)) continue;
         out[k] = k === 'issues' || k === 'duplicates' ? (strip(y) as unknown[]).map((e) => JSON.stringify(e)).sort() : strip(y);
       }
