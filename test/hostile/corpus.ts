@@ -228,7 +228,7 @@ export function hostileCorpus(): HostileFile[] {
     csv('visit-30h', 'a visit of 30 hours (item 3)', ids, setRow(rows, 60, 'end', '2024-10-07 14:00')),
     csv('dates-mixed', 'times in other formats, empty, NaN, null, 24:00, 25:61', ids, put(rows, 'start', ['2024-10-02T07:30:00Z', '2024-10-02 07:30:00+02:00', '02/10/2024 07:30', '2024-10-02 7:30', '', 'NaN', 'null', '2024-10-02 24:00', '2024-10-02 25:61', 'Infinity'])),
     csv('end-before-start', 'ends before starts and zero-length visits', ids, put(rows, 'end', ['2024-10-01 00:00', '2024-09-30 23:59'])),
-    csv('inject-workflow', 'GitHub workflow commands in group and kind (item 4)', ids, put(put(rows, 'group', ['::error::x', '::add-mask::Zz-ClientAnna-17', '::warning file=a.ts::b', '::stop-commands::tok']), 'kind', ['::error title=t::k', '  ::notice::k'], 5)),
+    csv('inject-workflow', 'GitHub workflow commands in group and kind (item 4)', ids, put(put(rows, 'group', ['::error::x', '::add-mask::hemligt', '::warning file=a.ts::b', '::stop-commands::tok']), 'kind', ['::error title=t::k', '  ::notice::k'], 5)),
     csv('inject-esc', 'ESC, C1 CSI, BEL, backspace, NUL and DEL in group and kind (item 4)', ids, put(put(rows, 'group', ['\u001b[31mRöd\u001b[0m', '\u001b]0;title\u0007', 'Norr\u001b[2J', '\u009b31mC1', 'A\u0008B', 'N\u0000ul', 'D\u007fel']), 'kind', ['\u001b[1momvårdnad', 'x\u000bvt\u000cff'], 5)),
     csv('inject-bidi', 'bidi overrides and isolates in group and kind (item 4)', ids, put(put(rows, 'group', ['Norr\u202eredlof', '\u2066Söder\u2069', '\u202aLRE', '\u200fRLM']), 'kind', ['omv\u202ebrå', '\u2067tillsyn'], 5)),
     csv('inject-formula', 'spreadsheet formulas in group and kind', ids, put(put(rows, 'group', ["=cmd|' /C calc'!A0", '@SUM(1+1)', '+1', '-1']), 'kind', ['=HYPERLINK("http://x")', '\t=1+1'], 5)),
@@ -275,6 +275,8 @@ export function hostileCorpus(): HostileFile[] {
   replaceAt('quote-unclosed', bad('quote-unclosed', 'a quote opened and never closed', (l, i) => (i === 40 ? l.replace(',Norr,', ',"Norr,').replace(',Söder,', ',"Söder,') : l)));
   replaceAt('quote-text-after', bad('quote-text-after', 'text after a closing quote', (l, i) => (i % 13 === 6 ? l.replace(/,(Norr|Söder),/, ',"$1"x,') : l)));
   for (const f of files) if (f.name === 'quote-unclosed' || f.name === 'blank-lines') delete f.records;
+  // an unclosed quote takes the rows after it into one field: which rows depends on their order
+  delete files.find((f) => f.name === 'quote-unclosed')!.shuffled;
   // the late Windows-1252 byte: a UTF-8 log over 1 MB with one 1252 byte near its end, and its twin
   const many = Array.from({ length: 9 }, (_, k) => rows.map((r) => [r[0]! + `-${k}`, ...r.slice(1)])).flat();
   const late = many.map((r) => r.map((v) => field(v, ',')).join(','));

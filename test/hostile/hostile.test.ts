@@ -203,7 +203,7 @@ function withoutIdRows(json: any, keys: readonly string[]): any {
   return JSON.parse(JSON.stringify(json, (k, x) => (keys.includes(k) ? '[rows]' : x)));
 }
 
-/** Drops what legitimately depends on row order: line numbers, and the order of issue lists. */
+/** Drops what legitimately depends on row order: line numbers, and the order of lists by line (issues, duplicates, check's clients). */
 function normalise(json: any): any {
   const strip = (x: any): any => {
     if (Array.isArray(x)) return x.map(strip);
@@ -212,7 +212,7 @@ function normalise(json: any): any {
       // key order is not part of the output's meaning (a ledger's excluded reasons come in row order)
       for (const [k, y] of Object.entries(x).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
         if (/^(line|lines|firstLine|lineNumbers?)$/.test(k)) continue;
-        out[k] = k === 'issues' || k === 'duplicates' ? (strip(y) as unknown[]).map((e) => JSON.stringify(e)).sort() : strip(y);
+        out[k] = (k === 'issues' || k === 'duplicates' || k === 'clients') && Array.isArray(y) ? (strip(y) as unknown[]).map((e) => JSON.stringify(e)).sort() : strip(y);
       }
       return out;
     }
