@@ -58,10 +58,9 @@ const LABELS = {
   meanWithout: { sv: 'medel utan', en: 'mean without' },
   slots: { sv: 'Återkommande dubbelbemannade tider', en: 'Recurring double-staffed slots' },
   noSlots: { sv: 'Inga återkommande dubbelbemannade tider.', en: 'No recurring double-staffed slots.' },
-  client: { sv: 'Brukare', en: 'Client' },
+  slotsWho: { sv: 'brukare och par: --format json', en: 'client and pair: --format json' },
   time: { sv: 'Tid', en: 'Time' },
   days: { sv: 'Dagar', en: 'Days' },
-  usualPair: { sv: 'Vanligt par', en: 'Usual pair' },
   pairVisits: { sv: 'Paret tillsammans', en: 'Pair together' },
   duplicatesAtLines: { sv: 'Dubbelregistreringar på rad', en: 'Duplicate registrations at lines' },
 } as const;

@@ -47,18 +47,20 @@ function byGroup(w: StaffingWindow, lang: Lang): string {
   return columns(rows);
 }
 
+/** The recurring slots without ids (a terminal table ends up in CI logs): which client and pair is in the JSON. */
 function slots(w: StaffingWindow, lang: Lang): string {
   if (w.recurringSlots.length === 0) return label('noSlots', lang);
-  const rows = [[label('client', lang), label('group', lang), label('time', lang), label('days', lang), label('usualPair', lang), label('pairVisits', lang)]];
-  for (const s of w.recurringSlots) rows.push([safeText(s.client), safeText(s.group) || '–', s.time, String(s.days), safeText(s.usualPair.join(' + ')), `${s.pairVisits}/${s.visits}`]);
-  return `${label('slots', lang)}\n${columns(rows)}`;
+  const rows = [[label('group', lang), label('time', lang), label('days', lang), label('pairVisits', lang)]];
+  for (const s of w.recurringSlots) rows.push([safeText(s.group) || '–', s.time, String(s.days), `${s.pairVisits}/${s.visits}`]);
+  return `${label('slots', lang)} (${label('slotsWho', lang)})\n${columns(rows)}`;
 }
 
 /**
  * The double-staffing figures as a terminal table: per window the counts, shares and staff
  * hours, the staff per counted client with and without the second staff member, optionally the
  * same per group, the recurring slots, the lines of duplicate registrations, then the row
- * accounting. Text from the input (group names, ids, issues) is made safe to print (control
+ * accounting. No client or staff id is printed (the recurring slots name their client and pair
+ * in the JSON); text from the input (group names, issues) is made safe to print (control
  * characters visible, no line starting `::`).
  *
  * @example

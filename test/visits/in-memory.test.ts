@@ -96,7 +96,7 @@ describe('continuity() checks each visit as the reader checks a row', () => {
 
   it('the rejections add to a reader ledger given along', async () => {
     const { visits, ledger } = await readVisits([{ client_id: 'C1', staff_id: 'S1', start: T8, end: T830 }, { client_id: '', staff_id: 'S1', start: T8, end: T830 }]);
-    const r = continuity([...visits, bad(3, { end: 0 })], { from: '2024-10-01' }, ledger);
+    const r = continuity([...visits, bad(3, { end: T8 - 3_600_000 })], { from: '2024-10-01' }, ledger);
     expect(triples(r.issues)).toEqual([[2, 'client_id', 'missing_value'], [3, 'end', 'end_before_start']]);
     expect(r.rows).toMatchObject({ read: 2, used: 1, rejected: 2 });
   });
