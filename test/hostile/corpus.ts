@@ -263,8 +263,10 @@ export function hostileCorpus(): HostileFile[] {
   // byte-level cases the row serialiser cannot express
   const bad = (name: string, about: string, edit: (line: string, i: number) => Buffer | string) => {
     const records = rows.map((r) => r.map((v) => field(v, ',')).join(','));
-    const build = (rs: readonly string[]) => Buffer.concat([Buffer.from(`${HEADER.join(',')}\n`), ...rs.map((l, i) => { const e = edit(l, i); return Buffer.concat([typeof e === 'string' ? Buffer.from(e) : e, Buffer.from('\n')]); })]);
-    return { name, about, ids, bytes: build(records), shuffled: build(shuffle(records)), records: records.length } as HostileFile;
+    // edited first, then shuffled: the twin holds the same records in another order
+    const edited = records.map((l, i) => { const e = edit(l, i); return Buffer.concat([typeof e === 'string' ? Buffer.from(e) : e, Buffer.from('\n')]); });
+    const build = (rs: readonly Buffer[]) => Buffer.concat([Buffer.from(`${HEADER.join(',')}\n`), ...rs]);
+    return { name, about, ids, bytes: build(edited), shuffled: build(shuffle(edited)), records: records.length } as HostileFile;
   };
   const replaceAt = (name: string, f: HostileFile) => { const i = files.findIndex((x) => x.name === name); files[i] = f; };
   replaceAt('invalid-utf8', bad('invalid-utf8', 'invalid UTF-8 bytes in kind and group (item 7)', (l, i) => {

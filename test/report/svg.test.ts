@@ -57,6 +57,8 @@ describe('scales and labels', () => {
   });
   it('escapes the five HTML-special characters', () => {
     expect(escapeHtml(`<b a='1'>"x" & y</b>`)).toBe('&lt;b a=&#39;1&#39;&gt;&quot;x&quot; &amp; y&lt;/b&gt;');
+    // control and bidi characters from the input become visible stand-ins
+    expect(escapeHtml('N\u001b[31m<orr\u202e')).toBe('N\u241b[31m&lt;orr\\u202e');
   });
 });
 

@@ -1,13 +1,16 @@
+import { neutraliseControls } from '../../safe-text.js';
 /**
  * Escapes text for HTML and SVG, in element content and in quoted attribute values alike:
- * `&`, `<`, `>`, `"` and `'` become character references. Group names, ids and messages all go
+ * `&`, `<`, `>`, `"` and `'` become character references, and control and bidi characters
+ * visible stand-ins (as in every text output: ESC → `␛`). Group names, ids and messages all go
  * through it before they reach a page.
  *
  * @example
  * escapeHtml('<b>"Norr" & Söder</b>'); // → '&lt;b&gt;&quot;Norr&quot; &amp; Söder&lt;/b&gt;'
+ * escapeHtml('N\u001b[31morr'); // → 'N␛[31morr'
  */
 export function escapeHtml(text: string | number): string {
-  return String(text).replace(/[&<>"']/g, (c) => ENTITIES[c]!);
+  return neutraliseControls(String(text)).replace(/[&<>"']/g, (c) => ENTITIES[c]!);
 }
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
