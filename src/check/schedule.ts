@@ -127,7 +127,7 @@ export function coverageNotes(m: ScheduleMeasure, name: string): string[] {
   if (m.firstDay === null) return [`${name} has no visits`];
   const notes: string[] = [];
   if (m.result.windows.length === 0) notes.push(`${name} (${m.firstDay} – ${m.lastDay}) covers no whole ${m.result.rule.days}-day window`);
-  const outside = (m.result.rows.excluded.outside_window ?? 0) + (m.result.rows.excluded.window_partly_covered ?? 0);
+  const outside = (m.result.rows.excluded.outside_window ?? 0) + (m.result.rows.excluded.window_partly_covered ?? 0) + (m.result.rows.excluded.before_series ?? 0);
   if (outside > 0 && m.result.windows.length > 0) notes.push(`${outside} rows of ${name} lie outside the window${m.result.windows.length > 1 ? 's' : ''} checked`);
   for (const w of m.result.windows) {
     if (m.lastDay !== null && w.to > m.lastDay) notes.push(`${name} ends on ${m.lastDay}, before the window ${w.from} – ${w.to} does: clients are not eligible for the days without visits`);

@@ -30,6 +30,7 @@ figures take a second pass over a file (they are left out for standard input).
   --from DATE            one window from DATE (YYYY-MM-DD); without it: one window a month
   --every month          a monthly series (the default without --from)
   --anchor A             first-day (default) or first-monday: where a monthly window starts
+  --max-windows N        a series keeps at most the latest N windows (default 60)
   --window DATE          the window to detail, by its first day (default: the last one)
   --days N               days in a window (default 14)
   --preset P             kolada (default: ≥ 2 visits every day) or ange (≥ 2 a day on average)
@@ -97,6 +98,7 @@ export async function reportCommand(argv: string[], out: NodeJS.WritableStream, 
     ...(windows.from !== undefined ? { from: windows.from } : {}),
     ...(windows.every !== undefined ? { every: windows.every } : {}),
     ...(windows.anchor !== undefined ? { anchor: windows.anchor } : {}),
+    ...(windows.maxWindows !== undefined ? { maxWindows: windows.maxWindows } : {}),
     ...(windows.rules.days !== undefined ? { days: windows.rules.days } : {}),
   });
   const html = renderReport({ ...results, routes }, {

@@ -28,6 +28,7 @@ line × circuity at an average speed.
   --from DATE            first day of one window (YYYY-MM-DD); without it: one window a month
   --every month          a monthly series (the default without --from or --all)
   --anchor A             first-day (default) or first-monday: where a monthly window starts
+  --max-windows N        a series keeps at most the latest N windows (default 60)
   --days N               days in a window (default 14)
   --all                  one window over every day of the log
   --roads FILE           road network CSV: from_lat,from_lon,to_lat,to_lon,minutes[,km]
@@ -72,6 +73,7 @@ export async function routesCommand(argv: string[], out: NodeJS.WritableStream, 
     from: { type: 'string' },
     every: { type: 'string' },
     anchor: { type: 'string' },
+    'max-windows': { type: 'string' },
     days: { type: 'string' },
     all: { type: 'boolean' },
     roads: { type: 'string' },
@@ -94,6 +96,7 @@ export async function routesCommand(argv: string[], out: NodeJS.WritableStream, 
   const every = choice('every', values.every, ['month'] as const);
   const anchor = choice('anchor', values.anchor, ['first-day', 'first-monday'] as const);
   const days = intFlag('days', values.days, 1, 366);
+  const maxWindows = intFlag('max-windows', values['max-windows'], 1, 100_000);
   if ([values.from !== undefined, every !== undefined, values.all === true].filter(Boolean).length > 1) throw new UsageError('give one of --from, --every or --all');
   const circuity = numberFlag('circuity', values.circuity);
   if (circuity !== undefined && circuity < 1) throw new UsageError(`--circuity must be 1 or more, got "${values.circuity}"`);
@@ -112,6 +115,7 @@ export async function routesCommand(argv: string[], out: NodeJS.WritableStream, 
     ...(values.from !== undefined ? { from: values.from } : {}),
     ...(every !== undefined ? { every } : {}),
     ...(anchor !== undefined ? { anchor } : {}),
+    ...(maxWindows !== undefined ? { maxWindows } : {}),
     ...(days !== undefined ? { days } : {}),
     ...(values.all === true ? { all: true } : {}),
     ...(circuity !== undefined ? { circuity } : {}),

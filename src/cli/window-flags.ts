@@ -6,6 +6,7 @@ export const WINDOW_FLAGS = {
   from: { type: 'string' },
   every: { type: 'string' },
   anchor: { type: 'string' },
+  'max-windows': { type: 'string' },
   days: { type: 'string' },
   preset: { type: 'string' },
   target: { type: 'string' },
@@ -17,6 +18,7 @@ export const WINDOW_FLAGS = {
 export const WINDOW_HELP = `  --from DATE            first day of one window (YYYY-MM-DD); without it: one window a month
   --every month          a monthly series (the default without --from)
   --anchor A             first-day (default) or first-monday: where a monthly window starts
+  --max-windows N        a series keeps at most the latest N windows (default 60)
   --days N               days in a window (default 14)
   --preset P             kolada (default: ≥ 2 visits every day) or ange (≥ 2 a day on average)
   --target N             target for "share above target" (default 14)
@@ -38,11 +40,13 @@ export function windowOptions(values: WindowValues): MeasureOptions & { rules: N
   const anchor = choice('anchor', values.anchor, ['first-day', 'first-monday'] as const);
   const preset = choice('preset', values.preset, ['kolada', 'ange'] as const);
   const days = intFlag('days', values.days, 1, 366);
+  const maxWindows = intFlag('max-windows', values['max-windows'], 1, 100_000);
   const target = numberFlag('target', values.target);
   return {
     ...(values.from !== undefined ? { from: values.from } : {}),
     ...(every !== undefined ? { every } : {}),
     ...(anchor !== undefined ? { anchor } : {}),
+    ...(maxWindows !== undefined ? { maxWindows } : {}),
     ...(target !== undefined ? { target } : {}),
     rules: {
       ...(preset !== undefined ? { preset } : {}),

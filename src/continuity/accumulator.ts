@@ -1,11 +1,11 @@
 import { KontinuitetError } from '../errors.js';
 import { dayText, flag, oneOf, shownValue } from '../options.js';
 import { VisitChecker } from '../visits/check.js';
-import { dayWindow, monthlyWindows, type DayWindow, type MonthAnchor } from '../time/windows.js';
+import { dayWindow, maxWindowsOption, seriesWindows, type DayWindow, type MonthAnchor } from '../time/windows.js';
 import { LocalZone } from '../time/zone.js';
 import type { CodedColumn, CodedRow, CodedSink } from '../visits/fast.js';
 import { DEFAULT_ZONE } from '../visits/read.js';
-import type { ReadLedger, Visit } from '../visits/types.js';
+import type { ReadLedger, ReadOptions, Visit } from '../visits/types.js';
 import { type CountedColumns, type CountedRow } from './evaluate.js';
 import { clientOrder, materialise, windowClients, windowOf, type ClientList, type StreamedResult } from './clientlist.js';
 import { WindowPlacement } from './placement.js';
@@ -34,6 +34,9 @@ export class ContinuityAccumulator implements CodedSink {
   private readonly withIndices: boolean;
   private readonly fixed: DayWindow | null;
   private readonly anchor: MonthAnchor;
+  private readonly maxWindows: number;
+  private readonly onWarning: ((message: string) => void) | undefined;
+  private warned = false;
   private readonly isExcludedKind: (kind: string) => boolean;
   private readonly isExcludedRole: (role: string) => boolean;
   private readonly register: LogRegister;
@@ -63,7 +66,7 @@ export class ContinuityAccumulator implements CodedSink {
   private lastDay = -Infinity;
 
   /** `spillIn`: the folder its spill file goes in (default the temp dir), e.g. the folder of a threaded measure's run. */
-  constructor(options: MeasureOptions = {}, private readonly spillIn?: string) {
+  constructor(options: MeasureOptions & Pick<ReadOptions, 'onWarning'> = {}, private readonly spillIn?: string) {
     if (options === null || typeof options !== 'object') throw new KontinuitetError('BAD_OPTION', `options: must be an object, got ${shownValue(options)}`);
     oneOf('every', options.every, ['month']);
     dayText('from', options.from);
@@ -75,6 +78,8 @@ export class ContinuityAccumulator implements CodedSink {
     this.register = new LogRegister(this.withIndices);
     if (!Number.isFinite(this.target)) throw new KontinuitetError('BAD_OPTION', 'target: must be a number');
     this.anchor = options.anchor ?? 'first-day';
+    this.maxWindows = maxWindowsOption(options.maxWindows);
+    this.onWarning = typeof options.onWarning === 'function' ? options.onWarning : undefined;
     this.spillRows = options.spillRows ?? SPILL_ROWS;
     if (!(Number.isInteger(this.spillRows) && this.spillRows >= 1)) throw new KontinuitetError('BAD_OPTION', 'spillRows: must be a whole number ≥ 1');
     if (this.anchor !== 'first-day' && this.anchor !== 'first-monday') throw new KontinuitetError('BAD_OPTION', `anchor: must be 'first-day' or 'first-monday'`);
@@ -239,9 +244,10 @@ export class ContinuityAccumulator implements CodedSink {
    * partitions): clients without counted rows are evaluated here, then the summaries.
    */
   assemble(reported: ReportedWindows, results: readonly JobResult[], ledger?: ReadLedger): StreamedResult {
-    const { windows, partlyCovered } = reported;
+    const { windows, partlyCovered, beforeSeries } = reported;
     const excluded = { ...this.excluded };
     if (partlyCovered > 0) excluded.window_partly_covered = partlyCovered;
+    if (beforeSeries > 0) excluded.before_series = beforeSeries;
     const excludedTotal = Object.values(excluded).reduce((a, b) => a + b, 0);
     const counted = windows.reduce((n, w) => n + w.count, 0);
     const own = this.checker;
@@ -348,12 +354,21 @@ export class ContinuityAccumulator implements CodedSink {
   /** The windows to report (fixed, or the monthly windows the log covers) and the counted rows of windows it covers only in part. */
   reportedWindows(): ReportedWindows {
     const count = (w: DayWindow) => ({ window: w, count: this.windows.get(w.fromDay)?.rows.count ?? 0 });
-    if (this.fixed !== null) return { windows: [count(this.fixed)], partlyCovered: 0 };
-    const covered = this.firstDay > this.lastDay ? [] : monthlyWindows(this.firstDay, this.lastDay, this.rules.days, this.anchor, this.zone);
-    const keep = new Set(covered.map((w) => w.fromDay));
+    if (this.fixed !== null) return { windows: [count(this.fixed)], partlyCovered: 0, beforeSeries: 0 };
+    const series = seriesWindows(this.firstDay, this.lastDay, this.rules.days, this.anchor, this.zone, this.maxWindows);
+    if (series.warning !== null && !this.warned) {
+      this.warned = true;
+      this.onWarning?.(series.warning);
+    }
+    const keep = new Set(series.windows.map((w) => w.fromDay));
+    const dropped = new Set(series.dropped.map((w) => w.fromDay));
     let partlyCovered = 0;
-    for (const [day, acc] of this.windows) if (!keep.has(day)) partlyCovered += acc.rows.count;
-    return { windows: covered.map(count), partlyCovered };
+    let beforeSeries = 0;
+    for (const [day, acc] of this.windows) {
+      if (dropped.has(day)) beforeSeries += acc.rows.count;
+      else if (!keep.has(day)) partlyCovered += acc.rows.count;
+    }
+    return { windows: series.windows.map(count), partlyCovered, beforeSeries };
   }
 
   private windowState(fromDay: number): WindowState {
@@ -379,15 +394,16 @@ function emptyWindow(window: DayWindow): WindowState {
 const PARTITION_LIST = Array.from({ length: PARTITIONS }, (_, p) => p);
 
 /**
- * The windows a measure reports, with their counted rows, and the counted rows of the monthly
- * windows the log covers only in part.
+ * The windows a measure reports, with their counted rows, the counted rows of the monthly
+ * windows the log covers only in part, and those of whole windows before a bounded series.
  *
  * @example
- * acc.reportedWindows(); // → { windows: [{ window: { from: '2024-10-01', … }, count: 2600 }], partlyCovered: 0 }
+ * acc.reportedWindows(); // → { windows: [{ window: { from: '2024-10-01', … }, count: 2600 }], partlyCovered: 0, beforeSeries: 0 }
  */
 export interface ReportedWindows {
   windows: { window: DayWindow; count: number }[];
   partlyCovered: number;
+  beforeSeries: number;
 }
 
 /**

@@ -30,6 +30,11 @@ export interface MeasureOptions {
   every?: 'month';
   /** Where a monthly window starts: the first day of the month (default) or its first Monday. */
   anchor?: MonthAnchor;
+  /**
+   * The most windows a series (without `from`) reports: the latest ones (default 60, five years
+   * of months). Rows of the windows left out are excluded as `before_series`, with a warning.
+   */
+  maxWindows?: number;
   /** Rules; default the `kolada` preset. */
   rules?: Partial<ContinuityRules>;
   /** Target for `shareAboveTarget`. Default 14. */

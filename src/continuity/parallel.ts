@@ -84,7 +84,7 @@ async function measureWith(path: string, options: MeasureOptions & ReadOptions, 
   const unit = Math.max(options.readUnit ?? READ_UNIT, Math.ceil(size / MAX_UNITS));
   const table = WorkTable.create(ranges, unit);
   signs.table = table;
-  const merged = new ContinuityAccumulator(shared, spillIn);
+  const merged = new ContinuityAccumulator({ ...shared, ...(options.onWarning !== undefined ? { onWarning: options.onWarning } : {}) }, spillIn);
   const pieces: ScannedPiece[] = [];
   try {
     const asked = ranges.slice(1).map((_, k) => readers[k + 1]!.ask({ type: 'scan', path, table: table.shared, unit, piece: k + 1, options: shared, spillIn }));

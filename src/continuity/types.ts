@@ -21,7 +21,7 @@ export type IneligibleReason = 'no_counted_visits' | 'too_few_visits_on_a_day' |
  * @example
  * result.rows.excluded.outside_day_hours; // → rows starting before 07:00 or from 22:00
  */
-export type ExclusionReason = 'outside_window' | 'window_partly_covered' | 'excluded_kind' | 'excluded_role' | 'outside_day_hours';
+export type ExclusionReason = 'outside_window' | 'window_partly_covered' | 'before_series' | 'excluded_kind' | 'excluded_role' | 'outside_day_hours';
 
 /**
  * One client in one window.

@@ -13,7 +13,7 @@ import { checkVisitList, dayText, flag, oneOf, shownValue } from '../options.js'
 import { VisitChecker } from '../visits/check.js';
 import { selfDisplaying } from '../report/jupyter.js';
 import { civilFromDays, MS_PER_MINUTE } from '../time/civil.js';
-import { dayWindow, monthlyWindows, type DayWindow, type MonthAnchor } from '../time/windows.js';
+import { dayWindow, maxWindowsOption, seriesWindows, type DayWindow, type MonthAnchor } from '../time/windows.js';
 import { LocalZone } from '../time/zone.js';
 import { isDoubleStaffed } from '../staffing/together.js';
 import { groupVisits } from '../visits/group.js';
@@ -27,8 +27,9 @@ import type { RoutesResult, RoutesWindow, StaffDayRoute } from './types.js';
 
 /**
  * Options of the route figures. Windows as the continuity measure: `from` (one window of `days`
- * days, default 14), else a monthly series (`every: 'month'`, `anchor`); `all: true` takes one
- * window from the first to the last local day of the log.
+ * days, default 14), else a monthly series (`every: 'month'`, `anchor`, at most `maxWindows`
+ * windows, the latest: default 60); `all: true` takes one window from the first to the last
+ * local day of the log.
  *
  * - `roads`: a road network (see `parseRoadNetwork`); default none: straight line × `circuity`
  *   (default 1.3) at `speedKmh` (default 40), which also price the access to the network.
@@ -48,6 +49,7 @@ export interface RoutesOptions {
   from?: string;
   every?: 'month';
   anchor?: MonthAnchor;
+  maxWindows?: number;
   days?: number;
   all?: boolean;
   zone?: string;
@@ -95,6 +97,8 @@ export class RoutesAccumulator {
   private readonly windowMinutes: number;
   private readonly handoverMinutes: number;
   private readonly days: number;
+  private readonly maxWindows: number;
+  private readonly onWarning: ((message: string) => void) | undefined;
   private readonly base: LatLon | null;
   private readonly groupBases = new Map<string, LatLon>();
   private readonly rows: Row[] = [];
@@ -103,7 +107,7 @@ export class RoutesAccumulator {
   private firstDay = Infinity;
   private lastDay = -Infinity;
 
-  constructor(options: RoutesOptions = {}) {
+  constructor(options: RoutesOptions & Pick<ReadOptions, 'onWarning'> = {}) {
     if (options === null || typeof options !== 'object') throw new KontinuitetError('BAD_OPTION', `options: must be an object, got ${shownValue(options)}`);
     oneOf('every', options.every, ['month']);
     dayText('from', options.from);
@@ -123,6 +127,8 @@ export class RoutesAccumulator {
     if (modes > 1) throw new KontinuitetError('BAD_OPTION', 'give one of from (one window), every (a series) or all (the whole log)');
     if (options.from !== undefined) dayWindow(options.from, this.days, this.zone);
     if (options.from === undefined && options.all !== true && this.days > 28) throw new KontinuitetError('BAD_OPTION', 'days: a monthly series needs windows of at most 28 days');
+    this.maxWindows = maxWindowsOption(options.maxWindows);
+    this.onWarning = typeof options.onWarning === 'function' ? options.onWarning : undefined;
     const anchor = options.anchor ?? 'first-day';
     if (anchor !== 'first-day' && anchor !== 'first-monday') throw new KontinuitetError('BAD_OPTION', `anchor: must be 'first-day' or 'first-monday'`);
     this.base = options.base !== undefined ? checkPoint('base', options.base) : null;
@@ -196,11 +202,16 @@ export class RoutesAccumulator {
     if (o.from !== undefined) return [dayWindow(o.from, this.days, this.zone)];
     if (this.firstDay > this.lastDay) return [];
     if (o.all === true) return [dayWindow(civilFromDays(this.firstDay), this.lastDay - this.firstDay + 1, this.zone)];
-    return monthlyWindows(this.firstDay, this.lastDay, this.days, o.anchor ?? 'first-day', this.zone);
+    const series = seriesWindows(this.firstDay, this.lastDay, this.days, o.anchor ?? 'first-day', this.zone, this.maxWindows);
+    if (series.warning !== null) this.onWarning?.(series.warning);
+    return series.windows;
   }
 
   private evaluateWindow(w: DayWindow): RoutesWindow {
-    const inWindow = this.rows.filter((r) => r.day >= w.fromDay && r.day < w.fromDay + w.days);
+    // a visit (or shift) across the window's end gives the window only its part
+    const end = w.dayStarts[w.days]!;
+    const inWindow = this.rows.filter((r) => r.day >= w.fromDay && r.day < w.fromDay + w.days)
+      .map((r) => (r.end > end || (r.shiftEnd !== null && r.shiftEnd > end) ? { ...r, end: Math.min(r.end, end), shiftEnd: r.shiftEnd === null ? null : Math.min(r.shiftEnd, end) } : r));
     const byStaffDay = groupBy(inWindow, (r) => `${r.staff}\u0000${r.day}`);
     const routes: StaffDayRoute[] = [];
     for (const rows of byStaffDay.values()) routes.push(this.route(rows));

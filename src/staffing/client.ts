@@ -7,6 +7,7 @@ import type { LocalZone } from '../time/zone.js';
 import type { SlotVisit } from './slots.js';
 import type { ClientStaffing, DoubleStaffedVisit, DuplicateRegistration } from './types.js';
 import { analyseVisit } from './visit.js';
+import type { Interval } from './together.js';
 
 /**
  * Everything the staffing figures need of one client in one window.
@@ -43,8 +44,11 @@ export class ClientStaffer {
   private readonly measured: ClientEvaluator;
   private readonly other: ClientEvaluator;
   private readonly handoverMs: number;
+  /** The window's span: staff hours are counted inside it (a visit across its end gives its part). */
+  private readonly within: Interval;
 
   constructor(window: DayWindow, private readonly rules: ContinuityRules, private readonly zone: LocalZone) {
+    this.within = { start: window.dayStarts[0]!, end: window.dayStarts[window.days]! };
     this.measured = new ClientEvaluator(rules, window);
     this.other = new ClientEvaluator({ ...rules, countBothStaff: !rules.countBothStaff }, window);
     this.handoverMs = rules.handoverMinutes * MS_PER_MINUTE;
@@ -72,7 +76,7 @@ export class ClientStaffer {
     const { members, bounds } = store;
     for (let v = 0; v < count; v++) {
       const visit = Array.from(members.subarray(bounds[v]!, bounds[v + 1]!), (m) => m - a);
-      const va = analyseVisit(rows, visit, this.handoverMs);
+      const va = analyseVisit(rows, visit, this.handoverMs, this.within);
       const head = rows[visit[0]!]!;
       staffMs += va.staffMs;
       if (va.kind === 'handover') handovers++;

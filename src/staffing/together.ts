@@ -84,14 +84,25 @@ export function peakTogether(rows: readonly PresenceRow[], visit: readonly numbe
 /**
  * Staff time (ms) of one visit: for every staff member, the length of the union of their rows,
  * summed. A duplicate registration (one staff member's overlapping rows) therefore counts once.
+ * With `within` (a window's first and end instant), only the time inside it counts: a visit
+ * across the window's end gives the window its part.
  *
  * @example
  * staffTime([{ start: 0, end: 60, staff: 'A' }, { start: 10, end: 50, staff: 'B' }, { start: 0, end: 60, staff: 'A' }], [0, 1, 2]); // → 100
+ * staffTime([{ start: 0, end: 60, staff: 'A' }], [0], { start: 0, end: 40 }); // → 40
  */
-export function staffTime(rows: readonly PresenceRow[], visit: readonly number[]): number {
+export function staffTime(rows: readonly PresenceRow[], visit: readonly number[], within?: Interval): number {
+  const from = within?.start ?? -Infinity;
+  const to = within?.end ?? Infinity;
   let total = 0;
-  for (const run of staffRuns(rows, visit)) total += run.end - run.start;
+  for (const run of staffRuns(rows, visit)) total += Math.max(0, Math.min(run.end, to) - Math.max(run.start, from));
   return total;
+}
+
+/** A span of time `[start, end)` in epoch ms. */
+export interface Interval {
+  start: number;
+  end: number;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { duplicateRegistrations, longestTogether, peakTogether, staffTime, togetherLongEnough, type PresenceRow } from './together.js';
+import { duplicateRegistrations, longestTogether, peakTogether, staffTime, togetherLongEnough, type Interval, type PresenceRow } from './together.js';
 
 /**
  * How one visit was staffed:
@@ -27,7 +27,7 @@ export interface VisitStaffing {
   peak: number;
   /** Longest time two different staff were present together ({@link longestTogether}). */
   togetherMs: number;
-  /** Staff time: per staff member the union of their rows, summed ({@link staffTime}). */
+  /** Staff time: per staff member the union of their rows, summed ({@link staffTime}), inside `within` when given. */
   staffMs: number;
   /** Duplicate registrations: sets of overlapping rows of one staff member ({@link duplicateRegistrations}). */
   duplicates: number[][];
@@ -36,14 +36,15 @@ export interface VisitStaffing {
 /**
  * Classifies one visit as single, double-staffed or a handover (threshold `handoverMs`, default
  * rule 5 minutes) and measures it. Agrees with {@link isDoubleStaffed}: `kind === 'double'`
- * exactly when `isDoubleStaffed(rows, visit, handoverMs)`.
+ * exactly when `isDoubleStaffed(rows, visit, handoverMs)`. `within` (a window's span) bounds
+ * the staff time.
  *
  * @example
  * const rows = [{ start: 0, end: 3_600_000, staff: 'A' }, { start: 120_000, end: 3_600_000, staff: 'B' }];
  * analyseVisit(rows, [0, 1], 300_000);
  * // → { kind: 'double', staff: 2, peak: 2, togetherMs: 3_480_000, staffMs: 7_080_000, duplicates: [] }
  */
-export function analyseVisit(rows: readonly PresenceRow[], visit: readonly number[], handoverMs: number): VisitStaffing {
+export function analyseVisit(rows: readonly PresenceRow[], visit: readonly number[], handoverMs: number, within?: Interval): VisitStaffing {
   const staff = new Set<string | number>();
   for (const i of visit) staff.add(rows[i]!.staff);
   const togetherMs = staff.size > 1 ? longestTogether(rows, visit) : 0;
@@ -53,7 +54,7 @@ export function analyseVisit(rows: readonly PresenceRow[], visit: readonly numbe
     staff: staff.size,
     peak: peakTogether(rows, visit),
     togetherMs,
-    staffMs: staffTime(rows, visit),
+    staffMs: staffTime(rows, visit, within),
     duplicates: duplicateRegistrations(rows, visit),
   };
 }

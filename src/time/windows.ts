@@ -75,6 +75,38 @@ export function monthlyWindows(firstDay: number, lastDay: number, days: number, 
   return windows;
 }
 
+/**
+ * The most windows a monthly series makes without being asked for them (`maxWindows`): five
+ * years of months.
+ */
+export const MAX_SERIES_WINDOWS = 60;
+
+/**
+ * A monthly series ({@link monthlyWindows}) bounded to its latest `maxWindows` windows, and the
+ * message to give when windows were left out (a placeholder year in a log would otherwise make a
+ * series of centuries). `maxWindows` must be a whole number ≥ 1.
+ *
+ * @example
+ * seriesWindows(parseDay('2019-01-01'), parseDay('2024-12-31'), 14, 'first-day', zone, 60).windows[0].from; // → '2020-01-01'
+ */
+export function seriesWindows(firstDay: number, lastDay: number, days: number, anchor: MonthAnchor, zone: LocalZone, maxWindows: number): { windows: DayWindow[]; dropped: DayWindow[]; warning: string | null } {
+  const all = firstDay > lastDay ? [] : monthlyWindows(firstDay, lastDay, days, anchor, zone);
+  if (all.length <= maxWindows) return { windows: all, dropped: [], warning: null };
+  const windows = all.slice(all.length - maxWindows);
+  return {
+    windows,
+    dropped: all.slice(0, all.length - maxWindows),
+    warning: `the log covers ${all.length} monthly windows; the series keeps the latest ${maxWindows}, from ${windows[0]!.from}; give a first day, or a larger maxWindows (--max-windows)`,
+  };
+}
+
+/** Checks a `maxWindows` option: a whole number ≥ 1; the default {@link MAX_SERIES_WINDOWS}. */
+export function maxWindowsOption(value: unknown): number {
+  if (value === undefined) return MAX_SERIES_WINDOWS;
+  if (!(typeof value === 'number' && Number.isInteger(value) && value >= 1)) throw new KontinuitetError('BAD_OPTION', 'maxWindows: must be a whole number ≥ 1');
+  return value;
+}
+
 /** Index of the day of `window` that instant `t` falls in, or -1 when outside. */
 export function dayIndex(window: DayWindow, t: number): number {
   const s = window.dayStarts;

@@ -23,3 +23,21 @@ describe('kontinuitet measure on a log with a placeholder date', () => {
     expect(raised.rows.rejected).toBe(1);
   });
 });
+
+describe('a series bounded by --max-windows', () => {
+  // one row on the 1st of each month of 2024: with one-day windows, twelve windows
+  const log = `client_id,staff_id,start,end\n${Array.from({ length: 12 }, (_, m) => `C1,S1,2024-${String(m + 1).padStart(2, '0')}-01 08:00,2024-${String(m + 1).padStart(2, '0')}-01 08:30`).join('\n')}\n`;
+
+  it('measure, staffing and routes keep the latest N windows and warn on standard error', () => {
+    const path = join(dir, 'year.csv');
+    writeFileSync(path, log);
+    for (const command of ['measure', 'staffing', 'routes']) {
+      const r = run([command, path, '--days', '1', '--max-windows', '3', '--format', 'json']);
+      expect(r.status, command).toBe(0);
+      expect(JSON.parse(r.stdout).windows.map((w: { from: string }) => w.from), command).toEqual(['2024-10-01', '2024-11-01', '2024-12-01']);
+      expect(r.stderr, command).toContain('kontinuitet: warning: the log covers 12 monthly windows; the series keeps the latest 3, from 2024-10-01');
+    }
+    expect(JSON.parse(run(['measure', path, '--days', '1', '--max-windows', '3', '--format', 'json']).stdout).rows.excluded).toEqual({ before_series: 9 });
+    expect(run(['measure', path, '--max-windows', '0']).status).toBe(2);
+  });
+});

@@ -41,3 +41,25 @@ describe('monthly series', () => {
     expect(r.rows.used).toBe(28);
   });
 });
+
+describe('a series bounded to its latest windows (maxWindows)', () => {
+  it('keeps the latest windows, excludes the rows of the earlier ones as before_series, and warns once', async () => {
+    const warnings: string[] = [];
+    const r = await measureContinuity(rows(1), { every: 'month', maxWindows: 1, onWarning: (m) => warnings.push(m) });
+    expect(r.windows.map((w) => w.from)).toEqual(['2024-11-01']);
+    // the October window's 14 days × 2 rows leave the series; the 66 rows outside both windows stay outside_window
+    expect(r.rows).toEqual({ read: 122, used: 28, rejected: 0, excluded: { outside_window: 66, before_series: 28 } });
+    expect(warnings).toEqual(['the log covers 2 monthly windows; the series keeps the latest 1, from 2024-11-01; give a first day, or a larger maxWindows (--max-windows)']);
+  });
+
+  it('a log of 7 years keeps 60 windows by default; maxWindows must be a whole number ≥ 1', async () => {
+    // one row on the 1st of every month from 2018-01 to 2024-12: 84 months, each a window of one day
+    const log = Array.from({ length: 84 }, (_, m) => ({ client_id: 'C1', staff_id: 'S1', start: `${2018 + Math.floor(m / 12)}-${pad((m % 12) + 1)}-01 08:00`, end: `${2018 + Math.floor(m / 12)}-${pad((m % 12) + 1)}-01 08:30` }));
+    const r = await measureContinuity(log, { rules: { days: 1 } });
+    expect(r.windows.length).toBe(60);
+    expect([r.windows[0]!.from, r.windows.at(-1)!.from]).toEqual(['2020-01-01', '2024-12-01']);
+    expect(r.rows.excluded).toEqual({ before_series: 24 });
+    expect((await measureContinuity(log, { rules: { days: 1 }, maxWindows: 100 })).windows.length).toBe(84);
+    await expect(measureContinuity(log, { maxWindows: 0 })).rejects.toMatchObject({ code: 'BAD_OPTION' });
+  });
+});

@@ -135,6 +135,7 @@ const REPORT_LABELS = {
 const EXCLUSIONS = {
   outside_window: { sv: 'utanför perioderna', en: 'outside the windows' },
   window_partly_covered: { sv: 'i en period som loggen bara delvis täcker', en: 'in a window the log covers only in part' },
+  before_series: { sv: 'före seriens första period (högst maxWindows perioder)', en: 'before the series’ first window (at most maxWindows windows)' },
   excluded_kind: { sv: 'insats som inte räknas (larm, mat, HSL)', en: 'kind not counted (alarm, meals, home health care)' },
   excluded_role: { sv: 'hemsjukvårdspersonal', en: 'home health care staff' },
   outside_day_hours: { sv: 'utanför 07–22', en: 'outside 07–22' },
