@@ -99,7 +99,12 @@ export function staffTime(rows: readonly PresenceRow[], visit: readonly number[]
   return total;
 }
 
-/** A span of time `[start, end)` in epoch ms. */
+/**
+ * A span of time `[start, end)` in epoch ms.
+ *
+ * @example
+ * const window: Interval = { start: w.dayStarts[0], end: w.dayStarts[w.days] };
+ */
 export interface Interval {
   start: number;
   end: number;

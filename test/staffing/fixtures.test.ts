@@ -109,13 +109,14 @@ describe('double staffing on the hand-built fixture (see fixture.ts for the arit
     const w = r.windows[0]!;
     expect(r.scope).toBe('all');
     expect(r.rows).toEqual({ read: 67, used: 67, rejected: 0, excluded: {} });
-    expect(w.perClient.find((c) => c.client === 'M')).toMatchObject({ visits: 2, doubleStaffedVisits: 2, staffHours: 4, doubleStaffedHours: 4, staffWithSecond: 2, staffWithoutSecond: 1 });
+    // M2 (20 Oct 23:30 – 21 Oct 00:30) crosses the window's end at 21 Oct 00:00: 2 staff × 30 min inside
+    expect(w.perClient.find((c) => c.client === 'M')).toMatchObject({ visits: 2, doubleStaffedVisits: 2, staffHours: 3, doubleStaffedHours: 3, staffWithSecond: 2, staffWithoutSecond: 1 });
     expect(w.doubleStaffed.filter((v) => v.client === 'M')).toEqual([
       { client: 'M', visitId: 'M1', start: '2024-10-12 23:30', end: '2024-10-13 00:30', staff: ['S10', 'S11'], peak: 2, togetherMinutes: 60, staffHours: 2, lines: [16, 17] },
-      { client: 'M', visitId: 'M2', start: '2024-10-20 23:30', end: '2024-10-21 00:30', staff: ['S10', 'S11'], peak: 2, togetherMinutes: 60, staffHours: 2, lines: [18, 19] },
+      { client: 'M', visitId: 'M2', start: '2024-10-20 23:30', end: '2024-10-21 00:30', staff: ['S10', 'S11'], peak: 2, togetherMinutes: 60, staffHours: 1, lines: [18, 19] },
     ]);
     expect([w.clients.served, w.clients.doubleStaffed, w.visits, w.doubleStaffedVisits]).toEqual([7, 5, 41, 22]);
-    expect(w.staffHours).toBeCloseTo(h(2246 + 240), 12);
+    expect(w.staffHours).toBeCloseTo(h(2246 + 180), 12); // M: 120 + 60 minutes in the window
   });
 
   it('gives the continuity measure\'s staff count with countBothStaff true and false', async () => {

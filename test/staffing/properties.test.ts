@@ -85,9 +85,13 @@ describe('double-staffing properties', () => {
     }), { numRuns: 60 });
   });
 
-  it('a double-staffed visit lasting all the staff row: staff hours ≥ 2 × together', async () => {
+  it('a double-staffed visit lasting all the staff row: staff hours ≥ 2 × together (inside the window)', async () => {
     await fc.assert(fc.asyncProperty(logs, async (rows) => {
-      for (const v of (await measureStaffing(rows, { from: FROM, scope: 'all' })).windows[0]!.doubleStaffed) {
+      const w = (await measureStaffing(rows, { from: FROM, scope: 'all' })).windows[0]!;
+      const end = `${new Date(Date.parse(`${w.to}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10)} 00:00`;
+      for (const v of w.doubleStaffed) {
+        // a visit across the window's end has only its part of the hours in the window
+        if (v.end > end) continue;
         expect(v.staffHours * 60).toBeGreaterThanOrEqual(2 * v.togetherMinutes - 1e-9);
       }
     }), { numRuns: 40 });
