@@ -1,4 +1,5 @@
 import { WASM } from '../kernel/rows.wasm.js';
+import * as Col from '../kernel/layout.js';
 import { PAGE, wasmApi, type WasmMemory, type WasmModule } from '../kernel/wasm.js';
 import type { ClientRows, CountedRow } from './evaluate.js';
 import type { overlapsByHalf } from '../visits/group.js';
@@ -17,18 +18,6 @@ type Count = (n: number) => number;
 /** A call over rows [a, b) (or the visit `members[a] … members[b - 1]`). */
 type Range = (a: number, b: number) => number;
 type Evaluate = (a: number, b: number, countBothStaff: number, handoverMs: number, days: number, minPerDay: number, everyDay: number) => void;
-
-/** The columns, in the order of their address words at 0 (rows.as.ts). */
-const enum Col {
-  Client, Staff, Group, Day, Line, VisitLength, VisitHash, VisitAt, Start, End, Arena,
-  Order, SortedStart, SortedEnd, SortedStaff, SortedGroup, SortedDay, SortedVisit, Clients, First, Table, Rank, Spare, Counts,
-  Members, Bounds, ByStart, Parent, Loose, VisitOf, MergeSpare, Key, Run, RunEnd,
-  // the evaluation's scratch, allocated after the columns (and a word: the room of the staff marks)
-  PerDay, GroupCount, GroupsSeen, StaffSeen, Figures, StaffRoom,
-}
-/** Words of the addresses at 0; the first LAID_OUT are the columns laid out by the room they need. */
-const COLUMNS = 40;
-const LAID_OUT = 34;
 
 /**
  * Bytes of each column for `rows` rows, `units` visit-id code units, client numbers below
@@ -87,7 +76,7 @@ export class GatheredRows {
   /** The ranks the evaluation's scratch is for, and the days it has room for (null: none yet). */
   private evaluation: { ranks: Ranks; days: number } | null = null;
   /** Address of each column (Col). */
-  private readonly at = new Int32Array(COLUMNS);
+  private readonly at = new Int32Array(Col.COLUMNS);
   /** The end of what is laid out: the columns, then the tables copied in (maps, ranks). */
   private top = 0;
   /** Tables copied in since the columns were laid out → their address. */
@@ -316,13 +305,13 @@ export class GatheredRows {
   /** Allocates the evaluation's scratch for staff and groups of `ranks` and `days` days. */
   private evaluationFor(ranks: Ranks, days: number): void {
     const at = this.at;
-    at[Col.PerDay] = this.alloc(4 * days);
-    at[Col.GroupCount] = this.alloc(4 * ranks.group.length);
-    at[Col.GroupsSeen] = this.alloc(4 * ranks.group.length);
-    at[Col.StaffSeen] = this.alloc(4 * ranks.staff.length);
-    at[Col.Figures] = this.alloc(4 * 6);
-    at[Col.StaffRoom] = ranks.staff.length;
-    new Int32Array(this.memory.buffer, 0, COLUMNS).set(at);
+    at[Col.PER_DAY] = this.alloc(4 * days);
+    at[Col.GROUP_COUNT] = this.alloc(4 * ranks.group.length);
+    at[Col.GROUPS_SEEN] = this.alloc(4 * ranks.group.length);
+    at[Col.STAFF_SEEN] = this.alloc(4 * ranks.staff.length);
+    at[Col.FIGURES] = this.alloc(4 * 6);
+    at[Col.STAFF_ROOM] = ranks.staff.length;
+    new Int32Array(this.memory.buffer, 0, Col.COLUMNS).set(at);
     this.evaluation = { ranks, days };
     this.v = this.views();
   }
@@ -351,7 +340,7 @@ export class GatheredRows {
   }
 
   private layOut(rows: number, units: number, clients: number, run: number, present: number): void {
-    let top = 4 * COLUMNS;
+    let top = 4 * Col.COLUMNS;
     columnBytes(rows, units, clients, run, present).forEach((bytes, k) => {
       top = Math.ceil(top / 8) * 8;
       this.at[k] = top;
@@ -360,10 +349,10 @@ export class GatheredRows {
     [this.rowRoom, this.unitRoom, this.clientRoom, this.runRoom, this.presentRoom] = [rows, units, clients, run, present];
     this.top = Math.ceil(top / 8) * 8;
     this.copied.clear();
-    this.at.fill(0, LAID_OUT);
+    this.at.fill(0, Col.LAID_OUT);
     this.evaluation = null;
     this.reach(this.top);
-    new Int32Array(this.memory.buffer, 0, COLUMNS).set(this.at);
+    new Int32Array(this.memory.buffer, 0, Col.COLUMNS).set(this.at);
     this.v = this.views();
     this.v.rank.fill(-1);
   }
@@ -383,18 +372,18 @@ export class GatheredRows {
     const at = this.at;
     const rows = this.rowRoom;
     const present = this.presentRoom;
-    const i32 = (c: Col, n = rows) => new Int32Array(buffer, at[c]!, n);
-    const f64 = (c: Col) => new Float64Array(buffer, at[c]!, rows);
+    const i32 = (c: number, n = rows) => new Int32Array(buffer, at[c]!, n);
+    const f64 = (c: number) => new Float64Array(buffer, at[c]!, rows);
     const sorted: ClientRows = {
-      start: f64(Col.SortedStart), end: f64(Col.SortedEnd), staff: i32(Col.SortedStaff), group: i32(Col.SortedGroup),
-      day: i32(Col.SortedDay), visit: i32(Col.SortedVisit),
+      start: f64(Col.SORTED_START), end: f64(Col.SORTED_END), staff: i32(Col.SORTED_STAFF), group: i32(Col.SORTED_GROUP),
+      day: i32(Col.SORTED_DAY), visit: i32(Col.SORTED_VISIT),
     };
     return {
-      client: i32(Col.Client), staff: i32(Col.Staff), group: i32(Col.Group), day: i32(Col.Day), line: i32(Col.Line),
-      visitLength: i32(Col.VisitLength), visitHash: i32(Col.VisitHash), visitAt: i32(Col.VisitAt),
-      start: f64(Col.Start), end: f64(Col.End), arena: new Uint16Array(buffer, at[Col.Arena]!, this.unitRoom),
-      order: i32(Col.Order), clients: i32(Col.Clients, present), first: i32(Col.First, present + 1), rank: i32(Col.Rank, this.clientRoom), sorted,
-      members: i32(Col.Members, this.runRoom), bounds: i32(Col.Bounds, this.runRoom + 1), figures: i32(Col.Figures, at[Col.Figures] === 0 ? 0 : 6),
+      client: i32(Col.CLIENT), staff: i32(Col.STAFF), group: i32(Col.GROUP), day: i32(Col.DAY), line: i32(Col.LINE),
+      visitLength: i32(Col.VISIT_LENGTH), visitHash: i32(Col.VISIT_HASH), visitAt: i32(Col.VISIT_AT),
+      start: f64(Col.START), end: f64(Col.END), arena: new Uint16Array(buffer, at[Col.ARENA]!, this.unitRoom),
+      order: i32(Col.ORDER), clients: i32(Col.CLIENTS, present), first: i32(Col.FIRST, present + 1), rank: i32(Col.RANK, this.clientRoom), sorted,
+      members: i32(Col.MEMBERS, this.runRoom), bounds: i32(Col.BOUNDS, this.runRoom + 1), figures: i32(Col.FIGURES, at[Col.FIGURES] === 0 ? 0 : 6),
     };
   }
 }

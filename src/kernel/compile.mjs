@@ -5,11 +5,21 @@ import asc from 'assemblyscript/asc';
 import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 
 const here = new URL('./', import.meta.url);
+// the memory layouts the kernels share with the TypeScript: each kernel imports them from
+// './layout' (served from layout.ts here, an import, not a second entry: its constants are inlined)
+const layout = readFileSync(new URL('layout.ts', here), 'utf8');
 for (const file of readdirSync(here).filter((f) => f.endsWith('.as.ts'))) {
   const source = readFileSync(new URL(file, here), 'utf8');
   const name = file.replace(/\.as\.ts$/, '');
-  const { error, binary, stderr } = await asc.compileString({ [`${name}.ts`]: source }, {
-    optimizeLevel: 3, shrinkLevel: 0, debug: process.env.KERNEL_NAMES === '1', runtime: 'stub', importMemory: true, noAssert: true, enable: ['simd'],
+  const files = { [`${name}.ts`]: source, 'layout.ts': layout };
+  let binary = null;
+  const { error, stderr } = await asc.main([
+    `${name}.ts`, '--outFile', 'binary', '--optimizeLevel', '3', '--shrinkLevel', '0', '--runtime', 'stub', '--importMemory', '--noAssert', '--enable', 'simd',
+    ...(process.env.KERNEL_NAMES === '1' ? ['--debug'] : []),
+  ], {
+    readFile: (f) => (Object.hasOwn(files, f) ? files[f] : null),
+    writeFile: (f, contents) => { if (f === 'binary') binary = contents; },
+    listFiles: () => [],
   });
   if (error !== null || binary === null) {
     process.stderr.write(stderr.toString());

@@ -6,65 +6,10 @@
 // address of each column is a word at 0 (the constants below); the caller lays the columns out,
 // grows the memory and copies the blocks' columns in.
 
-// Columns of the rows as gathered (i32 unless said): client, staff, group, day, line, visit-id
-// length, hash and place in the arena, start and end (f64), the visit-id arena (u16).
-const CLIENT = 0;
-const STAFF = 1;
-const GROUP = 2;
-const DAY = 3;
-const LINE = 4;
-const VISIT_LENGTH = 5;
-const VISIT_HASH = 6;
-const VISIT_AT = 7;
-const START = 8;
-const END = 9;
-const ARENA = 10;
-// Of {@link prepare}: position → row, and the rows in that order: start, end (f64), staff and
-// group ranks, day, visit (the position of the client's first row with the same visit id, -1
-// without one).
-const ORDER = 11;
-const SORTED_START = 12;
-const SORTED_END = 13;
-const SORTED_STAFF = 14;
-const SORTED_GROUP = 15;
-const SORTED_DAY = 16;
-const SORTED_VISIT = 17;
-// The clients present in number order and where each one's rows begin (one more entry: the end).
-const CLIENTS = 18;
-const FIRST = 19;
-// Scratch: the hash table of one client's visit ids (room for the most rows of one client);
-// client number → rank among the clients present (-1 between calls of prepare and maxRun: the
-// caller fills it with -1 when it lays it out, and they set back what they used); the radix
-// sort's second array (room for the clients present) and its 256 counts.
-const TABLE = 20;
-const RANK = 21;
-const SPARE = 22;
-const COUNTS = 23;
-// Of {@link group}, room for the most rows of one client ({@link maxRun}): the visits' rows
-// (positions) and where each visit begins (one more entry: the end); scratch: the rows by start,
-// the union-find parents, the rows without a visit id, each root's visit, the merge sort's second
-// array; of {@link joinLoose}: a sort key per row (f64), the union-find of its runs of slots and
-// each run's last slot.
-const MEMBERS = 24;
-const BOUNDS = 25;
-const BY_START = 26;
-const PARENT = 27;
-const LOOSE = 28;
-const VISIT_OF = 29;
-const MERGE_SPARE = 30;
-const KEY = 31;
-const RUN = 32;
-const RUN_END = 33;
-// Of {@link evaluate}: visits per day of the window; per group rank, the visits counted for it,
-// and the groups seen; per staff rank, the mark of the last client that met them; the figures
-// (6 words: visits, staff, reason code, first short day, double-staffed visits, group); and the
-// room of the staff marks (a word, not an address).
-const PER_DAY = 34;
-const GROUP_COUNT = 35;
-const GROUPS_SEEN = 36;
-const STAFF_SEEN = 37;
-const FIGURES = 38;
-const STAFF_ROOM = 39;
+// The addresses of the columns (one word each at 0): the layout is shared with rowstore.ts.
+import {
+  CLIENT, STAFF, GROUP, DAY, LINE, VISIT_LENGTH, VISIT_HASH, VISIT_AT, START, END, ARENA, ORDER, SORTED_START, SORTED_END, SORTED_STAFF, SORTED_GROUP, SORTED_DAY, SORTED_VISIT, CLIENTS, FIRST, TABLE, RANK, SPARE, COUNTS, MEMBERS, BOUNDS, BY_START, PARENT, LOOSE, VISIT_OF, MERGE_SPARE, KEY, RUN, RUN_END, PER_DAY, GROUP_COUNT, GROUPS_SEEN, STAFF_SEEN, FIGURES, STAFF_ROOM,
+} from './layout';
 
 @inline function column(k: i32): i32 {
   return load<i32>(k << 2);

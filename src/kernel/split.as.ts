@@ -6,16 +6,11 @@
 /** Where the line after the last one recorded starts (the unfinished last line, or the next call's start). */
 export let done: i32 = 0;
 
-/** Words of a record before the delimiter positions. */
-const HEAD = 16;
-/** Word of a record holding its flags ({@link PLAIN}, {@link ASCII_VISIT}); the coded values follow. */
-const FLAGS = 7;
-/** Coded columns a record holds (their values are words 8–15). */
-const SLOTS = 8;
-/** A record's flag: every checked field is plain (and the filled ones are not empty); the coded values are set. */
-const PLAIN = 1;
-/** A record's flag: the visit id field has only ASCII bytes. */
-const ASCII_VISIT = 2;
+// The records' and the row settings' layout is shared with visits/kernel.ts.
+import {
+  RECORD_HEAD as HEAD, RECORD_FLAGS as FLAGS, CODED_SLOTS as SLOTS, KERNEL_PLAIN as PLAIN, KERNEL_ASCII_VISIT as ASCII_VISIT,
+  SLOT_COLUMNS, SLOT_TABLES, TABLE_STATE, CODED_TABLES as TABLES, CHECKS,
+} from './layout';
 
 // The row settings ({@link setup}): at `cfg`, 256 bytes saying which bytes may begin a plain field,
 // 256 which may end one, the column of each coded slot (i32; -1: none, the empty value; -2: not
@@ -24,11 +19,6 @@ const ASCII_VISIT = 2;
 // the key addresses may grow to in place), then per column 0 (not checked), 1 (plain) or 2
 // (plain and not empty).
 let cfg: i32 = 0;
-const SLOT_COLUMNS = 512;
-const SLOT_TABLES = SLOT_COLUMNS + 4 * SLOTS;
-const TABLE_STATE = SLOT_TABLES + 4 * SLOTS;
-const TABLES = 8;
-const CHECKS = TABLE_STATE + 32 * TABLES;
 /** Whether {@link setup} was called (else records get flags 0 and no values). */
 let rows = false;
 let visitColumn: i32 = -1;

@@ -4,20 +4,10 @@ import type { parseTimeInto } from '../time/parse.js';
 
 /** Room for line records per {@link SplitKernel.split} call, in bytes. */
 const RECORD_BYTES = 1 << 19;
-/** Words of a record before the delimiter positions (start, LF, count, two times of two words, flags, coded values). */
-export const RECORD_HEAD = 16;
-/** Word of a record with its flags ({@link KERNEL_PLAIN}, {@link KERNEL_ASCII_VISIT}). */
-export const RECORD_FLAGS = 7;
-/** Word of a record with the first coded value ({@link RowSettings.slots}; one word per slot). */
-export const RECORD_VALUES = 8;
-/** Coded columns a record holds at most. */
-export const CODED_SLOTS = 8;
-/** Flag: every checked field is plain, and the filled ones are not empty; the coded values are set. */
-export const KERNEL_PLAIN = 1;
-/** Flag: the visit id field has only ASCII bytes. */
-export const KERNEL_ASCII_VISIT = 2;
-/** Bytes of the row settings before the per-column checks (see split.as.ts). */
-const SETTINGS_HEAD = 512 + 8 * CODED_SLOTS + 32 * 8;
+// the records' and the row settings' layout, shared with split.as.ts
+import { CHECKS as SETTINGS_HEAD, CODED_SLOTS, SLOT_COLUMNS, SLOT_TABLES } from '../kernel/layout.js';
+export { RECORD_HEAD, RECORD_FLAGS, RECORD_VALUES, CODED_SLOTS, KERNEL_PLAIN, KERNEL_ASCII_VISIT } from '../kernel/layout.js';
+import { RECORD_HEAD } from '../kernel/layout.js';
 
 /**
  * What the kernel reads of a line with the header's field count besides its times: whether its
@@ -225,8 +215,8 @@ function writeSettings(to: Uint8Array, rows: RowSettings, fields: number): void 
   const words = new DataView(to.buffer, to.byteOffset, SETTINGS_HEAD);
   for (let s = 0; s < CODED_SLOTS; s++) {
     const slot = rows.slots[s] ?? { column: -2, table: 0 };
-    words.setInt32(512 + 4 * s, slot.column, true);
-    words.setInt32(512 + 4 * CODED_SLOTS + 4 * s, slot.table, true);
+    words.setInt32(SLOT_COLUMNS + 4 * s, slot.column, true);
+    words.setInt32(SLOT_TABLES + 4 * s, slot.table, true);
   }
   to.set(rows.checks, SETTINGS_HEAD);
 }
