@@ -2,13 +2,22 @@ import { defineConfig } from 'tsup';
 
 export default defineConfig([
   {
-    entry: { index: 'src/index.ts' },
+    // the entries of the package (package.json "exports"); docs/api.md lists their names
+    entry: {
+      index: 'src/index.ts',
+      check: 'src/check/index.ts',
+      report: 'src/report/index.ts',
+      routes: 'src/routes/index.ts',
+      generate: 'src/generate/index.ts',
+    },
     format: ['esm', 'cjs'],
     dts: true,
     sourcemap: true,
     clean: true,
     target: 'node20',
-    splitting: false,
+    // the entries share their modules as chunks (in CommonJS too), so a class is one class in
+    // every entry: an error thrown by kontinuitet/check is a KontinuitetError of kontinuitet
+    splitting: true,
     // the CommonJS build finds the worker script through import.meta.url
     shims: true,
   },

@@ -11,9 +11,9 @@
 // your own export, give its path instead: `measureContinuity('visits.csv', …)`.
 
 // %%
-import {
-  displayable, displaySvg, generateRows, groupsSvg, histogramSvg, measureForReport, renderReport, trendSvg,
-} from 'kontinuitet';
+import { displayable, displaySvg, groupsSvg, histogramSvg, trendSvg } from 'kontinuitet';
+import { generateRows } from 'kontinuitet/generate';
+import { measureForReport, renderReport } from 'kontinuitet/report';
 
 const log = generateRows({ clients: 70, days: 49, start: '2024-10-01', seed: 1, profile: 'typical' }).rows;
 

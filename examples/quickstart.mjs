@@ -9,7 +9,8 @@ import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { measureContinuity, measureStaffing, renderReport } from 'kontinuitet';
+import { measureContinuity, measureStaffing } from 'kontinuitet';
+import { renderReport } from 'kontinuitet/report';
 
 const file = process.argv[2] ?? fileURLToPath(new URL('../data/sample-visits.csv', import.meta.url));
 const out = process.argv[3] ?? join(tmpdir(), 'kontinuitet-report.html');

@@ -1,6 +1,12 @@
 import { parseDay } from '../time/parse.js';
 
-/** A JSON schema (the subset {@link validateJson} understands). */
+/**
+ * A JSON schema, as an object of keywords (the check's validator understands the subset
+ * {@link SCHEMA_KEYWORDS} lists).
+ *
+ * @example
+ * const schema: JsonSchema = { type: 'object', properties: { mean: { type: 'number' } } };
+ */
 export type JsonSchema = { readonly [keyword: string]: unknown };
 
 /** One way a value breaks its schema: where (a key path such as `targets.groups.Norr.mean`) and why. */

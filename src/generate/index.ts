@@ -27,7 +27,7 @@ import { KIND, Simulation, buildWorld, wallTime, type SimCounters } from './muni
 import { PROFILE_SCATTER, knobsFor, type GenerateProfile } from './profile.js';
 import { Rng } from './rng.js';
 
-export { PROFILE_SCATTER, knobsFor, type GenerateProfile, type ScatterKnobs } from './profile.js';
+export { PROFILE_SCATTER, type GenerateProfile } from './profile.js';
 
 /**
  * Options of the generator. Every field is optional; `undefined` means the default.

@@ -1,4 +1,9 @@
-/** Visits of one client, how many of them its contact person made, and the share. */
+/**
+ * Visits of one client, how many of them its contact person made, and the share.
+ *
+ * @example
+ * contactPersonShare(['K', 'A'], 'K').share; // → 0.5
+ */
 export interface ContactShare {
   /** Number of entries in the sequence (a double-staffed visit contributes one entry per staff present). */
   visits: number;

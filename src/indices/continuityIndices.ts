@@ -15,7 +15,12 @@
  * Integers stay exact while Σ n_j² ≤ N² < 2^53, i.e. for N below about 94 million entries.
  */
 
-/** The five indices for one client, with the counts they are built from. */
+/**
+ * The five indices for one client, with the counts they are built from.
+ *
+ * @example
+ * continuityIndices(['A', 'A', 'A', 'B']).usualStaff; // → 'A'
+ */
 export interface ContinuityIndices {
   /** N: number of entries (visits; a double-staffed visit contributes one entry per staff present). */
   n: number;

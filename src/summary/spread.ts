@@ -31,7 +31,8 @@ export interface Spread {
 }
 
 /**
- * See {@link Spread}. `target` defaults to 14 (Ånge's goal, the national mean of 2013).
+ * The spread measures of a list of values (see {@link Spread}). `target` defaults to 14 (Ånge's
+ * goal, the national mean of 2013).
  *
  * @example
  * spread([8, 10, 12, 22]).median; // → 11

@@ -1,8 +1,20 @@
 // Benchmark of grouping rows without a visit id into visits (`groupVisits`, the kernel's `group`):
 // many overlapping rows of ONE client, where each row overlaps a number of others that grows with
 // the row count. Prints the median of RUNS (default 3) in ms per pattern and size, and the visits.
-// Usage: node test/bench/group.mjs [sizes]   (default 50000,200000). Needs `npm run build` first.
-import { groupVisits } from '../../dist/index.js';
+// Usage: node test/bench/group.mjs [sizes]   (default 50000,200000). Needs `npm run build` first
+// (the generated kernel modules). `groupVisits` is the engine's, not a name of the package's
+// entries: it is bundled from the sources with esbuild.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+
+const dir = mkdtempSync(join(tmpdir(), 'kontinuitet-bench-group-'));
+const bundle = join(dir, 'group.mjs');
+await build({ entryPoints: [fileURLToPath(new URL('../../src/visits/group.ts', import.meta.url))], bundle: true, format: 'esm', platform: 'node', target: 'node20', outfile: bundle, logLevel: 'silent' });
+const { groupVisits } = await import(pathToFileURL(bundle).href);
+rmSync(dir, { recursive: true, force: true });
 
 const sizes = (process.argv[2] ?? '50000,200000').split(',').map(Number);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);

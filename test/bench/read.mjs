@@ -19,7 +19,7 @@
 //   scanVisits     the public API: scanVisits(file, () => n++), keeping nothing
 //   scanVisits+p   the same with pseudonymise: { key }
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, createReadStream, createWriteStream, mkdtempSync, rmSync, statSync, writeFileSync, readFileSync, existsSync } from 'node:fs';
+import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync, writeFileSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -27,8 +27,11 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const HERE = fileURLToPath(import.meta.url);
 const ROOT = join(HERE, '..', '..', '..');
 const BUILT = join(ROOT, 'dist', 'index.js');
-// Other work may rebuild dist/ (tsup cleans it) while the bench runs: the parent copies the bundle
-// next to this script once (module resolution still finds node_modules) and children import that.
+const BUILT_GENERATE = join(ROOT, 'dist', 'generate.js');
+// Other work may rebuild dist/ (tsup cleans it) while the bench runs: the parent bundles what it
+// uses of the built entries (`scanVisits` of kontinuitet, `writeGeneratedCsv` of
+// kontinuitet/generate, and the chunks they share) into one file next to this script once (module
+// resolution still finds node_modules) and children import that.
 const DIST = arg('dist', null) ?? join(HERE, '..', `.dist-snapshot-${process.pid}.mjs`);
 const CHUNK = 1 << 20;
 
@@ -201,6 +204,14 @@ async function writeCsv(path, target) {
   return { rows: truth.rows, by: `writeGeneratedCsv({ clients: ${clients}, days: 28 })` };
 }
 
+/** Bundles `scanVisits` and `writeGeneratedCsv` of the built entries into {@link DIST}, one file. */
+async function snapshot() {
+  const esbuild = await import('esbuild');
+  const entry = `export { scanVisits } from ${JSON.stringify(BUILT)};\n`
+    + (existsSync(BUILT_GENERATE) ? `export { writeGeneratedCsv } from ${JSON.stringify(BUILT_GENERATE)};\n` : '');
+  await esbuild.build({ stdin: { contents: entry, resolveDir: ROOT, loader: 'js' }, bundle: true, format: 'esm', platform: 'node', target: 'node20', packages: 'external', outfile: DIST, logLevel: 'silent' });
+}
+
 async function bundleTokenizer(dir) {
   try {
     const esbuild = await import('esbuild');
@@ -254,7 +265,7 @@ async function main() {
     process.exitCode = 1;
     return;
   }
-  copyFileSync(BUILT, DIST);
+  await snapshot();
   const target = Number(arg('rows', '2000000'));
   const runs = Number(arg('runs', '3'));
   const dir = mkdtempSync(join(tmpdir(), 'kontinuitet-bench-'));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { generateRows, measureContinuity, type GenerateOptions } from '../../src/index.js';
+import { generateRows, type GenerateOptions } from '../../src/generate/index.js';
+import { measureContinuity } from '../../src/index.js';
 import { continuity14 } from '../generate/helpers.js';
 
 const FROM = '2024-10-01';

@@ -5,9 +5,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
-  continuity, ContinuityAccumulator, KontinuitetError, measureContinuity, measureRoutes, measureStaffing, readVisits, renderReport,
-  routes, scanVisits, staffing, type ErrorCode, type Visit,
+  continuity, KontinuitetError, measureContinuity, measureStaffing, readVisits, scanVisits, staffing, type ErrorCode, type Visit,
 } from '../../src/index.js';
+import { ContinuityAccumulator } from '../../src/continuity/accumulator.js';
+import { renderReport } from '../../src/report/index.js';
+import { measureRoutes, routes } from '../../src/routes/index.js';
 import { measureSchedule } from '../../src/check/schedule.js';
 import { dayWindow } from '../../src/time/windows.js';
 import { LocalZone } from '../../src/time/zone.js';

@@ -1,0 +1,9 @@
+/**
+ * `kontinuitet/report`: the self-contained HTML report (charts, groups, double staffing, indices,
+ * the clients table, what was read) and the measure that feeds it.
+ * @packageDocumentation
+ */
+// the results measureForReport gives show themselves in a notebook, as those of the main entry
+import './display.js';
+
+export { renderReport, measureForReport, REPORT_CSP, type ReportInput, type ReportOptions } from './html/index.js';
