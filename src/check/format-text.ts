@@ -1,6 +1,6 @@
 import { columns } from '../report/table.js';
 import { safeLines, safeText } from '../safe-text.js';
-import { FIGURES, show, showAmount, showChange, TARGETS } from './labels.js';
+import { FIGURES, show, showAmount, showChange, TARGETS } from './figures.js';
 import type { BaselineChange, CheckItem, CheckReport, CheckStatus } from './types.js';
 
 /** The mark of a status in the readable outputs. */
