@@ -4,34 +4,11 @@
  * @module
  */
 
-import { labeller, type Lang } from '../report/labels.js';
+import { routeLabel as t, type Lang } from '../report/labels.js';
 import { safeLines, safeText } from '../safe-text.js';
 import { columns, fmt } from '../report/table.js';
 import type { RouteSummary, RoutesResult } from './types.js';
 
-const LABELS = {
-  scope: { en: 'Scope', sv: 'Omfattning' },
-  all: { en: 'all', sv: 'alla' },
-  staffDays: { en: 'staff-days', sv: 'personaldagar' },
-  visits: { en: 'visits', sv: 'besök' },
-  share: { en: 'client time %', sv: 'brukartid %' },
-  travelPerVisit: { en: 'travel min/visit', sv: 'restid min/besök' },
-  kmPerVisit: { en: 'km/visit', sv: 'km/besök' },
-  waiting: { en: 'waiting h', sv: 'väntetid h' },
-  detour: { en: 'detour', sv: 'omväg' },
-  detourWindows: { en: 'detour ±win', sv: 'omväg ±fönster' },
-  saving: { en: 'saving h', sv: 'besparing h' },
-  savingWindows: { en: 'saving ±win h', sv: 'besparing ±fönster h' },
-  savingKm: { en: 'saving km', sv: 'besparing km' },
-  noCoords: { en: 'days without coordinates', sv: 'dagar utan koordinater' },
-  window: { en: 'Window', sv: 'Fönster' },
-  distance: { en: 'distance', sv: 'avstånd' },
-  haversine: { en: 'straight line × circuity', sv: 'fågelväg × omvägsfaktor' },
-  roads: { en: 'road network', sv: 'vägnät' },
-  medianShare: { en: 'median client time %', sv: 'median brukartid %' },
-} as const;
-
-const t = labeller(LABELS);
 
 function cells(name: string, s: RouteSummary, lang: Lang): string[] {
   const pct = (v: number | null) => (v === null ? '–' : fmt(v * 100, 1, lang));

@@ -3,7 +3,7 @@ import type { Spread } from '../../summary/spread.js';
 import { esc } from '../svg/markup.js';
 import type { ReportContext } from './context.js';
 import { num, pct } from './format.js';
-import { reportLabel as L } from './labels.js';
+import { reportLabel as L } from '../labels.js';
 
 const INDEX_ROWS = [['upc', 'UPC'], ['coc', 'COC'], ['secon', 'SECON'], ['hhi', 'HHI'], ['mmci', 'MMCI']] as const;
 

@@ -1,9 +1,8 @@
 import { EXCLUDED_KIND_SYNONYMS } from '../../continuity/rules.js';
-import type { Lang } from '../labels.js';
+import { exclusionLabel, type Lang, reportLabel as L } from '../labels.js';
 import { esc } from '../svg/markup.js';
 import type { ReportContext } from './context.js';
 import { clock, int } from './format.js';
-import { exclusionLabel, reportLabel as L } from './labels.js';
 
 /**
  * What was read: rows read, used, rejected and excluded by reason (with the check that they add

@@ -2,7 +2,7 @@ import type { RouteSummary, RoutesWindow } from '../../routes/types.js';
 import { esc } from '../svg/markup.js';
 import type { ReportContext } from './context.js';
 import { int, num, pct } from './format.js';
-import { reportLabel as L } from './labels.js';
+import { reportLabel as L } from '../labels.js';
 
 const COLUMNS = ['group', 'staffDays', 'visits', 'clientTime', 'travelPerVisit', 'kmPerVisit', 'detour', 'detourWindows', 'savingHours', 'savingHoursWindows'] as const;
 

@@ -1,12 +1,11 @@
 import type { ContinuityWindow } from '../../continuity/types.js';
 import { groupsSvg } from '../svg/groups.js';
 import { histogramSvg } from '../svg/histogram.js';
-import { periodLabel } from '../svg/labels.js';
+import { periodLabel, reportLabel as L } from '../labels.js';
 import { esc } from '../svg/markup.js';
 import { trendSvg } from '../svg/trend.js';
 import { shareAboveTarget, type ReportContext } from './context.js';
 import { int, num, pct, signed } from './format.js';
-import { reportLabel as L } from './labels.js';
 
 function card(label: string, value: string, sub: string, cls = ''): string {
   return `<div class="card${cls ? ` ${cls}` : ''}"><div class="label">${label}</div><div class="value">${value}</div><div class="sub">${sub}</div></div>`;

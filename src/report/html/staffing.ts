@@ -2,7 +2,7 @@ import type { StaffingSummary, StaffingWindow } from '../../staffing/types.js';
 import { esc } from '../svg/markup.js';
 import type { ReportContext } from './context.js';
 import { int, num, pct } from './format.js';
-import { reportLabel as L } from './labels.js';
+import { reportLabel as L } from '../labels.js';
 
 function card(label: string, value: string, sub: string): string {
   return `<div class="card"><div class="label">${esc(label)}</div><div class="value">${esc(value)}</div><div class="sub">${esc(sub)}</div></div>`;

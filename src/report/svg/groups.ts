@@ -1,9 +1,8 @@
 import type { ContinuityWindow } from '../../continuity/types.js';
 import type { Spread } from '../../summary/spread.js';
-import type { Lang } from '../labels.js';
+import { chartLabel, type Lang } from '../labels.js';
 import { fmt } from '../table.js';
 import { axisTitle, chartSvg, emptyNote, STYLE, verticalRefLines, xGrid, type RefLine } from './frame.js';
-import { chartLabel } from './labels.js';
 import { clip, esc, px } from './markup.js';
 import { linearScale, niceTicks } from './scale.js';
 

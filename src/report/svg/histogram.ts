@@ -1,8 +1,7 @@
 import type { Spread } from '../../summary/spread.js';
-import type { Lang } from '../labels.js';
+import { chartLabel, type Lang } from '../labels.js';
 import { fmt } from '../table.js';
 import { axisTitle, chartSvg, emptyNote, STYLE, verticalRefLines, yGrid, type RefLine } from './frame.js';
-import { chartLabel } from './labels.js';
 import { esc, px } from './markup.js';
 import { linearScale, niceTicks } from './scale.js';
 

@@ -1,8 +1,7 @@
 import type { Spread } from '../../summary/spread.js';
-import type { Lang } from '../labels.js';
+import { chartLabel, dayLabel, type Lang } from '../labels.js';
 import { fmt } from '../table.js';
 import { axisTitle, chartSvg, emptyNote, STYLE, yGrid } from './frame.js';
-import { chartLabel, dayLabel } from './labels.js';
 import { esc, px } from './markup.js';
 import { linearScale, niceTicks } from './scale.js';
 
