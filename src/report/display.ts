@@ -126,7 +126,7 @@ function rowsOf<W extends { from: string; to: string; groups: (S & { group: stri
 }
 
 function continuityHtml(r: ContinuityResult, lang: Lang, byGroup: boolean): string {
-  const head = [label('window', lang), label('served', lang), label('eligible', lang), label('mean', lang), label('median', lang), label('q1', lang), label('q3', lang), label('min', lang), label('max', lang), label('shareAbove20', lang), `${label('shareAboveTarget', lang)} (${fmt(r.rule.target, 1, lang)})`];
+  const head = [label('window', lang), label('served', lang), label('eligible', lang), label('mean', lang), label('median', lang), label('q1', lang), label('q3', lang), label('min', lang), label('max', lang), label('shareAbove20Short', lang), `${label('shareAboveTargetShort', lang)} (${fmt(r.rule.target, 1, lang)})`];
   const cells = (s: ContinuitySummary) => [String(s.clients.served), String(s.clients.eligible), ...(['mean', 'median', 'q1', 'q3', 'min', 'max'] as const).map((k) => fmt(s.staffPerClient[k], 1, lang)), pct(s.staffPerClient.shareAbove20, lang), pct(s.staffPerClient.shareAboveTarget, lang)];
   const rows = r.rows;
   const note = `<p style="font-size:90%">${esc(label('rows', lang))}: ${esc(label('read', lang))} ${rows.read}, ${esc(label('used', lang))} ${rows.used}, ${esc(label('rejected', lang))} ${rows.rejected}</p>`;

@@ -1,4 +1,13 @@
 /**
+ * The label catalogue: every text of the readable outputs (the terminal tables of the measure,
+ * double staffing and routes, the Jupyter tables, the HTML report, the SVG charts and the check
+ * outputs), in Swedish and English, with `{name}` placeholders. One table, one lookup
+ * ({@link label}); a text used by several outputs is here once.
+ *
+ * @module
+ */
+
+/**
  * Languages of the readable outputs.
  *
  * @example
@@ -7,12 +16,11 @@
 export type Lang = 'sv' | 'en';
 
 const LABELS = {
+  // Shared by several outputs.
   window: { sv: 'Period', en: 'Window' },
-  served: { sv: 'Brukare med insats', en: 'Clients served' },
-  visitsRule: { sv: 'Brukare med ≥ 2 besök varje dag', en: 'Clients with ≥ 2 visits every day' },
-  eligible: { sv: 'Brukare som räknas', en: 'Clients counted' },
-  doubleStaffed: { sv: 'Brukare med dubbelbemanning', en: 'Clients with double staffing' },
-  staffPerClient: { sv: 'Antal personal per brukare under 14 dagar', en: 'Staff per client over 14 days' },
+  group: { sv: 'Grupp', en: 'Group' },
+  all: { sv: 'Alla', en: 'All' },
+  n: { sv: 'n', en: 'n' },
   mean: { sv: 'medel', en: 'mean' },
   median: { sv: 'median', en: 'median' },
   min: { sv: 'min', en: 'min' },
@@ -23,77 +31,76 @@ const LABELS = {
   p90: { sv: 'p90', en: 'p90' },
   sd: { sv: 'std.avv.', en: 'sd' },
   iqr: { sv: 'kvartilavst.', en: 'iqr' },
-  shareAbove20: { sv: 'andel > 20', en: 'share > 20' },
-  shareAboveTarget: { sv: 'andel > mål', en: 'share > target' },
-  group: { sv: 'Grupp', en: 'Group' },
-  all: { sv: 'Alla', en: 'All' },
-  indices: { sv: 'Kontinuitetsindex (medel)', en: 'Continuity indices' },
+  target: { sv: 'mål', en: 'target' },
+  served: { sv: 'Brukare med insats', en: 'Clients served' },
+  visitsRule: { sv: 'Brukare med ≥ 2 besök varje dag', en: 'Clients with ≥ 2 visits every day' },
+  eligible: { sv: 'Brukare som räknas', en: 'Clients counted' },
+  doubleStaffed: { sv: 'Brukare med dubbelbemanning', en: 'Clients with double staffing' },
+  staffPerClient: { sv: 'Antal personal per brukare under 14 dagar', en: 'Staff per client over 14 days' },
+  staffPerClientUnit: { sv: 'personal per brukare', en: 'staff per client' },
   contactShare: { sv: 'andel med kontaktperson', en: 'contact-person share' },
-  withoutContact: { sv: 'Brukare utan angiven kontaktperson', en: 'Clients without a listed contact person' },
-  n: { sv: 'n', en: 'n' },
+  visits: { sv: 'Besök', en: 'Visits' },
+  doubleStaffedVisits: { sv: 'Dubbelbemannade besök', en: 'Double-staffed visits' },
+  doubleStaffedHours: { sv: 'Personaltimmar vid dubbelbemanning', en: 'Staff hours on double-staffed visits' },
+  hoursShare: { sv: 'andel timmar', en: 'share of hours' },
+  meanWith: { sv: 'medel med', en: 'mean with' },
+  meanWithout: { sv: 'medel utan', en: 'mean without' },
+  recurringSlots: { sv: 'Återkommande dubbelbemannade tider', en: 'Recurring double-staffed slots' },
+  kmPerVisit: { sv: 'km/besök', en: 'km/visit' },
   rows: { sv: 'Rader', en: 'Rows' },
   read: { sv: 'lästa', en: 'read' },
+
+  // The terminal and Jupyter tables of the measure and of double staffing.
+  shareAbove20Short: { sv: 'andel > 20', en: 'share > 20' },
+  shareAboveTargetShort: { sv: 'andel > mål', en: 'share > target' },
+  indicesMean: { sv: 'Kontinuitetsindex (medel)', en: 'Continuity indices' },
+  withoutContact: { sv: 'Brukare utan angiven kontaktperson', en: 'Clients without a listed contact person' },
   used: { sv: 'använda', en: 'used' },
   rejected: { sv: 'avvisade', en: 'rejected' },
   excluded: { sv: 'uteslutna', en: 'excluded' },
-  target: { sv: 'mål', en: 'target' },
   noWindows: { sv: 'Inga hela perioder i loggen.', en: 'No whole windows in the log.' },
-  noAge: { sv: 'Ingen ålderskolumn: inget åldersfilter.', en: 'No age column: no age filter.' },
-  // double staffing (kontinuitet staffing)
   scopeCounted: { sv: 'besök som räknas i mätningen', en: 'visits counted by the measure' },
   scopeAll: { sv: 'alla besök, alla tider', en: 'all visits, any hour' },
-  visits: { sv: 'Besök', en: 'Visits' },
-  doubleStaffedVisits: { sv: 'Dubbelbemannade besök', en: 'Double-staffed visits' },
-  handovers: { sv: 'Överlämningar (tillsammans under', en: 'Handovers (together less than' },
+  handovers: { sv: 'Överlämningar (tillsammans under {minutes} min)', en: 'Handovers (together less than {minutes} min)' },
   duplicateRegistrations: { sv: 'Dubbelregistreringar (samma personal två gånger)', en: 'Duplicate registrations (same staff twice)' },
   staffHours: { sv: 'Personaltimmar', en: 'Staff hours' },
-  doubleStaffedHours: { sv: 'Personaltimmar vid dubbelbemanning', en: 'Staff hours on double-staffed visits' },
   staffPerCountedClient: { sv: 'Antal personal per brukare som räknas', en: 'Staff per counted client' },
   withSecond: { sv: 'med andra personalen', en: 'with the second staff member' },
   withoutSecond: { sv: 'utan andra personalen', en: 'without the second staff member' },
   addedBySecond: { sv: 'tillskott av andra personalen', en: 'added by the second staff member' },
   doubleStaffedShare: { sv: 'andel dubbelbemannade', en: 'share double-staffed' },
-  hoursShare: { sv: 'andel timmar', en: 'share of hours' },
-  meanWith: { sv: 'medel med', en: 'mean with' },
-  meanWithout: { sv: 'medel utan', en: 'mean without' },
-  slots: { sv: 'Återkommande dubbelbemannade tider', en: 'Recurring double-staffed slots' },
   noSlots: { sv: 'Inga återkommande dubbelbemannade tider.', en: 'No recurring double-staffed slots.' },
   slotsWho: { sv: 'brukare och par: --format json', en: 'client and pair: --format json' },
   time: { sv: 'Tid', en: 'Time' },
   days: { sv: 'Dagar', en: 'Days' },
   pairVisits: { sv: 'Paret tillsammans', en: 'Pair together' },
   duplicatesAtLines: { sv: 'Dubbelregistreringar på rad', en: 'Duplicate registrations at lines' },
-} as const;
 
-/** A table of labels: each key has its Swedish and English text, with `{name}` placeholders. */
-export type LabelTable = Readonly<Record<string, Readonly<Record<Lang, string>>>>;
+  // The routes table (src/routes/table.ts).
+  rt_scope: { sv: 'Omfattning', en: 'Scope' },
+  rt_staffDays: { sv: 'personaldagar', en: 'staff-days' },
+  rt_share: { sv: 'brukartid %', en: 'client time %' },
+  rt_medianShare: { sv: 'median brukartid %', en: 'median client time %' },
+  rt_travelPerVisit: { sv: 'restid min/besök', en: 'travel min/visit' },
+  rt_waiting: { sv: 'väntetid h', en: 'waiting h' },
+  rt_detour: { sv: 'omväg', en: 'detour' },
+  rt_detourWindows: { sv: 'omväg ±fönster', en: 'detour ±win' },
+  rt_saving: { sv: 'besparing h', en: 'saving h' },
+  rt_savingWindows: { sv: 'besparing ±fönster h', en: 'saving ±win h' },
+  rt_savingKm: { sv: 'besparing km', en: 'saving km' },
+  rt_noCoords: { sv: 'dagar utan koordinater', en: 'days without coordinates' },
+  rt_window: { sv: 'Fönster', en: 'Window' },
+  rt_distance: { sv: 'avstånd', en: 'distance' },
+  rt_haversine: { sv: 'fågelväg × omvägsfaktor', en: 'straight line × circuity' },
+  rt_roads: { sv: 'vägnät', en: 'road network' },
 
-/**
- * The lookup of a label table: the text of a key in a language, with `{name}` placeholders
- * filled from `vars` (a missing one is left as it is). Every readable output has its own table
- * and one of these.
- *
- * @example
- * const t = labeller({ hello: { sv: 'Hej {name}', en: 'Hello {name}' } });
- * t('hello', 'sv', { name: 'Ånge' }); // → 'Hej Ånge'
- */
-export function labeller<T extends LabelTable>(table: T): (key: keyof T, lang: Lang, vars?: Record<string, string | number>) => string {
-  return (key, lang, vars = {}) => table[key]![lang].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? `{${k}}`));
-}
-
-/** A label of the readable outputs in a language. */
-export const label = labeller(LABELS);
-
-// The HTML report (src/report/html).
-
-const REPORT_LABELS = {
+  // The HTML report (src/report/html).
   title: { sv: 'Personalkontinuitet i hemtjänsten', en: 'Staff continuity in home care' },
   intro: {
     sv: 'Hur många olika personal en brukare möter under {days} dagar: brukare med minst två besök varje dag, besök 07–22, utan trygghetslarm, matleverans och hemsjukvård (Kolada U21401 medel, U21402 median, U21436 andel över 20).',
     en: 'How many different staff a client meets in {days} days: clients with at least two visits every day, visits 07–22, without safety alarms, meal deliveries and home health care (Kolada U21401 mean, U21402 median, U21436 share above 20).',
   },
   source: { sv: 'Källa', en: 'Source' },
-  detailWindow: { sv: 'Period', en: 'Window' },
   zone: { sv: 'Tidszon', en: 'Time zone' },
   generated: { sv: 'Skapad', en: 'Created' },
   contents: { sv: 'Innehåll', en: 'Contents' },
@@ -109,10 +116,8 @@ const REPORT_LABELS = {
     en: "Each staff member's day as a route: the share of working time with clients (brukartid), travel time and distance per visit, and the detour ratio = travel in the order driven ÷ travel in the best order of the same stops (free, and with each visit within ±30 min of its actual time), with the possible saving.",
   },
   r_staffDays: { sv: 'Arbetsdagar', en: 'Staff-days' },
-  r_visits: { sv: 'Besök', en: 'Visits' },
   r_clientTime: { sv: 'Brukartid', en: 'Client time' },
   r_travelPerVisit: { sv: 'Restid/besök (min)', en: 'Travel/visit (min)' },
-  r_kmPerVisit: { sv: 'km/besök', en: 'km/visit' },
   r_detour: { sv: 'Omväg (fri)', en: 'Detour (free)' },
   r_detourWindows: { sv: 'Omväg (±30 min)', en: 'Detour (±30 min)' },
   r_savingHours: { sv: 'Besparing h (fri)', en: 'Saving h (free)' },
@@ -122,56 +127,35 @@ const REPORT_LABELS = {
     en: 'How concentrated the visits of counted clients are (0–1, higher is more continuity): UPC = share of visits by the usual staff member, COC (Bice–Boxerman), SECON = share of consecutive visits by the same staff, HHI = concentration, MMCI. Contact-person share = share of visits at which the client\'s contact person was present.',
   },
   index: { sv: 'Index', en: 'Index' },
-  contactShare: { sv: 'Andel med kontaktperson', en: 'Contact-person share' },
-  withoutContact: { sv: '{n} brukare har ingen angiven kontaktperson (ingår inte i andelen).', en: '{n} clients have no listed contact person (not in the share).' },
+  withoutContactNote: { sv: '{n} brukare har ingen angiven kontaktperson (ingår inte i andelen).', en: '{n} clients have no listed contact person (not in the share).' },
   clients: { sv: 'Brukare', en: 'Clients' },
-  read: { sv: 'Vad som lästes', en: 'What was read' },
-  mean: { sv: 'Medel', en: 'Mean' },
-  median: { sv: 'Median', en: 'Median' },
+  whatWasRead: { sv: 'Vad som lästes', en: 'What was read' },
   shareAbove20: { sv: 'Andel som mött fler än 20', en: 'Share who met more than 20' },
   shareAboveTarget: { sv: 'Andel över målet', en: 'Share above the target' },
-  counted: { sv: 'Brukare som räknas', en: 'Clients counted' },
   ofServed: { sv: 'av {n} med insats', en: 'of {n} served' },
-  visitsRule: { sv: '{n} med ≥ 2 besök varje dag', en: '{n} with ≥ 2 visits every day' },
-  doubleStaffedClients: { sv: 'Brukare med dubbelbemanning', en: 'Clients with double staffing' },
-  target: { sv: 'mål {v}', en: 'target {v}' },
+  visitsRuleCount: { sv: '{n} med ≥ 2 besök varje dag', en: '{n} with ≥ 2 visits every day' },
+  targetValue: { sv: 'mål {v}', en: 'target {v}' },
   withinTarget: { sv: 'inom målet', en: 'within the target' },
   aboveTarget: { sv: 'över målet', en: 'above the target' },
   change: { sv: '{d} jämfört med {p}', en: '{d} since {p}' },
-  staffPerClientUnit: { sv: 'personal per brukare', en: 'staff per client' },
   trendTable: { sv: 'Perioderna i siffror', en: 'The windows in figures' },
-  period: { sv: 'Period', en: 'Window' },
-  n: { sv: 'Räknas', en: 'Counted' },
-  served: { sv: 'Med insats', en: 'Served' },
-  group: { sv: 'Grupp', en: 'Group' },
-  all: { sv: 'Alla', en: 'All' },
-  q1: { sv: 'q1', en: 'q1' },
-  q3: { sv: 'q3', en: 'q3' },
-  min: { sv: 'min', en: 'min' },
-  max: { sv: 'max', en: 'max' },
+  countedCol: { sv: 'Räknas', en: 'Counted' },
+  servedCol: { sv: 'Med insats', en: 'Served' },
   above20: { sv: '> 20', en: '> 20' },
   aboveTargetShort: { sv: '> mål', en: '> target' },
-  noWindows: { sv: 'Loggen täcker ingen hel period, så det finns inga nyckeltal.', en: 'The log covers no whole window, so there are no figures.' },
+  noWindowsReport: { sv: 'Loggen täcker ingen hel period, så det finns inga nyckeltal.', en: 'The log covers no whole window, so there are no figures.' },
   noStaffing: { sv: 'Inga dubbelbemannade besök i perioden.', en: 'No double-staffed visits in the window.' },
-  doubleStaffedVisits: { sv: 'Dubbelbemannade besök', en: 'Double-staffed visits' },
   ofVisits: { sv: '{p} av {n} besök', en: '{p} of {n} visits' },
-  doubleStaffedHours: { sv: 'Personaltimmar vid dubbelbemanning', en: 'Staff hours on double-staffed visits' },
   ofHours: { sv: '{p} av {n} timmar', en: '{p} of {n} hours' },
   priceInContinuity: { sv: 'Medel personal per brukare med / utan andra personalen', en: 'Mean staff per client with / without the second staff member' },
-  addedBySecond: { sv: 'tillskott i medel {m}, som mest {x}', en: 'added on average {m}, at most {x}' },
-  recurringSlots: { sv: 'Återkommande dubbelbemannade tider', en: 'Recurring double-staffed slots' },
+  addedBySecondValue: { sv: 'tillskott i medel {m}, som mest {x}', en: 'added on average {m}, at most {x}' },
   handoversDuplicates: { sv: 'Överlämningar / dubbelregistreringar', en: 'Handovers / duplicate registrations' },
   dsShare: { sv: 'Andel dubbelbem.', en: 'Share double-staffed' },
-  hoursShare: { sv: 'Andel timmar', en: 'Share of hours' },
-  meanWith: { sv: 'Medel med', en: 'Mean with' },
-  meanWithout: { sv: 'Medel utan', en: 'Mean without' },
   withDs: { sv: 'Med dubbelbem.', en: 'With double staffing' },
-  visits: { sv: 'Besök', en: 'Visits' },
   client: { sv: 'Brukare', en: 'Client' },
   staff: { sv: 'Personal', en: 'Staff' },
   dsVisits: { sv: 'Dubbelbem. besök', en: 'Double-staffed visits' },
   addedBySecondShort: { sv: 'Tillskott andra personal', en: 'Added by second staff' },
-  countedCol: { sv: 'Räknas', en: 'Counted' },
   yes: { sv: 'ja', en: 'yes' },
   onlyCounted: { sv: 'Visa bara brukare som räknas', en: 'Show counted clients only' },
   clientsNote: { sv: 'Alla brukare med minst ett besök som räknas i perioden, flest personal först.', en: 'Every client with at least one counted visit in the window, most staff first.' },
@@ -185,8 +169,6 @@ const REPORT_LABELS = {
     en: 'Clients are shown by pseudonyms (keyed hash, HMAC-SHA-256) from a given key: the same key gives the same pseudonym in every report, and the pseudonym is the start of the one kontinuitet --pseudonymise gives with that key.',
   },
   rawIds: { sv: 'Brukarna visas med sina id:n ur loggen. Rapporten kan innehålla personuppgifter.', en: 'Clients are shown by their ids from the log. The report may hold personal data.' },
-  rows: { sv: 'Rader', en: 'Rows' },
-  rowsRead: { sv: 'lästa', en: 'read' },
   rowsUsed: { sv: 'använda (besök som räknas)', en: 'used (counted visits)' },
   rowsRejected: { sv: 'avvisade (felaktiga)', en: 'rejected (bad rows)' },
   rowsExcluded: { sv: 'uteslutna enligt reglerna', en: 'excluded by the rules' },
@@ -198,70 +180,42 @@ const REPORT_LABELS = {
   message: { sv: 'Beskrivning', en: 'Message' },
   moreIssues: { sv: '… och {n} till', en: '… and {n} more' },
   rules: { sv: 'Regler', en: 'Rules' },
-  ruleWindow: { sv: 'Period', en: 'Window' },
   ruleWindowValue: { sv: '{days} dagar', en: '{days} days' },
   ruleHours: { sv: 'Besök som räknas', en: 'Counted visits' },
   ruleHoursValue: { sv: 'start {a}–{b}', en: 'starting {a}–{b}' },
   ruleHoursOverlap: { sv: 'överlappar {a}–{b}', en: 'overlapping {a}–{b}' },
   ruleKinds: { sv: 'Insatser som inte räknas', en: 'Kinds not counted' },
   ruleKindGroup: { sv: '{name} (+ {n} synonymer)', en: '{name} (+ {n} synonyms)' },
-  ruleEligible: { sv: 'Brukare som räknas', en: 'Clients counted' },
   ruleEveryDay: { sv: '≥ {n} besök varje dag', en: '≥ {n} visits every day' },
   ruleAverage: { sv: '≥ {n} besök per dag i snitt', en: '≥ {n} visits a day on average' },
   ruleAge: { sv: 'Ålder', en: 'Age' },
   ruleAgeValue: { sv: '≥ {n} år', en: '≥ {n} years' },
-  ruleNoAge: { sv: 'ingen ålderskolumn: inget åldersfilter', en: 'no age column: no age filter' },
+  noAge: { sv: 'ingen ålderskolumn: inget åldersfilter', en: 'no age column: no age filter' },
   ruleAgeOff: { sv: 'inget åldersfilter', en: 'no age filter' },
-  ruleBoth: { sv: 'Dubbelbemannade besök', en: 'Double-staffed visits' },
   ruleBothValue: { sv: 'båda personalen räknas', en: 'both staff count' },
   ruleOneValue: { sv: 'bara den första personalen räknas', en: 'only the first staff member counts' },
   footer: { sv: 'Framtagen med kontinuitet. Filen är fristående: den hämtar inget från nätet.', en: 'Made with kontinuitet. The file stands alone: it fetches nothing from the network.' },
-} as const;
 
-const EXCLUSIONS = {
-  outside_window: { sv: 'utanför perioderna', en: 'outside the windows' },
-  window_partly_covered: { sv: 'i en period som loggen bara delvis täcker', en: 'in a window the log covers only in part' },
-  before_series: { sv: 'före seriens första period (högst maxWindows perioder)', en: 'before the series’ first window (at most maxWindows windows)' },
-  excluded_kind: { sv: 'insats som inte räknas (larm, mat, HSL)', en: 'kind not counted (alarm, meals, home health care)' },
-  excluded_role: { sv: 'hemsjukvårdspersonal', en: 'home health care staff' },
-  outside_day_hours: { sv: 'utanför 07–22', en: 'outside 07–22' },
-} as const;
+  // Why rows were excluded (`rows.excluded` of a result), for people.
+  exclusion_outside_window: { sv: 'utanför perioderna', en: 'outside the windows' },
+  exclusion_window_partly_covered: { sv: 'i en period som loggen bara delvis täcker', en: 'in a window the log covers only in part' },
+  exclusion_before_series: { sv: 'före seriens första period (högst maxWindows perioder)', en: 'before the series’ first window (at most maxWindows windows)' },
+  exclusion_excluded_kind: { sv: 'insats som inte räknas (larm, mat, HSL)', en: 'kind not counted (alarm, meals, home health care)' },
+  exclusion_excluded_role: { sv: 'hemsjukvårdspersonal', en: 'home health care staff' },
+  exclusion_outside_day_hours: { sv: 'utanför 07–22', en: 'outside 07–22' },
 
-const REASONS = {
-  no_counted_visits: { sv: 'nej: inga besök som räknas', en: 'no: no counted visits' },
-  too_few_visits_on_a_day: { sv: 'nej: < 2 besök en dag', en: 'no: < 2 visits on a day' },
-  too_few_visits_on_average: { sv: 'nej: < 2 besök per dag i snitt', en: 'no: < 2 visits a day on average' },
-  under_min_age: { sv: 'nej: under åldersgränsen', en: 'no: under the minimum age' },
-} as const;
+  // Why a client is not counted (`reason` of a client), for people.
+  reason_no_counted_visits: { sv: 'nej: inga besök som räknas', en: 'no: no counted visits' },
+  reason_too_few_visits_on_a_day: { sv: 'nej: < 2 besök en dag', en: 'no: < 2 visits on a day' },
+  reason_too_few_visits_on_average: { sv: 'nej: < 2 besök per dag i snitt', en: 'no: < 2 visits a day on average' },
+  reason_under_min_age: { sv: 'nej: under åldersgränsen', en: 'no: under the minimum age' },
 
-/** A label of the HTML report, with `{name}` placeholders filled from `vars`. */
-export const reportLabel = labeller(REPORT_LABELS);
-
-/** Why rows were excluded, for people (unknown reasons come back as they are). */
-export function exclusionLabel(reason: string, lang: Lang): string {
-  return (EXCLUSIONS as Record<string, Record<Lang, string>>)[reason]?.[lang] ?? reason;
-}
-
-/** Why a client is not counted, for people. */
-export function reasonLabel(reason: string | null, lang: Lang): string {
-  if (reason === null) return reportLabel('yes', lang);
-  return (REASONS as Record<string, Record<Lang, string>>)[reason]?.[lang] ?? reason;
-}
-
-// The SVG charts (src/report/svg).
-
-const CHART_LABELS = {
+  // The SVG charts (src/report/svg).
   staffMet: { sv: 'Antal personal under {days} dagar', en: 'Staff met in {days} days' },
-  clients: { sv: 'Antal brukare', en: 'Clients' },
-  staffPerClient: { sv: 'Personal per brukare', en: 'Staff per client' },
-  mean: { sv: 'medel', en: 'mean' },
-  median: { sv: 'median', en: 'median' },
-  target: { sv: 'mål', en: 'target' },
-  above20: { sv: 'gräns 20', en: 'limit 20' },
+  clientsAxis: { sv: 'Antal brukare', en: 'Clients' },
   q1q3: { sv: 'mittersta hälften (q1–q3)', en: 'middle half (q1–q3)' },
   noClients: { sv: 'Inga brukare som räknas', en: 'No counted clients' },
-  noWindows: { sv: 'Inga hela perioder', en: 'No whole windows' },
-  all: { sv: 'Alla', en: 'All' },
+  noWindowsChart: { sv: 'Inga hela perioder', en: 'No whole windows' },
   histTitle: { sv: 'Fördelning: personal per brukare', en: 'Distribution: staff per client' },
   histDesc: {
     sv: 'Stapeldiagram över brukare som räknas, efter hur många olika personal de mött under {days} dagar.',
@@ -277,11 +231,68 @@ const CHART_LABELS = {
     sv: 'Lådagram per grupp, sorterade med högst median först: lådan är mittersta hälften (q1–q3), strecket medianen, romben medlet, morrhåren min–max och prickarna enskilda brukare.',
     en: 'Box plots per group, highest median first: the box is the middle half (q1–q3), the bar the median, the diamond the mean, the whiskers min–max and the dots single clients.',
   },
-  group: { sv: 'Grupp', en: 'Group' },
-} as const;
 
-/** A chart label in a language, with `{name}` placeholders filled from `vars`. */
-export const chartLabel = labeller(CHART_LABELS);
+  // The check outputs (src/check): what each target limits and each baseline figure is; the column heads.
+  check_mean: { sv: 'medel personal per brukare', en: 'mean staff per client' },
+  check_median: { sv: 'median personal per brukare', en: 'median staff per client' },
+  check_shareAbove20: { sv: 'andel brukare med fler än 20 personal', en: 'share of clients above 20 staff' },
+  check_maxStaff: { sv: 'personal hos en enskild brukare', en: 'staff for any one client' },
+  check_mostStaff: { sv: 'flest personal hos en brukare', en: 'most staff for one client' },
+  check_contactShare: { sv: 'andel besök med kontaktperson', en: 'contact-person share of visits' },
+  check_rejectedShare: { sv: 'andel avvisade rader', en: 'share of rejected rows' },
+  check_scope: { sv: 'omfattning', en: 'scope' },
+  check_value: { sv: 'värde', en: 'value' },
+  check_limit: { sv: 'gräns', en: 'limit' },
+  check_margin: { sv: 'marginal', en: 'margin' },
+  check_figure: { sv: 'mått', en: 'figure' },
+  check_baseline: { sv: 'baslinje', en: 'baseline' },
+  check_now: { sv: 'nu', en: 'now' },
+  check_change: { sv: 'förändring', en: 'change' },
+  check_tolerance: { sv: 'tolerans', en: 'tolerance' },
+} as const satisfies Readonly<Record<string, Readonly<Record<Lang, string>>>>;
+
+/**
+ * A key of the label catalogue.
+ *
+ * @example
+ * const key: LabelKey = 'eligible';
+ */
+export type LabelKey = keyof typeof LABELS;
+
+/**
+ * The text of a key in a language, with `{name}` placeholders filled from `vars` (a missing one is
+ * left as it is).
+ *
+ * @example
+ * label('ofServed', 'sv', { n: 12 }); // → 'av 12 med insats'
+ */
+export function label(key: LabelKey, lang: Lang, vars: Readonly<Record<string, string | number>> = {}): string {
+  return LABELS[key][lang].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? `{${k}}`));
+}
+
+/**
+ * A text with its first letter in upper case: a label that starts a heading or a card
+ * (`capital(label('mean', 'sv'))` → `'Medel'`).
+ *
+ * @example
+ * capital('andel timmar'); // → 'Andel timmar'
+ */
+export function capital(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** Why rows were excluded, for people (unknown reasons come back as they are). */
+export function exclusionLabel(reason: string, lang: Lang): string {
+  const key = `exclusion_${reason}`;
+  return key in LABELS ? label(key as LabelKey, lang) : reason;
+}
+
+/** Why a client is not counted, for people (`null`: counted, "yes"). */
+export function reasonLabel(reason: string | null, lang: Lang): string {
+  if (reason === null) return label('yes', lang);
+  const key = `reason_${reason}`;
+  return key in LABELS ? label(key as LabelKey, lang) : reason;
+}
 
 const MONTHS = {
   sv: ['jan', 'feb', 'mar', 'apr', 'maj', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'],
@@ -313,30 +324,3 @@ export function periodLabel(from: string, to: string, lang: Lang): string {
   if (from.slice(0, 4) === to.slice(0, 4)) return `${dayLabel(from, lang, false)} – ${dayLabel(to, lang)}`;
   return `${dayLabel(from, lang)} – ${dayLabel(to, lang)}`;
 }
-
-// The routes table (src/routes/table.ts).
-
-const ROUTE_LABELS = {
-  scope: { en: 'Scope', sv: 'Omfattning' },
-  all: { en: 'all', sv: 'alla' },
-  staffDays: { en: 'staff-days', sv: 'personaldagar' },
-  visits: { en: 'visits', sv: 'besök' },
-  share: { en: 'client time %', sv: 'brukartid %' },
-  travelPerVisit: { en: 'travel min/visit', sv: 'restid min/besök' },
-  kmPerVisit: { en: 'km/visit', sv: 'km/besök' },
-  waiting: { en: 'waiting h', sv: 'väntetid h' },
-  detour: { en: 'detour', sv: 'omväg' },
-  detourWindows: { en: 'detour ±win', sv: 'omväg ±fönster' },
-  saving: { en: 'saving h', sv: 'besparing h' },
-  savingWindows: { en: 'saving ±win h', sv: 'besparing ±fönster h' },
-  savingKm: { en: 'saving km', sv: 'besparing km' },
-  noCoords: { en: 'days without coordinates', sv: 'dagar utan koordinater' },
-  window: { en: 'Window', sv: 'Fönster' },
-  distance: { en: 'distance', sv: 'avstånd' },
-  haversine: { en: 'straight line × circuity', sv: 'fågelväg × omvägsfaktor' },
-  roads: { en: 'road network', sv: 'vägnät' },
-  medianShare: { en: 'median client time %', sv: 'median brukartid %' },
-} as const;
-
-/** A label of the routes table, with `{name}` placeholders filled from `vars`. */
-export const routeLabel = labeller(ROUTE_LABELS);

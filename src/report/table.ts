@@ -1,7 +1,7 @@
 import type { ContinuityResult, ContinuitySummary, ContinuityWindow } from '../continuity/types.js';
 import { safeLines, safeText } from '../safe-text.js';
 import type { Spread } from '../summary/spread.js';
-import { label, type Lang } from './labels.js';
+import { capital, label, type Lang } from './labels.js';
 
 /** Formats a number for people: at most `digits` decimals, no trailing zeros; `–` for null. */
 export function fmt(v: number | null, digits = 1, lang: Lang = 'en'): string {
@@ -33,7 +33,7 @@ function statCells(s: Spread, lang: Lang): string[] {
 }
 
 function header(first: string, lang: Lang): string[] {
-  return [first, ...STATS.map((k) => label(k, lang)), label('shareAbove20', lang), label('shareAboveTarget', lang)];
+  return [first, ...STATS.map((k) => label(k, lang)), label('shareAbove20Short', lang), label('shareAboveTargetShort', lang)];
 }
 
 function counts(s: ContinuitySummary, lang: Lang): string[][] {
@@ -70,7 +70,7 @@ export function continuityTable(result: Omit<ContinuityResult, 'windows'> & { wi
       const x = w.indices;
       out.push('');
       out.push(columns([
-        [label('indices', lang), 'UPC', 'COC', 'SECON', 'HHI', 'MMCI', label('contactShare', lang)],
+        [label('indicesMean', lang), 'UPC', 'COC', 'SECON', 'HHI', 'MMCI', label('contactShare', lang)],
         [label('mean', lang), fmt(x.upc.mean, 2, lang), fmt(x.coc.mean, 2, lang), fmt(x.secon.mean, 2, lang), fmt(x.hhi.mean, 2, lang), fmt(x.mmci.mean, 2, lang), pct(x.contactShare.mean, lang)],
       ]));
       if (x.withoutContact > 0) out.push(`${label('withoutContact', lang)}: ${x.withoutContact}`);
@@ -80,7 +80,7 @@ export function continuityTable(result: Omit<ContinuityResult, 'windows'> & { wi
   const r = result.rows;
   const excluded = Object.entries(r.excluded).map(([k, n]) => `${k} ${n}`).join(', ');
   out.push(`${label('rows', lang)}: ${label('read', lang)} ${r.read}, ${label('used', lang)} ${r.used}, ${label('rejected', lang)} ${r.rejected}, ${label('excluded', lang)} ${excluded || '0'}`);
-  if (result.rule.ageFilter === 'none') out.push(label('noAge', lang));
+  if (result.rule.ageFilter === 'none') out.push(`${capital(label('noAge', lang))}.`);
   for (const issue of result.issues.slice(0, 5)) out.push(`  ${issue.code}: ${issue.message}`);
   if (result.issues.length > 5 || r.rejected > result.issues.length) out.push(`  … ${r.rejected - Math.min(5, result.issues.length)} more`);
   return safeLines(out.join('\n'));

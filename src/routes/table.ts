@@ -4,7 +4,7 @@
  * @module
  */
 
-import { routeLabel as t, type Lang } from '../report/labels.js';
+import { label, type Lang } from '../report/labels.js';
 import { safeLines, safeText } from '../safe-text.js';
 import { columns, fmt } from '../report/table.js';
 import type { RouteSummary, RoutesResult } from './types.js';
@@ -30,14 +30,14 @@ function cells(name: string, s: RouteSummary, lang: Lang): string[] {
  */
 export function routesTable(result: RoutesResult, options: { lang?: Lang } = {}): string {
   const lang = options.lang ?? 'en';
-  const head = [t('scope', lang), t('staffDays', lang), t('visits', lang), t('share', lang), t('medianShare', lang), t('travelPerVisit', lang),
-    t('kmPerVisit', lang), t('waiting', lang), t('detour', lang), t('detourWindows', lang), t('saving', lang), t('savingWindows', lang),
-    t('savingKm', lang), t('noCoords', lang)];
-  const distance = `${t('distance', lang)}: ${t(result.options.distance, lang)}${result.options.distance === 'haversine' ? ` ${fmt(result.options.circuity, 2, lang)}, ${fmt(result.options.speedKmh, 1, lang)} km/h` : ''}; ±${result.options.windowMinutes} min`;
+  const head = [label('rt_scope', lang), label('rt_staffDays', lang), label('visits', lang).toLowerCase(), label('rt_share', lang), label('rt_medianShare', lang),
+    label('rt_travelPerVisit', lang), label('kmPerVisit', lang), label('rt_waiting', lang), label('rt_detour', lang), label('rt_detourWindows', lang),
+    label('rt_saving', lang), label('rt_savingWindows', lang), label('rt_savingKm', lang), label('rt_noCoords', lang)];
+  const distance = `${label('rt_distance', lang)}: ${label(result.options.distance === 'roads' ? 'rt_roads' : 'rt_haversine', lang)}${result.options.distance === 'haversine' ? ` ${fmt(result.options.circuity, 2, lang)}, ${fmt(result.options.speedKmh, 1, lang)} km/h` : ''}; ±${result.options.windowMinutes} min`;
   const parts = [distance];
   for (const w of result.windows) {
-    const rows = [head, cells(t('all', lang), w, lang), ...w.groups.map((g) => cells(g.group === '' ? '–' : safeText(g.group), g, lang))];
-    parts.push(`${t('window', lang)} ${w.from} – ${w.to}\n${columns(rows)}`);
+    const rows = [head, cells(label('all', lang).toLowerCase(), w, lang), ...w.groups.map((g) => cells(g.group === '' ? '–' : safeText(g.group), g, lang))];
+    parts.push(`${label('rt_window', lang)} ${w.from} – ${w.to}\n${columns(rows)}`);
   }
   return safeLines(parts.join('\n\n'));
 }

@@ -20,7 +20,7 @@ function figures(w: StaffingSummary, handoverMinutes: number, lang: Lang): strin
     [label('doubleStaffed', lang), String(w.clients.doubleStaffed), ''],
     [label('visits', lang), String(w.visits), ''],
     [label('doubleStaffedVisits', lang), String(w.doubleStaffedVisits), pct(w.doubleStaffedShare, lang)],
-    [`${label('handovers', lang)} ${fmt(handoverMinutes, 1, lang)} min)`, String(w.handovers), ''],
+    [label('handovers', lang, { minutes: fmt(handoverMinutes, 1, lang) }), String(w.handovers), ''],
     [label('duplicateRegistrations', lang), String(w.duplicateRegistrations), ''],
     [label('staffHours', lang), fmt(w.staffHours, 1, lang), ''],
     [label('doubleStaffedHours', lang), fmt(w.doubleStaffedHours, 1, lang), pct(w.doubleStaffedHoursShare, lang)],
@@ -52,7 +52,7 @@ function slots(w: StaffingWindow, lang: Lang): string {
   if (w.recurringSlots.length === 0) return label('noSlots', lang);
   const rows = [[label('group', lang), label('time', lang), label('days', lang), label('pairVisits', lang)]];
   for (const s of w.recurringSlots) rows.push([safeText(s.group) || '–', s.time, String(s.days), `${s.pairVisits}/${s.visits}`]);
-  return `${label('slots', lang)} (${label('slotsWho', lang)})\n${columns(rows)}`;
+  return `${label('recurringSlots', lang)} (${label('slotsWho', lang)})\n${columns(rows)}`;
 }
 
 /**

@@ -3,7 +3,7 @@ import type { ClientContinuity, ContinuityWindow } from '../../continuity/types.
 import { pseudonymiser } from '../../visits/pseudonymise.js';
 import { esc } from '../svg/markup.js';
 import type { ReportContext } from './context.js';
-import { reasonLabel, reportLabel as L } from '../labels.js';
+import { label as L, reasonLabel } from '../labels.js';
 
 /** How clients are named in the report, and the note that says so. */
 export interface ClientNames {

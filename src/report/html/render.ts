@@ -4,7 +4,7 @@ import { KontinuitetError } from '../../errors.js';
 import { flag, shownValue, wholeNumber } from '../../options.js';
 import type { RoutesResult } from '../../routes/types.js';
 import type { StaffingResult } from '../../staffing/types.js';
-import { type Lang, periodLabel, reportLabel as L } from '../labels.js';
+import { label as L, type Lang, periodLabel } from '../labels.js';
 import { esc } from '../svg/markup.js';
 import { clientNames, clientsSection, namesNote } from './clients.js';
 import type { ReportContext } from './context.js';
@@ -105,11 +105,11 @@ export function renderReport(input: ReportInput, options: ReportOptions = {}): s
     }
     sections.push(['clients', L('clients', lang), clientsSection(ctx, window, namesNote(names.mode, ctx))]);
   }
-  sections.push(['read', L('read', lang), readSection(ctx, options.maxIssues ?? 10)]);
+  sections.push(['read', L('whatWasRead', lang), readSection(ctx, options.maxIssues ?? 10)]);
   const generated = options.generatedAt === null ? null : DateTime.fromJSDate(options.generatedAt ?? new Date()).setZone(result.zone).toFormat('yyyy-MM-dd HH:mm');
   const meta: [string, string][] = [
     ...(options.source === undefined ? [] : [[L('source', lang), options.source] as [string, string]]),
-    ...(window === undefined ? [] : [[L('detailWindow', lang), periodLabel(window.from, window.to, lang)] as [string, string]]),
+    ...(window === undefined ? [] : [[L('window', lang), periodLabel(window.from, window.to, lang)] as [string, string]]),
     [L('zone', lang), result.zone],
     ...(generated === null ? [] : [[L('generated', lang), generated] as [string, string]]),
   ];
@@ -126,7 +126,7 @@ export function renderReport(input: ReportInput, options: ReportOptions = {}): s
     `<div class="meta">${meta.map(([k, v]) => `<span>${esc(k)}: <b>${esc(v)}</b></span>`).join('')}</div>`,
     `<nav class="toc" aria-label="${esc(L('contents', lang))}">${sections.map(([id, h]) => `<a href="#${id}">${esc(h)}</a>`).join('')}</nav></header>`,
     '<main>',
-    window === undefined ? `<p class="note warn">${esc(L('noWindows', lang))}</p>` : '',
+    window === undefined ? `<p class="note warn">${esc(L('noWindowsReport', lang))}</p>` : '',
     ...sections.map(([, , markup]) => markup),
     '</main>',
     `<footer>${esc(L('footer', lang))}</footer>`,

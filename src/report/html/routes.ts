@@ -2,9 +2,9 @@ import type { RouteSummary, RoutesWindow } from '../../routes/types.js';
 import { esc } from '../svg/markup.js';
 import type { ReportContext } from './context.js';
 import { int, num, pct } from './format.js';
-import { reportLabel as L } from '../labels.js';
+import { label as L } from '../labels.js';
 
-const COLUMNS = ['group', 'staffDays', 'visits', 'clientTime', 'travelPerVisit', 'kmPerVisit', 'detour', 'detourWindows', 'savingHours', 'savingHoursWindows'] as const;
+const COLUMNS = ['group', 'r_staffDays', 'visits', 'r_clientTime', 'r_travelPerVisit', 'kmPerVisit', 'r_detour', 'r_detourWindows', 'r_savingHours', 'r_savingHoursWindows'] as const;
 
 /**
  * Route efficiency in the detailed window (when the log has coordinates or travel legs): the
@@ -16,7 +16,7 @@ const COLUMNS = ['group', 'staffDays', 'visits', 'clientTime', 'travelPerVisit',
  */
 export function routesSection(ctx: ReportContext, w: RoutesWindow): string {
   const { lang } = ctx;
-  const head = COLUMNS.map((k, i) => `<th${i > 0 ? ' class="num" data-type="num"' : ''}><button type="button">${esc(L(k === 'group' ? 'group' : `r_${k}`, lang))}</button></th>`).join('');
+  const head = COLUMNS.map((k, i) => `<th${i > 0 ? ' class="num" data-type="num"' : ''}><button type="button">${esc(L(k, lang))}</button></th>`).join('');
   const line = (name: string, s: RouteSummary) => {
     const values: [number | null, string][] = [
       [s.staffDays, int(s.staffDays, lang)], [s.visits, int(s.visits, lang)], [s.clientTimeShare, pct(s.clientTimeShare, lang)],
