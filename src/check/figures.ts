@@ -2,7 +2,12 @@ import type { ContinuitySummary } from '../continuity/types.js';
 import { label, type LabelKey } from '../report/labels.js';
 import type { Figure, TargetKey } from './types.js';
 
-/** A label of the check outputs, which are in English. */
+/**
+ * A label of the check outputs, which are in English.
+ *
+ * @example
+ * en('check_mean'); // → 'mean staff per client'
+ */
 export const en = (key: LabelKey): string => label(key, 'en');
 
 /** What each target limits, in words, and whether it is an upper (`max`) or lower (`min`) limit. */

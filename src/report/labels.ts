@@ -7,6 +7,8 @@
  * @module
  */
 
+import { EXCLUDED_KIND_SYNONYMS, type ContinuityRules } from '../continuity/rules.js';
+
 /**
  * Languages of the readable outputs.
  *
@@ -249,6 +251,36 @@ const LABELS = {
   check_now: { sv: 'nu', en: 'now' },
   check_change: { sv: 'förändring', en: 'change' },
   check_tolerance: { sv: 'tolerans', en: 'tolerance' },
+  // The rule in force (rulePhrases): each text that states a rule is built from these.
+  nDays: { sv: '{n} dagar', en: '{n} days' },
+  nDaysOne: { sv: '{n} dag', en: '{n} day' },
+  nVisits: { sv: '{n} besök', en: '{n} visits' },
+  nVisitsOne: { sv: '{n} besök', en: '{n} visit' },
+  hoursStart: { sv: 'start {hours}', en: 'starting {hours}' },
+  hoursOverlap: { sv: 'överlappar {hours}', en: 'overlapping {hours}' },
+  visitsInHours: { sv: 'besök {hours}', en: 'visits {hours}' },
+  visitsOverlappingHours: { sv: 'besök som överlappar {hours}', en: 'visits overlapping {hours}' },
+  outsideHours: { sv: 'utanför {hours}', en: 'outside {hours}' },
+  whollyOutsideHours: { sv: 'helt utanför {hours}', en: 'wholly outside {hours}' },
+  withoutKinds: { sv: 'utan {kinds}', en: 'without {kinds}' },
+  kind_trygghetslarm: { sv: 'trygghetslarm', en: 'safety alarms' },
+  kind_matleverans: { sv: 'matleverans', en: 'meal deliveries' },
+  kind_hsl: { sv: 'hemsjukvård', en: 'home health care' },
+  and: { sv: 'och', en: 'and' },
+  visitsEveryDay: { sv: '≥ {visits} varje dag', en: '≥ {visits} every day' },
+  visitsOnAverage: { sv: 'i snitt ≥ {visits} om dagen', en: '≥ {visits} a day on average' },
+  fewerVisitsOnADay: { sv: '< {visits} en dag', en: '< {visits} on a day' },
+  fewerVisitsOnAverage: { sv: 'i snitt < {visits} om dagen', en: '< {visits} a day on average' },
+  ageAtLeast: { sv: '≥ {n} år', en: '≥ {n} years' },
+  ageOff: { sv: 'inget åldersfilter', en: 'no age filter' },
+  ageClause: { sv: 'ålder {age}', en: 'age {age}' },
+  younger: { sv: 'yngre än {n} år', en: 'younger than {n}' },
+  bothStaff: { sv: 'båda personalen räknas', en: 'both staff count' },
+  firstStaff: { sv: 'bara den första personalen räknas', en: 'only the first staff member counts' },
+  rulesSummary: {
+    sv: 'Regler ({preset}): {days}; {countedVisits}; brukare med {visitsRule}, {age}; {staff}',
+    en: 'Rules ({preset}): {days}; {countedVisits}; clients with {visitsRule}, {age}; {staff}',
+  },
 } as const satisfies Readonly<Record<string, Readonly<Record<Lang, string>>>>;
 
 /**
@@ -281,17 +313,153 @@ export function capital(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-/** Why rows were excluded, for people (unknown reasons come back as they are). */
+/**
+ * Why rows were excluded, for people (unknown reasons come back as they are).
+ *
+ * @example
+ * exclusionLabel('outside_window', 'en'); // → 'outside the windows'
+ */
 export function exclusionLabel(reason: string, lang: Lang): string {
   const key = `exclusion_${reason}`;
   return key in LABELS ? label(key as LabelKey, lang) : reason;
 }
 
-/** Why a client is not counted, for people (`null`: counted, "yes"). */
+/**
+ * Why a client is not counted, for people (`null`: counted, "yes").
+ *
+ * @example
+ * reasonLabel('no_counted_visits', 'sv'); // → 'nej: inga besök som räknas'
+ */
 export function reasonLabel(reason: string | null, lang: Lang): string {
   if (reason === null) return label('yes', lang);
   const key = `reason_${reason}`;
   return key in LABELS ? label(key as LabelKey, lang) : reason;
+}
+
+/**
+ * The rules a result was measured with, as far as its texts state them: `ContinuityResult.rule`
+ * and `StaffingResult.rule` are such objects.
+ *
+ * @example
+ * const rule: StatedRule = resolveRules({ preset: 'ange' });
+ */
+export type StatedRule = Pick<ContinuityRules, 'preset' | 'days' | 'dayStartMinute' | 'dayEndMinute' | 'inWindowBy' | 'excludedKinds' | 'minVisitsPerDay' | 'dailyRule' | 'minAge' | 'countBothStaff'>;
+
+/**
+ * The phrases that state a rule, in one language (see {@link rulePhrases}).
+ *
+ * @example
+ * const { days, visitsRule }: RulePhrases = rulePhrases(result.rule, 'sv'); // '14 dagar', '≥ 2 besök varje dag'
+ */
+export interface RulePhrases {
+  /** The preset the rules started from: `kolada`, `ange`. */
+  preset: string;
+  /** The window: `14 dagar` / `14 days`. */
+  days: string;
+  /** The day hours: `07–22`; `06:30–21:00` when either end is not on the hour. */
+  hours: string;
+  /** Which rows count by the hours: `start 07–22` / `starting 07–22`, or `överlappar 07–22` / `overlapping 07–22`. */
+  countedHours: string;
+  /** Kinds not counted: `trygghetslarm, matleverans och hemsjukvård` / `safety alarms, meal deliveries and home health care`; `''` when none. */
+  kinds: string;
+  /** The counted visits: `besök 07–22, utan trygghetslarm, matleverans och hemsjukvård` / `visits 07–22, without safety alarms, …`. */
+  countedVisits: string;
+  /** Rows left out by the hours: `utanför 07–22` / `outside 07–22` (`helt utanför` / `wholly outside` when overlapping counts). */
+  outsideHours: string;
+  /** The visits rule: `≥ 2 besök varje dag` / `≥ 2 visits every day`; averaged: `i snitt ≥ 2 besök om dagen` / `≥ 2 visits a day on average`. */
+  visitsRule: string;
+  /** A client short of it: `< 2 besök en dag` / `< 2 visits on a day`; averaged: `i snitt < 2 besök om dagen` / `< 2 visits a day on average`. */
+  fewerVisits: string;
+  /** The age filter: `≥ 65 år` / `≥ 65 years`, or `inget åldersfilter` / `no age filter`. */
+  age: string;
+  /** A client under it: `yngre än 65 år` / `younger than 65` (`''` without the filter). */
+  younger: string;
+  /** Double-staffed visits: `båda personalen räknas` / `both staff count`, or only the first staff member. */
+  staff: string;
+  /** All of it in one line: `Regler (kolada): 14 dagar; besök 07–22, utan …; brukare med ≥ 2 besök varje dag, ålder ≥ 65 år; båda personalen räknas`. */
+  summary: string;
+}
+
+/** Minutes after midnight as `07` (on the hour, `short`) or `07:00`. */
+function clockAt(minute: number, short: boolean): string {
+  const h = String(Math.floor(minute / 60)).padStart(2, '0');
+  return short ? h : `${h}:${String(minute % 60).padStart(2, '0')}`;
+}
+
+/**
+ * The day hours `start`–`end` (minutes after local midnight): `07–22` when both are on the hour,
+ * else both with minutes, `06:30–21:00`.
+ *
+ * @example
+ * hoursLabel(420, 1320); // → '07–22'
+ */
+export function hoursLabel(start: number, end: number): string {
+  const short = start % 60 === 0 && end % 60 === 0;
+  return `${clockAt(start, short)}–${clockAt(end, short)}`;
+}
+
+/**
+ * A number of days: `14 dagar`, `1 dag` / `14 days`, `1 day`.
+ *
+ * @example
+ * daysLabel(7, 'sv'); // → '7 dagar'
+ */
+export function daysLabel(days: number, lang: Lang): string {
+  return label(days === 1 ? 'nDaysOne' : 'nDays', lang, { n: days });
+}
+
+/** `a, b och c` / `a, b and c`. */
+function listLabel(items: readonly string[], lang: Lang): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} ${label('and', lang)} ${items[items.length - 1]!}`;
+}
+
+/** Excluded kinds for people: a whole synonym group by its name (`trygghetslarm`, `safety alarms`), the rest as written. */
+function kindsLabel(kinds: readonly string[], lang: Lang): string {
+  const left = new Set(kinds);
+  const names: string[] = [];
+  for (const [name, synonyms] of Object.entries(EXCLUDED_KIND_SYNONYMS)) {
+    if (!synonyms.every((k) => left.has(k))) continue;
+    for (const k of synonyms) left.delete(k);
+    const key = `kind_${name}`;
+    names.push(key in LABELS ? label(key as LabelKey, lang) : name);
+  }
+  return listLabel([...names, ...left], lang);
+}
+
+/**
+ * The phrases that state a result's rule, in a language: the window's days, the day hours and
+ * which rows they count, the kinds left out, the visits rule (every day, or on average under
+ * `ange`), the age filter and the double-staffing rule, and all of them in one line. Every text
+ * of the outputs that states a rule is built from these.
+ *
+ * @example
+ * rulePhrases(resolveRules({ preset: 'ange' }), 'sv').visitsRule; // → 'i snitt ≥ 2 besök om dagen'
+ * rulePhrases(resolveRules({ dayStartMinute: 390, dayEndMinute: 1260 }), 'en').outsideHours; // → 'outside 06:30–21:00'
+ */
+export function rulePhrases(rule: StatedRule, lang: Lang): RulePhrases {
+  const hours = hoursLabel(rule.dayStartMinute, rule.dayEndMinute);
+  const overlap = rule.inWindowBy === 'overlap';
+  const kinds = kindsLabel(rule.excludedKinds, lang);
+  const visits = label(rule.minVisitsPerDay === 1 ? 'nVisitsOne' : 'nVisits', lang, { n: rule.minVisitsPerDay });
+  const average = rule.dailyRule === 'average';
+  const age = rule.minAge === null ? label('ageOff', lang) : label('ageAtLeast', lang, { n: rule.minAge });
+  const phrases: Omit<RulePhrases, 'summary'> = {
+    preset: rule.preset,
+    days: daysLabel(rule.days, lang),
+    hours,
+    countedHours: label(overlap ? 'hoursOverlap' : 'hoursStart', lang, { hours }),
+    kinds,
+    countedVisits: [label(overlap ? 'visitsOverlappingHours' : 'visitsInHours', lang, { hours }), ...(kinds === '' ? [] : [label('withoutKinds', lang, { kinds })])].join(', '),
+    outsideHours: label(overlap ? 'whollyOutsideHours' : 'outsideHours', lang, { hours }),
+    visitsRule: label(average ? 'visitsOnAverage' : 'visitsEveryDay', lang, { visits }),
+    fewerVisits: label(average ? 'fewerVisitsOnAverage' : 'fewerVisitsOnADay', lang, { visits }),
+    age,
+    younger: rule.minAge === null ? '' : label('younger', lang, { n: rule.minAge }),
+    staff: label(rule.countBothStaff ? 'bothStaff' : 'firstStaff', lang),
+  };
+  const summary = label('rulesSummary', lang, { ...phrases, age: rule.minAge === null ? age : label('ageClause', lang, { age }) });
+  return { ...phrases, summary };
 }
 
 const MONTHS = {
