@@ -35,10 +35,10 @@ const LABELS = {
   iqr: { sv: 'kvartilavst.', en: 'iqr' },
   target: { sv: 'mål', en: 'target' },
   served: { sv: 'Brukare med insats', en: 'Clients served' },
-  visitsRule: { sv: 'Brukare med ≥ 2 besök varje dag', en: 'Clients with ≥ 2 visits every day' },
+  visitsRule: { sv: 'Brukare med {visitsRule}', en: 'Clients with {visitsRule}' },
   eligible: { sv: 'Brukare som räknas', en: 'Clients counted' },
   doubleStaffed: { sv: 'Brukare med dubbelbemanning', en: 'Clients with double staffing' },
-  staffPerClient: { sv: 'Antal personal per brukare under 14 dagar', en: 'Staff per client over 14 days' },
+  staffPerClient: { sv: 'Antal personal per brukare under {days}', en: 'Staff per client over {days}' },
   staffPerClientUnit: { sv: 'personal per brukare', en: 'staff per client' },
   contactShare: { sv: 'andel med kontaktperson', en: 'contact-person share' },
   visits: { sv: 'Besök', en: 'Visits' },
@@ -99,8 +99,8 @@ const LABELS = {
   // The HTML report (src/report/html).
   title: { sv: 'Personalkontinuitet i hemtjänsten', en: 'Staff continuity in home care' },
   intro: {
-    sv: 'Hur många olika personal en brukare möter under {days} dagar: brukare med minst två besök varje dag, besök 07–22, utan trygghetslarm, matleverans och hemsjukvård (Kolada U21401 medel, U21402 median, U21436 andel över 20).',
-    en: 'How many different staff a client meets in {days} days: clients with at least two visits every day, visits 07–22, without safety alarms, meal deliveries and home health care (Kolada U21401 mean, U21402 median, U21436 share above 20).',
+    sv: 'Hur många olika personal en brukare möter under {days}: brukare med {visitsRule}, {countedVisits} (Kolada U21401 medel, U21402 median, U21436 andel över 20).',
+    en: 'How many different staff a client meets in {days}: clients with {visitsRule}, {countedVisits} (Kolada U21401 mean, U21402 median, U21436 share above 20).',
   },
   source: { sv: 'Källa', en: 'Source' },
   zone: { sv: 'Tidszon', en: 'Time zone' },
@@ -114,16 +114,16 @@ const LABELS = {
   indices: { sv: 'Kontinuitetsindex', en: 'Continuity indices' },
   routes: { sv: 'Körvägar', en: 'Routes' },
   routesIntro: {
-    sv: 'Varje medarbetares dag som en rutt: andel av arbetstiden hos brukare (brukartid), restid och sträcka per besök, och omvägskvoten = restid i den körda ordningen ÷ restid i bästa ordningen av samma besök (fritt, och med varje besök inom ±30 min från sin faktiska tid), med möjlig besparing.',
-    en: "Each staff member's day as a route: the share of working time with clients (brukartid), travel time and distance per visit, and the detour ratio = travel in the order driven ÷ travel in the best order of the same stops (free, and with each visit within ±30 min of its actual time), with the possible saving.",
+    sv: 'Varje medarbetares dag som en rutt: andel av arbetstiden hos brukare (brukartid), restid och sträcka per besök, och omvägskvoten = restid i den körda ordningen ÷ restid i bästa ordningen av samma besök (fritt, och med varje besök inom ±{minutes} min från sin faktiska tid), med möjlig besparing.',
+    en: "Each staff member's day as a route: the share of working time with clients (brukartid), travel time and distance per visit, and the detour ratio = travel in the order driven ÷ travel in the best order of the same stops (free, and with each visit within ±{minutes} min of its actual time), with the possible saving.",
   },
   r_staffDays: { sv: 'Arbetsdagar', en: 'Staff-days' },
   r_clientTime: { sv: 'Brukartid', en: 'Client time' },
   r_travelPerVisit: { sv: 'Restid/besök (min)', en: 'Travel/visit (min)' },
   r_detour: { sv: 'Omväg (fri)', en: 'Detour (free)' },
-  r_detourWindows: { sv: 'Omväg (±30 min)', en: 'Detour (±30 min)' },
+  r_detourWindows: { sv: 'Omväg (±{minutes} min)', en: 'Detour (±{minutes} min)' },
   r_savingHours: { sv: 'Besparing h (fri)', en: 'Saving h (free)' },
-  r_savingHoursWindows: { sv: 'Besparing h (±30 min)', en: 'Saving h (±30 min)' },
+  r_savingHoursWindows: { sv: 'Besparing h (±{minutes} min)', en: 'Saving h (±{minutes} min)' },
   indicesIntro: {
     sv: 'Hur samlade besöken är hos brukare som räknas (0–1, högre är mer kontinuitet): UPC = andel besök av den vanligaste personalen, COC (Bice–Boxerman), SECON = andel på varandra följande besök med samma personal, HHI = koncentration, MMCI. Andel med kontaktperson = andel besök där brukarens kontaktperson var med.',
     en: 'How concentrated the visits of counted clients are (0–1, higher is more continuity): UPC = share of visits by the usual staff member, COC (Bice–Boxerman), SECON = share of consecutive visits by the same staff, HHI = concentration, MMCI. Contact-person share = share of visits at which the client\'s contact person was present.',
@@ -135,7 +135,7 @@ const LABELS = {
   shareAbove20: { sv: 'Andel som mött fler än 20', en: 'Share who met more than 20' },
   shareAboveTarget: { sv: 'Andel över målet', en: 'Share above the target' },
   ofServed: { sv: 'av {n} med insats', en: 'of {n} served' },
-  visitsRuleCount: { sv: '{n} med ≥ 2 besök varje dag', en: '{n} with ≥ 2 visits every day' },
+  visitsRuleCount: { sv: '{n} med {visitsRule}', en: '{n} with {visitsRule}' },
   targetValue: { sv: 'mål {v}', en: 'target {v}' },
   withinTarget: { sv: 'inom målet', en: 'within the target' },
   aboveTarget: { sv: 'över målet', en: 'above the target' },
@@ -182,46 +182,37 @@ const LABELS = {
   message: { sv: 'Beskrivning', en: 'Message' },
   moreIssues: { sv: '… och {n} till', en: '… and {n} more' },
   rules: { sv: 'Regler', en: 'Rules' },
-  ruleWindowValue: { sv: '{days} dagar', en: '{days} days' },
   ruleHours: { sv: 'Besök som räknas', en: 'Counted visits' },
-  ruleHoursValue: { sv: 'start {a}–{b}', en: 'starting {a}–{b}' },
-  ruleHoursOverlap: { sv: 'överlappar {a}–{b}', en: 'overlapping {a}–{b}' },
   ruleKinds: { sv: 'Insatser som inte räknas', en: 'Kinds not counted' },
   ruleKindGroup: { sv: '{name} (+ {n} synonymer)', en: '{name} (+ {n} synonyms)' },
-  ruleEveryDay: { sv: '≥ {n} besök varje dag', en: '≥ {n} visits every day' },
-  ruleAverage: { sv: '≥ {n} besök per dag i snitt', en: '≥ {n} visits a day on average' },
   ruleAge: { sv: 'Ålder', en: 'Age' },
-  ruleAgeValue: { sv: '≥ {n} år', en: '≥ {n} years' },
   noAge: { sv: 'ingen ålderskolumn: inget åldersfilter', en: 'no age column: no age filter' },
-  ruleAgeOff: { sv: 'inget åldersfilter', en: 'no age filter' },
-  ruleBothValue: { sv: 'båda personalen räknas', en: 'both staff count' },
-  ruleOneValue: { sv: 'bara den första personalen räknas', en: 'only the first staff member counts' },
   footer: { sv: 'Framtagen med kontinuitet. Filen är fristående: den hämtar inget från nätet.', en: 'Made with kontinuitet. The file stands alone: it fetches nothing from the network.' },
 
-  // Why rows were excluded (`rows.excluded` of a result), for people.
+  // Why rows were excluded (`rows.excluded` of a result), for people; `{…}` are the rule's phrases (rulePhrases).
   exclusion_outside_window: { sv: 'utanför perioderna', en: 'outside the windows' },
   exclusion_window_partly_covered: { sv: 'i en period som loggen bara delvis täcker', en: 'in a window the log covers only in part' },
   exclusion_before_series: { sv: 'före seriens första period (högst maxWindows perioder)', en: 'before the series’ first window (at most maxWindows windows)' },
-  exclusion_excluded_kind: { sv: 'insats som inte räknas (larm, mat, HSL)', en: 'kind not counted (alarm, meals, home health care)' },
+  exclusion_excluded_kind: { sv: 'insats som inte räknas ({kinds})', en: 'kind not counted ({kinds})' },
   exclusion_excluded_role: { sv: 'hemsjukvårdspersonal', en: 'home health care staff' },
-  exclusion_outside_day_hours: { sv: 'utanför 07–22', en: 'outside 07–22' },
+  exclusion_outside_day_hours: { sv: '{outsideHours}', en: '{outsideHours}' },
 
-  // Why a client is not counted (`reason` of a client), for people.
+  // Why a client is not counted (`reason` of a client), for people; `{…}` are the rule's phrases (rulePhrases).
   reason_no_counted_visits: { sv: 'nej: inga besök som räknas', en: 'no: no counted visits' },
-  reason_too_few_visits_on_a_day: { sv: 'nej: < 2 besök en dag', en: 'no: < 2 visits on a day' },
-  reason_too_few_visits_on_average: { sv: 'nej: < 2 besök per dag i snitt', en: 'no: < 2 visits a day on average' },
-  reason_under_min_age: { sv: 'nej: under åldersgränsen', en: 'no: under the minimum age' },
+  reason_too_few_visits_on_a_day: { sv: 'nej: {fewerVisits}', en: 'no: {fewerVisits}' },
+  reason_too_few_visits_on_average: { sv: 'nej: {fewerVisits}', en: 'no: {fewerVisits}' },
+  reason_under_min_age: { sv: 'nej: {younger}', en: 'no: {younger}' },
 
   // The SVG charts (src/report/svg).
-  staffMet: { sv: 'Antal personal under {days} dagar', en: 'Staff met in {days} days' },
+  staffMet: { sv: 'Antal personal under {days}', en: 'Staff met in {days}' },
   clientsAxis: { sv: 'Antal brukare', en: 'Clients' },
   q1q3: { sv: 'mittersta hälften (q1–q3)', en: 'middle half (q1–q3)' },
   noClients: { sv: 'Inga brukare som räknas', en: 'No counted clients' },
   noWindowsChart: { sv: 'Inga hela perioder', en: 'No whole windows' },
   histTitle: { sv: 'Fördelning: personal per brukare', en: 'Distribution: staff per client' },
   histDesc: {
-    sv: 'Stapeldiagram över brukare som räknas, efter hur många olika personal de mött under {days} dagar.',
-    en: 'Bar chart of counted clients by the number of different staff they met in {days} days.',
+    sv: 'Stapeldiagram över brukare som räknas, efter hur många olika personal de mött under {days}.',
+    en: 'Bar chart of counted clients by the number of different staff they met in {days}.',
   },
   trendTitle: { sv: 'Utveckling per period', en: 'Trend over the windows' },
   trendDesc: {
@@ -314,26 +305,27 @@ export function capital(text: string): string {
 }
 
 /**
- * Why rows were excluded, for people (unknown reasons come back as they are).
+ * Why rows were excluded, for people, in the words of the rule in force (unknown reasons come
+ * back as they are).
  *
  * @example
- * exclusionLabel('outside_window', 'en'); // → 'outside the windows'
+ * exclusionLabel('outside_day_hours', 'en', rulePhrases(result.rule, 'en')); // → 'outside 07–22'
  */
-export function exclusionLabel(reason: string, lang: Lang): string {
+export function exclusionLabel(reason: string, lang: Lang, rule: RulePhrases): string {
   const key = `exclusion_${reason}`;
-  return key in LABELS ? label(key as LabelKey, lang) : reason;
+  return key in LABELS ? label(key as LabelKey, lang, rule) : reason;
 }
 
 /**
- * Why a client is not counted, for people (`null`: counted, "yes").
+ * Why a client is not counted, for people, in the words of the rule in force (`null`: counted, "yes").
  *
  * @example
- * reasonLabel('no_counted_visits', 'sv'); // → 'nej: inga besök som räknas'
+ * reasonLabel('too_few_visits_on_average', 'sv', rulePhrases(result.rule, 'sv')); // → 'nej: i snitt < 2 besök om dagen'
  */
-export function reasonLabel(reason: string | null, lang: Lang): string {
+export function reasonLabel(reason: string | null, lang: Lang, rule: RulePhrases): string {
   if (reason === null) return label('yes', lang);
   const key = `reason_${reason}`;
-  return key in LABELS ? label(key as LabelKey, lang) : reason;
+  return key in LABELS ? label(key as LabelKey, lang, rule) : reason;
 }
 
 /**
@@ -351,7 +343,7 @@ export type StatedRule = Pick<ContinuityRules, 'preset' | 'days' | 'dayStartMinu
  * @example
  * const { days, visitsRule }: RulePhrases = rulePhrases(result.rule, 'sv'); // '14 dagar', '≥ 2 besök varje dag'
  */
-export interface RulePhrases {
+export type RulePhrases = {
   /** The preset the rules started from: `kolada`, `ange`. */
   preset: string;
   /** The window: `14 dagar` / `14 days`. */
@@ -378,7 +370,7 @@ export interface RulePhrases {
   staff: string;
   /** All of it in one line: `Regler (kolada): 14 dagar; besök 07–22, utan …; brukare med ≥ 2 besök varje dag, ålder ≥ 65 år; båda personalen räknas`. */
   summary: string;
-}
+};
 
 /** Minutes after midnight as `07` (on the hour, `short`) or `07:00`. */
 function clockAt(minute: number, short: boolean): string {

@@ -2,7 +2,7 @@ import { EXCLUDED_KIND_SYNONYMS } from '../../continuity/rules.js';
 import { exclusionLabel, label as L, type Lang } from '../labels.js';
 import { esc } from '../svg/markup.js';
 import type { ReportContext } from './context.js';
-import { clock, int } from './format.js';
+import { int } from './format.js';
 
 /**
  * What was read: rows read, used, rejected and excluded by reason (with the check that they add
@@ -15,7 +15,7 @@ export function readSection(ctx: ReportContext, maxIssues: number): string {
   const excludedTotal = excluded.reduce((a, [, n]) => a + n, 0);
   const rows: [string, number, boolean][] = [
     [L('read', lang), r.read, false], [L('rowsUsed', lang), r.used, false], [L('rowsRejected', lang), r.rejected, false], [L('rowsExcluded', lang), excludedTotal, false],
-    ...excluded.map(([reason, n]) => [exclusionLabel(reason, lang), n, true] as [string, number, boolean]),
+    ...excluded.map(([reason, n]) => [exclusionLabel(reason, lang, ctx.rule), n, true] as [string, number, boolean]),
   ];
   const accounted = r.read === r.used + r.rejected + excludedTotal;
   const table = `<table id="rows-table"><caption>${esc(L('rows', lang))}</caption><tbody>${rows.map(([k, n, sub]) => `<tr><th scope="row"${sub ? ' style="padding-left:24px;font-weight:400"' : ''}>${esc(k)}</th><td class="num">${esc(int(n, lang))}</td></tr>`).join('')}</tbody></table>`;
@@ -30,16 +30,14 @@ export function readSection(ctx: ReportContext, maxIssues: number): string {
 function rules(ctx: ReportContext): string {
   const { lang, result } = ctx;
   const rule = result.rule;
-  const hours = { a: clock(rule.dayStartMinute), b: clock(rule.dayEndMinute) };
-  const kinds = kindsText(rule.excludedKinds, lang);
-  const age = rule.minAge === null ? L('ruleAgeOff', lang) : rule.ageFilter === 'none' ? L('noAge', lang) : L('ruleAgeValue', lang, { n: rule.minAge });
+  const said = ctx.rule;
   const items: [string, string][] = [
-    [L('window', lang), `${L('ruleWindowValue', lang, { days: rule.days })} (${rule.preset})`],
-    [L('ruleHours', lang), L(rule.inWindowBy === 'overlap' ? 'ruleHoursOverlap' : 'ruleHoursValue', lang, hours)],
-    [L('ruleKinds', lang), kinds],
-    [L('eligible', lang), L(rule.dailyRule === 'average' ? 'ruleAverage' : 'ruleEveryDay', lang, { n: rule.minVisitsPerDay })],
-    [L('ruleAge', lang), age],
-    [L('doubleStaffedVisits', lang), L(rule.countBothStaff ? 'ruleBothValue' : 'ruleOneValue', lang)],
+    [L('window', lang), `${said.days} (${said.preset})`],
+    [L('ruleHours', lang), said.countedHours],
+    [L('ruleKinds', lang), kindsText(rule.excludedKinds, lang)],
+    [L('eligible', lang), said.visitsRule],
+    [L('ruleAge', lang), rule.minAge !== null && rule.ageFilter === 'none' ? L('noAge', lang) : said.age],
+    [L('doubleStaffedVisits', lang), said.staff],
     [L('zone', lang), result.zone],
   ];
   return `<h3>${esc(L('rules', lang))}</h3><dl class="rules">${items.map(([k, v]) => `<dt>${esc(k)}</dt><dd>${esc(v)}</dd>`).join('')}</dl>`;

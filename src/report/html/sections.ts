@@ -32,7 +32,7 @@ export function headlineSection(ctx: ReportContext, w: ContinuityWindow): string
     + card(`${esc(capital(L('median', lang)))} (U21402)`, esc(num(s.median, lang)), `${esc(L('staffPerClientUnit', lang))}${change(ctx, s.median, prev?.median ?? null)}`)
     + card(`${esc(L('shareAbove20', lang))} (U21436)`, esc(pct(s.shareAbove20, lang)), count(s.shareAbove20))
     + card(esc(L('shareAboveTarget', lang)), esc(pct(aboveTarget, lang)), `${count(aboveTarget)} · ${targetText}`)
-    + card(esc(L('eligible', lang)), esc(int(w.clients.eligible, lang)), `${esc(L('ofServed', lang, { n: int(w.clients.served, lang) }))}<br>${esc(L('visitsRuleCount', lang, { n: int(w.clients.visitsRule, lang) }))}`)
+    + card(esc(L('eligible', lang)), esc(int(w.clients.eligible, lang)), `${esc(L('ofServed', lang, { n: int(w.clients.served, lang) }))}<br>${esc(L('visitsRuleCount', lang, { n: int(w.clients.visitsRule, lang), visitsRule: ctx.rule.visitsRule }))}`)
     + card(esc(L('doubleStaffed', lang)), esc(int(w.clients.doubleStaffed, lang)), esc(L('ofServed', lang, { n: int(w.clients.served, lang) })))
     + '</div></section>';
 }

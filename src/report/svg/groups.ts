@@ -1,6 +1,6 @@
 import type { ContinuityWindow } from '../../continuity/types.js';
 import type { Spread } from '../../summary/spread.js';
-import { label, type Lang } from '../labels.js';
+import { daysLabel, label, type Lang } from '../labels.js';
 import { fmt } from '../table.js';
 import { axisTitle, chartSvg, emptyNote, STYLE, verticalRefLines, xGrid, type RefLine } from './frame.js';
 import { clip, esc, px } from './markup.js';
@@ -84,7 +84,7 @@ export function groupsSvg(window: Pick<ContinuityWindow, 'groups' | 'perClient' 
     xGrid(ticks, x, top, plotBottom, String),
     rows.map((r, i) => row(r, i, top + i * rowHeight, rowHeight, x, left, lang)).join(''),
     verticalRefLines(lines, x, top, plotBottom).markup,
-    axisTitle(label('staffMet', lang, { days }), 'x', { x: (left + width - right) / 2, y: plotBottom + 36 }),
+    axisTitle(label('staffMet', lang, { days: daysLabel(days, lang) }), 'x', { x: (left + width - right) / 2, y: plotBottom + 36 }),
     `<text x="8" y="${px(top - 6)}" font-weight="600" fill="${STYLE.muted}">${esc(label('group', lang))}</text>`,
   ].join('');
   return chartSvg({ kind: 'groups', width, height, title, desc, body, id: options.id });

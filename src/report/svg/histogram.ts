@@ -1,5 +1,5 @@
 import type { Spread } from '../../summary/spread.js';
-import { label, type Lang } from '../labels.js';
+import { daysLabel, label, type Lang } from '../labels.js';
 import { fmt } from '../table.js';
 import { axisTitle, chartSvg, emptyNote, STYLE, verticalRefLines, yGrid, type RefLine } from './frame.js';
 import { esc, px } from './markup.js';
@@ -54,7 +54,7 @@ export function histogramSvg(
   const above20 = bins.filter((b) => b.value > 20).reduce((a, b) => a + b.count, 0);
   const n = bins.reduce((a, b) => a + b.count, 0);
   const desc = [
-    label('histDesc', lang, { days }),
+    label('histDesc', lang, { days: daysLabel(days, lang) }),
     n === 0 ? label('noClients', lang) + '.'
       : `n = ${n}; ${bins[0]!.value}–${bins[bins.length - 1]!.value}; ${label('mean', lang)} ${fmt(s.mean, 1, lang)}, ${label('median', lang)} ${fmt(s.median, 1, lang)}, `
         + `${label('target', lang)} ${fmt(target, 1, lang)}; > 20: ${above20} (${fmt((above20 / n) * 100, 1, lang)} %).`,
@@ -99,7 +99,7 @@ export function histogramSvg(
     bars,
     verticalRefLines(lines, x, top, plotBottom).markup,
     counts,
-    axisTitle(label('staffMet', lang, { days }), 'x', { x: (left + width - right) / 2, y: plotBottom + 34 }),
+    axisTitle(label('staffMet', lang, { days: daysLabel(days, lang) }), 'x', { x: (left + width - right) / 2, y: plotBottom + 34 }),
     axisTitle(label('clientsAxis', lang), 'y', { x: 14, y: (top + plotBottom) / 2 }),
     `<g class="legend">${legend}</g>`,
   ].join('');
