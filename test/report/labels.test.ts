@@ -1,6 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { resolveRules } from '../../src/continuity/rules.js';
+import { measureForReport } from '../../src/report/html/measure.js';
+import { renderReport } from '../../src/report/html/render.js';
 import { daysLabel, hoursLabel, label, rulePhrases } from '../../src/report/labels.js';
+import { continuityTable } from '../../src/report/table.js';
+import { staffingTable } from '../../src/staffing/table.js';
+import { fixtureRows } from '../continuity/fixture.js';
 
 // The phrases are written out by hand, as a reader should see them, for the official rule, the
 // ange preset and a custom rule; none is computed from the code under test.
@@ -113,5 +118,80 @@ describe('label', () => {
   it('fills the placeholders and leaves a missing one as it is', () => {
     expect(label('ofServed', 'sv', { n: 12 })).toBe('av 12 med insats');
     expect(label('ofVisits', 'en', { p: '5 %' })).toBe('5 % of {n} visits');
+  });
+});
+
+// The fixture of test/continuity/fixture.ts measured under the ange preset with 7-day windows and
+// day hours 06:30–21:00: every text that states the rule must say so, in both languages, and
+// nothing may still say the default 14 days, 07–22 or every day.
+describe('the outputs under the ange rule, 7 days, 06:30–21:00', () => {
+  let input: Awaited<ReturnType<typeof measureForReport>>;
+  beforeAll(async () => {
+    input = await measureForReport(fixtureRows(), { from: '2024-10-21', rules: { preset: 'ange', days: 7, dayStartMinute: 390, dayEndMinute: 1260 } });
+  });
+
+  /** Markup to text: tags dropped, the escapes undone. */
+  const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+
+  function expectNoDefaultRule(out: string): void {
+    expect(out).not.toMatch(/\b14 (dagar|days)\b/);
+    expect(out).not.toMatch(/07(:00)?–22(:00)?/);
+    expect(out).not.toMatch(/varje dag|every day|per dag i snitt|minst två|at least two/);
+  }
+
+  it('measured what the test means', () => {
+    expect(input.continuity.rule).toMatchObject({ preset: 'ange', days: 7, dailyRule: 'average', dayStartMinute: 390, dayEndMinute: 1260 });
+    expect(input.continuity.windows.map((w) => [w.from, w.to])).toEqual([['2024-10-21', '2024-10-27']]);
+    expect(input.continuity.rows.excluded.outside_day_hours).toBeGreaterThan(0);
+  });
+
+  it('the HTML report, in Swedish', () => {
+    const html = renderReport(input, { lang: 'sv', generatedAt: null, pseudonymKey: 'k' });
+    const page = text(html);
+    expect(page).toContain('Hur många olika personal en brukare möter under 7 dagar: brukare med i snitt ≥ 2 besök om dagen, besök 06:30–21:00, utan trygghetslarm, matleverans och hemsjukvård');
+    expect(page).toMatch(/\d+ med i snitt ≥ 2 besök om dagen/); // the card of counted clients
+    expect(page).toContain('Antal personal under 7 dagar'); // the charts' axis
+    expect(page).toContain('under 7 dagar.'); // the histogram's description
+    expect(html).toContain('<dt>Period</dt><dd>7 dagar (ange)</dd>');
+    expect(html).toContain('<dt>Besök som räknas</dt><dd>start 06:30–21:00</dd>');
+    expect(html).toContain('<dt>Brukare som räknas</dt><dd>i snitt ≥ 2 besök om dagen</dd>');
+    expect(html).toMatch(/<th scope="row"[^>]*>utanför 06:30–21:00<\/th>/);
+    expectNoDefaultRule(page);
+  });
+
+  it('the HTML report, in English', () => {
+    const html = renderReport(input, { lang: 'en', generatedAt: null, pseudonymKey: 'k' });
+    const page = text(html);
+    expect(page).toContain('How many different staff a client meets in 7 days: clients with ≥ 2 visits a day on average, visits 06:30–21:00, without safety alarms, meal deliveries and home health care');
+    expect(page).toMatch(/\d+ with ≥ 2 visits a day on average/);
+    expect(page).toContain('Staff met in 7 days');
+    expect(page).toContain('in 7 days.');
+    expect(html).toContain('<dt>Window</dt><dd>7 days (ange)</dd>');
+    expect(html).toContain('<dt>Counted visits</dt><dd>starting 06:30–21:00</dd>');
+    expect(html).toContain('<dt>Clients counted</dt><dd>≥ 2 visits a day on average</dd>');
+    expect(html).toMatch(/<th scope="row"[^>]*>outside 06:30–21:00<\/th>/);
+    expectNoDefaultRule(page);
+  });
+
+  it('the text tables, in Swedish', () => {
+    const table = continuityTable(input.continuity, { lang: 'sv', byGroup: true });
+    expect(table).toMatch(/^Brukare med i snitt ≥ 2 besök om dagen +\d+$/m);
+    expect(table).toContain('\nAntal personal per brukare under 7 dagar\n');
+    const rules = 'Regler (ange): 7 dagar; besök 06:30–21:00, utan trygghetslarm, matleverans och hemsjukvård; brukare med i snitt ≥ 2 besök om dagen, ålder ≥ 65 år; båda personalen räknas';
+    expect(table.split('\n').at(-1)).toBe(rules);
+    const staffing = staffingTable(input.staffing, { lang: 'sv' });
+    expect(staffing.split('\n').at(-1)).toBe(rules);
+    for (const out of [table, staffing]) expectNoDefaultRule(out);
+  });
+
+  it('the text tables, in English', () => {
+    const table = continuityTable(input.continuity, { lang: 'en', byGroup: true });
+    expect(table).toMatch(/^Clients with ≥ 2 visits a day on average +\d+$/m);
+    expect(table).toContain('\nStaff per client over 7 days\n');
+    const rules = 'Rules (ange): 7 days; visits 06:30–21:00, without safety alarms, meal deliveries and home health care; clients with ≥ 2 visits a day on average, age ≥ 65 years; both staff count';
+    expect(table.split('\n').at(-1)).toBe(rules);
+    const staffing = staffingTable(input.staffing, { lang: 'en' });
+    expect(staffing.split('\n').at(-1)).toBe(rules);
+    for (const out of [table, staffing]) expectNoDefaultRule(out);
   });
 });
