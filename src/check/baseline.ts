@@ -1,5 +1,5 @@
 import type { ContinuityResult, ContinuitySummary, ContinuityWindow } from '../continuity/types.js';
-import { clean, contactShareOf, EPSILON, FIGURES, show, showAmount, showChange, where } from './labels.js';
+import { clean, contactShareOf, EPSILON, FIGURES, show, showAmount, showChange, where } from './figures.js';
 import type { BaselineChange, CheckStatus, Figure, Tolerance } from './types.js';
 
 /**

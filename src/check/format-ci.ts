@@ -1,5 +1,5 @@
 import { neutraliseControls } from '../safe-text.js';
-import { FIGURES, show, TARGETS } from './labels.js';
+import { FIGURES, show, TARGETS } from './figures.js';
 import type { BaselineChange, CheckItem, CheckReport } from './types.js';
 
 /** Escapes the message of a GitHub Actions workflow command (`%`, CR, LF); other control and bidi characters are made visible. */

@@ -1,6 +1,7 @@
 import { columns } from '../report/table.js';
 import { safeLines, safeText } from '../safe-text.js';
-import { FIGURES, show, showAmount, showChange, TARGETS } from './labels.js';
+import { capital } from '../report/labels.js';
+import { en, FIGURES, show, showAmount, showChange, TARGETS } from './figures.js';
 import type { BaselineChange, CheckItem, CheckReport, CheckStatus } from './types.js';
 
 /** The mark of a status in the readable outputs. */
@@ -50,8 +51,8 @@ export function changeCells(c: BaselineChange): string[] {
   ];
 }
 
-const CHECK_HEADER = ['', 'target', 'scope', 'value', 'limit', 'margin'];
-const CHANGE_HEADER = ['', 'figure', 'scope', 'baseline', 'now', 'change', 'tolerance'];
+const CHECK_HEADER = ['', en('target'), en('check_scope'), en('check_value'), en('check_limit'), en('check_margin')];
+const CHANGE_HEADER = ['', en('check_figure'), en('check_scope'), en('check_baseline'), en('check_now'), en('check_change'), en('check_tolerance')];
 
 /**
  * The report for a terminal or a CI log: the headline, then per window a table of the targets
@@ -120,11 +121,11 @@ export function checkMarkdown(report: CheckReport, title = 'kontinuitet check'):
     const [mark, label, scope, value, limit, margin] = checkCells(c);
     return [mark!, label!, scope!, c.from === null ? 'whole log' : `${c.from} – ${c.to}`, value!, limit!, margin!];
   });
-  out.push(...mdTable(['', 'Target', 'Scope', 'Window', 'Value', 'Limit', 'Margin'], rows), '');
+  out.push(...mdTable(['', ...[en('target'), en('check_scope'), en('window'), en('check_value'), en('check_limit'), en('check_margin')].map(capital)], rows), '');
   const failed = report.checks.filter((c) => c.status === 'fail');
   if (failed.length > 0) out.push('**Failed**', '', ...failed.map((c) => `- ${mdCell(c.message)}`), '');
   if (report.baseline !== null) {
-    out.push('**Against the baseline**', '', ...mdTable(CHANGE_HEADER.map((h) => h.charAt(0).toUpperCase() + h.slice(1)), report.baseline.changes.map(changeCells)), '');
+    out.push('**Against the baseline**', '', ...mdTable(CHANGE_HEADER.map(capital), report.baseline.changes.map(changeCells)), '');
   }
   if (report.notes.length > 0) out.push('**Notes**', '', ...report.notes.map((n) => `- ${mdCell(n)}`), '');
   return `${out.join('\n')}\n`;

@@ -1,6 +1,6 @@
 import type { ContinuityResult, ContinuitySummary, ContinuityWindow } from '../continuity/types.js';
 import { compareToBaseline, pairWindows } from './baseline.js';
-import { clean, contactShareOf, EPSILON, show, showAmount, TARGETS, where } from './labels.js';
+import { clean, contactShareOf, EPSILON, show, showAmount, TARGETS, where } from './figures.js';
 import type { CheckItem, CheckReport, CheckStatus, ClientRef, GroupTargets, StatusCounts, TargetKey, Targets, TargetSet, Tolerance, WarnWithin } from './types.js';
 
 /**

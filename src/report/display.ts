@@ -4,7 +4,7 @@ import type { RoutesResult } from '../routes/types.js';
 import { setJupyterRenderer } from './jupyter.js';
 import { staffingTable } from '../staffing/table.js';
 import type { StaffingResult, StaffingSummary } from '../staffing/types.js';
-import { label, type Lang } from './labels.js';
+import { label, type Lang, rulePhrases } from './labels.js';
 import { esc } from './svg/markup.js';
 import { continuityTable, fmt } from './table.js';
 
@@ -126,11 +126,12 @@ function rowsOf<W extends { from: string; to: string; groups: (S & { group: stri
 }
 
 function continuityHtml(r: ContinuityResult, lang: Lang, byGroup: boolean): string {
-  const head = [label('window', lang), label('served', lang), label('eligible', lang), label('mean', lang), label('median', lang), label('q1', lang), label('q3', lang), label('min', lang), label('max', lang), label('shareAbove20', lang), `${label('shareAboveTarget', lang)} (${fmt(r.rule.target, 1, lang)})`];
+  const head = [label('window', lang), label('served', lang), label('eligible', lang), label('mean', lang), label('median', lang), label('q1', lang), label('q3', lang), label('min', lang), label('max', lang), label('shareAbove20Short', lang), `${label('shareAboveTargetShort', lang)} (${fmt(r.rule.target, 1, lang)})`];
   const cells = (s: ContinuitySummary) => [String(s.clients.served), String(s.clients.eligible), ...(['mean', 'median', 'q1', 'q3', 'min', 'max'] as const).map((k) => fmt(s.staffPerClient[k], 1, lang)), pct(s.staffPerClient.shareAbove20, lang), pct(s.staffPerClient.shareAboveTarget, lang)];
   const rows = r.rows;
-  const note = `<p style="font-size:90%">${esc(label('rows', lang))}: ${esc(label('read', lang))} ${rows.read}, ${esc(label('used', lang))} ${rows.used}, ${esc(label('rejected', lang))} ${rows.rejected}</p>`;
-  return table(label('staffPerClient', lang), head, rowsOf(r.windows, byGroup, lang, cells)) + note;
+  const rule = rulePhrases(r.rule, lang);
+  const note = `<p style="font-size:90%">${esc(label('rows', lang))}: ${esc(label('read', lang))} ${rows.read}, ${esc(label('used', lang))} ${rows.used}, ${esc(label('rejected', lang))} ${rows.rejected}<br>${esc(rule.summary)}</p>`;
+  return table(label('staffPerClient', lang, rule), head, rowsOf(r.windows, byGroup, lang, cells)) + note;
 }
 
 function staffingHtml(r: StaffingResult, lang: Lang, byGroup: boolean): string {

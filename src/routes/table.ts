@@ -4,34 +4,11 @@
  * @module
  */
 
-import { labeller, type Lang } from '../report/labels.js';
+import { label, type Lang } from '../report/labels.js';
 import { safeLines, safeText } from '../safe-text.js';
 import { columns, fmt } from '../report/table.js';
 import type { RouteSummary, RoutesResult } from './types.js';
 
-const LABELS = {
-  scope: { en: 'Scope', sv: 'Omfattning' },
-  all: { en: 'all', sv: 'alla' },
-  staffDays: { en: 'staff-days', sv: 'personaldagar' },
-  visits: { en: 'visits', sv: 'besök' },
-  share: { en: 'client time %', sv: 'brukartid %' },
-  travelPerVisit: { en: 'travel min/visit', sv: 'restid min/besök' },
-  kmPerVisit: { en: 'km/visit', sv: 'km/besök' },
-  waiting: { en: 'waiting h', sv: 'väntetid h' },
-  detour: { en: 'detour', sv: 'omväg' },
-  detourWindows: { en: 'detour ±win', sv: 'omväg ±fönster' },
-  saving: { en: 'saving h', sv: 'besparing h' },
-  savingWindows: { en: 'saving ±win h', sv: 'besparing ±fönster h' },
-  savingKm: { en: 'saving km', sv: 'besparing km' },
-  noCoords: { en: 'days without coordinates', sv: 'dagar utan koordinater' },
-  window: { en: 'Window', sv: 'Fönster' },
-  distance: { en: 'distance', sv: 'avstånd' },
-  haversine: { en: 'straight line × circuity', sv: 'fågelväg × omvägsfaktor' },
-  roads: { en: 'road network', sv: 'vägnät' },
-  medianShare: { en: 'median client time %', sv: 'median brukartid %' },
-} as const;
-
-const t = labeller(LABELS);
 
 function cells(name: string, s: RouteSummary, lang: Lang): string[] {
   const pct = (v: number | null) => (v === null ? '–' : fmt(v * 100, 1, lang));
@@ -53,14 +30,14 @@ function cells(name: string, s: RouteSummary, lang: Lang): string[] {
  */
 export function routesTable(result: RoutesResult, options: { lang?: Lang } = {}): string {
   const lang = options.lang ?? 'en';
-  const head = [t('scope', lang), t('staffDays', lang), t('visits', lang), t('share', lang), t('medianShare', lang), t('travelPerVisit', lang),
-    t('kmPerVisit', lang), t('waiting', lang), t('detour', lang), t('detourWindows', lang), t('saving', lang), t('savingWindows', lang),
-    t('savingKm', lang), t('noCoords', lang)];
-  const distance = `${t('distance', lang)}: ${t(result.options.distance, lang)}${result.options.distance === 'haversine' ? ` ${fmt(result.options.circuity, 2, lang)}, ${fmt(result.options.speedKmh, 1, lang)} km/h` : ''}; ±${result.options.windowMinutes} min`;
+  const head = [label('rt_scope', lang), label('rt_staffDays', lang), label('visits', lang).toLowerCase(), label('rt_share', lang), label('rt_medianShare', lang),
+    label('rt_travelPerVisit', lang), label('kmPerVisit', lang), label('rt_waiting', lang), label('rt_detour', lang), label('rt_detourWindows', lang),
+    label('rt_saving', lang), label('rt_savingWindows', lang), label('rt_savingKm', lang), label('rt_noCoords', lang)];
+  const distance = `${label('rt_distance', lang)}: ${label(result.options.distance === 'roads' ? 'rt_roads' : 'rt_haversine', lang)}${result.options.distance === 'haversine' ? ` ${fmt(result.options.circuity, 2, lang)}, ${fmt(result.options.speedKmh, 1, lang)} km/h` : ''}; ±${result.options.windowMinutes} min`;
   const parts = [distance];
   for (const w of result.windows) {
-    const rows = [head, cells(t('all', lang), w, lang), ...w.groups.map((g) => cells(g.group === '' ? '–' : safeText(g.group), g, lang))];
-    parts.push(`${t('window', lang)} ${w.from} – ${w.to}\n${columns(rows)}`);
+    const rows = [head, cells(label('all', lang).toLowerCase(), w, lang), ...w.groups.map((g) => cells(g.group === '' ? '–' : safeText(g.group), g, lang))];
+    parts.push(`${label('rt_window', lang)} ${w.from} – ${w.to}\n${columns(rows)}`);
   }
   return safeLines(parts.join('\n\n'));
 }

@@ -1,4 +1,4 @@
-import { label, type Lang } from '../report/labels.js';
+import { label, type Lang, rulePhrases } from '../report/labels.js';
 import { safeLines, safeText } from '../safe-text.js';
 import { columns, fmt } from '../report/table.js';
 import type { Spread } from '../summary/spread.js';
@@ -20,7 +20,7 @@ function figures(w: StaffingSummary, handoverMinutes: number, lang: Lang): strin
     [label('doubleStaffed', lang), String(w.clients.doubleStaffed), ''],
     [label('visits', lang), String(w.visits), ''],
     [label('doubleStaffedVisits', lang), String(w.doubleStaffedVisits), pct(w.doubleStaffedShare, lang)],
-    [`${label('handovers', lang)} ${fmt(handoverMinutes, 1, lang)} min)`, String(w.handovers), ''],
+    [label('handovers', lang, { minutes: fmt(handoverMinutes, 1, lang) }), String(w.handovers), ''],
     [label('duplicateRegistrations', lang), String(w.duplicateRegistrations), ''],
     [label('staffHours', lang), fmt(w.staffHours, 1, lang), ''],
     [label('doubleStaffedHours', lang), fmt(w.doubleStaffedHours, 1, lang), pct(w.doubleStaffedHoursShare, lang)],
@@ -52,14 +52,14 @@ function slots(w: StaffingWindow, lang: Lang): string {
   if (w.recurringSlots.length === 0) return label('noSlots', lang);
   const rows = [[label('group', lang), label('time', lang), label('days', lang), label('pairVisits', lang)]];
   for (const s of w.recurringSlots) rows.push([safeText(s.group) || '–', s.time, String(s.days), `${s.pairVisits}/${s.visits}`]);
-  return `${label('slots', lang)} (${label('slotsWho', lang)})\n${columns(rows)}`;
+  return `${label('recurringSlots', lang)} (${label('slotsWho', lang)})\n${columns(rows)}`;
 }
 
 /**
  * The double-staffing figures as a terminal table: per window the counts, shares and staff
  * hours, the staff per counted client with and without the second staff member, optionally the
  * same per group, the recurring slots, the lines of duplicate registrations, then the row
- * accounting. No client or staff id is printed (the recurring slots name their client and pair
+ * accounting and the rules in force in one line. No client or staff id is printed (the recurring slots name their client and pair
  * in the JSON); text from the input (group names, issues) is made safe to print (control
  * characters visible, no line starting `::`).
  *
@@ -92,5 +92,6 @@ export function staffingTable(result: StaffingResult, options: { lang?: Lang; by
   out.push(`${label('rows', lang)}: ${label('read', lang)} ${r.read}, ${label('used', lang)} ${r.used}, ${label('rejected', lang)} ${r.rejected}, ${label('excluded', lang)} ${excluded || '0'}`);
   for (const issue of result.issues.slice(0, 5)) out.push(`  ${issue.code}: ${issue.message}`);
   if (result.issues.length > 5 || r.rejected > result.issues.length) out.push(`  … ${r.rejected - Math.min(5, result.issues.length)} more`);
+  out.push(rulePhrases(result.rule, lang).summary);
   return safeLines(out.join('\n'));
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CHECK_CONFIG_SCHEMA, findCheckConfig, loadCheckConfig, parseCheckConfig } from '../../src/check/config.js';
-import { FIGURES } from '../../src/check/labels.js';
+import { FIGURES } from '../../src/check/figures.js';
 import { keyPath, SCHEMA_KEYWORDS, validateJson, type JsonSchema } from '../../src/check/schema.js';
 import { TARGET_KEYS, TARGET_SET_KEYS } from '../../src/check/targets.js';
 import { KontinuitetError } from '../../src/errors.js';

@@ -69,7 +69,7 @@ describe('renderReport', () => {
     const names = new Map(['A', 'B', 'C', 'D', 'E', 'F', 'G'].map((id) => [hmac10('k', id), id]));
     expect(rows.map((r) => names.get(r[0]!)).sort()).toEqual(['A', 'B', 'C', 'D', 'E', 'G']);
     expect(rows.find((r) => names.get(r[0]!) === 'B')!.at(-1)).toBe('no: < 2 visits on a day');
-    expect(rows.find((r) => names.get(r[0]!) === 'D')!.at(-1)).toBe('no: under the minimum age');
+    expect(rows.find((r) => names.get(r[0]!) === 'D')!.at(-1)).toBe('no: younger than 65');
     expect(html).toContain('from a given key');
   });
 

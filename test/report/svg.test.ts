@@ -3,7 +3,7 @@ import type { ContinuityWindow } from '../../src/continuity/types.js';
 import { spread } from '../../src/summary/spread.js';
 import { groupsSvg } from '../../src/report/svg/groups.js';
 import { histogramSvg } from '../../src/report/svg/histogram.js';
-import { dayLabel, periodLabel } from '../../src/report/svg/labels.js';
+import { dayLabel, periodLabel } from '../../src/report/svg/index.js';
 import { escapeHtml } from '../../src/report/svg/markup.js';
 import { linearScale, niceTicks } from '../../src/report/svg/scale.js';
 import { trendSvg } from '../../src/report/svg/trend.js';

@@ -3,7 +3,7 @@ import type { ClientContinuity, ContinuityWindow } from '../../continuity/types.
 import { pseudonymiser } from '../../visits/pseudonymise.js';
 import { esc } from '../svg/markup.js';
 import type { ReportContext } from './context.js';
-import { reasonLabel, reportLabel as L } from './labels.js';
+import { label as L, reasonLabel } from '../labels.js';
 
 /** How clients are named in the report, and the note that says so. */
 export interface ClientNames {
@@ -67,5 +67,5 @@ function row(c: ClientContinuity, name: string, most: number, ctx: ReportContext
     + `<td class="staff" data-v="${c.staff}"><span class="n">${c.staff}</span>${bar}</td><td class="num" data-v="${c.visits}">${c.visits}</td>`
     + `<td class="num" data-v="${c.doubleStaffedVisits}">${c.doubleStaffedVisits}</td>`
     + (added === null ? '' : `<td class="num" data-v="${added}">${added}</td>`)
-    + `<td class="nowrap${c.eligible ? '' : ' muted'}">${esc(reasonLabel(c.reason, ctx.lang))}</td></tr>`;
+    + `<td class="nowrap${c.eligible ? '' : ' muted'}">${esc(reasonLabel(c.reason, ctx.lang, ctx.rule))}</td></tr>`;
 }

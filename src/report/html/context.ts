@@ -1,6 +1,6 @@
 import type { ContinuityResult, ContinuitySummary, ContinuityWindow } from '../../continuity/types.js';
 import type { StaffingWindow } from '../../staffing/types.js';
-import type { Lang } from '../labels.js';
+import type { Lang, RulePhrases } from '../labels.js';
 
 /** What every section of the report needs: the language, the target, the results and the client names. */
 export interface ReportContext {
@@ -8,6 +8,8 @@ export interface ReportContext {
   target: number;
   /** Days in a window (the measure's rule). */
   days: number;
+  /** The measure's rule in words, in the page's language. */
+  rule: RulePhrases;
   result: ContinuityResult;
   /** The window the report details (the last one by default); undefined when the log has none. */
   window: ContinuityWindow | undefined;

@@ -23,8 +23,3 @@ export function signed(d: number, lang: Lang, digits = 1): string {
   if (r === 0) return '±0';
   return `${r > 0 ? '+' : '−'}${fmt(Math.abs(r), digits, lang)}`;
 }
-
-/** A minute of the day as `HH:MM`. */
-export function clock(minute: number): string {
-  return `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
-}

@@ -1,9 +1,8 @@
 import { EXCLUDED_KIND_SYNONYMS } from '../../continuity/rules.js';
-import type { Lang } from '../labels.js';
+import { exclusionLabel, label as L, type Lang } from '../labels.js';
 import { esc } from '../svg/markup.js';
 import type { ReportContext } from './context.js';
-import { clock, int } from './format.js';
-import { exclusionLabel, reportLabel as L } from './labels.js';
+import { int } from './format.js';
 
 /**
  * What was read: rows read, used, rejected and excluded by reason (with the check that they add
@@ -15,8 +14,8 @@ export function readSection(ctx: ReportContext, maxIssues: number): string {
   const excluded = Object.entries(r.excluded).filter(([, n]) => n !== undefined && n > 0) as [string, number][];
   const excludedTotal = excluded.reduce((a, [, n]) => a + n, 0);
   const rows: [string, number, boolean][] = [
-    [L('rowsRead', lang), r.read, false], [L('rowsUsed', lang), r.used, false], [L('rowsRejected', lang), r.rejected, false], [L('rowsExcluded', lang), excludedTotal, false],
-    ...excluded.map(([reason, n]) => [exclusionLabel(reason, lang), n, true] as [string, number, boolean]),
+    [L('read', lang), r.read, false], [L('rowsUsed', lang), r.used, false], [L('rowsRejected', lang), r.rejected, false], [L('rowsExcluded', lang), excludedTotal, false],
+    ...excluded.map(([reason, n]) => [exclusionLabel(reason, lang, ctx.rule), n, true] as [string, number, boolean]),
   ];
   const accounted = r.read === r.used + r.rejected + excludedTotal;
   const table = `<table id="rows-table"><caption>${esc(L('rows', lang))}</caption><tbody>${rows.map(([k, n, sub]) => `<tr><th scope="row"${sub ? ' style="padding-left:24px;font-weight:400"' : ''}>${esc(k)}</th><td class="num">${esc(int(n, lang))}</td></tr>`).join('')}</tbody></table>`;
@@ -25,22 +24,20 @@ export function readSection(ctx: ReportContext, maxIssues: number): string {
   const issueTable = issues.length === 0 ? '' : `<table id="issues-table"><caption>${esc(L('firstIssues', lang))}</caption><thead><tr><th class="num">${esc(L('line', lang))}</th><th>${esc(L('column', lang))}</th><th>${esc(L('code', lang))}</th><th>${esc(L('message', lang))}</th></tr></thead><tbody>`
     + issues.map((i) => `<tr><td class="num">${i.line}</td><td>${esc(i.column ?? '')}</td><td><code>${esc(i.code)}</code></td><td>${esc(i.message)}</td></tr>`).join('')
     + `</tbody></table>${more > 0 ? `<p class="muted">${esc(L('moreIssues', lang, { n: int(more, lang) }))}</p>` : ''}`;
-  return `<section id="read"><h2>${esc(L('read', lang))}</h2><div class="two"><div>${table}${accounted ? `<p class="muted">✓ ${esc(L('accounted', lang))}</p>` : ''}</div><div>${rules(ctx)}</div></div>${issueTable}</section>`;
+  return `<section id="read"><h2>${esc(L('whatWasRead', lang))}</h2><div class="two"><div>${table}${accounted ? `<p class="muted">✓ ${esc(L('accounted', lang))}</p>` : ''}</div><div>${rules(ctx)}</div></div>${issueTable}</section>`;
 }
 
 function rules(ctx: ReportContext): string {
   const { lang, result } = ctx;
   const rule = result.rule;
-  const hours = { a: clock(rule.dayStartMinute), b: clock(rule.dayEndMinute) };
-  const kinds = kindsText(rule.excludedKinds, lang);
-  const age = rule.minAge === null ? L('ruleAgeOff', lang) : rule.ageFilter === 'none' ? L('ruleNoAge', lang) : L('ruleAgeValue', lang, { n: rule.minAge });
+  const said = ctx.rule;
   const items: [string, string][] = [
-    [L('ruleWindow', lang), `${L('ruleWindowValue', lang, { days: rule.days })} (${rule.preset})`],
-    [L('ruleHours', lang), L(rule.inWindowBy === 'overlap' ? 'ruleHoursOverlap' : 'ruleHoursValue', lang, hours)],
-    [L('ruleKinds', lang), kinds],
-    [L('ruleEligible', lang), L(rule.dailyRule === 'average' ? 'ruleAverage' : 'ruleEveryDay', lang, { n: rule.minVisitsPerDay })],
-    [L('ruleAge', lang), age],
-    [L('ruleBoth', lang), L(rule.countBothStaff ? 'ruleBothValue' : 'ruleOneValue', lang)],
+    [L('window', lang), `${said.days} (${said.preset})`],
+    [L('ruleHours', lang), said.countedHours],
+    [L('ruleKinds', lang), kindsText(rule.excludedKinds, lang)],
+    [L('eligible', lang), said.visitsRule],
+    [L('ruleAge', lang), rule.minAge !== null && rule.ageFilter === 'none' ? L('noAge', lang) : said.age],
+    [L('doubleStaffedVisits', lang), said.staff],
     [L('zone', lang), result.zone],
   ];
   return `<h3>${esc(L('rules', lang))}</h3><dl class="rules">${items.map(([k, v]) => `<dt>${esc(k)}</dt><dd>${esc(v)}</dd>`).join('')}</dl>`;

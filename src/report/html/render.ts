@@ -4,12 +4,10 @@ import { KontinuitetError } from '../../errors.js';
 import { flag, shownValue, wholeNumber } from '../../options.js';
 import type { RoutesResult } from '../../routes/types.js';
 import type { StaffingResult } from '../../staffing/types.js';
-import type { Lang } from '../labels.js';
-import { periodLabel } from '../svg/labels.js';
+import { label as L, type Lang, periodLabel, rulePhrases } from '../labels.js';
 import { esc } from '../svg/markup.js';
 import { clientNames, clientsSection, namesNote } from './clients.js';
 import type { ReportContext } from './context.js';
-import { reportLabel as L } from './labels.js';
 import { indicesSection } from './indices.js';
 import { readSection } from './read.js';
 import { routesSection } from './routes.js';
@@ -88,7 +86,7 @@ export function renderReport(input: ReportInput, options: ReportOptions = {}): s
   const window = result.windows[index];
   const names = clientNames(result.windows.flatMap((w) => w.perClient.map((c) => c.client)), { showIds: options.showIds, key: options.pseudonymKey });
   const ctx: ReportContext = {
-    lang, target, days: result.rule.days, result, window, previous: index > 0 ? result.windows[index - 1] : undefined,
+    lang, target, days: result.rule.days, rule: rulePhrases(result.rule, lang), result, window, previous: index > 0 ? result.windows[index - 1] : undefined,
     staffing: window === undefined ? undefined : input.staffing?.windows.find((w) => w.from === window.from && w.to === window.to),
     name: names.name,
   };
@@ -101,17 +99,18 @@ export function renderReport(input: ReportInput, options: ReportOptions = {}): s
     sections.push(['groups', L('groups', lang), groupsSection(ctx, window)]);
     if (window.indices !== undefined) sections.push(['indices', L('indices', lang), indicesSection(ctx, window)]);
     if (ctx.staffing !== undefined) sections.push(['staffing', L('staffing', lang), staffingSection(ctx, ctx.staffing)]);
-    const routesWindow = input.routes?.windows.find((w) => w.from === window.from && w.to === window.to);
-    if (routesWindow !== undefined && routesWindow.staffDays > routesWindow.staffDaysWithoutCoordinates) {
-      sections.push(['routes', L('routes', lang), routesSection(ctx, routesWindow)]);
+    const routes = input.routes;
+    const routesWindow = routes?.windows.find((w) => w.from === window.from && w.to === window.to);
+    if (routes !== undefined && routesWindow !== undefined && routesWindow.staffDays > routesWindow.staffDaysWithoutCoordinates) {
+      sections.push(['routes', L('routes', lang), routesSection(ctx, routesWindow, routes.options.windowMinutes)]);
     }
     sections.push(['clients', L('clients', lang), clientsSection(ctx, window, namesNote(names.mode, ctx))]);
   }
-  sections.push(['read', L('read', lang), readSection(ctx, options.maxIssues ?? 10)]);
+  sections.push(['read', L('whatWasRead', lang), readSection(ctx, options.maxIssues ?? 10)]);
   const generated = options.generatedAt === null ? null : DateTime.fromJSDate(options.generatedAt ?? new Date()).setZone(result.zone).toFormat('yyyy-MM-dd HH:mm');
   const meta: [string, string][] = [
     ...(options.source === undefined ? [] : [[L('source', lang), options.source] as [string, string]]),
-    ...(window === undefined ? [] : [[L('detailWindow', lang), periodLabel(window.from, window.to, lang)] as [string, string]]),
+    ...(window === undefined ? [] : [[L('window', lang), periodLabel(window.from, window.to, lang)] as [string, string]]),
     [L('zone', lang), result.zone],
     ...(generated === null ? [] : [[L('generated', lang), generated] as [string, string]]),
   ];
@@ -124,11 +123,11 @@ export function renderReport(input: ReportInput, options: ReportOptions = {}): s
     '<link rel="icon" href="data:,">',
     `<title>${esc(title)}${window === undefined ? '' : ` · ${esc(periodLabel(window.from, window.to, lang))}`}</title>`,
     `<style>${REPORT_CSS}</style></head><body>`,
-    `<header><h1>${esc(title)}</h1><p class="lead">${esc(L('intro', lang, { days: result.rule.days }))}</p>`,
+    `<header><h1>${esc(title)}</h1><p class="lead">${esc(L('intro', lang, ctx.rule))}</p>`,
     `<div class="meta">${meta.map(([k, v]) => `<span>${esc(k)}: <b>${esc(v)}</b></span>`).join('')}</div>`,
     `<nav class="toc" aria-label="${esc(L('contents', lang))}">${sections.map(([id, h]) => `<a href="#${id}">${esc(h)}</a>`).join('')}</nav></header>`,
     '<main>',
-    window === undefined ? `<p class="note warn">${esc(L('noWindows', lang))}</p>` : '',
+    window === undefined ? `<p class="note warn">${esc(L('noWindowsReport', lang))}</p>` : '',
     ...sections.map(([, , markup]) => markup),
     '</main>',
     `<footer>${esc(L('footer', lang))}</footer>`,

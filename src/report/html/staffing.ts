@@ -2,7 +2,7 @@ import type { StaffingSummary, StaffingWindow } from '../../staffing/types.js';
 import { esc } from '../svg/markup.js';
 import type { ReportContext } from './context.js';
 import { int, num, pct } from './format.js';
-import { reportLabel as L } from './labels.js';
+import { capital, label as L } from '../labels.js';
 
 function card(label: string, value: string, sub: string): string {
   return `<div class="card"><div class="label">${esc(label)}</div><div class="value">${esc(value)}</div><div class="sub">${esc(sub)}</div></div>`;
@@ -17,15 +17,18 @@ export function staffingSection(ctx: ReportContext, w: StaffingWindow): string {
   const { lang } = ctx;
   const withS = w.staffPerClient.withSecond, without = w.staffPerClient.withoutSecond;
   const cards = w.doubleStaffedVisits === 0 ? `<p>${esc(L('noStaffing', lang))}</p>` : '<div class="cards">'
-    + card(L('doubleStaffedClients', lang), int(w.clients.doubleStaffed, lang), L('ofServed', lang, { n: int(w.clients.served, lang) }))
+    + card(L('doubleStaffed', lang), int(w.clients.doubleStaffed, lang), L('ofServed', lang, { n: int(w.clients.served, lang) }))
     + card(L('doubleStaffedVisits', lang), int(w.doubleStaffedVisits, lang), L('ofVisits', lang, { p: pct(w.doubleStaffedShare, lang), n: int(w.visits, lang) }))
     + card(L('doubleStaffedHours', lang), num(w.doubleStaffedHours, lang, 0), L('ofHours', lang, { p: pct(w.doubleStaffedHoursShare, lang), n: int(w.staffHours, lang) }))
-    + card(L('priceInContinuity', lang), `${num(withS.mean, lang)} / ${num(without.mean, lang)}`, L('addedBySecond', lang, { m: num(w.addedBySecond.mean, lang), x: num(w.addedBySecond.max, lang) }))
+    + card(L('priceInContinuity', lang), `${num(withS.mean, lang)} / ${num(without.mean, lang)}`, L('addedBySecondValue', lang, { m: num(w.addedBySecond.mean, lang), x: num(w.addedBySecond.max, lang) }))
     + card(L('recurringSlots', lang), int(w.recurringSlots.length, lang), '')
     + card(L('handoversDuplicates', lang), `${int(w.handovers, lang)} / ${int(w.duplicateRegistrations, lang)}`, '')
     + '</div>';
-  const cols = [['group', false], ['served', true], ['withDs', true], ['visits', true], ['dsShare', true], ['hoursShare', true], ['meanWith', true], ['meanWithout', true]] as const;
-  const head = cols.map(([k, n]) => `<th${n ? ' class="num" data-type="num"' : ''}><button type="button">${esc(L(k, lang))}</button></th>`).join('');
+  const cols: [string, boolean][] = [
+    [L('group', lang), false], [L('servedCol', lang), true], [L('withDs', lang), true], [L('visits', lang), true], [L('dsShare', lang), true],
+    [capital(L('hoursShare', lang)), true], [capital(L('meanWith', lang)), true], [capital(L('meanWithout', lang)), true],
+  ];
+  const head = cols.map(([h, n]) => `<th${n ? ' class="num" data-type="num"' : ''}><button type="button">${esc(h)}</button></th>`).join('');
   const line = (name: string, g: StaffingSummary) => {
     const values: [number | null, string][] = [
       [g.clients.served, String(g.clients.served)], [g.clients.doubleStaffed, String(g.clients.doubleStaffed)], [g.visits, int(g.visits, lang)],

@@ -1,9 +1,8 @@
 import type { ContinuityWindow } from '../../continuity/types.js';
 import type { Spread } from '../../summary/spread.js';
-import type { Lang } from '../labels.js';
+import { daysLabel, label, type Lang } from '../labels.js';
 import { fmt } from '../table.js';
 import { axisTitle, chartSvg, emptyNote, STYLE, verticalRefLines, xGrid, type RefLine } from './frame.js';
-import { chartLabel } from './labels.js';
 import { clip, esc, px } from './markup.js';
 import { linearScale, niceTicks } from './scale.js';
 
@@ -55,23 +54,23 @@ export function groupsSvg(window: Pick<ContinuityWindow, 'groups' | 'perClient' 
   const target = options.target ?? 14;
   const days = options.days ?? 14;
   const width = options.width ?? 640;
-  const title = options.title ?? chartLabel('groupsTitle', lang);
+  const title = options.title ?? label('groupsTitle', lang);
   const byGroup = new Map<string, number[]>();
   for (const c of window.perClient) if (c.eligible) byGroup.set(c.group, [...(byGroup.get(c.group) ?? []), c.staff]);
   const groups: Row[] = window.groups
     .map((g) => ({ name: g.group || '–', s: g.staffPerClient, values: byGroup.get(g.group) ?? [], all: false }))
     .sort((a, b) => order(b.s.median) - order(a.s.median) || order(b.s.mean) - order(a.s.mean) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const rows: Row[] = options.all === false ? groups : [{ name: chartLabel('all', lang), s: window.staffPerClient, values: [...byGroup.values()].flat(), all: true }, ...groups];
-  const desc = `${chartLabel('groupsDesc', lang)} ${rows.map((r) => describe(r, lang)).join('; ')}.`;
+  const rows: Row[] = options.all === false ? groups : [{ name: label('all', lang), s: window.staffPerClient, values: [...byGroup.values()].flat(), all: true }, ...groups];
+  const desc = `${label('groupsDesc', lang)} ${rows.map((r) => describe(r, lang)).join('; ')}.`;
   const rowHeight = 38, left = 150, right = 20, bottom = 48;
   const lines: RefLine[] = [
-    { value: target, label: `${chartLabel('target', lang)} ${fmt(target, 1, lang)}`, color: STYLE.target, dash: '6 3', width: 2, cls: 'target' },
+    { value: target, label: `${label('target', lang)} ${fmt(target, 1, lang)}`, color: STYLE.target, dash: '6 3', width: 2, cls: 'target' },
     { value: 20, label: '20', color: STYLE.limit20, dash: '2 3', width: 2, cls: 'limit20' },
   ];
   const counted = rows.filter((r) => r.s.n > 0);
   if (counted.length === 0) {
     const height = 160;
-    return chartSvg({ kind: 'groups', width, height, title, desc, body: emptyNote(chartLabel('noClients', lang), width, height), id: options.id });
+    return chartSvg({ kind: 'groups', width, height, title, desc, body: emptyNote(label('noClients', lang), width, height), id: options.id });
   }
   const lo = Math.max(0, Math.min(...counted.map((r) => r.s.min!), Math.floor(target)) - 2);
   const hi = Math.max(...counted.map((r) => r.s.max!), 20) + 1;
@@ -85,8 +84,8 @@ export function groupsSvg(window: Pick<ContinuityWindow, 'groups' | 'perClient' 
     xGrid(ticks, x, top, plotBottom, String),
     rows.map((r, i) => row(r, i, top + i * rowHeight, rowHeight, x, left, lang)).join(''),
     verticalRefLines(lines, x, top, plotBottom).markup,
-    axisTitle(chartLabel('staffMet', lang, { days }), 'x', { x: (left + width - right) / 2, y: plotBottom + 36 }),
-    `<text x="8" y="${px(top - 6)}" font-weight="600" fill="${STYLE.muted}">${esc(chartLabel('group', lang))}</text>`,
+    axisTitle(label('staffMet', lang, { days: daysLabel(days, lang) }), 'x', { x: (left + width - right) / 2, y: plotBottom + 36 }),
+    `<text x="8" y="${px(top - 6)}" font-weight="600" fill="${STYLE.muted}">${esc(label('group', lang))}</text>`,
   ].join('');
   return chartSvg({ kind: 'groups', width, height, title, desc, body, id: options.id });
 }
@@ -98,21 +97,21 @@ function order(v: number | null): number {
 function describe(r: Row, lang: Lang): string {
   const s = r.s;
   if (s.n === 0) return `${r.name}: n = 0`;
-  return `${r.name}: n = ${s.n}, ${chartLabel('median', lang)} ${fmt(s.median, 1, lang)}, ${chartLabel('mean', lang)} ${fmt(s.mean, 1, lang)}, q1–q3 ${fmt(s.q1, 1, lang)}–${fmt(s.q3, 1, lang)}, min–max ${s.min}–${s.max}`;
+  return `${r.name}: n = ${s.n}, ${label('median', lang)} ${fmt(s.median, 1, lang)}, ${label('mean', lang)} ${fmt(s.mean, 1, lang)}, q1–q3 ${fmt(s.q1, 1, lang)}–${fmt(s.q3, 1, lang)}, min–max ${s.min}–${s.max}`;
 }
 
 function row(r: Row, index: number, y0: number, h: number, x: (v: number) => number, left: number, lang: Lang): string {
   const cy = y0 + h / 2;
   const s = r.s;
   const shade = index % 2 === 1 ? `<rect x="0" y="${px(y0)}" width="100%" height="${h}" fill="#f7f7f7"/>` : '';
-  const label = `<text x="8" y="${px(cy - 2)}"${r.all ? ' font-weight="600"' : ''}>${esc(clip(r.name, 22))}</text>`
+  const name = `<text x="8" y="${px(cy - 2)}"${r.all ? ' font-weight="600"' : ''}>${esc(clip(r.name, 22))}</text>`
     + `<text x="8" y="${px(cy + 12)}" font-size="11" fill="${STYLE.muted}">n = ${s.n}</text>`;
   if (s.n === 0 || s.min === null || s.max === null || s.q1 === null || s.q3 === null || s.median === null || s.mean === null) {
-    return `<g class="group-row" data-group="${esc(r.name)}" data-n="0">${shade}${label}<text x="${px(left + 8)}" y="${px(cy + 4)}" fill="${STYLE.muted}">${esc(chartLabel('noClients', lang))}</text></g>`;
+    return `<g class="group-row" data-group="${esc(r.name)}" data-n="0">${shade}${name}<text x="${px(left + 8)}" y="${px(cy + 4)}" fill="${STYLE.muted}">${esc(label('noClients', lang))}</text></g>`;
   }
   const dots = r.values.map((v, k) => `<circle cx="${px(x(v))}" cy="${px(cy + (((k * 7) % 11) - 5) * 1.3)}" r="2.4" fill="${STYLE.dot}" fill-opacity="0.55"/>`).join('');
   const m = x(s.mean);
-  return `<g class="group-row" data-group="${esc(r.name)}" data-n="${s.n}">${shade}<title>${esc(describe(r, lang))}</title>${label}`
+  return `<g class="group-row" data-group="${esc(r.name)}" data-n="${s.n}">${shade}<title>${esc(describe(r, lang))}</title>${name}`
     + `<line x1="${px(x(s.min))}" x2="${px(x(s.max))}" y1="${px(cy)}" y2="${px(cy)}" stroke="${STYLE.boxStroke}"/>`
     + `<line x1="${px(x(s.min))}" x2="${px(x(s.min))}" y1="${px(cy - 6)}" y2="${px(cy + 6)}" stroke="${STYLE.boxStroke}"/>`
     + `<line x1="${px(x(s.max))}" x2="${px(x(s.max))}" y1="${px(cy - 6)}" y2="${px(cy + 6)}" stroke="${STYLE.boxStroke}"/>`

@@ -1,8 +1,7 @@
 import type { Spread } from '../../summary/spread.js';
-import type { Lang } from '../labels.js';
+import { daysLabel, label, type Lang } from '../labels.js';
 import { fmt } from '../table.js';
 import { axisTitle, chartSvg, emptyNote, STYLE, verticalRefLines, yGrid, type RefLine } from './frame.js';
-import { chartLabel } from './labels.js';
 import { esc, px } from './markup.js';
 import { linearScale, niceTicks } from './scale.js';
 
@@ -49,28 +48,28 @@ export function histogramSvg(
   const days = options.days ?? 14;
   const width = options.width ?? 640;
   const height = options.height ?? 320;
-  const title = options.title ?? chartLabel('histTitle', lang);
+  const title = options.title ?? label('histTitle', lang);
   const bins = summary.histogram.filter((b) => b.count > 0);
   const s = summary.staffPerClient;
   const above20 = bins.filter((b) => b.value > 20).reduce((a, b) => a + b.count, 0);
   const n = bins.reduce((a, b) => a + b.count, 0);
   const desc = [
-    chartLabel('histDesc', lang, { days }),
-    n === 0 ? chartLabel('noClients', lang) + '.'
-      : `n = ${n}; ${bins[0]!.value}–${bins[bins.length - 1]!.value}; ${chartLabel('mean', lang)} ${fmt(s.mean, 1, lang)}, ${chartLabel('median', lang)} ${fmt(s.median, 1, lang)}, `
-        + `${chartLabel('target', lang)} ${fmt(target, 1, lang)}; > 20: ${above20} (${fmt((above20 / n) * 100, 1, lang)} %).`,
+    label('histDesc', lang, { days: daysLabel(days, lang) }),
+    n === 0 ? label('noClients', lang) + '.'
+      : `n = ${n}; ${bins[0]!.value}–${bins[bins.length - 1]!.value}; ${label('mean', lang)} ${fmt(s.mean, 1, lang)}, ${label('median', lang)} ${fmt(s.median, 1, lang)}, `
+        + `${label('target', lang)} ${fmt(target, 1, lang)}; > 20: ${above20} (${fmt((above20 / n) * 100, 1, lang)} %).`,
   ].join(' ');
-  if (n === 0) return chartSvg({ kind: 'histogram', width, height, title, desc, body: emptyNote(chartLabel('noClients', lang), width, height), id: options.id });
+  if (n === 0) return chartSvg({ kind: 'histogram', width, height, title, desc, body: emptyNote(label('noClients', lang), width, height), id: options.id });
 
   const left = 52, right = 16, bottom = 64;
   const lo = Math.max(0, Math.min(bins[0]!.value, Math.floor(target)) - 1);
   const hi = Math.max(bins[bins.length - 1]!.value, Math.ceil(target), 20) + 1;
   const x = linearScale([lo - 0.5, hi + 0.5], [left, width - right]);
   const lines: RefLine[] = [
-    { value: target, label: `${chartLabel('target', lang)} ${fmt(target, 1, lang)}`, color: STYLE.target, dash: '6 3', width: 2, cls: 'target' },
+    { value: target, label: `${label('target', lang)} ${fmt(target, 1, lang)}`, color: STYLE.target, dash: '6 3', width: 2, cls: 'target' },
     { value: 20, label: '20', color: STYLE.limit20, dash: '2 3', width: 2, cls: 'limit20' },
-    ...(s.median === null ? [] : [{ value: s.median, label: `${chartLabel('median', lang)} ${fmt(s.median, 1, lang)}`, color: STYLE.mean, dash: '5 3', cls: 'median' }]),
-    ...(s.mean === null ? [] : [{ value: s.mean, label: `${chartLabel('mean', lang)} ${fmt(s.mean, 1, lang)}`, color: STYLE.mean, dash: 'none', width: 2, cls: 'mean' }]),
+    ...(s.median === null ? [] : [{ value: s.median, label: `${label('median', lang)} ${fmt(s.median, 1, lang)}`, color: STYLE.mean, dash: '5 3', cls: 'median' }]),
+    ...(s.mean === null ? [] : [{ value: s.mean, label: `${label('mean', lang)} ${fmt(s.mean, 1, lang)}`, color: STYLE.mean, dash: 'none', width: 2, cls: 'mean' }]),
   ];
   const top = 14 + 14 * verticalRefLines(lines, x, 0, 0).rows;
   const plotBottom = height - bottom;
@@ -82,14 +81,14 @@ export function histogramSvg(
 
   const bars = bins.map((b) => {
     const fill = b.value > 20 ? STYLE.barAbove20 : b.value > target ? STYLE.barAboveTarget : STYLE.bar;
-    const tip = `${b.value} ${chartLabel('staffPerClient', lang).toLowerCase()}: ${b.count}`;
+    const tip = `${b.value} ${label('staffPerClientUnit', lang)}: ${b.count}`;
     return `<g class="bar" data-value="${b.value}" data-count="${b.count}"><rect x="${px(x(b.value) - band / 2)}" y="${px(y(b.count))}" width="${px(band)}" height="${px(plotBottom - y(b.count))}" fill="${fill}"><title>${esc(tip)}</title></rect></g>`;
   }).join('');
   const counts = band < 12 ? '' : `<g class="counts" font-size="10" fill="${STYLE.muted}" stroke="#fff" stroke-width="3" paint-order="stroke" text-anchor="middle">`
     + bins.map((b) => `<text x="${px(x(b.value))}" y="${px(y(b.count) - 3)}">${b.count}</text>`).join('') + '</g>';
   const legend = [
-    [STYLE.bar, `≤ ${chartLabel('target', lang)}`],
-    [STYLE.barAboveTarget, `> ${chartLabel('target', lang)}`],
+    [STYLE.bar, `≤ ${label('target', lang)}`],
+    [STYLE.barAboveTarget, `> ${label('target', lang)}`],
     [STYLE.barAbove20, '> 20'],
   ].map(([colour, text], i) => `<rect x="${left + i * 90}" y="${height - 16}" width="12" height="12" fill="${colour}"/><text x="${left + i * 90 + 17}" y="${height - 6}" fill="${STYLE.muted}">${esc(text!)}</text>`).join('');
 
@@ -100,8 +99,8 @@ export function histogramSvg(
     bars,
     verticalRefLines(lines, x, top, plotBottom).markup,
     counts,
-    axisTitle(chartLabel('staffMet', lang, { days }), 'x', { x: (left + width - right) / 2, y: plotBottom + 34 }),
-    axisTitle(chartLabel('clients', lang), 'y', { x: 14, y: (top + plotBottom) / 2 }),
+    axisTitle(label('staffMet', lang, { days: daysLabel(days, lang) }), 'x', { x: (left + width - right) / 2, y: plotBottom + 34 }),
+    axisTitle(label('clientsAxis', lang), 'y', { x: 14, y: (top + plotBottom) / 2 }),
     `<g class="legend">${legend}</g>`,
   ].join('');
   return chartSvg({ kind: 'histogram', width, height, title, desc, body, id: options.id });

@@ -1,8 +1,7 @@
 import type { Spread } from '../../summary/spread.js';
-import type { Lang } from '../labels.js';
+import { capital, dayLabel, label, type Lang } from '../labels.js';
 import { fmt } from '../table.js';
 import { axisTitle, chartSvg, emptyNote, STYLE, yGrid } from './frame.js';
-import { chartLabel, dayLabel } from './labels.js';
 import { esc, px } from './markup.js';
 import { linearScale, niceTicks } from './scale.js';
 
@@ -54,10 +53,10 @@ export function trendSvg(windows: readonly TrendPoint[], options: TrendSvgOption
   const target = options.target ?? 14;
   const width = options.width ?? 640;
   const height = options.height ?? 300;
-  const title = options.title ?? chartLabel('trendTitle', lang);
+  const title = options.title ?? label('trendTitle', lang);
   const means = windows.map((w) => `${dayLabel(w.from, lang)}: ${fmt(w.staffPerClient.mean, 1, lang)}`);
-  const desc = `${chartLabel('trendDesc', lang)} ${chartLabel('mean', lang)}: ${means.length === 0 ? '–' : means.join('; ')}; ${chartLabel('target', lang)} ${fmt(target, 1, lang)}.`;
-  if (windows.length === 0) return chartSvg({ kind: 'trend', width, height, title, desc, body: emptyNote(chartLabel('noWindows', lang), width, height), id: options.id });
+  const desc = `${label('trendDesc', lang)} ${label('mean', lang)}: ${means.length === 0 ? '–' : means.join('; ')}; ${label('target', lang)} ${fmt(target, 1, lang)}.`;
+  if (windows.length === 0) return chartSvg({ kind: 'trend', width, height, title, desc, body: emptyNote(label('noWindowsChart', lang), width, height), id: options.id });
 
   const left = 48, right = 76, top = 18, bottom = 62;
   const plotBottom = height - bottom;
@@ -71,7 +70,7 @@ export function trendSvg(windows: readonly TrendPoint[], options: TrendSvgOption
   const parts: string[] = [yGrid(yTicks, y, left, width - right, String)];
   parts.push(`<line x1="${left}" x2="${width - right}" y1="${px(plotBottom)}" y2="${px(plotBottom)}" stroke="${STYLE.axis}"/>`);
   for (const run of runs(windows.length, valid)) parts.push(band(run, windows, x, y, step));
-  parts.push(hline(y(target), left, width - right, STYLE.target, '6 3', `${chartLabel('target', lang)} ${fmt(target, 1, lang)}`, 'target'));
+  parts.push(hline(y(target), left, width - right, STYLE.target, '6 3', `${label('target', lang)} ${fmt(target, 1, lang)}`, 'target'));
   parts.push(hline(y(20), left, width - right, STYLE.limit20, '2 3', '20', 'limit20'));
   for (const run of runs(windows.length, valid)) {
     parts.push(polyline(run.map((i) => [x(i), y(windows[i]!.staffPerClient.median!)]), STYLE.mean, '5 3', 1.5, 'median'));
@@ -82,13 +81,13 @@ export function trendSvg(windows: readonly TrendPoint[], options: TrendSvgOption
     const s = w.staffPerClient;
     if (i % labelEvery === 0) parts.push(`<text x="${px(x(i))}" y="${px(plotBottom + 16)}" text-anchor="middle" fill="${STYLE.muted}">${esc(dayLabel(w.from, lang, windows.length === 1 || i === 0 || w.from.slice(0, 4) !== windows[i - 1]!.from.slice(0, 4)))}</text>`);
     if (s.n === 0 || s.mean === null || s.median === null) return;
-    const tip = `${dayLabel(w.from, lang)} – ${dayLabel(w.to, lang)}: ${chartLabel('mean', lang)} ${fmt(s.mean, 1, lang)}, ${chartLabel('median', lang)} ${fmt(s.median, 1, lang)}, n = ${s.n}`;
+    const tip = `${dayLabel(w.from, lang)} – ${dayLabel(w.to, lang)}: ${label('mean', lang)} ${fmt(s.mean, 1, lang)}, ${label('median', lang)} ${fmt(s.median, 1, lang)}, n = ${s.n}`;
     parts.push(`<circle class="median-point" cx="${px(x(i))}" cy="${px(y(s.median))}" r="3.5" fill="#fff" stroke="${STYLE.mean}" stroke-width="1.5"/>`);
     parts.push(`<g class="point" data-from="${esc(w.from)}" data-mean="${s.mean}"><circle cx="${px(x(i))}" cy="${px(y(s.mean))}" r="5" fill="${STYLE.mean}"><title>${esc(tip)}</title></circle>`
       + (windows.length <= 16 ? `<text x="${px(x(i))}" y="${px(y(s.mean) - 10)}" text-anchor="middle" font-weight="600" stroke="#fff" stroke-width="3" paint-order="stroke">${esc(fmt(s.mean, 1, lang))}</text>` : '')
       + '</g>');
   });
-  parts.push(axisTitle(chartLabel('staffPerClient', lang), 'y', { x: 14, y: (top + plotBottom) / 2 }));
+  parts.push(axisTitle(capital(label('staffPerClientUnit', lang)), 'y', { x: 14, y: (top + plotBottom) / 2 }));
   parts.push(legend(left, height - 14, lang));
   return chartSvg({ kind: 'trend', width, height, title, desc, body: parts.join(''), id: options.id });
 }
@@ -129,9 +128,9 @@ function hline(at: number, x0: number, x1: number, colour: string, dash: string,
 
 function legend(x0: number, yAt: number, lang: Lang): string {
   const items = [
-    `<line x1="0" x2="22" y1="-4" y2="-4" stroke="${STYLE.mean}" stroke-width="2.5"/><circle cx="11" cy="-4" r="4" fill="${STYLE.mean}"/><text x="28" y="0">${esc(chartLabel('mean', lang))}</text>`,
-    `<line x1="0" x2="22" y1="-4" y2="-4" stroke="${STYLE.mean}" stroke-width="1.5" stroke-dasharray="5 3"/><circle cx="11" cy="-4" r="3" fill="#fff" stroke="${STYLE.mean}"/><text x="28" y="0">${esc(chartLabel('median', lang))}</text>`,
-    `<rect x="0" y="-10" width="22" height="12" fill="${STYLE.box}"/><text x="28" y="0">${esc(chartLabel('q1q3', lang))}</text>`,
+    `<line x1="0" x2="22" y1="-4" y2="-4" stroke="${STYLE.mean}" stroke-width="2.5"/><circle cx="11" cy="-4" r="4" fill="${STYLE.mean}"/><text x="28" y="0">${esc(label('mean', lang))}</text>`,
+    `<line x1="0" x2="22" y1="-4" y2="-4" stroke="${STYLE.mean}" stroke-width="1.5" stroke-dasharray="5 3"/><circle cx="11" cy="-4" r="3" fill="#fff" stroke="${STYLE.mean}"/><text x="28" y="0">${esc(label('median', lang))}</text>`,
+    `<rect x="0" y="-10" width="22" height="12" fill="${STYLE.box}"/><text x="28" y="0">${esc(label('q1q3', lang))}</text>`,
   ];
   return `<g class="legend" fill="${STYLE.muted}">${items.map((it, i) => `<g transform="translate(${x0 + i * 110},${yAt})">${it}</g>`).join('')}</g>`;
 }

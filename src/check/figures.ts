@@ -1,24 +1,33 @@
 import type { ContinuitySummary } from '../continuity/types.js';
+import { label, type LabelKey } from '../report/labels.js';
 import type { Figure, TargetKey } from './types.js';
+
+/**
+ * A label of the check outputs, which are in English.
+ *
+ * @example
+ * en('check_mean'); // → 'mean staff per client'
+ */
+export const en = (key: LabelKey): string => label(key, 'en');
 
 /** What each target limits, in words, and whether it is an upper (`max`) or lower (`min`) limit. */
 export const TARGETS: Readonly<Record<TargetKey, { label: string; comparison: 'max' | 'min'; unit: 'staff' | 'share' }>> = {
-  mean: { label: 'mean staff per client', comparison: 'max', unit: 'staff' },
-  median: { label: 'median staff per client', comparison: 'max', unit: 'staff' },
-  shareAbove20: { label: 'share of clients above 20 staff', comparison: 'max', unit: 'share' },
-  maxStaff: { label: 'staff for any one client', comparison: 'max', unit: 'staff' },
-  minContactShare: { label: 'contact-person share of visits', comparison: 'min', unit: 'share' },
-  maxRejectedShare: { label: 'share of rejected rows', comparison: 'max', unit: 'share' },
+  mean: { label: en('check_mean'), comparison: 'max', unit: 'staff' },
+  median: { label: en('check_median'), comparison: 'max', unit: 'staff' },
+  shareAbove20: { label: en('check_shareAbove20'), comparison: 'max', unit: 'share' },
+  maxStaff: { label: en('check_maxStaff'), comparison: 'max', unit: 'staff' },
+  minContactShare: { label: en('check_contactShare'), comparison: 'min', unit: 'share' },
+  maxRejectedShare: { label: en('check_rejectedShare'), comparison: 'max', unit: 'share' },
 };
 
 /** The figure behind each baseline comparison, in words; `higherIsBetter` only for the contact share. */
 export const FIGURES: Readonly<Record<Figure, { label: string; unit: 'staff' | 'share'; higherIsBetter: boolean }>> = {
-  mean: { label: 'mean staff per client', unit: 'staff', higherIsBetter: false },
-  median: { label: 'median staff per client', unit: 'staff', higherIsBetter: false },
-  shareAbove20: { label: 'share of clients above 20 staff', unit: 'share', higherIsBetter: false },
-  maxStaff: { label: 'most staff for one client', unit: 'staff', higherIsBetter: false },
-  contactShare: { label: 'contact-person share of visits', unit: 'share', higherIsBetter: true },
-  rejectedShare: { label: 'share of rejected rows', unit: 'share', higherIsBetter: false },
+  mean: { label: en('check_mean'), unit: 'staff', higherIsBetter: false },
+  median: { label: en('check_median'), unit: 'staff', higherIsBetter: false },
+  shareAbove20: { label: en('check_shareAbove20'), unit: 'share', higherIsBetter: false },
+  maxStaff: { label: en('check_mostStaff'), unit: 'staff', higherIsBetter: false },
+  contactShare: { label: en('check_contactShare'), unit: 'share', higherIsBetter: true },
+  rejectedShare: { label: en('check_rejectedShare'), unit: 'share', higherIsBetter: false },
 };
 
 /** Differences smaller than this are float noise, not a change (values are means and shares of counts). */
