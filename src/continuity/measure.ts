@@ -8,7 +8,10 @@ import { ContinuityAccumulator } from './accumulator.js';
 import { collectGarbage } from '../visits/garbage.js';
 import { defaultThreads, measureInParallel } from './parallel.js';
 import { startReaders } from './readers.js';
-import { MEASURE_COLUMNS, type MeasureOptions } from './settings.js';
+import { MEASURE_COLUMNS, measureSettings, type MeasureOptions } from './settings.js';
+import { continuity as definedContinuity } from './definition.js';
+import { VisitChecker } from '../visits/check.js';
+import { selfDisplaying } from '../report/jupyter.js';
 import type { ContinuityResult } from './types.js';
 import { materialise, type ClientList, type StreamedResult } from './clientlist.js';
 
@@ -80,18 +83,24 @@ export async function readRows(source: VisitSource, sink: CodedSink, add: (v: Vi
 }
 
 /**
- * The same measure over visits already in memory (e.g. from {@link readVisits}); a pure function.
- * Each visit is checked as the reader checks a row: a bad one (a start that is not a time, an
- * end before the start, an id that is not text or a number, …) is rejected, counted in
- * `rows.rejected` and listed in `issues` with the reader's code. Anything but an iterable of
- * visits is a `BAD_SOURCE`.
+ * The same measure over visits already in memory (e.g. from {@link readVisits}); a pure function
+ * that runs the definition (definition.ts), not the engine. Each visit is checked as the reader
+ * checks a row: a bad one (a start that is not a time, an end before the start, an id that is not
+ * text or a number, …) is rejected, counted in `rows.rejected` and listed in `issues` with the
+ * reader's code. Anything but an iterable of visits is a `BAD_SOURCE`.
  *
  * @example
  * continuity(visits, { from: '2024-10-01' }).windows[0].clients.eligible; // → number of counted clients
  */
 export function continuity(visits: Iterable<Visit>, options: MeasureOptions = {}, ledger?: ReadLedger): ContinuityResult {
   checkVisitList(visits);
-  const acc = new ContinuityAccumulator(options);
-  for (const v of visits) acc.add(v);
-  return acc.finish(ledger);
+  const checker = new VisitChecker(measureSettings(options).zone, MEASURE_COLUMNS);
+  // checked one at a time as the definition reads them (it keeps no visit object); its rejects are counted by then
+  function* checked(): Generator<Visit> {
+    for (const v of visits) {
+      const ok = checker.check(v);
+      if (ok !== null) yield ok;
+    }
+  }
+  return selfDisplaying(definedContinuity(checked(), options, ledger, checker));
 }
