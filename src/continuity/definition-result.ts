@@ -1,6 +1,6 @@
 /**
- * The result of the definition (definition.ts): each window's summaries over its clients, the row
- * accounting, the whole `kontinuitet/measure@1` result. Plain TypeScript, as the definition.
+ * The bookkeeping of the definition (definition.ts), plain TypeScript as it: what the rows say of
+ * each client, the row accounting, each window's summaries, the whole `kontinuitet/measure@1` result.
  *
  * @module
  */
@@ -9,7 +9,8 @@ import { histogram, spread } from '../summary/spread.js';
 import type { DayWindow } from '../time/windows.js';
 import type { ReadLedger } from '../visits/types.js';
 import { summariseIndices } from './indices.js';
-import type { MeasureSettings } from './settings.js';
+import type { CountedVisitRow } from './definition.js';
+import type { MeasureSettings, RowFacts } from './settings.js';
 import type { ClientContinuity, ContinuityResult, ContinuitySummary, ContinuityWindow, ExclusionReason } from './types.js';
 
 /**
@@ -23,6 +24,75 @@ export interface ClientFacts {
   birthDay: number | null;
   age: number | null;
   contacts: Map<string, number>;
+}
+
+/**
+ * Notes what a row says of its client (README: "a client with several values: the youngest"): the
+ * latest birth date, the lowest age, and one more listing of its contact person.
+ *
+ * @example
+ * noteClient(clients, visit); clients.get(visit.client); // → { birthDay: -11000, age: null, contacts: Map { 'S1' → 1 } }
+ */
+export function noteClient(clients: Map<string, ClientFacts>, v: RowFacts): void {
+  const facts = clients.get(v.client) ?? clients.set(v.client, { birthDay: null, age: null, contacts: new Map() }).get(v.client)!;
+  if (v.birthDay !== null && (facts.birthDay === null || v.birthDay > facts.birthDay)) facts.birthDay = v.birthDay;
+  if (v.age !== null && (facts.age === null || v.age < facts.age)) facts.age = v.age;
+  if (v.contactStaff !== '') facts.contacts.set(v.contactStaff, (facts.contacts.get(v.contactStaff) ?? 0) + 1);
+}
+
+/**
+ * A client's contact person (README "Continuity indices"): the one listed most often on its rows
+ * (ties: the first in sort order), or null when none is listed.
+ *
+ * @example
+ * mostListed(new Map([['S2', 3], ['S1', 3]])); // → 'S1'
+ */
+export function mostListed(contacts: ReadonlyMap<string, number>): string | null {
+  let best: string | null = null;
+  let most = 0;
+  for (const [id, n] of contacts) if (n > most || (n === most && id < best!)) [best, most] = [id, n];
+  return best;
+}
+
+/**
+ * A log read row by row ({@link readLog}): what each client's rows say of it, the counted rows by
+ * window (first day) and client, the rows excluded by reason, and the first and last local start
+ * day of any row (what a monthly series covers).
+ *
+ * @example
+ * readLog(visits, placing).counted.get(window.fromDay)?.get('C1')?.length; // → C1's counted rows in the window
+ */
+export interface ReadLog {
+  clients: Map<string, ClientFacts>;
+  counted: Map<number, Map<string, CountedVisitRow[]>>;
+  excluded: Partial<Record<ExclusionReason, number>>;
+  firstDay: number;
+  lastDay: number;
+}
+
+/**
+ * The rows counted in the windows reported; those counted in a window that is not reported are
+ * excluded now: `window_partly_covered` (a month the log covers only in part), `before_series`
+ * (a month left out of a long series).
+ *
+ * @example
+ * usedRows(log, reportedWindows(settings, log)); // → the rows counted; log.excluded.window_partly_covered set
+ */
+export function usedRows(log: ReadLog, reported: { windows: DayWindow[]; dropped: DayWindow[] }): number {
+  const kept = new Set(reported.windows.map((w) => w.fromDay));
+  const dropped = new Set(reported.dropped.map((w) => w.fromDay));
+  let used = 0;
+  let partly = 0;
+  let before = 0;
+  for (const [fromDay, byClient] of log.counted) {
+    const n = [...byClient.values()].reduce((sum, rows) => sum + rows.length, 0);
+    if (kept.has(fromDay)) used += n;
+    else if (dropped.has(fromDay)) before += n;
+    else partly += n;
+  }
+  if (partly > 0) log.excluded.window_partly_covered = partly;
+  if (before > 0) log.excluded.before_series = before;
+  return used;
 }
 
 /**

@@ -1,9 +1,8 @@
 /**
- * The definition of the staff-continuity indicator: the whole rule once, in plain TypeScript over
- * visits in memory, to be read beside /work/shared/domain.md ("The official indicator", Kolada
- * U21401/U21402/U21436) and README "The indicator, rule by rule". The engine (accumulator.ts and
- * what it calls: typed columns, WebAssembly, threads, spill files) computes the same result from a
- * streamed file; test/continuity/definition.test.ts holds the two equal on random logs.
+ * The definition of the staff-continuity indicator (Kolada U21401/U21402/U21436): the whole rule
+ * once, in plain TypeScript over visits in memory, to be read beside domain.md ("The official
+ * indicator") and README "The indicator, rule by rule". The engine (accumulator.ts and what it
+ * calls) computes the same from a streamed file; test/continuity/definition.test.ts holds them equal.
  *
  * @module
  */
@@ -14,10 +13,10 @@ import { seriesWindows, type DayWindow, type MonthAnchor } from '../time/windows
 import type { LocalZone } from '../time/zone.js';
 import { groupVisits } from '../visits/group.js';
 import type { ReadLedger, ReadOptions } from '../visits/types.js';
-import { resultOf, type ClientFacts } from './definition-result.js';
+import { mostListed, noteClient, resultOf, usedRows, type ClientFacts, type ReadLog } from './definition-result.js';
 import { clientIndices } from './indices.js';
 import { kindMatcher, type ContinuityRules } from './rules.js';
-import { measureSettings, type MeasureOptions, type RowFacts } from './settings.js';
+import { measureSettings, type MeasureOptions, type MeasureSettings, type RowFacts } from './settings.js';
 import type { ClientContinuity, ContinuityResult, ExclusionReason, IneligibleReason } from './types.js';
 
 /**
@@ -72,14 +71,32 @@ export function dayOfHours(row: { start: number; end: number }, rules: Continuit
   }
 }
 
-/** What {@link placeRow} needs: the rules, the zone, the one window (null: monthly) and the matchers of excluded kinds and roles. */
-interface Placing {
+/**
+ * What {@link placeRow} needs: the rules, the zone, the one window of `from` (null: monthly), the
+ * series' anchor, and whether a kind or a role is excluded ({@link kindMatcher} of the rules' lists).
+ *
+ * @example
+ * const p: Placing = placingOf(measureSettings({ from: '2024-10-21' }));
+ */
+export interface Placing {
   rules: ContinuityRules;
   zone: LocalZone;
   fixed: DayWindow | null;
   anchor: MonthAnchor;
   excludedKind: (kind: string) => boolean;
   excludedRole: (role: string) => boolean;
+}
+
+/**
+ * The {@link Placing} of a measure's settings: the rules' excluded kinds and roles as matchers
+ * (a kind's whole value or its first word, normalised: `'Trygghetslarm - utryckning'` is excluded).
+ *
+ * @example
+ * placingOf(measureSettings({})).excludedKind('Larm utryckning'); // → true
+ */
+export function placingOf(settings: MeasureSettings): Placing {
+  const { rules, zone, fixed, anchor } = settings;
+  return { rules, zone, fixed, anchor, excludedKind: kindMatcher(rules.excludedKinds), excludedRole: kindMatcher(rules.excludedRoles) };
 }
 
 /**
@@ -94,7 +111,7 @@ interface Placing {
  * 4. `outside_day_hours`: outside 07:00–22:00 ({@link dayOfHours}; domain.md: night patrol is outside).
  *
  * @example
- * placeRow(visit, placing); // → { fromDay: 20017, day: 3 } or e.g. 'excluded_kind'
+ * placeRow(visit, placingOf(measureSettings({ from: '2024-10-21' }))); // → { fromDay: 20017, day: 3 } or e.g. 'excluded_kind'
  */
 export function placeRow(row: RowFacts, p: Placing): { fromDay: number; day: number } | ExclusionReason {
   const hoursDay = dayOfHours(row, p.rules, p.zone);
@@ -157,14 +174,8 @@ export function evaluateClient(client: string, rows: readonly CountedVisitRow[],
   };
 }
 
-/**
- * The row of a visit's first staff member: earliest start, then earliest end, then the lowest
- * staff id (compared as text); among rows equal in all three, the first given.
- *
- * @example
- * firstStaffRow(rows, [0, 1]).staff; // → 'S1' (both start 09:00 and end 09:30)
- */
-export function firstStaffRow(rows: readonly CountedVisitRow[], visit: readonly number[]): CountedVisitRow {
+/** The row of a visit's first staff member: earliest start, then end, then lowest staff id (as text); of equal rows the first given. */
+function firstStaffRow(rows: readonly CountedVisitRow[], visit: readonly number[]): CountedVisitRow {
   let best = rows[visit[0]!]!;
   for (const i of visit) {
     const r = rows[i]!;
@@ -192,16 +203,53 @@ export function ageAtStart(facts: ClientFacts, fromDay: number): number | null {
   return facts.birthDay !== null ? ageOn(facts.birthDay, fromDay) : facts.age;
 }
 
-/** Rows rejected before the definition saw them (in-memory visits checked as the reader checks rows). */
-const NONE_REJECTED = { rejected: 0, issues: [] as RowIssue[] };
+/**
+ * Reads the rows: each is noted for its client ({@link noteClient}) and placed ({@link placeRow}):
+ * kept as a counted row of its window, or counted by the reason it is excluded.
+ *
+ * @example
+ * readLog(visits, placingOf(measureSettings({ from: '2024-10-21' }))).excluded; // → { outside_window: 12, … }
+ */
+export function readLog(visits: Iterable<RowFacts>, placing: Placing): ReadLog {
+  const log: ReadLog = { clients: new Map(), counted: new Map(), excluded: {}, firstDay: Infinity, lastDay: -Infinity };
+  for (const v of visits) {
+    noteClient(log.clients, v);
+    const startDay = placing.zone.localDay(v.start);
+    log.firstDay = Math.min(log.firstDay, startDay);
+    log.lastDay = Math.max(log.lastDay, startDay);
+    const place = placeRow(v, placing);
+    if (typeof place === 'string') log.excluded[place] = (log.excluded[place] ?? 0) + 1;
+    else {
+      const byClient = log.counted.get(place.fromDay) ?? log.counted.set(place.fromDay, new Map()).get(place.fromDay)!;
+      const rows = byClient.get(v.client) ?? byClient.set(v.client, []).get(v.client)!;
+      rows.push({ start: v.start, end: v.end, staff: v.staff, visitId: v.visitId, group: v.group, day: place.day });
+    }
+  }
+  return log;
+}
+
+/**
+ * The windows reported: the one of `from`; or one per month the log covers wholly, from its first
+ * to its last day (domain.md: "a series of windows, e.g. one per month"; a month covered in part
+ * would make clients ineligible for days without data), the latest `maxWindows` of them, the
+ * earlier ones `dropped` (with a warning to `onWarning`).
+ *
+ * @example
+ * reportedWindows(measureSettings({}), log).windows.map((w) => w.from); // → ['2024-10-01', '2024-11-01']
+ */
+export function reportedWindows(settings: MeasureSettings, log: Pick<ReadLog, 'firstDay' | 'lastDay'>): { windows: DayWindow[]; dropped: DayWindow[] } {
+  if (settings.fixed !== null) return { windows: [settings.fixed], dropped: [] };
+  const series = seriesWindows(log.firstDay, log.lastDay, settings.rules.days, settings.anchor, settings.zone, settings.maxWindows);
+  if (series.warning !== null) settings.onWarning?.(series.warning);
+  return series;
+}
 
 /**
  * The continuity measure over visits in memory, as the reader gives them (e.g. `readVisits`; the
  * public `continuity` in measure.ts checks each visit first and passes its rejects as `rejected`):
- * every row is placed ({@link placeRow}); the windows are the one of `from` or the months the log
- * covers wholly (at most `maxWindows`, the latest: rows counted in a month covered only in part
- * are `window_partly_covered`, in a month left out `before_series`); every client of the log is
- * evaluated in every window ({@link evaluateClient}), then summarised (definition-result.ts).
+ * the rows are read and placed ({@link readLog}), the windows chosen ({@link reportedWindows}),
+ * every client of the log is evaluated in every window ({@link evaluateClient}; with `indices`,
+ * its continuity indices too), and the result summarised (definition-result.ts).
  *
  * @example
  * const { visits, ledger } = await readVisits('data/sample-visits.csv');
@@ -211,68 +259,22 @@ export function continuity(
   visits: Iterable<RowFacts>,
   options: MeasureOptions & Pick<ReadOptions, 'onWarning'> = {},
   ledger?: ReadLedger,
-  rejected: { readonly rejected: number; readonly issues: readonly RowIssue[] } = NONE_REJECTED,
+  rejected: { readonly rejected: number; readonly issues: readonly RowIssue[] } = { rejected: 0, issues: [] },
 ): ContinuityResult {
   const settings = measureSettings(options);
-  const { rules, zone, fixed } = settings;
-  const placing: Placing = { ...settings, excludedKind: kindMatcher(rules.excludedKinds), excludedRole: kindMatcher(rules.excludedRoles) };
-  const clients = new Map<string, ClientFacts>();
-  const counted = new Map<number, Map<string, CountedVisitRow[]>>(); // window's first day → client → rows
-  const excluded: Partial<Record<ExclusionReason, number>> = {};
-  let firstDay = Infinity;
-  let lastDay = -Infinity;
-  for (const v of visits) {
-    noteClient(clients, v);
-    const startDay = zone.localDay(v.start);
-    firstDay = Math.min(firstDay, startDay);
-    lastDay = Math.max(lastDay, startDay);
-    const place = placeRow(v, placing);
-    if (typeof place === 'string') excluded[place] = (excluded[place] ?? 0) + 1;
-    else {
-      const byClient = counted.get(place.fromDay) ?? counted.set(place.fromDay, new Map()).get(place.fromDay)!;
-      const rows = byClient.get(v.client) ?? byClient.set(v.client, []).get(v.client)!;
-      rows.push({ start: v.start, end: v.end, staff: v.staff, visitId: v.visitId, group: v.group, day: place.day });
-    }
-  }
-  const series = fixed !== null ? { windows: [fixed], dropped: [], warning: null } : seriesWindows(firstDay, lastDay, rules.days, settings.anchor, zone, settings.maxWindows);
-  if (series.warning !== null) settings.onWarning?.(series.warning);
-  // rows counted in a window that is not reported: a month the log covers only in part, or one left out of the series
-  const reported = new Set(series.windows.map((w) => w.fromDay));
-  const leftOut = new Set(series.dropped.map((w) => w.fromDay));
-  let used = 0;
-  let partly = 0;
-  let before = 0;
-  for (const [fromDay, byClient] of counted) {
-    const n = [...byClient.values()].reduce((sum, rows) => sum + rows.length, 0);
-    if (reported.has(fromDay)) used += n;
-    else if (leftOut.has(fromDay)) before += n;
-    else partly += n;
-  }
-  if (partly > 0) excluded.window_partly_covered = partly;
-  if (before > 0) excluded.before_series = before;
-  const ids = [...clients.keys()].sort();
-  const windows = series.windows.map((window) => ({
+  const log = readLog(visits, placingOf(settings));
+  const reported = reportedWindows(settings, log);
+  const used = usedRows(log, reported);
+  const ids = [...log.clients.keys()].sort();
+  const windows = reported.windows.map((window) => ({
     window,
     perClient: ids.map((id) => {
-      const facts = clients.get(id)!;
-      const rows = counted.get(window.fromDay)?.get(id) ?? [];
-      const result = evaluateClient(id, rows, ageAtStart(facts, window.fromDay), window, rules);
+      const facts = log.clients.get(id)!;
+      const rows = log.counted.get(window.fromDay)?.get(id) ?? [];
+      const result = evaluateClient(id, rows, ageAtStart(facts, window.fromDay), window, settings.rules);
       if (settings.withIndices) result.indices = clientIndices(rows.map((r) => ({ ...r, staffId: r.staff })), mostListed(facts.contacts));
       return result;
     }),
   }));
-  return resultOf(settings, { used, excluded, clients, windows }, ledger, rejected);
-}
-
-/** Notes what a row says of its client: the latest birth date, the lowest age, the contact persons listed. */
-function noteClient(clients: Map<string, ClientFacts>, v: RowFacts): void {
-  const facts = clients.get(v.client) ?? clients.set(v.client, { birthDay: null, age: null, contacts: new Map() }).get(v.client)!;
-  if (v.birthDay !== null && (facts.birthDay === null || v.birthDay > facts.birthDay)) facts.birthDay = v.birthDay;
-  if (v.age !== null && (facts.age === null || v.age < facts.age)) facts.age = v.age;
-  if (v.contactStaff !== '') facts.contacts.set(v.contactStaff, (facts.contacts.get(v.contactStaff) ?? 0) + 1);
-}
-
-/** The contact person listed most often (ties: the first in sort order), or null. */
-function mostListed(contacts: ReadonlyMap<string, number>): string | null {
-  return contacts.size === 0 ? null : majority(contacts);
+  return resultOf(settings, { used, excluded: log.excluded, clients: log.clients, windows }, ledger, rejected);
 }
