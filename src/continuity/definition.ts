@@ -110,6 +110,9 @@ export function placingOf(settings: MeasureSettings): Placing {
  * 3. `excluded_role`: home health care staff (domain.md: "HSL staff are not counted").
  * 4. `outside_day_hours`: outside 07:00–22:00 ({@link dayOfHours}; domain.md: night patrol is outside).
  *
+ * A row that would count in a month the series does not report becomes `window_partly_covered`
+ * or `before_series` afterwards ({@link usedRows}); a row there excluded by 2–4 keeps that reason.
+ *
  * @example
  * placeRow(visit, placingOf(measureSettings({ from: '2024-10-21' }))); // → { fromDay: 20017, day: 3 } or e.g. 'excluded_kind'
  */
