@@ -89,6 +89,9 @@ const log = fc.record({
 
 type Log = typeof log extends fc.Arbitrary<infer L> ? L : never;
 
+/** Staff ids whose text order is not their number order: multi-digit, lower case, Swedish letters. */
+const STAFF = ['S1', 'S10', 'S2', 's3', 'Ö4', 'Å5', 'Z6', 'É7', 'S08', 'a9'];
+
 const HEADER = ['visit_id', 'client_id', 'staff_id', 'start', 'end', 'kind', 'group', 'client_birth_date', 'client_age', 'staff_role', 'contact_staff_id'];
 
 /** The log as a CSV file (only the columns it has). */
@@ -107,8 +110,8 @@ function csvOf(l: Log): string {
         const birth = c.otherBirth !== null && j === 0 ? births[c.otherBirth % 3]! : births[0]!;
         const row = (staff: number, from: number, to: number, group = v.group) => {
           const start = v.bad && staff === v.staff ? `${local(p.first, d, from).slice(0, 11)}25:00` : local(p.first, d, from);
-          lines.push([id, `19${50 + k}0101-${1000 + k}`, `S${staff}`, start, local(p.first, d, to), v.kind, group, birth,
-            c.age === null ? '' : String(c.age + (j === 1 && c.otherBirth !== null ? 5 : 0)), v.role, c.contact === null ? '' : `S${c.contact[j === 0 ? 0 : 1]}`]);
+          lines.push([id, `19${50 + k}0101-${1000 + k}`, STAFF[staff]!, start, local(p.first, d, to), v.kind, group, birth,
+            c.age === null ? '' : String(c.age + (j === 1 && c.otherBirth !== null ? 5 : 0)), v.role, c.contact === null ? '' : STAFF[c.contact[j === 0 ? 0 : 1]]!]);
         };
         const end = v.start + v.minutes;
         row(v.staff, v.start, end);
