@@ -1,18 +1,15 @@
-import { KontinuitetError } from '../errors.js';
-import { dayText, flag, oneOf, shownValue } from '../options.js';
 import { VisitChecker } from '../visits/check.js';
-import { dayWindow, maxWindowsOption, seriesWindows, type DayWindow, type MonthAnchor } from '../time/windows.js';
-import { LocalZone } from '../time/zone.js';
+import { seriesWindows, type DayWindow, type MonthAnchor } from '../time/windows.js';
+import type { LocalZone } from '../time/zone.js';
 import type { CodedColumn, CodedRow, CodedSink } from '../visits/fast.js';
-import { DEFAULT_ZONE } from '../visits/read.js';
 import type { ReadLedger, ReadOptions, Visit } from '../visits/types.js';
 import { type CountedColumns, type CountedRow } from './evaluate.js';
 import { clientOrder, materialise, windowClients, windowOf, type ClientList, type StreamedResult } from './clientlist.js';
 import { WindowPlacement } from './placement.js';
 import { ageAt, evaluateJob, PartitionRows, type EvaluationJob, type JobResult, type RowSource } from './job.js';
-import { MEASURE_COLUMNS, type MeasureOptions, type RowFacts } from './measure.js';
+import { MEASURE_COLUMNS, measureSettings, type MeasureOptions, type RowFacts } from './settings.js';
 import { PARTITIONS, PartitionedRows, removeSpill, SPILL_ROWS, SpillFile, type BlockRef } from './partitions.js';
-import { kindMatcher, resolveRules, type ContinuityRules } from './rules.js';
+import { kindMatcher, type ContinuityRules } from './rules.js';
 import { LogRegister, type RegisterPart } from './clients.js';
 import type { ContinuityResult, ExclusionReason, RowCounts } from './types.js';
 
@@ -67,25 +64,18 @@ export class ContinuityAccumulator implements CodedSink {
 
   /** `spillIn`: the folder its spill file goes in (default the temp dir), e.g. the folder of a threaded measure's run. */
   constructor(options: MeasureOptions & Pick<ReadOptions, 'onWarning'> = {}, private readonly spillIn?: string) {
-    if (options === null || typeof options !== 'object') throw new KontinuitetError('BAD_OPTION', `options: must be an object, got ${shownValue(options)}`);
-    oneOf('every', options.every, ['month']);
-    dayText('from', options.from);
-    flag('indices', options.indices);
-    this.rules = resolveRules({ ...options.rules });
-    this.zone = new LocalZone(options.zone ?? DEFAULT_ZONE);
-    this.target = options.target ?? 14;
-    this.withIndices = options.indices === true;
+    // the options are checked as the definition checks them (settings.ts)
+    const settings = measureSettings(options);
+    this.rules = settings.rules;
+    this.zone = settings.zone;
+    this.target = settings.target;
+    this.withIndices = settings.withIndices;
     this.register = new LogRegister(this.withIndices);
-    if (!Number.isFinite(this.target)) throw new KontinuitetError('BAD_OPTION', 'target: must be a number');
-    this.anchor = options.anchor ?? 'first-day';
-    this.maxWindows = maxWindowsOption(options.maxWindows);
-    this.onWarning = typeof options.onWarning === 'function' ? options.onWarning : undefined;
+    this.anchor = settings.anchor;
+    this.maxWindows = settings.maxWindows;
+    this.onWarning = settings.onWarning;
     this.spillRows = options.spillRows ?? SPILL_ROWS;
-    if (!(Number.isInteger(this.spillRows) && this.spillRows >= 1)) throw new KontinuitetError('BAD_OPTION', 'spillRows: must be a whole number ≥ 1');
-    if (this.anchor !== 'first-day' && this.anchor !== 'first-monday') throw new KontinuitetError('BAD_OPTION', `anchor: must be 'first-day' or 'first-monday'`);
-    if (options.from !== undefined && options.every !== undefined) throw new KontinuitetError('BAD_OPTION', 'give either from (one window) or every (a series), not both');
-    if (options.from === undefined && this.rules.days > 28) throw new KontinuitetError('BAD_OPTION', 'days: a monthly series needs windows of at most 28 days (give from for a longer window)');
-    this.fixed = options.from === undefined ? null : dayWindow(options.from, this.rules.days, this.zone);
+    this.fixed = settings.fixed;
     this.placement = new WindowPlacement(this.rules, this.zone, this.fixed, this.anchor);
     this.isExcludedKind = kindMatcher(this.rules.excludedKinds);
     this.isExcludedRole = kindMatcher(this.rules.excludedRoles);

@@ -1,4 +1,4 @@
-import { civilFromDays, civilNumber } from '../time/civil.js';
+import { civilFromDays } from '../time/civil.js';
 import type { VisitColumns } from '../visits/group.js';
 import type { GatheredRows } from './rowstore.js';
 import type { ContinuityRules } from './rules.js';
@@ -64,12 +64,6 @@ export interface ClientFigures {
   doubleStaffedVisits: number;
   /** The group (number) of most of the client's visits, ties to the lowest; -1 without visits. */
   group: number;
-}
-
-/** Age in whole years on `atDay` of someone born on `birthDay` (day numbers). */
-export function ageOn(birthDay: number, atDay: number): number {
-  // YYYYMMDD numbers: the difference's ten-thousands are the years, less one before the birthday
-  return Math.floor((civilNumber(atDay) - civilNumber(birthDay)) / 10000);
 }
 
 /**

@@ -3,7 +3,6 @@ import { continuityIndices, type ContinuityIndices } from '../indices/continuity
 import type { Spread } from '../summary/spread.js';
 import { spread } from '../summary/spread.js';
 import { groupVisits } from '../visits/group.js';
-import type { CountedRow } from './evaluate.js';
 
 /**
  * A client's continuity indices and contact-person share in one window (opt-in: `indices: true`).
@@ -35,7 +34,21 @@ export interface IndicesSummary {
   withoutContact: number;
 }
 
-const byVisitOrder = (a: CountedRow, b: CountedRow) => a.start - b.start || a.end - b.end || (a.staffId < b.staffId ? -1 : a.staffId > b.staffId ? 1 : 0);
+/**
+ * What the indices read of a counted row: its times, its staff member's id and its visit id
+ * (`''` when the log has none).
+ *
+ * @example
+ * const row: IndexRow = { start: 1727766000000, end: 1727767800000, staffId: 'S1', visitId: 'V1' };
+ */
+export interface IndexRow {
+  readonly start: number;
+  readonly end: number;
+  readonly staffId: string;
+  readonly visitId: string;
+}
+
+const byVisitOrder = (a: IndexRow, b: IndexRow) => a.start - b.start || a.end - b.end || (a.staffId < b.staffId ? -1 : a.staffId > b.staffId ? 1 : 0);
 
 /**
  * The indices of one client's counted rows: the staff of every row ordered by start, then end,
@@ -46,7 +59,7 @@ const byVisitOrder = (a: CountedRow, b: CountedRow) => a.start - b.start || a.en
  * @example
  * clientIndices(rows, 'S1'); // → { n: 4, staff: 2, upc: 0.75, …, hasContact: true, contactShare: 0.75 }
  */
-export function clientIndices(rows: readonly CountedRow[], contact: string | null): ClientIndices {
+export function clientIndices(rows: readonly IndexRow[], contact: string | null): ClientIndices {
   const ordered = [...rows].sort(byVisitOrder);
   const indices = continuityIndices(ordered.map((r) => r.staffId));
   let share: ContactShare | null = null;

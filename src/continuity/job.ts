@@ -1,5 +1,6 @@
 import type { DayWindow } from '../time/windows.js';
-import { ageOn, ClientEvaluator, REASONS, type ClientFigures } from './evaluate.js';
+import { ageOn } from '../time/civil.js';
+import { ClientEvaluator, REASONS, type ClientFigures } from './evaluate.js';
 import { clientIndices, type ClientIndices } from './indices.js';
 import { BlockReader, type BlockRef } from './partitions.js';
 import type { ContinuityRules } from './rules.js';

@@ -47,3 +47,15 @@ export function civilNumber(days: number): number {
   const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
   return y * 10000 + m * 100 + d;
 }
+
+/**
+ * Age in whole years on day `atDay` of someone born on day `birthDay` (day numbers): a year is
+ * added on the birthday, not before; a 29 February birthday comes on 1 March in other years.
+ *
+ * @example
+ * ageOn(daysFromCivil(1959, 10, 25), daysFromCivil(2024, 10, 21)); // → 64
+ */
+export function ageOn(birthDay: number, atDay: number): number {
+  // YYYYMMDD numbers: the difference's ten-thousands are the years, less one before the birthday
+  return Math.floor((civilNumber(atDay) - civilNumber(birthDay)) / 10000);
+}
