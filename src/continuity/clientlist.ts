@@ -56,7 +56,7 @@ export class ClientList implements Iterable<ClientContinuity> {
       firstShortDay: col.firstShortDay[c]!, doubleStaffedVisits: col.doubleStaffedVisits[c]!, group: col.group[c]!,
     };
     const result = clientContinuity(this.ids[c]!, figures, this.groups[figures.group] ?? '', ageAt(this.facts, c, this.fromDay), this.fromDay);
-    if (col.indices !== null) result.indices = col.indices[c] ?? clientIndices([], this.facts.contact?.[c] ?? null);
+    if (col.indices !== null) result.indices = col.indices[c] ?? clientIndices([], this.facts.contact?.[c] ?? null, () => []);
     return result;
   }
 }

@@ -7,13 +7,12 @@
  * @module
  */
 import type { RowIssue } from '../errors.js';
-import { isDoubleStaffed } from '../staffing/together.js';
 import { ageOn, civilFromDays, civilNumber, daysFromCivil } from '../time/civil.js';
 import { seriesWindows, type DayWindow, type MonthAnchor } from '../time/windows.js';
 import type { LocalZone } from '../time/zone.js';
-import { groupVisits } from '../visits/group.js';
 import type { ReadLedger, ReadOptions } from '../visits/types.js';
 import { mostListed, noteClient, resultOf, usedRows, type ClientFacts, type ReadLog } from './definition-result.js';
+import { doubleStaffed, visitsOf } from './definition-visits.js';
 import { clientIndices } from './indices.js';
 import { kindMatcher, type ContinuityRules } from './rules.js';
 import { measureSettings, type MeasureOptions, type MeasureSettings, type RowFacts } from './settings.js';
@@ -129,21 +128,21 @@ export function placeRow(row: RowFacts, p: Placing): { fromDay: number; day: num
 
 /**
  * One client in one window, from its counted rows there (README "The indicator, rule by rule"):
- * - visits: rows sharing a visit id, or without one overlapping by half ({@link groupVisits});
+ * - visits: rows sharing a visit id, or without one overlapping by half ({@link visitsOf});
  *   domain.md: "a double-staffed visit counts as one visit". A visit counts on the day of its
  *   earliest row, and for the group of its first staff member's row ({@link firstStaffRow});
  * - the visits rule: at least `minVisitsPerDay` visits every day (`kolada`; the first short day is
  *   given), or on average (`ange`); then the age rule: `minAge` (65) at the window start, when known;
  * - staff: the different staff met at counted visits, both of a double-staffed visit
  *   (`countBothStaff`, default) or each visit's first staff member only;
- * - double-staffed visits: two different staff together ≥ `handoverMinutes` ({@link isDoubleStaffed});
+ * - double-staffed visits: two different staff together ≥ `handoverMinutes` ({@link doubleStaffed});
  * - group: that of most of its visits (ties: the first name in sort order; '' without visits).
  *
  * @example
  * evaluateClient('C1', rows, 84, window, rules).staff; // → different staff met in the window
  */
 export function evaluateClient(client: string, rows: readonly CountedVisitRow[], age: number | null, window: DayWindow, rules: ContinuityRules): ClientContinuity {
-  const visits = groupVisits(rows);
+  const visits = visitsOf(rows);
   const perDay = new Array<number>(window.days).fill(0);
   const visitsOfGroup = new Map<string, number>();
   const staff = new Set<string>();
@@ -152,7 +151,7 @@ export function evaluateClient(client: string, rows: readonly CountedVisitRow[],
     const first = firstStaffRow(rows, visit);
     perDay[rows[visit[0]!]!.day]!++; // a visit's rows are in start order
     visitsOfGroup.set(first.group, (visitsOfGroup.get(first.group) ?? 0) + 1);
-    if (isDoubleStaffed(rows, visit, rules.handoverMinutes * 60_000)) doubleStaffedVisits++;
+    if (doubleStaffed(rows, visit, rules.handoverMinutes * 60_000)) doubleStaffedVisits++;
     if (rules.countBothStaff) for (const i of visit) staff.add(rows[i]!.staff);
     else staff.add(first.staff);
   }
@@ -275,7 +274,7 @@ export function continuity(
       const facts = log.clients.get(id)!;
       const rows = log.counted.get(window.fromDay)?.get(id) ?? [];
       const result = evaluateClient(id, rows, ageAtStart(facts, window.fromDay), window, settings.rules);
-      if (settings.withIndices) result.indices = clientIndices(rows.map((r) => ({ ...r, staffId: r.staff })), mostListed(facts.contacts));
+      if (settings.withIndices) result.indices = clientIndices(rows.map((r) => ({ ...r, staffId: r.staff })), mostListed(facts.contacts), visitsOf);
       return result;
     }),
   }));

@@ -2,7 +2,6 @@ import { contactPersonShare, type ContactShare } from '../indices/contactPersonS
 import { continuityIndices, type ContinuityIndices } from '../indices/continuityIndices.js';
 import type { Spread } from '../summary/spread.js';
 import { spread } from '../summary/spread.js';
-import { groupVisits } from '../visits/group.js';
 
 /**
  * A client's continuity indices and contact-person share in one window (opt-in: `indices: true`).
@@ -54,17 +53,18 @@ const byVisitOrder = (a: IndexRow, b: IndexRow) => a.start - b.start || a.end - 
  * The indices of one client's counted rows: the staff of every row ordered by start, then end,
  * then staff id (a double-staffed visit gives one entry per staff member, as the indices are
  * defined here); the contact-person share counts VISITS (rows of one visit once): the share of the
- * client's visits at which the contact person was present.
+ * client's visits at which the contact person was present, the visits as `visitsOf` groups the
+ * rows (the measure's rule of one visit: the definition's or the engine's).
  *
  * @example
- * clientIndices(rows, 'S1'); // → { n: 4, staff: 2, upc: 0.75, …, hasContact: true, contactShare: 0.75 }
+ * clientIndices(rows, 'S1', visitsOf); // → { n: 4, staff: 2, upc: 0.75, …, hasContact: true, contactShare: 0.75 }
  */
-export function clientIndices(rows: readonly IndexRow[], contact: string | null): ClientIndices {
+export function clientIndices(rows: readonly IndexRow[], contact: string | null, visitsOf: (rows: readonly IndexRow[]) => number[][]): ClientIndices {
   const ordered = [...rows].sort(byVisitOrder);
   const indices = continuityIndices(ordered.map((r) => r.staffId));
   let share: ContactShare | null = null;
   if (contact !== null) {
-    const visits = groupVisits(rows);
+    const visits = visitsOf(rows);
     const met = visits.map((v) => (v.some((i) => rows[i]!.staffId === contact) ? contact : ''));
     share = contactPersonShare(met, contact);
   }

@@ -2,6 +2,7 @@ import type { DayWindow } from '../time/windows.js';
 import { ageOn } from '../time/civil.js';
 import { ClientEvaluator, REASONS, type ClientFigures } from './evaluate.js';
 import { clientIndices, type ClientIndices } from './indices.js';
+import { groupVisits } from '../visits/group.js';
 import { BlockReader, type BlockRef } from './partitions.js';
 import type { ContinuityRules } from './rules.js';
 import { GatheredRows } from './rowstore.js';
@@ -183,7 +184,7 @@ export function evaluateJob(job: EvaluationJob): JobResult {
         const store = gathered.of(window.fromDay, job.partitions[k]!);
         store.forEachClient(job.ranks, (c, _rows, a, b) => {
           const figures = evaluator.evaluate(store, a, b, ageAt(job.clients, c, window.fromDay));
-          out.push(c, figures, contact === null ? null : clientIndices(store.rowObjects(a, b, job.staff, job.groups), contact[c] ?? null));
+          out.push(c, figures, contact === null ? null : clientIndices(store.rowObjects(a, b, job.staff, job.groups), contact[c] ?? null, groupVisits));
         }, window.days);
       }
       return out.done();

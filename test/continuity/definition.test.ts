@@ -1,7 +1,9 @@
 import { readFileSync, rmSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { measureContinuity, readVisits, type MeasureOptions } from '../../src/index.js';
+import { doubleStaffed, visitsOf } from '../../src/continuity/definition-visits.js';
 import { continuity as defined, dayOfHours, evaluateClient, monthWindowStart, placeRow, placingOf, type CountedVisitRow } from '../../src/continuity/definition.js';
 import { measureSettings, type RowFacts } from '../../src/continuity/settings.js';
 import { resolveRules } from '../../src/continuity/rules.js';
@@ -243,16 +245,26 @@ describe('the engine equals the definition', () => {
 });
 
 describe('the definition is plain TypeScript', () => {
-  const ENGINE = ['accumulator', 'placement', 'store', 'rowstore', 'job', 'partitions', 'parallel', 'thread', 'readers', 'clients', 'clientlist', 'evaluate', 'measure', 'kernel/', 'visits/fast', 'visits/intern'];
+  const ENGINE = ['accumulator', 'placement', 'store', 'rowstore', 'job', 'partitions', 'parallel', 'thread', 'readers', 'clients', 'clientlist', 'evaluate', 'measure', 'kernel/', 'visits/fast', 'visits/intern', 'visits/group', 'engine/'];
   const source = (name: string) => readFileSync(new URL(`../../src/continuity/${name}`, import.meta.url), 'utf8');
 
-  for (const name of ['definition.ts', 'definition-result.ts', 'settings.ts']) {
-    it(`${name} imports no engine module`, () => {
-      const imports = [...source(name).matchAll(/^import[^;]*from '([^']+)'/gm)].map((m) => m[1]!);
-      expect(imports.length).toBeGreaterThan(3);
-      const engine = imports.filter((path) => ENGINE.some((e) => (e.endsWith('/') ? path.includes(`/${e}`) : path.endsWith(`/${e}.js`))));
-      expect(engine).toEqual([]);
-    });
+  it('definition.ts reaches no engine module, directly or through the modules it imports', () => {
+    // every module the definition loads (type-only imports too), followed through src/
+    const seen = new Set<string>();
+    const walk = (file: string) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      const text = readFileSync(file, 'utf8');
+      for (const m of text.matchAll(/^(?:import|export)[^;]*?from '(\.[^']+)'/gm)) walk(fileURLToPath(new URL(m[1]!.replace(/\.js$/, '.ts'), pathToFileURL(file))));
+    };
+    walk(fileURLToPath(new URL('../../src/continuity/definition.ts', import.meta.url)));
+    const reached = [...seen].map((f) => f.replace(/\\/g, '/').replace(/^.*\/src\//, '').replace(/\.ts$/, ''));
+    expect(reached).toEqual(expect.arrayContaining(['continuity/definition-visits', 'continuity/definition-result', 'continuity/rules', 'time/windows']));
+    const engine = reached.filter((path) => ENGINE.some((e) => (e.endsWith('/') ? path.includes(e) : path.endsWith(`/${e}`) || path === e)));
+    expect(engine).toEqual([]);
+  });
+
+  for (const name of ['definition.ts', 'definition-result.ts', 'definition-visits.ts', 'settings.ts']) {
 
     it(`${name}: every export has a JSDoc comment with an @example`, () => {
       const text = source(name);
@@ -264,4 +276,22 @@ describe('the definition is plain TypeScript', () => {
       expect(missing).toEqual([]);
     });
   }
+});
+
+describe('what one visit is, and double staffing, by hand', () => {
+  const r = (start: number, end: number, staff: string, visitId = '') => ({ start, end, staff, visitId });
+  it('rows without an id join by half-overlap, transitively; rows with an id only by id', () => {
+    // 0–60 and 20–80 overlap by 40 ≥ 30; 70–90 overlaps 20–80 by 10 ≥ 10 (half of 20): one chain.
+    // 100–130 overlaps nothing. V1 rows join each other, not the loose row they overlap.
+    const rows = [r(0, 60, 'A'), r(70, 90, 'C'), r(20, 80, 'B'), r(100, 130, 'A'), r(0, 60, 'D', 'V1'), r(200, 230, 'E', 'V1')];
+    expect(visitsOf(rows)).toEqual([[0, 2, 1], [4, 5], [3]]); // in the order of each visit's first row (start 0: row 0, then row 4)
+    // 0–60 and 45–90 overlap by 15 < 30 (half of the shorter, 45): two visits
+    expect(visitsOf([r(0, 60, 'A'), r(45, 90, 'B')])).toEqual([[0], [1]]);
+  });
+  it('double-staffed: two different staff together at least the handover time', () => {
+    const min = 60_000;
+    expect(doubleStaffed([r(0, 30 * min, 'A'), r(0, 30 * min, 'B')], [0, 1], 5 * min)).toBe(true);
+    expect(doubleStaffed([r(0, 30 * min, 'A'), r(26 * min, 50 * min, 'B')], [0, 1], 5 * min)).toBe(false); // 4 minutes: a handover
+    expect(doubleStaffed([r(0, 30 * min, 'A'), r(0, 30 * min, 'A')], [0, 1], 5 * min)).toBe(false); // one staff member twice
+  });
 });
