@@ -11,7 +11,7 @@ import { resolveRules } from '../continuity/rules.js';
 import { KontinuitetError } from '../errors.js';
 import { checkVisitList, dayText, flag, oneOf, shownValue } from '../options.js';
 import { VisitChecker } from '../visits/check.js';
-import { selfDisplaying } from '../report/jupyter.js';
+import { selfDisplaying } from '../jupyter.js';
 import { civilFromDays, MS_PER_MINUTE } from '../time/civil.js';
 import { dayWindow, maxWindowsOption, seriesWindows, type DayWindow, type MonthAnchor } from '../time/windows.js';
 import { LocalZone } from '../time/zone.js';

@@ -1,5 +1,5 @@
 import { groupBy, sortedKeys } from '../summary/groupBy.js';
-import { selfDisplaying } from '../report/jupyter.js';
+import { selfDisplaying } from '../jupyter.js';
 import { ContinuityAccumulator, MEASURE_COLUMNS, readRows, type MeasureOptions } from '../continuity/measure.js';
 import type { ContinuityRules } from '../continuity/rules.js';
 import type { ContinuityWindow } from '../continuity/types.js';
