@@ -16,7 +16,7 @@ export { resolveRules, kindMatches, EXCLUDED_KIND_SYNONYMS, EXCLUDED_ROLE_SYNONY
 export type { ContinuityResult, ContinuityWindow, ClientContinuity, ClientCounts, ContinuitySummary, IneligibleReason, ExclusionReason, RowCounts } from './continuity/types.js';
 export { spread, histogram, type Spread } from './summary/spread.js';
 export { dayWindow, monthlyWindows, type DayWindow, type MonthAnchor } from './time/windows.js';
-export { groupVisits, overlapsByHalf, type GroupableRow } from './visits/group.js';
+export { groupVisits, overlapsByHalf, type GroupableRow } from './continuity/group.js';
 export { isDoubleStaffed, longestTogether, peakTogether, staffTime, duplicateRegistrations, type PresenceRow } from './staffing/together.js';
 export { measureStaffing, staffing, StaffingAccumulator, ALL_VISITS_RULES, type StaffingOptions } from './staffing/measure.js';
 export { analyseVisit, type VisitStaffing, type VisitStaffingKind } from './staffing/visit.js';

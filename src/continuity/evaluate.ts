@@ -1,5 +1,5 @@
 import { civilFromDays, civilNumber } from '../time/civil.js';
-import type { VisitColumns } from '../visits/group.js';
+import type { VisitColumns } from './group.js';
 import type { GatheredRows } from './rowstore.js';
 import type { ContinuityRules } from './rules.js';
 import type { ClientContinuity, IneligibleReason } from './types.js';

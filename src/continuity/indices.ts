@@ -2,7 +2,7 @@ import { contactPersonShare, type ContactShare } from '../indices/contactPersonS
 import { continuityIndices, type ContinuityIndices } from '../indices/continuityIndices.js';
 import type { Spread } from '../summary/spread.js';
 import { spread } from '../summary/spread.js';
-import { groupVisits } from '../visits/group.js';
+import { groupVisits } from './group.js';
 import type { CountedRow } from './evaluate.js';
 
 /**

@@ -1,7 +1,7 @@
 import { WASM } from '../kernel/rows.wasm.js';
 import { PAGE, wasmApi, type WasmMemory, type WasmModule } from '../kernel/wasm.js';
 import type { ClientRows, CountedRow } from './evaluate.js';
-import type { overlapsByHalf } from '../visits/group.js';
+import type { overlapsByHalf } from './group.js';
 import type { CountedStore, NumberMaps, Ranks } from './store.js';
 
 let compiled: WasmModule | undefined;

@@ -16,7 +16,7 @@ import { civilFromDays, MS_PER_MINUTE } from '../time/civil.js';
 import { dayWindow, maxWindowsOption, seriesWindows, type DayWindow, type MonthAnchor } from '../time/windows.js';
 import { LocalZone } from '../time/zone.js';
 import { isDoubleStaffed } from '../staffing/together.js';
-import { groupVisits } from '../visits/group.js';
+import { groupVisits } from '../continuity/group.js';
 import { DEFAULT_ZONE, scanVisits } from '../visits/read.js';
 import type { ReadLedger, ReadOptions, Visit, VisitSource } from '../visits/types.js';
 import { routeDay, type RouteStop } from './day.js';

@@ -1,4 +1,4 @@
-import { looseRows, type GatheredRows } from '../continuity/rowstore.js';
+import { looseRows, type GatheredRows } from './rowstore.js';
 
 /**
  * What grouping needs of a row: its times and its visit id (`''` when the log has none).
