@@ -3,7 +3,7 @@ import { continuityIndices, type ContinuityIndices } from '../indices/continuity
 import type { Spread } from '../summary/spread.js';
 import { spread } from '../summary/spread.js';
 import { groupVisits } from './group.js';
-import type { CountedRow } from './evaluate.js';
+import type { CountedRow } from './rows.js';
 
 /**
  * A client's continuity indices and contact-person share in one window (opt-in: `indices: true`).
