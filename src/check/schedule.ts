@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
-import { ContinuityAccumulator, MEASURE_COLUMNS, type MeasureOptions } from '../continuity/measure.js';
+import { ContinuityAccumulator } from '../continuity/accumulator.js';
+import { MEASURE_COLUMNS, type MeasureOptions } from '../continuity/options.js';
 import type { ContinuityResult } from '../continuity/types.js';
 import { checkSource } from '../options.js';
 import { civilFromDays } from '../time/civil.js';

@@ -11,7 +11,7 @@ import type { CountedRow } from './rows.js';
 import { clientOrder, materialise, windowClients, windowOf, type ClientList, type StreamedResult } from './clientlist.js';
 import { WindowPlacement } from './placement.js';
 import { ageAt, evaluateJob, PartitionRows, type EvaluationJob, type JobResult, type RowSource } from './job.js';
-import { MEASURE_COLUMNS, type MeasureOptions, type RowFacts } from './measure.js';
+import { MEASURE_COLUMNS, type MeasureOptions, type RowFacts } from './options.js';
 import { PARTITIONS, PartitionedRows, removeSpill, SPILL_ROWS, SpillFile, type BlockRef } from './partitions.js';
 import { kindMatcher, resolveRules, type ContinuityRules } from './rules.js';
 import { LogRegister, type RegisterPart } from './clients.js';

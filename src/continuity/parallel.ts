@@ -10,7 +10,7 @@ import type { ReadLedger, ReadOptions } from '../visits/types.js';
 import { MAX_UNITS, WorkTable } from '../visits/worktable.js';
 import { ContinuityAccumulator } from './accumulator.js';
 import type { EvaluationJob, JobResult } from './job.js';
-import type { MeasureOptions } from './measure.js';
+import type { MeasureOptions } from './options.js';
 import { PARTITIONS, removeFolder, removeSpill, SPILL_ROWS, spillFolder } from './partitions.js';
 import type { StreamedResult } from './clientlist.js';
 import { startReaders, type ReaderThreads } from './readers.js';

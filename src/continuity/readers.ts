@@ -3,7 +3,7 @@ import { existsSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ReadOptions } from '../visits/types.js';
-import type { MeasureOptions } from './measure.js';
+import type { MeasureOptions } from './options.js';
 import { handleRequest, type ThreadReply, type ThreadRequest } from './thread.js';
 
 /** Files smaller than this are read by one thread unless `threads` is given. */

@@ -6,7 +6,7 @@ import type { ReadLedger, ReadOptions } from '../visits/types.js';
 import { WorkTable } from '../visits/worktable.js';
 import { ContinuityAccumulator, type AccumulatorPart } from './accumulator.js';
 import { evaluateJob, type EvaluationJob, type JobResult } from './job.js';
-import type { MeasureOptions } from './measure.js';
+import type { MeasureOptions } from './options.js';
 import { removeSpill } from './partitions.js';
 
 /** A thread that has read its pieces splits another only when this many units are left in it. */

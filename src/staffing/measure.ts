@@ -1,6 +1,7 @@
 import { groupBy, sortedKeys } from '../summary/groupBy.js';
 import { selfDisplaying } from '../jupyter.js';
-import { ContinuityAccumulator, MEASURE_COLUMNS, readRows, type MeasureOptions } from '../continuity/measure.js';
+import { ContinuityAccumulator, readRows } from '../continuity/measure.js';
+import { MEASURE_COLUMNS, type MeasureOptions } from '../continuity/options.js';
 import type { ContinuityRules } from '../continuity/rules.js';
 import type { ContinuityWindow } from '../continuity/types.js';
 import { KontinuitetError } from '../errors.js';

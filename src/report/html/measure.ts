@@ -1,4 +1,5 @@
-import { ContinuityAccumulator, MEASURE_COLUMNS, type MeasureOptions } from '../../continuity/measure.js';
+import { ContinuityAccumulator } from '../../continuity/accumulator.js';
+import { MEASURE_COLUMNS, type MeasureOptions } from '../../continuity/options.js';
 import { StaffingAccumulator, type StaffingOptions } from '../../staffing/measure.js';
 import { scanVisits } from '../../visits/read.js';
 import type { ReadOptions, VisitSource } from '../../visits/types.js';
