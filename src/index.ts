@@ -12,6 +12,7 @@ export { LocalZone } from './time/zone.js';
 export { parseTimestamp, parseDay } from './time/parse.js';
 export * from './indices/index.js';
 export { measureContinuity, continuity, ContinuityAccumulator, type MeasureOptions } from './continuity/measure.js';
+export type { EngineSettings } from './engine/settings.js';
 export { resolveRules, kindMatches, EXCLUDED_KIND_SYNONYMS, EXCLUDED_ROLE_SYNONYMS, PRESET_NAMES, type ContinuityRules } from './continuity/rules.js';
 export type { ContinuityResult, ContinuityWindow, ClientContinuity, ClientCounts, ContinuitySummary, IneligibleReason, ExclusionReason, RowCounts } from './continuity/types.js';
 export { spread, histogram, type Spread } from './summary/spread.js';

@@ -1,5 +1,6 @@
 import { KontinuitetError } from '../errors.js';
-import { dayText, flag, oneOf, shownValue } from '../options.js';
+import { checkEngineSettings, dayText, flag, oneOf, refuseMovedSettings, shownValue } from '../options.js';
+import { ENGINE_DEFAULTS } from '../engine/settings.js';
 import { VisitChecker } from '../visits/check.js';
 import { dayWindow, maxWindowsOption, seriesWindows, type DayWindow, type MonthAnchor } from '../time/windows.js';
 import { LocalZone } from '../time/zone.js';
@@ -12,7 +13,7 @@ import { clientOrder, materialise, windowClients, windowOf, type ClientList, typ
 import { WindowPlacement } from './placement.js';
 import { ageAt, evaluateJob, PartitionRows, type EvaluationJob, type JobResult, type RowSource } from './job.js';
 import { MEASURE_COLUMNS, type MeasureOptions, type RowFacts } from './options.js';
-import { PARTITIONS, PartitionedRows, removeSpill, SPILL_ROWS, SpillFile, type BlockRef } from './partitions.js';
+import { PARTITIONS, PartitionedRows, removeSpill, SpillFile, type BlockRef } from './partitions.js';
 import { kindMatcher, resolveRules, type ContinuityRules } from './rules.js';
 import { LogRegister, type RegisterPart } from './clients.js';
 import type { ContinuityResult, ExclusionReason, RowCounts } from './types.js';
@@ -53,7 +54,7 @@ export class ContinuityAccumulator implements CodedSink {
   private readonly coded: CodedRow = { line: 0, client: 0, staff: 0, group: 0, kind: 0, role: 0, contact: -1, start: 0, end: 0, birthDay: null, age: null, visitId: '', bytes: null, visitFrom: 0, visitTo: 0 };
   /** Window start day → the window's counted rows. */
   private readonly windows = new Map<number, WindowState>();
-  /** Counted rows held in memory over every window, and the file they go to past {@link SPILL_ROWS}. */
+  /** Counted rows held in memory over every window, and the file they go to past `engine.spillRows`. */
   private held = 0;
   private readonly spillRows: number;
   private spillFile: SpillFile | null = null;
@@ -69,6 +70,8 @@ export class ContinuityAccumulator implements CodedSink {
   /** `spillIn`: the folder its spill file goes in (default the temp dir), e.g. the folder of a threaded measure's run. */
   constructor(options: MeasureOptions & Pick<ReadOptions, 'onWarning'> = {}, private readonly spillIn?: string) {
     if (options === null || typeof options !== 'object') throw new KontinuitetError('BAD_OPTION', `options: must be an object, got ${shownValue(options)}`);
+    refuseMovedSettings(options);
+    checkEngineSettings(options.engine);
     oneOf('every', options.every, ['month']);
     dayText('from', options.from);
     flag('indices', options.indices);
@@ -81,8 +84,7 @@ export class ContinuityAccumulator implements CodedSink {
     this.anchor = options.anchor ?? 'first-day';
     this.maxWindows = maxWindowsOption(options.maxWindows);
     this.onWarning = typeof options.onWarning === 'function' ? options.onWarning : undefined;
-    this.spillRows = options.spillRows ?? SPILL_ROWS;
-    if (!(Number.isInteger(this.spillRows) && this.spillRows >= 1)) throw new KontinuitetError('BAD_OPTION', 'spillRows: must be a whole number ≥ 1');
+    this.spillRows = options.engine?.spillRows ?? ENGINE_DEFAULTS.spillRows;
     if (this.anchor !== 'first-day' && this.anchor !== 'first-monday') throw new KontinuitetError('BAD_OPTION', `anchor: must be 'first-day' or 'first-monday'`);
     if (options.from !== undefined && options.every !== undefined) throw new KontinuitetError('BAD_OPTION', 'give either from (one window) or every (a series), not both');
     if (options.from === undefined && this.rules.days > 28) throw new KontinuitetError('BAD_OPTION', 'days: a monthly series needs windows of at most 28 days (give from for a longer window)');

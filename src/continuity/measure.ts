@@ -2,12 +2,12 @@ import { fileURLToPath } from 'node:url';
 import { fastScanFile, type CodedSink } from '../visits/fast.js';
 import { scanVisits } from '../visits/read.js';
 import type { ReadLedger, ReadOptions, Visit, VisitSource } from '../visits/types.js';
-import { KontinuitetError } from '../errors.js';
-import { checkReadOptions, checkSource, checkVisitList, flag } from '../options.js';
+import { checkEngineSettings, checkReadOptions, checkSource, checkVisitList, refuseMovedSettings } from '../options.js';
+import { defaultThreads, ENGINE_DEFAULTS } from '../engine/settings.js';
 import { ContinuityAccumulator } from './accumulator.js';
 import { MEASURE_COLUMNS, type MeasureOptions } from './options.js';
 import { collectGarbage } from '../visits/garbage.js';
-import { defaultThreads, measureInParallel } from './parallel.js';
+import { measureInParallel } from './parallel.js';
 import { startReaders } from './readers.js';
 import type { ContinuityResult } from './types.js';
 import { materialise, type ClientList, type StreamedResult } from './clientlist.js';
@@ -41,14 +41,13 @@ export async function measureContinuity(source: VisitSource, options: MeasureOpt
 export async function measureContinuityStreamed(source: VisitSource, options: MeasureOptions & ReadOptions = {}): Promise<StreamedResult> {
   checkSource(source);
   checkReadOptions(options);
-  flag('fastPath', options.fastPath);
-  flag('shareEvaluation', options.shareEvaluation);
+  refuseMovedSettings(options);
+  checkEngineSettings(options.engine);
+  const fastPath = options.engine?.fastPath ?? ENGINE_DEFAULTS.fastPath;
   const path = typeof source === 'string' ? source : source instanceof URL ? fileURLToPath(source) : null;
-  const threads = options.threads ?? defaultThreads();
-  if (!(Number.isInteger(threads) && threads >= 1)) throw new KontinuitetError('BAD_OPTION', 'threads: must be a whole number ≥ 1');
-  if (options.readUnit !== undefined && !(Number.isInteger(options.readUnit) && options.readUnit >= 1)) throw new KontinuitetError('BAD_OPTION', 'readUnit: must be a whole number of bytes ≥ 1');
+  const threads = options.engine?.threads ?? defaultThreads();
   // the worker threads start first: they boot while this thread sets up the measure
-  const started = path !== null && options.fastPath !== false ? startReaders(path, options, threads) : null;
+  const started = path !== null && fastPath ? startReaders(path, options, threads) : null;
   let acc: ContinuityAccumulator;
   try {
     acc = new ContinuityAccumulator(options);
@@ -61,14 +60,14 @@ export async function measureContinuityStreamed(source: VisitSource, options: Me
     const result = await measureInParallel(path!, read, threads, started);
     if (result !== null) return result;
   }
-  const ledger = await readRows(source, acc, (v) => acc.add(v), read, options.fastPath !== false);
+  const ledger = await readRows(source, acc, (v) => acc.add(v), read, fastPath);
   collectGarbage(); // the reader's tables are garbage now, before the evaluation
   return acc.finishStreamed(ledger);
 }
 
 /**
  * Reads a visit source for a measure in one thread: a file (path or URL) with the byte-level fast
- * path into `sink` when it can, anything else (or `fastPath: false`) with the general reader,
+ * path into `sink` when it can, anything else (or `engine.fastPath: false`) with the general reader,
  * row by row into `add`. Returns the reader's ledger.
  *
  * @example

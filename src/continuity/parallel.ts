@@ -1,7 +1,6 @@
 import { statSync } from 'node:fs';
 import { sniffStart } from '../visits/sniff.js';
 import { open } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
 import { KontinuitetError, type RowIssue } from '../errors.js';
 import { readHeader } from '../visits/fast.js';
 import { collectGarbage } from '../visits/garbage.js';
@@ -11,14 +10,12 @@ import { MAX_UNITS, WorkTable } from '../visits/worktable.js';
 import { ContinuityAccumulator } from './accumulator.js';
 import type { EvaluationJob, JobResult } from './job.js';
 import type { MeasureOptions } from './options.js';
-import { PARTITIONS, removeFolder, removeSpill, SPILL_ROWS, spillFolder } from './partitions.js';
+import { ENGINE_DEFAULTS } from '../engine/settings.js';
+import { PARTITIONS, removeFolder, removeSpill, spillFolder } from './partitions.js';
 import type { StreamedResult } from './clientlist.js';
 import { startReaders, type ReaderThreads } from './readers.js';
 import { readShare, type ScannedPiece } from './thread.js';
-import { watched, WATCHDOG_MS } from './watchdog.js';
-
-/** Bytes a reader claims at a time by default ({@link MeasureOptions.readUnit}). */
-export const READ_UNIT = 1 << 20;
+import { watched } from './watchdog.js';
 
 /**
  * The continuity measure over a CSV file read by `threads` threads at once: the file is cut into
@@ -46,7 +43,7 @@ export async function measureInParallel(path: string, options: MeasureOptions & 
     + (signs.claims === null ? 0 : signs.claims.reduce((n, c) => n + c, 0));
   try {
     const folder = spillIn = spillFolder();
-    return await watched(measureWith(path, options, pool, folder, signs), options.watchdogMs ?? WATCHDOG_MS, progress);
+    return await watched(measureWith(path, options, pool, folder, signs), options.engine?.watchdogMs ?? ENGINE_DEFAULTS.watchdogMs, progress);
   } finally {
     // a worker stuck in a system call may take its time to end: the folder goes after a few seconds at most
     await Promise.race([pool.close(), new Promise((resolve) => setTimeout(resolve, 5000).unref())]);
@@ -81,7 +78,7 @@ async function measureWith(path: string, options: MeasureOptions & ReadOptions, 
   signs.steps++;
   const shared = cloneable(options, ranges.length);
   // units small enough to share out, few enough to count in 32 bits (files above 2 PiB at 1 MiB)
-  const unit = Math.max(options.readUnit ?? READ_UNIT, Math.ceil(size / MAX_UNITS));
+  const unit = Math.max(options.engine?.readUnit ?? ENGINE_DEFAULTS.readUnit, Math.ceil(size / MAX_UNITS));
   const table = WorkTable.create(ranges, unit);
   signs.table = table;
   const merged = new ContinuityAccumulator({ ...shared, ...(options.onWarning !== undefined ? { onWarning: options.onWarning } : {}) }, spillIn);
@@ -104,7 +101,7 @@ async function measureWith(path: string, options: MeasureOptions & ReadOptions, 
       return null; // a quote (or the general path): one thread reads the file
     }
     // unless they share the evaluation, the workers (their isolates, what their reads left) end now
-    const evaluators = options.shareEvaluation === true ? readers : readers.slice(0, 1);
+    const evaluators = options.engine?.shareEvaluation === true ? readers : readers.slice(0, 1);
     if (evaluators.length < readers.length) await pool.close();
     // in file order: the first piece (this thread's accumulator) numbers its lines absolutely,
     // every other from 1, i.e. from the line after the piece before it
@@ -142,9 +139,10 @@ async function measureWith(path: string, options: MeasureOptions & ReadOptions, 
 
 /** The options a thread needs (all plain data). */
 function cloneable(options: MeasureOptions & ReadOptions, threads: number): MeasureOptions & ReadOptions {
-  const { threads: _threads, fastPath: _fast, onWarning: _warn, ...rest } = options;
-  // the memory for rows held before a spill is shared by the threads
-  return { ...rest, spillRows: Math.max(1, Math.floor((options.spillRows ?? SPILL_ROWS) / threads)) };
+  const { engine, onWarning: _warn, ...rest } = options;
+  // a thread's accumulators need only the spill threshold: the memory for rows held before a
+  // spill is shared by the threads
+  return { ...rest, engine: { spillRows: Math.max(1, Math.floor((engine?.spillRows ?? ENGINE_DEFAULTS.spillRows) / threads)) } };
 }
 
 /** Cuts `[from, size)` into `n` ranges that start on line starts. */
@@ -197,14 +195,4 @@ function mergeLedgers(ledgers: readonly ReadLedger[], maxIssues: number): ReadLe
     }
   }
   return all;
-}
-
-/**
- * Threads to read a file with by default: the cores this process may use, at most 8.
- *
- * @example
- * defaultThreads(); // → 2 on a two-core machine
- */
-export function defaultThreads(): number {
-  return Math.max(1, Math.min(8, availableParallelism()));
 }

@@ -2,12 +2,11 @@
 import { existsSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { PARALLEL_BYTES } from '../engine/settings.js';
 import type { ReadOptions } from '../visits/types.js';
 import type { MeasureOptions } from './options.js';
 import { handleRequest, type ThreadReply, type ThreadRequest } from './thread.js';
 
-/** Files smaller than this are read by one thread unless `threads` is given. */
-const PARALLEL_BYTES = 8 << 20;
 
 /** The built worker script next to this module, or null (running from the sources). */
 function workerScript(): URL | null {
@@ -113,7 +112,7 @@ export function startReaders(path: string, options: MeasureOptions & ReadOptions
   } catch {
     return null;
   }
-  if (options.threads === undefined && size < PARALLEL_BYTES) return null;
+  if (options.engine?.threads === undefined && size < PARALLEL_BYTES) return null;
   const script = workerScript();
   // this thread reads the first range itself, into the accumulator the other pieces are merged
   // into: one isolate fewer than a worker per range, and the first piece needs no merging

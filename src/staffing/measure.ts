@@ -185,7 +185,7 @@ export class StaffingAccumulator {
 export async function measureStaffing(source: VisitSource, options: StaffingOptions & ReadOptions = {}): Promise<StaffingResult> {
   const acc = new StaffingAccumulator(options);
   // the measure's columns only, so a bad value in a column neither uses (lat, lon, …) loses no row
-  return acc.finish(await readRows(source, acc.sink, (v) => acc.add(v), { use: MEASURE_COLUMNS, ...options, zone: acc.zone }, options.fastPath !== false));
+  return acc.finish(await readRows(source, acc.sink, (v) => acc.add(v), { use: MEASURE_COLUMNS, ...options, zone: acc.zone }, options.engine?.fastPath !== false));
 }
 
 /**

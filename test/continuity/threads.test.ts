@@ -14,7 +14,7 @@ const dir = mkdtempSync(join(tmpdir(), 'kontinuitet-threads-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const SAMPLE = join(dir, 'sample.csv');
 writeFileSync(SAMPLE, readFileSync(new URL('../../data/sample-visits.csv', import.meta.url)));
-const OPTIONS = { from: '2024-10-07', threads: 2, spillRows: 2000, watchdogMs: 5000 } as const;
+const OPTIONS = { from: '2024-10-07', engine: { threads: 2, spillRows: 2000, watchdogMs: 5000 } } as const;
 
 describe('the threaded reader', () => {
   it('sees a worker that came online before anyone asked', async () => {
@@ -29,12 +29,12 @@ describe('the threaded reader', () => {
   });
 
   it('gives the one-thread result run after run (20 runs)', async () => {
-    const one = await built.measureContinuity(SAMPLE, { ...OPTIONS, threads: 1 });
+    const one = await built.measureContinuity(SAMPLE, { ...OPTIONS, engine: { ...OPTIONS.engine, threads: 1 } });
     for (let k = 0; k < 20; k++) expect(await built.measureContinuity(SAMPLE, OPTIONS)).toEqual(one);
   });
 
   it('gives the one-thread result when the first file reads are slow', async () => {
-    const one = await built.measureContinuity(SAMPLE, { ...OPTIONS, threads: 1 });
+    const one = await built.measureContinuity(SAMPLE, { ...OPTIONS, engine: { ...OPTIONS.engine, threads: 1 } });
     // this thread's first opens and streams (the header, the cuts between ranges) wait 400 ms
     const require = createRequire(import.meta.url);
     const fs = require('node:fs') as typeof import('node:fs');
@@ -66,7 +66,7 @@ describe('the threaded reader', () => {
     const pool: ReaderThreads = { readers, close: async () => { closed++; await Promise.all(readers.map((r) => r.close())); } };
     try {
       const t0 = Date.now();
-      await expect(measureInParallel(SAMPLE, { from: '2024-10-07', spillRows: 500, watchdogMs: 300 }, 2, pool)).rejects.toMatchObject({ code: 'STALLED' });
+      await expect(measureInParallel(SAMPLE, { from: '2024-10-07', engine: { spillRows: 500, watchdogMs: 300 } }, 2, pool)).rejects.toMatchObject({ code: 'STALLED' });
       expect(Date.now() - t0).toBeLessThan(10_000);
       expect(closed).toBeGreaterThan(0);
       expect(readers[1]!.events).toBeGreaterThanOrEqual(2); // online, then its end
