@@ -136,7 +136,7 @@ export class ContinuityAccumulator implements CodedSink {
 
   /** Takes one row whose text values are this accumulator's numbers ({@link ContinuityAccumulator.code}). */
   addCoded(r: CodedRow): void {
-    const partition = this.register.note(r.client, r.birthDay, r.age, r.contact);
+    const partition = this.register.note(r.client, r.birthDay, r.age, r.contact, r.line);
     // one offset lookup per row: the local day and the local minute of the start come from it
     const local = this.zone.localMs(r.start);
     const startDay = Math.floor(local / 86_400_000);
@@ -175,6 +175,35 @@ export class ContinuityAccumulator implements CodedSink {
     let x = this.roleExcluded[role];
     if (x === undefined) x = this.roleExcluded[role] = this.isExcludedRole(this.register.roles.name(role)) ? 1 : 0;
     return x === 1;
+  }
+
+  /**
+   * The first and last local day (days since 1970-01-01) with a row taken, in or out of every
+   * window (rejected rows aside), or null before any.
+   *
+   * @example
+   * acc.seenDays(); // → { first: 20007, last: 20034 }
+   */
+  seenDays(): { first: number; last: number } | null {
+    return this.firstDay > this.lastDay ? null : { first: this.firstDay, last: this.lastDay };
+  }
+
+  /**
+   * Each client's id (as read: pseudonymised when asked) → the line of its first row taken, in or
+   * out of every window (rejected rows aside), for a report that names a client by a line rather
+   * than by its id.
+   *
+   * @example
+   * acc.firstLines().get('C1'); // → 2
+   */
+  firstLines(): Map<string, number> {
+    const lines = this.register.firstLines();
+    const ids = this.register.clientIds.texts();
+    const first = new Map<string, number>();
+    lines.forEach((line, c) => {
+      if (!Number.isNaN(line)) first.set(ids[c]!, line);
+    });
+    return first;
   }
 
   /** Evaluates every window; `ledger` (from the reader) completes the row accounting. */
@@ -342,7 +371,7 @@ export class ContinuityAccumulator implements CodedSink {
    * `lineOffset`. Parts must be absorbed in file order (arrival order decides ties).
    */
   absorb(part: AccumulatorPart, lineOffset: number): void {
-    const maps = this.register.merge(part);
+    const maps = this.register.merge(part, lineOffset);
     for (const [reason, n] of Object.entries(part.excluded) as [ExclusionReason, number][]) this.excluded[reason] = (this.excluded[reason] ?? 0) + n;
     this.firstDay = Math.min(this.firstDay, part.firstDay);
     this.lastDay = Math.max(this.lastDay, part.lastDay);

@@ -50,7 +50,7 @@ export type ThreadReply =
 export function replyTransfers(reply: ThreadReply): ArrayBuffer[] {
   const arrays: ArrayBufferView[] = [];
   if (reply.type === 'scanned') {
-    for (const { part } of reply.pieces) if (part !== null) arrays.push(part.clients.bytes, part.clients.ends, part.staff.bytes, part.staff.ends, part.birthDay, part.age);
+    for (const { part } of reply.pieces) if (part !== null) arrays.push(part.clients.bytes, part.clients.ends, part.staff.bytes, part.staff.ends, part.birthDay, part.age, part.firstLine);
   } else if (reply.type === 'evaluated') {
     for (const w of reply.result) arrays.push(w.client, w.visits, w.staff, w.reason, w.firstShortDay, w.doubleStaffedVisits, w.group);
   }

@@ -159,7 +159,7 @@ describe('a reader thread\'s reply', () => {
     const figures = { count: 1, client: Int32Array.of(0), visits: Int32Array.of(2), staff: Int32Array.of(2), reason: Int8Array.of(0), firstShortDay: Int32Array.of(-1), doubleStaffedVisits: Int32Array.of(0), group: Int32Array.of(0), indices: null };
     const ledger = { read: 3, used: 3, rejected: 0, blankLines: 0, issuesOmitted: 0, rejectedByCode: {}, issues: [], delimiter: ',', columns: {} } as never;
     const scanned: ThreadReply = { type: 'scanned', pieces: [{ from: 0, ledger, nextLine: 4, part }, { from: 9, ledger, nextLine: 1, part: null }] };
-    const arrays = [part.clients.bytes, part.clients.ends, part.staff.bytes, part.staff.ends, part.birthDay, part.age];
+    const arrays = [part.clients.bytes, part.clients.ends, part.staff.bytes, part.staff.ends, part.birthDay, part.age, part.firstLine];
     expect(replyTransfers(scanned)).toEqual(arrays.map((a) => a.buffer));
     expect(replyTransfers({ type: 'evaluated', result: [figures] })).toHaveLength(7);
     expect(replyTransfers({ type: 'quoted' })).toEqual([]);
@@ -169,11 +169,12 @@ describe('a reader thread\'s reply', () => {
     port1.postMessage(scanned, replyTransfers(scanned));
     const got = receiveMessageOnPort(port2)!.message as Extract<ThreadReply, { type: 'scanned' }>;
     port1.close();
-    expect(arrays.map((a) => a.byteLength)).toEqual([0, 0, 0, 0, 0, 0]);
+    expect(arrays.map((a) => a.byteLength)).toEqual([0, 0, 0, 0, 0, 0, 0]);
     const p = got.pieces[0]!.part!;
-    // two clients of 2 bytes, two staff of 2 bytes; no birth day nor age
-    expect(copies.map((c) => c.length)).toEqual([4, 2, 4, 2, 2, 2]);
-    expect([p.clients.bytes, p.clients.ends, p.staff.bytes, p.staff.ends, p.birthDay, p.age].map((a) => Array.from(a as Uint8Array))).toEqual(copies);
+    // two clients of 2 bytes, two staff of 2 bytes; no birth day nor age; both clients first on line 2
+    expect(copies.map((c) => c.length)).toEqual([4, 2, 4, 2, 2, 2, 2]);
+    expect(copies[6]).toEqual([2, 2]);
+    expect([p.clients.bytes, p.clients.ends, p.staff.bytes, p.staff.ends, p.birthDay, p.age, p.firstLine].map((a) => Array.from(a as Uint8Array))).toEqual(copies);
   });
 });
 
