@@ -104,7 +104,8 @@ export async function reportCommand(argv: string[], out: NodeJS.WritableStream, 
     ...(windows.every !== undefined ? { every: windows.every } : {}),
     ...(windows.anchor !== undefined ? { anchor: windows.anchor } : {}),
     ...(windows.maxWindows !== undefined ? { maxWindows: windows.maxWindows } : {}),
-    ...(windows.rules.days !== undefined ? { days: windows.rules.days } : {}),
+    ...(windows.rules.days !== undefined ? { rules: { days: windows.rules.days } } : {}),
+    ...(engine !== undefined ? { engine } : {}),
   });
   const html = renderReport({ ...results, routes }, {
     lang,
