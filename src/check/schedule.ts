@@ -106,10 +106,12 @@ const FIRST_PASS_DAY = '1900-01-01';
  * (measured with the same rules: with `from` on the same window, otherwise on its own first day,
  * or monthly with `every`). Adds notes when a window reaches past the end (or before the start)
  * of the log, since clients are then ineligible for the days without visits. The contact-person
- * share is measured when a `minContactShare` target or a baseline asks for it.
+ * share is measured when a `minContactShare` target or a baseline asks for it. `options.engine`
+ * ({@link EngineSettings}) says how the engine reads both logs ({@link measureSchedule}); the
+ * report is the same with any settings.
  *
  * @example
- * const report = await checkSchedule('schedule.csv', { targets: { mean: 14, maxStaff: 20 } });
+ * const report = await checkSchedule('schedule.csv', { targets: { mean: 14, maxStaff: 20 } }, { engine: { threads: 2 } });
  * report.status; // → 'pass' | 'warn' | 'fail'
  */
 export async function checkSchedule(
