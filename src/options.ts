@@ -5,6 +5,7 @@
  * @module
  */
 
+import { ENGINE_SETTINGS, type EngineSettings } from './engine/settings.js';
 import { KontinuitetError } from './errors.js';
 import { CANONICAL_COLUMNS } from './visits/columns.js';
 import type { ReadOptions } from './visits/types.js';
@@ -103,6 +104,44 @@ export function checkReadOptions(options: ReadOptions): void {
       oneOf('columns', c, CANONICAL_COLUMNS);
       if (h !== undefined && typeof h !== 'string') throw new KontinuitetError('BAD_OPTION', `columns.${c}: must be a header name, got ${shownValue(h)}`);
     }
+  }
+}
+
+/**
+ * Checks the engine's settings ({@link EngineSettings}): undefined, or an object of the known
+ * settings with values they take; else `BAD_OPTION` naming `engine.<setting>`.
+ *
+ * @example
+ * checkEngineSettings({ threads: 0 }); // throws BAD_OPTION: engine.threads: must be a whole number ≥ 1, got 0
+ * checkEngineSettings({ thread: 2 }); // throws BAD_OPTION: engine.thread: not a setting (…)
+ */
+export function checkEngineSettings(engine: unknown): asserts engine is EngineSettings | undefined {
+  if (engine === undefined) return;
+  if (engine === null || typeof engine !== 'object' || Array.isArray(engine)) throw new KontinuitetError('BAD_OPTION', `engine: must be an object of settings, got ${shownValue(engine)}`);
+  const e = engine as Record<string, unknown>;
+  for (const key of Object.keys(e)) {
+    if (!(ENGINE_SETTINGS as readonly string[]).includes(key)) throw new KontinuitetError('BAD_OPTION', `engine.${key}: not a setting (the settings: ${ENGINE_SETTINGS.join(', ')})`);
+  }
+  flag('engine.fastPath', e.fastPath);
+  flag('engine.shareEvaluation', e.shareEvaluation);
+  wholeNumber('engine.threads', e.threads, 1, Infinity);
+  wholeNumber('engine.readUnit', e.readUnit, 1, Infinity);
+  wholeNumber('engine.spillRows', e.spillRows, 1, Infinity);
+  const ms = e.watchdogMs;
+  if (ms !== undefined && !(typeof ms === 'number' && ms > 0)) throw new KontinuitetError('BAD_OPTION', `engine.watchdogMs: must be a number of milliseconds > 0, got ${shownValue(ms)}`);
+}
+
+/**
+ * Throws `BAD_OPTION` when an option object gives an engine setting at its top level, where the
+ * measure's options once took them (`threads: 2`): they live in `engine` now, apart from what is
+ * measured (`engine: { threads: 2 }`).
+ *
+ * @example
+ * refuseMovedSettings({ from: '2024-10-01', threads: 2 }); // throws BAD_OPTION: threads: moved to engine.threads
+ */
+export function refuseMovedSettings(options: object): void {
+  for (const key of ENGINE_SETTINGS) {
+    if ((options as Record<string, unknown>)[key] !== undefined) throw new KontinuitetError('BAD_OPTION', `${key}: moved to engine.${key}`);
   }
 }
 

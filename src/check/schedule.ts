@@ -1,21 +1,32 @@
 import { Readable } from 'node:stream';
-import { ContinuityAccumulator, MEASURE_COLUMNS, type MeasureOptions } from '../continuity/measure.js';
+import { materialise } from '../continuity/clientlist.js';
+import type { MeasureOptions } from '../continuity/settings.js';
 import type { ContinuityResult } from '../continuity/types.js';
-import { checkSource } from '../options.js';
+import { fillAccumulator } from '../engine/door.js';
+import type { EngineSettings } from '../engine/settings.js';
+import { checkSource, refuseMovedSettings } from '../options.js';
 import { civilFromDays } from '../time/civil.js';
 import { LocalZone } from '../time/zone.js';
-import { DEFAULT_ZONE, scanVisits } from '../visits/read.js';
+import { DEFAULT_ZONE } from '../visits/read.js';
 import type { ReadOptions, VisitInput, VisitSource } from '../visits/types.js';
 import { checkTargets, type CheckOptions } from './targets.js';
 import type { CheckConfig, CheckReport } from './types.js';
 
 /**
- * The window and rule options of a check (the measure's, from a {@link CheckConfig}), and whether to compute the contact-person share and the other indices.
+ * The window and rule options of a check (the measure's, from a {@link CheckConfig}), whether to
+ * compute the contact-person share and the other indices, and how the engine reads the log
+ * (`engine`, {@link EngineSettings}: the same figures with any settings).
  *
  * @example
- * const options: ScheduleOptions = { read: { zone: 'Europe/Stockholm' } };
+ * const options: ScheduleOptions = { from: '2024-10-07', engine: { threads: 2 } };
  */
-export type ScheduleOptions = Pick<CheckConfig, 'from' | 'every' | 'anchor' | 'days' | 'preset' | 'zone' | 'countBothStaff' | 'inWindowBy'> & { indices?: boolean };
+export type ScheduleOptions = Pick<CheckConfig, 'from' | 'every' | 'anchor' | 'days' | 'preset' | 'zone' | 'countBothStaff' | 'inWindowBy'> & {
+  indices?: boolean;
+  engine?: EngineSettings;
+};
+
+/** The keys of a {@link CheckConfig} that are {@link ScheduleOptions}. */
+const SCHEDULE_KEYS = ['from', 'every', 'anchor', 'days', 'preset', 'zone', 'countBothStaff', 'inWindowBy'] as const;
 
 /**
  * A measure of a schedule with what a check needs beyond it.
@@ -33,11 +44,13 @@ export interface ScheduleMeasure {
 }
 
 /**
- * Measures a schedule (or any visit log) for a check. Without `from` or `every` the single window
- * starts on the first local day of the log — found by a first pass over the source (a byte stream
- * such as standard input is held in memory as bytes for the second pass; a file is read twice).
- * Reads only the columns the measure uses, as `measureContinuity` does, so a bad value in another
- * column does not reject a row.
+ * Measures a schedule (or any visit log) for a check, reading it through the engine's door as the
+ * measure does ({@link fillAccumulator}: the fast path, the threads, spilling, as `engine` says).
+ * Without `from` or `every` the single window starts on the first local day of the log — found by
+ * a first pass over the source, through the same door (a byte stream such as standard input is
+ * held in memory as bytes for the second pass; a file is read twice). Reads only the columns the
+ * measure uses, as `measureContinuity` does, so a bad value in another column does not reject a
+ * row.
  *
  * @example
  * const { result, firstDay } = await measureSchedule('schedule.csv', {});
@@ -45,71 +58,75 @@ export interface ScheduleMeasure {
  */
 export async function measureSchedule(source: VisitSource, options: ScheduleOptions & ReadOptions = {}): Promise<ScheduleMeasure> {
   checkSource(source);
-  const zone = new LocalZone(options.zone ?? DEFAULT_ZONE);
-  const read: ReadOptions = { use: MEASURE_COLUMNS, ...options, zone: zone.name };
-  let from = options.from;
+  const { from: given, every, anchor, days, preset, countBothStaff, inWindowBy, indices, ...read } = options;
+  const zone = new LocalZone(options.zone ?? DEFAULT_ZONE).name;
+  let from = given;
   let input = source;
-  const defaulted = from === undefined && options.every === undefined;
+  const defaulted = from === undefined && every === undefined;
   if (defaulted) {
     const again = await replayable(source);
-    let first = Infinity;
-    await scanVisits(again(), (v) => { first = Math.min(first, zone.localDay(v.start)); }, read);
-    from = first === Infinity ? '1970-01-01' : civilFromDays(first); // no visit: no window is reported (below)
+    // the first pass wants only the first day: a one-day window before any plausible time keeps
+    // no row, while the accumulator notes the day of every row it takes
+    const seen = await fillAccumulator(again(), { ...read, zone, from: FIRST_PASS_DAY, rules: { days: 1 } }, ({ acc }) => acc.seenDays());
+    from = seen === null ? '1970-01-01' : civilFromDays(seen.first); // no visit: no window is reported (below)
     input = again();
   }
-  const measure: MeasureOptions = {
-    zone: zone.name,
-    ...(options.indices === true ? { indices: true } : {}),
+  const measure: MeasureOptions & ReadOptions = {
+    ...read,
+    zone,
+    ...(indices === true ? { indices: true } : {}),
     rules: {
-      ...(options.preset !== undefined ? { preset: options.preset } : {}),
-      ...(options.days !== undefined ? { days: options.days } : {}),
-      ...(options.countBothStaff !== undefined ? { countBothStaff: options.countBothStaff } : {}),
-      ...(options.inWindowBy !== undefined ? { inWindowBy: options.inWindowBy } : {}),
+      ...(preset !== undefined ? { preset } : {}),
+      ...(days !== undefined ? { days } : {}),
+      ...(countBothStaff !== undefined ? { countBothStaff } : {}),
+      ...(inWindowBy !== undefined ? { inWindowBy } : {}),
     },
     ...(from !== undefined ? { from } : { every: 'month' as const }),
-    ...(options.anchor !== undefined && from === undefined ? { anchor: options.anchor } : {}),
+    ...(anchor !== undefined && from === undefined ? { anchor } : {}),
   };
-  const acc = new ContinuityAccumulator(measure);
-  const firstLines = new Map<string, number>();
-  let firstDay = Infinity;
-  let lastDay = -Infinity;
-  const ledger = await scanVisits(input, (v) => {
-    if (!firstLines.has(v.client)) firstLines.set(v.client, v.line);
-    const day = zone.localDay(v.start);
-    if (day < firstDay) firstDay = day;
-    if (day > lastDay) lastDay = day;
-    acc.add(v);
-  }, read);
-  const result = acc.finish(ledger);
-  if (defaulted && firstDay === Infinity) result.windows = [];
-  return {
-    result,
-    firstLines,
-    firstDay: firstDay === Infinity ? null : civilFromDays(firstDay),
-    lastDay: lastDay === -Infinity ? null : civilFromDays(lastDay),
-  };
+  return fillAccumulator(input, measure, async ({ acc, evaluate }) => {
+    const seen = acc.seenDays();
+    const firstLines = acc.firstLines();
+    const result = materialise(await evaluate());
+    if (defaulted && seen === null) result.windows = [];
+    return {
+      result,
+      firstLines,
+      firstDay: seen === null ? null : civilFromDays(seen.first),
+      lastDay: seen === null ? null : civilFromDays(seen.last),
+    };
+  });
 }
+
+/** The window of the first pass of {@link measureSchedule}: before the default plausible times (1990 on). */
+const FIRST_PASS_DAY = '1900-01-01';
 
 /**
  * Measures a schedule and checks it against a configuration, optionally against a baseline log
  * (measured with the same rules: with `from` on the same window, otherwise on its own first day,
  * or monthly with `every`). Adds notes when a window reaches past the end (or before the start)
  * of the log, since clients are then ineligible for the days without visits. The contact-person
- * share is measured when a `minContactShare` target or a baseline asks for it.
+ * share is measured when a `minContactShare` target or a baseline asks for it. `options.engine`
+ * ({@link EngineSettings}) says how the engine reads both logs ({@link measureSchedule}); the
+ * report is the same with any settings.
  *
  * @example
- * const report = await checkSchedule('schedule.csv', { targets: { mean: 14, maxStaff: 20 } });
+ * const report = await checkSchedule('schedule.csv', { targets: { mean: 14, maxStaff: 20 } }, { engine: { threads: 2 } });
  * report.status; // → 'pass' | 'warn' | 'fail'
  */
 export async function checkSchedule(
   source: VisitSource,
   config: CheckConfig,
-  options: Pick<CheckOptions, 'clientRef'> & { baseline?: VisitSource; read?: ReadOptions } = {},
+  options: Pick<CheckOptions, 'clientRef'> & { baseline?: VisitSource; read?: ReadOptions; engine?: EngineSettings } = {},
 ): Promise<CheckReport> {
+  refuseMovedSettings(options);
   const indices = options.baseline !== undefined || config.targets.minContactShare !== undefined
     || Object.values(config.targets.groups ?? {}).some((g) => g.minContactShare !== undefined && g.minContactShare !== null);
-  const schedule = await measureSchedule(source, { ...config, ...options.read, indices });
-  const baseline = options.baseline === undefined ? undefined : await measureSchedule(options.baseline, { ...config, ...options.read, indices });
+  const window: ScheduleOptions = {};
+  for (const key of SCHEDULE_KEYS) if (config[key] !== undefined) Object.assign(window, { [key]: config[key] });
+  const measure: ScheduleOptions & ReadOptions = { ...window, ...options.read, indices, ...(options.engine !== undefined ? { engine: options.engine } : {}) };
+  const schedule = await measureSchedule(source, measure);
+  const baseline = options.baseline === undefined ? undefined : await measureSchedule(options.baseline, measure);
   const report = checkTargets(schedule.result, config.targets, {
     firstLines: schedule.firstLines,
     ...(options.clientRef !== undefined ? { clientRef: options.clientRef } : {}),

@@ -8,6 +8,7 @@ import { checkSchedule } from '../check/schedule.js';
 import type { CheckConfig, CheckReport, Figure, Targets, Tolerance, WarnWithin } from '../check/types.js';
 import { parseDay } from '../time/parse.js';
 import { choice, intFlag, numberFlag, parseFlags, UsageError } from './args.js';
+import { ENGINE_FLAGS, ENGINE_HELP, engineSettings } from './engine-flags.js';
 import { READ_FLAGS, READ_HELP, readOptions } from './read-flags.js';
 
 export const CHECK_HELP = `kontinuitet check <file|-> [options]   (- reads standard input)
@@ -49,6 +50,7 @@ Output:
                          then goes to standard output
   --show-ids             name clients by their id (default: the line of their first row, or the
                          pseudonym with --pseudonymise)
+${ENGINE_HELP}
 ${READ_HELP}
 
 Exit status: 0 every target holds (warnings allowed), 1 a target or baseline tolerance fails,
@@ -90,6 +92,7 @@ export async function checkCommand(argv: string[], out: NodeJS.WritableStream, e
     format: { type: 'string' },
     out: { type: 'string' },
     'show-ids': { type: 'boolean' },
+    ...ENGINE_FLAGS,
   });
   if (values.help) {
     out.write(`${CHECK_HELP}\n`);
@@ -98,6 +101,7 @@ export async function checkCommand(argv: string[], out: NodeJS.WritableStream, e
   if (positionals.length !== 1) throw new UsageError('check needs exactly one input file (or - for standard input)');
   const format = choice('format', values.format, ['table', 'json', 'github', 'junit'] as const) ?? 'table';
   const read = readOptions(values);
+  const engine = engineSettings(values);
 
   const flagTargets: Targets = {};
   for (const [flag, { key, share }] of Object.entries(TARGET_FLAGS)) {
@@ -115,6 +119,7 @@ export async function checkCommand(argv: string[], out: NodeJS.WritableStream, e
   const input = positionals[0]!;
   const report = await checkSchedule(input === '-' ? process.stdin : input, config, {
     read,
+    ...(engine !== undefined ? { engine } : {}),
     ...(values.baseline !== undefined ? { baseline: values.baseline } : {}),
     ...(values['show-ids'] ? { clientRef: (id: string) => id } : read.pseudonymise !== undefined ? { clientRef: (id: string) => `pseudonym ${id}` } : {}),
   });

@@ -3,7 +3,8 @@ import type { StreamedResult } from '../continuity/clientlist.js';
 import { writeCsv } from '../report/csv.js';
 import { writeJson } from '../report/json.js';
 import { continuityTable } from '../report/table.js';
-import { choice, intFlag, parseFlags, UsageError } from './args.js';
+import { choice, parseFlags, UsageError } from './args.js';
+import { ENGINE_FLAGS, ENGINE_HELP, engineSettings } from './engine-flags.js';
 import { READ_FLAGS, READ_HELP, readOptions } from './read-flags.js';
 import { WINDOW_FLAGS, WINDOW_HELP, windowOptions } from './window-flags.js';
 
@@ -17,10 +18,7 @@ ${WINDOW_HELP}
   --indices              also UPC, COC, SECON, HHI, MMCI and the contact-person share per client
   --format F             table (default), json (kontinuitet/measure@1) or csv (one row per client and window)
   --lang L               en (default) or sv: labels of the table
-  --threads N            threads reading the file at once (default: the cores, at most 8; 1 = one);
-                         the result is the same with any number
-  --watchdog S           seconds the reading threads may go without progress before the run
-                         stops with STALLED (default 60)
+${ENGINE_HELP}
 ${READ_HELP}
 
 Exit status: 0 success, 2 usage error, unreadable input or a stalled run (STALLED); 130/143 on SIGINT/SIGTERM.`;
@@ -37,8 +35,7 @@ export async function measureCommand(argv: string[], out: NodeJS.WritableStream)
     indices: { type: 'boolean' },
     format: { type: 'string' },
     lang: { type: 'string' },
-    threads: { type: 'string' },
-    watchdog: { type: 'string' },
+    ...ENGINE_FLAGS,
   });
   if (values.help) {
     out.write(`${MEASURE_HELP}\n`);
@@ -47,14 +44,12 @@ export async function measureCommand(argv: string[], out: NodeJS.WritableStream)
   if (positionals.length !== 1) throw new UsageError('measure needs exactly one input file');
   const format = choice('format', values.format, ['table', 'json', 'csv'] as const) ?? 'table';
   const lang = choice('lang', values.lang, ['en', 'sv'] as const) ?? 'en';
-  const threads = intFlag('threads', values.threads, 1, 64);
-  const watchdog = intFlag('watchdog', values.watchdog, 1, 86_400);
+  const engine = engineSettings(values);
   const result = await measureContinuityStreamed(positionals[0] === '-' ? process.stdin : positionals[0]!, {
     ...readOptions(values),
     ...windowOptions(values),
     ...(values.indices ? { indices: true } : {}),
-    ...(threads !== undefined ? { threads } : {}),
-    ...(watchdog !== undefined ? { watchdogMs: watchdog * 1000 } : {}),
+    ...(engine !== undefined ? { engine } : {}),
   });
   if (format === 'json') await writeJson(out, result, ['perClient']); // a row per client: never one string
   else if (format === 'csv') await writeCsv(out, perClientRows(result), values.indices ? [...CSV_COLUMNS, ...INDEX_COLUMNS] : CSV_COLUMNS);

@@ -6,6 +6,7 @@ import { renderReport } from '../report/html/render.js';
 import { measureRoutes } from '../routes/measure.js';
 import { parseDay } from '../time/parse.js';
 import { choice, parseFlags, UsageError } from './args.js';
+import { ENGINE_FLAGS, ENGINE_HELP, engineSettings } from './engine-flags.js';
 import { READ_FLAGS, READ_HELP, readOptions } from './read-flags.js';
 import { WINDOW_FLAGS, windowOptions } from './window-flags.js';
 
@@ -45,6 +46,7 @@ Clients are shown by pseudonyms (the first 10 hex digits of HMAC-SHA-256(key, id
   --show-ids             show the clients' ids from the log instead (the report may then hold
                          personal identity numbers)
 Reading the log:
+${ENGINE_HELP}
 ${READ_HELP_REPORT}
 
 Exit status: 0 success, 2 usage error or unreadable input.`;
@@ -67,6 +69,7 @@ export async function reportCommand(argv: string[], out: NodeJS.WritableStream, 
     lang: { type: 'string' },
     title: { type: 'string' },
     'show-ids': { type: 'boolean' },
+    ...ENGINE_FLAGS,
   });
   if (values.help) {
     out.write(`${REPORT_HELP}\n`);
@@ -75,6 +78,7 @@ export async function reportCommand(argv: string[], out: NodeJS.WritableStream, 
   if (positionals.length !== 1) throw new UsageError('report needs exactly one input file (or - for standard input)');
   const lang = choice('lang', values.lang, ['sv', 'en'] as const) ?? 'sv';
   const windows = windowOptions(values);
+  const engine = engineSettings(values);
   for (const [flag, day] of [['from', values.from], ['window', values.window]] as const) {
     if (day !== undefined && Number.isNaN(parseDay(day))) throw new UsageError(`--${flag} must be a date YYYY-MM-DD, got "${day}"`);
   }
@@ -91,6 +95,7 @@ export async function reportCommand(argv: string[], out: NodeJS.WritableStream, 
   const results = await measureForReport(input === '-' ? process.stdin : input, {
     ...readOptions(read),
     ...windows,
+    ...(engine !== undefined ? { engine } : {}),
   });
   // route figures need the coordinate columns the measures do not read: a second pass over a file
   const routes = input === '-' ? undefined : await measureRoutes(input, {
@@ -99,7 +104,8 @@ export async function reportCommand(argv: string[], out: NodeJS.WritableStream, 
     ...(windows.every !== undefined ? { every: windows.every } : {}),
     ...(windows.anchor !== undefined ? { anchor: windows.anchor } : {}),
     ...(windows.maxWindows !== undefined ? { maxWindows: windows.maxWindows } : {}),
-    ...(windows.rules.days !== undefined ? { days: windows.rules.days } : {}),
+    ...(windows.rules.days !== undefined ? { rules: { days: windows.rules.days } } : {}),
+    ...(engine !== undefined ? { engine } : {}),
   });
   const html = renderReport({ ...results, routes }, {
     lang,

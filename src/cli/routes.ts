@@ -116,15 +116,16 @@ export async function routesCommand(argv: string[], out: NodeJS.WritableStream, 
     ...(every !== undefined ? { every } : {}),
     ...(anchor !== undefined ? { anchor } : {}),
     ...(maxWindows !== undefined ? { maxWindows } : {}),
-    ...(days !== undefined ? { days } : {}),
     ...(values.all === true ? { all: true } : {}),
     ...(circuity !== undefined ? { circuity } : {}),
     ...(speed !== undefined ? { speedKmh: speed } : {}),
     ...(windowMinutes !== undefined ? { windowMinutes } : {}),
-    ...(handover !== undefined ? { handoverMinutes: handover } : {}),
     ...(values.base !== undefined ? { base: point('base', values.base) } : {}),
     ...(Object.keys(groupBases).length > 0 ? { groupBases } : {}),
     ...(values.roads !== undefined ? { roads: await readRoadNetwork(values.roads) } : {}),
+    ...(days !== undefined || handover !== undefined ? {
+      rules: { ...(days !== undefined ? { days } : {}), ...(handover !== undefined ? { handoverMinutes: handover } : {}) },
+    } : {}),
   };
   const result = await measureRoutes(positionals[0] === '-' ? process.stdin : positionals[0]!, { ...readOptions(values), ...options });
   if (format === 'json') await writeJson(out, result, ['routes', 'perStaff']); // a row per staff-day: never one string

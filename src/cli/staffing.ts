@@ -4,6 +4,7 @@ import { measureStaffing } from '../staffing/measure.js';
 import { staffingTable } from '../staffing/table.js';
 import type { StaffingResult } from '../staffing/types.js';
 import { choice, intFlag, numberFlag, parseFlags, UsageError } from './args.js';
+import { ENGINE_FLAGS, ENGINE_HELP, engineSettings } from './engine-flags.js';
 import { READ_FLAGS, READ_HELP, readOptions } from './read-flags.js';
 import { WINDOW_FLAGS, WINDOW_HELP, windowOptions } from './window-flags.js';
 
@@ -31,6 +32,7 @@ ${WINDOW_HELP}
   --format F             table (default), json (kontinuitet/staffing@1) or csv (one row per client
                          and window; hours and shares to 4 decimals)
   --lang L               en (default) or sv: labels of the table
+${ENGINE_HELP}
 ${READ_HELP}
 
 Exit status: 0 success, 2 usage error or unreadable input.`;
@@ -59,6 +61,7 @@ export async function staffingCommand(argv: string[], out: NodeJS.WritableStream
     'by-group': { type: 'boolean' },
     format: { type: 'string' },
     lang: { type: 'string' },
+    ...ENGINE_FLAGS,
   });
   if (values.help) {
     out.write(`${STAFFING_HELP}\n`);
@@ -73,6 +76,7 @@ export async function staffingCommand(argv: string[], out: NodeJS.WritableStream
   const slotShare = numberFlag('slot-share', values['slot-share']);
   if (slotShare !== undefined && !(slotShare > 0 && slotShare <= 1)) throw new UsageError(`--slot-share must be above 0 and at most 1, got "${values['slot-share']}"`);
   const windows = windowOptions(values);
+  const engine = engineSettings(values);
   const result = await measureStaffing(positionals[0] === '-' ? process.stdin : positionals[0]!, {
     ...readOptions(values),
     ...windows,
@@ -80,6 +84,7 @@ export async function staffingCommand(argv: string[], out: NodeJS.WritableStream
     ...(slotMinutes !== undefined ? { slotToleranceMinutes: slotMinutes } : {}),
     ...(slotShare !== undefined ? { slotMinDayShare: slotShare } : {}),
     rules: { ...windows.rules, ...(handover !== undefined ? { handoverMinutes: handover } : {}) },
+    ...(engine !== undefined ? { engine } : {}),
   });
   if (format === 'json') await writeJson(out, result, ['perClient', 'doubleStaffed', 'recurringSlots', 'duplicates']); // rows per client and visit: never one string
   else if (format === 'csv') await writeCsv(out, perClientRows(result), CSV_COLUMNS);

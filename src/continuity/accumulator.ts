@@ -1,14 +1,16 @@
+import { ENGINE_DEFAULTS } from '../engine/settings.js';
 import { VisitChecker } from '../visits/check.js';
 import { seriesWindows, type DayWindow, type MonthAnchor } from '../time/windows.js';
 import type { LocalZone } from '../time/zone.js';
 import type { CodedColumn, CodedRow, CodedSink } from '../visits/fast.js';
 import type { ReadLedger, ReadOptions, Visit } from '../visits/types.js';
-import { type CountedColumns, type CountedRow } from './evaluate.js';
+import type { CountedColumns } from './evaluate.js';
+import type { CountedRow } from './rows.js';
 import { clientOrder, materialise, windowClients, windowOf, type ClientList, type StreamedResult } from './clientlist.js';
 import { WindowPlacement } from './placement.js';
 import { ageAt, evaluateJob, PartitionRows, type EvaluationJob, type JobResult, type RowSource } from './job.js';
 import { MEASURE_COLUMNS, measureSettings, type MeasureOptions, type RowFacts } from './settings.js';
-import { PARTITIONS, PartitionedRows, removeSpill, SPILL_ROWS, SpillFile, type BlockRef } from './partitions.js';
+import { PARTITIONS, PartitionedRows, removeSpill, SpillFile, type BlockRef } from './partitions.js';
 import { kindMatcher, type ContinuityRules } from './rules.js';
 import { LogRegister, type RegisterPart } from './clients.js';
 import type { ContinuityResult, ExclusionReason, RowCounts } from './types.js';
@@ -49,7 +51,7 @@ export class ContinuityAccumulator implements CodedSink {
   private readonly coded: CodedRow = { line: 0, client: 0, staff: 0, group: 0, kind: 0, role: 0, contact: -1, start: 0, end: 0, birthDay: null, age: null, visitId: '', bytes: null, visitFrom: 0, visitTo: 0 };
   /** Window start day → the window's counted rows. */
   private readonly windows = new Map<number, WindowState>();
-  /** Counted rows held in memory over every window, and the file they go to past {@link SPILL_ROWS}. */
+  /** Counted rows held in memory over every window, and the file they go to past `engine.spillRows`. */
   private held = 0;
   private readonly spillRows: number;
   private spillFile: SpillFile | null = null;
@@ -74,7 +76,7 @@ export class ContinuityAccumulator implements CodedSink {
     this.anchor = settings.anchor;
     this.maxWindows = settings.maxWindows;
     this.onWarning = settings.onWarning;
-    this.spillRows = options.spillRows ?? SPILL_ROWS;
+    this.spillRows = options.engine?.spillRows ?? ENGINE_DEFAULTS.spillRows;
     this.fixed = settings.fixed;
     this.placement = new WindowPlacement(this.rules, this.zone, this.fixed, this.anchor);
     this.isExcludedKind = kindMatcher(this.rules.excludedKinds);
@@ -123,7 +125,7 @@ export class ContinuityAccumulator implements CodedSink {
 
   /** Takes one row whose text values are this accumulator's numbers ({@link ContinuityAccumulator.code}). */
   addCoded(r: CodedRow): void {
-    const partition = this.register.note(r.client, r.birthDay, r.age, r.contact);
+    const partition = this.register.note(r.client, r.birthDay, r.age, r.contact, r.line);
     // one offset lookup per row: the local day and the local minute of the start come from it
     const local = this.zone.localMs(r.start);
     const startDay = Math.floor(local / 86_400_000);
@@ -162,6 +164,35 @@ export class ContinuityAccumulator implements CodedSink {
     let x = this.roleExcluded[role];
     if (x === undefined) x = this.roleExcluded[role] = this.isExcludedRole(this.register.roles.name(role)) ? 1 : 0;
     return x === 1;
+  }
+
+  /**
+   * The first and last local day (days since 1970-01-01) with a row taken, in or out of every
+   * window (rejected rows aside), or null before any.
+   *
+   * @example
+   * acc.seenDays(); // → { first: 20007, last: 20034 }
+   */
+  seenDays(): { first: number; last: number } | null {
+    return this.firstDay > this.lastDay ? null : { first: this.firstDay, last: this.lastDay };
+  }
+
+  /**
+   * Each client's id (as read: pseudonymised when asked) → the line of its first row taken, in or
+   * out of every window (rejected rows aside), for a report that names a client by a line rather
+   * than by its id.
+   *
+   * @example
+   * acc.firstLines().get('C1'); // → 2
+   */
+  firstLines(): Map<string, number> {
+    const lines = this.register.firstLines();
+    const ids = this.register.clientIds.texts();
+    const first = new Map<string, number>();
+    lines.forEach((line, c) => {
+      if (!Number.isNaN(line)) first.set(ids[c]!, line);
+    });
+    return first;
   }
 
   /** Evaluates every window; `ledger` (from the reader) completes the row accounting. */
@@ -329,7 +360,7 @@ export class ContinuityAccumulator implements CodedSink {
    * `lineOffset`. Parts must be absorbed in file order (arrival order decides ties).
    */
   absorb(part: AccumulatorPart, lineOffset: number): void {
-    const maps = this.register.merge(part);
+    const maps = this.register.merge(part, lineOffset);
     for (const [reason, n] of Object.entries(part.excluded) as [ExclusionReason, number][]) this.excluded[reason] = (this.excluded[reason] ?? 0) + n;
     this.firstDay = Math.min(this.firstDay, part.firstDay);
     this.lastDay = Math.max(this.lastDay, part.lastDay);

@@ -3,7 +3,7 @@ import { clientContinuity, REASONS, type ClientFigures } from './evaluate.js';
 import { clientIndices, type ClientIndices } from './indices.js';
 import { ageAt, type ClientFacts, type WindowFigures } from './job.js';
 import { summariseClients, type ClientColumns } from './summaries.js';
-import { selfDisplaying } from '../report/jupyter.js';
+import { selfDisplaying } from '../jupyter.js';
 import type { ClientContinuity, ContinuityResult, ContinuityWindow } from './types.js';
 
 /**

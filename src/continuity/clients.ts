@@ -9,13 +9,14 @@ import { Interner, rankNames, type NumberMaps, type RankedNames } from './store.
  * The names a reader has seen (clients, staff, groups, kinds, roles: each numbered in order of
  * first sight) and what is known of each client apart from its rows, in typed arrays by client
  * number: the partition of its rows, its birth day (the latest given) and age (the lowest given),
- * and with indices the contact persons listed on its rows.
+ * the line of its first row, and with indices the contact persons listed on its rows.
  *
  * @example
  * const register = new LogRegister(false);
  * const c = register.code('client', 'C1');
- * register.note(c, -11000, null, -1); // → the partition of C1's rows
+ * register.note(c, -11000, null, -1, 2); // → the partition of C1's rows
  * register.facts().birthDay[c]; // → -11000
+ * register.firstLines()[c]; // → 2
  */
 export class LogRegister {
   readonly clientIds = new Interner();
@@ -28,6 +29,7 @@ export class LogRegister {
   private partitions = new Uint8Array(1024);
   private births = new Float64Array(1024).fill(NaN);
   private ages = new Float64Array(1024).fill(NaN);
+  private lines = new Float64Array(1024).fill(NaN);
   /** Clients whose partition is known (client numbers below this one). */
   private noted = 0;
   /** Per client: contact person (staff number) → how often listed (only with indices). */
@@ -61,11 +63,13 @@ export class LogRegister {
 
   /**
    * Notes what a row says of its client: a birth day (the latest given is kept), an age (the
-   * lowest), a contact person (a staff number, -1 for none). Returns the partition of the
-   * client's rows.
+   * lowest), a contact person (a staff number, -1 for none), its line (the lowest is kept; NaN:
+   * not known). Returns the partition of the client's rows.
    */
-  note(client: number, birthDay: number | null, age: number | null, contact: number): number {
+  note(client: number, birthDay: number | null, age: number | null, contact: number, line: number): number {
     while (client >= this.noted) this.noteNext();
+    const first = this.lines[client]!;
+    if (line < first || Number.isNaN(first)) this.lines[client] = line;
     if (birthDay !== null) {
       this.seenBirthDate = true;
       const b = this.births[client]!;
@@ -99,6 +103,16 @@ export class LogRegister {
     };
   }
 
+  /**
+   * The line of each client's first row noted (NaN: none), by client number: a view of the
+   * register's array, valid while no client is added.
+   */
+  firstLines(): Float64Array {
+    const n = this.clientIds.size;
+    while (this.noted < n) this.noteNext();
+    return this.lines.subarray(0, n);
+  }
+
   /** Staff and group numbers → the rank of their text, and the groups in that order (kept while no name is added). */
   ranked(): RankedNames {
     const r = this.ranking;
@@ -114,16 +128,19 @@ export class LogRegister {
   part(): RegisterPart {
     const { birthDay, age } = this.facts();
     return {
-      clients: this.clientIds.packed(), birthDay, age, staff: this.staffIds.packed(), groups: this.groupNames.texts(),
+      clients: this.clientIds.packed(), birthDay, age, firstLine: this.firstLines(), staff: this.staffIds.packed(), groups: this.groupNames.texts(),
       seenBirthDate: this.seenBirthDate, seenAge: this.seenAge,
     };
   }
 
-  /** Merges another register's names and client facts; returns how its numbers map to this one's. */
-  merge(part: RegisterPart): NumberMaps {
+  /**
+   * Merges another register's names and client facts, its lines shifted by `lineOffset`; returns
+   * how its numbers map to this one's.
+   */
+  merge(part: RegisterPart, lineOffset: number): NumberMaps {
     const orNull = (x: number | undefined) => (x === undefined || Number.isNaN(x) ? null : x);
     const client = this.clientIds.idsOf(part.clients);
-    client.forEach((c, i) => this.note(c, orNull(part.birthDay[i]), orNull(part.age[i]), -1));
+    client.forEach((c, i) => this.note(c, orNull(part.birthDay[i]), orNull(part.age[i]), -1, part.firstLine[i]! + lineOffset));
     this.seenBirthDate ||= part.seenBirthDate;
     this.seenAge ||= part.seenAge;
     return {
@@ -150,8 +167,10 @@ export class LogRegister {
       births.set(this.births);
       const ages = new Float64Array(size).fill(NaN);
       ages.set(this.ages);
-      gaveUp(this.partitions.byteLength + this.births.byteLength + this.ages.byteLength);
-      [this.partitions, this.births, this.ages] = [partitions, births, ages];
+      const lines = new Float64Array(size).fill(NaN);
+      lines.set(this.lines);
+      gaveUp(this.partitions.byteLength + this.births.byteLength + this.ages.byteLength + this.lines.byteLength);
+      [this.partitions, this.births, this.ages, this.lines] = [partitions, births, ages, lines];
     }
     const ascii = this.clientIds.ascii(c);
     this.partitions[c] = ascii !== null ? partitionOf(ascii) : partitionOf(this.clientIds.text(c));
@@ -160,7 +179,8 @@ export class LogRegister {
 
 /**
  * What a {@link LogRegister} holds, in a form that can go to another thread: names in number
- * order (client and staff ids packed as UTF-8) and client facts (NaN: not given).
+ * order (client and staff ids packed as UTF-8) and client facts (NaN: not given), with the line
+ * of each client's first row (numbered as its reader numbered them).
  *
  * @example
  * const maps = register.merge(other.part());
@@ -169,6 +189,7 @@ export interface RegisterPart {
   clients: PackedNames;
   birthDay: Float64Array;
   age: Float64Array;
+  firstLine: Float64Array;
   staff: PackedNames;
   groups: string[];
   seenBirthDate: boolean;

@@ -1,38 +1,8 @@
 import { civilFromDays } from '../time/civil.js';
-import type { VisitColumns } from '../visits/group.js';
 import type { GatheredRows } from './rowstore.js';
+import type { ClientRows } from './rows.js';
 import type { ContinuityRules } from './rules.js';
 import type { ClientContinuity, IneligibleReason } from './types.js';
-
-/** One counted row of a client in a window. */
-export interface CountedRow {
-  /** Line of the row in the log (`Visit.line`). */
-  line: number;
-  start: number;
-  end: number;
-  staff: number;
-  /** Staff id text, for the tie-break of the first staff member of a visit. */
-  staffId: string;
-  visitId: string;
-  group: string;
-  /** Day of the window (0-based) the row counts on. */
-  day: number;
-}
-
-/**
- * Counted rows in columns, as the evaluation reads them: a client's rows are a range [a, b).
- * Staff and groups are numbers whose order is the order of their text (ids compared as strings),
- * so ties are broken as on the text.
- *
- * @example
- * const rows: ClientRows = { start, end, visit, staff, group, day }; // one entry per row
- */
-export interface ClientRows extends VisitColumns {
-  readonly staff: Int32Array;
-  readonly group: Int32Array;
-  /** Day of the window (0-based) the row counts on. */
-  readonly day: Int32Array;
-}
 
 /**
  * One client's counted rows in one window in the measure's columns: rows [a, b) of `rows`, the

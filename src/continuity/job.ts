@@ -2,7 +2,7 @@ import type { DayWindow } from '../time/windows.js';
 import { ageOn } from '../time/civil.js';
 import { ClientEvaluator, REASONS, type ClientFigures } from './evaluate.js';
 import { clientIndices, type ClientIndices } from './indices.js';
-import { groupVisits } from '../visits/group.js';
+import { groupVisits } from './group.js';
 import { BlockReader, type BlockRef } from './partitions.js';
 import type { ContinuityRules } from './rules.js';
 import { GatheredRows } from './rowstore.js';

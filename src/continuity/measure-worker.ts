@@ -1,4 +1,4 @@
-// The worker script of measureInParallel: answers each request with handleRequest.
+// The worker script of readInParallel (parallel.ts): answers each request with handleRequest.
 import { parentPort } from 'node:worker_threads';
 import { handleRequest, replyTransfers, type ThreadRequest } from './thread.js';
 

@@ -1,17 +1,11 @@
-import { fileURLToPath } from 'node:url';
-import { fastScanFile, type CodedSink } from '../visits/fast.js';
-import { scanVisits } from '../visits/read.js';
+import { fillAccumulator } from '../engine/door.js';
 import type { ReadLedger, ReadOptions, Visit, VisitSource } from '../visits/types.js';
-import { KontinuitetError } from '../errors.js';
-import { checkReadOptions, checkSource, checkVisitList, flag } from '../options.js';
+import { checkVisitList } from '../options.js';
 import { ContinuityAccumulator } from './accumulator.js';
-import { collectGarbage } from '../visits/garbage.js';
-import { defaultThreads, measureInParallel } from './parallel.js';
-import { startReaders } from './readers.js';
 import { MEASURE_COLUMNS, measureSettings, type MeasureOptions } from './settings.js';
 import { continuity as definedContinuity } from './definition.js';
 import { VisitChecker } from '../visits/check.js';
-import { selfDisplaying } from '../report/jupyter.js';
+import { selfDisplaying } from '../jupyter.js';
 import type { ContinuityResult } from './types.js';
 import { materialise, type ClientList, type StreamedResult } from './clientlist.js';
 
@@ -35,51 +29,16 @@ export async function measureContinuity(source: VisitSource, options: MeasureOpt
 /**
  * {@link measureContinuity} with each window's clients as a {@link ClientList}: kept in columns and
  * made into objects a slice at a time as they are written (the CLI's path: a national log's
- * clients are never all objects at once). The same figures; `toJSON` gives the same text.
+ * clients are never all objects at once). The same figures; `toJSON` gives the same text. The log
+ * is read through the engine's door ({@link fillAccumulator}: the fast path, the threads, the
+ * spilling, as `options.engine` says) and evaluated there.
  *
  * @example
  * const r = await measureContinuityStreamed('national.csv', { from: '2024-10-01' });
  * await writeJson(process.stdout, r, ['perClient']);
  */
 export async function measureContinuityStreamed(source: VisitSource, options: MeasureOptions & ReadOptions = {}): Promise<StreamedResult> {
-  checkSource(source);
-  checkReadOptions(options);
-  flag('fastPath', options.fastPath);
-  flag('shareEvaluation', options.shareEvaluation);
-  const path = typeof source === 'string' ? source : source instanceof URL ? fileURLToPath(source) : null;
-  const threads = options.threads ?? defaultThreads();
-  if (!(Number.isInteger(threads) && threads >= 1)) throw new KontinuitetError('BAD_OPTION', 'threads: must be a whole number ≥ 1');
-  if (options.readUnit !== undefined && !(Number.isInteger(options.readUnit) && options.readUnit >= 1)) throw new KontinuitetError('BAD_OPTION', 'readUnit: must be a whole number of bytes ≥ 1');
-  // the worker threads start first: they boot while this thread sets up the measure
-  const started = path !== null && options.fastPath !== false ? startReaders(path, options, threads) : null;
-  let acc: ContinuityAccumulator;
-  try {
-    acc = new ContinuityAccumulator(options);
-  } catch (e) {
-    await started?.close();
-    throw e;
-  }
-  const read: MeasureOptions & ReadOptions = { use: MEASURE_COLUMNS, ...options, zone: acc.zone.name };
-  if (started !== null) {
-    const result = await measureInParallel(path!, read, threads, started);
-    if (result !== null) return result;
-  }
-  const ledger = await readRows(source, acc, (v) => acc.add(v), read, options.fastPath !== false);
-  collectGarbage(); // the reader's tables are garbage now, before the evaluation
-  return acc.finishStreamed(ledger);
-}
-
-/**
- * Reads a visit source for a measure in one thread: a file (path or URL) with the byte-level fast
- * path into `sink` when it can, anything else (or `fastPath: false`) with the general reader,
- * row by row into `add`. Returns the reader's ledger.
- *
- * @example
- * const ledger = await readRows('visits.csv', acc, (v) => acc.add(v), { use: MEASURE_COLUMNS }, true);
- */
-export async function readRows(source: VisitSource, sink: CodedSink, add: (v: Visit) => void, read: ReadOptions, fastPath: boolean): Promise<ReadLedger> {
-  const path = typeof source === 'string' ? source : source instanceof URL ? fileURLToPath(source) : null;
-  return (path !== null && fastPath ? await fastScanFile(path, sink, read) : null) ?? await scanVisits(source, add, read);
+  return fillAccumulator(source, options, ({ evaluate }) => evaluate());
 }
 
 /**

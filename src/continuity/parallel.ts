@@ -1,7 +1,6 @@
 import { statSync } from 'node:fs';
 import { sniffStart } from '../visits/sniff.js';
 import { open } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
 import { KontinuitetError, type RowIssue } from '../errors.js';
 import { readHeader } from '../visits/fast.js';
 import { collectGarbage } from '../visits/garbage.js';
@@ -10,35 +9,36 @@ import type { ReadLedger, ReadOptions } from '../visits/types.js';
 import { MAX_UNITS, WorkTable } from '../visits/worktable.js';
 import { ContinuityAccumulator } from './accumulator.js';
 import type { EvaluationJob, JobResult } from './job.js';
-import type { MeasureOptions } from './measure.js';
-import { PARTITIONS, removeFolder, removeSpill, SPILL_ROWS, spillFolder } from './partitions.js';
+import type { MeasureOptions } from './settings.js';
+import { ENGINE_DEFAULTS } from '../engine/settings.js';
+import { PARTITIONS, removeFolder, removeSpill, spillFolder } from './partitions.js';
 import type { StreamedResult } from './clientlist.js';
-import { startReaders, type ReaderThreads } from './readers.js';
+import type { FilledAccumulator } from '../engine/filled.js';
+import type { ReaderThreads } from './readers.js';
 import { readShare, type ScannedPiece } from './thread.js';
-import { watched, WATCHDOG_MS } from './watchdog.js';
-
-/** Bytes a reader claims at a time by default ({@link MeasureOptions.readUnit}). */
-export const READ_UNIT = 1 << 20;
+import { watched } from './watchdog.js';
 
 /**
- * The continuity measure over a CSV file read by `threads` threads at once: the file is cut into
- * byte ranges on line breaks, shared out through a {@link WorkTable}; this thread reads the first
- * range with the fast path into the accumulator of the result, a worker each other range into its
- * own (spilling counted rows to its own file), and a thread done with its range takes the back
- * half of what is left of another's into a new accumulator, until little is left. The workers
- * then end (their parts moved to this thread), the pieces' accumulators are merged in file order
- * and this thread evaluates the partitions of clients; with `shareEvaluation` the workers stay
- * and every thread takes the next partition in turn (answers in typed arrays). Gives exactly the
- * result of one thread (tests hold them equal). Returns null when the file must be read by one thread: a
- * quote anywhere in it (a quoted field may hold a line break), Windows-1252, `onError: 'stop'`,
- * indices, or a file too small to gain from it.
+ * Reads a CSV file with the threads of `pool` into one continuity accumulator and hands it to
+ * `use` (the threads' part of {@link fillAccumulator}): the file is cut into byte ranges on line
+ * breaks, shared out through a {@link WorkTable}; this thread reads the first range with the fast
+ * path into the accumulator handed on, a worker each other range into its own (spilling counted
+ * rows to its own file), and a thread done with its range takes the back half of what is left of
+ * another's into a new accumulator, until little is left. Unless `engine.shareEvaluation`, the
+ * workers then end (their parts moved to this thread); the pieces' accumulators are merged in file
+ * order, and `evaluate` has this thread evaluate the partitions of clients, or every thread take
+ * the next partition in turn (answers in typed arrays). Gives exactly what one thread gives (tests
+ * hold them equal). A watchdog ({@link watched}, `engine.watchdogMs`) stops the whole, `use`
+ * included, when the threads show no progress; on every way out the threads end and the run's
+ * spill folder goes. Returns `{ value }` (what `use` gave), or null when the file must be read by
+ * one thread: a quote anywhere in it (a quoted field may hold a line break), or a file gone or
+ * without a header since the threads started.
  *
  * @example
- * const r = await measureInParallel('national.csv', { from: '2024-10-01' }, 2);
+ * const pool = startReaders('national.csv', options, 2); // null: read it in one thread
+ * const r = await readInParallel('national.csv', options, pool, ({ evaluate }) => evaluate());
  */
-export async function measureInParallel(path: string, options: MeasureOptions & ReadOptions, threads: number, started: ReaderThreads | null = null): Promise<StreamedResult | null> {
-  const pool = started ?? startReaders(path, options, threads);
-  if (pool === null) return null;
+export async function readInParallel<T>(path: string, options: MeasureOptions & ReadOptions, pool: ReaderThreads, use: (filled: FilledAccumulator) => T | Promise<T>): Promise<{ value: T } | null> {
   // every thread's spill files go in one folder of this run: removing it removes whatever any left
   let spillIn: string | null = null;
   const signs: Signs = { steps: 0, table: null, claims: null };
@@ -46,25 +46,25 @@ export async function measureInParallel(path: string, options: MeasureOptions & 
     + (signs.claims === null ? 0 : signs.claims.reduce((n, c) => n + c, 0));
   try {
     const folder = spillIn = spillFolder();
-    return await watched(measureWith(path, options, pool, folder, signs), options.watchdogMs ?? WATCHDOG_MS, progress);
+    return await watched(readWith(path, options, pool, folder, signs, use), options.engine?.watchdogMs ?? ENGINE_DEFAULTS.watchdogMs, progress);
   } finally {
     // a worker stuck in a system call may take its time to end: the folder goes after a few seconds at most
     await Promise.race([pool.close(), new Promise((resolve) => setTimeout(resolve, 5000).unref())]);
     if (spillIn !== null) removeFolder(spillIn);
-    // what the measure held besides its result (the merged names, the evaluation's arrays, the
+    // what the command held besides its result (the merged names, the evaluation's arrays, the
     // workers' answers) goes before the result is written
     collectGarbage();
   }
 }
 
-/** What the watchdog of a threaded measure looks at: this thread's steps, the read's table, the evaluation's claims. */
+/** What the watchdog of a threaded read looks at: this thread's steps, the read's table, the evaluation's claims. */
 interface Signs {
   steps: number;
   table: WorkTable | null;
   claims: Int32Array | null;
 }
 
-async function measureWith(path: string, options: MeasureOptions & ReadOptions, pool: ReaderThreads, spillIn: string, signs: Signs): Promise<StreamedResult | null> {
+async function readWith<T>(path: string, options: MeasureOptions & ReadOptions, pool: ReaderThreads, spillIn: string, signs: Signs, use: (filled: FilledAccumulator) => T | Promise<T>): Promise<{ value: T } | null> {
   const readers = pool.readers;
   const threads = readers.length;
   let size: number;
@@ -81,7 +81,7 @@ async function measureWith(path: string, options: MeasureOptions & ReadOptions, 
   signs.steps++;
   const shared = cloneable(options, ranges.length);
   // units small enough to share out, few enough to count in 32 bits (files above 2 PiB at 1 MiB)
-  const unit = Math.max(options.readUnit ?? READ_UNIT, Math.ceil(size / MAX_UNITS));
+  const unit = Math.max(options.engine?.readUnit ?? ENGINE_DEFAULTS.readUnit, Math.ceil(size / MAX_UNITS));
   const table = WorkTable.create(ranges, unit);
   signs.table = table;
   const merged = new ContinuityAccumulator({ ...shared, ...(options.onWarning !== undefined ? { onWarning: options.onWarning } : {}) }, spillIn);
@@ -104,7 +104,7 @@ async function measureWith(path: string, options: MeasureOptions & ReadOptions, 
       return null; // a quote (or the general path): one thread reads the file
     }
     // unless they share the evaluation, the workers (their isolates, what their reads left) end now
-    const evaluators = options.shareEvaluation === true ? readers : readers.slice(0, 1);
+    const evaluators = options.engine?.shareEvaluation === true ? readers : readers.slice(0, 1);
     if (evaluators.length < readers.length) await pool.close();
     // in file order: the first piece (this thread's accumulator) numbers its lines absolutely,
     // every other from 1, i.e. from the line after the piece before it
@@ -117,24 +117,31 @@ async function measureWith(path: string, options: MeasureOptions & ReadOptions, 
       lineOffset += p.nextLine - 1;
     }
     pieces.length = 0; // the parts' names and facts are merged
-    merged.settle(); // the evaluation jobs go to other threads: no rows held in this one
-    const reported = merged.reportedWindows();
-    const windows = reported.windows.map((w) => w.window);
-    // every thread takes the next partition in turn until none is left (one counter per window)
-    const job: EvaluationJob = {
-      ...merged.job(windows, Array.from({ length: PARTITIONS }, (_, p) => p)), claims: new SharedArrayBuffer(4 * Math.max(1, windows.length)),
-    };
-    signs.claims = new Int32Array(job.claims!);
+    merged.settle(); // the evaluation jobs may go to other threads: no rows held in this one
+    const ledger = closeLedger(mergeLedgers(ledgers, options.maxIssues ?? 1000), options);
     collectGarbage(); // the merge's byte indexes and the parts go before the evaluation
-    const answers = await Promise.all(evaluators.map((reader) => reader.ask({ type: 'evaluate', job })));
-    const results: JobResult[] = [];
-    for (const answer of answers) {
-      if (answer.type !== 'evaluated') throw new KontinuitetError('UNREADABLE_INPUT', answer.type === 'failed' ? answer.message : 'a reader thread failed');
-      results.push(answer.result);
-    }
-    // the workers' memory (their isolates, their gathered rows) goes before the result is assembled
-    await pool.close();
-    return merged.assemble(reported, results, closeLedger(mergeLedgers(ledgers, options.maxIssues ?? 1000), options));
+    let evaluated = false;
+    const evaluate = async (): Promise<StreamedResult> => {
+      if (evaluated) throw new Error('a filled accumulator is evaluated once');
+      evaluated = true;
+      const reported = merged.reportedWindows();
+      const windows = reported.windows.map((w) => w.window);
+      // every thread takes the next partition in turn until none is left (one counter per window)
+      const job: EvaluationJob = {
+        ...merged.job(windows, Array.from({ length: PARTITIONS }, (_, p) => p)), claims: new SharedArrayBuffer(4 * Math.max(1, windows.length)),
+      };
+      signs.claims = new Int32Array(job.claims!);
+      const answers = await Promise.all(evaluators.map((reader) => reader.ask({ type: 'evaluate', job })));
+      const results: JobResult[] = [];
+      for (const answer of answers) {
+        if (answer.type !== 'evaluated') throw new KontinuitetError('UNREADABLE_INPUT', answer.type === 'failed' ? answer.message : 'a reader thread failed');
+        results.push(answer.result);
+      }
+      // the workers' memory (their isolates, their gathered rows) goes before the result is assembled
+      await pool.close();
+      return merged.assemble(reported, results, ledger);
+    };
+    return { value: await use({ acc: merged, ledger, evaluate }) };
   } finally {
     merged.release();
   }
@@ -142,9 +149,10 @@ async function measureWith(path: string, options: MeasureOptions & ReadOptions, 
 
 /** The options a thread needs (all plain data). */
 function cloneable(options: MeasureOptions & ReadOptions, threads: number): MeasureOptions & ReadOptions {
-  const { threads: _threads, fastPath: _fast, onWarning: _warn, ...rest } = options;
-  // the memory for rows held before a spill is shared by the threads
-  return { ...rest, spillRows: Math.max(1, Math.floor((options.spillRows ?? SPILL_ROWS) / threads)) };
+  const { engine, onWarning: _warn, ...rest } = options;
+  // a thread's accumulators need only the spill threshold: the memory for rows held before a
+  // spill is shared by the threads
+  return { ...rest, engine: { spillRows: Math.max(1, Math.floor((engine?.spillRows ?? ENGINE_DEFAULTS.spillRows) / threads)) } };
 }
 
 /** Cuts `[from, size)` into `n` ranges that start on line starts. */
@@ -197,14 +205,4 @@ function mergeLedgers(ledgers: readonly ReadLedger[], maxIssues: number): ReadLe
     }
   }
   return all;
-}
-
-/**
- * Threads to read a file with by default: the cores this process may use, at most 8.
- *
- * @example
- * defaultThreads(); // → 2 on a two-core machine
- */
-export function defaultThreads(): number {
-  return Math.max(1, Math.min(8, availableParallelism()));
 }

@@ -6,9 +6,6 @@ import { CountedStore } from './store.js';
 /** Partitions of a window's counted rows: a client's rows all land in one, chosen by its id. */
 export const PARTITIONS = 64;
 
-/** Counted rows held in memory by one accumulator before they go to its spill file. */
-export const SPILL_ROWS = 1 << 16;
-
 /**
  * The partition of a client id: FNV-1a over its UTF-16 code units, so every reader of a log
  * (one per worker) puts a client in the same partition. An ASCII id may be given as its bytes

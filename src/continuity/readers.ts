@@ -1,13 +1,12 @@
-// The threads of a threaded measure (measureInParallel in parallel.ts): a reader per thread, started ahead.
+// The threads of a threaded measure (readInParallel in parallel.ts, behind the engine's door): a reader per thread, started ahead.
 import { existsSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { PARALLEL_BYTES } from '../engine/settings.js';
 import type { ReadOptions } from '../visits/types.js';
-import type { MeasureOptions } from './measure.js';
+import type { MeasureOptions } from './settings.js';
 import { handleRequest, type ThreadReply, type ThreadRequest } from './thread.js';
 
-/** Files smaller than this are read by one thread unless `threads` is given. */
-const PARALLEL_BYTES = 8 << 20;
 
 /** The built worker script next to this module, or null (running from the sources). */
 function workerScript(): URL | null {
@@ -86,11 +85,11 @@ export class Reader {
 }
 
 /**
- * The threads of a {@link measureInParallel}, started ahead (a worker takes ~100 ms to start, while
+ * The threads of a {@link readInParallel}, started ahead (a worker takes ~100 ms to start, while
  * the calling thread sets up the measure): this thread's reader and a worker per other range.
  *
  * @example
- * const threads = startReaders('national.csv', options, 2); // then measureInParallel(…, threads), which closes them
+ * const threads = startReaders('national.csv', options, 2); // then readInParallel(…, threads, use), which closes them
  */
 export interface ReaderThreads {
   readonly readers: readonly Reader[];
@@ -99,8 +98,10 @@ export interface ReaderThreads {
 }
 
 /**
- * Starts the threads of {@link measureInParallel} for a file, or null when it will be read by one
- * thread (see there; a missing file too: the one-thread reader gives the error).
+ * Starts the threads of {@link readInParallel} for a file, or null when it will be read by one
+ * thread: fewer than 2 threads, Windows-1252 (`encoding: 'latin1'`), `onError: 'stop'`,
+ * `indices`, a file under 8 MB unless `engine.threads` is given, or a missing file (the
+ * one-thread reader gives the error).
  *
  * @example
  * const threads = startReaders('national.csv', { from: '2024-10-01' }, 2);
@@ -113,7 +114,7 @@ export function startReaders(path: string, options: MeasureOptions & ReadOptions
   } catch {
     return null;
   }
-  if (options.threads === undefined && size < PARALLEL_BYTES) return null;
+  if (options.engine?.threads === undefined && size < PARALLEL_BYTES) return null;
   const script = workerScript();
   // this thread reads the first range itself, into the accumulator the other pieces are merged
   // into: one isolate fewer than a worker per range, and the first piece needs no merging

@@ -1,8 +1,7 @@
 import { WASM } from '../kernel/rows.wasm.js';
 import * as Col from '../kernel/layout.js';
 import { PAGE, wasmApi, type WasmMemory, type WasmModule } from '../kernel/wasm.js';
-import type { ClientRows, CountedRow } from './evaluate.js';
-import type { overlapsByHalf } from '../visits/group.js';
+import type { ClientRows, CountedRow } from './rows.js';
 import type { CountedStore, NumberMaps, Ranks } from './store.js';
 
 let compiled: WasmModule | undefined;
@@ -183,8 +182,8 @@ export class GatheredRows {
   /**
    * Groups rows [a, b) of {@link GatheredRows.columns} (ONE client's) into visits: rows sharing a
    * visit id are one visit; rows without a visit id form one visit with every row they overlap by
-   * at least half of the shorter ({@link overlapsByHalf}, taken transitively). Afterwards visit `v`
-   * is `members[bounds[v]] … members[bounds[v + 1] - 1]` (positions in the columns, sorted by
+   * at least half of the shorter (`overlapsByHalf` in group.ts, taken transitively). Afterwards
+   * visit `v` is `members[bounds[v]] … members[bounds[v + 1] - 1]` (positions in the columns, sorted by
    * start, ties by position), the visits ordered by their first start (ties: the lower position).
    * Returns the number of visits; `members` and `bounds` are valid until the next call.
    *

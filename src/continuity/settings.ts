@@ -1,7 +1,8 @@
 // The options of the continuity measure and their checks: shared by the definition
 // (definition.ts) and the engine (accumulator.ts), so both take and refuse the same options.
 import { KontinuitetError } from '../errors.js';
-import { dayText, flag, oneOf, shownValue } from '../options.js';
+import type { EngineSettings } from '../engine/settings.js';
+import { checkEngineSettings, dayText, flag, oneOf, refuseMovedSettings, shownValue } from '../options.js';
 import { dayWindow, maxWindowsOption, type DayWindow, type MonthAnchor } from '../time/windows.js';
 import { LocalZone } from '../time/zone.js';
 import type { CanonicalColumn } from '../visits/columns.js';
@@ -10,11 +11,12 @@ import type { ReadOptions, Visit } from '../visits/types.js';
 import { resolveRules, type ContinuityRules } from './rules.js';
 
 /**
- * Options of the continuity measure. Without `from`, the measure runs as a monthly series
- * (`every: 'month'`).
-  *
-  * @example
-  * const options: MeasureOptions = { every: 'month', anchor: 'first-monday', rules: { countBothStaff: false }, target: 14 };
+ * Options of the continuity measure: what is measured (the windows, the rules, the target, the
+ * zone, the indices) and, in `engine`, how the engine reads the log. Without `from`, the measure
+ * runs as a monthly series (`every: 'month'`).
+ *
+ * @example
+ * const options: MeasureOptions = { every: 'month', anchor: 'first-monday', rules: { countBothStaff: false }, target: 14, engine: { threads: 2 } };
  */
 export interface MeasureOptions {
   /** First day of a single window, `YYYY-MM-DD` (local). */
@@ -37,40 +39,11 @@ export interface MeasureOptions {
   /** Also compute the continuity indices (UPC, COC, SECON, HHI, MMCI) and the contact-person share. Default false. */
   indices?: boolean;
   /**
-   * Read a CSV file with the byte-level fast path (default true). The result is the same as with
-   * the general reader (tests hold them equal); `false` forces the general reader.
+   * How the engine reads the log and holds its rows (threads, the fast path, spilling, the
+   * watchdog): settings that never change the figures. See {@link EngineSettings} for each and
+   * its default. Given at the top level (`threads: 2`), a setting is a `BAD_OPTION`.
    */
-  fastPath?: boolean;
-  /**
-   * Counted rows held in memory before they go to a temporary file (default 65,536, about 3 MB);
-   * the file is read back one partition of clients at a time and removed when the measure is done.
-   */
-  spillRows?: number;
-  /**
-   * Threads that read a CSV file at once (default: the cores available, at most 8; files under
-   * 8 MB are read by one thread unless this is given). The result is the same with any number.
-   */
-  threads?: number;
-  /**
-   * Bytes a reader thread claims at a time (default 1 MiB). A thread that has read its share
-   * takes the back half of the unclaimed units of the thread with the most left (when it has at
-   * least 8), so the threads finish near together; a smaller unit splits the file finer (never
-   * below the file's size / (2³¹ − 1)).
-   */
-  readUnit?: number;
-  /**
-   * When threads read the file: evaluate the clients in every reader thread too, each taking the
-   * next partition in turn (default false: the worker threads end once they have read, and the
-   * calling thread evaluates alone). Measured on 2 cores, 10M rows: ~4 % faster, ~20 MB more
-   * memory (each worker's isolate and rows gathered for the evaluation). The result is the same.
-   */
-  shareEvaluation?: boolean;
-  /**
-   * When threads read the file: milliseconds the threads may go without a sign of progress (a
-   * reply, a unit of the file claimed, a partition evaluated) before the measure stops with a
-   * `STALLED` error, its threads ended and its spill files removed (default 60,000).
-   */
-  watchdogMs?: number;
+  engine?: EngineSettings;
 }
 
 /**
@@ -121,6 +94,8 @@ export interface MeasureSettings {
  */
 export function measureSettings(options: MeasureOptions & Pick<ReadOptions, 'onWarning'>): MeasureSettings {
   if (options === null || typeof options !== 'object') throw new KontinuitetError('BAD_OPTION', `options: must be an object, got ${shownValue(options)}`);
+  refuseMovedSettings(options);
+  checkEngineSettings(options.engine);
   oneOf('every', options.every, ['month']);
   dayText('from', options.from);
   flag('indices', options.indices);
@@ -130,8 +105,6 @@ export function measureSettings(options: MeasureOptions & Pick<ReadOptions, 'onW
   if (!Number.isFinite(target)) throw new KontinuitetError('BAD_OPTION', 'target: must be a number');
   const anchor = options.anchor ?? 'first-day';
   const maxWindows = maxWindowsOption(options.maxWindows);
-  const spillRows = options.spillRows;
-  if (spillRows !== undefined && spillRows !== null && !(Number.isInteger(spillRows) && spillRows >= 1)) throw new KontinuitetError('BAD_OPTION', 'spillRows: must be a whole number ≥ 1');
   if (anchor !== 'first-day' && anchor !== 'first-monday') throw new KontinuitetError('BAD_OPTION', `anchor: must be 'first-day' or 'first-monday'`);
   if (options.from !== undefined && options.every !== undefined) throw new KontinuitetError('BAD_OPTION', 'give either from (one window) or every (a series), not both');
   if (options.from === undefined && rules.days > 28) throw new KontinuitetError('BAD_OPTION', 'days: a monthly series needs windows of at most 28 days (give from for a longer window)');

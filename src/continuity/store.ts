@@ -1,4 +1,3 @@
-import type { GatheredRows } from './rowstore.js';
 import { gaveUp } from '../visits/garbage.js';
 import { ByteInterner, type PackedNames } from '../visits/intern.js';
 
@@ -192,7 +191,7 @@ const ROW_BYTES = 7 * 4 + 2 * 8;
  * The counted rows of one window in typed columns (about 48 bytes a row plus the visit id, instead
  * of an object of ~150): the measure keeps every counted row until the end, so this is what its memory grows with.
  * Visit ids are kept as UTF-16 code units in one arena and compared exactly. The rows leave as
- * blocks ({@link CountedStore.toBlock}) that the evaluation gathers by partition ({@link GatheredRows}).
+ * blocks ({@link CountedStore.toBlock}) that the evaluation gathers by partition (`GatheredRows`, rowstore.ts).
  *
  * @example
  * const store = new CountedStore();
@@ -286,7 +285,7 @@ export class CountedStore {
   /**
    * The rows as one block of bytes: a header (rows, visit-id code units) and each column in turn,
    * written at the start of `into` when given (it must hold {@link CountedStore.blockSize} bytes).
-   * {@link GatheredRows.appendBlock} reads it back.
+   * `GatheredRows.appendBlock` reads it back.
    */
   toBlock(into?: Uint8Array): Uint8Array {
     const n = this.count;

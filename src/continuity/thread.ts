@@ -6,7 +6,7 @@ import type { ReadLedger, ReadOptions } from '../visits/types.js';
 import { WorkTable } from '../visits/worktable.js';
 import { ContinuityAccumulator, type AccumulatorPart } from './accumulator.js';
 import { evaluateJob, type EvaluationJob, type JobResult } from './job.js';
-import type { MeasureOptions } from './measure.js';
+import type { MeasureOptions } from './settings.js';
 import { removeSpill } from './partitions.js';
 
 /** A thread that has read its pieces splits another only when this many units are left in it. */
@@ -50,7 +50,7 @@ export type ThreadReply =
 export function replyTransfers(reply: ThreadReply): ArrayBuffer[] {
   const arrays: ArrayBufferView[] = [];
   if (reply.type === 'scanned') {
-    for (const { part } of reply.pieces) if (part !== null) arrays.push(part.clients.bytes, part.clients.ends, part.staff.bytes, part.staff.ends, part.birthDay, part.age);
+    for (const { part } of reply.pieces) if (part !== null) arrays.push(part.clients.bytes, part.clients.ends, part.staff.bytes, part.staff.ends, part.birthDay, part.age, part.firstLine);
   } else if (reply.type === 'evaluated') {
     for (const w of reply.result) arrays.push(w.client, w.visits, w.staff, w.reason, w.firstShortDay, w.doubleStaffedVisits, w.group);
   }

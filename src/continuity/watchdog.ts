@@ -1,8 +1,5 @@
 import { KontinuitetError } from '../errors.js';
 
-/** Milliseconds a threaded measure may go without progress by default ({@link MeasureOptions.watchdogMs}). */
-export const WATCHDOG_MS = 60_000;
-
 /**
  * `work`, or a `STALLED` {@link KontinuitetError} once `progress()` has given the same number for
  * `ms` milliseconds: a wait on other threads never goes on silently for ever. `progress` is a
@@ -16,7 +13,7 @@ export const WATCHDOG_MS = 60_000;
  * // → its result, or throws KontinuitetError { code: 'STALLED' } after a minute without a sign of life
  */
 export async function watched<T>(work: Promise<T>, ms: number, progress: () => number): Promise<T> {
-  if (!(ms > 0)) throw new KontinuitetError('BAD_OPTION', 'watchdogMs: must be a number of milliseconds > 0');
+  if (!(ms > 0)) throw new KontinuitetError('BAD_OPTION', 'engine.watchdogMs: must be a number of milliseconds > 0');
   if (ms === Infinity) return work;
   // checked a few times per period (at least every second): a stall is seen within ~1.25 ms × ms
   const every = Math.max(5, Math.min(1000, Math.floor(ms / 4)));
@@ -33,7 +30,7 @@ export async function watched<T>(work: Promise<T>, ms: number, progress: () => n
         since = now;
       }
       checked = now;
-      if (now - since >= ms) reject(new KontinuitetError('STALLED', `the reader threads made no progress for ${ms} ms: the measure was stopped by its watchdog (watchdogMs, --watchdog)`));
+      if (now - since >= ms) reject(new KontinuitetError('STALLED', `the reader threads made no progress for ${ms} ms: the measure was stopped by its watchdog (engine.watchdogMs, --watchdog)`));
     }, every);
   });
   // a stall leaves the work pending or failing later (its threads stopped): never an unhandled rejection

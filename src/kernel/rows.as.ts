@@ -208,7 +208,7 @@ function sortNumbers(values: i32, n: i32, spare: i32, counts: i32): void {
 /**
  * Groups the sorted rows [a, b) (ONE client's) into visits: rows sharing a visit id are one visit;
  * rows without a visit id form one visit with every row they overlap by at least half of the
- * shorter (taken transitively; the rule of `overlapsByHalf` in src/visits/group.ts). Afterwards
+ * shorter (taken transitively; the rule of `overlapsByHalf` in src/continuity/group.ts). Afterwards
  * visit `v` is MEMBERS[BOUNDS[v]] … MEMBERS[BOUNDS[v + 1] - 1] (positions, sorted by start, ties
  * by position), the visits ordered by their first start (ties: the lower position). Returns the
  * number of visits.

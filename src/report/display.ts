@@ -1,7 +1,7 @@
 import type { ContinuityResult, ContinuitySummary } from '../continuity/types.js';
 import { routesTable } from '../routes/table.js';
 import type { RoutesResult } from '../routes/types.js';
-import { setJupyterRenderer } from './jupyter.js';
+import { setJupyterRenderer } from '../jupyter.js';
 import { staffingTable } from '../staffing/table.js';
 import type { StaffingResult, StaffingSummary } from '../staffing/types.js';
 import { label, type Lang, rulePhrases } from './labels.js';

@@ -7,16 +7,17 @@
  */
 
 import { groupBy, sortedKeys } from '../summary/groupBy.js';
-import { resolveRules } from '../continuity/rules.js';
+import { resolveRules, type ContinuityRules } from '../continuity/rules.js';
+import type { EngineSettings } from '../engine/settings.js';
 import { KontinuitetError } from '../errors.js';
-import { checkVisitList, dayText, flag, oneOf, shownValue } from '../options.js';
+import { checkEngineSettings, checkVisitList, dayText, flag, oneOf, refuseMovedSettings, shownValue } from '../options.js';
 import { VisitChecker } from '../visits/check.js';
-import { selfDisplaying } from '../report/jupyter.js';
+import { selfDisplaying } from '../jupyter.js';
 import { civilFromDays, MS_PER_MINUTE } from '../time/civil.js';
 import { dayWindow, maxWindowsOption, seriesWindows, type DayWindow, type MonthAnchor } from '../time/windows.js';
 import { LocalZone } from '../time/zone.js';
 import { isDoubleStaffed } from '../staffing/together.js';
-import { groupVisits } from '../visits/group.js';
+import { groupVisits } from '../continuity/group.js';
 import { DEFAULT_ZONE, scanVisits } from '../visits/read.js';
 import type { ReadLedger, ReadOptions, Visit, VisitSource } from '../visits/types.js';
 import { routeDay, type RouteStop } from './day.js';
@@ -26,10 +27,10 @@ import { summariseRoutes } from './summary.js';
 import type { RoutesResult, RoutesWindow, StaffDayRoute } from './types.js';
 
 /**
- * Options of the route figures. Windows as the continuity measure: `from` (one window of `days`
- * days, default 14), else a monthly series (`every: 'month'`, `anchor`, at most `maxWindows`
- * windows, the latest: default 60); `all: true` takes one window from the first to the last
- * local day of the log.
+ * Options of the route figures. Windows as the continuity measure: `from` (one window of
+ * `rules.days` days, default 14), else a monthly series (`every: 'month'`, `anchor`, at most
+ * `maxWindows` windows, the latest: default 60); `all: true` takes one window from the first to
+ * the last local day of the log.
  *
  * - `roads`: a road network (see `parseRoadNetwork`); default none: straight line × `circuity`
  *   (default 1.3) at `speedKmh` (default 40), which also price the access to the network.
@@ -38,19 +39,22 @@ import type { RoutesResult, RoutesWindow, StaffDayRoute } from './types.js';
  * - `base`: `[lat, lon]` every staff-day starts from and returns to; `groupBases`: per group,
  *   overriding `base`. Default none: a day runs from the first visit to the last.
  * - `exactUpTo`, `timeLimitMs`: passed to `bestOrder` (defaults 12 and 1000 ms).
- * - `handoverMinutes`: a visit is double-staffed when two different staff were together at it for
- *   at least this many minutes ({@link isDoubleStaffed}, the rule of the staffing figures and
- *   `rules.handoverMinutes`; default 5); staff one after the other are a handover.
+ * - `rules`: the rules the route figures share with the measure, in the measure's shape (the
+ *   measure's `rules` may be given as they are; the others do not apply to routes):
+ *   `rules.days`, the days of a window (default 14), and `rules.handoverMinutes`: a visit is
+ *   double-staffed when two different staff were together at it for at least this many minutes
+ *   ({@link isDoubleStaffed}, the rule of the staffing figures; default 5); staff one after the
+ *   other are a handover. Given at the top level (`days`, `handoverMinutes`), they are a
+ *   `BAD_OPTION` saying where they went.
  *
  * @example
- * const o: RoutesOptions = { from: '2024-10-01', circuity: 1.3, speedKmh: 40, windowMinutes: 30, handoverMinutes: 5, groupBases: { Norr: [62.52, 15.66] } };
+ * const o: RoutesOptions = { from: '2024-10-01', circuity: 1.3, speedKmh: 40, windowMinutes: 30, rules: { days: 14, handoverMinutes: 5 }, groupBases: { Norr: [62.52, 15.66] } };
  */
 export interface RoutesOptions {
   from?: string;
   every?: 'month';
   anchor?: MonthAnchor;
   maxWindows?: number;
-  days?: number;
   all?: boolean;
   zone?: string;
   roads?: RoadNetwork;
@@ -61,7 +65,7 @@ export interface RoutesOptions {
   groupBases?: Record<string, [number, number]>;
   exactUpTo?: number;
   timeLimitMs?: number;
-  handoverMinutes?: number;
+  rules?: Pick<Partial<ContinuityRules>, 'days' | 'handoverMinutes'>;
 }
 
 /** The optional columns the route figures read. */
@@ -119,9 +123,14 @@ export class RoutesAccumulator {
     this.model = options.roads !== undefined ? roadModel(options.roads, straight) : haversineModel(straight);
     this.windowMinutes = options.windowMinutes ?? 30;
     if (!(this.windowMinutes >= 0 && this.windowMinutes <= 720)) throw new KontinuitetError('BAD_OPTION', 'windowMinutes: must be from 0 to 720');
-    this.handoverMinutes = options.handoverMinutes ?? resolveRules().handoverMinutes;
+    for (const key of ['days', 'handoverMinutes']) {
+      if ((options as Record<string, unknown>)[key] !== undefined) throw new KontinuitetError('BAD_OPTION', `${key}: moved to rules.${key}`);
+    }
+    const rules = options.rules ?? {};
+    if (rules === null || typeof rules !== 'object') throw new KontinuitetError('BAD_OPTION', `rules: must be an object, got ${shownValue(rules)}`);
+    this.handoverMinutes = rules.handoverMinutes ?? resolveRules().handoverMinutes;
     if (!(this.handoverMinutes >= 0)) throw new KontinuitetError('BAD_OPTION', 'handoverMinutes: must be ≥ 0');
-    this.days = options.days ?? 14;
+    this.days = rules.days ?? 14;
     if (!Number.isInteger(this.days) || this.days < 1 || this.days > 366) throw new KontinuitetError('BAD_OPTION', 'days: must be a whole number from 1 to 366');
     const modes = [options.from !== undefined, options.every !== undefined, options.all === true].filter(Boolean).length;
     if (modes > 1) throw new KontinuitetError('BAD_OPTION', 'give one of from (one window), every (a series) or all (the whole log)');
@@ -274,13 +283,18 @@ function mostFrequent(values: readonly string[]): string {
 /**
  * Route efficiency of a visit log, streamed from a file, stream or rows: per window every
  * staff-day's route figures, summarised per staff, group and municipality (see
- * {@link RoutesResult}).
+ * {@link RoutesResult}). `engine` takes the same bag as the other commands ({@link EngineSettings},
+ * checked the same way, a setting at the top level refused), so one can go to all; the route
+ * figures need the coordinate columns, which the engine's byte-level reader does not read, so the
+ * log is read by the general reader in one thread with any settings.
  *
  * @example
  * const r = await measureRoutes('visits.csv', { from: '2024-10-01', circuity: 1.3, speedKmh: 40 });
  * r.windows[0].clientTimeShare; // → pooled brukartid, e.g. 0.58
  */
-export async function measureRoutes(source: VisitSource, options: RoutesOptions & ReadOptions = {}): Promise<RoutesResult> {
+export async function measureRoutes(source: VisitSource, options: RoutesOptions & ReadOptions & { engine?: EngineSettings } = {}): Promise<RoutesResult> {
+  refuseMovedSettings(options);
+  checkEngineSettings(options.engine);
   const acc = new RoutesAccumulator(options);
   const ledger = await scanVisits(source, (v) => acc.add(v), { use: ROUTE_COLUMNS, ...options, zone: acc.zone.name });
   return acc.finish(ledger);

@@ -29,7 +29,7 @@ export type TravelSource = 'logged' | 'model' | 'mixed';
  * The figures of one staff member's day (local day of the visits' start, in the log's zone). All
  * durations in minutes, distances in km. A visit is one row of the staff member, taken in start
  * order; a double-staffed visit (another staff member present together with this one for at
- * least `handoverMinutes`, the staffing figures' rule; a handover is not) counts for each staff.
+ * least `rules.handoverMinutes`, the staffing figures' rule; a handover is not) counts for each staff.
  *
  * - `workStart`/`workEnd`: ISO local times. The earliest `shift_start` (or first visit start, if
  *   earlier) to the latest `shift_end` (or last visit end) when the rows carry shift times;

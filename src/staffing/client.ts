@@ -1,4 +1,5 @@
-import { ClientEvaluator, type CountedColumns, type CountedRow } from '../continuity/evaluate.js';
+import { ClientEvaluator, type CountedColumns } from '../continuity/evaluate.js';
+import type { CountedRow } from '../continuity/rows.js';
 import type { GatheredRows } from '../continuity/rowstore.js';
 import type { ContinuityRules } from '../continuity/rules.js';
 import { civilFromDays, MS_PER_DAY, MS_PER_HOUR, MS_PER_MINUTE } from '../time/civil.js';

@@ -1,8 +1,11 @@
 import { groupBy, sortedKeys } from '../summary/groupBy.js';
-import { selfDisplaying } from '../report/jupyter.js';
-import { ContinuityAccumulator, MEASURE_COLUMNS, readRows, type MeasureOptions } from '../continuity/measure.js';
+import { selfDisplaying } from '../jupyter.js';
+import { ContinuityAccumulator } from '../continuity/accumulator.js';
+import { materialise } from '../continuity/clientlist.js';
+import type { MeasureOptions } from '../continuity/settings.js';
 import type { ContinuityRules } from '../continuity/rules.js';
-import type { ContinuityWindow } from '../continuity/types.js';
+import type { ContinuityResult, ContinuityWindow } from '../continuity/types.js';
+import { fillAccumulator } from '../engine/door.js';
 import { KontinuitetError } from '../errors.js';
 import { checkVisitList } from '../options.js';
 import { spread } from '../summary/spread.js';
@@ -15,13 +18,14 @@ import type { RecurringSlot, StaffingResult, StaffingScope, StaffingSummary, Sta
 
 /**
  * Options of the double-staffing figures: the measure's options (window, series, rules, target,
- * zone) plus the scope and the slot search. The handover threshold is `rules.handoverMinutes`
- * (default 5).
+ * zone, and `engine`, the engine's settings, every one of which the figures follow: see
+ * {@link measureStaffing}) but the indices, plus the scope and the slot search. The handover
+ * threshold is `rules.handoverMinutes` (default 5).
  *
  * @example
- * const options: StaffingOptions = { from: '2024-10-01', rules: { handoverMinutes: 3 }, scope: 'all' };
+ * const options: StaffingOptions = { from: '2024-10-01', rules: { handoverMinutes: 3 }, scope: 'all', engine: { threads: 2 } };
  */
-export interface StaffingOptions extends MeasureOptions {
+export interface StaffingOptions extends Omit<MeasureOptions, 'indices'> {
   /** `'counted'` (default): the visits the continuity measure counts; `'all'`: every visit starting in the window, any hour, kind or role. */
   scope?: StaffingScope;
   /** A double-staffed visit belongs to a recurring slot when it starts within this many minutes of the slot's time. Default 30. */
@@ -44,6 +48,36 @@ export const ALL_VISITS_RULES: Readonly<Partial<ContinuityRules>> = Object.freez
 });
 
 /**
+ * The staffing options checked, with the options of the continuity accumulator the figures run
+ * on (the scope's rules; no indices).
+ */
+interface StaffingSettings {
+  scope: StaffingScope;
+  tolerance: number;
+  minDayShare: number;
+  maxListed: number;
+  target: number;
+  /** The options of the measure's accumulator (and the reader's, as given). */
+  measure: MeasureOptions & ReadOptions;
+}
+
+/** Checks the staffing options (`BAD_OPTION`) and derives the measure's. */
+function staffingSettings(options: StaffingOptions & ReadOptions): StaffingSettings {
+  const scope = options.scope ?? 'counted';
+  if (scope !== 'counted' && scope !== 'all') throw new KontinuitetError('BAD_OPTION', `scope: must be 'counted' or 'all'`);
+  const tolerance = options.slotToleranceMinutes ?? 30;
+  if (!(tolerance >= 0 && tolerance <= 720)) throw new KontinuitetError('BAD_OPTION', 'slotToleranceMinutes: must be from 0 to 720');
+  const minDayShare = options.slotMinDayShare ?? 0.5;
+  if (!(minDayShare > 0 && minDayShare <= 1)) throw new KontinuitetError('BAD_OPTION', 'slotMinDayShare: must be above 0 and at most 1');
+  const maxListed = options.maxListed ?? 1000;
+  if (!(Number.isInteger(maxListed) && maxListed >= 0)) throw new KontinuitetError('BAD_OPTION', 'maxListed: must be a whole number ≥ 0');
+  const rules = scope === 'all' ? { ...options.rules, ...ALL_VISITS_RULES } : options.rules;
+  // the indices are not among the figures: a caller's `indices` (not in the type) is dropped
+  const { scope: _s, slotToleranceMinutes: _t, slotMinDayShare: _m, maxListed: _l, indices: _i, ...measure } = options as StaffingOptions & ReadOptions & { indices?: unknown };
+  return { scope, tolerance, minDayShare, maxListed, target: options.target ?? 14, measure: { ...measure, ...(rules !== undefined ? { rules } : {}) } };
+}
+
+/**
  * Accumulates visits one at a time into the double-staffing figures. It runs the continuity
  * measure's own accumulator (same window placement, exclusions and counted rows), so the staff
  * counts with and without the second staff member equal the measure's `staff` with
@@ -56,25 +90,12 @@ export const ALL_VISITS_RULES: Readonly<Partial<ContinuityRules>> = Object.freez
  */
 export class StaffingAccumulator {
   private readonly measure: ContinuityAccumulator;
-  private readonly scope: StaffingScope;
-  private readonly tolerance: number;
-  private readonly minDayShare: number;
-  private readonly maxListed: number;
-  private readonly target: number;
+  private readonly figures: StaffingFigures;
 
   constructor(options: StaffingOptions = {}) {
-    this.scope = options.scope ?? 'counted';
-    if (this.scope !== 'counted' && this.scope !== 'all') throw new KontinuitetError('BAD_OPTION', `scope: must be 'counted' or 'all'`);
-    this.tolerance = options.slotToleranceMinutes ?? 30;
-    if (!(this.tolerance >= 0 && this.tolerance <= 720)) throw new KontinuitetError('BAD_OPTION', 'slotToleranceMinutes: must be from 0 to 720');
-    this.minDayShare = options.slotMinDayShare ?? 0.5;
-    if (!(this.minDayShare > 0 && this.minDayShare <= 1)) throw new KontinuitetError('BAD_OPTION', 'slotMinDayShare: must be above 0 and at most 1');
-    this.maxListed = options.maxListed ?? 1000;
-    if (!(Number.isInteger(this.maxListed) && this.maxListed >= 0)) throw new KontinuitetError('BAD_OPTION', 'maxListed: must be a whole number ≥ 0');
-    const rules = this.scope === 'all' ? { ...options.rules, ...ALL_VISITS_RULES } : options.rules;
-    const { scope: _s, slotToleranceMinutes: _t, slotMinDayShare: _m, maxListed: _l, ...measureOptions } = options;
-    this.measure = new ContinuityAccumulator({ ...measureOptions, ...(rules !== undefined ? { rules } : {}) });
-    this.target = options.target ?? 14;
+    const settings = staffingSettings(options);
+    this.measure = new ContinuityAccumulator(settings.measure);
+    this.figures = new StaffingFigures(settings, this.measure);
   }
 
   /** The zone of the log's local times and of the windows. */
@@ -94,6 +115,27 @@ export class StaffingAccumulator {
 
   /** Evaluates every window; `ledger` (from the reader) completes the row accounting. */
   finish(ledger?: ReadLedger): StaffingResult {
+    const perWindow = this.figures.staffClients();
+    return this.figures.result(this.measure.finish(ledger), perWindow);
+  }
+}
+
+/**
+ * The double-staffing figures over the counted rows of a continuity accumulator (filled by
+ * {@link StaffingAccumulator.add} or by the engine's door): each client staffed one partition at a
+ * time ({@link StaffingFigures.staffClients}, before the measure is evaluated), then the windows
+ * summed up with the measure's result ({@link StaffingFigures.result}).
+ *
+ * @example
+ * const figures = new StaffingFigures(staffingSettings({ from: '2024-10-01' }), acc);
+ * const perWindow = figures.staffClients();
+ * figures.result(acc.finish(ledger), perWindow).windows[0].doubleStaffedVisits; // → double-staffed counted visits
+ */
+class StaffingFigures {
+  constructor(private readonly settings: StaffingSettings, private readonly measure: ContinuityAccumulator) {}
+
+  /** Each reported window's clients with counted rows, staffed by the measure's own rules (its rows are read, not removed). */
+  staffClients(): ClientWindowStaffing[][] {
     // one partition of clients' rows at a time; each client is evaluated by the measure's own rules
     const staffers: ClientStaffer[] = [];
     const perWindow: ClientWindowStaffing[][] = [];
@@ -101,14 +143,20 @@ export class StaffingAccumulator {
       const staffer = (staffers[k] ??= new ClientStaffer(window, this.measure.rules, this.measure.zone));
       (perWindow[k] ??= []).push(staffer.staff(client, rows, columns, age));
     });
-    const measured = this.measure.finish(ledger);
+    return perWindow;
+  }
+
+  /** The figures from the measure's result over the same accumulator and the staffed clients. */
+  result(measured: ContinuityResult, perWindow: ClientWindowStaffing[][]): StaffingResult {
+    const s = this.settings;
     return selfDisplaying({
       schema: 'kontinuitet/staffing@1',
-      scope: this.scope,
-      rule: { ...measured.rule, slotToleranceMinutes: this.tolerance, slotMinDayShare: this.minDayShare },
+      scope: s.scope,
+      rule: { ...measured.rule, slotToleranceMinutes: s.tolerance, slotMinDayShare: s.minDayShare },
       zone: measured.zone,
-      rows: measured.rows,
-      issues: measured.issues,
+      // copies: the report gives the measure's result beside these figures
+      rows: { ...measured.rows, excluded: { ...measured.rows.excluded } },
+      issues: [...measured.issues],
       windows: measured.windows.map((w, k) => this.evaluateWindow(w, perWindow[k] ?? [])),
     });
   }
@@ -118,7 +166,7 @@ export class StaffingAccumulator {
     const days = this.measure.rules.days;
     const slots: RecurringSlot[] = [];
     for (const c of clients) {
-      const found = recurringSlots(c.slotVisits, days, { toleranceMinutes: this.tolerance, minDayShare: this.minDayShare });
+      const found = recurringSlots(c.slotVisits, days, { toleranceMinutes: this.settings.tolerance, minDayShare: this.settings.minDayShare });
       for (const s of found) slots.push({ client: c.client.client, group: c.client.group, ...s });
     }
     const byGroup = groupBy(clients, (c) => c.client.group);
@@ -130,7 +178,7 @@ export class StaffingAccumulator {
       perClient: clients.map((c) => c.client),
       doubleStaffed: clients.flatMap((c) => c.doubleStaffed),
       recurringSlots: slots,
-      duplicates: clients.flatMap((c) => c.duplicates).slice(0, this.maxListed),
+      duplicates: clients.flatMap((c) => c.duplicates).slice(0, this.settings.maxListed),
     };
   }
 
@@ -146,7 +194,7 @@ export class StaffingAccumulator {
     }
     const withDouble = clients.filter((c) => c.client.doubleStaffedVisits > 0).map((c) => c.client);
     const eligible = clients.filter((c) => c.client.eligible).map((c) => c.client);
-    const target = this.target;
+    const target = this.settings.target;
     return {
       clients: { served: clients.length, doubleStaffed: withDouble.length },
       visits,
@@ -175,16 +223,36 @@ export class StaffingAccumulator {
  * count with and without the second staff member (the price in continuity); recurring
  * double-staffed slots; all per municipality and per group. By default over the visits the
  * continuity measure counts (07:00–22:00, kind and role exclusions); `scope: 'all'` takes every
- * visit in the window.
+ * visit in the window. The log is read as the measure reads it, through the engine's door (the
+ * fast path, `engine.threads` threads, spilling, the watchdog: {@link measureStaffingWithContinuity}).
  *
  * @example
  * const r = await measureStaffing('data/sample-visits.csv', { from: '2024-10-01' });
  * r.windows[0].doubleStaffedShare; // → share of counted visits that were double-staffed
  */
 export async function measureStaffing(source: VisitSource, options: StaffingOptions & ReadOptions = {}): Promise<StaffingResult> {
-  const acc = new StaffingAccumulator(options);
-  // the measure's columns only, so a bad value in a column neither uses (lat, lon, …) loses no row
-  return acc.finish(await readRows(source, acc.sink, (v) => acc.add(v), { use: MEASURE_COLUMNS, ...options, zone: acc.zone }, options.fastPath !== false));
+  return (await measureStaffingWithContinuity(source, options, false)).staffing;
+}
+
+/**
+ * The double-staffing figures and the continuity measure of the same accumulator, from one
+ * reading of the log through the engine's door ({@link fillAccumulator}: the fast path, the
+ * threads, the spilling, as `options.engine` says): each client is staffed from the counted rows
+ * of the filled accumulator, partition by partition, before the measure is evaluated (in the
+ * threads that read the log when `engine.shareEvaluation` keeps them). With `indices` the
+ * measure computes the indices too (the report's one pass; such a log is read by one thread).
+ *
+ * @example
+ * const { continuity, staffing } = await measureStaffingWithContinuity('visits.csv', { from: '2024-10-01' }, true);
+ */
+export async function measureStaffingWithContinuity(source: VisitSource, options: StaffingOptions & ReadOptions, indices: boolean): Promise<{ continuity: ContinuityResult; staffing: StaffingResult }> {
+  const settings = staffingSettings(options);
+  return fillAccumulator(source, { ...settings.measure, ...(indices ? { indices: true } : {}) }, async ({ acc, evaluate }) => {
+    const figures = new StaffingFigures(settings, acc);
+    const perWindow = figures.staffClients();
+    const continuity = materialise(await evaluate());
+    return { continuity, staffing: figures.result(continuity, perWindow) };
+  });
 }
 
 /**

@@ -51,6 +51,17 @@ describe('kontinuitet check: targets', () => {
     expect(failed[0].message).toContain(message);
   });
 
+  it('gives the same report with --threads 3 (worker threads), the client above the limit still named by its first line', () => {
+    const args = [schedule, '--max-staff', '20', '--format', 'json'];
+    const one = check([...args, '--threads', '1']);
+    const three = check([...args, '--threads', '3']);
+    expect(one.status).toBe(1);
+    expect(three.status).toBe(1);
+    expect(three.stdout).toBe(one.stdout);
+    expect(three.stdout).toContain('line 114 (23 staff)');
+    expect(check([schedule, '--target-mean', '14', '--threads', '0']).status).toBe(2);
+  });
+
   it('fails a schedule with a bad row (maxRejectedShare defaults to 0) and passes it with a limit', () => {
     const bad = file('bad-row.csv', scheduleCsv(scheduleRows(), ['Z-1;19990101-0000;S;2024-11-05 10:00;2024-11-05 09:00;Norr;omvårdnad;']));
     const r = check([bad, '--target-mean', '14']);

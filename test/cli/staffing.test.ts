@@ -26,6 +26,18 @@ async function parseCsv(text: string): Promise<Record<string, string>[]> {
 
 // Figures of test/staffing/fixture.ts, worked out there by hand.
 describe('kontinuitet staffing', () => {
+  it('gives the same JSON with --threads 3 (worker threads) as with --threads 1, and refuses --threads 0 and --watchdog 0', () => {
+    const one = run(['staffing', file, '--from', '2024-10-07', '--format', 'json', '--threads', '1']);
+    const three = run(['staffing', file, '--from', '2024-10-07', '--format', 'json', '--threads', '3', '--watchdog', '30']);
+    expect(one.status).toBe(0);
+    expect(three.stdout).toBe(one.stdout);
+    for (const flag of ['--threads', '--watchdog']) {
+      const bad = run(['staffing', file, flag, '0']);
+      expect(bad.status).toBe(2);
+      expect(bad.stderr).toContain(`${flag} must be a whole number`);
+    }
+  });
+
   it('prints the staffing@1 JSON with the figures of the hand-built fixture', () => {
     const r = run(['staffing', file, '--from', '2024-10-07', '--format', 'json']);
     expect(r.stderr).toBe('');

@@ -22,13 +22,13 @@ describe.skipIf(!have && !process.env.CI)('under Deno', () => {
     expect(statSync(log).size).toBeGreaterThan(8 << 20);
     const script = join(dir, 'measure.mjs');
     writeFileSync(script, `import { measureContinuity } from ${JSON.stringify(INDEX)};
-const r = await measureContinuity(Deno.args[0], { from: '2024-10-07', threads: 2, watchdogMs: 20000 });
+const r = await measureContinuity(Deno.args[0], { from: '2024-10-07', engine: { threads: 2, watchdogMs: 20000 } });
 console.log(JSON.stringify(r));\n`);
     const deno = spawnSync(DENO, ['run', '-A', '--node-modules-dir=manual', script, log], { cwd: ROOT, encoding: 'utf8', timeout: 60_000, maxBuffer: 64 << 20 });
     expect(deno.error).toBeUndefined(); // a timeout (the run hung) shows here
     expect(deno.stderr).toBe('');
     const built = await import(INDEX) as typeof import('../../src/index.js');
-    const node = await built.measureContinuity(log, { from: '2024-10-07', threads: 1 });
+    const node = await built.measureContinuity(log, { from: '2024-10-07', engine: { threads: 1 } });
     expect(JSON.parse(deno.stdout)).toEqual(JSON.parse(JSON.stringify(node)));
   }, 90_000);
 });

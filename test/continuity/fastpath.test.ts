@@ -9,7 +9,7 @@ const SAMPLE = readFileSync(new URL('../../data/sample-visits.csv', import.meta.
 
 /** The fast path must give exactly the general reader's result. */
 async function same(path: string, options: MeasureOptions & ReadOptions = {}) {
-  const general = await measureContinuity(path, { ...options, fastPath: false });
+  const general = await measureContinuity(path, { ...options, engine: { ...options.engine, fastPath: false } });
   const fast = await measureContinuity(path, options);
   expect(fast).toEqual(general);
   return fast;
@@ -58,7 +58,7 @@ describe('the byte-level fast path gives the general reader’s result', () => {
     expect(r.rows.rejected).toBeGreaterThanOrEqual(4);
     // double staffing reads the same way
     const edited = file(lines.join('\n'));
-    expect(await measureStaffing(edited, { anchor: 'first-monday', maxIssues: Infinity })).toEqual(await measureStaffing(edited, { anchor: 'first-monday', maxIssues: Infinity, fastPath: false }));
+    expect(await measureStaffing(edited, { anchor: 'first-monday', maxIssues: Infinity })).toEqual(await measureStaffing(edited, { anchor: 'first-monday', maxIssues: Infinity, engine: { fastPath: false } }));
   });
 
   it('when two different broken byte sequences decode to the same id (one client, as the general reader reads it)', async () => {

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MessageChannel, receiveMessageOnPort } from 'node:worker_threads';
-import { measureContinuity, type MeasureOptions, type ReadOptions } from '../../src/index.js';
+import { continuity, measureContinuity, type MeasureOptions, type ReadOptions } from '../../src/index.js';
 import { readShare, replyTransfers, type ThreadReply } from '../../src/continuity/thread.js';
 import { removeSpill } from '../../src/continuity/partitions.js';
 import { readHeader } from '../../src/visits/fast.js';
@@ -18,8 +18,8 @@ const SAMPLE = readFileSync(new URL('../../data/sample-visits.csv', import.meta.
 
 /** Reading a file in shares must give exactly what one thread gives. */
 async function same(path: string, options: MeasureOptions & ReadOptions, threads: number[] = [2, 3, 7]) {
-  const one = await measureContinuity(path, { ...options, threads: 1 });
-  for (const t of threads) expect(await measureContinuity(path, { ...options, threads: t })).toEqual(one);
+  const one = await measureContinuity(path, { ...options, engine: { ...options.engine, threads: 1 } });
+  for (const t of threads) expect(await measureContinuity(path, { ...options, engine: { ...options.engine, threads: t } })).toEqual(one);
   return one;
 }
 
@@ -27,15 +27,15 @@ describe('a file read in byte ranges gives the one-thread result', () => {
   it('on the bundled sample, as a series and as one window, spilled or not', async () => {
     const f = file(SAMPLE);
     await same(f, { anchor: 'first-monday' });
-    await same(f, { from: '2024-10-07', spillRows: 101 });
-    await same(f, { from: '2024-10-07', spillRows: 101, shareEvaluation: true });
+    await same(f, { from: '2024-10-07', engine: { spillRows: 101 } });
+    await same(f, { from: '2024-10-07', engine: { spillRows: 101, shareEvaluation: true } });
     await same(f, { from: '2024-10-07', pseudonymise: { key: 'k' } }, [2]);
   });
 
   it('in small units, so a thread done with its range splits off the rest of another\'s, mid-line too', async () => {
     const f = file(SAMPLE);
-    await same(f, { anchor: 'first-monday', readUnit: 997 });
-    await same(f, { from: '2024-10-07', readUnit: 50, spillRows: 300 }, [2]);
+    await same(f, { anchor: 'first-monday', engine: { readUnit: 997 } });
+    await same(f, { from: '2024-10-07', engine: { readUnit: 50, spillRows: 300 } }, [2]);
   });
 
   it('with rejected rows in every range: the same issues, line numbers and ledger', async () => {
@@ -50,7 +50,7 @@ describe('a file read in byte ranges gives the one-thread result', () => {
     expect(r.issues.map((i) => i.line)).toEqual([6, 1801, 3603]); // two blank lines before the third
     expect(r.issues[1]!.message).toMatch(/^line 1801, column start:/);
     const all = await same(file(text), { from: '2024-10-01', maxIssues: 100 });
-    expect(await same(file(text), { from: '2024-10-01', maxIssues: 100, readUnit: 1500 })).toEqual(all);
+    expect(await same(file(text), { from: '2024-10-01', maxIssues: 100, engine: { readUnit: 1500 } })).toEqual(all);
     // the line numbers are those of the file: check each against the text
     const fileLines = text.split('\n');
     for (const issue of all.issues) expect(fileLines[issue.line - 1]).toMatch(/ 25:|,extra$/);
@@ -113,16 +113,16 @@ describe('a file read in byte ranges gives the one-thread result', () => {
     let calls = 0;
     global.gc = () => { calls++; };
     try {
-      const two = await measureContinuity(f, { from: '2024-10-07', threads: 2 });
+      const two = await measureContinuity(f, { from: '2024-10-07', engine: { threads: 2 } });
       // this thread's share and the other reader's (run here under the test runner), the merge, this thread's evaluation, the result
       expect(calls).toBe(5);
       // … and the other reader's evaluation
-      expect(await measureContinuity(f, { from: '2024-10-07', threads: 2, shareEvaluation: true })).toEqual(two);
+      expect(await measureContinuity(f, { from: '2024-10-07', engine: { threads: 2, shareEvaluation: true } })).toEqual(two);
       expect(calls).toBe(11);
-      await measureContinuity(f, { from: '2024-10-07', threads: 1 });
+      await measureContinuity(f, { from: '2024-10-07', engine: { threads: 1 } });
       expect(calls).toBe(12);
       delete global.gc;
-      expect(await measureContinuity(f, { from: '2024-10-07', threads: 2 })).toEqual(two);
+      expect(await measureContinuity(f, { from: '2024-10-07', engine: { threads: 2 } })).toEqual(two);
     } finally {
       if (had === undefined) delete global.gc;
       else global.gc = had;
@@ -130,8 +130,21 @@ describe('a file read in byte ranges gives the one-thread result', () => {
   });
 
   it('rejects a thread count or read unit that is not a whole number ≥ 1', async () => {
-    await expect(measureContinuity(file(SAMPLE), { threads: 0 })).rejects.toMatchObject({ code: 'BAD_OPTION' });
-    await expect(measureContinuity(file(SAMPLE), { readUnit: 0.5 })).rejects.toMatchObject({ code: 'BAD_OPTION', message: /readUnit/ });
+    await expect(measureContinuity(file(SAMPLE), { engine: { threads: 0 } })).rejects.toMatchObject({ code: 'BAD_OPTION' });
+    await expect(measureContinuity(file(SAMPLE), { engine: { readUnit: 0.5 } })).rejects.toMatchObject({ code: 'BAD_OPTION', message: /readUnit/ });
+  });
+
+  it('takes the engine\'s settings in engine only: at the top level each is a BAD_OPTION saying where it went', async () => {
+    const f = file(SAMPLE);
+    for (const key of ['fastPath', 'threads', 'readUnit', 'spillRows', 'shareEvaluation', 'watchdogMs']) {
+      const old = { from: '2024-10-07', [key]: key === 'fastPath' || key === 'shareEvaluation' ? true : 2 } as MeasureOptions;
+      await expect(measureContinuity(f, old)).rejects.toMatchObject({ code: 'BAD_OPTION', message: `${key}: moved to engine.${key}` });
+      expect(() => continuity([], old)).toThrow(`${key}: moved to engine.${key}`);
+    }
+    await expect(measureContinuity(f, { engine: { thread: 2 } as never })).rejects.toMatchObject({ code: 'BAD_OPTION', message: /^engine\.thread: not a setting/ });
+    await expect(measureContinuity(f, { engine: 2 as never })).rejects.toMatchObject({ code: 'BAD_OPTION', message: /^engine: must be an object/ });
+    await expect(measureContinuity(f, { engine: { watchdogMs: 0 } })).rejects.toMatchObject({ code: 'BAD_OPTION', message: /^engine\.watchdogMs: / });
+    await expect(measureContinuity(f, { engine: { shareEvaluation: 'yes' as never } })).rejects.toMatchObject({ code: 'BAD_OPTION', message: /^engine\.shareEvaluation: / });
   });
 });
 
@@ -146,7 +159,7 @@ describe('a reader thread\'s reply', () => {
     const figures = { count: 1, client: Int32Array.of(0), visits: Int32Array.of(2), staff: Int32Array.of(2), reason: Int8Array.of(0), firstShortDay: Int32Array.of(-1), doubleStaffedVisits: Int32Array.of(0), group: Int32Array.of(0), indices: null };
     const ledger = { read: 3, used: 3, rejected: 0, blankLines: 0, issuesOmitted: 0, rejectedByCode: {}, issues: [], delimiter: ',', columns: {} } as never;
     const scanned: ThreadReply = { type: 'scanned', pieces: [{ from: 0, ledger, nextLine: 4, part }, { from: 9, ledger, nextLine: 1, part: null }] };
-    const arrays = [part.clients.bytes, part.clients.ends, part.staff.bytes, part.staff.ends, part.birthDay, part.age];
+    const arrays = [part.clients.bytes, part.clients.ends, part.staff.bytes, part.staff.ends, part.birthDay, part.age, part.firstLine];
     expect(replyTransfers(scanned)).toEqual(arrays.map((a) => a.buffer));
     expect(replyTransfers({ type: 'evaluated', result: [figures] })).toHaveLength(7);
     expect(replyTransfers({ type: 'quoted' })).toEqual([]);
@@ -156,11 +169,12 @@ describe('a reader thread\'s reply', () => {
     port1.postMessage(scanned, replyTransfers(scanned));
     const got = receiveMessageOnPort(port2)!.message as Extract<ThreadReply, { type: 'scanned' }>;
     port1.close();
-    expect(arrays.map((a) => a.byteLength)).toEqual([0, 0, 0, 0, 0, 0]);
+    expect(arrays.map((a) => a.byteLength)).toEqual([0, 0, 0, 0, 0, 0, 0]);
     const p = got.pieces[0]!.part!;
-    // two clients of 2 bytes, two staff of 2 bytes; no birth day nor age
-    expect(copies.map((c) => c.length)).toEqual([4, 2, 4, 2, 2, 2]);
-    expect([p.clients.bytes, p.clients.ends, p.staff.bytes, p.staff.ends, p.birthDay, p.age].map((a) => Array.from(a as Uint8Array))).toEqual(copies);
+    // two clients of 2 bytes, two staff of 2 bytes; no birth day nor age; both clients first on line 2
+    expect(copies.map((c) => c.length)).toEqual([4, 2, 4, 2, 2, 2, 2]);
+    expect(copies[6]).toEqual([2, 2]);
+    expect([p.clients.bytes, p.clients.ends, p.staff.bytes, p.staff.ends, p.birthDay, p.age, p.firstLine].map((a) => Array.from(a as Uint8Array))).toEqual(copies);
   });
 });
 
@@ -168,12 +182,12 @@ describe('the built package reads with worker threads', () => {
   it('and gives the one-thread result', async () => {
     const built = await import(fileURLToPath(new URL('../../dist/index.js', import.meta.url))) as typeof import('../../src/index.js');
     const f = file(SAMPLE);
-    const one = await built.measureContinuity(f, { from: '2024-10-07', threads: 1 });
-    expect(await built.measureContinuity(f, { from: '2024-10-07', threads: 2 })).toEqual(one);
-    expect(await built.measureContinuity(f, { anchor: 'first-monday', threads: 3, spillRows: 500 })).toEqual(await built.measureContinuity(f, { anchor: 'first-monday', threads: 1 }));
+    const one = await built.measureContinuity(f, { from: '2024-10-07', engine: { threads: 1 } });
+    expect(await built.measureContinuity(f, { from: '2024-10-07', engine: { threads: 2 } })).toEqual(one);
+    expect(await built.measureContinuity(f, { anchor: 'first-monday', engine: { threads: 3, spillRows: 500 } })).toEqual(await built.measureContinuity(f, { anchor: 'first-monday', engine: { threads: 1 } }));
     // units of 4 KB: the threads split each other's ranges while they read them
-    expect(await built.measureContinuity(f, { from: '2024-10-07', threads: 2, readUnit: 4096 })).toEqual(one);
+    expect(await built.measureContinuity(f, { from: '2024-10-07', engine: { threads: 2, readUnit: 4096 } })).toEqual(one);
     // the workers evaluate too, their figures moved back
-    expect(await built.measureContinuity(f, { from: '2024-10-07', threads: 3, spillRows: 500, shareEvaluation: true })).toEqual(one);
+    expect(await built.measureContinuity(f, { from: '2024-10-07', engine: { threads: 3, spillRows: 500, shareEvaluation: true } })).toEqual(one);
   });
 });

@@ -16,16 +16,16 @@ describe('counted rows spilled to a temporary file give the same result', () => 
     for (const options of [{ anchor: 'first-monday' as const }, { from: '2024-10-07' }]) {
       const inMemory = await measureContinuity(SAMPLE, options);
       // 2,823 counted rows in a window: a spill every 97 rows writes many blocks per partition
-      expect(await measureContinuity(SAMPLE, { ...options, spillRows: 97 })).toEqual(inMemory);
-      expect(await measureContinuity(SAMPLE, { ...options, spillRows: 1, fastPath: false })).toEqual(inMemory);
+      expect(await measureContinuity(SAMPLE, { ...options, engine: { spillRows: 97 } })).toEqual(inMemory);
+      expect(await measureContinuity(SAMPLE, { ...options, engine: { spillRows: 1, fastPath: false } })).toEqual(inMemory);
     }
     expect(spillDirs().length).toBe(before); // every spill file is removed
   });
 
   it('with indices, for in-memory visits, and for double staffing', async () => {
     const { visits } = await readVisits(SAMPLE);
-    expect(continuity(visits, { from: '2024-10-01', indices: true, spillRows: 50 })).toEqual(continuity(visits, { from: '2024-10-01', indices: true }));
-    expect(await measureStaffing(SAMPLE, { from: '2024-10-01', spillRows: 50 })).toEqual(await measureStaffing(SAMPLE, { from: '2024-10-01' }));
+    expect(continuity(visits, { from: '2024-10-01', indices: true, engine: { spillRows: 50 } })).toEqual(continuity(visits, { from: '2024-10-01', indices: true }));
+    expect(await measureStaffing(SAMPLE, { from: '2024-10-01', engine: { spillRows: 50 } })).toEqual(await measureStaffing(SAMPLE, { from: '2024-10-01' }));
   });
 
   it('when rows come after a settle, which spilled the rows held and gave up their room', async () => {
@@ -47,7 +47,7 @@ describe('counted rows spilled to a temporary file give the same result', () => 
   });
 
   it('rejects a spill limit that is not a whole number ≥ 1', () => {
-    expect(() => continuity([], { spillRows: 0 })).toThrow(expect.objectContaining({ code: 'BAD_OPTION' }));
+    expect(() => continuity([], { engine: { spillRows: 0 } })).toThrow(expect.objectContaining({ code: 'BAD_OPTION', message: expect.stringMatching(/^engine\.spillRows: /) }));
   });
 });
 
@@ -67,7 +67,7 @@ describe('visit ids are per client', () => {
 
   it('two clients sharing visit ids each have their own 28 visits and 2 staff, held in memory or spilled', async () => {
     expect(partitionOf(first)).toBe(partitionOf(second));
-    for (const options of [{}, { spillRows: 5 }, { fastPath: false }]) {
+    for (const options of [{}, { engine: { spillRows: 5 } }, { engine: { fastPath: false } }]) {
       const r = await measureContinuity(log, { from: '2024-10-01', ...options });
       const byClient = Object.fromEntries(r.windows[0]!.perClient.map((c) => [c.client, [c.visits, c.staff, c.doubleStaffedVisits]]));
       expect(byClient).toEqual({ [first]: [28, 2, 0], [second]: [28, 2, 0] });
@@ -108,7 +108,7 @@ describe('the partitions of a window gathered one at a time', () => {
     const { ContinuityAccumulator } = await import('../../src/continuity/accumulator.js');
     const { PartitionRows } = await import('../../src/continuity/job.js');
     // 2,000 clients, 10 visits each in one window: ~310 rows a partition, more than the store's first room (256)
-    const acc = new ContinuityAccumulator({ from: '2024-10-01', spillRows: 3000 });
+    const acc = new ContinuityAccumulator({ from: '2024-10-01', engine: { spillRows: 3000 } });
     const day0 = Date.UTC(2024, 9, 1, 8);
     for (let i = 0; i < 20_000; i++) {
       const start = day0 + (i % 10) * 86_400_000 + (i % 7) * 60_000;
@@ -149,7 +149,7 @@ describe('evaluation shared by threads through a counter per window', () => {
     const { ContinuityAccumulator } = await import('../../src/continuity/accumulator.js');
     const { evaluateJob } = await import('../../src/continuity/job.js');
     const visits = await readVisits(new URL('../../data/sample-visits.csv', import.meta.url));
-    const acc = new ContinuityAccumulator({ anchor: 'first-monday', spillRows: 500 });
+    const acc = new ContinuityAccumulator({ anchor: 'first-monday', engine: { spillRows: 500 } });
     for (const v of visits.visits) acc.add(v);
     acc.settle();
     const windows = acc.reportedWindows().windows.map((w) => w.window);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Reader, type ReaderThreads } from '../../src/continuity/readers.js';
-import { measureInParallel } from '../../src/continuity/parallel.js';
+import { readInParallel } from '../../src/continuity/parallel.js';
 
 // The threaded path of the built package (real worker threads), against the one-thread result.
 const built = await import(fileURLToPath(new URL('../../dist/index.js', import.meta.url))) as typeof import('../../src/index.js');
@@ -14,7 +14,7 @@ const dir = mkdtempSync(join(tmpdir(), 'kontinuitet-threads-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const SAMPLE = join(dir, 'sample.csv');
 writeFileSync(SAMPLE, readFileSync(new URL('../../data/sample-visits.csv', import.meta.url)));
-const OPTIONS = { from: '2024-10-07', threads: 2, spillRows: 2000, watchdogMs: 5000 } as const;
+const OPTIONS = { from: '2024-10-07', engine: { threads: 2, spillRows: 2000, watchdogMs: 5000 } } as const;
 
 describe('the threaded reader', () => {
   it('sees a worker that came online before anyone asked', async () => {
@@ -29,12 +29,12 @@ describe('the threaded reader', () => {
   });
 
   it('gives the one-thread result run after run (20 runs)', async () => {
-    const one = await built.measureContinuity(SAMPLE, { ...OPTIONS, threads: 1 });
+    const one = await built.measureContinuity(SAMPLE, { ...OPTIONS, engine: { ...OPTIONS.engine, threads: 1 } });
     for (let k = 0; k < 20; k++) expect(await built.measureContinuity(SAMPLE, OPTIONS)).toEqual(one);
   });
 
   it('gives the one-thread result when the first file reads are slow', async () => {
-    const one = await built.measureContinuity(SAMPLE, { ...OPTIONS, threads: 1 });
+    const one = await built.measureContinuity(SAMPLE, { ...OPTIONS, engine: { ...OPTIONS.engine, threads: 1 } });
     // this thread's first opens and streams (the header, the cuts between ranges) wait 400 ms
     const require = createRequire(import.meta.url);
     const fs = require('node:fs') as typeof import('node:fs');
@@ -66,10 +66,34 @@ describe('the threaded reader', () => {
     const pool: ReaderThreads = { readers, close: async () => { closed++; await Promise.all(readers.map((r) => r.close())); } };
     try {
       const t0 = Date.now();
-      await expect(measureInParallel(SAMPLE, { from: '2024-10-07', spillRows: 500, watchdogMs: 300 }, 2, pool)).rejects.toMatchObject({ code: 'STALLED' });
+      await expect(readInParallel(SAMPLE, { from: '2024-10-07', engine: { spillRows: 500, watchdogMs: 300 } }, pool, ({ evaluate }) => evaluate())).rejects.toMatchObject({ code: 'STALLED' });
       expect(Date.now() - t0).toBeLessThan(10_000);
       expect(closed).toBeGreaterThan(0);
       expect(readers[1]!.events).toBeGreaterThanOrEqual(2); // online, then its end
+      expect(readdirSync(tmp)).toEqual([]);
+    } finally {
+      if (had === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = had;
+      await pool.close();
+    }
+  });
+
+  it('stops a run that waits without progress once the log is read (in what the command does with it) with STALLED, its spill files removed', async () => {
+    const tmp = mkdtempSync(join(dir, 'tmp-'));
+    const had = process.env.TMPDIR;
+    process.env.TMPDIR = tmp;
+    const readers = [new Reader(null), new Reader(WORKER)];
+    const pool: ReaderThreads = { readers, close: async () => { await Promise.all(readers.map((r) => r.close())); } };
+    let read = 0;
+    try {
+      // both threads spill (500 rows each at most): the run's folder holds their files while the command waits
+      const waiting = readInParallel(SAMPLE, { from: '2024-10-07', engine: { spillRows: 1000, watchdogMs: 300 } }, pool, async ({ acc }) => {
+        read = acc.reportedWindows().windows[0]!.count;
+        expect(readdirSync(tmp)).toHaveLength(1);
+        return new Promise<never>(() => undefined);
+      });
+      await expect(waiting).rejects.toMatchObject({ code: 'STALLED' });
+      expect(read).toBeGreaterThan(1000);
       expect(readdirSync(tmp)).toEqual([]);
     } finally {
       if (had === undefined) delete process.env.TMPDIR;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { routeDay, unionMinutes, type RouteStop } from '../../src/routes/day.js';
 import { haversineKm, haversineModel, type DistanceModel } from '../../src/routes/distance.js';
-import { routes } from '../../src/routes/measure.js';
+import { measureRoutes, routes } from '../../src/routes/measure.js';
 import { staffing } from '../../src/staffing/measure.js';
 import { at, greatCircleKm, permutations, visit } from './routes-fixture.js';
 
@@ -170,7 +170,7 @@ describe('a handover is not double staffing (one definition with the staffing fi
   ];
   const options = { zone: 'UTC', all: true, circuity: 1, speedKmh: 60 } as const;
   const figures = (rows: ReturnType<typeof day>, handoverMinutes?: number) => {
-    const w = routes(rows, { ...options, ...(handoverMinutes !== undefined ? { handoverMinutes } : {}) }).windows[0]!;
+    const w = routes(rows, { ...options, ...(handoverMinutes !== undefined ? { rules: { handoverMinutes } } : {}) }).windows[0]!;
     const s = staffing(rows, { zone: 'UTC', from: '2024-10-01', scope: 'all', ...(handoverMinutes !== undefined ? { rules: { handoverMinutes } } : {}) }).windows[0]!;
     const a = w.routes.find((d) => d.staff === 'A')!;
     return { doubleA: a.doubleStaffedVisits, doubleB: w.routes.find((d) => d.staff === 'B')!.doubleStaffedVisits, a, staffingDouble: s.doubleStaffedVisits, handovers: s.handovers };
@@ -198,17 +198,30 @@ describe('a handover is not double staffing (one definition with the staffing fi
     expect([five.doubleA, five.doubleB, five.staffingDouble, five.handovers]).toEqual([0, 0, 0, 1]);
     const three = figures(rows, 3);
     expect([three.doubleA, three.doubleB, three.staffingDouble, three.handovers]).toEqual([1, 1, 1, 0]);
-    expect(() => routes(rows, { handoverMinutes: -1 })).toThrow(/handoverMinutes/);
+    expect(() => routes(rows, { rules: { handoverMinutes: -1 } })).toThrow(/handoverMinutes/);
   });
 });
 
 describe('windows', () => {
   const rows = [visit('S1', 'c1', '09:00', '09:30', A), { ...visit('S1', 'c1', '09:00', '09:30', A), start: at('09:00') + 86_400_000 * 20, end: at('09:30') + 86_400_000 * 20 }];
   it('from + days takes the days of one window; all takes every day of the log', () => {
-    const one = routes(rows, { zone: 'UTC', from: '2024-10-01', days: 14 });
+    const one = routes(rows, { zone: 'UTC', from: '2024-10-01', rules: { days: 14 } });
     expect([one.windows[0]!.from, one.windows[0]!.to, one.windows[0]!.staffDays, one.rows.outsideWindows]).toEqual(['2024-10-01', '2024-10-14', 1, 1]);
     const all = routes(rows, { zone: 'UTC', all: true });
     expect([all.windows[0]!.from, all.windows[0]!.to, all.windows[0]!.days, all.windows[0]!.staffDays]).toEqual(['2024-10-01', '2024-10-21', 21, 2]);
+  });
+  it('takes days and handoverMinutes in rules, as the measure does: at the top level each is a BAD_OPTION saying where it went', () => {
+    expect(() => routes(rows, { zone: 'UTC', from: '2024-10-01', days: 14 } as never)).toThrow(expect.objectContaining({ code: 'BAD_OPTION', message: 'days: moved to rules.days' }));
+    expect(() => routes(rows, { zone: 'UTC', handoverMinutes: 3 } as never)).toThrow('handoverMinutes: moved to rules.handoverMinutes');
+    // the measure's rules as they are: the ones routes have no use for are left aside
+    const rules = { preset: 'ange', days: 7, handoverMinutes: 5, countBothStaff: false } as const;
+    expect(routes(rows, { zone: 'UTC', from: '2024-10-01', rules }).windows[0]!.to).toBe('2024-10-07');
+  });
+  it('measureRoutes takes the engine\'s settings as the other commands do (checked; the same figures)', async () => {
+    const options = { zone: 'UTC', all: true } as const;
+    expect(await measureRoutes(rows, { ...options, engine: { threads: 2, fastPath: false } })).toEqual(await measureRoutes(rows, options));
+    await expect(measureRoutes(rows, { ...options, threads: 2 } as never)).rejects.toMatchObject({ code: 'BAD_OPTION', message: 'threads: moved to engine.threads' });
+    await expect(measureRoutes(rows, { ...options, engine: { threads: 0 } })).rejects.toMatchObject({ code: 'BAD_OPTION', message: /^engine\.threads: / });
   });
   it('a monthly series by default; one mode at a time', () => {
     expect(routes(rows, { zone: 'UTC' }).windows.map((w) => w.from)).toEqual(['2024-10-01']);

@@ -45,7 +45,7 @@ describe('the start of an input is looked at before it is read as CSV', () => {
     }
     // the measure's fast path and its threads (a file) give the same error
     for (const threads of [1, 2]) {
-      const e = await failure(measureContinuity(file('u16m.csv', utf16le(CSV.repeat(3), true)), { threads }));
+      const e = await failure(measureContinuity(file('u16m.csv', utf16le(CSV.repeat(3), true)), { engine: { threads } }));
       expect(e.message).toContain('UTF-16');
     }
   });

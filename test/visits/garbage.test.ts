@@ -38,12 +38,12 @@ describe('arrays given up for bigger ones', () => {
     expect(() => realGaveUp(GIVEN_UP_BYTES)).not.toThrow(); // no gc exposed: nothing
   });
 
-  it('are reported by the register of client facts: 17 bytes a client (partition, birth day, age)', () => {
+  it('are reported by the register of client facts: 25 bytes a client (partition, birth day, age, first line)', () => {
     const register = new LogRegister(false);
-    for (let i = 0; i < 1025; i++) register.note(register.code('client', `C${1000 + i}`), null, null, -1);
+    for (let i = 0; i < 1025; i++) register.note(register.code('client', `C${1000 + i}`), null, null, -1, i + 2);
     // the facts start with room for 1,024 clients and double for the 1,025th
-    expect(gaveUp).toHaveBeenCalledWith(1024 * 17);
-    expect(vi.mocked(gaveUp).mock.calls.filter(([bytes]) => bytes === 1024 * 17)).toHaveLength(1);
+    expect(gaveUp).toHaveBeenCalledWith(1024 * 25);
+    expect(vi.mocked(gaveUp).mock.calls.filter(([bytes]) => bytes === 1024 * 25)).toHaveLength(1);
   });
 
   it('are reported by the names: their bytes and where each ends', () => {

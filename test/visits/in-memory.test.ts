@@ -182,7 +182,7 @@ describe('option values are checked', () => {
     await expectKontinuitetError(readVisits([], { maxIssues: -1 }), 'BAD_OPTION');
     await expectKontinuitetError(readVisits([], { use: ['latitude' as 'lat'] }), 'BAD_OPTION');
     await expectKontinuitetError(readVisits([], { columns: { klient: 'Kund' } as unknown as { client_id: string } }), 'BAD_OPTION');
-    await expectKontinuitetError(measureContinuity([], { fastPath: 'no' as unknown as boolean }), 'BAD_OPTION');
+    await expectKontinuitetError(measureContinuity([], { engine: { fastPath: 'no' as unknown as boolean } }), 'BAD_OPTION');
   });
 
   it('an Invalid Date as the report time is BAD_OPTION', () => {

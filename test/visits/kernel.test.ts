@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fastScanPiece, type CodedRow, type CodedSink, type KeptKernel } from '../../src/visits/fast.js';
 import { KERNEL_ASCII_VISIT, KERNEL_PLAIN, RECORD_FLAGS, RECORD_HEAD, RECORD_VALUES, SplitKernel, type RowSettings } from '../../src/visits/kernel.js';
-import { MEASURE_COLUMNS } from '../../src/continuity/measure.js';
+import { MEASURE_COLUMNS } from '../../src/continuity/settings.js';
 import { parseDayCodes } from '../../src/time/parse.js';
 import { daysFromCivil } from '../../src/time/civil.js';
 import type { Visit } from '../../src/visits/types.js';

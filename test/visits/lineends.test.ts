@@ -26,9 +26,9 @@ function lines(): string[] {
 /** The measure by one thread (fast path), the general reader and three threads in small units: all equal; returns one. */
 async function measured(path: string, options: MeasureOptions & ReadOptions = {}) {
   const o = { from: '2024-10-01', ...options };
-  const one = await measureContinuity(path, { ...o, threads: 1 });
-  expect(await measureContinuity(path, { ...o, threads: 1, fastPath: false })).toEqual(one);
-  expect(await measureContinuity(path, { ...o, threads: 3, readUnit: 97 })).toEqual(one);
+  const one = await measureContinuity(path, { ...o, engine: { threads: 1 } });
+  expect(await measureContinuity(path, { ...o, engine: { threads: 1, fastPath: false } })).toEqual(one);
+  expect(await measureContinuity(path, { ...o, engine: { threads: 3, readUnit: 97 } })).toEqual(one);
   return one;
 }
 
@@ -68,7 +68,7 @@ describe('a header without rows', () => {
     for (const body of ['Brukare;Personal;Starttid;Sluttid\n', 'Brukare;Personal;Starttid;Sluttid\n\n\n', 'Brukare;Personal;Starttid;Sluttid']) {
       const { ledger } = await readVisits(file(body), { onWarning: (m) => warned.push(m) });
       expect(ledger.warnings).toEqual(['the file has a header but no rows']);
-      const r = await measureContinuity(file(body), { from: '2024-10-01', threads: 1, onWarning: (m) => warned.push(m) });
+      const r = await measureContinuity(file(body), { from: '2024-10-01', engine: { threads: 1 }, onWarning: (m) => warned.push(m) });
       expect(r.rows.read).toBe(0);
     }
     expect(warned).toHaveLength(6);
@@ -83,7 +83,7 @@ describe('bytes that are not UTF-8, no encoding given', () => {
 
   it('a Windows-1252 file stops with an error naming the option, on every reader; with --encoding latin1 it gives the UTF-8 figures', async () => {
     const path = file(cp1252);
-    for (const o of [{ threads: 1 }, { threads: 1, fastPath: false }, { threads: 3, readUnit: 97 }]) {
+    for (const o of [{ threads: 1 }, { threads: 1, fastPath: false }, { threads: 3, readUnit: 97 }].map((engine) => ({ engine }))) {
       await expect(measureContinuity(path, { from: '2024-10-01', ...o })).rejects.toMatchObject({ code: 'UNREADABLE_INPUT', message: expect.stringMatching(/^line 1: .*--encoding latin1/) });
     }
     expect(await measured(path, { encoding: 'latin1' })).toEqual(await measured(file(utf8)));
@@ -99,7 +99,7 @@ describe('bytes that are not UTF-8, no encoding given', () => {
     const bytes = Buffer.concat([Buffer.from(head + rows.join('')), Buffer.from(row(1, 'Öster'), 'latin1'), Buffer.from(row(2, 'Norr'))]);
     const path = file(bytes);
     const error = { code: 'UNREADABLE_INPUT', message: expect.stringMatching(new RegExp(`^line ${line}: bytes that are not UTF-8.*--encoding latin1`)) };
-    for (const o of [{ threads: 1 }, { threads: 1, fastPath: false }, { threads: 2 }, { threads: 3, readUnit: 4096 }]) {
+    for (const o of [{ threads: 1 }, { threads: 1, fastPath: false }, { threads: 2 }, { threads: 3, readUnit: 4096 }].map((engine) => ({ engine }))) {
       await expect(measureContinuity(path, { from: '2024-10-01', ...o })).rejects.toMatchObject(error);
     }
     await expect(readVisits(path)).rejects.toMatchObject(error);

@@ -85,9 +85,9 @@ describe('time_implausible and visit_too_long', () => {
 
   it('the fast path, the kernel and threads reject the same rows as the row reader, and the series stays short', async () => {
     const path = file(text());
-    const general = await measureContinuity(path, { fastPath: false });
-    const fast = await measureContinuity(path, { threads: 1 });
-    const threaded = await measureContinuity(path, { threads: 2, readUnit: 256 });
+    const general = await measureContinuity(path, { engine: { fastPath: false } });
+    const fast = await measureContinuity(path, { engine: { threads: 1 } });
+    const threaded = await measureContinuity(path, { engine: { threads: 2, readUnit: 256 } });
     expect(fast).toEqual(general);
     expect(threaded).toEqual(general);
     expect(general.issues.map((i) => [i.line, i.column, i.code])).toEqual(expectedIssues);

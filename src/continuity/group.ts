@@ -1,4 +1,5 @@
-import { looseRows, type GatheredRows } from '../continuity/rowstore.js';
+import { looseRows, type GatheredRows } from './rowstore.js';
+import type { VisitColumns } from './rows.js';
 
 /**
  * What grouping needs of a row: its times and its visit id (`''` when the log has none).
@@ -23,20 +24,6 @@ export interface GroupableRow {
 export function overlapsByHalf(aStart: number, aEnd: number, bStart: number, bEnd: number): boolean {
   const overlap = Math.min(aEnd, bEnd) - Math.max(aStart, bStart);
   return overlap > 0 && 2 * overlap >= Math.min(aEnd - aStart, bEnd - bStart);
-}
-
-/**
- * Rows in columns for {@link GatheredRows.group}: times, and per row the index of the first row of
- * the same client with the same visit id (the row itself when it is the first), or -1 when the
- * row has no visit id.
- *
- * @example
- * const rows: VisitColumns = { start: Float64Array.of(0, 5), end: Float64Array.of(60, 60), visit: Int32Array.of(0, 0) };
- */
-export interface VisitColumns {
-  readonly start: Float64Array;
-  readonly end: Float64Array;
-  readonly visit: Int32Array;
 }
 
 /**

@@ -1,0 +1,95 @@
+/**
+ * The one door to the engine: every command that reads a visit log (measure, staffing, check,
+ * report) reads it through {@link fillAccumulator} into the continuity measure's accumulator, and
+ * the engine decides there, from the source and `engine` ({@link EngineSettings}), how: the
+ * byte-level fast path or the general reader, one thread or several (scan, then the workers'
+ * parts absorbed in file order), when counted rows go to a spill file, and the watchdog. The
+ * command then reads what it needs of the filled accumulator (the staffing figures its counted
+ * rows client by client) and has it evaluated, in the threads that read it or in this one.
+ *
+ * @module
+ */
+
+import { fileURLToPath } from 'node:url';
+import { ContinuityAccumulator } from '../continuity/accumulator.js';
+import type { StreamedResult } from '../continuity/clientlist.js';
+import { MEASURE_COLUMNS, type MeasureOptions } from '../continuity/settings.js';
+import { readInParallel } from '../continuity/parallel.js';
+import { startReaders } from '../continuity/readers.js';
+import { checkEngineSettings, checkReadOptions, checkSource, refuseMovedSettings } from '../options.js';
+import { fastScanFile, type CodedSink } from '../visits/fast.js';
+import { collectGarbage } from '../visits/garbage.js';
+import { scanVisits } from '../visits/read.js';
+import type { ReadLedger, ReadOptions, Visit, VisitSource } from '../visits/types.js';
+import type { FilledAccumulator } from './filled.js';
+import { defaultThreads, ENGINE_DEFAULTS } from './settings.js';
+
+export type { FilledAccumulator } from './filled.js';
+
+/**
+ * Reads `source` into a {@link ContinuityAccumulator} made from `options` (the measure's options,
+ * the reader's, and `engine`), hands it to `use` and gives what `use` gives. A file (path or
+ * `file:` URL) is read with the fast path unless `engine.fastPath` is false, by
+ * `engine.threads` threads when the file allows (see {@link readInParallel}; with `indices`,
+ * `onError: 'stop'`, Windows-1252 or a quote in the file, by one); anything else by the general
+ * reader. Either way the accumulator holds the same rows, the ledger the same counts and issues
+ * (tests hold them equal). The options are checked first (`BAD_SOURCE`, `BAD_OPTION`; an engine
+ * setting at the top level of the options too). After `use` (or its error) the spill files are
+ * removed and the threads ended; a threaded read's watchdog watches `use` too.
+ *
+ * @example
+ * const result = await fillAccumulator('visits.csv', { from: '2024-10-01', engine: { threads: 2 } }, ({ evaluate }) => evaluate());
+ */
+export async function fillAccumulator<T>(source: VisitSource, options: MeasureOptions & ReadOptions, use: (filled: FilledAccumulator) => T | Promise<T>): Promise<T> {
+  checkSource(source);
+  checkReadOptions(options);
+  refuseMovedSettings(options);
+  checkEngineSettings(options.engine);
+  const fastPath = options.engine?.fastPath ?? ENGINE_DEFAULTS.fastPath;
+  const path = filePath(source);
+  // the worker threads start first: they boot while this thread sets up the accumulator
+  const started = path !== null && fastPath ? startReaders(path, options, options.engine?.threads ?? defaultThreads()) : null;
+  let acc: ContinuityAccumulator;
+  try {
+    acc = new ContinuityAccumulator(options);
+  } catch (e) {
+    await started?.close();
+    throw e;
+  }
+  const read: MeasureOptions & ReadOptions = { use: MEASURE_COLUMNS, ...options, zone: acc.zone.name };
+  if (started !== null) {
+    const threaded = await readInParallel(path!, read, started, use);
+    if (threaded !== null) return threaded.value;
+  }
+  try {
+    const ledger = await readRows(source, acc, (v) => acc.add(v), read, fastPath);
+    collectGarbage(); // the reader's tables are garbage now, before the evaluation
+    let evaluated = false;
+    const evaluate = async (): Promise<StreamedResult> => {
+      if (evaluated) throw new Error('a filled accumulator is evaluated once');
+      evaluated = true;
+      return acc.finishStreamed(ledger);
+    };
+    return await use({ acc, ledger, evaluate });
+  } finally {
+    acc.release();
+  }
+}
+
+/**
+ * Reads a visit source in one thread: a file (path or URL) with the byte-level fast path into
+ * `sink` when it can, anything else (or `fastPath` false) with the general reader, row by row
+ * into `add`. Returns the reader's ledger.
+ *
+ * @example
+ * const ledger = await readRows('visits.csv', acc, (v) => acc.add(v), { use: MEASURE_COLUMNS }, true);
+ */
+async function readRows(source: VisitSource, sink: CodedSink, add: (v: Visit) => void, read: ReadOptions, fastPath: boolean): Promise<ReadLedger> {
+  const path = filePath(source);
+  return (path !== null && fastPath ? await fastScanFile(path, sink, read) : null) ?? await scanVisits(source, add, read);
+}
+
+/** The path of a source given by path or `file:` URL, else null. */
+function filePath(source: VisitSource): string | null {
+  return typeof source === 'string' ? source : source instanceof URL ? fileURLToPath(source) : null;
+}
