@@ -45,7 +45,7 @@ export interface ScheduleMeasure {
 
 /**
  * Measures a schedule (or any visit log) for a check, reading it through the engine's door as the
- * measure does ({@link fillAccumulator}: the fast path, the threads, spilling, as `engine` says).
+ * measure does (the engine's door: the fast path, the threads, spilling, as `engine` says).
  * Without `from` or `every` the single window starts on the first local day of the log — found by
  * a first pass over the source, through the same door (a byte stream such as standard input is
  * held in memory as bytes for the second pass; a file is read twice). Reads only the columns the

@@ -9,7 +9,7 @@ import { histogram, spread } from '../summary/spread.js';
 import type { DayWindow } from '../time/windows.js';
 import type { ReadLedger } from '../visits/types.js';
 import { summariseIndices } from './indices.js';
-import type { CountedVisitRow } from './definition.js';
+import type { CountedVisitRow } from './definition-visits.js';
 import type { MeasureSettings, RowFacts } from './settings.js';
 import type { ClientContinuity, ContinuityResult, ContinuitySummary, ContinuityWindow, ExclusionReason } from './types.js';
 

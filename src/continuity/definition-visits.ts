@@ -94,3 +94,14 @@ export function doubleStaffed(rows: readonly VisitRow[], visit: readonly number[
   }
   return together > 0 && together >= handoverMs;
 }
+
+/**
+ * A counted row: one staff member at a visit of a client, on day `day` (0-based) of its window.
+ *
+ * @example
+ * const row: CountedVisitRow = { start: 1729490400000, end: 1729492200000, staff: 'S1', visitId: 'V1', group: 'Norr', day: 0 };
+ */
+export interface CountedVisitRow extends VisitRow {
+  group: string;
+  day: number;
+}

@@ -12,26 +12,14 @@ import { seriesWindows, type DayWindow, type MonthAnchor } from '../time/windows
 import type { LocalZone } from '../time/zone.js';
 import type { ReadLedger, ReadOptions } from '../visits/types.js';
 import { mostListed, noteClient, resultOf, usedRows, type ClientFacts, type ReadLog } from './definition-result.js';
-import { doubleStaffed, visitsOf } from './definition-visits.js';
+import { doubleStaffed, visitsOf, type CountedVisitRow } from './definition-visits.js';
+
+export type { CountedVisitRow } from './definition-visits.js';
 import { clientIndices } from './indices.js';
 import { kindMatcher, type ContinuityRules } from './rules.js';
 import { measureSettings, type MeasureOptions, type MeasureSettings, type RowFacts } from './settings.js';
 import type { ClientContinuity, ContinuityResult, ExclusionReason, IneligibleReason } from './types.js';
 
-/**
- * A counted row: one staff member at a visit of a client, on day `day` (0-based) of its window.
- *
- * @example
- * const row: CountedVisitRow = { start: 1729490400000, end: 1729492200000, staff: 'S1', visitId: 'V1', group: 'Norr', day: 0 };
- */
-export interface CountedVisitRow {
-  start: number;
-  end: number;
-  staff: string;
-  visitId: string;
-  group: string;
-  day: number;
-}
 
 /**
  * The first day of the monthly window a local day falls in (domain.md: "a series of windows, e.g.
