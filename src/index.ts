@@ -14,7 +14,7 @@ export { pseudonymiser } from './visits/pseudonymise.js';
 
 // Measuring continuity (the Kolada indicator)
 export { measureContinuity, continuity, type MeasureOptions } from './continuity/measure.js';
-export type { EngineSettings } from './engine/settings.js';
+export type { EngineSettings } from './engine-settings.js';
 export type { MonthAnchor } from './time/windows.js';
 
 // The rules of the indicator

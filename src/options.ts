@@ -5,7 +5,7 @@
  * @module
  */
 
-import { ENGINE_SETTINGS, type EngineSettings } from './engine/settings.js';
+import { ENGINE_SETTINGS, type EngineSettings } from './engine-settings.js';
 import { KontinuitetError } from './errors.js';
 import { CANONICAL_COLUMNS } from './visits/columns.js';
 import type { ReadOptions } from './visits/types.js';

@@ -3,7 +3,7 @@ import { materialise } from '../continuity/clientlist.js';
 import type { MeasureOptions } from '../continuity/settings.js';
 import type { ContinuityResult } from '../continuity/types.js';
 import { fillAccumulator } from '../engine/door.js';
-import type { EngineSettings } from '../engine/settings.js';
+import type { EngineSettings } from '../engine-settings.js';
 import { checkSource, refuseMovedSettings } from '../options.js';
 import { civilFromDays } from '../time/civil.js';
 import { LocalZone } from '../time/zone.js';

@@ -1,4 +1,4 @@
-import type { EngineSettings } from '../engine/settings.js';
+import type { EngineSettings } from '../engine-settings.js';
 import { intFlag } from './args.js';
 
 /** The flags of the engine's settings, for the commands that read a file through it (measure, staffing, check, report). */

@@ -1,4 +1,4 @@
-import { ENGINE_DEFAULTS } from '../engine/settings.js';
+import { ENGINE_DEFAULTS } from '../engine-settings.js';
 import { VisitChecker } from '../visits/check.js';
 import { seriesWindows, type DayWindow, type MonthAnchor } from '../time/windows.js';
 import type { LocalZone } from '../time/zone.js';

@@ -10,7 +10,7 @@ import { MAX_UNITS, WorkTable } from '../visits/worktable.js';
 import { ContinuityAccumulator } from './accumulator.js';
 import type { EvaluationJob, JobResult } from './job.js';
 import type { MeasureOptions } from './settings.js';
-import { ENGINE_DEFAULTS } from '../engine/settings.js';
+import { ENGINE_DEFAULTS } from '../engine-settings.js';
 import { PARTITIONS, removeFolder, removeSpill, spillFolder } from './partitions.js';
 import type { StreamedResult } from './clientlist.js';
 import type { FilledAccumulator } from '../engine/filled.js';

@@ -2,7 +2,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { PARALLEL_BYTES } from '../engine/settings.js';
+import { PARALLEL_BYTES } from '../engine-settings.js';
 import type { ReadOptions } from '../visits/types.js';
 import type { MeasureOptions } from './settings.js';
 import { handleRequest, type ThreadReply, type ThreadRequest } from './thread.js';

@@ -1,7 +1,7 @@
 // The options of the continuity measure and their checks: shared by the definition
 // (definition.ts) and the engine (accumulator.ts), so both take and refuse the same options.
 import { KontinuitetError } from '../errors.js';
-import type { EngineSettings } from '../engine/settings.js';
+import type { EngineSettings } from '../engine-settings.js';
 import { checkEngineSettings, dayText, flag, oneOf, refuseMovedSettings, shownValue } from '../options.js';
 import { dayWindow, maxWindowsOption, type DayWindow, type MonthAnchor } from '../time/windows.js';
 import { LocalZone } from '../time/zone.js';

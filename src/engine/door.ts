@@ -22,7 +22,7 @@ import { collectGarbage } from '../visits/garbage.js';
 import { scanVisits } from '../visits/read.js';
 import type { ReadLedger, ReadOptions, Visit, VisitSource } from '../visits/types.js';
 import type { FilledAccumulator } from './filled.js';
-import { defaultThreads, ENGINE_DEFAULTS } from './settings.js';
+import { defaultThreads, ENGINE_DEFAULTS } from '../engine-settings.js';
 
 export type { FilledAccumulator } from './filled.js';
 

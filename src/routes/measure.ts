@@ -8,7 +8,7 @@
 
 import { groupBy, sortedKeys } from '../summary/groupBy.js';
 import { resolveRules, type ContinuityRules } from '../continuity/rules.js';
-import type { EngineSettings } from '../engine/settings.js';
+import type { EngineSettings } from '../engine-settings.js';
 import { KontinuitetError } from '../errors.js';
 import { checkEngineSettings, checkVisitList, dayText, flag, oneOf, refuseMovedSettings, shownValue } from '../options.js';
 import { VisitChecker } from '../visits/check.js';

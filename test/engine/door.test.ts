@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkSchedule, measureSchedule } from '../../src/check/schedule.js';
 import type { CheckConfig } from '../../src/check/types.js';
-import type { EngineSettings } from '../../src/engine/settings.js';
+import type { EngineSettings } from '../../src/engine-settings.js';
 import { writeGeneratedCsv } from '../../src/generate/index.js';
 import { measureContinuity } from '../../src/index.js';
 import { measureForReport } from '../../src/report/html/measure.js';
