@@ -5,9 +5,9 @@ export default defineConfig([
     // the entries of the package (package.json "exports"); docs/api.md lists their names
     entry: {
       index: 'src/index.ts',
-      check: 'src/check/index.ts',
-      report: 'src/report/index.ts',
-      routes: 'src/routes/index.ts',
+      check: 'src/outputs/check/index.ts',
+      report: 'src/outputs/report/index.ts',
+      routes: 'src/measures/routes/index.ts',
       generate: 'src/generate/index.ts',
     },
     format: ['esm', 'cjs'],
@@ -23,7 +23,7 @@ export default defineConfig([
   },
   {
     // the worker script of the parallel measure (ESM; the package is "type": "module")
-    entry: { 'measure-worker': 'src/continuity/measure-worker.ts' },
+    entry: { 'measure-worker': 'src/engine/measure-worker.ts' },
     format: ['esm'],
     sourcemap: true,
     target: 'node20',

@@ -1,7 +1,7 @@
 /**
  * The hook by which measure results show themselves in a Jupyter notebook (Deno's kernel) without
  * the measures depending on the renderers: a measure marks its result with
- * {@link selfDisplaying}; the renderer (src/report/display.ts, loaded with the package) registers
+ * {@link selfDisplaying}; the renderer (src/outputs/report/display.ts, loaded with the package) registers
  * itself with {@link setJupyterRenderer}.
  *
  * @module

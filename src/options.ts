@@ -7,8 +7,8 @@
 
 import { ENGINE_SETTINGS, type EngineSettings } from './engine-settings.js';
 import { KontinuitetError } from './errors.js';
-import { CANONICAL_COLUMNS } from './visits/columns.js';
-import type { ReadOptions } from './visits/types.js';
+import { CANONICAL_COLUMNS } from './read/columns.js';
+import type { ReadOptions } from './read/types.js';
 
 /**
  * A value for an option message: JSON-like, control characters escaped, at most 40 characters.

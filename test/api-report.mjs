@@ -19,9 +19,9 @@ export const REPORT = join(ROOT, 'docs', 'api.md');
  */
 export const ENTRIES = [
   { path: 'kontinuitet', source: 'src/index.ts', dist: 'index', about: 'reading visit logs, the continuity measure and its rules, double staffing, indices, spread measures, errors, and tables, CSV, charts and display for notebooks' },
-  { path: 'kontinuitet/report', source: 'src/report/index.ts', dist: 'report', about: 'the self-contained HTML report' },
-  { path: 'kontinuitet/routes', source: 'src/routes/index.ts', dist: 'routes', about: 'route efficiency, the best order of a route, travel models' },
-  { path: 'kontinuitet/check', source: 'src/check/index.ts', dist: 'check', about: 'continuity targets for CI: the check, its configuration file, its outputs' },
+  { path: 'kontinuitet/report', source: 'src/outputs/report/index.ts', dist: 'report', about: 'the self-contained HTML report' },
+  { path: 'kontinuitet/routes', source: 'src/measures/routes/index.ts', dist: 'routes', about: 'route efficiency, the best order of a route, travel models' },
+  { path: 'kontinuitet/check', source: 'src/outputs/check/index.ts', dist: 'check', about: 'continuity targets for CI: the check, its configuration file, its outputs' },
   { path: 'kontinuitet/generate', source: 'src/generate/index.ts', dist: 'generate', about: 'a seeded generator of synthetic visit logs' },
 ];
 

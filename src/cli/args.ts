@@ -1,5 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { numberCell } from '../visits/cells.js';
+import { numberCell } from '../read/cells.js';
 
 /** A usage error: printed with the command's help, exit code 2. */
 export class UsageError extends Error {

@@ -1,12 +1,12 @@
 import { appendFileSync, writeFileSync } from 'node:fs';
 import { safeText } from '../safe-text.js';
 import { relative, resolve, sep } from 'node:path';
-import { findCheckConfig, loadCheckConfig, parseCheckConfig } from '../check/config.js';
-import { checkJunit, githubAnnotations } from '../check/format-ci.js';
-import { checkMarkdown, checkTable } from '../check/format-text.js';
-import { checkSchedule } from '../check/schedule.js';
-import type { CheckConfig, CheckReport, Figure, Targets, Tolerance, WarnWithin } from '../check/types.js';
-import { parseDay } from '../time/parse.js';
+import { findCheckConfig, loadCheckConfig, parseCheckConfig } from '../outputs/check/config.js';
+import { checkJunit, githubAnnotations } from '../outputs/check/format-ci.js';
+import { checkMarkdown, checkTable } from '../outputs/check/format-text.js';
+import { checkSchedule } from '../outputs/check/schedule.js';
+import type { CheckConfig, CheckReport, Figure, Targets, Tolerance, WarnWithin } from '../outputs/check/types.js';
+import { parseDay } from '../windows/parse.js';
 import { choice, intFlag, numberFlag, parseFlags, UsageError } from './args.js';
 import { ENGINE_FLAGS, ENGINE_HELP, engineSettings } from './engine-flags.js';
 import { READ_FLAGS, READ_HELP, readOptions } from './read-flags.js';

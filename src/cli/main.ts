@@ -1,4 +1,4 @@
-import { removeSpills } from '../continuity/partitions.js';
+import { removeSpills } from '../engine/partitions.js';
 import { KontinuitetError } from '../errors.js';
 import { bounded, safeLines, safeText } from '../safe-text.js';
 import { UsageError } from './args.js';

@@ -1,8 +1,8 @@
-import { measureContinuityStreamed } from '../continuity/measure.js';
-import type { StreamedResult } from '../continuity/clientlist.js';
-import { writeCsv } from '../report/csv.js';
-import { writeJson } from '../report/json.js';
-import { continuityTable } from '../report/table.js';
+import { measureContinuityStreamed } from '../measures/continuity/measure.js';
+import type { StreamedResult } from '../engine/clientlist.js';
+import { writeCsv } from '../outputs/report/csv.js';
+import { writeJson } from '../outputs/report/json.js';
+import { continuityTable } from '../outputs/report/table.js';
 import { choice, parseFlags, UsageError } from './args.js';
 import { ENGINE_FLAGS, ENGINE_HELP, engineSettings } from './engine-flags.js';
 import { READ_FLAGS, READ_HELP, readOptions } from './read-flags.js';

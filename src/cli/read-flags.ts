@@ -1,5 +1,5 @@
 import { safeText } from '../safe-text.js';
-import type { ReadOptions } from '../visits/types.js';
+import type { ReadOptions } from '../read/types.js';
 import { choice, numberFlag } from './args.js';
 
 /** Flags every command that reads a visit log takes. */

@@ -1,10 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import { safeText } from '../safe-text.js';
 import { basename } from 'node:path';
-import { measureForReport } from '../report/html/measure.js';
-import { renderReport } from '../report/html/render.js';
-import { measureRoutes } from '../routes/measure.js';
-import { parseDay } from '../time/parse.js';
+import { measureForReport } from '../outputs/report/html/measure.js';
+import { renderReport } from '../outputs/report/html/render.js';
+import { measureRoutes } from '../measures/routes/measure.js';
+import { parseDay } from '../windows/parse.js';
 import { choice, parseFlags, UsageError } from './args.js';
 import { ENGINE_FLAGS, ENGINE_HELP, engineSettings } from './engine-flags.js';
 import { READ_FLAGS, READ_HELP, readOptions } from './read-flags.js';

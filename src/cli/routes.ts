@@ -1,9 +1,9 @@
-import { writeJson } from '../report/json.js';
-import { writeCsv } from '../report/csv.js';
-import { measureRoutes, type RoutesOptions } from '../routes/measure.js';
-import { readRoadNetwork } from '../routes/roads.js';
-import { routesTable } from '../routes/table.js';
-import type { RoutesResult } from '../routes/types.js';
+import { writeJson } from '../outputs/report/json.js';
+import { writeCsv } from '../outputs/report/csv.js';
+import { measureRoutes, type RoutesOptions } from '../measures/routes/measure.js';
+import { readRoadNetwork } from '../measures/routes/roads.js';
+import { routesTable } from '../measures/routes/table.js';
+import type { RoutesResult } from '../measures/routes/types.js';
 import { choice, intFlag, numberFlag, parseFlags, UsageError } from './args.js';
 import { READ_FLAGS, READ_HELP, readOptions } from './read-flags.js';
 

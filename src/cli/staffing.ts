@@ -1,8 +1,8 @@
-import { writeCsv } from '../report/csv.js';
-import { writeJson } from '../report/json.js';
-import { measureStaffing } from '../staffing/measure.js';
-import { staffingTable } from '../staffing/table.js';
-import type { StaffingResult } from '../staffing/types.js';
+import { writeCsv } from '../outputs/report/csv.js';
+import { writeJson } from '../outputs/report/json.js';
+import { measureStaffing } from '../measures/staffing/measure.js';
+import { staffingTable } from '../measures/staffing/table.js';
+import type { StaffingResult } from '../measures/staffing/types.js';
 import { choice, intFlag, numberFlag, parseFlags, UsageError } from './args.js';
 import { ENGINE_FLAGS, ENGINE_HELP, engineSettings } from './engine-flags.js';
 import { READ_FLAGS, READ_HELP, readOptions } from './read-flags.js';

@@ -1,4 +1,4 @@
-import type { MeasureOptions } from '../continuity/settings.js';
+import type { MeasureOptions } from '../measures/continuity/settings.js';
 import { choice, intFlag, numberFlag, UsageError } from './args.js';
 
 /** The flags of the windows and rules every measuring command takes (measure, staffing, report, routes). */

@@ -11,16 +11,16 @@
  */
 
 import { fileURLToPath } from 'node:url';
-import { ContinuityAccumulator } from '../continuity/accumulator.js';
-import type { StreamedResult } from '../continuity/clientlist.js';
-import { MEASURE_COLUMNS, type MeasureOptions } from '../continuity/settings.js';
-import { readInParallel } from '../continuity/parallel.js';
-import { startReaders } from '../continuity/readers.js';
+import { ContinuityAccumulator } from './accumulator.js';
+import type { StreamedResult } from './clientlist.js';
+import { MEASURE_COLUMNS, type MeasureOptions } from '../measures/continuity/settings.js';
+import { readInParallel } from './parallel.js';
+import { startReaders } from './readers.js';
 import { checkEngineSettings, checkReadOptions, checkSource, refuseMovedSettings } from '../options.js';
-import { fastScanFile, type CodedSink } from '../visits/fast.js';
-import { collectGarbage } from '../visits/garbage.js';
-import { scanVisits } from '../visits/read.js';
-import type { ReadLedger, ReadOptions, Visit, VisitSource } from '../visits/types.js';
+import { fastScanFile, type CodedSink } from './fast.js';
+import { collectGarbage } from './garbage.js';
+import { scanVisits } from '../read/read.js';
+import type { ReadLedger, ReadOptions, Visit, VisitSource } from '../read/types.js';
 import type { FilledAccumulator } from './filled.js';
 import { defaultThreads, ENGINE_DEFAULTS } from '../engine-settings.js';
 

@@ -1,8 +1,8 @@
 // What the engine hands a command once it has read a log (fillAccumulator in door.ts; the threads'
 // part in continuity/parallel.ts). Types only, so both can name it without importing each other.
-import type { ContinuityAccumulator } from '../continuity/accumulator.js';
-import type { StreamedResult } from '../continuity/clientlist.js';
-import type { ReadLedger } from '../visits/types.js';
+import type { ContinuityAccumulator } from './accumulator.js';
+import type { StreamedResult } from './clientlist.js';
+import type { ReadLedger } from '../read/types.js';
 
 /**
  * A log read into one continuity accumulator: every row counted, excluded or rejected, the

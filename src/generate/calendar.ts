@@ -3,8 +3,8 @@
  * (days since 1970-01-01), with no time zone, locale or clock involved.
  */
 
-import { civilFromDays } from '../time/civil.js';
-import { parseDay } from '../time/parse.js';
+import { civilFromDays } from '../windows/civil.js';
+import { parseDay } from '../windows/parse.js';
 
 /**
  * Parses a `YYYY-MM-DD` calendar date to an epoch-day number (days since 1970-01-01), or returns

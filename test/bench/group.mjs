@@ -12,7 +12,7 @@ import { build } from 'esbuild';
 
 const dir = mkdtempSync(join(tmpdir(), 'kontinuitet-bench-group-'));
 const bundle = join(dir, 'group.mjs');
-await build({ entryPoints: [fileURLToPath(new URL('../../src/visits/group.ts', import.meta.url))], bundle: true, format: 'esm', platform: 'node', target: 'node20', outfile: bundle, logLevel: 'silent' });
+await build({ entryPoints: [fileURLToPath(new URL('../../src/engine/group.ts', import.meta.url))], bundle: true, format: 'esm', platform: 'node', target: 'node20', outfile: bundle, logLevel: 'silent' });
 const { groupVisits } = await import(pathToFileURL(bundle).href);
 rmSync(dir, { recursive: true, force: true });
 

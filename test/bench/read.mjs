@@ -14,7 +14,7 @@
 // Measurements:
 //   floor-decode   createReadStream (1 MiB chunks, as the reader) + TextDecoder, nothing else
 //   floor-lines    the same + counting '\n' with indexOf (a plain line scanner)
-//   tokenizer      the same + CsvTokenizer from src/visits/csv.ts, bundled here with esbuild
+//   tokenizer      the same + CsvTokenizer from src/read/csv.ts, bundled here with esbuild
 //                  (the dist bundle does not export it); its sink only counts rows
 //   scanVisits     the public API: scanVisits(file, () => n++), keeping nothing
 //   scanVisits+p   the same with pseudonymise: { key }
@@ -219,7 +219,7 @@ async function bundleTokenizer(dir) {
     await esbuild.build({ entryPoints: [join(ROOT, 'src', 'visits', 'csv.ts')], bundle: true, format: 'esm', platform: 'node', target: 'node20', outfile, logLevel: 'silent' });
     return outfile;
   } catch (e) {
-    console.log(`(tokenizer alone skipped: cannot bundle src/visits/csv.ts: ${e.message})`);
+    console.log(`(tokenizer alone skipped: cannot bundle src/read/csv.ts: ${e.message})`);
     return null;
   }
 }

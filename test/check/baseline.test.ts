@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { compareToBaseline, pairWindows } from '../../src/check/baseline.js';
-import { measureSchedule } from '../../src/check/schedule.js';
-import { checkTargets } from '../../src/check/targets.js';
+import { compareToBaseline, pairWindows } from '../../src/outputs/check/baseline.js';
+import { measureSchedule } from '../../src/outputs/check/schedule.js';
+import { checkTargets } from '../../src/outputs/check/targets.js';
 import { CLIENTS, scheduleRows, withStaff } from '../fixtures/check/schedule.js';
 
 // Current (2024-11-04 ..): eligible 4, 6, 10, 12, 23 → mean 11, median 10, max 23, share > 20 0.2.

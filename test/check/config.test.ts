@@ -2,10 +2,10 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CHECK_CONFIG_SCHEMA, findCheckConfig, loadCheckConfig, parseCheckConfig } from '../../src/check/config.js';
-import { FIGURES } from '../../src/check/figures.js';
-import { keyPath, SCHEMA_KEYWORDS, validateJson, type JsonSchema } from '../../src/check/schema.js';
-import { TARGET_KEYS, TARGET_SET_KEYS } from '../../src/check/targets.js';
+import { CHECK_CONFIG_SCHEMA, findCheckConfig, loadCheckConfig, parseCheckConfig } from '../../src/outputs/check/config.js';
+import { FIGURES } from '../../src/outputs/check/figures.js';
+import { keyPath, SCHEMA_KEYWORDS, validateJson, type JsonSchema } from '../../src/outputs/check/schema.js';
+import { TARGET_KEYS, TARGET_SET_KEYS } from '../../src/outputs/check/targets.js';
 import { KontinuitetError } from '../../src/errors.js';
 
 const root = CHECK_CONFIG_SCHEMA;

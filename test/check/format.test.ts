@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { checkJunit, ghData, ghProperty, githubAnnotations, xmlEscape } from '../../src/check/format-ci.js';
-import { checkMarkdown, checkTable, headline, mdCell } from '../../src/check/format-text.js';
-import { measureSchedule } from '../../src/check/schedule.js';
-import { checkTargets } from '../../src/check/targets.js';
+import { checkJunit, ghData, ghProperty, githubAnnotations, xmlEscape } from '../../src/outputs/check/format-ci.js';
+import { checkMarkdown, checkTable, headline, mdCell } from '../../src/outputs/check/format-text.js';
+import { measureSchedule } from '../../src/outputs/check/schedule.js';
+import { checkTargets } from '../../src/outputs/check/targets.js';
 import { ID, scheduleRows, withStaff } from '../fixtures/check/schedule.js';
 
 // Figures by hand: mean 11, median 10, max 23 (S3, first line 114 in a CSV), share > 20 0.2.

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { checkSchedule, measureSchedule } from '../../src/check/schedule.js';
+import { checkSchedule, measureSchedule } from '../../src/outputs/check/schedule.js';
 import { CLIENTS, ID, scheduleCsv, scheduleRows, withStaff } from '../fixtures/check/schedule.js';
 
 describe('measureSchedule', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { checkTargets } from '../../src/check/targets.js';
-import { measureSchedule } from '../../src/check/schedule.js';
-import type { CheckItem } from '../../src/check/types.js';
+import { checkTargets } from '../../src/outputs/check/targets.js';
+import { measureSchedule } from '../../src/outputs/check/schedule.js';
+import type { CheckItem } from '../../src/outputs/check/types.js';
 import { CLIENTS, ID, scheduleRows, withContact } from '../fixtures/check/schedule.js';
 
 // Figures by hand (see the fixture): eligible staff 4, 6, 10, 12, 23 → mean 11, median 10,

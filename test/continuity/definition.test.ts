@@ -3,17 +3,17 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { measureContinuity, readVisits, type MeasureOptions } from '../../src/index.js';
-import { doubleStaffed, visitsOf } from '../../src/continuity/definition-visits.js';
-import { continuity as defined, dayOfHours, evaluateClient, monthWindowStart, placeRow, placingOf, type CountedVisitRow } from '../../src/continuity/definition.js';
-import { measureSettings, type RowFacts } from '../../src/continuity/settings.js';
-import { resolveRules } from '../../src/continuity/rules.js';
-import { daysFromCivil } from '../../src/time/civil.js';
-import { dayWindow } from '../../src/time/windows.js';
-import { LocalZone } from '../../src/time/zone.js';
+import { doubleStaffed, visitsOf } from '../../src/measures/continuity/definition-visits.js';
+import { continuity as defined, dayOfHours, evaluateClient, monthWindowStart, placeRow, placingOf, type CountedVisitRow } from '../../src/measures/continuity/definition.js';
+import { measureSettings, type RowFacts } from '../../src/measures/continuity/settings.js';
+import { resolveRules } from '../../src/measures/continuity/rules.js';
+import { daysFromCivil } from '../../src/windows/civil.js';
+import { dayWindow } from '../../src/windows/windows.js';
+import { LocalZone } from '../../src/windows/zone.js';
 import { tempFiles } from './fixture.js';
 
 // The engine (measureContinuity on a file: the byte-level fast path, the general reader, threads
-// reading small units) against the definition (src/continuity/definition.ts) over the same rows.
+// reading small units) against the definition (src/measures/continuity/definition.ts) over the same rows.
 
 const file = tempFiles('kontinuitet-def-');
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -246,7 +246,7 @@ describe('the engine equals the definition', () => {
 
 describe('the definition is plain TypeScript', () => {
   const ENGINE = ['accumulator', 'placement', 'store', 'rowstore', 'job', 'partitions', 'parallel', 'thread', 'readers', 'clients', 'clientlist', 'evaluate', 'measure', 'kernel/', 'visits/fast', 'visits/intern', 'visits/group', 'engine/'];
-  const source = (name: string) => readFileSync(new URL(`../../src/continuity/${name}`, import.meta.url), 'utf8');
+  const source = (name: string) => readFileSync(new URL(`../../src/measures/continuity/${name}`, import.meta.url), 'utf8');
 
   it('definition.ts reaches no engine module, directly or through the modules it imports', () => {
     // every module the definition loads (type-only imports too), followed through src/
@@ -258,9 +258,9 @@ describe('the definition is plain TypeScript', () => {
       // code the definition loads: type-only imports (the engine's settings type) load nothing
       for (const m of text.matchAll(/^(?:import|export)(?! type)[^;]*?from '(\.[^']+)'/gm)) walk(fileURLToPath(new URL(m[1]!.replace(/\.js$/, '.ts'), pathToFileURL(file))));
     };
-    walk(fileURLToPath(new URL('../../src/continuity/definition.ts', import.meta.url)));
+    walk(fileURLToPath(new URL('../../src/measures/continuity/definition.ts', import.meta.url)));
     const reached = [...seen].map((f) => f.replace(/\\/g, '/').replace(/^.*\/src\//, '').replace(/\.ts$/, ''));
-    expect(reached).toEqual(expect.arrayContaining(['continuity/definition-visits', 'continuity/definition-result', 'continuity/rules', 'time/windows']));
+    expect(reached).toEqual(expect.arrayContaining(['measures/continuity/definition-visits', 'measures/continuity/definition-result', 'measures/continuity/rules', 'windows/windows']));
     const engine = reached.filter((path) => ENGINE.some((e) => (e.endsWith('/') ? path.includes(e) : path.endsWith(`/${e}`) || path === e)));
     expect(engine).toEqual([]);
   });

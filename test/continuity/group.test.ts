@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { GatheredRows } from '../../src/continuity/rowstore.js';
-import { groupVisits, overlapsByHalf, type GroupableRow } from '../../src/continuity/group.js';
+import { GatheredRows } from '../../src/engine/rowstore.js';
+import { groupVisits, overlapsByHalf, type GroupableRow } from '../../src/engine/group.js';
 
 /**
  * The rule written out the slow way: two rows are joined when they share a visit id, or both have

@@ -4,11 +4,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MessageChannel, receiveMessageOnPort } from 'node:worker_threads';
 import { continuity, measureContinuity, type MeasureOptions, type ReadOptions } from '../../src/index.js';
-import { readShare, replyTransfers, type ThreadReply } from '../../src/continuity/thread.js';
-import { removeSpill } from '../../src/continuity/partitions.js';
-import { readHeader } from '../../src/visits/fast.js';
-import { WorkTable } from '../../src/visits/worktable.js';
-import { ContinuityAccumulator } from '../../src/continuity/accumulator.js';
+import { readShare, replyTransfers, type ThreadReply } from '../../src/engine/thread.js';
+import { removeSpill } from '../../src/engine/partitions.js';
+import { readHeader } from '../../src/engine/fast.js';
+import { WorkTable } from '../../src/engine/worktable.js';
+import { ContinuityAccumulator } from '../../src/engine/accumulator.js';
 import { corrupted, tempFiles } from './fixture.js';
 
 // Under the test runner the sources have no built worker script, so the ranges are read by this

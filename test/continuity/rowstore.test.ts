@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { GatheredRows } from '../../src/continuity/rowstore.js';
-import { CountedStore, type NumberMaps } from '../../src/continuity/store.js';
+import { GatheredRows } from '../../src/engine/rowstore.js';
+import { CountedStore, type NumberMaps } from '../../src/engine/store.js';
 
 /** A row as one reader holds it, in its own numbers. */
 interface Row { client: number; staff: number; group: number; day: number; line: number; start: number; end: number; visitId: string }

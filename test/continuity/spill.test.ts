@@ -2,9 +2,9 @@ import { readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { continuity, measureContinuity, measureStaffing, readVisits } from '../../src/index.js';
-import { partitionOf } from '../../src/continuity/partitions.js';
-import { CountedStore } from '../../src/continuity/store.js';
-import { GatheredRows } from '../../src/continuity/rowstore.js';
+import { partitionOf } from '../../src/engine/partitions.js';
+import { CountedStore } from '../../src/engine/store.js';
+import { GatheredRows } from '../../src/engine/rowstore.js';
 import { tempFiles } from './fixture.js';
 
 const SAMPLE = new URL('../../data/sample-visits.csv', import.meta.url).pathname;
@@ -29,7 +29,7 @@ describe('counted rows spilled to a temporary file give the same result', () => 
   });
 
   it('when rows come after a settle, which spilled the rows held and gave up their room', async () => {
-    const { ContinuityAccumulator } = await import('../../src/continuity/accumulator.js');
+    const { ContinuityAccumulator } = await import('../../src/engine/accumulator.js');
     const { visits } = await readVisits(SAMPLE);
     const whole = new ContinuityAccumulator({ anchor: 'first-monday' });
     for (const v of visits) whole.add(v);
@@ -105,8 +105,8 @@ describe('the counted rows of a partition in columns', () => {
 
 describe('the partitions of a window gathered one at a time', () => {
   it('into one store with room for the largest from the first (counted over spilled blocks and rows held)', async () => {
-    const { ContinuityAccumulator } = await import('../../src/continuity/accumulator.js');
-    const { PartitionRows } = await import('../../src/continuity/job.js');
+    const { ContinuityAccumulator } = await import('../../src/engine/accumulator.js');
+    const { PartitionRows } = await import('../../src/engine/job.js');
     // 2,000 clients, 10 visits each in one window: ~310 rows a partition, more than the store's first room (256)
     const acc = new ContinuityAccumulator({ from: '2024-10-01', engine: { spillRows: 3000 } });
     const day0 = Date.UTC(2024, 9, 1, 8);
@@ -146,8 +146,8 @@ describe('the partitions of a window gathered one at a time', () => {
 
 describe('evaluation shared by threads through a counter per window', () => {
   it('gives each partition to the first job that takes it, so two jobs together evaluate every client once', async () => {
-    const { ContinuityAccumulator } = await import('../../src/continuity/accumulator.js');
-    const { evaluateJob } = await import('../../src/continuity/job.js');
+    const { ContinuityAccumulator } = await import('../../src/engine/accumulator.js');
+    const { evaluateJob } = await import('../../src/engine/job.js');
     const visits = await readVisits(new URL('../../data/sample-visits.csv', import.meta.url));
     const acc = new ContinuityAccumulator({ anchor: 'first-monday', engine: { spillRows: 500 } });
     for (const v of visits.visits) acc.add(v);

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { Reader, type ReaderThreads } from '../../src/continuity/readers.js';
-import { readInParallel } from '../../src/continuity/parallel.js';
+import { Reader, type ReaderThreads } from '../../src/engine/readers.js';
+import { readInParallel } from '../../src/engine/parallel.js';
 
 // The threaded path of the built package (real worker threads), against the one-thread result.
 const built = await import(fileURLToPath(new URL('../../dist/index.js', import.meta.url))) as typeof import('../../src/index.js');

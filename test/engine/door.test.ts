@@ -3,13 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkSchedule, measureSchedule } from '../../src/check/schedule.js';
-import type { CheckConfig } from '../../src/check/types.js';
+import { checkSchedule, measureSchedule } from '../../src/outputs/check/schedule.js';
+import type { CheckConfig } from '../../src/outputs/check/types.js';
 import type { EngineSettings } from '../../src/engine-settings.js';
 import { writeGeneratedCsv } from '../../src/generate/index.js';
 import { measureContinuity } from '../../src/index.js';
-import { measureForReport } from '../../src/report/html/measure.js';
-import { measureStaffing } from '../../src/staffing/measure.js';
+import { measureForReport } from '../../src/outputs/report/html/measure.js';
+import { measureStaffing } from '../../src/measures/staffing/measure.js';
 
 // Every command reads a file through the engine's one door (src/engine/door.ts): its figures are
 // the same read by three threads in small units, by one thread and by the general reader. Under
@@ -130,8 +130,8 @@ function config(): CheckConfig {
 describe('the built package, with worker threads', () => {
   it('gives the one-thread staffing figures and check report', async () => {
     const built = await import(fileURLToPath(new URL('../../dist/index.js', import.meta.url))) as typeof import('../../src/index.js');
-    const check = await import(fileURLToPath(new URL('../../dist/check.js', import.meta.url))) as typeof import('../../src/check/index.js');
-    const report = await import(fileURLToPath(new URL('../../dist/report.js', import.meta.url))) as typeof import('../../src/report/index.js');
+    const check = await import(fileURLToPath(new URL('../../dist/check.js', import.meta.url))) as typeof import('../../src/outputs/check/index.js');
+    const report = await import(fileURLToPath(new URL('../../dist/report.js', import.meta.url))) as typeof import('../../src/outputs/report/index.js');
     const options = { from: '2024-10-07' };
     const one = await built.measureStaffing(LOG, { ...options, engine: { threads: 1 } });
     expect(await built.measureStaffing(LOG, { ...options, engine: THREADED })).toEqual(one);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { continuityIndices, contactPersonShare } from '../../src/indices/index.js';
-import type { ContinuityIndices } from '../../src/indices/index.js';
+import { continuityIndices, contactPersonShare } from '../../src/measures/indices/index.js';
+import type { ContinuityIndices } from '../../src/measures/indices/index.js';
 
 /**
  * Worked examples. Every expected value is derived by hand from the definitions

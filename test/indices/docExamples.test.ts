@@ -1,13 +1,13 @@
 /**
- * Runs the `@example` blocks of the JSDoc in src/indices and checks their stated output, and checks
+ * Runs the `@example` blocks of the JSDoc in src/measures/indices and checks their stated output, and checks
  * that every export has a JSDoc comment. An example line is `expression; // → expected`, or an
  * expression line followed by `// → expected` continued on further `//` lines.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import * as api from '../../src/indices/index.js';
+import * as api from '../../src/measures/indices/index.js';
 
-const dir = new URL('../../src/indices/', import.meta.url);
+const dir = new URL('../../src/measures/indices/', import.meta.url);
 const files = readdirSync(dir).filter((f) => f.endsWith('.ts') && f !== 'index.ts');
 
 interface Example {
@@ -53,7 +53,7 @@ const names = Object.keys(api);
 const run = (code: string): unknown =>
   new Function(...names, `return (${code.replace(/;\s*$/, '')});`)(...names.map((n) => (api as Record<string, unknown>)[n]));
 
-describe('JSDoc examples in src/indices', () => {
+describe('JSDoc examples in src/measures/indices', () => {
   it('finds examples for every exported function', () => {
     for (const fn of names) expect(all.some((e) => e.code.includes(`${fn}(`))).toBe(true);
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { continuityIndices, contactPersonShare } from '../../src/indices/index.js';
-import type { ContinuityIndices } from '../../src/indices/index.js';
+import { continuityIndices, contactPersonShare } from '../../src/measures/indices/index.js';
+import type { ContinuityIndices } from '../../src/measures/indices/index.js';
 
 const EPS = 1e-12;
 const staffId = fc.constantFrom('A', 'B', 'C', 'D', 'E');

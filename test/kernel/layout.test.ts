@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import * as layout from '../../src/kernel/layout.js';
+import * as layout from '../../src/engine/kernel/layout.js';
 
-const kernel = (name: string) => readFileSync(new URL(`../../src/kernel/${name}`, import.meta.url), 'utf8');
+const kernel = (name: string) => readFileSync(new URL(`../../src/engine/kernel/${name}`, import.meta.url), 'utf8');
 
 describe('the memory layouts shared by the kernels and the TypeScript', () => {
   it('the column addresses are the words 0 … COLUMNS − 1, each once; the laid-out ones come first', () => {

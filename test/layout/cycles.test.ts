@@ -27,7 +27,7 @@ describe('the import graph of src/', () => {
   it('has no cycle, type-only imports and dynamic imports included', async () => {
     const graph = await madge(SRC, { fileExtensions: ['ts'] });
     // madge resolved every import (a `.js` specifier to its `.ts` module): nothing skipped but
-    // the WebAssembly kernels `npm run build` writes (src/kernel/*.wasm.ts), when not built yet
+    // the WebAssembly kernels `npm run build` writes (src/engine/kernel/*.wasm.ts), when not built yet
     expect(graph.warnings().skipped.filter((s) => !/kernel\/\w+\.wasm\.js$/.test(s))).toEqual([]);
     // … and saw every module: an import it could not follow would hide the cycles through it
     const seen = new Set([...Object.keys(graph.obj()), ...Object.values(graph.obj()).flat()]);

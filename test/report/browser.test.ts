@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { measureForReport } from '../../src/report/html/measure.js';
-import { renderReport } from '../../src/report/html/render.js';
+import { measureForReport } from '../../src/outputs/report/html/measure.js';
+import { renderReport } from '../../src/outputs/report/html/render.js';
 
 /**
  * The report for the bundled sample, in headless Chromium (Debian's `chromium`, driven by

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { measureContinuity } from '../../src/continuity/measure.js';
-import { displayable, displaySvg, JUPYTER_DISPLAY } from '../../src/report/display.js';
-import { histogramSvg } from '../../src/report/svg/histogram.js';
-import { continuityTable } from '../../src/report/table.js';
-import { measureStaffing } from '../../src/staffing/measure.js';
-import { staffingTable } from '../../src/staffing/table.js';
+import { measureContinuity } from '../../src/measures/continuity/measure.js';
+import { displayable, displaySvg, JUPYTER_DISPLAY } from '../../src/outputs/report/display.js';
+import { histogramSvg } from '../../src/outputs/report/svg/histogram.js';
+import { continuityTable } from '../../src/outputs/report/table.js';
+import { measureStaffing } from '../../src/measures/staffing/measure.js';
+import { staffingTable } from '../../src/measures/staffing/table.js';
 import { fixtureRows } from '../continuity/fixture.js';
 
 const FROM = '2024-10-21';

@@ -1,10 +1,10 @@
 import { createHmac } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { measureContinuity } from '../../src/continuity/measure.js';
-import { measureForReport } from '../../src/report/html/measure.js';
-import { renderReport, type ReportInput } from '../../src/report/html/render.js';
-import { REPORT_CSP } from '../../src/report/html/style.js';
-import { measureStaffing } from '../../src/staffing/measure.js';
+import { measureContinuity } from '../../src/measures/continuity/measure.js';
+import { measureForReport } from '../../src/outputs/report/html/measure.js';
+import { renderReport, type ReportInput } from '../../src/outputs/report/html/render.js';
+import { REPORT_CSP } from '../../src/outputs/report/html/style.js';
+import { measureStaffing } from '../../src/measures/staffing/measure.js';
 import { fixtureRows } from '../continuity/fixture.js';
 
 // The hand-built fixture of test/continuity/fixture.ts over 2024-10-21 … 11-03, worked out there:

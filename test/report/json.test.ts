@@ -1,9 +1,9 @@
 import { Writable } from 'node:stream';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { measureContinuityStreamed } from '../../src/continuity/measure.js';
+import { measureContinuityStreamed } from '../../src/measures/continuity/measure.js';
 import { measureContinuity } from '../../src/index.js';
-import { STREAMED_ROWS, writeJson } from '../../src/report/json.js';
+import { STREAMED_ROWS, writeJson } from '../../src/outputs/report/json.js';
 
 async function written(value: unknown, keys: string[], highWaterMark = 16): Promise<string> {
   let text = '';

@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { resolveRules } from '../../src/continuity/rules.js';
-import { measureForReport } from '../../src/report/html/measure.js';
-import { renderReport } from '../../src/report/html/render.js';
-import { daysLabel, hoursLabel, label, rulePhrases } from '../../src/report/labels.js';
-import { continuityTable } from '../../src/report/table.js';
-import { staffingTable } from '../../src/staffing/table.js';
+import { resolveRules } from '../../src/measures/continuity/rules.js';
+import { measureForReport } from '../../src/outputs/report/html/measure.js';
+import { renderReport } from '../../src/outputs/report/html/render.js';
+import { daysLabel, hoursLabel, label, rulePhrases } from '../../src/outputs/report/labels.js';
+import { continuityTable } from '../../src/outputs/report/table.js';
+import { staffingTable } from '../../src/measures/staffing/table.js';
 import { fixtureRows } from '../continuity/fixture.js';
 
 // The phrases are written out by hand, as a reader should see them, for the official rule, the

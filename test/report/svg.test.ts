@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { ContinuityWindow } from '../../src/continuity/types.js';
+import type { ContinuityWindow } from '../../src/measures/continuity/types.js';
 import { spread } from '../../src/summary/spread.js';
-import { groupsSvg } from '../../src/report/svg/groups.js';
-import { histogramSvg } from '../../src/report/svg/histogram.js';
-import { dayLabel, periodLabel } from '../../src/report/svg/index.js';
-import { escapeHtml } from '../../src/report/svg/markup.js';
-import { linearScale, niceTicks } from '../../src/report/svg/scale.js';
-import { trendSvg } from '../../src/report/svg/trend.js';
+import { groupsSvg } from '../../src/outputs/report/svg/groups.js';
+import { histogramSvg } from '../../src/outputs/report/svg/histogram.js';
+import { dayLabel, periodLabel } from '../../src/outputs/report/svg/index.js';
+import { escapeHtml } from '../../src/outputs/report/svg/markup.js';
+import { linearScale, niceTicks } from '../../src/outputs/report/svg/scale.js';
+import { trendSvg } from '../../src/outputs/report/svg/trend.js';
 
 /** The accessible-name contract every chart keeps. */
 function expectAccessible(svg: string, kind: string): void {

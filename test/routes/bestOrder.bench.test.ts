@@ -5,7 +5,7 @@
  * sensitive to other load on the machine), after a warm-up.
  */
 import { describe, expect, it } from 'vitest';
-import { bestOrder, type BestOrderOptions } from '../../src/routes/bestOrder.js';
+import { bestOrder, type BestOrderOptions } from '../../src/measures/routes/bestOrder.js';
 
 function lcg(seed: number): () => number {
   let s = seed >>> 0;

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bestOrder, type BestOrderOptions } from '../../src/routes/bestOrder.js';
-import { heldKarp, labelDp } from '../../src/routes/solverExact.js';
-import { makeInstance } from '../../src/routes/solverInstance.js';
+import { bestOrder, type BestOrderOptions } from '../../src/measures/routes/bestOrder.js';
+import { heldKarp, labelDp } from '../../src/measures/routes/solverExact.js';
+import { makeInstance } from '../../src/measures/routes/solverInstance.js';
 import { bruteForce, evaluateOrder } from './bruteForce.js';
 
 interface Case {

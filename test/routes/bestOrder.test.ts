@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { KontinuitetError } from '../../src/errors.js';
-import { bestOrder, type BestOrderOptions } from '../../src/routes/bestOrder.js';
+import { bestOrder, type BestOrderOptions } from '../../src/measures/routes/bestOrder.js';
 import { bruteForce, evaluateOrder } from './bruteForce.js';
 
 // Asymmetric 4-stop matrix used by several hand-computed cases.

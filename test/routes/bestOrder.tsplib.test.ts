@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bestOrder } from '../../src/routes/bestOrder.js';
+import { bestOrder } from '../../src/measures/routes/bestOrder.js';
 import { evaluateOrder } from './bruteForce.js';
 import { readTsplib } from './tspFixtures.js';
 

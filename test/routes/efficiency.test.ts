@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { routeDay, unionMinutes, type RouteStop } from '../../src/routes/day.js';
-import { haversineKm, haversineModel, type DistanceModel } from '../../src/routes/distance.js';
-import { measureRoutes, routes } from '../../src/routes/measure.js';
-import { staffing } from '../../src/staffing/measure.js';
+import { routeDay, unionMinutes, type RouteStop } from '../../src/measures/routes/day.js';
+import { haversineKm, haversineModel, type DistanceModel } from '../../src/measures/routes/distance.js';
+import { measureRoutes, routes } from '../../src/measures/routes/measure.js';
+import { staffing } from '../../src/measures/staffing/measure.js';
 import { at, greatCircleKm, permutations, visit } from './routes-fixture.js';
 
 const BASE: [number, number] = [62.0, 15.0];

@@ -1,4 +1,4 @@
-import type { Visit } from '../../src/visits/types.js';
+import type { Visit } from '../../src/read/types.js';
 
 /** A visit row for the route tests: times `HH:mm` on 2024-10-01 UTC. */
 export function visit(staff: string, client: string, from: string, to: string, at: [number, number] | null, extra: Partial<Visit> = {}): Visit {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateRows } from '../../src/generate/index.js';
-import { measureRoutes } from '../../src/routes/measure.js';
-import type { RoutesResult } from '../../src/routes/types.js';
+import { measureRoutes } from '../../src/measures/routes/measure.js';
+import type { RoutesResult } from '../../src/measures/routes/types.js';
 
 // A generated municipality: staff routes with travel between visits. The generator's travel time is
 // ceil(km × 1.3 × 1.5 min) + 2 min parking, at least the default model's km × 1.3 at 40 km/h

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { haversineModel } from '../../src/routes/distance.js';
-import { routes } from '../../src/routes/measure.js';
-import { parseRoadNetwork, readRoadNetwork, roadModel } from '../../src/routes/roads.js';
+import { haversineModel } from '../../src/measures/routes/distance.js';
+import { routes } from '../../src/measures/routes/measure.js';
+import { parseRoadNetwork, readRoadNetwork, roadModel } from '../../src/measures/routes/roads.js';
 import { greatCircleKm, visit } from './routes-fixture.js';
 
 const FILE = new URL('../fixtures/roads/tiny.csv', import.meta.url);

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { measureContinuity } from '../../src/continuity/measure.js';
+import { measureContinuity } from '../../src/measures/continuity/measure.js';
 import { KontinuitetError } from '../../src/errors.js';
-import { readVisits } from '../../src/visits/read.js';
+import { readVisits } from '../../src/read/read.js';
 import { byteByByte } from '../visits/helpers.js';
 import { run } from '../cli/run.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { measureStaffing } from '../../src/index.js';
-import { measureRoutes } from '../../src/routes/index.js';
+import { measureRoutes } from '../../src/measures/routes/index.js';
 
 // A 14-day window from 2024-10-01 ends at local midnight 2024-10-15 00:00. The last visit starts
 // on its last day at 20:00 and ends at 04:00 the next morning: 4 of its 8 hours are in the window.

@@ -1,9 +1,9 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
-/** Every export of src/staffing and of the staffing command has a JSDoc comment with an @example. */
+/** Every export of src/measures/staffing and of the staffing command has a JSDoc comment with an @example. */
 const files = [
-  ...readdirSync(new URL('../../src/staffing/', import.meta.url)).filter((f) => f.endsWith('.ts')).map((f) => new URL(`../../src/staffing/${f}`, import.meta.url)),
+  ...readdirSync(new URL('../../src/measures/staffing/', import.meta.url)).filter((f) => f.endsWith('.ts')).map((f) => new URL(`../../src/measures/staffing/${f}`, import.meta.url)),
   new URL('../../src/cli/staffing.ts', import.meta.url),
 ];
 

@@ -1,8 +1,8 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { measureContinuity } from '../../src/index.js';
-import { measureStaffing, staffing } from '../../src/staffing/measure.js';
-import { readVisits } from '../../src/visits/read.js';
+import { measureStaffing, staffing } from '../../src/measures/staffing/measure.js';
+import { readVisits } from '../../src/read/read.js';
 import { fixtureCsv } from '../continuity/fixture.js';
 import { FROM, staffingRows } from './fixture.js';
 

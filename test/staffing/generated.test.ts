@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateRows } from '../../src/generate/index.js';
 import { measureContinuity } from '../../src/index.js';
-import { measureStaffing } from '../../src/staffing/measure.js';
+import { measureStaffing } from '../../src/measures/staffing/measure.js';
 
 describe('double staffing on generated logs', () => {
   for (const [seed, profile] of [[3, 'typical'], [11, 'ange2013']] as const) {

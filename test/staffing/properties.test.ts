@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { measureContinuity } from '../../src/index.js';
-import { measureStaffing } from '../../src/staffing/measure.js';
+import { measureStaffing } from '../../src/measures/staffing/measure.js';
 import type { Row } from '../continuity/fixture.js';
 
 const FROM = '2024-10-07';

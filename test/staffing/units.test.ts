@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { recurringSlots } from '../../src/staffing/slots.js';
-import { duplicateRegistrations, isDoubleStaffed, peakTogether, staffTime } from '../../src/staffing/together.js';
-import { analyseVisit } from '../../src/staffing/visit.js';
+import { recurringSlots } from '../../src/measures/staffing/slots.js';
+import { duplicateRegistrations, isDoubleStaffed, peakTogether, staffTime } from '../../src/measures/staffing/together.js';
+import { analyseVisit } from '../../src/measures/staffing/visit.js';
 
 const M = 60_000;
 const row = (staff: string, start: number, end: number) => ({ staff, start: start * M, end: end * M });
@@ -74,8 +74,8 @@ describe('recurring slots', () => {
 
 describe('local times', () => {
   it('the doc example of localTime holds, and summer/winter time both print as wall time', async () => {
-    const { localTime } = await import('../../src/staffing/client.js');
-    const { LocalZone } = await import('../../src/time/zone.js');
+    const { localTime } = await import('../../src/measures/staffing/client.js');
+    const { LocalZone } = await import('../../src/windows/zone.js');
     const z = new LocalZone('Europe/Stockholm');
     expect(localTime(z, Date.UTC(2024, 9, 1, 6, 0))).toBe('2024-10-01 08:00'); // CEST, UTC+2
     expect(localTime(z, Date.UTC(2024, 10, 1, 22, 30))).toBe('2024-11-01 23:30'); // CET, UTC+1

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ageOn, civilFromDays, civilNumber, daysFromCivil } from '../../src/time/civil.js';
+import { ageOn, civilFromDays, civilNumber, daysFromCivil } from '../../src/windows/civil.js';
 
 describe('civil dates without strings', () => {
   it('civilNumber is YYYYMMDD, and civilFromDays prints it', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseDay, parseDayCodes } from '../../src/time/parse.js';
-import { LocalZone } from '../../src/time/zone.js';
+import { parseDay, parseDayCodes } from '../../src/windows/parse.js';
+import { LocalZone } from '../../src/windows/zone.js';
 
 describe('LocalZone remembers the last day it was asked about, and only that day', () => {
   // Stockholm: CEST (UTC+2) until 2024-10-27 01:00 UTC, CET (UTC+1) after it

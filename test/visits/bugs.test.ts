@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { issueTriples, readText } from './helpers.js';
 
-describe('src/visits/row.ts: trimmed()', () => {
+describe('src/read/row.ts: trimmed()', () => {
   it('BUG an id of only a no-break space (U+00A0, common in Excel exports) is missing_value, like one of spaces', async () => {
     const text = [
       'client_id,staff_id,start,end',
@@ -19,7 +19,7 @@ describe('src/visits/row.ts: trimmed()', () => {
   });
 });
 
-describe('src/time/parse.ts: fail()', () => {
+describe('src/windows/parse.ts: fail()', () => {
   it('BUG a date-shaped time with trailing text does not echo the text (it may be an id from a misaligned cell)', async () => {
     // A misaligned spreadsheet: the start cell holds a (bad) start and, after it, a personal identity number.
     const text = 'client_id,staff_id,start,end\nC1,S1,2024-02-31 08:00 19380412-1234,2024-03-01 09:00\n';

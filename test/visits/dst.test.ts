@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { readVisits } from '../../src/visits/read.js';
+import { readVisits } from '../../src/read/read.js';
 import { existsInZone, fixture, fixtureBytes, issueTriples, luxonLocal, utc } from './helpers.js';
 
 const ZONE = 'Europe/Stockholm';

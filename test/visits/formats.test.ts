@@ -4,14 +4,14 @@
  * CEST +02:00 from 2024-03-31 01:00Z to 2024-10-27 01:00Z) and written with Date.UTC.
  */
 import { describe, expect, it } from 'vitest';
-import { readVisits } from '../../src/visits/read.js';
-import type { Visit } from '../../src/visits/types.js';
+import { readVisits } from '../../src/read/read.js';
+import type { Visit } from '../../src/read/types.js';
 import {
   expectConsistentLedger, expectKontinuitetError, fixture, fixtureBytes, issueTriples, readText, utc,
 } from './helpers.js';
 
 const DAY = 86_400_000;
-/** Day number of a calendar date, computed with Date.UTC (independent of src/time/civil.ts). */
+/** Day number of a calendar date, computed with Date.UTC (independent of src/windows/civil.ts). */
 const dayNumber = (y: number, m: number, d: number): number => Date.UTC(y, m - 1, d) / DAY;
 
 const nulls = {

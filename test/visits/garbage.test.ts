@@ -1,13 +1,13 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { LogRegister } from '../../src/continuity/clients.js';
-import { CountedStore } from '../../src/continuity/store.js';
-import { gaveUp } from '../../src/visits/garbage.js';
-import { ByteInterner } from '../../src/visits/intern.js';
+import { LogRegister } from '../../src/engine/clients.js';
+import { CountedStore } from '../../src/engine/store.js';
+import { gaveUp } from '../../src/engine/garbage.js';
+import { ByteInterner } from '../../src/engine/intern.js';
 
 // the growing arrays report to a stand-in; the real gaveUp is tested through vi.importActual
-vi.mock('../../src/visits/garbage.js', async (importOriginal) => ({ ...await importOriginal<typeof import('../../src/visits/garbage.js')>(), gaveUp: vi.fn() }));
+vi.mock('../../src/engine/garbage.js', async (importOriginal) => ({ ...await importOriginal<typeof import('../../src/engine/garbage.js')>(), gaveUp: vi.fn() }));
 
-type Garbage = typeof import('../../src/visits/garbage.js');
+type Garbage = typeof import('../../src/engine/garbage.js');
 const host = globalThis as { gc?: (() => void) | undefined };
 const hadGc = host.gc;
 
@@ -18,7 +18,7 @@ afterEach(() => {
 
 describe('arrays given up for bigger ones', () => {
   it('make a full collection each time 4 MB have been given up since the last one (where gc is exposed)', async () => {
-    const { collectGarbage, gaveUp: realGaveUp, GIVEN_UP_BYTES } = await vi.importActual<Garbage>('../../src/visits/garbage.js');
+    const { collectGarbage, gaveUp: realGaveUp, GIVEN_UP_BYTES } = await vi.importActual<Garbage>('../../src/engine/garbage.js');
     expect(GIVEN_UP_BYTES).toBe(4 * 1024 * 1024);
     let collections = 0;
     host.gc = () => { collections++; };

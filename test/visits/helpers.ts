@@ -3,8 +3,8 @@ import { Readable } from 'node:stream';
 import { DateTime } from 'luxon';
 import { expect } from 'vitest';
 import { KontinuitetError, type ErrorCode, type RowIssueCode } from '../../src/errors.js';
-import { readVisits } from '../../src/visits/read.js';
-import type { ReadLedger, ReadOptions, Visit } from '../../src/visits/types.js';
+import { readVisits } from '../../src/read/read.js';
+import type { ReadLedger, ReadOptions, Visit } from '../../src/read/types.js';
 
 /** Absolute path of a fixture in test/fixtures/visits/. */
 export function fixture(name: string): string {

@@ -7,12 +7,12 @@ import { describe, expect, it } from 'vitest';
 import {
   continuity, KontinuitetError, measureContinuity, measureStaffing, readVisits, scanVisits, staffing, type ErrorCode, type Visit,
 } from '../../src/index.js';
-import { ContinuityAccumulator } from '../../src/continuity/accumulator.js';
-import { renderReport } from '../../src/report/index.js';
-import { measureRoutes, routes } from '../../src/routes/index.js';
-import { measureSchedule } from '../../src/check/schedule.js';
-import { dayWindow } from '../../src/time/windows.js';
-import { LocalZone } from '../../src/time/zone.js';
+import { ContinuityAccumulator } from '../../src/engine/accumulator.js';
+import { renderReport } from '../../src/outputs/report/index.js';
+import { measureRoutes, routes } from '../../src/measures/routes/index.js';
+import { measureSchedule } from '../../src/outputs/check/schedule.js';
+import { dayWindow } from '../../src/windows/windows.js';
+import { LocalZone } from '../../src/windows/zone.js';
 import { expectKontinuitetError } from './helpers.js';
 
 /** 2024-10-01 08:00 and 08:30 in Stockholm (UTC+2), by hand. */

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ByteInterner } from '../../src/visits/intern.js';
-import { Interner } from '../../src/continuity/store.js';
+import { ByteInterner } from '../../src/engine/intern.js';
+import { Interner } from '../../src/engine/store.js';
 
 describe('ByteInterner', () => {
   it('numbers byte strings in order of first sight, as a Map of their texts does (property)', () => {

@@ -3,13 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fastScanPiece, type CodedRow, type CodedSink, type KeptKernel } from '../../src/visits/fast.js';
-import { KERNEL_ASCII_VISIT, KERNEL_PLAIN, RECORD_FLAGS, RECORD_HEAD, RECORD_VALUES, SplitKernel, type RowSettings } from '../../src/visits/kernel.js';
-import { MEASURE_COLUMNS } from '../../src/continuity/settings.js';
-import { parseDayCodes } from '../../src/time/parse.js';
-import { daysFromCivil } from '../../src/time/civil.js';
-import type { Visit } from '../../src/visits/types.js';
-import { WorkTable } from '../../src/visits/worktable.js';
+import { fastScanPiece, type CodedRow, type CodedSink, type KeptKernel } from '../../src/engine/fast.js';
+import { KERNEL_ASCII_VISIT, KERNEL_PLAIN, RECORD_FLAGS, RECORD_HEAD, RECORD_VALUES, SplitKernel, type RowSettings } from '../../src/engine/split-kernel.js';
+import { MEASURE_COLUMNS } from '../../src/measures/continuity/settings.js';
+import { parseDayCodes } from '../../src/windows/parse.js';
+import { daysFromCivil } from '../../src/windows/civil.js';
+import type { Visit } from '../../src/read/types.js';
+import { WorkTable } from '../../src/engine/worktable.js';
 
 /** The lines of `text` ending in LF, split by string methods: [start, LF position, delimiter positions]. */
 function reference(text: string, delim: string): [number, number, number[]][] {

@@ -6,8 +6,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { measureContinuity } from '../../src/continuity/measure.js';
-import { readVisits } from '../../src/visits/read.js';
+import { measureContinuity } from '../../src/measures/continuity/measure.js';
+import { readVisits } from '../../src/read/read.js';
 import { expectConsistentLedger, expectKontinuitetError, issueTriples } from './helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'kontinuitet-plausible-'));

@@ -10,8 +10,8 @@ import { writeToString } from 'fast-csv';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { KontinuitetError } from '../../src/errors.js';
-import { readVisits } from '../../src/visits/read.js';
-import type { Visit } from '../../src/visits/types.js';
+import { readVisits } from '../../src/read/read.js';
+import type { Visit } from '../../src/read/types.js';
 import { ROW_ISSUE_CODES, expectConsistentLedger, withoutLine } from './helpers.js';
 
 const ZONE = 'Europe/Stockholm';

@@ -4,7 +4,7 @@
  */
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { readVisits } from '../../src/visits/read.js';
+import { readVisits } from '../../src/read/read.js';
 import { expectKontinuitetError, fixture, readText } from './helpers.js';
 
 const hmac = (key: string, id: string, length = 16): string => createHmac('sha256', key).update(id, 'utf8').digest('hex').slice(0, length);

@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { KontinuitetError } from '../../src/errors.js';
-import { readVisits, scanVisits } from '../../src/visits/read.js';
-import type { Visit } from '../../src/visits/types.js';
+import { readVisits, scanVisits } from '../../src/read/read.js';
+import type { Visit } from '../../src/read/types.js';
 import { expectConsistentLedger, expectKontinuitetError, fixture, issueTriples, readText, utc } from './helpers.js';
 
 const IDS = /19380412|19791231|1234|5678/;

@@ -7,8 +7,8 @@ import { Readable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readVisits, scanVisits } from '../../src/visits/read.js';
-import type { VisitInput } from '../../src/visits/types.js';
+import { readVisits, scanVisits } from '../../src/read/read.js';
+import type { VisitInput } from '../../src/read/types.js';
 import {
   byteByByte, chunkedStream, expectKontinuitetError, fixture, fixtureBytes, issueTriples, utc, withoutLine,
 } from './helpers.js';

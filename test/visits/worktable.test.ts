@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fastScanPiece, type CodedRow, type CodedSink } from '../../src/visits/fast.js';
-import type { Visit } from '../../src/visits/types.js';
-import { WorkTable } from '../../src/visits/worktable.js';
+import { fastScanPiece, type CodedRow, type CodedSink } from '../../src/engine/fast.js';
+import type { Visit } from '../../src/read/types.js';
+import { WorkTable } from '../../src/engine/worktable.js';
 
 describe('WorkTable', () => {
   it('claims units from the front and splits off the back half of what is left (the doc example)', () => {

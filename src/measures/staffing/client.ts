@@ -1,0 +1,139 @@
+import { ClientEvaluator, type CountedColumns } from '../../engine/evaluate.js';
+import type { CountedRow } from '../../engine/rows.js';
+import type { GatheredRows } from '../../engine/rowstore.js';
+import type { ContinuityRules } from '../continuity/rules.js';
+import { civilFromDays, MS_PER_DAY, MS_PER_HOUR, MS_PER_MINUTE } from '../../windows/civil.js';
+import type { DayWindow } from '../../windows/windows.js';
+import type { LocalZone } from '../../windows/zone.js';
+import type { SlotVisit } from './slots.js';
+import type { ClientStaffing, DoubleStaffedVisit, DuplicateRegistration } from './types.js';
+import { analyseVisit } from './visit.js';
+import type { Interval } from './together.js';
+
+/**
+ * Everything the staffing figures need of one client in one window.
+ *
+ * @example
+ * const { client, doubleStaffed, slotVisits, duplicates, staffMs, doubleStaffedMs } = staffer.staff('C1', rows, columns, 84);
+ */
+export interface ClientWindowStaffing {
+  client: ClientStaffing;
+  /** Double-staffed visits, by start. */
+  doubleStaffed: DoubleStaffedVisit[];
+  /** The same visits as the slot finder sees them. */
+  slotVisits: SlotVisit[];
+  duplicates: DuplicateRegistration[];
+  /** Staff time in ms (exact sums; hours are derived from these). */
+  staffMs: number;
+  doubleStaffedMs: number;
+}
+
+/**
+ * Double staffing of clients in one window, over each client's rows in scope (the measure's
+ * counted rows). Visits are grouped by the measure's rule ({@link GatheredRows.group}) and classified with
+ * {@link analyseVisit}; the staff counts with and without the second staff member, the group and
+ * eligibility come from the measure's own {@link ClientEvaluator} (under `rules`, and with the
+ * other setting of `countBothStaff`), so they equal `staff` of the continuity measure with
+ * `countBothStaff` true and false.
+ *
+ * @example
+ * const staffer = new ClientStaffer(window, rules, zone);
+ * const r = staffer.staff('C1', rows, columns, 84);
+ * r.client.staffWithSecond - r.client.staffWithoutSecond; // → staff the client meets only as second staff
+ */
+export class ClientStaffer {
+  private readonly measured: ClientEvaluator;
+  private readonly other: ClientEvaluator;
+  private readonly handoverMs: number;
+  /** The window's span: staff hours are counted inside it (a visit across its end gives its part). */
+  private readonly within: Interval;
+
+  constructor(window: DayWindow, private readonly rules: ContinuityRules, private readonly zone: LocalZone) {
+    this.within = { start: window.dayStarts[0]!, end: window.dayStarts[window.days]! };
+    this.measured = new ClientEvaluator(rules, window);
+    this.other = new ClientEvaluator({ ...rules, countBothStaff: !rules.countBothStaff }, window);
+    this.handoverMs = rules.handoverMinutes * MS_PER_MINUTE;
+  }
+
+  /** The staffing of one client: `rows` are its counted rows as objects, `columns` the same rows in columns; `age` at the window start. */
+  staff(client: string, rows: readonly CountedRow[], columns: CountedColumns, age: number | null): ClientWindowStaffing {
+    const { store, a, b, groups } = columns;
+    const measured = this.measured.evaluate(store, a, b, age);
+    const group = groups[measured.group] ?? '';
+    const eligible = measured.reason === null;
+    const staffCounted = measured.staff;
+    const staffOther = this.other.evaluate(store, a, b, age).staff;
+    const zone = this.zone;
+    const doubleStaffed: DoubleStaffedVisit[] = [];
+    const slotVisits: SlotVisit[] = [];
+    const duplicates: DuplicateRegistration[] = [];
+    const atDouble = new Set<number>();
+    const atOther = new Set<number>();
+    let handovers = 0;
+    let duplicateCount = 0;
+    let staffMs = 0;
+    let doubleStaffedMs = 0;
+    const count = store.group(a, b);
+    const { members, bounds } = store;
+    for (let v = 0; v < count; v++) {
+      const visit = Array.from(members.subarray(bounds[v]!, bounds[v + 1]!), (m) => m - a);
+      const va = analyseVisit(rows, visit, this.handoverMs, this.within);
+      const head = rows[visit[0]!]!;
+      staffMs += va.staffMs;
+      if (va.kind === 'handover') handovers++;
+      const seen = va.kind === 'double' ? atDouble : atOther;
+      for (const i of visit) seen.add(rows[i]!.staff);
+      for (const set of va.duplicates) {
+        duplicateCount++;
+        duplicates.push({ client, visitId: head.visitId, start: localTime(zone, head.start), lines: set.map((i) => rows[i]!.line).sort((x, y) => x - y) });
+      }
+      if (va.kind !== 'double') continue;
+      doubleStaffedMs += va.staffMs;
+      const staff = staffOrder(rows, rows[store.firstOf(bounds[v]!, bounds[v + 1]!) - a]!.staffId, visit);
+      let end = head.end;
+      for (const i of visit) end = Math.max(end, rows[i]!.end);
+      doubleStaffed.push({
+        client, visitId: head.visitId, start: localTime(zone, head.start), end: localTime(zone, end), staff, peak: va.peak,
+        togetherMinutes: va.togetherMs / MS_PER_MINUTE, staffHours: va.staffMs / MS_PER_HOUR, lines: visit.map((i) => rows[i]!.line).sort((x, y) => x - y),
+      });
+      slotVisits.push({ day: head.day, minute: zone.localMinuteOfDay(head.start), staff });
+    }
+    let onlyAtDouble = 0;
+    for (const s of atDouble) if (!atOther.has(s)) onlyAtDouble++;
+    const withSecond = this.rules.countBothStaff ? staffCounted : staffOther;
+    const withoutSecond = this.rules.countBothStaff ? staffOther : staffCounted;
+    return {
+      client: {
+        client, group, eligible, visits: count,
+        doubleStaffedVisits: doubleStaffed.length, doubleStaffedShare: count === 0 ? 0 : doubleStaffed.length / count,
+        handovers, duplicateRegistrations: duplicateCount, staffHours: staffMs / MS_PER_HOUR, doubleStaffedHours: doubleStaffedMs / MS_PER_HOUR,
+        staffOnlyAtDoubleStaffed: onlyAtDouble, staffWithSecond: withSecond, staffWithoutSecond: withoutSecond,
+      },
+      doubleStaffed,
+      slotVisits,
+      duplicates,
+      staffMs,
+      doubleStaffedMs,
+    };
+  }
+}
+
+/** Staff ids of a visit: the first staff member (the measure's rule), then the others by id. */
+function staffOrder(rows: readonly CountedRow[], first: string, visit: readonly number[]): string[] {
+  const others = new Set<string>();
+  for (const i of visit) if (rows[i]!.staffId !== first) others.add(rows[i]!.staffId);
+  return [first, ...[...others].sort()];
+}
+
+/**
+ * A local wall time `YYYY-MM-DD HH:mm` of an instant in a zone.
+ *
+ * @example
+ * localTime(new LocalZone('Europe/Stockholm'), Date.UTC(2024, 9, 1, 6, 0)); // → '2024-10-01 08:00'
+ */
+export function localTime(zone: LocalZone, t: number): string {
+  const local = zone.localMs(t);
+  const day = Math.floor(local / MS_PER_DAY);
+  const minute = Math.floor((local - day * MS_PER_DAY) / MS_PER_MINUTE);
+  return `${civilFromDays(day)} ${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
+}

@@ -1,0 +1,71 @@
+import { randomBytes } from 'node:crypto';
+import type { ClientContinuity, ContinuityWindow } from '../../../measures/continuity/types.js';
+import { pseudonymiser } from '../../../read/pseudonymise.js';
+import { esc } from '../svg/markup.js';
+import type { ReportContext } from './context.js';
+import { label as L, reasonLabel } from '../labels.js';
+
+/** How clients are named in the report, and the note that says so. */
+export interface ClientNames {
+  name: (id: string) => string;
+  mode: 'raw' | 'keyed' | 'random';
+}
+
+/**
+ * Names for the clients of a report: their ids (`showIds`), or a short keyed hash (the first 10
+ * hex digits of HMAC-SHA-256(key, id), 16 when 10 would give two clients the same name) with the
+ * given key or a random key made for this report.
+ */
+export function clientNames(ids: Iterable<string>, options: { showIds?: boolean | undefined; key?: string | undefined }): ClientNames {
+  if (options.showIds === true) return { name: (id) => id, mode: 'raw' };
+  const key = options.key ?? randomBytes(24).toString('hex');
+  const short = pseudonymiser(key, 10);
+  const seen = new Set<string>();
+  let clash = false;
+  for (const id of new Set(ids)) {
+    const p = short(id);
+    if (seen.has(p)) clash = true;
+    seen.add(p);
+  }
+  return { name: clash ? pseudonymiser(key, 16) : short, mode: options.key === undefined ? 'random' : 'keyed' };
+}
+
+/** The note on how clients are named. */
+export function namesNote(mode: ClientNames['mode'], ctx: Pick<ReportContext, 'lang'>): string {
+  const text = L(mode === 'raw' ? 'rawIds' : mode === 'keyed' ? 'pseudonymKeyed' : 'pseudonymRandom', ctx.lang);
+  return `<p class="note${mode === 'raw' ? ' warn' : ''}" id="names-note">${esc(text)}</p>`;
+}
+
+/**
+ * The clients of the detailed window who had at least one counted visit, most staff first:
+ * name, group, staff (with a bar against the target and 20), visits, double-staffed visits, the
+ * staff added by the second staff member (with staffing figures), and whether the indicator
+ * counts the client (or why not). Sortable by any column; a box hides the clients not counted.
+ */
+export function clientsSection(ctx: ReportContext, w: ContinuityWindow, note: string): string {
+  const { lang } = ctx;
+  const added = new Map((ctx.staffing?.perClient ?? []).map((c) => [c.client, c.staffWithSecond - c.staffWithoutSecond]));
+  const withAdded = ctx.staffing !== undefined;
+  const clients = w.perClient.filter((c) => c.visits > 0).map((c) => ({ c, name: ctx.name(c.client) }));
+  clients.sort((a, b) => b.c.staff - a.c.staff || b.c.visits - a.c.visits || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const most = Math.max(20, ctx.target, ...clients.map((x) => x.c.staff));
+  const cols: [string, boolean, string][] = [
+    [L('client', lang), false, ''], [L('group', lang), false, ''], [L('staff', lang), true, ' aria-sort="descending" style="text-align:left"'], [L('visits', lang), true, ''],
+    [L('dsVisits', lang), true, ''], ...(withAdded ? [[L('addedBySecondShort', lang), true, ''] as [string, boolean, string]] : []), [L('countedCol', lang), false, ''],
+  ];
+  const head = cols.map(([text, n, extra]) => `<th scope="col"${n ? ' class="num" data-type="num"' : ''}${extra}><button type="button">${esc(text)}</button></th>`).join('');
+  const rows = clients.map(({ c, name }) => row(c, name, most, ctx, withAdded ? added.get(c.client) ?? 0 : null)).join('');
+  return `<section id="clients"><h2>${esc(L('clients', lang))}</h2>${note}<p class="muted">${esc(L('clientsNote', lang))} <span class="no-print">${esc(L('sortHint', lang))}</span></p>`
+    + `<label class="filter"><input type="checkbox" data-filter-table="clients-table"> ${esc(L('onlyCounted', lang))}</label>`
+    + `<div class="table-wrap"><table class="sortable" id="clients-table"><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table></div></section>`;
+}
+
+function row(c: ClientContinuity, name: string, most: number, ctx: ReportContext, added: number | null): string {
+  const cls = c.staff > 20 ? ' x' : c.staff > ctx.target ? ' t' : '';
+  const bar = `<span class="bar${cls}" style="width:${Math.round((c.staff / most) * 70) / 10}em" aria-hidden="true"></span>`;
+  return `<tr data-counted="${c.eligible ? 1 : 0}"><td class="id">${esc(name)}</td><td>${esc(c.group || '–')}</td>`
+    + `<td class="staff" data-v="${c.staff}"><span class="n">${c.staff}</span>${bar}</td><td class="num" data-v="${c.visits}">${c.visits}</td>`
+    + `<td class="num" data-v="${c.doubleStaffedVisits}">${c.doubleStaffedVisits}</td>`
+    + (added === null ? '' : `<td class="num" data-v="${added}">${added}</td>`)
+    + `<td class="nowrap${c.eligible ? '' : ' muted'}">${esc(reasonLabel(c.reason, ctx.lang, ctx.rule))}</td></tr>`;
+}

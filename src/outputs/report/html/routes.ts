@@ -1,0 +1,32 @@
+import type { RouteSummary, RoutesWindow } from '../../../measures/routes/types.js';
+import { esc } from '../svg/markup.js';
+import type { ReportContext } from './context.js';
+import { int, num, pct } from './format.js';
+import { label as L } from '../labels.js';
+
+const COLUMNS = ['group', 'r_staffDays', 'visits', 'r_clientTime', 'r_travelPerVisit', 'kmPerVisit', 'r_detour', 'r_detourWindows', 'r_savingHours', 'r_savingHoursWindows'] as const;
+
+/**
+ * Route efficiency in the detailed window (when the log has coordinates or travel legs): the
+ * client-time share (brukartid), travel per visit, the detour ratio against the best order freely
+ * and within the time windows, and the saving, for the municipality and per group.
+ *
+ * @example
+ * routesSection(ctx, routesWindow, routes.options.windowMinutes); // → '<section id="routes">…</section>'
+ */
+export function routesSection(ctx: ReportContext, w: RoutesWindow, windowMinutes: number): string {
+  const { lang } = ctx;
+  const head = COLUMNS.map((k, i) => `<th${i > 0 ? ' class="num" data-type="num"' : ''}><button type="button">${esc(L(k, lang, { minutes: windowMinutes }))}</button></th>`).join('');
+  const line = (name: string, s: RouteSummary) => {
+    const values: [number | null, string][] = [
+      [s.staffDays, int(s.staffDays, lang)], [s.visits, int(s.visits, lang)], [s.clientTimeShare, pct(s.clientTimeShare, lang)],
+      [s.travelMinutesPerVisit, num(s.travelMinutesPerVisit, lang)], [s.kmPerVisit, num(s.kmPerVisit, lang)],
+      [s.detourRatio, num(s.detourRatio, lang, 2)], [s.detourRatioWindows, num(s.detourRatioWindows, lang, 2)],
+      [s.savingMinutes / 60, num(s.savingMinutes / 60, lang, 0)], [s.savingMinutesWindows / 60, num(s.savingMinutesWindows / 60, lang, 0)],
+    ];
+    return `<td>${esc(name)}</td>${values.map(([v, text]) => `<td class="num" data-v="${v ?? -1}">${esc(text)}</td>`).join('')}`;
+  };
+  return `<section id="routes"><h2>${esc(L('routes', lang))}</h2><p class="note">${esc(L('routesIntro', lang, { minutes: windowMinutes }))}</p>`
+    + `<div class="scroll"><table class="sortable" id="routes-table"><thead><tr>${head}</tr></thead><tbody>${w.groups.map((g) => `<tr>${line(g.group || '–', g)}</tr>`).join('')}</tbody>`
+    + `<tfoot><tr class="total">${line(L('all', lang), w)}</tr></tfoot></table></div></section>`;
+}

@@ -1,0 +1,293 @@
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { KontinuitetError, type RowIssue } from '../errors.js';
+import { checkReadOptions, checkSource } from '../options.js';
+import { LocalZone } from '../windows/zone.js';
+import { aliasOf, CANONICAL_COLUMNS, normaliseHeader, REQUIRED_COLUMNS, resolveColumns, type CanonicalColumn, type ColumnIndex } from './columns.js';
+import { CsvTokenizer, detectDelimiter } from './csv.js';
+import { firstInvalidUtf8, lineEnds, notUtf8 } from './encoding.js';
+import { pseudonymiser } from './pseudonymise.js';
+import { sniffed, sniffFile } from './sniff.js';
+import { RowConverter } from './row.js';
+import { timeLimits } from './plausible.js';
+import type { ReadLedger, ReadOptions, Visit, VisitInput, VisitSource } from './types.js';
+
+/**
+ * The default zone of local times in a log.
+ *
+ * @example
+ * DEFAULT_ZONE; // → 'Europe/Stockholm'
+ */
+export const DEFAULT_ZONE = 'Europe/Stockholm';
+
+/**
+ * Streams a visit log and calls `onVisit` for every row read as a visit, keeping nothing: memory
+ * does not grow with the number of rows. Resolves with the ledger of every row.
+ *
+ * @example
+ * let n = 0;
+ * const ledger = await scanVisits('data/sample-visits.csv', () => { n++; });
+ * ledger.used === n; // → true
+ */
+export async function scanVisits(source: VisitSource, onVisit: (visit: Visit) => void, options: ReadOptions = {}): Promise<ReadLedger> {
+  checkSource(source);
+  checkReadOptions(options);
+  const zone = new LocalZone(options.zone ?? DEFAULT_ZONE);
+  const ledger = newLedger();
+  const mapId = idMap(options);
+  const account = accountant(ledger, options, onVisit);
+
+  if (isByteSource(source)) {
+    await readCsv(source, options, zone, mapId, ledger, account);
+  } else {
+    await readObjects(source, options, zone, mapId, ledger, account);
+  }
+  return ledger;
+}
+
+/**
+ * Reads a whole visit log into memory: the visits (optionally only those `keep` accepts) and the
+ * ledger. For logs of millions of rows prefer {@link scanVisits} or a measure, which stream.
+ *
+ * @example
+ * const { visits, ledger } = await readVisits('data/sample-visits.csv', { zone: 'Europe/Stockholm' });
+ * ledger.read === ledger.used + ledger.rejected; // → true
+ */
+export async function readVisits(
+  source: VisitSource,
+  options: ReadOptions & { keep?: (visit: Visit) => boolean } = {},
+): Promise<{ visits: Visit[]; ledger: ReadLedger }> {
+  const visits: Visit[] = [];
+  const keep = options.keep;
+  const ledger = await scanVisits(source, keep === undefined ? (v) => visits.push(v) : (v) => { if (keep(v)) visits.push(v); }, options);
+  return { visits, ledger };
+}
+
+/** The issue of a row whose quotes are malformed. */
+export function badQuote(line: number): RowIssue {
+  return { line, column: null, code: 'bad_quote', message: `line ${line}: a quoted field is not closed, or has text after its closing quote` };
+}
+
+/** The id pseudonymiser of the options, or null. */
+export function idMap(options: ReadOptions): ((id: string) => string) | null {
+  return options.pseudonymise === undefined ? null : pseudonymiser(options.pseudonymise.key, options.pseudonymise.length);
+}
+
+/** Books one converted row in the ledger: a visit goes to `onVisit`, an issue is counted and listed (or thrown with `onError: 'stop'`). */
+export function accountant(ledger: ReadLedger, options: ReadOptions, onVisit: (visit: Visit) => void): (result: Visit | RowIssue) => void {
+  const maxIssues = options.maxIssues ?? 1000;
+  const stop = options.onError === 'stop';
+  return (result) => {
+    ledger.read++;
+    if ('client' in result) {
+      ledger.used++;
+      onVisit(result);
+      return;
+    }
+    ledger.rejected++;
+    ledger.rejectedByCode[result.code] = (ledger.rejectedByCode[result.code] ?? 0) + 1;
+    if (stop) throw new KontinuitetError('BAD_ROW', `rejected ${result.message}`, { issue: result });
+    if (ledger.issues.length < maxIssues) ledger.issues.push(result);
+    else ledger.issuesOmitted++;
+  };
+}
+
+/** The warning of a file whose header was read but which gives no row. */
+export const NO_ROWS = 'the file has a header but no rows';
+
+/**
+ * Ends the ledger of a whole file: a header without rows is warned of (in the ledger and to
+ * `onWarning`), not taken silently as an empty log.
+ */
+export function closeLedger(ledger: ReadLedger, options: ReadOptions): ReadLedger {
+  if (ledger.read === 0 && !ledger.warnings.includes(NO_ROWS)) {
+    ledger.warnings.push(NO_ROWS);
+    options.onWarning?.(NO_ROWS);
+  }
+  return ledger;
+}
+
+/** A fresh ledger. */
+export function newLedger(): ReadLedger {
+  return { read: 0, used: 0, rejected: 0, rejectedByCode: {}, issues: [], issuesOmitted: 0, blankLines: 0, delimiter: null, columns: {}, warnings: [] };
+}
+
+function isByteSource(source: VisitSource): source is string | URL | NodeJS.ReadableStream {
+  return typeof source === 'string' || source instanceof URL || (typeof (source as NodeJS.ReadableStream).pipe === 'function');
+}
+
+/** The bytes of a file or stream; throws UNREADABLE_INPUT when its start is not CSV text (see sniff.ts). */
+export async function openBytes(source: string | URL | NodeJS.ReadableStream): Promise<AsyncIterable<Uint8Array | string>> {
+  if (typeof source !== 'string' && !(source instanceof URL)) return sniffed(source as AsyncIterable<Uint8Array | string>);
+  const path = source instanceof URL ? fileURLToPath(source) : source;
+  try {
+    const s = await stat(path);
+    if (s.isDirectory()) throw new Error('is a directory');
+  } catch (e) {
+    throw new KontinuitetError('UNREADABLE_INPUT', `cannot read ${path}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
+  }
+  await sniffFile(path);
+  return createReadStream(path, { highWaterMark: 1 << 20 });
+}
+
+type Account = (result: Visit | RowIssue) => void;
+
+async function readCsv(
+  source: string | URL | NodeJS.ReadableStream,
+  options: ReadOptions,
+  zone: LocalZone,
+  mapId: ((id: string) => string) | null,
+  ledger: ReadLedger,
+  account: Account,
+): Promise<void> {
+  const limits = timeLimits(options, zone);
+  // without an encoding, bytes that are not UTF-8 stop the read (notUtf8), never read as other text
+  const decoder = new TextDecoder(options.encoding === 'latin1' ? 'windows-1252' : 'utf-8', { fatal: options.encoding === undefined });
+  const decode = (chunk: Uint8Array, final: boolean): string => {
+    try {
+      return decoder.decode(chunk, { stream: !final });
+    } catch {
+      const at = firstInvalidUtf8(chunk, 0, chunk.length);
+      const before = new TextDecoder().decode(chunk.subarray(0, at));
+      const t = tokenizer as CsvTokenizer | null;
+      throw notUtf8(t !== null ? t.lineAtEnd() + lineEnds(Buffer.from(before), 0, before.length) : 1 + lineEnds(Buffer.from(head + before), 0, Buffer.byteLength(head + before)));
+    }
+  };
+  let tokenizer: CsvTokenizer | null = null;
+  let converter: RowConverter | null = null;
+  let head = '';
+  let consumerError: unknown = undefined;
+  const onRow = (fields: string[], line: number, malformed: boolean): void => {
+    try {
+      takeRow(fields, line, malformed);
+    } catch (e) {
+      consumerError = e;
+      throw e;
+    }
+  };
+  const takeRow = (fields: string[], line: number, malformed: boolean): void => {
+    if (converter === null) {
+      const index = resolveColumns(fields, options.columns);
+      ledger.columns = describeColumns(index, fields);
+      converter = new RowConverter(usedColumns(index, options.use), fields.length, zone, mapId, limits);
+      return;
+    }
+    if (malformed) account(badQuote(line));
+    else account(converter.convert(fields, line));
+  };
+  const start = (text: string): void => {
+    const delimiter = options.delimiter ?? detectDelimiter(firstLine(text));
+    ledger.delimiter = delimiter;
+    tokenizer = new CsvTokenizer(delimiter, onRow);
+    tokenizer.push(text);
+  };
+  try {
+    for await (const chunk of await openBytes(source)) {
+      const text = typeof chunk === 'string' ? chunk : decode(chunk, false);
+      if (tokenizer !== null) (tokenizer as CsvTokenizer).push(text);
+      else {
+        head += text;
+        if (/\n|\r[^]/.test(head)) start(head);
+      }
+    }
+    const rest = decode(new Uint8Array(0), true);
+    if (tokenizer === null) {
+      if ((head + rest).trim() === '') throw new KontinuitetError('EMPTY_INPUT', 'the input is empty: expected a header row and visit rows');
+      start(head + rest);
+    } else if (rest !== '') (tokenizer as CsvTokenizer).push(rest);
+    (tokenizer as unknown as CsvTokenizer).end();
+    ledger.blankLines = (tokenizer as unknown as CsvTokenizer).blankLines;
+  } catch (e) {
+    if (e instanceof KontinuitetError || (consumerError !== undefined && e === consumerError)) throw e;
+    throw new KontinuitetError('UNREADABLE_INPUT', `cannot read the input: ${(e as Error).message}`);
+  }
+  if (converter === null) throw new KontinuitetError('EMPTY_INPUT', 'the input has no header row');
+  closeLedger(ledger, options);
+}
+
+function firstLine(text: string): string {
+  return text.split(/\r\n|\r|\n/, 1)[0]!.replace(/^\uFEFF/, '');
+}
+
+/** The column index with the optional columns not in `use` switched off. */
+export function usedColumns(index: ColumnIndex, use: readonly CanonicalColumn[] | undefined): ColumnIndex {
+  if (use === undefined) return index;
+  const keep = new Set<CanonicalColumn>([...REQUIRED_COLUMNS, ...use]);
+  return Object.fromEntries(CANONICAL_COLUMNS.map((c) => [c, keep.has(c) ? index[c] : -1])) as ColumnIndex;
+}
+
+export function describeColumns(index: ColumnIndex, headers: readonly string[]): Partial<Record<CanonicalColumn, string>> {
+  const out: Partial<Record<CanonicalColumn, string>> = {};
+  for (const c of CANONICAL_COLUMNS) {
+    const i = index[c];
+    if (i >= 0) out[c] = (headers[i] ?? '').replace(/^\uFEFF/, '').trim();
+  }
+  return out;
+}
+
+async function readObjects(
+  source: Iterable<VisitInput> | AsyncIterable<VisitInput>,
+  options: ReadOptions,
+  zone: LocalZone,
+  mapId: ((id: string) => string) | null,
+  ledger: ReadLedger,
+  account: Account,
+): Promise<void> {
+  const limits = timeLimits(options, zone);
+  let converter: RowConverter | null = null;
+  let keyToColumn = new Map<string, number>();
+  let explicit = new Set<string>();
+  let position = 0;
+  for await (const item of source as AsyncIterable<VisitInput>) {
+    position++;
+    if (converter === null) {
+      const headers = Object.keys(item ?? {});
+      const index = resolveColumns(headers, options.columns);
+      ledger.columns = describeColumns(index, headers);
+      keyToColumn = new Map(CANONICAL_COLUMNS.map((c, i) => [headers[index[c]] ?? '', i] as const).filter(([k]) => k !== ''));
+      explicit = new Set(Object.values(options.columns ?? {}).filter((h): h is string => h !== undefined).map(normaliseHeader));
+      const identity = Object.fromEntries(CANONICAL_COLUMNS.map((c, i) => [c, i])) as ColumnIndex;
+      converter = new RowConverter(usedColumns(identity, options.use), 0, zone, mapId, limits);
+    }
+    if (item === null || typeof item !== 'object') {
+      account({ line: position, column: null, code: 'bad_value', message: `line ${position}: is not an object` });
+      continue;
+    }
+    const fields = new Array<string>(CANONICAL_COLUMNS.length).fill('');
+    let bad: string | null = null;
+    const record = item as Readonly<Record<string, unknown>>;
+    for (const key in record) {
+      let at = keyToColumn.get(key);
+      if (at === undefined) {
+        // a key the first object did not have: an alias of a canonical column, or nothing
+        const column = explicit.has(normaliseHeader(key)) ? undefined : aliasOf(key);
+        at = column === undefined ? -1 : CANONICAL_COLUMNS.indexOf(column);
+        keyToColumn.set(key, at);
+      }
+      if (at < 0) continue;
+      const column = CANONICAL_COLUMNS[at] ?? 'start';
+      const text = fieldText(record[key], column === 'start' || column === 'end' || column === 'shift_start' || column === 'shift_end');
+      if (text === null) bad ??= column;
+      else fields[at] = text;
+    }
+    if (bad !== null) account({ line: position, column: bad, code: 'bad_value', message: `line ${position}, column ${bad}: has a value of a type that cannot be read` });
+    else account(converter.convert(fields, position));
+  }
+}
+
+/** The largest |epoch ms| a JavaScript Date holds. */
+const MAX_DATE_MS = 8.64e15;
+
+/** Text of an in-memory value: strings as they are, numbers and booleans printed, Dates (and epoch ms for times) as ISO instants; null for a type that cannot be read. */
+export function fieldText(v: unknown, isTime: boolean): string | null {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return v;
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : v.toISOString();
+  if (typeof v === 'number') {
+    if (!isTime) return String(v);
+    return Number.isFinite(v) && Math.abs(v) <= MAX_DATE_MS ? new Date(v).toISOString() : null;
+  }
+  if (typeof v === 'boolean' || typeof v === 'bigint') return String(v);
+  return null;
+}
