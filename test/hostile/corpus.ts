@@ -6,6 +6,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Rng } from '../../src/generate/rng.js';
 
 /** One hostile file. */
 export interface HostileFile {
@@ -34,15 +35,10 @@ export interface WrittenFile extends HostileFile {
 
 // ---------- a small seeded generator of realistic rows ----------
 
+/** A seeded generator of numbers in [0, 1): the project's own (the synthetic municipality's). */
 function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const r = new Rng(seed);
+  return () => r.float();
 }
 
 function shuffle<T>(items: readonly T[], seed = 7): T[] {
