@@ -1,9 +1,8 @@
 import { writeJson } from '../report/json.js';
 import { writeCsv } from '../report/csv.js';
-import { measureRoutes, type RoutesOptions } from '../routes/measure.js';
+import { measureRoutesStreamed, type RoutesOptions, type StreamedRoutesResult } from '../routes/measure.js';
 import { readRoadNetwork } from '../routes/roads.js';
 import { routesTable } from '../routes/table.js';
-import type { RoutesResult } from '../routes/types.js';
 import { choice, intFlag, numberFlag, parseFlags, UsageError } from './args.js';
 import { READ_FLAGS, READ_HELP, readOptions } from './read-flags.js';
 
@@ -126,7 +125,7 @@ export async function routesCommand(argv: string[], out: NodeJS.WritableStream, 
     ...(Object.keys(groupBases).length > 0 ? { groupBases } : {}),
     ...(values.roads !== undefined ? { roads: await readRoadNetwork(values.roads) } : {}),
   };
-  const result = await measureRoutes(positionals[0] === '-' ? process.stdin : positionals[0]!, { ...readOptions(values), ...options });
+  const result = await measureRoutesStreamed(positionals[0] === '-' ? process.stdin : positionals[0]!, { ...readOptions(values), ...options });
   if (format === 'json') await writeJson(out, result, ['routes', 'perStaff']); // a row per staff-day: never one string
   else if (format === 'csv') await writeCsv(out, staffDayRows(result), CSV_COLUMNS);
   else out.write(`${routesTable(result, { lang })}\n`);
@@ -136,7 +135,7 @@ export async function routesCommand(argv: string[], out: NodeJS.WritableStream, 
 /** Figures in the CSV: 4 decimals (the JSON keeps full precision). */
 const r4 = (v: number | null): number | null => (v === null ? null : Math.round(v * 10_000) / 10_000);
 
-function* staffDayRows(result: RoutesResult): Iterable<Record<string, unknown>> {
+function* staffDayRows(result: StreamedRoutesResult): Iterable<Record<string, unknown>> {
   for (const w of result.windows) {
     for (const d of w.routes) {
       yield {

@@ -7,7 +7,7 @@
 import { labeller, type Lang } from '../report/labels.js';
 import { safeLines, safeText } from '../safe-text.js';
 import { columns, fmt } from '../report/table.js';
-import type { RouteSummary, RoutesResult } from './types.js';
+import type { RouteSummary, RoutesResult, RoutesWindow } from './types.js';
 
 const LABELS = {
   scope: { en: 'Scope', sv: 'Omfattning' },
@@ -46,12 +46,13 @@ function cells(name: string, s: RouteSummary, lang: Lang): string[] {
 /**
  * Route figures per window as aligned columns: the municipality and each group, with staff-days,
  * visits, pooled and median brukartid, travel per visit, waiting, detour ratios and savings.
- * Group names are made safe to print (control characters visible, no line starting `::`).
+ * Group names are made safe to print (control characters visible, no line starting `::`). The
+ * staff-days and staff summaries are not read (a streamed result will do).
  *
  * @example
  * console.log(routesTable(result, { lang: 'sv' }));
  */
-export function routesTable(result: RoutesResult, options: { lang?: Lang } = {}): string {
+export function routesTable(result: Omit<RoutesResult, 'windows'> & { windows: readonly Omit<RoutesWindow, 'routes' | 'perStaff'>[] }, options: { lang?: Lang } = {}): string {
   const lang = options.lang ?? 'en';
   const head = [t('scope', lang), t('staffDays', lang), t('visits', lang), t('share', lang), t('medianShare', lang), t('travelPerVisit', lang),
     t('kmPerVisit', lang), t('waiting', lang), t('detour', lang), t('detourWindows', lang), t('saving', lang), t('savingWindows', lang),
