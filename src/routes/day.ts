@@ -26,8 +26,9 @@ export interface RouteStop extends Pick<Visit, 'start' | 'end' | 'lat' | 'lon' |
 
 /**
  * Options of {@link routeDay}: the distance model, the ± minutes of the time windows (default
- * 30), the base the day starts and ends at (default none), and the solver's limits (passed to
- * `bestOrder`).
+ * 30), the base the day starts and ends at (default none), and the solver's limits, passed to
+ * `bestOrder` for both orders: `exactUpTo`, `exactLabels`, `timeLimitMs`, and `quick` (the quick
+ * heuristic alone: the day's `bestSearch` is then `'quick'`).
  *
  * @example
  * const o: RouteDayOptions = { model: haversineModel(), windowMinutes: 30, base: { lat: 62.52, lon: 15.66 } };
@@ -37,7 +38,9 @@ export interface RouteDayOptions {
   windowMinutes?: number;
   base?: LatLon | null;
   exactUpTo?: number;
+  exactLabels?: number;
   timeLimitMs?: number;
+  quick?: boolean;
 }
 
 /**
@@ -182,7 +185,7 @@ export function routeDay(stops: readonly RouteStop[], options: RouteDayOptions):
     travelKm,
     travelSource,
     waitingMinutes,
-    modelMinutes: null, modelKm: null, bestMinutes: null, bestKm: null, bestExact: null,
+    modelMinutes: null, modelKm: null, bestMinutes: null, bestKm: null, bestSearch: null,
     windowsFeasible: null, bestMinutesWindows: null, bestKmWindows: null,
     reason: hasCoords ? null : 'missing_coordinates',
   };
@@ -197,11 +200,11 @@ export function routeDay(stops: readonly RouteStop[], options: RouteDayOptions):
  * @example
  * const c: DayCore = { visits: 2, doubleStaffedVisits: 0, workStart: 0, workEnd: 5_400_000, clientMinutes: 60,
  *   travelMinutes: 10, travelKm: 7, travelSource: 'logged', waitingMinutes: 20, modelMinutes: null, modelKm: null,
- *   bestMinutes: null, bestKm: null, bestExact: null, windowsFeasible: null, bestMinutesWindows: null,
+ *   bestMinutes: null, bestKm: null, bestSearch: null, windowsFeasible: null, bestMinutesWindows: null,
  *   bestKmWindows: null, reason: 'missing_coordinates' };
  */
 export type DayCore = Pick<DayFigures, 'visits' | 'doubleStaffedVisits' | 'workStart' | 'workEnd' | 'clientMinutes' | 'travelMinutes' | 'travelKm'
-  | 'travelSource' | 'waitingMinutes' | 'modelMinutes' | 'modelKm' | 'bestMinutes' | 'bestKm' | 'bestExact' | 'windowsFeasible'
+  | 'travelSource' | 'waitingMinutes' | 'modelMinutes' | 'modelKm' | 'bestMinutes' | 'bestKm' | 'bestSearch' | 'windowsFeasible'
   | 'bestMinutesWindows' | 'bestKmWindows' | 'reason'>;
 
 /**
@@ -235,7 +238,8 @@ export function dayFigures(c: DayCore): DayFigures {
     modelKm,
     bestMinutes,
     bestKm,
-    bestExact: c.bestExact,
+    bestExact: c.bestSearch === null ? null : c.bestSearch === 'exact',
+    bestSearch: c.bestSearch,
     detourRatio: detour ? ratio(modelMinutes, bestMinutes) : null,
     savingMinutes: detour ? modelMinutes - bestMinutes : null,
     savingKm: detour ? modelKm - bestKm : null,
@@ -257,14 +261,18 @@ function compareOrders(f: DayCore, stops: readonly RouteStop[], matrix: { minute
   const driven = Array.from({ length: N }, (_, i) => i);
   const modelMinutes = along(driven, matrix.minutes, closed);
   const modelKm = along(driven, matrix.km, closed);
-  const solver = { ...(options.exactUpTo !== undefined ? { exactUpTo: options.exactUpTo } : {}), ...(options.timeLimitMs !== undefined ? { timeLimitMs: options.timeLimitMs } : {}) };
+  const { exactUpTo, exactLabels, timeLimitMs, quick } = options;
+  const solver = {
+    ...(exactUpTo !== undefined ? { exactUpTo } : {}), ...(exactLabels !== undefined ? { exactLabels } : {}),
+    ...(timeLimitMs !== undefined ? { timeLimitMs } : {}), ...(quick !== undefined ? { quick } : {}),
+  };
   const ends = closed ? { start: 0, closed: true } : { start: 0, end: N - 1 };
 
   const free = bestOrder(matrix.minutes, { ...ends, ...solver });
   const freeBetter = free.cost < modelMinutes;
   const bestMinutes = freeBetter ? free.cost : modelMinutes;
   const bestKm = freeBetter ? along(free.order, matrix.km, closed) : modelKm;
-  Object.assign(f, { modelMinutes, modelKm, bestMinutes, bestKm, bestExact: free.exact });
+  Object.assign(f, { modelMinutes, modelKm, bestMinutes, bestKm });
 
   const t0 = stops[0]!.start;
   const windows: [number, number][] = [];
@@ -280,6 +288,7 @@ function compareOrders(f: DayCore, stops: readonly RouteStop[], matrix: { minute
   const startTime = closed ? Math.min(...windows.slice(1).map((w) => w[0])) - maxLeg - 1 : windows[0]![0];
   const drivenOnTime = onTime(matrix.minutes, windows, service, startTime, closed);
   const timed = bestOrder(matrix.minutes, { ...ends, ...solver, timeWindows: windows, service, ...(closed ? { startTime } : {}) });
+  f.bestSearch = free.exact && timed.exact ? 'exact' : quick === true ? 'quick' : 'heuristic';
   let wMinutes: number, wKm: number;
   if (timed.feasible && (!drivenOnTime || timed.cost < modelMinutes)) {
     wMinutes = timed.cost;

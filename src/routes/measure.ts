@@ -17,6 +17,7 @@ import { dayWindow, maxWindowsOption, seriesWindows, type DayWindow, type MonthA
 import { LocalZone } from '../time/zone.js';
 import { DEFAULT_ZONE, scanVisits } from '../visits/read.js';
 import type { ReadLedger, ReadOptions, Visit, VisitSource } from '../visits/types.js';
+import { DEFAULT_EXACT_LABELS, DEFAULT_EXACT_UP_TO } from './bestOrder.js';
 import { routeDay, type RouteStop } from './day.js';
 import { haversineModel, type DistanceModel, type LatLon } from './distance.js';
 import { roadModel, type RoadNetwork } from './roads.js';
@@ -37,7 +38,19 @@ import type { RoutesResult, RoutesWindow } from './types.js';
  *   (default 30).
  * - `base`: `[lat, lon]` every staff-day starts from and returns to; `groupBases`: per group,
  *   overriding `base`. Default none: a day runs from the first visit to the last.
- * - `exactUpTo`, `timeLimitMs`: passed to `bestOrder` (defaults 12 and 1000 ms).
+ * - The best orders and the search's budget. A staff-day's two best orders (free, and within
+ *   the windows) are found by `bestOrder`: exactly up to `exactUpTo` stops (default 12), the
+ *   exact search with time windows keeping at most `exactLabels` labels a pass (default
+ *   2,000,000, about a second; the same on every machine), else by the heuristic (`timeLimitMs`,
+ *   default 1000 ms, its wall-clock safety cap). `searchBudgetMs` bounds the whole run: once the
+ *   staff-days evaluated have taken that long (default 60 s + 1 ms per staff-day of the run; an
+ *   ordinary log takes ~0.2 ms a staff-day, so only logs of over-full, overlapping days get
+ *   there), every further staff-day is solved by the quick heuristic alone (no exact search, no
+ *   perturbation rounds: ~0.1 ms a day) and a warning says how many. Which days those are
+ *   depends on the machine's speed. 0: every day quick; `Infinity`: no budget. Each staff-day
+ *   says how its orders were found (`bestSearch`: `'exact'`, `'heuristic'`, `'quick'`; and
+ *   `bestExact`), each summary counts the days not proven (`daysHeuristic`) and those solved
+ *   quick (`daysQuick`).
  * - `handoverMinutes`: a visit is double-staffed when two different staff were together at it for
  *   at least this many minutes ({@link isDoubleStaffed}, the rule of the staffing figures and
  *   `rules.handoverMinutes`; default 5); staff one after the other are a handover.
@@ -60,9 +73,14 @@ export interface RoutesOptions {
   base?: [number, number];
   groupBases?: Record<string, [number, number]>;
   exactUpTo?: number;
+  exactLabels?: number;
   timeLimitMs?: number;
+  searchBudgetMs?: number;
   handoverMinutes?: number;
 }
+
+/** The run's search budget without `searchBudgetMs`: this plus 1 ms per staff-day. */
+const DEFAULT_BUDGET_MS = 60_000;
 
 /** The optional columns the route figures read. */
 const ROUTE_COLUMNS = ['visit_id', 'group', 'lat', 'lon', 'travel_minutes', 'travel_km', 'shift_start', 'shift_end'] as const;
@@ -119,6 +137,8 @@ export class RoutesAccumulator {
   private readonly checker: VisitChecker;
   private firstDay = Infinity;
   private lastDay = -Infinity;
+  /** The run's search budget in force (ms), once the staff-days are counted. */
+  private budgetMs = Infinity;
 
   constructor(options: RoutesOptions & Pick<ReadOptions, 'onWarning'> = {}) {
     if (options === null || typeof options !== 'object') throw new KontinuitetError('BAD_OPTION', `options: must be an object, got ${shownValue(options)}`);
@@ -144,6 +164,9 @@ export class RoutesAccumulator {
     this.onWarning = typeof options.onWarning === 'function' ? options.onWarning : undefined;
     const anchor = options.anchor ?? 'first-day';
     if (anchor !== 'first-day' && anchor !== 'first-monday') throw new KontinuitetError('BAD_OPTION', `anchor: must be 'first-day' or 'first-monday'`);
+    if (options.exactUpTo !== undefined && !(typeof options.exactUpTo === 'number' && options.exactUpTo >= 0)) throw new KontinuitetError('BAD_OPTION', 'exactUpTo: must be a number ≥ 0');
+    if (options.exactLabels !== undefined && !(Number.isInteger(options.exactLabels) && options.exactLabels >= 0)) throw new KontinuitetError('BAD_OPTION', 'exactLabels: must be a whole number ≥ 0');
+    if (options.searchBudgetMs !== undefined && !(typeof options.searchBudgetMs === 'number' && options.searchBudgetMs >= 0)) throw new KontinuitetError('BAD_OPTION', 'searchBudgetMs: must be a number of ms ≥ 0 (Infinity: no budget)');
     this.base = options.base !== undefined ? checkPoint('base', options.base) : null;
     for (const [g, p] of Object.entries(options.groupBases ?? {})) this.groupBases.set(g, checkPoint(`groupBases.${g}`, p));
   }
@@ -191,6 +214,9 @@ export class RoutesAccumulator {
         speedKmh: this.options.speedKmh ?? 40,
         windowMinutes: this.windowMinutes,
         handoverMinutes: this.handoverMinutes,
+        exactUpTo: this.options.exactUpTo ?? DEFAULT_EXACT_UP_TO,
+        exactLabels: this.options.exactLabels ?? DEFAULT_EXACT_LABELS,
+        searchBudgetMs: Number.isFinite(this.budgetMs) ? this.budgetMs : null,
         base: this.base === null ? null : [this.base.lat, this.base.lon],
         groupBases: Object.fromEntries([...this.groupBases].map(([g, p]) => [g, [p.lat, p.lon]])),
         ...(fallbacks !== undefined ? { roadFallbacks: fallbacks } : {}),
@@ -222,18 +248,30 @@ export class RoutesAccumulator {
     const order = rows.staffDays(this.zone);
     collectGarbage(); // the rows' days and staff numbers
     const staffNames = rows.staffNames.texts(), groupNames = rows.groupNames.texts();
-    const days = windows.map((w) => this.evaluateWindow(rows, order, w, new StaffDays(rows.eachStaffDay(order, this.zone, w), staffNames, groupNames, this.zone)));
+    const counts = windows.map((w) => rows.eachStaffDay(order, this.zone, w));
+    const total = counts.reduce((a, b) => a + b, 0);
+    this.budgetMs = this.options.searchBudgetMs ?? DEFAULT_BUDGET_MS + total;
+    const clock = { deadline: performance.now() + this.budgetMs, quick: 0 };
+    const days = windows.map((w, k) => this.evaluateWindow(rows, order, w, new StaffDays(counts[k]!, staffNames, groupNames, this.zone), clock));
+    if (clock.quick > 0) {
+      this.onWarning?.(`routes: the best-order search used its budget (searchBudgetMs ${Math.round(this.budgetMs)} ms) after ${total - clock.quick} of ${total} staff-days; `
+        + `the other ${clock.quick} were solved by the quick heuristic alone (bestSearch 'quick', counted in daysQuick)`);
+    }
     return { held: rows.count, windows, days, staffNames, groupNames };
   }
 
   /**
    * The route figures of every staff-day of window `w` into `days`, in the order of the routes
-   * (staff id, then day): each day's stops are made from the rows when it is evaluated.
+   * (staff id, then day): each day's stops are made from the rows when it is evaluated; a day
+   * evaluated past the run's `clock.deadline` is solved quick (counted in `clock.quick`).
    */
-  private evaluateWindow(rows: RouteRows, order: StaffDayOrder, w: DayWindow, days: StaffDays): StaffDays {
+  private evaluateWindow(rows: RouteRows, order: StaffDayOrder, w: DayWindow, days: StaffDays, clock: { deadline: number; quick: number }): StaffDays {
     const end = w.dayStarts[w.days]!;
     let k = 0;
     rows.eachStaffDay(order, this.zone, w, (s, a, b, day) => {
+      // past the run's search budget, every staff-day after is solved quick
+      const quick = clock.quick > 0 || performance.now() >= clock.deadline;
+      if (quick) clock.quick++;
       const ids = Array.from(order.rows.subarray(a, b));
       // in order of start, end and row (a visit cut at the window's end may now tie another's end)
       if (ids.some((i) => rows.endOf(i) > end)) ids.sort((x, y) => rows.startOf(x) - rows.startOf(y) || Math.min(rows.endOf(x), end) - Math.min(rows.endOf(y), end) || x - y);
@@ -244,7 +282,9 @@ export class RoutesAccumulator {
         windowMinutes: this.windowMinutes,
         base: this.groupBases.get(rows.groupNames.name(group)) ?? this.base,
         ...(this.options.exactUpTo !== undefined ? { exactUpTo: this.options.exactUpTo } : {}),
+        ...(this.options.exactLabels !== undefined ? { exactLabels: this.options.exactLabels } : {}),
         ...(this.options.timeLimitMs !== undefined ? { timeLimitMs: this.options.timeLimitMs } : {}),
+        quick,
       });
       days.set(k, s, day, group, figures);
       if ((k & 4095) === 4095) collectGarbage(); // the searches' typed arrays, freed only by a collection

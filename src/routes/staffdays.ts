@@ -11,7 +11,7 @@ import { civilFromDays } from '../time/civil.js';
 import type { LocalZone } from '../time/zone.js';
 import { dayFigures, type DayCore, type DayFigures } from './day.js';
 import { summariseRoutes } from './summary.js';
-import type { RouteReason, RouteSummary, StaffDayRoute, TravelSource } from './types.js';
+import type { BestSearch, RouteReason, RouteSummary, StaffDayRoute, TravelSource } from './types.js';
 
 /** The numbers of a {@link DayCore} kept per staff-day, in this order (NaN: null). */
 const NUMBERS = ['workStart', 'workEnd', 'clientMinutes', 'travelMinutes', 'travelKm', 'waitingMinutes', 'modelMinutes', 'modelKm',
@@ -19,6 +19,7 @@ const NUMBERS = ['workStart', 'workEnd', 'clientMinutes', 'travelMinutes', 'trav
 const WIDTH = NUMBERS.length;
 const SOURCES: readonly (TravelSource | null)[] = [null, 'logged', 'model', 'mixed'];
 const REASONS: readonly (RouteReason | null)[] = [null, 'missing_coordinates'];
+const SEARCHES: readonly (BestSearch | null)[] = [null, 'exact', 'heuristic', 'quick'];
 
 /** About the bytes of a staff-day's JSON text (a staff member's summary: about twice). */
 const TEXT_BYTES = 1400;
@@ -85,7 +86,7 @@ export class StaffDays implements Iterable<StaffDayRoute> {
     this.counts[2 * k + 1] = f.doubleStaffedVisits;
     for (let j = 0; j < WIDTH; j++) this.numbers[WIDTH * k + j] = f[NUMBERS[j]!] ?? Number.NaN;
     this.codes[4 * k] = SOURCES.indexOf(f.travelSource);
-    this.codes[4 * k + 1] = flagCode(f.bestExact);
+    this.codes[4 * k + 1] = SEARCHES.indexOf(f.bestSearch);
     this.codes[4 * k + 2] = flagCode(f.windowsFeasible);
     this.codes[4 * k + 3] = REASONS.indexOf(f.reason);
   }
@@ -107,7 +108,7 @@ export class StaffDays implements Iterable<StaffDayRoute> {
       modelKm: orNull(x[at + 7]!),
       bestMinutes: orNull(x[at + 8]!),
       bestKm: orNull(x[at + 9]!),
-      bestExact: flagOf(c[4 * k + 1]!),
+      bestSearch: SEARCHES[c[4 * k + 1]!]!,
       windowsFeasible: flagOf(c[4 * k + 2]!),
       bestMinutesWindows: orNull(x[at + 10]!),
       bestKmWindows: orNull(x[at + 11]!),

@@ -56,7 +56,7 @@ const SPREADS = {
  * summariseRoutes([]).staffDays; // → 0
  */
 export function summariseRoutes(days: Iterable<SummarisedDay>): RouteSummary {
-  let staffDays = 0, withoutCoordinates = 0, windowsInfeasible = 0, visits = 0, working = 0, client = 0, waiting = 0;
+  let staffDays = 0, withoutCoordinates = 0, windowsInfeasible = 0, heuristic = 0, quick = 0, visits = 0, working = 0, client = 0, waiting = 0;
   let travelMin = 0, travelKm = 0, travelVisits = 0;
   let detourDays = 0, modelMin = 0, bestMin = 0, savingMin = 0, savingKm = 0;
   let windowDays = 0, modelMinW = 0, bestMinW = 0, savingMinW = 0, savingKmW = 0;
@@ -64,6 +64,8 @@ export function summariseRoutes(days: Iterable<SummarisedDay>): RouteSummary {
     staffDays++;
     if (d.reason === 'missing_coordinates') withoutCoordinates++;
     if (d.windowsFeasible === false) windowsInfeasible++;
+    if (d.bestSearch === 'heuristic' || d.bestSearch === 'quick') heuristic++;
+    if (d.bestSearch === 'quick') quick++;
     visits += d.visits;
     working += d.workingMinutes;
     client += d.clientMinutes;
@@ -106,6 +108,8 @@ export function summariseRoutes(days: Iterable<SummarisedDay>): RouteSummary {
     staffDays,
     staffDaysWithoutCoordinates: withoutCoordinates,
     windowsInfeasible,
+    daysHeuristic: heuristic,
+    daysQuick: quick,
     visits,
     workingHours: working / 60,
     clientHours: client / 60,
