@@ -173,10 +173,10 @@ class Times {
 }
 
 /**
- * The visit ids of the rows, needed until the double-staffed visits are marked: per block of rows
- * their code units in one buffer, a byte each when every unit is below 256 (Latin-1: ASCII ids,
- * Swedish letters), else two (UTF-16; the row is noted in `wide`), and where each row's id ends.
- * An id is read back as the same text, so equal ids are found exactly.
+ * The visit ids of the rows, needed until the double-staffed visits are marked: their code units
+ * in chunks of 4 MB, a byte each when every unit is below 256 (Latin-1: ASCII ids, Swedish
+ * letters), else two (UTF-16; the row is noted in `wide`), and where each row's id ends. An id is
+ * read back as the same text, so equal ids are found exactly.
  */
 class VisitIds {
   /** The code units, in chunks of {@link CHUNK} bytes; an id lies in one chunk. */
@@ -184,7 +184,7 @@ class VisitIds {
   /** Where each row's id ends, counted over the chunks (chunk k begins at k × CHUNK). */
   private readonly ends: Column<Int32Array>;
   private readonly wide = new Set<number>();
-  /** Ids too long for a chunk (a broken cell), by row: not in the chunks. */
+  /** Ids of more than {@link LONG} bytes (a broken cell), by row: not in the chunks. */
   private readonly long = new Map<number, string>();
   private used = 0;
 

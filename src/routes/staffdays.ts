@@ -167,7 +167,7 @@ export class StaffDays implements Iterable<StaffDayRoute> {
  * like {@link StaffDays} (a log can have tens of thousands of staff, ~2.6 kB of summary each).
  *
  * @example
- * const list = new StaffSummaries(days, groupNames);
+ * const list = new StaffSummaries(days, staffNames, groupNames);
  * list.slice(0, 1); // → [{ staff: 'S1', group: 'Norr', staffDays: 14, … }]
  */
 export class StaffSummaries implements Iterable<StaffSummary> {
