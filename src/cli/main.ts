@@ -97,6 +97,11 @@ if (process.argv[2] === 'measure') {
   exposeGarbageCollection();
   optimiseWorkersAtOnce();
 }
+// routes keeps its rows and staff-days in typed arrays, not objects: the same two settings
+if (process.argv[2] === 'routes') {
+  keepYoungGenerationSmall();
+  exposeGarbageCollection();
+}
 
 main(process.argv.slice(2)).then(
   (code) => {

@@ -1,9 +1,8 @@
 import { writeJson } from '../outputs/report/json.js';
 import { writeCsv } from '../outputs/report/csv.js';
-import { measureRoutes, type RoutesOptions } from '../measures/routes/measure.js';
+import { measureRoutesStreamed, type RoutesOptions, type StreamedRoutesResult } from '../measures/routes/measure.js';
 import { readRoadNetwork } from '../measures/routes/roads.js';
 import { routesTable } from '../measures/routes/table.js';
-import type { RoutesResult } from '../measures/routes/types.js';
 import { choice, intFlag, numberFlag, parseFlags, UsageError } from './args.js';
 import { READ_FLAGS, READ_HELP, readOptions } from './read-flags.js';
 
@@ -38,6 +37,9 @@ line × circuity at an average speed.
   --handover-minutes N   staff together less than N minutes are a handover, not double staffing (default 5)
   --base LAT,LON         every day starts and ends at this base
   --group-base G=LAT,LON a group's base (repeatable; wins over --base)
+  --search-budget S      seconds the best-order searches of the whole run may take (default
+                         60 + 0.001 per staff-day); past it, each further staff-day is solved by
+                         the quick heuristic alone (best_search quick, with a warning)
   --format F             table (default), json (kontinuitet/routes@1) or csv (one row per staff-day)
   --lang L               en (default) or sv: labels of the table
 ${READ_HELP}
@@ -48,7 +50,7 @@ Exit status: 0 success, 2 usage error or unreadable input.`;
 const CSV_COLUMNS = [
   'from', 'to', 'staff', 'day', 'group', 'visits', 'double_staffed_visits', 'work_start', 'work_end', 'working_minutes', 'client_minutes',
   'client_time_share', 'travel_minutes', 'travel_km', 'travel_source', 'waiting_minutes', 'travel_minutes_per_visit', 'km_per_visit',
-  'model_minutes', 'model_km', 'best_minutes', 'best_km', 'best_exact', 'detour_ratio', 'saving_minutes', 'saving_km', 'windows_feasible',
+  'model_minutes', 'model_km', 'best_minutes', 'best_km', 'best_exact', 'best_search', 'detour_ratio', 'saving_minutes', 'saving_km', 'windows_feasible',
   'best_minutes_windows', 'best_km_windows', 'detour_ratio_windows', 'saving_minutes_windows', 'saving_km_windows', 'reason',
 ];
 
@@ -83,6 +85,7 @@ export async function routesCommand(argv: string[], out: NodeJS.WritableStream, 
     'handover-minutes': { type: 'string' },
     base: { type: 'string' },
     'group-base': { type: 'string', multiple: true },
+    'search-budget': { type: 'string' },
     format: { type: 'string' },
     lang: { type: 'string' },
   });
@@ -105,6 +108,8 @@ export async function routesCommand(argv: string[], out: NodeJS.WritableStream, 
   const windowMinutes = intFlag('window-minutes', values['window-minutes'], 0, 720);
   const handover = numberFlag('handover-minutes', values['handover-minutes']);
   if (handover !== undefined && handover < 0) throw new UsageError(`--handover-minutes must be 0 or more, got "${values['handover-minutes']}"`);
+  const budget = numberFlag('search-budget', values['search-budget']);
+  if (budget !== undefined && budget < 0) throw new UsageError(`--search-budget must be 0 or more seconds, got "${values['search-budget']}"`);
   const groupBases: Record<string, [number, number]> = {};
   for (const gb of values['group-base'] ?? []) {
     const at = gb.lastIndexOf('=');
@@ -120,6 +125,7 @@ export async function routesCommand(argv: string[], out: NodeJS.WritableStream, 
     ...(circuity !== undefined ? { circuity } : {}),
     ...(speed !== undefined ? { speedKmh: speed } : {}),
     ...(windowMinutes !== undefined ? { windowMinutes } : {}),
+    ...(budget !== undefined ? { searchBudgetMs: budget * 1000 } : {}),
     ...(values.base !== undefined ? { base: point('base', values.base) } : {}),
     ...(Object.keys(groupBases).length > 0 ? { groupBases } : {}),
     ...(values.roads !== undefined ? { roads: await readRoadNetwork(values.roads) } : {}),
@@ -127,7 +133,7 @@ export async function routesCommand(argv: string[], out: NodeJS.WritableStream, 
       rules: { ...(days !== undefined ? { days } : {}), ...(handover !== undefined ? { handoverMinutes: handover } : {}) },
     } : {}),
   };
-  const result = await measureRoutes(positionals[0] === '-' ? process.stdin : positionals[0]!, { ...readOptions(values), ...options });
+  const result = await measureRoutesStreamed(positionals[0] === '-' ? process.stdin : positionals[0]!, { ...readOptions(values), ...options });
   if (format === 'json') await writeJson(out, result, ['routes', 'perStaff']); // a row per staff-day: never one string
   else if (format === 'csv') await writeCsv(out, staffDayRows(result), CSV_COLUMNS);
   else out.write(`${routesTable(result, { lang })}\n`);
@@ -137,7 +143,7 @@ export async function routesCommand(argv: string[], out: NodeJS.WritableStream, 
 /** Figures in the CSV: 4 decimals (the JSON keeps full precision). */
 const r4 = (v: number | null): number | null => (v === null ? null : Math.round(v * 10_000) / 10_000);
 
-function* staffDayRows(result: RoutesResult): Iterable<Record<string, unknown>> {
+function* staffDayRows(result: StreamedRoutesResult): Iterable<Record<string, unknown>> {
   for (const w of result.windows) {
     for (const d of w.routes) {
       yield {
@@ -145,7 +151,7 @@ function* staffDayRows(result: RoutesResult): Iterable<Record<string, unknown>> 
         work_start: d.workStart, work_end: d.workEnd, working_minutes: r4(d.workingMinutes), client_minutes: r4(d.clientMinutes),
         client_time_share: r4(d.clientTimeShare), travel_minutes: r4(d.travelMinutes), travel_km: r4(d.travelKm), travel_source: d.travelSource,
         waiting_minutes: r4(d.waitingMinutes), travel_minutes_per_visit: r4(d.travelMinutesPerVisit), km_per_visit: r4(d.kmPerVisit),
-        model_minutes: r4(d.modelMinutes), model_km: r4(d.modelKm), best_minutes: r4(d.bestMinutes), best_km: r4(d.bestKm), best_exact: d.bestExact,
+        model_minutes: r4(d.modelMinutes), model_km: r4(d.modelKm), best_minutes: r4(d.bestMinutes), best_km: r4(d.bestKm), best_exact: d.bestExact, best_search: d.bestSearch,
         detour_ratio: r4(d.detourRatio), saving_minutes: r4(d.savingMinutes), saving_km: r4(d.savingKm), windows_feasible: d.windowsFeasible,
         best_minutes_windows: r4(d.bestMinutesWindows), best_km_windows: r4(d.bestKmWindows), detour_ratio_windows: r4(d.detourRatioWindows),
         saving_minutes_windows: r4(d.savingMinutesWindows), saving_km_windows: r4(d.savingKmWindows), reason: d.reason,

@@ -38,28 +38,45 @@ export interface Spread {
  * spread([8, 10, 12, 22]).median; // → 11
  */
 export function spread(values: readonly number[], target = 14): Spread {
-  const n = values.length;
+  return spreadOfSorted([...values].sort((a, b) => a - b), target);
+}
+
+/**
+ * {@link spread} of values already sorted ascending, an array or a typed array (no copy is made:
+ * a big list of figures can be sorted in place in a `Float64Array`).
+ *
+ * @example
+ * spreadOfSorted(Float64Array.of(22, 8, 12, 10).sort()).median; // → 11
+ */
+export function spreadOfSorted(sorted: ArrayLike<number>, target = 14): Spread {
+  const n = sorted.length;
   if (n === 0) {
     return { n: 0, mean: null, median: null, min: null, max: null, q1: null, q3: null, p10: null, p90: null, sd: null, iqr: null, shareAbove20: null, shareAboveTarget: null };
   }
-  const sorted = [...values].sort((a, b) => a - b);
-  const q = (p: number) => quantileSorted(sorted, p);
+  // simple-statistics reads any array-like
+  const x = sorted as number[];
+  const q = (p: number) => quantileSorted(x, p);
   const q1 = q(0.25);
   const q3 = q(0.75);
+  let above20 = 0, aboveTarget = 0;
+  for (let i = 0; i < n; i++) {
+    if (x[i]! > 20) above20++;
+    if (x[i]! > target) aboveTarget++;
+  }
   return {
     n,
-    mean: mean(sorted),
+    mean: mean(x),
     median: q(0.5),
-    min: min(sorted),
-    max: max(sorted),
+    min: min(x),
+    max: max(x),
     q1,
     q3,
     p10: q(0.1),
     p90: q(0.9),
-    sd: n < 2 ? null : sampleStandardDeviation(sorted),
+    sd: n < 2 ? null : sampleStandardDeviation(x),
     iqr: q3 - q1,
-    shareAbove20: sorted.filter((v) => v > 20).length / n,
-    shareAboveTarget: sorted.filter((v) => v > target).length / n,
+    shareAbove20: above20 / n,
+    shareAboveTarget: aboveTarget / n,
   };
 }
 

@@ -85,6 +85,18 @@ describe('routesCommand', () => {
     expect(await doubles([])).toEqual([5, 0, 0]);
     expect(await doubles(['--handover-minutes', '3'])).toEqual([3, 1, 1]);
   });
+  it('--search-budget 0: every staff-day solved by the quick heuristic (best_search quick)', async () => {
+    const five = join(dir, 'five.csv');
+    writeFileSync(five, [
+      'visit_id,client_id,staff_id,start,end,lat,lon',
+      ...[0, 20, 5, 25, 10].map((x, k) => `F${k},C${k},S1,2024-10-01 ${String(8 + k).padStart(2, '0')}:00,2024-10-01 ${String(8 + k).padStart(2, '0')}:30,62.0,${15 + x / 100}`),
+      '',
+    ].join('\n'));
+    const rows = async (extra: string[]) => (await parseCsv((await call([five, '--all', '--zone', 'UTC', '--format', 'csv', ...extra])).out)).map((r) => [r.best_exact, r.best_search]);
+    expect(await rows([])).toEqual([['true', 'exact']]);
+    expect(await rows(['--search-budget', '0'])).toEqual([['false', 'quick']]);
+    await expect(call([five, '--search-budget', '-1'])).rejects.toThrow(/search-budget/);
+  });
   it('usage errors', async () => {
     await expect(call([file, '--circuity', '0.5'])).rejects.toThrow(UsageError);
     await expect(call([file, '--all', '--from', '2024-10-01'])).rejects.toThrow(/one of/);

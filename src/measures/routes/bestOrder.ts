@@ -37,7 +37,14 @@ import { evaluateRoute, makeInstance, type SolverInstance } from './solverInstan
  * - `exactUpTo`: solve exactly when there are at most this many stops (default 12). Without
  *   time windows the exact DP needs `2^m·m` doubles for `m` free stops and is not run above
  *   m = 18 (19 stops for an open path or tour, 20 with a fixed end); with time windows it is run
- *   with a label budget (about two million labels) and falls back to the heuristic past it.
+ *   with a label budget (`exactLabels`) and falls back to the heuristic past it.
+ * - `exactLabels`: the budget of the exact search with time windows: the labels (partial routes)
+ *   each pass of its label DP may keep (default 2,000,000, about a second; a pass may look at four
+ *   times as many). Past it the heuristic's order is returned, with `exact: false`. Deterministic:
+ *   the same on every machine.
+ * - `quick`: the quick heuristic only (default false): no exact search, whatever `exactUpTo`, and
+ *   no perturbation rounds: the best construction improved by 2-opt and Or-opt. About 0.1 ms for
+ *   a day of 15 stops; `exact: false` unless there is at most one stop to place.
  * - `seed`: seed of the heuristic's perturbations (default 1). Same inputs and seed → same
  *   result.
  * - `timeLimitMs`: wall-clock safety cap of the heuristic (default 1000 ms). The heuristic's
@@ -56,6 +63,8 @@ export interface BestOrderOptions {
   service?: number[];
   startTime?: number;
   exactUpTo?: number;
+  exactLabels?: number;
+  quick?: boolean;
   seed?: number;
   timeLimitMs?: number;
 }
@@ -82,9 +91,21 @@ export interface BestOrderResult {
   feasible: boolean;
 }
 
-const DEFAULT_EXACT_UP_TO = 12;
+/**
+ * Stops up to which {@link bestOrder} solves exactly by default.
+ *
+ * @example
+ * DEFAULT_EXACT_UP_TO; // → 12
+ */
+export const DEFAULT_EXACT_UP_TO = 12;
 const DEFAULT_TIME_LIMIT_MS = 1000;
-const MAX_LABELS = 2_000_000;
+/**
+ * Labels a pass of {@link bestOrder}'s exact search with time windows may keep by default.
+ *
+ * @example
+ * DEFAULT_EXACT_LABELS; // → 2000000
+ */
+export const DEFAULT_EXACT_LABELS = 2_000_000;
 
 function bad(message: string, details: Record<string, unknown> = {}): never {
   throw new KontinuitetError('BAD_OPTION', message, details);
@@ -155,10 +176,17 @@ function validate(cost: readonly (readonly number[])[], options: BestOrderOption
   if (options.closed !== undefined && typeof options.closed !== 'boolean') {
     bad('bestOrder: closed must be a boolean', { option: 'closed' });
   }
+  if (options.quick !== undefined && typeof options.quick !== 'boolean') {
+    bad('bestOrder: quick must be a boolean', { option: 'quick' });
+  }
+  const { exactLabels } = options;
+  if (exactLabels !== undefined && (typeof exactLabels !== 'number' || !Number.isInteger(exactLabels) || exactLabels < 0)) {
+    bad('bestOrder: exactLabels must be a whole number ≥ 0', { option: 'exactLabels' });
+  }
 }
 
 /**
- * Exact optimum with time windows, or null when the label DP ran out of budget. Up to 13 free
+ * Exact optimum with time windows, or null when the label DP ran out of budget (`labels` a pass). Up to 13 free
  * stops a backward Held–Karp table (windows ignored) gives the windowless optimum — returned at
  * once when it happens to be on time — and a lower bound on the travel left from any state.
  * A quick heuristic route (the best construction + local search, no perturbation rounds)
@@ -167,7 +195,7 @@ function validate(cost: readonly (readonly number[])[], options: BestOrderOption
  * pruning labels that cannot beat its lateness. When the bounded DP finds nothing strictly
  * better, the bounding route is optimal.
  */
-function exactWithWindows(inst: SolverInstance, heuristicOptions: { seed: number; timeLimitMs: number }): ExactRoute | null {
+function exactWithWindows(inst: SolverInstance, heuristicOptions: { seed: number; timeLimitMs: number }, labels: number): ExactRoute | null {
   let completion: Float64Array | undefined;
   if (inst.free.length <= COMPLETION_BOUND_MAX_FREE) {
     const cb = completionBounds(inst);
@@ -178,13 +206,13 @@ function exactWithWindows(inst: SolverInstance, heuristicOptions: { seed: number
   }
   const ub = heuristicRoute(inst, { ...heuristicOptions, quick: true });
   if (ub.late === 0) {
-    const f = labelDp(inst, 'feasible', MAX_LABELS, ub, completion);
+    const f = labelDp(inst, 'feasible', labels, ub, completion);
     return f.aborted ? null : (f.best ?? ub);
   }
-  const f = labelDp(inst, 'feasible', MAX_LABELS);
+  const f = labelDp(inst, 'feasible', labels);
   if (f.aborted) return null;
   if (f.best !== null) return f.best;
-  const l = labelDp(inst, 'lateness', MAX_LABELS, ub);
+  const l = labelDp(inst, 'lateness', labels, ub);
   return l.aborted ? null : (l.best ?? ub);
 }
 
@@ -206,11 +234,13 @@ function exactWithWindows(inst: SolverInstance, heuristicOptions: { seed: number
  *   programming over subsets; with windows by a label-setting DP over (visited set, last stop)
  *   keeping the Pareto set of (travel, time) labels — and (lateness, travel, time) labels to
  *   find the least-late order when none is feasible. `exact: true`.
- * - beyond: nearest-neighbour (with windows also earliest-deadline, earliest-opening,
- *   earliest-start) constructions, 2-opt + Or-opt local search, then iterated local search
- *   with seeded double-bridge perturbations for `clamp(20·m, 100, 3000)` rounds without windows
- *   and `clamp(8·m, 60, 1000)` with windows, `m` the number of free stops. `exact: false`, and
- *   with windows `feasible: false` then means that no on-time order was found (not a proof).
+ * - beyond (or past the exact search's budget `exactLabels`): nearest-neighbour (with windows
+ *   also earliest-deadline, earliest-opening, earliest-start) constructions, 2-opt + Or-opt local
+ *   search, then iterated local search with seeded double-bridge perturbations for
+ *   `clamp(20·m, 100, 3000)` rounds without windows and `clamp(8·m, 60, 1000)` with windows, `m`
+ *   the number of free stops. `exact: false`, and with windows `feasible: false` then means that
+ *   no on-time order was found (not a proof).
+ * - `quick: true`: the best construction and its local search only, for every size.
  *
  * Typical CPU time per call (see `test/routes/bestOrder.bench.test.ts`): ≤ 12 stops (exact)
  * about 1 ms without windows and 1–10 ms with windows (the upper end for over-full days with
@@ -256,7 +286,7 @@ export function bestOrder(cost: number[][], options: BestOrderOptions = {}): Bes
     startTime: options.startTime,
   });
   const m = inst.free.length;
-  const exactUpTo = options.exactUpTo ?? DEFAULT_EXACT_UP_TO;
+  const exactUpTo = options.quick === true ? 0 : options.exactUpTo ?? DEFAULT_EXACT_UP_TO;
   const heuristicOptions = {
     seed: options.seed ?? 1,
     timeLimitMs: options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS,
@@ -274,11 +304,11 @@ export function bestOrder(cost: number[][], options: BestOrderOptions = {}): Bes
         exact = true;
       }
     } else {
-      found = exactWithWindows(inst, heuristicOptions);
+      found = exactWithWindows(inst, heuristicOptions, options.exactLabels ?? DEFAULT_EXACT_LABELS);
       exact = found !== null;
     }
   }
-  if (found === null) found = heuristicRoute(inst, heuristicOptions);
+  if (found === null) found = heuristicRoute(inst, { ...heuristicOptions, quick: options.quick === true });
   const route = found.route;
   const evaluated = evaluateRoute(inst, route);
   const order = Array.from(inst.virtualTail ? route.subarray(0, route.length - 1) : route);

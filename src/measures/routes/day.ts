@@ -26,8 +26,9 @@ export interface RouteStop extends Pick<Visit, 'start' | 'end' | 'lat' | 'lon' |
 
 /**
  * Options of {@link routeDay}: the distance model, the ± minutes of the time windows (default
- * 30), the base the day starts and ends at (default none), and the solver's limits (passed to
- * `bestOrder`).
+ * 30), the base the day starts and ends at (default none), and the solver's limits, passed to
+ * `bestOrder` for both orders: `exactUpTo`, `exactLabels`, `timeLimitMs`, and `quick` (the quick
+ * heuristic alone: the day's `bestSearch` is then `'quick'`).
  *
  * @example
  * const o: RouteDayOptions = { model: haversineModel(), windowMinutes: 30, base: { lat: 62.52, lon: 15.66 } };
@@ -37,7 +38,9 @@ export interface RouteDayOptions {
   windowMinutes?: number;
   base?: LatLon | null;
   exactUpTo?: number;
+  exactLabels?: number;
   timeLimitMs?: number;
+  quick?: boolean;
 }
 
 /**
@@ -172,51 +175,104 @@ export function routeDay(stops: readonly RouteStop[], options: RouteDayOptions):
     waitingMinutes = wait;
   }
 
-  const workingMinutes = minutesBetween(workStart, workEnd);
-  const clientMinutes = unionMinutes(stops);
-  const figures: DayFigures = {
+  const core: DayCore = {
     visits: n,
     doubleStaffedVisits: stops.filter((s) => s.double).length,
     workStart,
     workEnd,
-    workingMinutes,
-    clientMinutes,
-    clientTimeShare: workingMinutes > 0 ? clientMinutes / workingMinutes : null,
+    clientMinutes: unionMinutes(stops),
     travelMinutes,
     travelKm,
     travelSource,
     waitingMinutes,
-    travelMinutesPerVisit: travelMinutes === null ? null : travelMinutes / n,
-    kmPerVisit: travelKm === null ? null : travelKm / n,
-    modelMinutes: null, modelKm: null, bestMinutes: null, bestKm: null, bestExact: null, detourRatio: null,
-    savingMinutes: null, savingKm: null, windowsFeasible: null, bestMinutesWindows: null, bestKmWindows: null,
-    detourRatioWindows: null, savingMinutesWindows: null, savingKmWindows: null,
+    modelMinutes: null, modelKm: null, bestMinutes: null, bestKm: null, bestSearch: null,
+    windowsFeasible: null, bestMinutesWindows: null, bestKmWindows: null,
     reason: hasCoords ? null : 'missing_coordinates',
   };
-  if (matrix === null) return figures;
-  compareOrders(figures, stops, matrix, base !== null, W, options);
-  return figures;
+  if (matrix !== null) compareOrders(core, stops, matrix, base !== null, W, options);
+  return dayFigures(core);
+}
+
+/**
+ * The figures of a day that the others follow from: {@link routeDay} finds these, and
+ * {@link dayFigures} derives the rest (so a day kept in columns is made into the same figures).
+ *
+ * @example
+ * const c: DayCore = { visits: 2, doubleStaffedVisits: 0, workStart: 0, workEnd: 5_400_000, clientMinutes: 60,
+ *   travelMinutes: 10, travelKm: 7, travelSource: 'logged', waitingMinutes: 20, modelMinutes: null, modelKm: null,
+ *   bestMinutes: null, bestKm: null, bestSearch: null, windowsFeasible: null, bestMinutesWindows: null,
+ *   bestKmWindows: null, reason: 'missing_coordinates' };
+ */
+export type DayCore = Pick<DayFigures, 'visits' | 'doubleStaffedVisits' | 'workStart' | 'workEnd' | 'clientMinutes' | 'travelMinutes' | 'travelKm'
+  | 'travelSource' | 'waitingMinutes' | 'modelMinutes' | 'modelKm' | 'bestMinutes' | 'bestKm' | 'bestSearch' | 'windowsFeasible'
+  | 'bestMinutesWindows' | 'bestKmWindows' | 'reason'>;
+
+/**
+ * A day's figures from its {@link DayCore}: working minutes (start to end of work), the client time
+ * share, the per-visit figures, and the detour ratios and savings of both best orders
+ * (definitions: {@link StaffDayRoute}).
+ *
+ * @example
+ * dayFigures(c).clientTimeShare; // → 0.6667 (60 of 90 working minutes)
+ */
+export function dayFigures(c: DayCore): DayFigures {
+  const workingMinutes = minutesBetween(c.workStart, c.workEnd);
+  const { travelMinutes, travelKm, modelMinutes, modelKm, bestMinutes, bestKm, bestMinutesWindows, bestKmWindows } = c;
+  const detour = modelMinutes !== null && bestMinutes !== null && modelKm !== null && bestKm !== null;
+  const windows = detour && bestMinutesWindows !== null && bestKmWindows !== null;
+  return {
+    visits: c.visits,
+    doubleStaffedVisits: c.doubleStaffedVisits,
+    workStart: c.workStart,
+    workEnd: c.workEnd,
+    workingMinutes,
+    clientMinutes: c.clientMinutes,
+    clientTimeShare: workingMinutes > 0 ? c.clientMinutes / workingMinutes : null,
+    travelMinutes,
+    travelKm,
+    travelSource: c.travelSource,
+    waitingMinutes: c.waitingMinutes,
+    travelMinutesPerVisit: travelMinutes === null ? null : travelMinutes / c.visits,
+    kmPerVisit: travelKm === null ? null : travelKm / c.visits,
+    modelMinutes,
+    modelKm,
+    bestMinutes,
+    bestKm,
+    bestExact: c.bestSearch === null ? null : c.bestSearch === 'exact',
+    bestSearch: c.bestSearch,
+    detourRatio: detour ? ratio(modelMinutes, bestMinutes) : null,
+    savingMinutes: detour ? modelMinutes - bestMinutes : null,
+    savingKm: detour ? modelKm - bestKm : null,
+    windowsFeasible: c.windowsFeasible,
+    bestMinutesWindows,
+    bestKmWindows,
+    detourRatioWindows: windows ? ratio(modelMinutes, bestMinutesWindows) : null,
+    savingMinutesWindows: windows ? modelMinutes - bestMinutesWindows : null,
+    savingKmWindows: windows ? modelKm - bestKmWindows : null,
+    reason: c.reason,
+  };
 }
 
 const ratio = (driven: number, best: number): number => (best === 0 ? (driven === 0 ? 1 : Infinity) : driven / best);
 
 /** Fills the model, best-order and time-window figures (nodes in driven order; node 0 the base when `closed`). */
-function compareOrders(f: DayFigures, stops: readonly RouteStop[], matrix: { minutes: number[][]; km: number[][] }, closed: boolean, W: number, options: RouteDayOptions): void {
+function compareOrders(f: DayCore, stops: readonly RouteStop[], matrix: { minutes: number[][]; km: number[][] }, closed: boolean, W: number, options: RouteDayOptions): void {
   const N = matrix.minutes.length;
   const driven = Array.from({ length: N }, (_, i) => i);
   const modelMinutes = along(driven, matrix.minutes, closed);
   const modelKm = along(driven, matrix.km, closed);
-  const solver = { ...(options.exactUpTo !== undefined ? { exactUpTo: options.exactUpTo } : {}), ...(options.timeLimitMs !== undefined ? { timeLimitMs: options.timeLimitMs } : {}) };
+  const { exactUpTo, exactLabels, timeLimitMs, quick } = options;
+  const solver = {
+    ...(exactUpTo !== undefined ? { exactUpTo } : {}), ...(exactLabels !== undefined ? { exactLabels } : {}),
+    ...(timeLimitMs !== undefined ? { timeLimitMs } : {}), ...(quick !== undefined ? { quick } : {}),
+  };
   const ends = closed ? { start: 0, closed: true } : { start: 0, end: N - 1 };
 
   const free = bestOrder(matrix.minutes, { ...ends, ...solver });
   const freeBetter = free.cost < modelMinutes;
   const bestMinutes = freeBetter ? free.cost : modelMinutes;
   const bestKm = freeBetter ? along(free.order, matrix.km, closed) : modelKm;
-  Object.assign(f, {
-    modelMinutes, modelKm, bestMinutes, bestKm, bestExact: free.exact,
-    detourRatio: ratio(modelMinutes, bestMinutes), savingMinutes: modelMinutes - bestMinutes, savingKm: modelKm - bestKm,
-  });
+  Object.assign(f, { modelMinutes, modelKm, bestMinutes, bestKm });
 
   const t0 = stops[0]!.start;
   const windows: [number, number][] = [];
@@ -232,6 +288,7 @@ function compareOrders(f: DayFigures, stops: readonly RouteStop[], matrix: { min
   const startTime = closed ? Math.min(...windows.slice(1).map((w) => w[0])) - maxLeg - 1 : windows[0]![0];
   const drivenOnTime = onTime(matrix.minutes, windows, service, startTime, closed);
   const timed = bestOrder(matrix.minutes, { ...ends, ...solver, timeWindows: windows, service, ...(closed ? { startTime } : {}) });
+  f.bestSearch = free.exact && timed.exact ? 'exact' : quick === true ? 'quick' : 'heuristic';
   let wMinutes: number, wKm: number;
   if (timed.feasible && (!drivenOnTime || timed.cost < modelMinutes)) {
     wMinutes = timed.cost;
@@ -243,8 +300,5 @@ function compareOrders(f: DayFigures, stops: readonly RouteStop[], matrix: { min
     f.windowsFeasible = false;
     return;
   }
-  Object.assign(f, {
-    windowsFeasible: true, bestMinutesWindows: wMinutes, bestKmWindows: wKm, detourRatioWindows: ratio(modelMinutes, wMinutes),
-    savingMinutesWindows: modelMinutes - wMinutes, savingKmWindows: modelKm - wKm,
-  });
+  Object.assign(f, { windowsFeasible: true, bestMinutesWindows: wMinutes, bestKmWindows: wKm });
 }

@@ -6,7 +6,6 @@
  * @module
  */
 
-import { groupBy, sortedKeys } from '../../summary/groupBy.js';
 import { resolveRules, type ContinuityRules } from '../continuity/rules.js';
 import type { EngineSettings } from '../../engine-settings.js';
 import { KontinuitetError } from '../../errors.js';
@@ -14,17 +13,19 @@ import { checkEngineSettings, checkVisitList, dayText, flag, oneOf, refuseMovedS
 import { VisitChecker } from '../../read/check.js';
 import { selfDisplaying } from '../../jupyter.js';
 import { civilFromDays, MS_PER_MINUTE } from '../../windows/civil.js';
+import { collectGarbage } from '../../engine/garbage.js';
 import { dayWindow, maxWindowsOption, seriesWindows, type DayWindow, type MonthAnchor } from '../../windows/windows.js';
 import { LocalZone } from '../../windows/zone.js';
-import { isDoubleStaffed } from '../staffing/together.js';
-import { groupVisits } from '../../engine/group.js';
 import { DEFAULT_ZONE, scanVisits } from '../../read/read.js';
 import type { ReadLedger, ReadOptions, Visit, VisitSource } from '../../read/types.js';
+import { DEFAULT_EXACT_LABELS, DEFAULT_EXACT_UP_TO } from './bestOrder.js';
 import { routeDay, type RouteStop } from './day.js';
 import { haversineModel, type DistanceModel, type LatLon } from './distance.js';
 import { roadModel, type RoadNetwork } from './roads.js';
+import { RouteRows, type StaffDayOrder } from './rows.js';
+import { mostFrequent, StaffDays, StaffSummaries } from './staffdays.js';
 import { summariseRoutes } from './summary.js';
-import type { RoutesResult, RoutesWindow, StaffDayRoute } from './types.js';
+import type { RoutesResult, RoutesWindow } from './types.js';
 
 /**
  * Options of the route figures. Windows as the continuity measure: `from` (one window of
@@ -38,7 +39,6 @@ import type { RoutesResult, RoutesWindow, StaffDayRoute } from './types.js';
  *   (default 30).
  * - `base`: `[lat, lon]` every staff-day starts from and returns to; `groupBases`: per group,
  *   overriding `base`. Default none: a day runs from the first visit to the last.
- * - `exactUpTo`, `timeLimitMs`: passed to `bestOrder` (defaults 12 and 1000 ms).
  * - `rules`: the rules the route figures share with the measure, in the measure's shape (the
  *   measure's `rules` may be given as they are; the others do not apply to routes):
  *   `rules.days`, the days of a window (default 14), and `rules.handoverMinutes`: a visit is
@@ -46,6 +46,19 @@ import type { RoutesResult, RoutesWindow, StaffDayRoute } from './types.js';
  *   ({@link isDoubleStaffed}, the rule of the staffing figures; default 5); staff one after the
  *   other are a handover. Given at the top level (`days`, `handoverMinutes`), they are a
  *   `BAD_OPTION` saying where they went.
+ * - The best orders and the search's budget. A staff-day's two best orders (free, and within
+ *   the windows) are found by `bestOrder`: exactly up to `exactUpTo` stops (default 12), the
+ *   exact search with time windows keeping at most `exactLabels` labels a pass (default
+ *   2,000,000, about a second; the same on every machine), else by the heuristic (`timeLimitMs`,
+ *   default 1000 ms, its wall-clock safety cap). `searchBudgetMs` bounds the whole run: once the
+ *   staff-days evaluated have taken that long (default 60 s + 1 ms per staff-day of the run; an
+ *   ordinary log takes ~0.2 ms a staff-day, so only logs of over-full, overlapping days get
+ *   there), every further staff-day is solved by the quick heuristic alone (no exact search, no
+ *   perturbation rounds: ~0.1 ms a day) and a warning says how many. Which days those are
+ *   depends on the machine's speed. 0: every day quick; `Infinity`: no budget. Each staff-day
+ *   says how its orders were found (`bestSearch`: `'exact'`, `'heuristic'`, `'quick'`; and
+ *   `bestExact`), each summary counts the days not proven (`daysHeuristic`) and those solved
+ *   quick (`daysQuick`).
  *
  * @example
  * const o: RoutesOptions = { from: '2024-10-01', circuity: 1.3, speedKmh: 40, windowMinutes: 30, rules: { days: 14, handoverMinutes: 5 }, groupBases: { Norr: [62.52, 15.66] } };
@@ -64,18 +77,35 @@ export interface RoutesOptions {
   base?: [number, number];
   groupBases?: Record<string, [number, number]>;
   exactUpTo?: number;
+  exactLabels?: number;
   timeLimitMs?: number;
   rules?: Pick<Partial<ContinuityRules>, 'days' | 'handoverMinutes'>;
+  searchBudgetMs?: number;
 }
+
+/** The run's search budget without `searchBudgetMs`: this plus 1 ms per staff-day. */
+const DEFAULT_BUDGET_MS = 60_000;
 
 /** The optional columns the route figures read. */
 const ROUTE_COLUMNS = ['visit_id', 'group', 'lat', 'lon', 'travel_minutes', 'travel_km', 'shift_start', 'shift_end'] as const;
 
-/** A row kept for the routes: a stop plus whose and which day it is. */
-interface Row extends RouteStop, Pick<Visit, 'staff' | 'client' | 'group' | 'visitId'> {
-  /** Local day number of the start. */
-  day: number;
-}
+/**
+ * A window of the route figures with its staff-days in columns ({@link StaffDays}: made into
+ * objects as they are read).
+ *
+ * @example
+ * const w: StreamedRoutesWindow = acc.finishStreamed().windows[0];
+ * w.routes.slice(0, 10); // → the first ten staff-days
+ */
+export type StreamedRoutesWindow = Omit<RoutesWindow, 'routes' | 'perStaff'> & { perStaff: StaffSummaries; routes: StaffDays };
+
+/**
+ * {@link RoutesResult} with each window's staff-days in columns ({@link StreamedRoutesWindow}).
+ *
+ * @example
+ * await writeJson(process.stdout, await measureRoutesStreamed('visits.csv'), ['routes', 'perStaff']);
+ */
+export type StreamedRoutesResult = Omit<RoutesResult, 'windows'> & { windows: StreamedRoutesWindow[] };
 
 function checkPoint(name: string, p: [number, number]): LatLon {
   const [lat, lon] = p;
@@ -86,8 +116,9 @@ function checkPoint(name: string, p: [number, number]): LatLon {
 }
 
 /**
- * Accumulates visit rows (kept compactly: route figures need a staff member's whole day) and
- * computes the route figures per window in {@link RoutesAccumulator.finish}.
+ * Accumulates visit rows (kept in columns, {@link RouteRows}: route figures need a staff member's
+ * whole day) and computes the route figures per window in {@link RoutesAccumulator.finish}, once:
+ * the rows are let go as the figures are made.
  *
  * @example
  * const acc = new RoutesAccumulator({ all: true });
@@ -105,11 +136,13 @@ export class RoutesAccumulator {
   private readonly onWarning: ((message: string) => void) | undefined;
   private readonly base: LatLon | null;
   private readonly groupBases = new Map<string, LatLon>();
-  private readonly rows: Row[] = [];
+  private rows: RouteRows | null = new RouteRows();
   /** Checks the visits given to {@link RoutesAccumulator.add}; holds those it rejects. */
   private readonly checker: VisitChecker;
   private firstDay = Infinity;
   private lastDay = -Infinity;
+  /** The run's search budget in force (ms), once the staff-days are counted. */
+  private budgetMs = Infinity;
 
   constructor(options: RoutesOptions & Pick<ReadOptions, 'onWarning'> = {}) {
     if (options === null || typeof options !== 'object') throw new KontinuitetError('BAD_OPTION', `options: must be an object, got ${shownValue(options)}`);
@@ -140,6 +173,9 @@ export class RoutesAccumulator {
     this.onWarning = typeof options.onWarning === 'function' ? options.onWarning : undefined;
     const anchor = options.anchor ?? 'first-day';
     if (anchor !== 'first-day' && anchor !== 'first-monday') throw new KontinuitetError('BAD_OPTION', `anchor: must be 'first-day' or 'first-monday'`);
+    if (options.exactUpTo !== undefined && !(typeof options.exactUpTo === 'number' && options.exactUpTo >= 0)) throw new KontinuitetError('BAD_OPTION', 'exactUpTo: must be a number ≥ 0');
+    if (options.exactLabels !== undefined && !(Number.isInteger(options.exactLabels) && options.exactLabels >= 0)) throw new KontinuitetError('BAD_OPTION', 'exactLabels: must be a whole number ≥ 0');
+    if (options.searchBudgetMs !== undefined && !(typeof options.searchBudgetMs === 'number' && options.searchBudgetMs >= 0)) throw new KontinuitetError('BAD_OPTION', 'searchBudgetMs: must be a number of ms ≥ 0 (Infinity: no budget)');
     this.base = options.base !== undefined ? checkPoint('base', options.base) : null;
     for (const [g, p] of Object.entries(options.groupBases ?? {})) this.groupBases.set(g, checkPoint(`groupBases.${g}`, p));
   }
@@ -149,29 +185,34 @@ export class RoutesAccumulator {
    * (see {@link VisitChecker}) is rejected: counted and listed in the result.
    */
   add(visit: Visit): void {
+    const rows = this.rows;
+    if (rows === null) throw new KontinuitetError('BAD_SOURCE', 'RoutesAccumulator: finished, it takes no more rows');
     const v = this.checker.check(visit);
     if (v === null) return;
     const day = this.zone.localDay(v.start);
     if (day < this.firstDay) this.firstDay = day;
     if (day > this.lastDay) this.lastDay = day;
-    this.rows.push({
-      staff: v.staff, client: v.client, group: v.group, visitId: v.visitId, start: v.start, end: v.end, lat: v.lat, lon: v.lon,
-      travelMinutes: v.travelMinutes, travelKm: v.travelKm, shiftStart: v.shiftStart, shiftEnd: v.shiftEnd, day, double: false,
-    });
+    rows.add(v);
   }
 
   /** Computes every window; `ledger` (from the reader) completes the row accounting. */
   finish(ledger?: ReadLedger): RoutesResult {
-    this.markDoubleStaffed();
-    const windows = this.reportedWindows();
+    const r = this.finishStreamed(ledger);
+    return selfDisplaying({ ...r, windows: r.windows.map((w) => ({ ...w, perStaff: w.perStaff.slice(), routes: w.routes.slice() })) });
+  }
+
+  /** {@link RoutesAccumulator.finish} with each window's staff-days in columns ({@link StaffDays}: made into objects as they are read). */
+  finishStreamed(ledger?: ReadLedger): StreamedRoutesResult {
+    const { held, windows, days, staffNames, groupNames } = this.evaluate();
+    collectGarbage(); // the rows
     let inside = 0;
-    const results = windows.map((w) => {
-      const r = this.evaluateWindow(w);
+    const results = windows.map((w, k) => {
+      const r = windowSummary(w, days[k]!, staffNames, groupNames);
       inside += r.visits;
       return r;
     });
     const own = this.checker;
-    const used = (ledger?.used ?? this.rows.length + own.rejected) - own.rejected;
+    const used = (ledger?.used ?? held + own.rejected) - own.rejected;
     const fallbacks = this.model.fallbacks;
     return selfDisplaying({
       schema: 'kontinuitet/routes@1',
@@ -182,6 +223,9 @@ export class RoutesAccumulator {
         speedKmh: this.options.speedKmh ?? 40,
         windowMinutes: this.windowMinutes,
         handoverMinutes: this.handoverMinutes,
+        exactUpTo: this.options.exactUpTo ?? DEFAULT_EXACT_UP_TO,
+        exactLabels: this.options.exactLabels ?? DEFAULT_EXACT_LABELS,
+        searchBudgetMs: Number.isFinite(this.budgetMs) ? this.budgetMs : null,
         base: this.base === null ? null : [this.base.lat, this.base.lon],
         groupBases: Object.fromEntries([...this.groupBases].map(([g, p]) => [g, [p.lat, p.lon]])),
         ...(fallbacks !== undefined ? { roadFallbacks: fallbacks } : {}),
@@ -190,20 +234,6 @@ export class RoutesAccumulator {
       issues: own.issues.length === 0 ? ledger?.issues ?? [] : [...ledger?.issues ?? [], ...own.issues],
       windows: results,
     });
-  }
-
-  /**
-   * Marks the rows of double-staffed visits: a client's rows grouped into visits as the measure
-   * groups them ({@link groupVisits}), a visit double-staffed by {@link isDoubleStaffed} (the
-   * staffing figures' rule), so a handover (one staff member after the other) is not.
-   */
-  private markDoubleStaffed(): void {
-    const handoverMs = this.handoverMinutes * MS_PER_MINUTE;
-    for (const rows of groupBy(this.rows, (r) => r.client).values()) {
-      for (const visit of groupVisits(rows)) {
-        if (visit.length > 1 && isDoubleStaffed(rows, visit, handoverMs)) for (const i of visit) rows[i]!.double = true;
-      }
-    }
   }
 
   private reportedWindows(): DayWindow[] {
@@ -216,68 +246,76 @@ export class RoutesAccumulator {
     return series.windows;
   }
 
-  private evaluateWindow(w: DayWindow): RoutesWindow {
-    // a visit (or shift) across the window's end gives the window only its part
+  /** Every window's staff-days; lets the rows go (they are not needed after). */
+  private evaluate(): { held: number; windows: DayWindow[]; days: StaffDays[]; staffNames: string[]; groupNames: string[] } {
+    const rows = this.rows;
+    if (rows === null) throw new KontinuitetError('BAD_SOURCE', 'RoutesAccumulator: finished already');
+    this.rows = null;
+    rows.markDoubleStaffed(this.handoverMinutes * MS_PER_MINUTE);
+    collectGarbage(); // the client numbers and visit ids
+    const windows = this.reportedWindows();
+    const order = rows.staffDays(this.zone);
+    collectGarbage(); // the rows' days and staff numbers
+    const staffNames = rows.staffNames.texts(), groupNames = rows.groupNames.texts();
+    const counts = windows.map((w) => rows.eachStaffDay(order, this.zone, w));
+    const total = counts.reduce((a, b) => a + b, 0);
+    this.budgetMs = this.options.searchBudgetMs ?? DEFAULT_BUDGET_MS + total;
+    const clock = { deadline: performance.now() + this.budgetMs, quick: 0 };
+    const days = windows.map((w, k) => this.evaluateWindow(rows, order, w, new StaffDays(counts[k]!, staffNames, groupNames, this.zone), clock));
+    if (clock.quick > 0) {
+      this.onWarning?.(`routes: the best-order search used its budget (searchBudgetMs ${Math.round(this.budgetMs)} ms) after ${total - clock.quick} of ${total} staff-days; `
+        + `the other ${clock.quick} were solved by the quick heuristic alone (bestSearch 'quick', counted in daysQuick)`);
+    }
+    return { held: rows.count, windows, days, staffNames, groupNames };
+  }
+
+  /**
+   * The route figures of every staff-day of window `w` into `days`, in the order of the routes
+   * (staff id, then day): each day's stops are made from the rows when it is evaluated; a day
+   * evaluated past the run's `clock.deadline` is solved quick (counted in `clock.quick`).
+   */
+  private evaluateWindow(rows: RouteRows, order: StaffDayOrder, w: DayWindow, days: StaffDays, clock: { deadline: number; quick: number }): StaffDays {
     const end = w.dayStarts[w.days]!;
-    const inWindow = this.rows.filter((r) => r.day >= w.fromDay && r.day < w.fromDay + w.days)
-      .map((r) => (r.end > end || (r.shiftEnd !== null && r.shiftEnd > end) ? { ...r, end: Math.min(r.end, end), shiftEnd: r.shiftEnd === null ? null : Math.min(r.shiftEnd, end) } : r));
-    const byStaffDay = groupBy(inWindow, (r) => `${r.staff}\u0000${r.day}`);
-    const routes: StaffDayRoute[] = [];
-    for (const rows of byStaffDay.values()) routes.push(this.route(rows));
-    routes.sort((a, b) => (a.staff < b.staff ? -1 : a.staff > b.staff ? 1 : a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
-    const byGroup = groupBy(routes, (r) => r.group);
-    const byStaff = groupBy(routes, (r) => r.staff);
-    return {
-      from: w.from,
-      to: w.to,
-      days: w.days,
-      ...summariseRoutes(routes),
-      groups: sortedKeys(byGroup).map((group) => ({ group, ...summariseRoutes(byGroup.get(group)!) })),
-      perStaff: sortedKeys(byStaff).map((s) => {
-        const own = byStaff.get(s)!;
-        return { staff: s, group: mostFrequent(own.map((r) => r.group)), ...summariseRoutes(own) };
-      }),
-      routes,
-    };
-  }
-
-  private route(rows: Row[]): StaffDayRoute {
-    rows.sort((a, b) => a.start - b.start || a.end - b.end);
-    const group = mostFrequent(rows.map((r) => r.group));
-    const stops: RouteStop[] = rows;
-    const figures = routeDay(stops, {
-      model: this.model,
-      windowMinutes: this.windowMinutes,
-      base: this.groupBases.get(group) ?? this.base,
-      ...(this.options.exactUpTo !== undefined ? { exactUpTo: this.options.exactUpTo } : {}),
-      ...(this.options.timeLimitMs !== undefined ? { timeLimitMs: this.options.timeLimitMs } : {}),
+    let k = 0;
+    rows.eachStaffDay(order, this.zone, w, (s, a, b, day) => {
+      // past the run's search budget, every staff-day after is solved quick
+      const quick = clock.quick > 0 || performance.now() >= clock.deadline;
+      if (quick) clock.quick++;
+      const ids = Array.from(order.rows.subarray(a, b));
+      // in order of start, end and row (a visit cut at the window's end may now tie another's end)
+      if (ids.some((i) => rows.endOf(i) > end)) ids.sort((x, y) => rows.startOf(x) - rows.startOf(y) || Math.min(rows.endOf(x), end) - Math.min(rows.endOf(y), end) || x - y);
+      const stops: RouteStop[] = ids.map((i) => rows.stop(i, end));
+      const group = mostFrequent(ids.map((i) => rows.groupOf(i)), (g) => rows.groupNames.name(g));
+      const figures = routeDay(stops, {
+        model: this.model,
+        windowMinutes: this.windowMinutes,
+        base: this.groupBases.get(rows.groupNames.name(group)) ?? this.base,
+        ...(this.options.exactUpTo !== undefined ? { exactUpTo: this.options.exactUpTo } : {}),
+        ...(this.options.exactLabels !== undefined ? { exactLabels: this.options.exactLabels } : {}),
+        ...(this.options.timeLimitMs !== undefined ? { timeLimitMs: this.options.timeLimitMs } : {}),
+        quick,
+      });
+      days.set(k, s, day, group, figures);
+      if ((k & 4095) === 4095) collectGarbage(); // the searches' typed arrays, freed only by a collection
+      k++;
     });
-    return {
-      staff: rows[0]!.staff,
-      day: civilFromDays(rows[0]!.day),
-      group,
-      ...figures,
-      workStart: this.localTime(figures.workStart),
-      workEnd: this.localTime(figures.workEnd),
-    };
-  }
-
-  /** `YYYY-MM-DDTHH:mm` local time of an instant. */
-  private localTime(t: number): string {
-    const local = this.zone.localMs(t);
-    const day = Math.floor(local / 86_400_000);
-    const minute = Math.floor((local - day * 86_400_000) / 60_000);
-    return `${civilFromDays(day)}T${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
+    return days;
   }
 }
 
-/** The most frequent value, ties by the smallest. */
-function mostFrequent(values: readonly string[]): string {
-  const counts = new Map<string, number>();
-  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
-  let best = '', n = -1;
-  for (const [v, c] of counts) if (c > n || (c === n && v < best)) { best = v; n = c; }
-  return best;
+/** The summaries of a window's staff-days: all, per group (by name), per staff member (by id; made as they are read). */
+function windowSummary(w: DayWindow, days: StaffDays, staffNames: readonly string[], groupNames: readonly string[]): StreamedRoutesWindow {
+  const byGroup = new Map<number, number[]>();
+  for (let k = 0; k < days.length; k++) {
+    const g = days.group[k]!;
+    const list = byGroup.get(g);
+    if (list === undefined) byGroup.set(g, [k]);
+    else list.push(k);
+  }
+  const groups = [...byGroup.keys()].sort((a, b) => (groupNames[a]! < groupNames[b]! ? -1 : groupNames[a]! > groupNames[b]! ? 1 : 0));
+  const all = summariseRoutes(days.figuresOf());
+  const perGroup = groups.map((g) => ({ group: groupNames[g]!, ...summariseRoutes(days.figuresOf(byGroup.get(g)!)) }));
+  return { from: w.from, to: w.to, days: w.days, ...all, groups: perGroup, perStaff: new StaffSummaries(days, staffNames, groupNames), routes: days };
 }
 
 /**
@@ -298,6 +336,20 @@ export async function measureRoutes(source: VisitSource, options: RoutesOptions 
   const acc = new RoutesAccumulator(options);
   const ledger = await scanVisits(source, (v) => acc.add(v), { use: ROUTE_COLUMNS, ...options, zone: acc.zone.name });
   return acc.finish(ledger);
+}
+
+/**
+ * {@link measureRoutes} with each window's staff-days and staff summaries in columns, made into
+ * objects as they are read ({@link StreamedRoutesResult}): what the CLI writes, a slice at a time.
+ *
+ * @example
+ * const r = await measureRoutesStreamed('visits.csv', { all: true });
+ * r.windows[0].routes.length; // → every staff-day of the log
+ */
+export async function measureRoutesStreamed(source: VisitSource, options: RoutesOptions & ReadOptions = {}): Promise<StreamedRoutesResult> {
+  const acc = new RoutesAccumulator(options);
+  const ledger = await scanVisits(source, (v) => acc.add(v), { use: ROUTE_COLUMNS, ...options, zone: acc.zone.name });
+  return acc.finishStreamed(ledger);
 }
 
 /**

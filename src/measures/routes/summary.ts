@@ -4,7 +4,8 @@
  * @module
  */
 
-import { spread } from '../../summary/spread.js';
+import { spreadOfSorted, type Spread } from '../../summary/spread.js';
+import { collectGarbage } from '../../engine/garbage.js';
 import type { RouteSpread, RouteSummary, StaffDayRoute } from './types.js';
 
 /**
@@ -14,61 +15,116 @@ import type { RouteSpread, RouteSummary, StaffDayRoute } from './types.js';
  * routeSpread([1, 2, 3]).median; // → 2
  */
 export function routeSpread(values: readonly number[]): RouteSpread {
-  const { shareAbove20: _a, shareAboveTarget: _b, ...rest } = spread(values.filter((v) => Number.isFinite(v)));
+  return withoutShares(spreadOfSorted(Float64Array.from(values.filter((v) => Number.isFinite(v))).sort()));
+}
+
+function withoutShares(s: Spread): RouteSpread {
+  const { shareAbove20: _a, shareAboveTarget: _b, ...rest } = s;
   return rest;
 }
 
-const nums = (xs: readonly (number | null)[]): number[] => xs.filter((x): x is number => x !== null);
-const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
+/** Values in a list past which a summary collects garbage between its spreads. */
+const BIG = 1 << 16;
+
+/**
+ * What {@link summariseRoutes} reads of a staff-day: its figures, without who and when.
+ *
+ * @example
+ * const d: SummarisedDay = routeDay(stops, { model: haversineModel() });
+ */
+export type SummarisedDay = Omit<StaffDayRoute, 'staff' | 'day' | 'group' | 'workStart' | 'workEnd'>;
+
+/** The figures {@link RouteSummary.spread} spreads, and where each comes from. */
+const SPREADS = {
+  clientTimeShare: (d: SummarisedDay) => d.clientTimeShare,
+  detourRatio: (d: SummarisedDay) => d.detourRatio,
+  detourRatioWindows: (d: SummarisedDay) => d.detourRatioWindows,
+  travelMinutesPerVisit: (d: SummarisedDay) => d.travelMinutesPerVisit,
+  kmPerVisit: (d: SummarisedDay) => d.kmPerVisit,
+  travelMinutesPerDay: (d: SummarisedDay) => d.travelMinutes,
+  waitingMinutesPerDay: (d: SummarisedDay) => d.waitingMinutes,
+} as const;
 
 /**
  * Totals and spreads over staff-days; definitions in {@link RouteSummary}. Travel totals and
  * per-visit figures are over the days with travel figures; detour figures over the days with
- * them.
+ * them. Sums are taken in the days' order. `days` is read once for the totals and once for each
+ * spread (one list of values at a time): an array, or an iterable that starts afresh each time
+ * (its days may be one object refilled for each).
  *
  * @example
  * summariseRoutes([]).staffDays; // → 0
  */
-export function summariseRoutes(days: readonly StaffDayRoute[]): RouteSummary {
-  const withTravel = days.filter((d) => d.travelMinutes !== null);
-  const withDetour = days.filter((d) => d.bestMinutes !== null);
-  const withWindows = days.filter((d) => d.bestMinutesWindows !== null);
-  const working = sum(days.map((d) => d.workingMinutes));
-  const client = sum(days.map((d) => d.clientMinutes));
-  const travelMin = sum(nums(withTravel.map((d) => d.travelMinutes)));
-  const travelKm = sum(nums(withTravel.map((d) => d.travelKm)));
-  const travelVisits = sum(withTravel.map((d) => d.visits));
-  const modelMin = sum(nums(withDetour.map((d) => d.modelMinutes)));
-  const bestMin = sum(nums(withDetour.map((d) => d.bestMinutes)));
-  const modelMinW = sum(nums(withWindows.map((d) => d.modelMinutes)));
-  const bestMinW = sum(nums(withWindows.map((d) => d.bestMinutesWindows)));
+export function summariseRoutes(days: Iterable<SummarisedDay>): RouteSummary {
+  let staffDays = 0, withoutCoordinates = 0, windowsInfeasible = 0, heuristic = 0, quick = 0, visits = 0, working = 0, client = 0, waiting = 0;
+  let travelMin = 0, travelKm = 0, travelVisits = 0;
+  let detourDays = 0, modelMin = 0, bestMin = 0, savingMin = 0, savingKm = 0;
+  let windowDays = 0, modelMinW = 0, bestMinW = 0, savingMinW = 0, savingKmW = 0;
+  for (const d of days) {
+    staffDays++;
+    if (d.reason === 'missing_coordinates') withoutCoordinates++;
+    if (d.windowsFeasible === false) windowsInfeasible++;
+    if (d.bestSearch === 'heuristic' || d.bestSearch === 'quick') heuristic++;
+    if (d.bestSearch === 'quick') quick++;
+    visits += d.visits;
+    working += d.workingMinutes;
+    client += d.clientMinutes;
+    if (d.waitingMinutes !== null) waiting += d.waitingMinutes;
+    if (d.travelMinutes !== null) {
+      travelMin += d.travelMinutes;
+      if (d.travelKm !== null) travelKm += d.travelKm;
+      travelVisits += d.visits;
+    }
+    if (d.bestMinutes !== null) {
+      detourDays++;
+      if (d.modelMinutes !== null) modelMin += d.modelMinutes;
+      bestMin += d.bestMinutes;
+      if (d.savingMinutes !== null) savingMin += d.savingMinutes;
+      if (d.savingKm !== null) savingKm += d.savingKm;
+    }
+    if (d.bestMinutesWindows !== null) {
+      windowDays++;
+      if (d.modelMinutes !== null) modelMinW += d.modelMinutes;
+      bestMinW += d.bestMinutesWindows;
+      if (d.savingMinutesWindows !== null) savingMinW += d.savingMinutesWindows;
+      if (d.savingKmWindows !== null) savingKmW += d.savingKmWindows;
+    }
+  }
+  const spreads = {} as RouteSummary['spread'];
+  for (const [name, figure] of Object.entries(SPREADS) as [keyof typeof SPREADS, (d: SummarisedDay) => number | null][]) {
+    const values: number[] = [];
+    for (const d of days) {
+      const x = figure(d);
+      if (x !== null) values.push(x);
+    }
+    spreads[name] = routeSpread(values);
+    // a big list and its sorted copies go before the next is made (where the process allows it)
+    if (values.length >= BIG) {
+      values.length = 0;
+      collectGarbage();
+    }
+  }
   return {
-    staffDays: days.length,
-    staffDaysWithoutCoordinates: days.filter((d) => d.reason === 'missing_coordinates').length,
-    windowsInfeasible: days.filter((d) => d.windowsFeasible === false).length,
-    visits: sum(days.map((d) => d.visits)),
+    staffDays,
+    staffDaysWithoutCoordinates: withoutCoordinates,
+    windowsInfeasible,
+    daysHeuristic: heuristic,
+    daysQuick: quick,
+    visits,
     workingHours: working / 60,
     clientHours: client / 60,
     travelHours: travelMin / 60,
     travelKm,
-    waitingHours: sum(nums(days.map((d) => d.waitingMinutes))) / 60,
+    waitingHours: waiting / 60,
     clientTimeShare: working > 0 ? client / working : null,
     travelMinutesPerVisit: travelVisits > 0 ? travelMin / travelVisits : null,
     kmPerVisit: travelVisits > 0 ? travelKm / travelVisits : null,
-    detourRatio: bestMin > 0 ? modelMin / bestMin : withDetour.length > 0 && modelMin === 0 ? 1 : null,
-    detourRatioWindows: bestMinW > 0 ? modelMinW / bestMinW : withWindows.length > 0 && modelMinW === 0 ? 1 : null,
-    savingMinutes: sum(nums(withDetour.map((d) => d.savingMinutes))),
-    savingKm: sum(nums(withDetour.map((d) => d.savingKm))),
-    savingMinutesWindows: sum(nums(withWindows.map((d) => d.savingMinutesWindows))),
-    savingKmWindows: sum(nums(withWindows.map((d) => d.savingKmWindows))),
-    spread: {
-      clientTimeShare: routeSpread(nums(days.map((d) => d.clientTimeShare))),
-      detourRatio: routeSpread(nums(days.map((d) => d.detourRatio))),
-      detourRatioWindows: routeSpread(nums(days.map((d) => d.detourRatioWindows))),
-      travelMinutesPerVisit: routeSpread(nums(days.map((d) => d.travelMinutesPerVisit))),
-      kmPerVisit: routeSpread(nums(days.map((d) => d.kmPerVisit))),
-      travelMinutesPerDay: routeSpread(nums(days.map((d) => d.travelMinutes))),
-      waitingMinutesPerDay: routeSpread(nums(days.map((d) => d.waitingMinutes))),
-    },
+    detourRatio: bestMin > 0 ? modelMin / bestMin : detourDays > 0 && modelMin === 0 ? 1 : null,
+    detourRatioWindows: bestMinW > 0 ? modelMinW / bestMinW : windowDays > 0 && modelMinW === 0 ? 1 : null,
+    savingMinutes: savingMin,
+    savingKm,
+    savingMinutesWindows: savingMinW,
+    savingKmWindows: savingKmW,
+    spread: spreads,
   };
 }

@@ -7,7 +7,7 @@
 import { label, type Lang } from '../../outputs/report/labels.js';
 import { safeLines, safeText } from '../../safe-text.js';
 import { columns, fmt } from '../../outputs/report/table.js';
-import type { RouteSummary, RoutesResult } from './types.js';
+import type { RouteSummary, RoutesResult, RoutesWindow } from './types.js';
 
 
 function cells(name: string, s: RouteSummary, lang: Lang): string[] {
@@ -23,12 +23,13 @@ function cells(name: string, s: RouteSummary, lang: Lang): string[] {
 /**
  * Route figures per window as aligned columns: the municipality and each group, with staff-days,
  * visits, pooled and median brukartid, travel per visit, waiting, detour ratios and savings.
- * Group names are made safe to print (control characters visible, no line starting `::`).
+ * Group names are made safe to print (control characters visible, no line starting `::`). The
+ * staff-days and staff summaries are not read (a streamed result will do).
  *
  * @example
  * console.log(routesTable(result, { lang: 'sv' }));
  */
-export function routesTable(result: RoutesResult, options: { lang?: Lang } = {}): string {
+export function routesTable(result: Omit<RoutesResult, 'windows'> & { windows: readonly Omit<RoutesWindow, 'routes' | 'perStaff'>[] }, options: { lang?: Lang } = {}): string {
   const lang = options.lang ?? 'en';
   const head = [label('rt_scope', lang), label('rt_staffDays', lang), label('visits', lang).toLowerCase(), label('rt_share', lang), label('rt_medianShare', lang),
     label('rt_travelPerVisit', lang), label('kmPerVisit', lang), label('rt_waiting', lang), label('rt_detour', lang), label('rt_detourWindows', lang),

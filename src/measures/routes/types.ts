@@ -26,6 +26,15 @@ export type RouteReason = 'missing_coordinates';
 export type TravelSource = 'logged' | 'model' | 'mixed';
 
 /**
+ * How a staff-day's best orders were found: proven optimal, by the heuristic, or by the quick
+ * heuristic alone once the run's search budget was spent (see {@link StaffDayRoute}).
+ *
+ * @example
+ * const b: BestSearch = 'heuristic';
+ */
+export type BestSearch = 'exact' | 'heuristic' | 'quick';
+
+/**
  * The figures of one staff member's day (local day of the visits' start, in the log's zone). All
  * durations in minutes, distances in km. A visit is one row of the staff member, taken in start
  * order; a double-staffed visit (another staff member present together with this one for at
@@ -54,15 +63,19 @@ export type TravelSource = 'logged' | 'model' | 'mixed';
  *   actual start, a double-staffed visit exactly at its actual start (so the partner's day stays
  *   valid); visits keep their durations. `windowsFeasible` false: no order (not even the one
  *   driven) fits the windows under the model, and the `…Windows` figures are null.
- * - `bestExact`: the free fastest order is proven optimal (≤ 12 stops), else a heuristic order
- *   (never worse than the driven one; the same holds for the time-window order).
+ * - `bestSearch`: how the two best orders were found. `'exact'`: both proven optimal (the
+ *   time-window one, or that none fits; up to `exactUpTo` stops, default 12, within the exact
+ *   search's budget `exactLabels`); `'heuristic'`: at least one by the heuristic (more stops, or
+ *   the exact search past its budget); `'quick'`: by the quick heuristic alone, the run's search
+ *   budget (`searchBudgetMs`) being spent. A heuristic order is never worse than the driven one.
+ *   `bestExact` is `bestSearch === 'exact'`; both null without coordinates.
  *
  * @example
  * { staff: 'S1', day: '2024-10-01', group: 'Norr', visits: 3, doubleStaffedVisits: 0,
  *   workStart: '2024-10-01T08:00', workEnd: '2024-10-01T11:00', workingMinutes: 180, clientMinutes: 120,
  *   clientTimeShare: 0.667, travelMinutes: 25.4, travelKm: 16.9, travelSource: 'model', waitingMinutes: 34.6,
  *   travelMinutesPerVisit: 8.5, kmPerVisit: 5.6, modelMinutes: 25.4, modelKm: 16.9, bestMinutes: 20.1, bestKm: 13.4,
- *   bestExact: true, detourRatio: 1.26, savingMinutes: 5.3, savingKm: 3.5, windowsFeasible: true,
+ *   bestExact: true, bestSearch: 'exact', detourRatio: 1.26, savingMinutes: 5.3, savingKm: 3.5, windowsFeasible: true,
  *   bestMinutesWindows: 25.4, bestKmWindows: 16.9, detourRatioWindows: 1, savingMinutesWindows: 0,
  *   savingKmWindows: 0, reason: null }
  */
@@ -88,6 +101,7 @@ export interface StaffDayRoute {
   bestMinutes: number | null;
   bestKm: number | null;
   bestExact: boolean | null;
+  bestSearch: BestSearch | null;
   detourRatio: number | null;
   savingMinutes: number | null;
   savingKm: number | null;
@@ -115,7 +129,7 @@ export type RouteSpread = Omit<Spread, 'shareAbove20' | 'shareAboveTarget'>;
  * over staff-days.
  *
  * @example
- * { staffDays: 40, staffDaysWithoutCoordinates: 2, windowsInfeasible: 1, visits: 380, workingHours: 260, clientHours: 150,
+ * { staffDays: 40, staffDaysWithoutCoordinates: 2, windowsInfeasible: 1, daysHeuristic: 3, daysQuick: 0, visits: 380, workingHours: 260, clientHours: 150,
  *   travelHours: 30, travelKm: 1200, clientTimeShare: 0.58, travelMinutesPerVisit: 4.9, kmPerVisit: 3.3,
  *   detourRatio: 1.12, detourRatioWindows: 1.04, savingMinutes: 190, savingKm: 127, savingMinutesWindows: 70,
  *   savingKmWindows: 46, spread: { clientTimeShare: {…}, … } }
@@ -126,6 +140,10 @@ export interface RouteSummary {
   staffDaysWithoutCoordinates: number;
   /** Staff-days whose visits fit no order under the time windows. */
   windowsInfeasible: number;
+  /** Staff-days whose best orders are not proven optimal (`bestSearch` `'heuristic'` or `'quick'`). */
+  daysHeuristic: number;
+  /** Of those, the staff-days solved by the quick heuristic alone: the run's search budget was spent. */
+  daysQuick: number;
   visits: number;
   workingHours: number;
   clientHours: number;
@@ -177,7 +195,8 @@ export interface RoutesWindow extends RouteSummary {
  *
  * @example
  * { schema: 'kontinuitet/routes@1', zone: 'Europe/Stockholm',
- *   options: { distance: 'haversine', circuity: 1.3, speedKmh: 40, windowMinutes: 30, handoverMinutes: 5, base: null, groupBases: {} },
+ *   options: { distance: 'haversine', circuity: 1.3, speedKmh: 40, windowMinutes: 30, handoverMinutes: 5, exactUpTo: 12,
+ *     exactLabels: 2000000, searchBudgetMs: 62231, base: null, groupBases: {} },
  *   rows: { read: 420, used: 420, rejected: 0, outsideWindows: 40 }, issues: [], windows: [ … ] }
  */
 export interface RoutesResult {
@@ -190,6 +209,12 @@ export interface RoutesResult {
     windowMinutes: number;
     /** Staff together at least this long make a visit double-staffed (shorter: a handover). */
     handoverMinutes: number;
+    /** Stops up to which a best order is searched exactly. */
+    exactUpTo: number;
+    /** Labels a pass of the exact search with time windows may keep. */
+    exactLabels: number;
+    /** The run's search budget in ms (null: none); past it, staff-days are solved quick. */
+    searchBudgetMs: number | null;
     base: [number, number] | null;
     groupBases: Record<string, [number, number]>;
     /** Road legs between nodes the network does not connect (straight line used instead). */

@@ -1,7 +1,8 @@
 /**
  * Marks an object that stands for an array made a slice at a time (`length`, `slice(from, to)`,
- * and `toJSON()` giving the whole array): {@link writeJson} writes it under a streamed key
- * without ever holding all its elements.
+ * and `toJSON()` giving the whole array; optionally `batch`, how many elements to ask for at once,
+ * default 256): {@link writeJson} writes it under a streamed key without ever holding all its
+ * elements.
  *
  * @example
  * const rows = { [STREAMED_ROWS]: true, length: 1e6, slice: (a, b) => make(a, b), toJSON: () => make(0, 1e6) };
@@ -12,6 +13,7 @@ export const STREAMED_ROWS = Symbol('kontinuitet.streamedRows');
 interface StreamedRows {
   readonly [STREAMED_ROWS]: true;
   readonly length: number;
+  readonly batch?: number;
   slice(from: number, to: number): unknown[];
 }
 
@@ -62,8 +64,9 @@ async function writeValue(value: unknown, indent: string, write: (text: string) 
     // are escaped) goes element by element, as does an array found to hold one (never stringified
     // whole); the rows of an array made a slice at a time are plain values: no need to look
     const patterns = isStreamedRows(value) ? [] : [...streamed].map((key) => `${JSON.stringify(key)}: [`);
-    for (let i = 0; i < value.length; i += BATCH) {
-      const batch = value.slice(i, i + BATCH);
+    const step = isStreamedRows(value) ? value.batch ?? BATCH : BATCH;
+    for (let i = 0; i < value.length; i += step) {
+      const batch = value.slice(i, i + step);
       const text = holds ? null : stringifyAt(batch, indent)!;
       if (text !== null && !patterns.some((p) => text.includes(p))) {
         await write(`${i === 0 ? '' : ','}${text.slice(1, text.length - indent.length - 2)}`);

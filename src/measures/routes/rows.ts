@@ -1,0 +1,471 @@
+/**
+ * The visit rows of the route figures, kept in columns (typed arrays in blocks, ids as numbers)
+ * rather than one object per row: a route needs a staff member's whole day, so every row is held
+ * until the end of the read, and at ~1 kB an object a 2M-row log took over a gigabyte.
+ *
+ * @module
+ */
+
+import { looseRows } from '../../engine/rowstore.js';
+import { Interner } from '../../engine/store.js';
+import { isDoubleStaffed } from '../staffing/together.js';
+import { collectGarbage } from '../../engine/garbage.js';
+import type { LocalZone } from '../../windows/zone.js';
+import type { Visit } from '../../read/types.js';
+import type { RouteStop } from './day.js';
+
+/** Rows in a block of every column: 65,536. */
+const BITS = 16;
+const BLOCK = 1 << BITS;
+const MASK = BLOCK - 1;
+
+/** Bytes in a slab ({@link Slabs}): 33 MB. */
+const SLAB = 33 << 20;
+
+/**
+ * Memory for blocks of columns, cut from slabs of 33 MB. An allocation that big is a mapping of
+ * its own (above glibc's largest mmap threshold, 32 MB), so when the columns cut from it are let
+ * go it goes back to the system, and its pages become resident only as rows reach them; blocks
+ * allocated one by one came from the process heap, whose freed space stays resident (a 2M-row log
+ * held ~40 MB of rows it no longer had). Columns let go together share slabs.
+ */
+class Slabs {
+  private slab = new ArrayBuffer(0);
+  private used = 0;
+
+  f64(n: number): Float64Array {
+    const at = this.take(8 * n);
+    return new Float64Array(this.slab, at, n);
+  }
+
+  i32(n: number): Int32Array {
+    const at = this.take(4 * n);
+    return new Int32Array(this.slab, at, n);
+  }
+
+  u16(n: number): Uint16Array {
+    const at = this.take(2 * n);
+    return new Uint16Array(this.slab, at, n);
+  }
+
+  bytes(n: number): Buffer {
+    const at = this.take(n);
+    return Buffer.from(this.slab, at, n);
+  }
+
+  /** Where `bytes` bytes begin in the current slab (a new one when they do not fit), 8-byte aligned. */
+  private take(bytes: number): number {
+    if (this.used + bytes > this.slab.byteLength) {
+      this.slab = new ArrayBuffer(Math.max(SLAB, bytes));
+      this.used = 0;
+    }
+    const at = this.used;
+    this.used += (bytes + 7) & ~7;
+    return at;
+  }
+}
+
+type Numbers = Float64Array | Int32Array;
+
+/**
+ * A column of numbers in blocks of 65,536 rows: it grows a block at a time, so nothing it holds is
+ * ever copied (a doubling array holds up to twice its rows, and both sizes at once while it grows).
+ */
+class Column<A extends Numbers> {
+  readonly blocks: A[] = [];
+  constructor(private readonly make: () => A) {}
+
+  get(i: number): number {
+    return this.blocks[i >>> BITS]![i & MASK]!;
+  }
+
+  /** The value of row `i`, or null when the column has none for it (NaN, or a block never made). */
+  optional(i: number): number | null {
+    const x = this.blocks[i >>> BITS]?.[i & MASK];
+    return x === undefined || Number.isNaN(x) ? null : x;
+  }
+
+  set(i: number, v: number): void {
+    const b = i >>> BITS;
+    while (this.blocks.length <= b) this.blocks.push(this.make());
+    this.blocks[b]![i & MASK] = v;
+  }
+}
+
+/** A column of numbers (`absent`: NaN until set, for a column whose rows may have none). */
+const numbers = (slabs: Slabs, absent = false) => new Column(() => (absent ? slabs.f64(BLOCK).fill(Number.NaN) : slabs.f64(BLOCK)));
+const ints = (slabs: Slabs) => new Column(() => slabs.i32(BLOCK));
+
+/**
+ * A column of whole numbers 0 … 2³¹ − 1 in blocks: two bytes a row while every number is below
+ * 65,536 (ids of staff, clients, groups, points; durations in seconds up to 18 hours), four from
+ * the first that is not (the blocks so far are widened then, once).
+ */
+class Whole {
+  private blocks: (Uint16Array | Int32Array)[] = [];
+  private wide = false;
+  constructor(private readonly slabs: Slabs) {}
+
+  get(i: number): number {
+    return this.blocks[i >>> BITS]![i & MASK]!;
+  }
+
+  set(i: number, v: number): void {
+    if (v > 0xffff && !this.wide) {
+      this.wide = true;
+      this.blocks = this.blocks.map((b) => {
+        const wider = this.slabs.i32(BLOCK);
+        wider.set(b);
+        return wider;
+      });
+    }
+    const b = i >>> BITS;
+    while (this.blocks.length <= b) this.blocks.push(this.wide ? this.slabs.i32(BLOCK) : this.slabs.u16(BLOCK));
+    this.blocks[b]![i & MASK] = v;
+  }
+}
+
+/**
+ * The start and end (epoch ms) of the rows: whole seconds from the first row's start (four bytes)
+ * and the duration in whole seconds (two bytes up to 18 hours), each checked to give the instant
+ * back exactly; from the first row that does not fit (a time with milliseconds, a log over more
+ * than 68 years) both as numbers (eight bytes each) for every row.
+ */
+class Times {
+  private base = Number.NaN;
+  private readonly seconds: Column<Int32Array>;
+  private readonly durations: Whole;
+  private exact: { start: Column<Float64Array>; end: Column<Float64Array> } | null = null;
+
+  constructor(private readonly slabs: Slabs) {
+    this.seconds = ints(slabs);
+    this.durations = new Whole(slabs);
+  }
+
+  add(i: number, start: number, end: number): void {
+    if (this.exact === null) {
+      if (i === 0) this.base = start;
+      const s = (start - this.base) / 1000, d = (end - start) / 1000;
+      if (Number.isInteger(s) && Math.abs(s) <= 0x7fffffff && Number.isInteger(d) && d >= 0 && d <= 0x7fffffff
+        && this.base + s * 1000 === start && start + d * 1000 === end) {
+        this.seconds.set(i, s);
+        this.durations.set(i, d);
+        return;
+      }
+      const exact = { start: numbers(this.slabs), end: numbers(this.slabs) };
+      for (let k = 0; k < i; k++) {
+        exact.start.set(k, this.start(k));
+        exact.end.set(k, this.end(k));
+      }
+      this.exact = exact;
+    }
+    this.exact.start.set(i, start);
+    this.exact.end.set(i, end);
+  }
+
+  start(i: number): number {
+    return this.exact !== null ? this.exact.start.get(i) : this.base + this.seconds.get(i) * 1000;
+  }
+
+  end(i: number): number {
+    return this.exact !== null ? this.exact.end.get(i) : this.start(i) + this.durations.get(i) * 1000;
+  }
+}
+
+/**
+ * The visit ids of the rows, needed until the double-staffed visits are marked: their code units
+ * in chunks of 4 MB, a byte each when every unit is below 256 (Latin-1: ASCII ids, Swedish
+ * letters), else two (UTF-16; the row is noted in `wide`), and where each row's id ends. An id is
+ * read back as the same text, so equal ids are found exactly.
+ */
+class VisitIds {
+  /** The code units, in chunks of {@link CHUNK} bytes; an id lies in one chunk. */
+  private readonly chunks: Buffer[] = [];
+  /** Where each row's id ends, counted over the chunks (chunk k begins at k × CHUNK). */
+  private readonly ends: Column<Int32Array>;
+  private readonly wide = new Set<number>();
+  /** Ids of more than {@link LONG} bytes (a broken cell), by row: not in the chunks. */
+  private readonly long = new Map<number, string>();
+  private used = 0;
+
+  constructor(private readonly slabs: Slabs) {
+    this.ends = ints(slabs);
+  }
+
+  add(i: number, id: string): void {
+    let narrow = true;
+    for (let k = 0; k < id.length; k++) {
+      if (id.charCodeAt(k) > 255) {
+        narrow = false;
+        break;
+      }
+    }
+    const bytes = narrow ? id.length : 2 * id.length;
+    if (bytes === 0 || bytes > LONG) {
+      if (bytes > 0) this.long.set(i, id);
+      this.ends.set(i, this.used);
+      return;
+    }
+    let at = this.used;
+    if (Math.floor((at + bytes - 1) / CHUNK) >= this.chunks.length) {
+      at = this.chunks.length * CHUNK;
+      this.chunks.push(this.slabs.bytes(CHUNK));
+    }
+    if (!narrow) this.wide.add(i);
+    this.chunks[Math.floor(at / CHUNK)]!.write(id, at % CHUNK, narrow ? 'latin1' : 'utf16le');
+    this.used = at + bytes;
+    this.ends.set(i, this.used);
+  }
+
+  /** The visit id of row `i` (`''`: none). */
+  text(i: number): string {
+    const end = this.ends.get(i);
+    const before = i === 0 ? 0 : this.ends.get(i - 1);
+    if (end === before) return this.long.get(i) ?? '';
+    const chunk = Math.floor((end - 1) / CHUNK);
+    const from = Math.max(before, chunk * CHUNK);
+    return this.chunks[chunk]!.toString(this.wide.has(i) ? 'utf16le' : 'latin1', from - chunk * CHUNK, end - chunk * CHUNK);
+  }
+}
+
+/** Bytes in a chunk of visit ids: 4 MB. */
+const CHUNK = 1 << 22;
+/** Longer visit ids are kept as text. */
+const LONG = 1 << 12;
+
+/**
+ * The rows in the order of the staff-days ({@link RouteRows.staffDays}): staff member by staff
+ * member, each one's by local day, start, end and row order (a staff-day's stops; ties as the rows
+ * came).
+ *
+ * @example
+ * const order = rows.staffDays(zone);
+ * order.rows.subarray(order.staffFirst[s], order.staffFirst[s + 1]); // → staff member s's rows, day by day
+ */
+export interface StaffDayOrder {
+  /** Row numbers, staff by staff (by number). */
+  rows: Int32Array;
+  /** Where each staff member's rows begin in `rows` (one more entry: the end). */
+  staffFirst: Int32Array;
+  /** Staff numbers in the order of their ids (as strings). */
+  byName: Int32Array;
+}
+
+/**
+ * The rows of the route figures in columns. Staff, clients and groups are numbered
+ * ({@link Interner}); times are whole seconds where they can be ({@link Times}); a row's
+ * coordinates are a point number, a client's next row usually reusing its last point; the travel
+ * and shift columns are made only once a row has one. About 24 bytes a row with visit ids of 8
+ * characters (a 2M-row log: ~50 MB), of which {@link RouteRows.markDoubleStaffed} lets go of the
+ * clients and visit ids (~14) and {@link RouteRows.staffDays} of the staff (2).
+ *
+ * @example
+ * const rows = new RouteRows();
+ * for (const v of visits) rows.add(v);
+ * rows.markDoubleStaffed(300_000);
+ * const order = rows.staffDays(zone);
+ * rows.stop(order.rows[0], Infinity); // → the first staff member's first stop
+ */
+export class RouteRows {
+  /** Rows held. */
+  count = 0;
+  readonly staffNames = new Interner();
+  readonly groupNames = new Interner();
+  /** The memory of the columns kept to the end (the staff, and the clients and visit ids, have their own: let go sooner). */
+  private readonly kept = new Slabs();
+  private readonly times = new Times(this.kept);
+  private readonly group = new Whole(this.kept);
+  /** Point number + 1 (0: no coordinates). */
+  private readonly point = new Whole(this.kept);
+  private readonly lat = numbers(this.kept);
+  private readonly lon = numbers(this.kept);
+  private points = 0;
+  private travelMinutes: Column<Float64Array> | null = null;
+  private travelKm: Column<Float64Array> | null = null;
+  private shiftStart: Column<Float64Array> | null = null;
+  private shiftEnd: Column<Float64Array> | null = null;
+  private staff: Whole | null;
+  private clients: { names: Interner; client: Whole; lastPoint: number[]; visits: VisitIds } | null;
+  /** 1 for a row of a double-staffed visit ({@link RouteRows.markDoubleStaffed}). */
+  private double: Uint8Array | null = null;
+
+  constructor() {
+    this.staff = new Whole(new Slabs());
+    const slabs = new Slabs();
+    this.clients = { names: new Interner(), client: new Whole(slabs), lastPoint: [], visits: new VisitIds(slabs) };
+  }
+
+  /** Keeps a checked visit row. */
+  add(v: Visit): void {
+    const held = this.clients;
+    if (held === null || this.staff === null) throw new Error('RouteRows: rows added after the double-staffed visits were marked');
+    const i = this.count++;
+    if ((i & 0x3fff) === 0 && i > 0) collectGarbage(); // the reader's garbage, now and then
+    this.times.add(i, v.start, v.end);
+    this.staff.set(i, this.staffNames.id(v.staff));
+    const c = held.names.id(v.client);
+    held.client.set(i, c);
+    this.group.set(i, this.groupNames.id(v.group));
+    this.point.set(i, this.pointOf(held.lastPoint, c, v.lat, v.lon));
+    if (v.travelMinutes !== null) (this.travelMinutes ??= numbers(this.kept, true)).set(i, v.travelMinutes);
+    if (v.travelKm !== null) (this.travelKm ??= numbers(this.kept, true)).set(i, v.travelKm);
+    if (v.shiftStart !== null) (this.shiftStart ??= numbers(this.kept, true)).set(i, v.shiftStart);
+    if (v.shiftEnd !== null) (this.shiftEnd ??= numbers(this.kept, true)).set(i, v.shiftEnd);
+    held.visits.add(i, v.visitId);
+  }
+
+  /** The point number + 1 of a row at (lat, lon) of client `c`: the client's last point when it is the same (0: no coordinates). */
+  private pointOf(lastPoint: number[], c: number, lat: number | null, lon: number | null): number {
+    if (lat === null || lon === null) return 0;
+    const last = lastPoint[c];
+    if (last !== undefined && this.lat.get(last) === lat && this.lon.get(last) === lon) return last + 1;
+    const p = this.points++;
+    this.lat.set(p, lat);
+    this.lon.set(p, lon);
+    lastPoint[c] = p;
+    return p + 1;
+  }
+
+  /**
+   * Marks the rows of double-staffed visits: each client's rows (in row order) grouped into visits
+   * as the measure groups them (`groupVisits`: rows sharing a visit id, else overlapping by half),
+   * a visit double-staffed by {@link isDoubleStaffed} (the staffing figures' rule: two different
+   * staff together at least `handoverMs`), so a handover is not. Then the client numbers and visit
+   * ids are dropped: no row can be added after.
+   */
+  markDoubleStaffed(handoverMs: number): void {
+    const held = this.clients;
+    if (held === null) return;
+    const n = this.count;
+    const double = new Uint8Array(n);
+    const { first, rows } = countingSort(n, held.names.size, (i) => held.client.get(i));
+    let start = new Float64Array(16), end = new Float64Array(16), visit = new Int32Array(16), members = new Int32Array(16), bounds = new Int32Array(17);
+    const ids = new Map<string, number>();
+    const store = looseRows();
+    for (let c = 0; c < held.names.size; c++) {
+      const a = first[c]!, k = first[c + 1]! - a;
+      if (k < 2) continue; // one row: one visit of one staff member
+      if (k > start.length) {
+        start = new Float64Array(2 * k);
+        end = new Float64Array(2 * k);
+        visit = new Int32Array(2 * k);
+        members = new Int32Array(2 * k);
+        bounds = new Int32Array(2 * k + 1);
+      }
+      ids.clear();
+      for (let r = 0; r < k; r++) {
+        const i = rows[a + r]!;
+        start[r] = this.times.start(i);
+        end[r] = this.times.end(i);
+        const id = held.visits.text(i);
+        const same = id === '' ? -1 : ids.get(id);
+        if (same === undefined) ids.set(id, r);
+        visit[r] = same ?? r;
+      }
+      store.load(start.subarray(0, k), end.subarray(0, k), visit.subarray(0, k));
+      const count = store.group(0, k);
+      // copied out: the double-staffing rule uses the same store
+      members.set(store.members.subarray(0, k));
+      bounds.set(store.bounds.subarray(0, count + 1));
+      for (let v = 0; v < count; v++) {
+        const from = bounds[v]!, to = bounds[v + 1]!;
+        if (to - from < 2) continue;
+        const presence = [];
+        for (let m = from; m < to; m++) {
+          const i = rows[a + members[m]!]!;
+          presence.push({ start: start[members[m]!]!, end: end[members[m]!]!, staff: this.staff!.get(i) });
+        }
+        if (isDoubleStaffed(presence, presence.map((_, p) => p), handoverMs)) for (let m = from; m < to; m++) double[rows[a + members[m]!]!] = 1;
+      }
+    }
+    this.double = double;
+    this.clients = null;
+  }
+
+  /** The rows in the order of the staff-days, see {@link StaffDayOrder}. Drops the staff column. */
+  staffDays(zone: LocalZone): StaffDayOrder {
+    const staff = this.staff;
+    if (staff === null) throw new Error('RouteRows: staff-days made twice');
+    const n = this.count;
+    const day = new Int32Array(n);
+    for (let i = 0; i < n; i++) day[i] = zone.localDay(this.times.start(i));
+    const staffCount = this.staffNames.size;
+    const { first, rows } = countingSort(n, staffCount, (i) => staff.get(i));
+    this.staff = null;
+    const t = this.times;
+    const byDay = (x: number, y: number) => day[x]! - day[y]! || t.start(x) - t.start(y) || t.end(x) - t.end(y) || x - y;
+    for (let s = 0; s < staffCount; s++) if (first[s + 1]! - first[s]! > 1) rows.subarray(first[s]!, first[s + 1]!).sort(byDay);
+    const names = this.staffNames.texts();
+    const byName = Int32Array.from(names, (_, s) => s).sort((a, b) => (names[a]! < names[b]! ? -1 : names[a]! > names[b]! ? 1 : 0));
+    return { rows, staffFirst: first, byName };
+  }
+
+  /**
+   * Calls `each` for every staff-day of the local days [fromDay, fromDay + days), in the order of
+   * the routes (staff id, then day): its staff number, where its rows begin and end in
+   * `order.rows`, its local day. Returns how many there were.
+   */
+  eachStaffDay(order: StaffDayOrder, zone: LocalZone, w: { fromDay: number; days: number }, each?: (staff: number, from: number, to: number, day: number) => void): number {
+    let count = 0;
+    for (const s of order.byName) {
+      const to = order.staffFirst[s + 1]!;
+      for (let a = order.staffFirst[s]!; a < to;) {
+        const d = zone.localDay(this.times.start(order.rows[a]!));
+        let b = a + 1;
+        while (b < to && zone.localDay(this.times.start(order.rows[b]!)) === d) b++;
+        if (d >= w.fromDay && d < w.fromDay + w.days) {
+          each?.(s, a, b, d);
+          count++;
+        }
+        a = b;
+      }
+    }
+    return count;
+  }
+
+  /** Row `i`'s group number. */
+  groupOf(i: number): number {
+    return this.group.get(i);
+  }
+
+  /**
+   * Row `i` as a stop of a window that ends at `windowEnd` (epoch ms): a visit or shift across the
+   * window's end gives the window only its part.
+   */
+  stop(i: number, windowEnd: number): RouteStop {
+    const p = this.point.get(i) - 1;
+    const shiftEnd = this.shiftEnd?.optional(i) ?? null;
+    return {
+      start: this.times.start(i),
+      end: Math.min(this.times.end(i), windowEnd),
+      lat: p < 0 ? null : this.lat.get(p),
+      lon: p < 0 ? null : this.lon.get(p),
+      travelMinutes: this.travelMinutes?.optional(i) ?? null,
+      travelKm: this.travelKm?.optional(i) ?? null,
+      shiftStart: this.shiftStart?.optional(i) ?? null,
+      shiftEnd: shiftEnd === null ? null : Math.min(shiftEnd, windowEnd),
+      double: this.double?.[i] === 1,
+    };
+  }
+
+  /** Row `i`'s start. */
+  startOf(i: number): number {
+    return this.times.start(i);
+  }
+
+  /** Row `i`'s end as stored (before any window cuts it). */
+  endOf(i: number): number {
+    return this.times.end(i);
+  }
+}
+
+/** Rows 0 … n − 1 sorted by `key` (0 … keys − 1), in row order within a key: `first[k]` is where key k begins in `rows`. */
+function countingSort(n: number, keys: number, key: (i: number) => number): { first: Int32Array; rows: Int32Array } {
+  const first = new Int32Array(keys + 1);
+  for (let i = 0; i < n; i++) first[key(i) + 1]!++;
+  for (let k = 0; k < keys; k++) first[k + 1]! += first[k]!;
+  const next = first.slice(0, keys);
+  const rows = new Int32Array(n);
+  for (let i = 0; i < n; i++) rows[next[key(i)]!++] = i;
+  return { first, rows };
+}

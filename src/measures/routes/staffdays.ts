@@ -1,0 +1,234 @@
+/**
+ * A window's staff-day figures kept in columns and made into {@link StaffDayRoute} objects a slice
+ * at a time: what the CLI writes, so a big log's staff-days are never all objects at once.
+ *
+ * @module
+ */
+
+import { STREAMED_ROWS } from '../../outputs/report/json.js';
+import { gaveUp } from '../../engine/garbage.js';
+import { civilFromDays } from '../../windows/civil.js';
+import type { LocalZone } from '../../windows/zone.js';
+import { dayFigures, type DayCore, type DayFigures } from './day.js';
+import { summariseRoutes } from './summary.js';
+import type { BestSearch, RouteReason, RouteSummary, StaffDayRoute, TravelSource } from './types.js';
+
+/** The numbers of a {@link DayCore} kept per staff-day, in this order (NaN: null). */
+const NUMBERS = ['workStart', 'workEnd', 'clientMinutes', 'travelMinutes', 'travelKm', 'waitingMinutes', 'modelMinutes', 'modelKm',
+  'bestMinutes', 'bestKm', 'bestMinutesWindows', 'bestKmWindows'] as const;
+const WIDTH = NUMBERS.length;
+const SOURCES: readonly (TravelSource | null)[] = [null, 'logged', 'model', 'mixed'];
+const REASONS: readonly (RouteReason | null)[] = [null, 'missing_coordinates'];
+const SEARCHES: readonly (BestSearch | null)[] = [null, 'exact', 'heuristic', 'quick'];
+
+/** About the bytes of a staff-day's JSON text (a staff member's summary: about twice). */
+const TEXT_BYTES = 1400;
+
+const flagCode = (b: boolean | null): number => (b === null ? 0 : b ? 2 : 1);
+const flagOf = (c: number): boolean | null => (c === 0 ? null : c === 2);
+const orNull = (x: number): number | null => (Number.isNaN(x) ? null : x);
+
+/**
+ * `YYYY-MM-DDTHH:mm` local time of an instant.
+ *
+ * @example
+ * localTime(new LocalZone('UTC'), 1727773200000); // → '2024-10-01T09:00'
+ */
+export function localTime(zone: LocalZone, t: number): string {
+  const local = zone.localMs(t);
+  const day = Math.floor(local / 86_400_000);
+  const minute = Math.floor((local - day * 86_400_000) / 60_000);
+  return `${civilFromDays(day)}T${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
+}
+
+/**
+ * The staff-days of one window in columns, in the order of the routes (staff id, then day): who
+ * (staff, day and group numbers) and the figures of {@link DayCore} (~120 bytes a staff-day; the
+ * rest is derived by {@link dayFigures} when a day is read). A streamed array for `writeJson`
+ * ({@link STREAMED_ROWS}); `slice`, iteration and `toJSON` give {@link StaffDayRoute} objects.
+ *
+ * @example
+ * const days = new StaffDays(2, staffNames, groupNames, zone);
+ * days.set(0, 0, 19997, 0, core);
+ * days.slice(0, 1); // → [{ staff: 'S1', day: '2024-10-01', group: 'Norr', visits: 3, … }]
+ */
+export class StaffDays implements Iterable<StaffDayRoute> {
+  readonly [STREAMED_ROWS] = true;
+  /** Staff-days written at once: their text (~40 kB) stays in V8's young generation, freed as soon as written. */
+  readonly batch = 32;
+  readonly staff: Int32Array;
+  readonly day: Int32Array;
+  readonly group: Int32Array;
+  private readonly counts: Int32Array;
+  private readonly numbers: Float64Array;
+  private readonly codes: Uint8Array;
+
+  constructor(
+    readonly length: number,
+    private readonly staffNames: readonly string[],
+    private readonly groupNames: readonly string[],
+    private readonly zone: LocalZone,
+  ) {
+    this.staff = new Int32Array(length);
+    this.day = new Int32Array(length);
+    this.group = new Int32Array(length);
+    this.counts = new Int32Array(2 * length);
+    this.numbers = new Float64Array(WIDTH * length);
+    this.codes = new Uint8Array(4 * length);
+  }
+
+  /** Keeps staff-day `k`: staff, local day and group numbers, and its figures. */
+  set(k: number, staff: number, day: number, group: number, f: DayCore): void {
+    this.staff[k] = staff;
+    this.day[k] = day;
+    this.group[k] = group;
+    this.counts[2 * k] = f.visits;
+    this.counts[2 * k + 1] = f.doubleStaffedVisits;
+    for (let j = 0; j < WIDTH; j++) this.numbers[WIDTH * k + j] = f[NUMBERS[j]!] ?? Number.NaN;
+    this.codes[4 * k] = SOURCES.indexOf(f.travelSource);
+    this.codes[4 * k + 1] = SEARCHES.indexOf(f.bestSearch);
+    this.codes[4 * k + 2] = flagCode(f.windowsFeasible);
+    this.codes[4 * k + 3] = REASONS.indexOf(f.reason);
+  }
+
+  /** The figures of staff-day `k` (work start and end in epoch ms). */
+  figures(k: number): DayFigures {
+    const x = this.numbers, at = WIDTH * k, c = this.codes;
+    return dayFigures({
+      visits: this.counts[2 * k]!,
+      doubleStaffedVisits: this.counts[2 * k + 1]!,
+      workStart: x[at]!,
+      workEnd: x[at + 1]!,
+      clientMinutes: x[at + 2]!,
+      travelMinutes: orNull(x[at + 3]!),
+      travelKm: orNull(x[at + 4]!),
+      travelSource: SOURCES[c[4 * k]!]!,
+      waitingMinutes: orNull(x[at + 5]!),
+      modelMinutes: orNull(x[at + 6]!),
+      modelKm: orNull(x[at + 7]!),
+      bestMinutes: orNull(x[at + 8]!),
+      bestKm: orNull(x[at + 9]!),
+      bestSearch: SEARCHES[c[4 * k + 1]!]!,
+      windowsFeasible: flagOf(c[4 * k + 2]!),
+      bestMinutesWindows: orNull(x[at + 10]!),
+      bestKmWindows: orNull(x[at + 11]!),
+      reason: REASONS[c[4 * k + 3]!]!,
+    });
+  }
+
+  /** Staff-day `k` as the result has it. */
+  route(k: number): StaffDayRoute {
+    const figures = this.figures(k);
+    return {
+      staff: this.staffNames[this.staff[k]!]!,
+      day: civilFromDays(this.day[k]!),
+      group: this.groupNames[this.group[k]!]!,
+      ...figures,
+      workStart: localTime(this.zone, figures.workStart),
+      workEnd: localTime(this.zone, figures.workEnd),
+    };
+  }
+
+  /**
+   * The staff-days [from, to) as objects. Their text, once written, is garbage outside V8's heap
+   * (the buffers written) that V8 collects only after tens of MB: noted as given up, so a full
+   * collection comes every few MB where the process allows it (`gaveUp`).
+   */
+  slice(from = 0, to = this.length): StaffDayRoute[] {
+    const out: StaffDayRoute[] = [];
+    for (let k = Math.max(0, from); k < Math.min(to, this.length); k++) out.push(this.route(k));
+    gaveUp(TEXT_BYTES * out.length);
+    return out;
+  }
+
+  *[Symbol.iterator](): Iterator<StaffDayRoute> {
+    for (let k = 0; k < this.length; k++) yield this.route(k);
+  }
+
+  /** The figures of the staff-days `ks` (all when not given), made one at a time each time they are iterated. */
+  figuresOf(ks?: readonly number[]): Iterable<DayFigures> {
+    const days = this;
+    return {
+      *[Symbol.iterator]() {
+        if (ks === undefined) for (let k = 0; k < days.length; k++) yield days.figures(k);
+        else for (const k of ks) yield days.figures(k);
+      },
+    };
+  }
+
+  toJSON(): StaffDayRoute[] {
+    return this.slice();
+  }
+}
+
+/**
+ * A window's {@link RoutesWindow.perStaff}: each staff member's summary made when it is read, from
+ * the member's staff-days (consecutive in {@link StaffDays}), in staff id order. A streamed array
+ * like {@link StaffDays} (a log can have tens of thousands of staff, ~2.6 kB of summary each).
+ *
+ * @example
+ * const list = new StaffSummaries(days, staffNames, groupNames);
+ * list.slice(0, 1); // → [{ staff: 'S1', group: 'Norr', staffDays: 14, … }]
+ */
+export class StaffSummaries implements Iterable<StaffSummary> {
+  readonly [STREAMED_ROWS] = true;
+  /** Summaries written at once (see {@link StaffDays.batch}). */
+  readonly batch = 16;
+  /** Where each staff member's staff-days begin in `days` (one more entry: the end). */
+  private readonly first: Int32Array;
+
+  constructor(
+    private readonly days: StaffDays,
+    private readonly staffNames: readonly string[],
+    private readonly groupNames: readonly string[],
+  ) {
+    const first = [0];
+    for (let k = 1; k < days.length; k++) if (days.staff[k] !== days.staff[k - 1]) first.push(k);
+    if (days.length > 0) first.push(days.length);
+    this.first = Int32Array.from(first);
+  }
+
+  get length(): number {
+    return this.first.length - 1;
+  }
+
+  /** Staff members [from, to) as summaries (their text noted as given up, see {@link StaffDays.slice}). */
+  slice(from = 0, to = this.length): StaffSummary[] {
+    const out: StaffSummary[] = [];
+    for (let s = Math.max(0, from); s < Math.min(to, this.length); s++) out.push(this.summary(s));
+    gaveUp(2 * TEXT_BYTES * out.length);
+    return out;
+  }
+
+  *[Symbol.iterator](): Iterator<StaffSummary> {
+    for (let s = 0; s < this.length; s++) yield this.summary(s);
+  }
+
+  toJSON(): StaffSummary[] {
+    return this.slice();
+  }
+
+  private summary(s: number): StaffSummary {
+    const a = this.first[s]!, b = this.first[s + 1]!;
+    const ks = Array.from({ length: b - a }, (_, j) => a + j);
+    const group = mostFrequent(ks.map((k) => this.days.group[k]!), (g) => this.groupNames[g]!);
+    return { staff: this.staffNames[this.days.staff[a]!]!, group: this.groupNames[group]!, ...summariseRoutes(this.days.figuresOf(ks)) };
+  }
+}
+
+/** A staff member's summary in {@link RoutesWindow.perStaff}. */
+export type StaffSummary = RouteSummary & { staff: string; group: string };
+
+/**
+ * The most frequent of numbered values, ties by the smallest name.
+ *
+ * @example
+ * mostFrequent([1, 0, 1, 0], (g) => ['Norr', 'Syd'][g]); // → 0 (2 each: 'Norr' first)
+ */
+export function mostFrequent(values: readonly number[], name: (n: number) => string): number {
+  const counts = new Map<number, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  let best = -1, n = -1;
+  for (const [v, c] of counts) if (c > n || (c === n && name(v) < name(best))) { best = v; n = c; }
+  return best;
+}
