@@ -45,6 +45,13 @@ import { evaluateRoute, makeInstance, type SolverInstance } from './solverInstan
  * - `quick`: the quick heuristic only (default false): no exact search, whatever `exactUpTo`, and
  *   no perturbation rounds: the best construction improved by 2-opt and Or-opt. About 0.1 ms for
  *   a day of 15 stops; `exact: false` unless there is at most one stop to place.
+ * - `onTimeOnly`: only an order on time is wanted (default false; with time windows). First, at
+ *   any size (not with `quick`), the label DP tries to prove that none is (at most 50,000 labels,
+ *   or `exactLabels`):
+ *   when it does, the stops are returned in their given order with `feasible: false` and
+ *   `exact: true`, and the least-late order is not searched. Otherwise the search goes on as
+ *   without it (same result). An over-full day of 13–30 stops is proven so in ~0.2 ms, against
+ *   ~8 ms for the heuristic's least-late order.
  * - `seed`: seed of the heuristic's perturbations (default 1). Same inputs and seed → same
  *   result.
  * - `timeLimitMs`: wall-clock safety cap of the heuristic (default 1000 ms). The heuristic's
@@ -65,6 +72,7 @@ export interface BestOrderOptions {
   exactUpTo?: number;
   exactLabels?: number;
   quick?: boolean;
+  onTimeOnly?: boolean;
   seed?: number;
   timeLimitMs?: number;
 }
@@ -76,7 +84,8 @@ export interface BestOrderOptions {
  * - `cost`: total travel along `order` (for a closed tour including the return leg); service
  *   and waiting are not included.
  * - `exact`: true only when the order is proven optimal: minimum travel among feasible orders,
- *   or, when `feasible` is false, proven infeasible and minimal in total lateness, then travel.
+ *   or, when `feasible` is false, proven infeasible and minimal in total lateness, then travel
+ *   (with `onTimeOnly`: proven infeasible, the order not searched).
  * - `feasible`: false when the order arrives somewhere after a window's upper bound. With
  *   `exact` true no feasible order exists; with `exact` false the heuristic found none.
  *
@@ -106,6 +115,9 @@ const DEFAULT_TIME_LIMIT_MS = 1000;
  * DEFAULT_EXACT_LABELS; // → 2000000
  */
 export const DEFAULT_EXACT_LABELS = 2_000_000;
+
+/** Labels of {@link bestOrder}'s proof that no order is on time (`onTimeOnly`). */
+const PROOF_LABELS = 50_000;
 
 function bad(message: string, details: Record<string, unknown> = {}): never {
   throw new KontinuitetError('BAD_OPTION', message, details);
@@ -179,6 +191,9 @@ function validate(cost: readonly (readonly number[])[], options: BestOrderOption
   if (options.quick !== undefined && typeof options.quick !== 'boolean') {
     bad('bestOrder: quick must be a boolean', { option: 'quick' });
   }
+  if (options.onTimeOnly !== undefined && typeof options.onTimeOnly !== 'boolean') {
+    bad('bestOrder: onTimeOnly must be a boolean', { option: 'onTimeOnly' });
+  }
   const { exactLabels } = options;
   if (exactLabels !== undefined && (typeof exactLabels !== 'number' || !Number.isInteger(exactLabels) || exactLabels < 0)) {
     bad('bestOrder: exactLabels must be a whole number ≥ 0', { option: 'exactLabels' });
@@ -214,6 +229,12 @@ function exactWithWindows(inst: SolverInstance, heuristicOptions: { seed: number
   if (f.best !== null) return f.best;
   const l = labelDp(inst, 'lateness', labels, ub);
   return l.aborted ? null : (l.best ?? ub);
+}
+
+/** Whether the label DP proves, within its budget (at most {@link PROOF_LABELS}), that no order is on time. */
+function noneOnTime(inst: SolverInstance, labels: number): boolean {
+  const proof = labelDp(inst, 'feasible', Math.min(labels, PROOF_LABELS));
+  return !proof.aborted && proof.best === null;
 }
 
 /**
@@ -294,7 +315,9 @@ export function bestOrder(cost: number[][], options: BestOrderOptions = {}): Bes
 
   let found: ExactRoute | null = null;
   let exact = false;
-  if (m <= 1) {
+  const labels = options.exactLabels ?? DEFAULT_EXACT_LABELS;
+  if (m <= 1 || (options.onTimeOnly === true && options.quick !== true && inst.hasWindows && noneOnTime(inst, labels))) {
+    // one order only, or none on time (and the least-late one not wanted): the stops as given
     found = { route: Int32Array.from([inst.head, ...inst.free, inst.tail]), travel: 0, late: 0 };
     exact = true;
   } else if (n <= exactUpTo) {
@@ -304,7 +327,7 @@ export function bestOrder(cost: number[][], options: BestOrderOptions = {}): Bes
         exact = true;
       }
     } else {
-      found = exactWithWindows(inst, heuristicOptions, options.exactLabels ?? DEFAULT_EXACT_LABELS);
+      found = exactWithWindows(inst, heuristicOptions, labels);
       exact = found !== null;
     }
   }

@@ -287,7 +287,8 @@ function compareOrders(f: DayCore, stops: readonly RouteStop[], matrix: { minute
   for (const row of matrix.minutes) for (const x of row) maxLeg = Math.max(maxLeg, x);
   const startTime = closed ? Math.min(...windows.slice(1).map((w) => w[0])) - maxLeg - 1 : windows[0]![0];
   const drivenOnTime = onTime(matrix.minutes, windows, service, startTime, closed);
-  const timed = bestOrder(matrix.minutes, { ...ends, ...solver, timeWindows: windows, service, ...(closed ? { startTime } : {}) });
+  // only an on-time order changes the figures: when the driven one is late, none may be (proven at once if so)
+  const timed = bestOrder(matrix.minutes, { ...ends, ...solver, timeWindows: windows, service, ...(closed ? { startTime } : {}), onTimeOnly: !drivenOnTime });
   f.bestSearch = free.exact && timed.exact ? 'exact' : quick === true ? 'quick' : 'heuristic';
   let wMinutes: number, wKm: number;
   if (timed.feasible && (!drivenOnTime || timed.cost < modelMinutes)) {

@@ -19,19 +19,21 @@ const BITS = 16;
 const BLOCK = 1 << BITS;
 const MASK = BLOCK - 1;
 
-/** Bytes in a slab ({@link Slabs}): 33 MB. */
+/** Bytes in a slab ({@link Slabs}): 33 MB (the first one 1 MB). */
 const SLAB = 33 << 20;
 
 /**
- * Memory for blocks of columns, cut from slabs of 33 MB. An allocation that big is a mapping of
- * its own (above glibc's largest mmap threshold, 32 MB), so when the columns cut from it are let
- * go it goes back to the system, and its pages become resident only as rows reach them; blocks
- * allocated one by one came from the process heap, whose freed space stays resident (a 2M-row log
- * held ~40 MB of rows it no longer had). Columns let go together share slabs.
+ * Memory for blocks of columns, cut from slabs of 33 MB (after a first one of 1 MB, so a small log
+ * takes little). An allocation that big is a mapping of its own (above glibc's largest mmap
+ * threshold, 32 MB), so when the columns cut from it are let go it goes back to the system, and
+ * its pages become resident only as rows reach them; blocks allocated one by one came from the
+ * process heap, whose freed space stays resident (a 2M-row log held ~40 MB of rows it no longer
+ * had). Columns let go together share slabs.
  */
 class Slabs {
   private slab = new ArrayBuffer(0);
   private used = 0;
+  private next = 1 << 20;
 
   f64(n: number): Float64Array {
     const at = this.take(8 * n);
@@ -56,7 +58,8 @@ class Slabs {
   /** Where `bytes` bytes begin in the current slab (a new one when they do not fit), 8-byte aligned. */
   private take(bytes: number): number {
     if (this.used + bytes > this.slab.byteLength) {
-      this.slab = new ArrayBuffer(Math.max(SLAB, bytes));
+      this.slab = new ArrayBuffer(Math.max(this.next, bytes));
+      this.next = SLAB;
       this.used = 0;
     }
     const at = this.used;
