@@ -5,18 +5,13 @@ import type { DistanceModel } from '../../src/measures/routes/distance.js';
 import { routes, RoutesAccumulator } from '../../src/measures/routes/measure.js';
 import type { StaffDayRoute } from '../../src/measures/routes/types.js';
 import type { Visit } from '../../src/read/types.js';
+import { Rng } from '../../src/generate/rng.js';
 import { at, visit } from './routes-fixture.js';
 
-/** mulberry32: a seeded generator, so the messy days are the same on every run. */
+/** The project's seeded generator, so the messy days are the same on every run. */
 function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const r = new Rng(seed);
+  return () => r.float();
 }
 
 /**
