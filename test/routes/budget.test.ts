@@ -52,33 +52,21 @@ describe('the best-order search has a budget', () => {
     expect([w.staffDays, w.daysHeuristic, w.daysQuick]).toEqual([130, 100, 0]);
   });
 
-  it('spent (searchBudgetMs 0): every staff-day quick, not exact, much sooner, with a warning', () => {
-    // CPU time of this process (the machine may be busy with other work)
-    const cpuMs = (since: NodeJS.CpuUsage) => {
-      const u = process.cpuUsage(since);
-      return (u.user + u.system) / 1000;
-    };
-    let t = process.cpuUsage();
+  it('spent (searchBudgetMs 0): every staff-day quick, not exact, with a warning (its speed is in npm run bench: routes.mjs --messy)', () => {
     const full = routes(big, { zone: 'UTC', all: true });
-    const fullMs = cpuMs(t);
     const warnings: string[] = [];
     const quickly = (visits: readonly Visit[]) => {
       const acc = new RoutesAccumulator({ zone: 'UTC', all: true, searchBudgetMs: 0, onWarning: (m) => warnings.push(m) });
       for (const v of visits) acc.add(v);
       return acc.finish();
     };
-    quickly(big.slice(0, 400)); // its code compiled first, as in a long run
-    warnings.length = 0;
-    t = process.cpuUsage();
     const quick = quickly(big);
-    const quickMs = cpuMs(t);
     const w = quick.windows[0]!;
     expect(searches(w.routes)).toEqual(w.routes.map(() => 'quick'));
     expect(w.routes.every((d) => d.bestExact === false)).toBe(true);
     expect([w.daysHeuristic, w.daysQuick]).toEqual([100, 100]);
     expect(w.perStaff.reduce((a, s) => a + s.daysQuick, 0)).toBe(100);
     expect(quick.options.searchBudgetMs).toBe(0);
-    expect(quickMs).toBeLessThan(fullMs / 2); // measured: ~0.28 of the CPU time (full ~0.56 s, quick ~0.16 s)
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatch(/after 0 of 100 staff-days; the other 100 were solved by the quick heuristic/);
     // the quick orders are orders of the same stops: never better than the full search's
