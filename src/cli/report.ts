@@ -3,7 +3,7 @@ import { safeText } from '../safe-text.js';
 import { basename } from 'node:path';
 import { measureForReport } from '../outputs/report/html/measure.js';
 import { renderReport } from '../outputs/report/html/render.js';
-import { measureRoutes } from '../measures/routes/measure.js';
+import { measureRoutesStreamed } from '../measures/routes/measure.js';
 import { parseDay } from '../windows/parse.js';
 import { choice, parseFlags, UsageError } from './args.js';
 import { ENGINE_FLAGS, ENGINE_HELP, engineSettings } from './engine-flags.js';
@@ -98,7 +98,7 @@ export async function reportCommand(argv: string[], out: NodeJS.WritableStream, 
     ...(engine !== undefined ? { engine } : {}),
   });
   // route figures need the coordinate columns the measures do not read: a second pass over a file
-  const routes = input === '-' ? undefined : await measureRoutes(input, {
+  const routes = input === '-' ? undefined : await measureRoutesStreamed(input, {
     ...readOptions(read),
     ...(windows.from !== undefined ? { from: windows.from } : {}),
     ...(windows.every !== undefined ? { every: windows.every } : {}),

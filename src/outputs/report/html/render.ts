@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import type { ContinuityResult } from '../../../measures/continuity/types.js';
 import { KontinuitetError } from '../../../errors.js';
 import { flag, shownValue, wholeNumber } from '../../../options.js';
-import type { RoutesResult } from '../../../measures/routes/types.js';
+import type { RoutesResult, RoutesWindow } from '../../../measures/routes/types.js';
 import type { StaffingResult } from '../../../measures/staffing/types.js';
 import { label as L, type Lang, periodLabel, rulePhrases } from '../labels.js';
 import { esc } from '../svg/markup.js';
@@ -25,8 +25,11 @@ import { REPORT_CSP, REPORT_CSS, REPORT_SCRIPT } from './style.js';
 export interface ReportInput {
   continuity: ContinuityResult;
   staffing?: StaffingResult | undefined;
-  /** Route efficiency of the same log and windows (shown when some staff-day has coordinates or logged legs). */
-  routes?: RoutesResult | undefined;
+  /**
+   * Route efficiency of the same log and windows (shown when some staff-day has coordinates or
+   * logged legs); only the summaries and groups are read, not the staff-days.
+   */
+  routes?: (Omit<RoutesResult, 'windows'> & { windows: readonly Omit<RoutesWindow, 'routes' | 'perStaff'>[] }) | undefined;
 }
 
 /**

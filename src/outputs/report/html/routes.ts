@@ -14,7 +14,7 @@ const COLUMNS = ['group', 'r_staffDays', 'visits', 'r_clientTime', 'r_travelPerV
  * @example
  * routesSection(ctx, routesWindow, routes.options.windowMinutes); // → '<section id="routes">…</section>'
  */
-export function routesSection(ctx: ReportContext, w: RoutesWindow, windowMinutes: number): string {
+export function routesSection(ctx: ReportContext, w: Omit<RoutesWindow, 'routes' | 'perStaff'>, windowMinutes: number): string {
   const { lang } = ctx;
   const head = COLUMNS.map((k, i) => `<th${i > 0 ? ' class="num" data-type="num"' : ''}><button type="button">${esc(L(k, lang, { minutes: windowMinutes }))}</button></th>`).join('');
   const line = (name: string, s: RouteSummary) => {
