@@ -1,7 +1,6 @@
 import { fillAccumulator } from '../../engine/door.js';
 import type { ReadLedger, ReadOptions, Visit, VisitSource } from '../../read/types.js';
 import { checkVisitList } from '../../options.js';
-import { ContinuityAccumulator } from '../../engine/accumulator.js';
 import { MEASURE_COLUMNS, measureSettings, type MeasureOptions } from './settings.js';
 import { continuity as definedContinuity } from './definition.js';
 import { VisitChecker } from '../../read/check.js';
@@ -9,7 +8,6 @@ import { selfDisplaying } from '../../jupyter.js';
 import type { ContinuityResult } from './types.js';
 import { materialise, type ClientList, type StreamedResult } from '../../engine/clientlist.js';
 
-export { ContinuityAccumulator, type AccumulatorPart, type ReportedWindows } from '../../engine/accumulator.js';
 export { MEASURE_COLUMNS, measureSettings, type MeasureOptions, type MeasureSettings, type RowFacts } from './settings.js';
 
 /**
