@@ -18,6 +18,8 @@ describe('rulePhrases', () => {
       hours: '07–22',
       countedHours: 'start 07–22',
       kinds: 'trygghetslarm, matleverans och hemsjukvård',
+      roles: 'hemsjukvårdspersonal',
+      codes: ' (Kolada U21401 medel, U21402 median, U21436 andel över 20)',
       countedVisits: 'besök 07–22, utan trygghetslarm, matleverans och hemsjukvård',
       outsideHours: 'utanför 07–22',
       visitsRule: '≥ 2 besök varje dag',
@@ -33,6 +35,8 @@ describe('rulePhrases', () => {
       hours: '07–22',
       countedHours: 'starting 07–22',
       kinds: 'safety alarms, meal deliveries and home health care',
+      roles: 'home health care staff',
+      codes: ' (Kolada U21401 mean, U21402 median, U21436 share above 20)',
       countedVisits: 'visits 07–22, without safety alarms, meal deliveries and home health care',
       outsideHours: 'outside 07–22',
       visitsRule: '≥ 2 visits every day',
@@ -49,6 +53,7 @@ describe('rulePhrases', () => {
     const sv = rulePhrases(rule, 'sv');
     expect(sv.visitsRule).toBe('i snitt ≥ 2 besök om dagen');
     expect(sv.fewerVisits).toBe('i snitt < 2 besök om dagen');
+    expect(sv.codes).toBe(''); // not Kolada's figures under another rule
     expect(sv.summary).toBe('Regler (ange): 14 dagar; besök 07–22, utan trygghetslarm, matleverans och hemsjukvård; brukare med i snitt ≥ 2 besök om dagen, ålder ≥ 65 år; båda personalen räknas');
     const en = rulePhrases(rule, 'en');
     expect(en.visitsRule).toBe('≥ 2 visits a day on average');
@@ -64,6 +69,8 @@ describe('rulePhrases', () => {
       hours: '06:30–21:00',
       countedHours: 'start 06:30–21:00',
       kinds: 'trygghetslarm, matleverans och hemsjukvård',
+      roles: 'hemsjukvårdspersonal',
+      codes: '', // 28 days, other hours: not Kolada's figures
       countedVisits: 'besök 06:30–21:00, utan trygghetslarm, matleverans och hemsjukvård',
       outsideHours: 'utanför 06:30–21:00',
       visitsRule: '≥ 2 besök varje dag',
@@ -79,6 +86,8 @@ describe('rulePhrases', () => {
       hours: '06:30–21:00',
       countedHours: 'starting 06:30–21:00',
       kinds: 'safety alarms, meal deliveries and home health care',
+      roles: 'home health care staff',
+      codes: '',
       countedVisits: 'visits 06:30–21:00, without safety alarms, meal deliveries and home health care',
       outsideHours: 'outside 06:30–21:00',
       visitsRule: '≥ 2 visits every day',
@@ -102,6 +111,17 @@ describe('rulePhrases', () => {
       '1 day', 'overlapping 07–22', 'wholly outside 07–22', 'safety alarms and stad', '≥ 1 visit every day', '< 1 visit on a day', 'only the first staff member counts',
     ]);
     expect(rulePhrases(resolveRules({ excludedKinds: [] }), 'en').countedVisits).toBe('visits 07–22');
+  });
+
+  it('names the roles left out, and the Kolada codes only under the official rule', () => {
+    expect(rulePhrases(resolveRules({ excludedRoles: ['Sjuksköterska', 'Städ'] }), 'en').roles).toBe('sjukskoterska and stad');
+    expect(rulePhrases(resolveRules({ excludedRoles: [] }), 'sv').roles).toBe('');
+    expect(rulePhrases(resolveRules({ excludedRoles: ['hsl', 'hemsjukvard', 'sjukskoterska', 'distriktsskoterska', 'sjukskoterskor', 'ssk', 'dsk', 'arbetsterapeut', 'fysioterapeut', 'sjukgymnast', 'nurse', 'larmpatrull'] }), 'sv').roles)
+      .toBe('hemsjukvårdspersonal och larmpatrull');
+    expect(rulePhrases(resolveRules({ preset: 'kolada', minAge: 65 }), 'en').codes).not.toBe(''); // the defaults given again: still official
+    for (const changed of [{ days: 7 }, { countBothStaff: false }, { minAge: null }, { excludedKinds: ['trygghetslarm'] }, { handoverMinutes: 10 }, { inWindowBy: 'overlap' as const }]) {
+      expect(rulePhrases(resolveRules(changed), 'en').codes).toBe('');
+    }
   });
 
   it('writes the hours on the hour short, else with minutes', () => {
@@ -162,7 +182,8 @@ describe('the outputs under the ange rule, 7 days, 06:30–21:00', () => {
   it('the HTML report, in English', () => {
     const html = renderReport(input, { lang: 'en', generatedAt: null, pseudonymKey: 'k' });
     const page = text(html);
-    expect(page).toContain('How many different staff a client meets in 7 days: clients with ≥ 2 visits a day on average, visits 06:30–21:00, without safety alarms, meal deliveries and home health care');
+    expect(page).toContain('How many different staff a client meets in 7 days: clients with ≥ 2 visits a day on average, visits 06:30–21:00, without safety alarms, meal deliveries and home health care.');
+    expect(page).not.toMatch(/U214\d\d/); // ange, 7 days: not Kolada's figures
     expect(page).toMatch(/\d+ with ≥ 2 visits a day on average/);
     expect(page).toContain('Staff met in 7 days');
     expect(page).toContain('in 7 days.');

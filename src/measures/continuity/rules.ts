@@ -79,6 +79,25 @@ const PRESETS: Record<ContinuityRules['preset'], ContinuityRules> = {
 export const PRESET_NAMES = Object.keys(PRESETS) as ContinuityRules['preset'][];
 
 /**
+ * True when the rules are those of the official indicator (the `kolada` preset with none of its
+ * rules changed): only then are the figures Kolada's U21401 (mean), U21402 (median) and U21436
+ * (share above 20), and only then do the outputs name those codes.
+ *
+ * @example
+ * isOfficialRule(resolveRules()); // → true
+ * isOfficialRule(resolveRules({ preset: 'ange' })); // → false
+ */
+export function isOfficialRule(rules: ContinuityRules): boolean {
+  const official = PRESETS.kolada;
+  const sameSet = (a: readonly unknown[], b: readonly unknown[]) => new Set(a).size === new Set(b).size && b.every((x) => a.includes(x));
+  return (Object.keys(official) as (keyof ContinuityRules)[]).every((key) => {
+    const a = official[key];
+    const b = rules[key];
+    return Array.isArray(a) && Array.isArray(b) ? sameSet(a, b) : a === b;
+  });
+}
+
+/**
  * Fills in the rules from a preset (default `kolada`) and checks them. Named kinds in
  * `excludedKinds` that are keys of {@link EXCLUDED_KIND_SYNONYMS} bring their synonyms along.
  *

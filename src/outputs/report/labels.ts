@@ -7,7 +7,7 @@
  * @module
  */
 
-import { EXCLUDED_KIND_SYNONYMS, type ContinuityRules } from '../../measures/continuity/rules.js';
+import { EXCLUDED_KIND_SYNONYMS, EXCLUDED_ROLE_SYNONYMS, isOfficialRule, type ContinuityRules } from '../../measures/continuity/rules.js';
 
 /**
  * Languages of the readable outputs.
@@ -99,8 +99,8 @@ const LABELS = {
   // The HTML report (src/outputs/report/html).
   title: { sv: 'Personalkontinuitet i hemtjänsten', en: 'Staff continuity in home care' },
   intro: {
-    sv: 'Hur många olika personal en brukare möter under {days}: brukare med {visitsRule}, {countedVisits} (Kolada U21401 medel, U21402 median, U21436 andel över 20).',
-    en: 'How many different staff a client meets in {days}: clients with {visitsRule}, {countedVisits} (Kolada U21401 mean, U21402 median, U21436 share above 20).',
+    sv: 'Hur många olika personal en brukare möter under {days}: brukare med {visitsRule}, {countedVisits}{codes}.',
+    en: 'How many different staff a client meets in {days}: clients with {visitsRule}, {countedVisits}{codes}.',
   },
   source: { sv: 'Källa', en: 'Source' },
   zone: { sv: 'Tidszon', en: 'Time zone' },
@@ -194,7 +194,9 @@ const LABELS = {
   exclusion_window_partly_covered: { sv: 'i en period som loggen bara delvis täcker', en: 'in a window the log covers only in part' },
   exclusion_before_series: { sv: 'före seriens första period (högst maxWindows perioder)', en: 'before the series’ first window (at most maxWindows windows)' },
   exclusion_excluded_kind: { sv: 'insats som inte räknas ({kinds})', en: 'kind not counted ({kinds})' },
-  exclusion_excluded_role: { sv: 'hemsjukvårdspersonal', en: 'home health care staff' },
+  exclusion_excluded_role: { sv: 'personal som inte räknas ({roles})', en: 'staff not counted ({roles})' },
+  koladaCodes: { sv: ' (Kolada U21401 medel, U21402 median, U21436 andel över 20)', en: ' (Kolada U21401 mean, U21402 median, U21436 share above 20)' },
+  role_hsl: { sv: 'hemsjukvårdspersonal', en: 'home health care staff' },
   exclusion_outside_day_hours: { sv: '{outsideHours}', en: '{outsideHours}' },
 
   // Why a client is not counted (`reason` of a client), for people; `{…}` are the rule's phrases (rulePhrases).
@@ -335,7 +337,7 @@ export function reasonLabel(reason: string | null, lang: Lang, rule: RulePhrases
  * @example
  * const rule: StatedRule = resolveRules({ preset: 'ange' });
  */
-export type StatedRule = Pick<ContinuityRules, 'preset' | 'days' | 'dayStartMinute' | 'dayEndMinute' | 'inWindowBy' | 'excludedKinds' | 'minVisitsPerDay' | 'dailyRule' | 'minAge' | 'countBothStaff'>;
+export type StatedRule = ContinuityRules;
 
 /**
  * The phrases that state a rule, in one language (see {@link rulePhrases}).
@@ -354,6 +356,10 @@ export type RulePhrases = {
   countedHours: string;
   /** Kinds not counted: `trygghetslarm, matleverans och hemsjukvård` / `safety alarms, meal deliveries and home health care`; `''` when none. */
   kinds: string;
+  /** Staff roles not counted: `hemsjukvårdspersonal` / `home health care staff` (+ other roles as written); `''` when none. */
+  roles: string;
+  /** The official indicator's codes, ` (Kolada U21401 mean, U21402 median, U21436 share above 20)`, when the rules are the official ones ({@link isOfficialRule}); `''` under any other rule. */
+  codes: string;
   /** The counted visits: `besök 07–22, utan trygghetslarm, matleverans och hemsjukvård` / `visits 07–22, without safety alarms, …`. */
   countedVisits: string;
   /** Rows left out by the hours: `utanför 07–22` / `outside 07–22` (`helt utanför` / `wholly outside` when overlapping counts). */
@@ -406,6 +412,13 @@ function listLabel(items: readonly string[], lang: Lang): string {
   return `${items.slice(0, -1).join(', ')} ${label('and', lang)} ${items[items.length - 1]!}`;
 }
 
+/** Excluded roles for people: home health care staff when all its synonyms are left out, the rest as written. */
+function rolesLabel(roles: readonly string[], lang: Lang): string {
+  const all = EXCLUDED_ROLE_SYNONYMS.every((r) => roles.includes(r));
+  const rest = all ? roles.filter((r) => !EXCLUDED_ROLE_SYNONYMS.includes(r)) : roles;
+  return listLabel([...(all ? [label('role_hsl', lang)] : []), ...rest], lang);
+}
+
 /** Excluded kinds for people: a whole synonym group by its name (`trygghetslarm`, `safety alarms`), the rest as written. */
 function kindsLabel(kinds: readonly string[], lang: Lang): string {
   const left = new Set(kinds);
@@ -433,6 +446,7 @@ export function rulePhrases(rule: StatedRule, lang: Lang): RulePhrases {
   const hours = hoursLabel(rule.dayStartMinute, rule.dayEndMinute);
   const overlap = rule.inWindowBy === 'overlap';
   const kinds = kindsLabel(rule.excludedKinds, lang);
+  const roles = rolesLabel(rule.excludedRoles, lang);
   const visits = label(rule.minVisitsPerDay === 1 ? 'nVisitsOne' : 'nVisits', lang, { n: rule.minVisitsPerDay });
   const average = rule.dailyRule === 'average';
   const age = rule.minAge === null ? label('ageOff', lang) : label('ageAtLeast', lang, { n: rule.minAge });
@@ -442,6 +456,8 @@ export function rulePhrases(rule: StatedRule, lang: Lang): RulePhrases {
     hours,
     countedHours: label(overlap ? 'hoursOverlap' : 'hoursStart', lang, { hours }),
     kinds,
+    roles,
+    codes: isOfficialRule(rule) ? label('koladaCodes', lang) : '',
     countedVisits: [label(overlap ? 'visitsOverlappingHours' : 'visitsInHours', lang, { hours }), ...(kinds === '' ? [] : [label('withoutKinds', lang, { kinds })])].join(', '),
     outsideHours: label(overlap ? 'whollyOutsideHours' : 'outsideHours', lang, { hours }),
     visitsRule: label(average ? 'visitsOnAverage' : 'visitsEveryDay', lang, { visits }),

@@ -26,11 +26,13 @@ export function headlineSection(ctx: ReportContext, w: ContinuityWindow): string
   const status = s.mean === null ? '' : `<span class="chip ${over ? 'over' : 'ok'}">${esc(L(over ? 'aboveTarget' : 'withinTarget', lang))}</span> `;
   const targetText = esc(L('targetValue', lang, { v: num(ctx.target, lang) }));
   const aboveTarget = shareAboveTarget(ctx, w, w);
+  // the Kolada codes only where the figures are Kolada's (the official rules)
+  const code = (kolada: string) => (ctx.rule.codes === '' ? '' : ` (${kolada})`);
   const count = (share: number | null) => (share === null ? '' : `${Math.round(share * s.n)} ${esc(L('clients', lang).toLowerCase())}`);
   return `<section id="headline"><h2>${esc(L('headline', lang))} · ${esc(periodLabel(w.from, w.to, lang))}</h2><div class="cards">`
-    + card(`${esc(capital(L('mean', lang)))} (U21401)`, esc(num(s.mean, lang)), `${status}${targetText}${change(ctx, s.mean, prev?.mean ?? null)}`, s.mean === null ? '' : over ? 'over' : 'ok')
-    + card(`${esc(capital(L('median', lang)))} (U21402)`, esc(num(s.median, lang)), `${esc(L('staffPerClientUnit', lang))}${change(ctx, s.median, prev?.median ?? null)}`)
-    + card(`${esc(L('shareAbove20', lang))} (U21436)`, esc(pct(s.shareAbove20, lang)), count(s.shareAbove20))
+    + card(`${esc(capital(L('mean', lang)))}${code('U21401')}`, esc(num(s.mean, lang)), `${status}${targetText}${change(ctx, s.mean, prev?.mean ?? null)}`, s.mean === null ? '' : over ? 'over' : 'ok')
+    + card(`${esc(capital(L('median', lang)))}${code('U21402')}`, esc(num(s.median, lang)), `${esc(L('staffPerClientUnit', lang))}${change(ctx, s.median, prev?.median ?? null)}`)
+    + card(`${esc(L('shareAbove20', lang))}${code('U21436')}`, esc(pct(s.shareAbove20, lang)), count(s.shareAbove20))
     + card(esc(L('shareAboveTarget', lang)), esc(pct(aboveTarget, lang)), `${count(aboveTarget)} · ${targetText}`)
     + card(esc(L('eligible', lang)), esc(int(w.clients.eligible, lang)), `${esc(L('ofServed', lang, { n: int(w.clients.served, lang) }))}<br>${esc(L('visitsRuleCount', lang, { n: int(w.clients.visitsRule, lang), visitsRule: ctx.rule.visitsRule }))}`)
     + card(esc(L('doubleStaffed', lang)), esc(int(w.clients.doubleStaffed, lang)), esc(L('ofServed', lang, { n: int(w.clients.served, lang) })))
