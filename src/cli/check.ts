@@ -1,3 +1,4 @@
+import { clearProgress } from './progress.js';
 import { appendFileSync, writeFileSync } from 'node:fs';
 import { safeText } from '../safe-text.js';
 import { relative, resolve, sep } from 'node:path';
@@ -123,6 +124,7 @@ export async function checkCommand(argv: string[], out: NodeJS.WritableStream, e
     ...(values.baseline !== undefined ? { baseline: values.baseline } : {}),
     ...(values['show-ids'] ? { clientRef: (id: string) => id } : read.pseudonymise !== undefined ? { clientRef: (id: string) => `pseudonym ${id}` } : {}),
   });
+  clearProgress();
   writeReport(report, format, { out, err, path: values.out, input: input === '-' ? undefined : repoPath(input) });
   return report.status === 'fail' ? 1 : 0;
 }

@@ -1,3 +1,4 @@
+import { endProgress } from './progress.js';
 import { removeSpills } from '../engine/partitions.js';
 import { KontinuitetError } from '../errors.js';
 import { bounded, safeLines, safeText } from '../safe-text.js';
@@ -53,8 +54,11 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
   }
   const command = await load();
   try {
-    return await command.run(rest, out, err);
+    const status = await command.run(rest, out, err);
+    endProgress();
+    return status;
   } catch (e) {
+    endProgress();
     // every message may hold input (a flag's value, a file name, a header): printed safe
     if (e instanceof UsageError) {
       err.write(`kontinuitet ${name}: ${safeText(e.message)}\nRun "kontinuitet ${name} --help" for the options.\n`);

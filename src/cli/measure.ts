@@ -1,3 +1,4 @@
+import { clearProgress } from './progress.js';
 import { measureContinuityStreamed } from '../measures/continuity/measure.js';
 import type { StreamedResult } from '../engine/clientlist.js';
 import { writeCsv } from '../outputs/report/csv.js';
@@ -51,6 +52,7 @@ export async function measureCommand(argv: string[], out: NodeJS.WritableStream)
     ...(values.indices ? { indices: true } : {}),
     ...(engine !== undefined ? { engine } : {}),
   });
+  clearProgress();
   if (format === 'json') await writeJson(out, result, ['perClient']); // a row per client: never one string
   else if (format === 'csv') await writeCsv(out, perClientRows(result), values.indices ? [...CSV_COLUMNS, ...INDEX_COLUMNS] : CSV_COLUMNS);
   else out.write(`${continuityTable(result, { lang, byGroup: values['by-group'] === true })}\n`);

@@ -1,3 +1,4 @@
+import { clearProgress, terminalProgress } from './progress.js';
 import { safeText } from '../safe-text.js';
 import type { ReadOptions } from '../read/types.js';
 import { choice, numberFlag } from './args.js';
@@ -13,6 +14,7 @@ export const READ_FLAGS = {
   'plausible-from': { type: 'string' },
   'plausible-to': { type: 'string' },
   'max-visit-hours': { type: 'string' },
+  quiet: { type: 'boolean', short: 'q' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -25,12 +27,21 @@ export const READ_HELP = `  --zone ZONE            IANA zone of local times (def
   --on-error POLICY      collect (default): reject bad rows and go on; stop: fail at the first
   --plausible-from DATE  times before this local date are rejected as time_implausible (default 1990-01-01)
   --plausible-to DATE    times from this local date on are rejected as time_implausible (default 2100-01-01)
-  --max-visit-hours H    a longer visit is rejected as visit_too_long (default 24)`;
+  --max-visit-hours H    a longer visit is rejected as visit_too_long (default 24)
+  --quiet, -q            no progress line (shown on a terminal during long work)`;
 
 /** Read options from the common flags. */
-export function readOptions(values: { zone?: string | undefined; delimiter?: string | undefined; encoding?: string | undefined; pseudonymise?: boolean | undefined; 'pseudonym-key'?: string | undefined; 'on-error'?: string | undefined; 'plausible-from'?: string | undefined; 'plausible-to'?: string | undefined; 'max-visit-hours'?: string | undefined }): ReadOptions {
-  // the reader's warnings (a header without rows, …) go to standard error, neutralised
-  const options: ReadOptions = { onWarning: (m) => process.stderr.write(`kontinuitet: warning: ${safeText(m)}\n`) };
+export function readOptions(values: { zone?: string | undefined; delimiter?: string | undefined; encoding?: string | undefined; pseudonymise?: boolean | undefined; 'pseudonym-key'?: string | undefined; 'on-error'?: string | undefined; 'plausible-from'?: string | undefined; 'plausible-to'?: string | undefined; 'max-visit-hours'?: string | undefined; quiet?: boolean | undefined }): ReadOptions {
+  // the reader's warnings (a header without rows, …) go to standard error, neutralised, on a line
+  // of their own; long work shows a progress line there when it is a terminal
+  const options: ReadOptions = {
+    onWarning: (m) => {
+      clearProgress();
+      process.stderr.write(`kontinuitet: warning: ${safeText(m)}\n`);
+    },
+  };
+  const onProgress = terminalProgress(process.stderr, values.quiet === true);
+  if (onProgress !== undefined) options.onProgress = onProgress;
   if (values.zone !== undefined) options.zone = values.zone;
   const delimiter = values.delimiter === 'tab' ? '\t' : values.delimiter;
   const d = choice('delimiter', delimiter, [',', ';', '\t'] as const);

@@ -1,3 +1,5 @@
+import { clearProgress } from './progress.js';
+import { tell } from '../progress.js';
 import { writeFileSync } from 'node:fs';
 import { safeText } from '../safe-text.js';
 import { basename } from 'node:path';
@@ -92,14 +94,15 @@ export async function reportCommand(argv: string[], out: NodeJS.WritableStream, 
   const input = positionals[0]!;
   // ids are read as they are and pseudonymised when shown, so the reader does not hash them first
   const { pseudonymise: _p, 'pseudonym-key': _k, ...read } = values;
+  const reading = readOptions(read);
   const results = await measureForReport(input === '-' ? process.stdin : input, {
-    ...readOptions(read),
+    ...reading,
     ...windows,
     ...(engine !== undefined ? { engine } : {}),
   });
   // route figures need the coordinate columns the measures do not read: a second pass over a file
   const routes = input === '-' ? undefined : await measureRoutesStreamed(input, {
-    ...readOptions(read),
+    ...reading,
     ...(windows.from !== undefined ? { from: windows.from } : {}),
     ...(windows.every !== undefined ? { every: windows.every } : {}),
     ...(windows.anchor !== undefined ? { anchor: windows.anchor } : {}),
@@ -107,6 +110,7 @@ export async function reportCommand(argv: string[], out: NodeJS.WritableStream, 
     ...(windows.rules.days !== undefined ? { rules: { days: windows.rules.days } } : {}),
     ...(engine !== undefined ? { engine } : {}),
   });
+  tell(reading.onProgress, 'render');
   const html = renderReport({ ...results, routes }, {
     lang,
     showIds,
@@ -115,6 +119,7 @@ export async function reportCommand(argv: string[], out: NodeJS.WritableStream, 
     ...(values.title !== undefined ? { title: values.title } : {}),
     source: input === '-' ? (lang === 'sv' ? 'standardinmatning' : 'standard input') : basename(input),
   });
+  clearProgress();
   if (values.out === undefined || values.out === '-') out.write(html);
   else writeFileSync(values.out, html);
   const where = values.out === undefined || values.out === '-' ? 'standard output' : values.out;

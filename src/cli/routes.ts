@@ -1,3 +1,4 @@
+import { clearProgress } from './progress.js';
 import { writeJson } from '../outputs/report/json.js';
 import { writeCsv } from '../outputs/report/csv.js';
 import { measureRoutesStreamed, type RoutesOptions, type StreamedRoutesResult } from '../measures/routes/measure.js';
@@ -134,6 +135,7 @@ export async function routesCommand(argv: string[], out: NodeJS.WritableStream, 
     } : {}),
   };
   const result = await measureRoutesStreamed(positionals[0] === '-' ? process.stdin : positionals[0]!, { ...readOptions(values), ...options });
+  clearProgress();
   if (format === 'json') await writeJson(out, result, ['routes', 'perStaff']); // a row per staff-day: never one string
   else if (format === 'csv') await writeCsv(out, staffDayRows(result), CSV_COLUMNS);
   else out.write(`${routesTable(result, { lang })}\n`);

@@ -1,3 +1,4 @@
+import { clearProgress } from './progress.js';
 import { writeCsv } from '../outputs/report/csv.js';
 import { writeJson } from '../outputs/report/json.js';
 import { measureStaffing } from '../measures/staffing/measure.js';
@@ -86,6 +87,7 @@ export async function staffingCommand(argv: string[], out: NodeJS.WritableStream
     rules: { ...windows.rules, ...(handover !== undefined ? { handoverMinutes: handover } : {}) },
     ...(engine !== undefined ? { engine } : {}),
   });
+  clearProgress();
   if (format === 'json') await writeJson(out, result, ['perClient', 'doubleStaffed', 'recurringSlots', 'duplicates']); // rows per client and visit: never one string
   else if (format === 'csv') await writeCsv(out, perClientRows(result), CSV_COLUMNS);
   else out.write(`${staffingTable(result, { lang, byGroup: values['by-group'] === true })}\n`);

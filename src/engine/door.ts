@@ -19,6 +19,7 @@ import { startReaders } from './readers.js';
 import { checkEngineSettings, checkReadOptions, checkSource, refuseMovedSettings } from '../options.js';
 import { fastScanFile, type CodedSink } from './fast.js';
 import { collectGarbage } from './garbage.js';
+import { tell } from '../progress.js';
 import { scanVisits } from '../read/read.js';
 import type { ReadLedger, ReadOptions, Visit, VisitSource } from '../read/types.js';
 import type { FilledAccumulator } from './filled.js';
@@ -68,6 +69,7 @@ export async function fillAccumulator<T>(source: VisitSource, options: MeasureOp
     const evaluate = async (): Promise<StreamedResult> => {
       if (evaluated) throw new Error('a filled accumulator is evaluated once');
       evaluated = true;
+      tell(read.onProgress, 'evaluate');
       return acc.finishStreamed(ledger);
     };
     return await use({ acc, ledger, evaluate });

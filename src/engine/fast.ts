@@ -116,7 +116,7 @@ export async function fastScanFile(path: string, sink: CodedSink, options: ReadO
   const ledger = newLedger();
   const mapId = idMap(options);
   const account = accountant(ledger, options, (v) => sink.addVisit(v));
-  const stream = await openBytes(path);
+  const stream = await openBytes(path, options.onProgress);
 
   let scanner: LineScanner | null = null;
   let head: Buffer = Buffer.alloc(0);

@@ -17,6 +17,7 @@ import type { FilledAccumulator } from './filled.js';
 import type { ReaderThreads } from './readers.js';
 import { readShare, type ScannedPiece } from './thread.js';
 import { watched } from './watchdog.js';
+import { tell } from '../progress.js';
 
 /**
  * Reads a CSV file with the threads of `pool` into one continuity accumulator and hands it to
@@ -94,6 +95,7 @@ async function readWith<T>(path: string, options: MeasureOptions & ReadOptions, 
     // the workers run first, so the threads start together and whatever listens for a worker
     // starting runs now, not after the read (the CLI re-applies its heap flag then: cli/heap.ts)
     await Promise.all(readers.map((r) => r.started()));
+    tell(options.onProgress, 'read', 0, size);
     const replies = [await readShare(path, table, 0, shared, merged, spillIn), ...await Promise.all(asked)];
     const failure = replies.find((r) => r.type !== 'scanned');
     // emptied: the pieces' parts go once they are merged
@@ -117,6 +119,7 @@ async function readWith<T>(path: string, options: MeasureOptions & ReadOptions, 
       lineOffset += p.nextLine - 1;
     }
     pieces.length = 0; // the parts' names and facts are merged
+    tell(options.onProgress, 'read', size, size);
     merged.settle(); // the evaluation jobs may go to other threads: no rows held in this one
     const ledger = closeLedger(mergeLedgers(ledgers, options.maxIssues ?? 1000), options);
     collectGarbage(); // the merge's byte indexes and the parts go before the evaluation
@@ -124,6 +127,7 @@ async function readWith<T>(path: string, options: MeasureOptions & ReadOptions, 
     const evaluate = async (): Promise<StreamedResult> => {
       if (evaluated) throw new Error('a filled accumulator is evaluated once');
       evaluated = true;
+      tell(options.onProgress, 'evaluate');
       const reported = merged.reportedWindows();
       const windows = reported.windows.map((w) => w.window);
       // every thread takes the next partition in turn until none is left (one counter per window)
@@ -149,7 +153,7 @@ async function readWith<T>(path: string, options: MeasureOptions & ReadOptions, 
 
 /** The options a thread needs (all plain data). */
 function cloneable(options: MeasureOptions & ReadOptions, threads: number): MeasureOptions & ReadOptions {
-  const { engine, onWarning: _warn, ...rest } = options;
+  const { engine, onWarning: _warn, onProgress: _progress, ...rest } = options;
   // a thread's accumulators need only the spill threshold: the memory for rows held before a
   // spill is shared by the threads
   return { ...rest, engine: { spillRows: Math.max(1, Math.floor((engine?.spillRows ?? ENGINE_DEFAULTS.spillRows) / threads)) } };

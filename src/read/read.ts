@@ -1,3 +1,4 @@
+import { tell } from '../progress.js';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -118,17 +119,34 @@ function isByteSource(source: VisitSource): source is string | URL | NodeJS.Read
 }
 
 /** The bytes of a file or stream; throws UNREADABLE_INPUT when its start is not CSV text (see sniff.ts). */
-export async function openBytes(source: string | URL | NodeJS.ReadableStream): Promise<AsyncIterable<Uint8Array | string>> {
+export async function openBytes(source: string | URL | NodeJS.ReadableStream, onProgress?: ReadOptions['onProgress']): Promise<AsyncIterable<Uint8Array | string>> {
   if (typeof source !== 'string' && !(source instanceof URL)) return sniffed(source as AsyncIterable<Uint8Array | string>);
   const path = source instanceof URL ? fileURLToPath(source) : source;
+  let size = 0;
   try {
     const s = await stat(path);
     if (s.isDirectory()) throw new Error('is a directory');
+    size = s.size;
   } catch (e) {
     throw new KontinuitetError('UNREADABLE_INPUT', `cannot read ${path}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
   }
   await sniffFile(path);
-  return createReadStream(path, { highWaterMark: 1 << 20 });
+  const stream = createReadStream(path, { highWaterMark: 1 << 20 });
+  return onProgress === undefined ? stream : counted(stream, size, onProgress);
+}
+
+/** The chunks of a file, telling `onProgress` the bytes read so far of `size`. */
+async function* counted(stream: AsyncIterable<Uint8Array | string> & { destroy?: () => void }, size: number, onProgress: NonNullable<ReadOptions['onProgress']>): AsyncGenerator<Uint8Array | string> {
+  let bytes = 0;
+  try {
+    for await (const chunk of stream) {
+      bytes += chunk.length;
+      tell(onProgress, 'read', bytes, size);
+      yield chunk;
+    }
+  } finally {
+    stream.destroy?.();
+  }
 }
 
 type Account = (result: Visit | RowIssue) => void;
@@ -183,7 +201,7 @@ async function readCsv(
     tokenizer.push(text);
   };
   try {
-    for await (const chunk of await openBytes(source)) {
+    for await (const chunk of await openBytes(source, options.onProgress)) {
       const text = typeof chunk === 'string' ? chunk : decode(chunk, false);
       if (tokenizer !== null) (tokenizer as CsvTokenizer).push(text);
       else {

@@ -1,5 +1,6 @@
 import type { RowIssue, RowIssueCode } from '../errors.js';
 import type { CanonicalColumn } from './columns.js';
+import type { ProgressEvent } from '../progress.js';
 
 /**
  * One row of a visit log: one staff member at one visit. Times are epoch milliseconds (UTC
@@ -110,6 +111,11 @@ export interface ReadOptions {
   use?: readonly CanonicalColumn[];
   /** Called with each warning of the reader as it is found (they are also in the ledger's `warnings`), e.g. to print them. */
   onWarning?: (message: string) => void;
+  /**
+   * Called as long work goes on: the bytes of a file read, the phase after it (evaluating the
+   * clients, searching routes, writing a report), e.g. to show a progress line. It changes no figure.
+   */
+  onProgress?: (event: ProgressEvent) => void;
   /** Replace client and staff ids by a keyed hash (HMAC-SHA-256, hex, truncated to `length`, default 16). */
   pseudonymise?: { key: string; length?: number };
   /**

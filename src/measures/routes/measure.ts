@@ -6,6 +6,7 @@
  * @module
  */
 
+import { tell } from '../../progress.js';
 import { resolveRules, type ContinuityRules } from '../continuity/rules.js';
 import type { EngineSettings } from '../../engine-settings.js';
 import { KontinuitetError } from '../../errors.js';
@@ -134,6 +135,7 @@ export class RoutesAccumulator {
   private readonly days: number;
   private readonly maxWindows: number;
   private readonly onWarning: ((message: string) => void) | undefined;
+  private readonly onProgress: ReadOptions['onProgress'];
   private readonly base: LatLon | null;
   private readonly groupBases = new Map<string, LatLon>();
   private rows: RouteRows | null = new RouteRows();
@@ -144,7 +146,7 @@ export class RoutesAccumulator {
   /** The run's search budget in force (ms), once the staff-days are counted. */
   private budgetMs = Infinity;
 
-  constructor(options: RoutesOptions & Pick<ReadOptions, 'onWarning'> = {}) {
+  constructor(options: RoutesOptions & Pick<ReadOptions, 'onWarning' | 'onProgress'> = {}) {
     if (options === null || typeof options !== 'object') throw new KontinuitetError('BAD_OPTION', `options: must be an object, got ${shownValue(options)}`);
     oneOf('every', options.every, ['month']);
     dayText('from', options.from);
@@ -171,6 +173,7 @@ export class RoutesAccumulator {
     if (options.from === undefined && options.all !== true && this.days > 28) throw new KontinuitetError('BAD_OPTION', 'days: a monthly series needs windows of at most 28 days');
     this.maxWindows = maxWindowsOption(options.maxWindows);
     this.onWarning = typeof options.onWarning === 'function' ? options.onWarning : undefined;
+    this.onProgress = typeof options.onProgress === 'function' ? options.onProgress : undefined;
     const anchor = options.anchor ?? 'first-day';
     if (anchor !== 'first-day' && anchor !== 'first-monday') throw new KontinuitetError('BAD_OPTION', `anchor: must be 'first-day' or 'first-monday'`);
     if (options.exactUpTo !== undefined && !(typeof options.exactUpTo === 'number' && options.exactUpTo >= 0)) throw new KontinuitetError('BAD_OPTION', 'exactUpTo: must be a number ≥ 0');
@@ -260,7 +263,7 @@ export class RoutesAccumulator {
     const counts = windows.map((w) => rows.eachStaffDay(order, this.zone, w));
     const total = counts.reduce((a, b) => a + b, 0);
     this.budgetMs = this.options.searchBudgetMs ?? DEFAULT_BUDGET_MS + total;
-    const clock = { deadline: performance.now() + this.budgetMs, quick: 0 };
+    const clock = { deadline: performance.now() + this.budgetMs, quick: 0, done: 0, total };
     const days = windows.map((w, k) => this.evaluateWindow(rows, order, w, new StaffDays(counts[k]!, staffNames, groupNames, this.zone), clock));
     if (clock.quick > 0) {
       this.onWarning?.(`routes: the best-order search used its budget (searchBudgetMs ${Math.round(this.budgetMs)} ms) after ${total - clock.quick} of ${total} staff-days; `
@@ -274,7 +277,7 @@ export class RoutesAccumulator {
    * (staff id, then day): each day's stops are made from the rows when it is evaluated; a day
    * evaluated past the run's `clock.deadline` is solved quick (counted in `clock.quick`).
    */
-  private evaluateWindow(rows: RouteRows, order: StaffDayOrder, w: DayWindow, days: StaffDays, clock: { deadline: number; quick: number }): StaffDays {
+  private evaluateWindow(rows: RouteRows, order: StaffDayOrder, w: DayWindow, days: StaffDays, clock: { deadline: number; quick: number; done: number; total: number }): StaffDays {
     const end = w.dayStarts[w.days]!;
     let k = 0;
     rows.eachStaffDay(order, this.zone, w, (s, a, b, day) => {
@@ -297,6 +300,7 @@ export class RoutesAccumulator {
       });
       days.set(k, s, day, group, figures);
       if ((k & 4095) === 4095) collectGarbage(); // the searches' typed arrays, freed only by a collection
+      if ((++clock.done & 255) === 0) tell(this.onProgress, 'routes', clock.done, clock.total);
       k++;
     });
     return days;
