@@ -216,3 +216,25 @@ describe('the outputs under the ange rule, 7 days, 06:30–21:00', () => {
     for (const out of [table, staffing]) expectNoDefaultRule(out);
   });
 });
+
+describe('the row ledger in the words of the language', () => {
+  // four rows by hand: one at 23:00 (outside the day hours), one safety alarm, one with an end
+  // before its start (rejected), one counted visit; no full window
+  const rows = [
+    { client_id: 'C1', staff_id: 'S1', start: '2024-10-01 23:00', end: '2024-10-01 23:20', kind: 'omvårdnad' },
+    { client_id: 'C1', staff_id: 'S1', start: '2024-10-01 12:00', end: '2024-10-01 12:10', kind: 'trygghetslarm' },
+    { client_id: 'C1', staff_id: 'S1', start: '2024-10-01 10:00', end: '2024-10-01 09:00', kind: 'omvårdnad' },
+    { client_id: 'C1', staff_id: 'S1', start: '2024-10-01 08:00', end: '2024-10-01 08:30', kind: 'omvårdnad' },
+  ];
+
+  it('names the reasons and the rejection codes in Swedish and in English', async () => {
+    const { measureContinuity } = await import('../../src/index.js');
+    const result = await measureContinuity(rows, { from: '2024-10-01' });
+    const sv = continuityTable(result, { lang: 'sv' }).split('\n');
+    expect(sv).toContain('Rader: lästa 4, använda 1, avvisade 1, uteslutna 2 (utanför 07–22: 1; insats som inte räknas (trygghetslarm, matleverans och hemsjukvård): 1)');
+    expect(sv.find((l) => l.includes('[end_before_start]'))).toMatch(/^ {2}slut före start \[end_before_start\]: /);
+    const en = continuityTable(result, { lang: 'en' }).split('\n');
+    expect(en).toContain('Rows: read 4, used 1, rejected 1, excluded 2 (outside 07–22: 1; kind not counted (safety alarms, meal deliveries and home health care): 1)');
+    expect(en.find((l) => l.includes('[end_before_start]'))).toMatch(/^ {2}end before start \[end_before_start\]: /);
+  });
+});

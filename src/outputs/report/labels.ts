@@ -195,6 +195,19 @@ const LABELS = {
   exclusion_before_series: { sv: 'före seriens första period (högst maxWindows perioder)', en: 'before the series’ first window (at most maxWindows windows)' },
   exclusion_excluded_kind: { sv: 'insats som inte räknas ({kinds})', en: 'kind not counted ({kinds})' },
   exclusion_excluded_role: { sv: 'personal som inte räknas ({roles})', en: 'staff not counted ({roles})' },
+  issue_field_count: { sv: 'fel antal fält', en: 'wrong number of fields' },
+  issue_missing_value: { sv: 'värde saknas', en: 'value missing' },
+  issue_time_format: { sv: 'tid i okänt format', en: 'time in an unknown format' },
+  issue_time_out_of_range: { sv: 'tid som inte finns i kalendern', en: 'time not in the calendar' },
+  issue_time_nonexistent: { sv: 'klockslag som inte finns (sommartid)', en: 'clock time that does not exist (daylight saving)' },
+  issue_end_before_start: { sv: 'slut före start', en: 'end before start' },
+  issue_time_implausible: { sv: 'orimlig tid', en: 'implausible time' },
+  issue_visit_too_long: { sv: 'orimligt långt besök', en: 'implausibly long visit' },
+  issue_bad_number: { sv: 'inte ett tal', en: 'not a number' },
+  issue_bad_date: { sv: 'inte ett datum', en: 'not a date' },
+  issue_bad_quote: { sv: 'felaktigt citattecken', en: 'bad quote' },
+  issue_bad_value: { sv: 'ogiltigt värde', en: 'value not allowed' },
+  moreRejected: { sv: '… {n} till', en: '… {n} more' },
   koladaCodes: { sv: ' (Kolada U21401 medel, U21402 median, U21436 andel över 20)', en: ' (Kolada U21401 mean, U21402 median, U21436 share above 20)' },
   role_hsl: { sv: 'hemsjukvårdspersonal', en: 'home health care staff' },
   exclusion_outside_day_hours: { sv: '{outsideHours}', en: '{outsideHours}' },
@@ -316,6 +329,18 @@ export function capital(text: string): string {
 export function exclusionLabel(reason: string, lang: Lang, rule: RulePhrases): string {
   const key = `exclusion_${reason}`;
   return key in LABELS ? label(key as LabelKey, lang, rule) : reason;
+}
+
+/**
+ * Why a row was rejected, for people (`time_out_of_range` → `tid som inte finns i kalendern` /
+ * `time not in the calendar`); unknown codes come back as they are.
+ *
+ * @example
+ * issueLabel('end_before_start', 'sv'); // → 'slut före start'
+ */
+export function issueLabel(code: string, lang: Lang): string {
+  const key = `issue_${code}`;
+  return key in LABELS ? label(key as LabelKey, lang) : code;
 }
 
 /**

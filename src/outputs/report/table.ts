@@ -1,7 +1,7 @@
 import type { ContinuityResult, ContinuitySummary, ContinuityWindow } from '../../measures/continuity/types.js';
 import { safeLines, safeText } from '../../safe-text.js';
 import type { Spread } from '../../summary/spread.js';
-import { capital, label, type Lang, rulePhrases, type RulePhrases } from './labels.js';
+import { capital, exclusionLabel, issueLabel, label, type Lang, rulePhrases, type RulePhrases } from './labels.js';
 
 /** Formats a number for people: at most `digits` decimals, no trailing zeros; `–` for null. */
 export function fmt(v: number | null, digits = 1, lang: Lang = 'en'): string {
@@ -80,11 +80,13 @@ export function continuityTable(result: Omit<ContinuityResult, 'windows'> & { wi
     out.push('');
   }
   const r = result.rows;
-  const excluded = Object.entries(r.excluded).map(([k, n]) => `${k} ${n}`).join(', ');
-  out.push(`${label('rows', lang)}: ${label('read', lang)} ${r.read}, ${label('used', lang)} ${r.used}, ${label('rejected', lang)} ${r.rejected}, ${label('excluded', lang)} ${excluded || '0'}`);
+  // the reasons in the words of the rule in force, the codes of rejected rows beside their names
+  const reasons = Object.entries(r.excluded).map(([k, n]) => `${exclusionLabel(k, lang, rule)}: ${n}`);
+  const excludedRows = Object.values(r.excluded).reduce((a, n) => a + n, 0);
+  out.push(`${label('rows', lang)}: ${label('read', lang)} ${r.read}, ${label('used', lang)} ${r.used}, ${label('rejected', lang)} ${r.rejected}, ${label('excluded', lang)} ${excludedRows}${reasons.length > 0 ? ` (${reasons.join('; ')})` : ''}`);
   if (result.rule.ageFilter === 'none') out.push(`${capital(label('noAge', lang))}.`);
-  for (const issue of result.issues.slice(0, 5)) out.push(`  ${issue.code}: ${issue.message}`);
-  if (result.issues.length > 5 || r.rejected > result.issues.length) out.push(`  … ${r.rejected - Math.min(5, result.issues.length)} more`);
+  for (const issue of result.issues.slice(0, 5)) out.push(`  ${issueLabel(issue.code, lang)} [${issue.code}]: ${issue.message}`);
+  if (result.issues.length > 5 || r.rejected > result.issues.length) out.push(`  ${label('moreRejected', lang, { n: r.rejected - Math.min(5, result.issues.length) })}`);
   out.push(rule.summary);
   return safeLines(out.join('\n'));
 }

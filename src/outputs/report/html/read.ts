@@ -1,5 +1,5 @@
 import { EXCLUDED_KIND_SYNONYMS } from '../../../measures/continuity/rules.js';
-import { exclusionLabel, label as L, type Lang } from '../labels.js';
+import { exclusionLabel, issueLabel, label as L, type Lang } from '../labels.js';
 import { esc } from '../svg/markup.js';
 import type { ReportContext } from './context.js';
 import { int } from './format.js';
@@ -22,7 +22,7 @@ export function readSection(ctx: ReportContext, maxIssues: number): string {
   const issues = result.issues.slice(0, maxIssues);
   const more = r.rejected - issues.length;
   const issueTable = issues.length === 0 ? '' : `<table id="issues-table"><caption>${esc(L('firstIssues', lang))}</caption><thead><tr><th class="num">${esc(L('line', lang))}</th><th>${esc(L('column', lang))}</th><th>${esc(L('code', lang))}</th><th>${esc(L('message', lang))}</th></tr></thead><tbody>`
-    + issues.map((i) => `<tr><td class="num">${i.line}</td><td>${esc(i.column ?? '')}</td><td><code>${esc(i.code)}</code></td><td>${esc(i.message)}</td></tr>`).join('')
+    + issues.map((i) => `<tr><td class="num">${i.line}</td><td>${esc(i.column ?? '')}</td><td>${esc(issueLabel(i.code, lang))} <code>${esc(i.code)}</code></td><td>${esc(i.message)}</td></tr>`).join('')
     + `</tbody></table>${more > 0 ? `<p class="muted">${esc(L('moreIssues', lang, { n: int(more, lang) }))}</p>` : ''}`;
   return `<section id="read"><h2>${esc(L('whatWasRead', lang))}</h2><div class="two"><div>${table}${accounted ? `<p class="muted">✓ ${esc(L('accounted', lang))}</p>` : ''}</div><div>${rules(ctx)}</div></div>${issueTable}</section>`;
 }
