@@ -1,6 +1,7 @@
 import { clearProgress } from './progress.js';
 import { tell } from '../progress.js';
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
+import { fetchKoladaReference, loadReference, saveReference, type KoladaReference } from '../outputs/report/reference/kolada.js';
 import { safeText } from '../safe-text.js';
 import { basename } from 'node:path';
 import { measureForReport } from '../outputs/report/html/measure.js';
@@ -42,6 +43,12 @@ figures take a second pass over a file (they are left out for standard input).
   --by-overlap           a visit counts when it overlaps 07–22 (default: when it starts then)
   --lang L               sv (default) or en
   --title TEXT           the page title
+Beside the nation (Kolada's published U21401, U21402, U21436; a yearly survey, not the same days):
+  --kommun CODE          the municipality (four digits, e.g. 2260): its figures, the nation's,
+                         its peer group's and the quartiles of all municipalities, fetched from
+                         Kolada's public API (needs the network)
+  --reference FILE       a saved reference: used when FILE exists (offline), else fetched with
+                         --kommun and saved to FILE
 Clients are shown by pseudonyms (the first 10 hex digits of HMAC-SHA-256(key, id)):
   --pseudonym-key KEY    the key (default: KONTINUITET_PSEUDONYM_KEY, else a random key made for
                          this report, which the report says)
@@ -71,6 +78,8 @@ export async function reportCommand(argv: string[], out: NodeJS.WritableStream, 
     lang: { type: 'string' },
     title: { type: 'string' },
     'show-ids': { type: 'boolean' },
+    kommun: { type: 'string' },
+    reference: { type: 'string' },
     ...ENGINE_FLAGS,
   });
   if (values.help) {
@@ -91,6 +100,7 @@ export async function reportCommand(argv: string[], out: NodeJS.WritableStream, 
   const envKey = process.env.KONTINUITET_PSEUDONYM_KEY;
   const key = showIds ? undefined : flagKey ?? (envKey === undefined || envKey === '' ? undefined : envKey);
 
+  const reference = await referenceFor(values.kommun, values.reference, err);
   const input = positionals[0]!;
   // ids are read as they are and pseudonymised when shown, so the reader does not hash them first
   const { pseudonymise: _p, 'pseudonym-key': _k, ...read } = values;
@@ -111,7 +121,7 @@ export async function reportCommand(argv: string[], out: NodeJS.WritableStream, 
     ...(engine !== undefined ? { engine } : {}),
   });
   tell(reading.onProgress, 'render');
-  const html = renderReport({ ...results, routes }, {
+  const html = renderReport({ ...results, routes, reference }, {
     lang,
     showIds,
     ...(key !== undefined ? { pseudonymKey: key } : {}),
@@ -126,4 +136,22 @@ export async function reportCommand(argv: string[], out: NodeJS.WritableStream, 
   const names = showIds ? 'client ids shown as they are' : key !== undefined ? 'clients pseudonymised with the given key' : 'clients pseudonymised with a random key for this report';
   err.write(`kontinuitet report: wrote ${safeText(where)} (${results.continuity.windows.length} window${results.continuity.windows.length === 1 ? '' : 's'}; ${names})\n`);
   return 0;
+}
+
+/** The reference figures of `--kommun` / `--reference`: a saved file when it exists, else fetched (and saved to the file when given). */
+async function referenceFor(kommun: string | undefined, file: string | undefined, err: NodeJS.WritableStream): Promise<KoladaReference | undefined> {
+  if (kommun === undefined && file === undefined) return undefined;
+  if (kommun !== undefined && !/^\d{4}$/.test(kommun)) throw new UsageError(`--kommun must be a municipality code of four digits (e.g. 2260), got "${kommun}"`);
+  if (file !== undefined && existsSync(file)) {
+    const saved = await loadReference(file);
+    if (kommun !== undefined && saved.municipality.id !== kommun) throw new UsageError(`--reference holds the figures of municipality ${saved.municipality.id}, not ${kommun}`);
+    return saved;
+  }
+  if (kommun === undefined) throw new UsageError('--reference FILE does not exist: give --kommun CODE to fetch the figures into it');
+  const fetched = await fetchKoladaReference(kommun);
+  if (file !== undefined) {
+    await saveReference(file, fetched);
+    err.write(`kontinuitet report: saved the reference figures to ${safeText(file)}\n`);
+  }
+  return fetched;
 }

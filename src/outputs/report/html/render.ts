@@ -10,6 +10,8 @@ import { clientNames, clientsSection, namesNote } from './clients.js';
 import type { ReportContext } from './context.js';
 import { indicesSection } from './indices.js';
 import { readSection } from './read.js';
+import { referenceSection } from './reference.js';
+import type { KoladaReference } from '../reference/kolada.js';
 import { routesSection } from './routes.js';
 import { distributionSection, groupsSection, headlineSection, trendSection } from './sections.js';
 import { staffingSection } from './staffing.js';
@@ -30,6 +32,8 @@ export interface ReportInput {
    * logged legs); only the summaries and groups are read, not the staff-days.
    */
   routes?: (Omit<RoutesResult, 'windows'> & { windows: readonly Omit<RoutesWindow, 'routes' | 'perStaff'>[] }) | undefined;
+  /** The published figures to show the measured ones beside (see {@link fetchKoladaReference}, {@link loadReference}). */
+  reference?: KoladaReference | undefined;
 }
 
 /**
@@ -97,6 +101,7 @@ export function renderReport(input: ReportInput, options: ReportOptions = {}): s
   const sections: [string, string, string][] = []; // id, heading, markup
   if (window !== undefined) {
     sections.push(['headline', L('headline', lang), headlineSection(ctx, window)]);
+    if (input.reference !== undefined) sections.push(['reference', L('reference', lang), referenceSection(ctx, window, input.reference)]);
     if (result.windows.length > 1) sections.push(['trend', L('trend', lang), trendSection(ctx)]);
     sections.push(['distribution', L('distribution', lang), distributionSection(ctx, window)]);
     sections.push(['groups', L('groups', lang), groupsSection(ctx, window)]);

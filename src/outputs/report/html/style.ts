@@ -95,6 +95,16 @@ footer { margin-top: 40px; font-size: .82rem; color: var(--muted); border-top: 1
   a { color: inherit; text-decoration: none; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
+/* beside the nation: a key per row, the middle half as a band, a mark per value */
+.band { width: 100%; max-width: 240px; height: 34px; display: block; }
+.band .axis { stroke: var(--line); stroke-width: 2; }
+.band .q, .key.q { fill: #d9e4f0; background: #d9e4f0; }
+.band .mark line { stroke-width: 3; }
+.key { display: inline-block; width: 10px; height: 10px; margin-right: 6px; border-radius: 2px; vertical-align: baseline; }
+.mark.measured line { stroke: var(--bar-target); } .key.measured { background: var(--bar-target); }
+.mark.municipality line { stroke: var(--accent); } .key.municipality { background: var(--accent); }
+.mark.peers line { stroke: var(--ok); } .key.peers { background: var(--ok); }
+.mark.nation line { stroke: var(--text); } .key.nation { background: var(--text); }
 `;
 
 /**
