@@ -60,7 +60,7 @@ interface Case {
  * drawn at random, and what the definition says for each.
  */
 async function randomCases(): Promise<Case[]> {
-  const runs = Number(process.env.SQL_RUNS ?? 48);
+  const runs = Number(process.env.SQL_RUNS ?? 40);
   const seed = Number(process.env.SQL_SEED ?? 2024);
   const logs = fc.sample(log, { numRuns: runs, seed });
   const cases: Case[] = [];
@@ -71,7 +71,7 @@ async function randomCases(): Promise<Case[]> {
       const read = await readVisits(file(csvOf(l as Log)));
       visits.push(...read.visits.map((v) => ({ ...v, client: `L${k}-${v.client}` })));
     }
-    const draws = fc.sample(fc.tuple(fc.integer({ min: 0, max: 2 }), rules), { numRuns: Number(process.env.SQL_DRAWS ?? 8), seed: seed + 1 + p });
+    const draws = fc.sample(fc.tuple(fc.integer({ min: 0, max: 2 }), rules), { numRuns: Number(process.env.SQL_DRAWS ?? 6), seed: seed + 1 + p });
     cases.push({
       key: period,
       rows: visits.map((v) => tableRow(v)),

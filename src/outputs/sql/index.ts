@@ -39,18 +39,18 @@ export interface ContinuitySqlOptions {
 }
 
 /**
- * The 14-day staff continuity (Kolada U21401/U21402/U21436) as ONE SQL query, for logs that live
- * in a database: it reads a table or view named `visits` with the canonical columns (`visit_id`,
- * `client_id`, `staff_id`, `start`, `"end"`, `kind`, `"group"`, `client_birth_date`,
- * `client_age`, `staff_role`, `contact_staff_id`; `start` and `"end"` local `TIMESTAMP`s without
- * zone) and returns one row per client seen in the window (a row whose day is one of the
- * window's days): `client_id`, `staff` (the different staff met at counted visits, the official
- * count) and `counted` (the client meets the visits rule and the age rule). It follows the
- * definition (`continuity`) rule by rule, with the same rules in force, and leaves out the rows
- * the reader would reject (no id, a time that does not exist in the zone or lies outside the
- * plausible range, an end not after the start, a visit too long, an age outside 0–130). The
- * mean of `staff` over counted clients is U21401. docs/sql.md shows how to run it on DuckDB and
- * PostgreSQL and which rules needed care. A wrong option is a `BAD_OPTION` naming it.
+ * The 14-day staff continuity (Kolada U21401/U21402/U21436) as one SQL query over a table
+ * `visits`, for logs that live in a database (DuckDB, PostgreSQL). The table or view has the
+ * canonical columns (`visit_id`, `client_id`, `staff_id`, `start`, `"end"`, `kind`, `"group"`,
+ * `client_birth_date`, `client_age`, `staff_role`, `contact_staff_id`; `start` and `"end"` local
+ * `TIMESTAMP`s without zone); the query returns one row per client seen in the window (a row
+ * whose day is one of the window's days): `client_id`, `staff` (the different staff met at
+ * counted visits, the official count) and `counted` (the client meets the visits rule and the
+ * age rule). It follows the definition (`continuity`) rule by rule, with the same rules in
+ * force, and leaves out the rows the reader would reject (no id, a time that does not exist in
+ * the zone or lies outside the plausible range, an end not after the start, a visit too long, an
+ * age outside 0–130). The mean of `staff` over counted clients is U21401. docs/sql.md shows how
+ * to run it and which rules needed care. A wrong option is a `BAD_OPTION` naming it.
  *
  * @example
  * const sql = continuitySql({ dialect: 'duckdb', from: '2024-10-21' });

@@ -127,15 +127,20 @@ counted AS MATERIALIZED (
     AND hours_day IS NOT NULL
 ),
 -- one visit: rows sharing a visit id; rows without one that overlap by at least half of the
--- shorter, taken transitively (the connected parts of that graph, by a recursive walk)
+-- shorter, taken transitively (the connected parts of that graph, by a recursive walk). Rows that
+-- overlap at all form runs (a row starting before every earlier row has ended joins their run):
+-- pairs are looked for within a run only
 loose AS MATERIALIZED (
-  SELECT rn, client, s, e FROM counted WHERE visit_id = ''
+  SELECT rn, client, s, e, SUM(opens) OVER (PARTITION BY client ORDER BY s, rn ROWS UNBOUNDED PRECEDING) AS run
+  FROM (
+    SELECT rn, client, s, e,
+      CASE WHEN s < MAX(e) OVER (PARTITION BY client ORDER BY s, rn ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) THEN 0 ELSE 1 END AS opens
+    FROM counted WHERE visit_id = '') AS marked
 ),
 half_overlaps AS MATERIALIZED (
   SELECT a.rn AS a, b.rn AS b
-  FROM loose AS a JOIN loose AS b
-    ON a.client = b.client AND a.rn <> b.rn AND b.s < a.e AND a.s < b.e
-  WHERE 2 * (LEAST(a.e, b.e) - GREATEST(a.s, b.s)) >= LEAST(a.e - a.s, b.e - b.s)
+  FROM loose AS a JOIN loose AS b ON a.client = b.client AND a.run = b.run AND a.rn <> b.rn
+  WHERE b.s < a.e AND a.s < b.e AND 2 * (LEAST(a.e, b.e) - GREATEST(a.s, b.s)) >= LEAST(a.e - a.s, b.e - b.s)
 ),
 reach (rn, other) AS (
   SELECT rn, rn FROM loose
