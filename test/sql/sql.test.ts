@@ -1,10 +1,12 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
 import { continuity, readVisits, type ContinuityRules, type Visit } from '../../src/index.js';
 import { continuitySql, type ContinuitySqlOptions } from '../../src/index.js';
 import { placeRow, placingOf } from '../../src/measures/continuity/definition.js';
 import { measureSettings } from '../../src/measures/continuity/settings.js';
-import { tempFiles } from '../continuity/fixture.js';
 import { csvOf, HEADER, log, PERIODS, type Log } from '../continuity/random-log.js';
 import { csvRows, Duck, Postgres, psqlAnswers, psqlScript, tableRow, type SqlClient, type TableRow } from './databases.js';
 import { FIXTURES } from './fixtures.js';
@@ -15,7 +17,15 @@ import { FIXTURES } from './fixtures.js';
 // handovers, rows without visit ids, excluded kinds and roles, night visits): client by client,
 // the staff met and whether the client is counted. SQL_RUNS=n runs more logs, SQL_SEED=s others.
 
-const file = tempFiles('kontinuitet-sql-');
+const dir = mkdtempSync(join(tmpdir(), 'kontinuitet-sql-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let files = 0;
+/** A CSV text as a file of the test's folder. */
+function file(text: string): string {
+  const path = join(dir, `log-${files++}.csv`);
+  writeFileSync(path, text);
+  return path;
+}
 
 /** Rules to run each log with: every preset, and options that move each rule. */
 const rules = fc.record({
