@@ -21,6 +21,9 @@ export type { MonthAnchor } from './windows/windows.js';
 // The rules of the indicator
 export { resolveRules, PRESET_NAMES, EXCLUDED_KIND_SYNONYMS, EXCLUDED_ROLE_SYNONYMS, type ContinuityRules } from './measures/continuity/rules.js';
 
+// The rule as one SQL query, for logs in a database (DuckDB, PostgreSQL)
+export { continuitySql, type ContinuitySqlOptions, type SqlDialect } from './outputs/sql/index.js';
+
 // Continuity results
 export type {
   ContinuityResult, ContinuityWindow, ContinuitySummary, ClientContinuity, ClientCounts, IneligibleReason, ExclusionReason, RowCounts,

@@ -16,6 +16,7 @@ Commands:
   check <file>       CI gate: exit 1 when a schedule breaks continuity targets
   report <file>      one self-contained HTML report with charts, to open or mail (no network)
   generate           write a synthetic municipality's visit log (seeded, realistic)
+  sql                print the continuity rule as one SQL query (DuckDB, PostgreSQL) for logs in a database
   help [command]     this text, or a command's options
 
 Run "kontinuitet <command> --help" for a command's options.`;
@@ -33,6 +34,7 @@ const COMMANDS: Record<string, () => Promise<{ run: Command; help: string }>> = 
   check: async () => { const m = await import('./check.js'); return { run: m.checkCommand, help: m.CHECK_HELP }; },
   report: async () => { const m = await import('./report.js'); return { run: m.reportCommand, help: m.REPORT_HELP }; },
   generate: async () => { const m = await import('./generate.js'); return { run: m.generateCommand, help: m.GENERATE_HELP }; },
+  sql: async () => { const m = await import('./sql.js'); return { run: m.sqlCommand, help: m.SQL_HELP }; },
 };
 
 /** Runs the CLI with `argv` (without node and script); returns the exit status. */
