@@ -135,3 +135,94 @@ describe('the tracker equals the definition', () => {
     }), { numRuns: Number(process.env.TRACKER_RUNS ?? 200), ...(process.env.TRACKER_SEED === undefined ? {} : { seed: Number(process.env.TRACKER_SEED) }) });
   }, 120_000);
 });
+
+describe('candidates, by hand', () => {
+  const FROM = '2024-10-21'; // a Monday; no clock change in the window
+  const t0 = (d: number, hhmm: string) => at(FROM, d, +hhmm.slice(0, 2) * 60 + +hhmm.slice(3));
+  const visit = (id: string, d: number, hhmm: string, staff: string[] = [], kind = 'omvårdnad') =>
+    ({ id, client: 'C1', start: t0(d, hhmm), end: t0(d, hhmm) + 30 * 60_000, kind, staff });
+
+  it('both staff counted (the default): the count after, a new face, the share of counted visits', () => {
+    // C1: V1 S1, V2 S1, V3 S2 counted → met S1 at 2 of 3 visits, S2 at 1: count 2. V4 has nobody yet.
+    const t = new ContinuityTracker([visit('V1', 0, '08:00', ['S1']), visit('V2', 0, '17:00', ['S1']), visit('V3', 1, '08:00', ['S2']), visit('V4', 1, '17:00')], { from: FROM, staffRole });
+    expect(t.staffCount('C1')).toBe(2);
+    expect(t.candidates('V4', ['S1', 'S2', 'S3'])).toEqual([
+      { staff: 'S1', counts: true, staffCount: 2, newFace: false, share: 2 / 3 },
+      { staff: 'S2', counts: true, staffCount: 2, newFace: false, share: 1 / 3 },
+      { staff: 'S3', counts: true, staffCount: 3, newFace: true, share: 0 },
+    ]);
+    // a second staff member at V3: S2 stays, S3 is one more face (the client meets both)
+    expect(t.candidates('V3', ['S2', 'S3'])).toEqual([
+      { staff: 'S2', counts: true, staffCount: 2, newFace: false, share: 1 / 3 }, // at the visit already: nothing changes
+      { staff: 'S3', counts: true, staffCount: 3, newFace: true, share: 0 },
+    ]);
+    // a nurse (home health care) is not counted: assigning N5 changes nothing
+    expect(t.candidates('V4', ['N5'])).toEqual([{ staff: 'N5', counts: false, staffCount: 2, newFace: false, share: 0 }]);
+    expect(t.assign('V4', 'N5')).toBe(2);
+    expect(t.client('C1').visits).toBe(3); // V4 with only a nurse is not a counted visit
+    expect(t.assign('V4', 'S3')).toBe(3);
+    expect(t.client('C1').visits).toBe(4);
+  });
+
+  it('visits that do not count: outside the day hours, an excluded kind, outside the window; a client without counted visits has no share', () => {
+    // V5 starts 22:00 (the day hours end then), V6 is a safety alarm, V7 is on the day before the window
+    const t = new ContinuityTracker([visit('V5', 0, '22:00'), visit('V6', 0, '10:00', [], 'Trygghetslarm'), visit('V7', -1, '10:00')], { from: FROM });
+    for (const id of ['V5', 'V6', 'V7']) expect(t.candidates(id, ['S1'])).toEqual([{ staff: 'S1', counts: false, staffCount: 0, newFace: false, share: null }]);
+    expect(t.assign('V5', 'S1')).toBe(0);
+  });
+
+  it('first staff member only (countBothStaff: false): a candidate first in id order takes the visit’s place in the count', () => {
+    // V1 has S2, V2 has S3: met S2 (1 of 2 visits) and S3 (1 of 2): count 2.
+    // At V1: S1 sorts before S2 ('S1' < 'S2'), so S1 would be the visit's first staff member: S1 met,
+    // S2 no longer met anywhere → count 2 + 1 − 1 = 2, a new face. S3 and S9 sort after S2: S2 stays
+    // first, the count stays 2, no new face.
+    const rules = { countBothStaff: false };
+    const t = new ContinuityTracker([visit('V1', 0, '08:00', ['S2']), visit('V2', 0, '17:00', ['S3'])], { from: FROM, rules });
+    expect(t.candidates('V1', ['S1', 'S3', 'S9'])).toEqual([
+      { staff: 'S1', counts: true, staffCount: 2, newFace: true, share: 0 },
+      { staff: 'S3', counts: true, staffCount: 2, newFace: false, share: 1 / 2 },
+      { staff: 'S9', counts: true, staffCount: 2, newFace: false, share: 0 },
+    ]);
+    // At V2: S1 would replace S3, who is met only there → 2; S2 sorts before S3 and is met at V1 → 2 − 1 = 1
+    expect(t.candidates('V2', ['S1', 'S2']).map((c) => [c.staffCount, c.newFace])).toEqual([[2, true], [1, false]]);
+    expect(t.assign('V2', 'S2')).toBe(1);
+    expect(t.candidates('V2', ['S3'])[0]).toEqual({ staff: 'S3', counts: true, staffCount: 1, newFace: false, share: 0 }); // S3 is at V2 but not met
+  });
+
+  it('the visits rule and the summary: two days, two visits a day; under 65 is not counted', () => {
+    // C1: 2 visits on each of 2 days, staff S1, S2, S1, S3 → 3 staff, counted. C2: only day 0 → not counted.
+    const c2 = (id: string, hhmm: string, staff: string) => ({ ...visit(id, 0, hhmm, [staff]), client: 'C2' });
+    const t = new ContinuityTracker([
+      visit('V1', 0, '08:00', ['S1']), visit('V2', 0, '17:00', ['S2']), visit('V3', 1, '08:00', ['S1']), visit('V4', 1, '17:00', ['S3']),
+      c2('W1', '09:00', 'S4'), c2('W2', '18:00', 'S4'),
+    ], { from: FROM, rules: { days: 2 }, target: 2 });
+    expect(t.client('C2')).toMatchObject({ eligible: false, reason: 'too_few_visits_on_a_day', firstShortDay: '2024-10-22' });
+    const s = t.summary();
+    expect(s.clients).toEqual({ served: 2, visitsRule: 1, eligible: 1, doubleStaffed: 0 });
+    expect(s.staffPerClient).toMatchObject({ n: 1, mean: 3, median: 3, shareAbove20: 0, shareAboveTarget: 1 });
+    expect(s.histogram).toEqual([{ value: 3, count: 1 }]);
+    t.setClientAge('C1', { birthDate: '1960-01-01' }); // 64 on 2024-10-21
+    expect(t.client('C1')).toMatchObject({ eligible: false, reason: 'under_min_age', age: 64 });
+    expect(t.summary().clients).toEqual({ served: 2, visitsRule: 1, eligible: 0, doubleStaffed: 0 });
+    expect(t.summary().staffPerClient.mean).toBe(null);
+  });
+
+  it('calls it cannot follow are a BAD_VISIT, without ids in the message; a tracker without from a BAD_OPTION', () => {
+    const t = new ContinuityTracker([visit('V1', 0, '08:00', ['S1'])], { from: FROM });
+    const code = (f: () => unknown) => {
+      try { f(); } catch (e) { expect(e).toBeInstanceOf(KontinuitetError); expect((e as Error).message).not.toMatch(/C1|S1|V1/); return (e as KontinuitetError).code; }
+      return 'no error';
+    };
+    expect(code(() => t.assign('V9', 'S1'))).toBe('BAD_VISIT');
+    expect(code(() => t.assign('V1', 'S1'))).toBe('BAD_VISIT');
+    expect(code(() => t.unassign('V1', 'S2'))).toBe('BAD_VISIT');
+    expect(code(() => t.addVisit(visit('V1', 0, '09:00')))).toBe('BAD_VISIT');
+    expect(code(() => t.addVisit({ ...visit('V2', 0, '09:00'), end: t0(0, '09:00') }))).toBe('BAD_VISIT'); // the end not after the start
+    expect(code(() => t.addVisit({ ...visit('V2', 0, '09:00'), staff: ['S1', 'S1'] }))).toBe('BAD_VISIT');
+    expect(code(() => t.setClientAge('C1', { birthDate: '1960-02-30' }))).toBe('BAD_VISIT');
+    expect(code(() => new ContinuityTracker([], {} as TrackerOptions))).toBe('BAD_OPTION');
+    expect(code(() => new ContinuityTracker([], { from: FROM, rules: { days: 0 } }))).toBe('BAD_OPTION');
+    expect(t.staffCount('C1')).toBe(1); // nothing half done
+    expect(t.summary().clients.served).toBe(1);
+  });
+});
