@@ -8,7 +8,10 @@
  * - per client: the staff met, a multiset staff → counted visits at which they are met (all
  *   counted staff of a visit, or its first only: {@link firstStaffRow}); the counted visits per
  *   day of the window; and whether it is counted, redone by {@link countedOrWhyNot} whenever a visit
- *   starts or stops counting.
+ *   starts or stops counting (tracker-clients.ts);
+ * - over the clients: the summary's tallies (served, visits rule, counted, double-staffed, counted
+ *   clients by staff count), each client taken out before it changes and put back after, so that
+ *   `summary()` does not visit every client.
  * test/continuity/tracker.test.ts holds it equal to the definition after random edits.
  *
  * @module
@@ -16,11 +19,10 @@
 import { KontinuitetError } from '../../errors.js';
 import { parseDay } from '../../windows/parse.js';
 import { civilFromDays } from '../../windows/civil.js';
-import { spreadOfSorted } from '../../summary/spread.js';
-import { ageAtStart, countedOrWhyNot, firstStaffRow, placeRow, placingOf, type Placing } from './definition.js';
+import { ageAtStart, firstStaffRow, placeRow, placingOf, type Placing } from './definition.js';
 import { doubleStaffed, type VisitRow } from './definition-visits.js';
 import { measureSettings } from './settings.js';
-import type { IneligibleReason } from './types.js';
+import { Tallies, meet, newClient, reconsider, type ClientState } from './tracker-clients.js';
 import type { Candidate, TrackedClient, TrackedVisit, TrackerOptions, TrackerSummary } from './tracker-types.js';
 
 export type { Candidate, TrackedClient, TrackedVisit, TrackerOptions, TrackerSummary } from './tracker-types.js';
@@ -36,17 +38,6 @@ interface VisitState {
   /** The rows of the staff whose role counts: what the rule sees of the visit. */
   readonly rows: VisitRow[];
   double: boolean;
-}
-
-interface ClientState {
-  /** Staff met → counted visits at which they are met. Its size is the official count. */
-  readonly met: Map<string, number>;
-  readonly perDay: Int32Array;
-  counted: number;
-  doubleStaffed: number;
-  age: number | null;
-  reason: IneligibleReason | null;
-  shortDay: number;
 }
 
 /** `[0, 1, …, n − 1]`, shared: the row indices of a whole visit. */
@@ -81,6 +72,7 @@ export class ContinuityTracker {
   private readonly staffRole: (staff: string) => string;
   private readonly visits = new Map<string, VisitState>();
   private readonly clients = new Map<string, ClientState>();
+  private readonly tallies = new Tallies();
 
   /**
    * A tracker of the window `options.from` holding `visits` (each as by {@link addVisit}).
@@ -148,7 +140,7 @@ export class ContinuityTracker {
     if (v.staff.includes(staff)) throw bad('assign: the staff member is assigned to this visit already');
     v.staff.push(staff);
     if (v.day >= 0 && !this.placing.excludedRole(this.staffRole(staff))) {
-      this.changeRows(v, () => v.rows.push({ start: v.start, end: v.end, visitId, staff }));
+      this.changeRows(v, { start: v.start, end: v.end, visitId, staff }, -1);
     }
     return v.client.met.size;
   }
@@ -166,7 +158,7 @@ export class ContinuityTracker {
     if (k < 0) throw bad('unassign: the staff member is not assigned to this visit');
     v.staff.splice(k, 1);
     const row = v.rows.findIndex((r) => r.staff === staff);
-    if (row >= 0) this.changeRows(v, () => v.rows.splice(row, 1));
+    if (row >= 0) this.changeRows(v, null, row);
     return v.client.met.size;
   }
 
@@ -216,8 +208,10 @@ export class ContinuityTracker {
     const birthDay = birthDate === null ? null : parseDay(String(birthDate));
     if (birthDay !== null && Number.isNaN(birthDay)) throw bad('birthDate: must be a YYYY-MM-DD date');
     const c = this.clientState(client);
+    this.tallies.add(c, -1);
     c.age = ageAtStart({ birthDay, age, contacts: new Map() }, this.fromDay);
-    this.reconsider(c);
+    reconsider(c, this.placing.rules);
+    this.tallies.add(c, 1);
   }
 
   /**
@@ -256,27 +250,7 @@ export class ContinuityTracker {
    * tracker.summary().staffPerClient.median; // → the U21402 figure of the schedule as it stands
    */
   summary(): TrackerSummary {
-    let served = 0, visitsRule = 0, eligible = 0, double = 0;
-    const byCount: number[] = [];
-    for (const c of this.clients.values()) {
-      if (c.counted > 0) served++;
-      if (c.reason === null || c.reason === 'under_min_age') visitsRule++;
-      if (c.doubleStaffed > 0) double++;
-      if (c.reason === null) {
-        eligible++;
-        byCount[c.met.size] = (byCount[c.met.size] ?? 0) + 1;
-      }
-    }
-    const sorted = new Float64Array(eligible);
-    const histogram: { value: number; count: number }[] = [];
-    let k = 0;
-    for (let value = 0; value < byCount.length; value++) {
-      const count = byCount[value] ?? 0;
-      if (k > 0 || count > 0) histogram.push({ value, count }); // from the smallest value on, gaps included
-      sorted.fill(value, k, k + count);
-      k += count;
-    }
-    return { clients: { served, visitsRule, eligible, doubleStaffed: double }, staffPerClient: spreadOfSorted(sorted, this.target), histogram };
+    return this.tallies.summary(this.target);
   }
 
   private visitOf(id: string): VisitState {
@@ -288,8 +262,7 @@ export class ContinuityTracker {
   private clientState(id: string, keep = true): ClientState {
     let c = this.clients.get(id);
     if (c === undefined) {
-      c = { met: new Map(), perDay: new Int32Array(this.placing.rules.days), counted: 0, doubleStaffed: 0, age: null, reason: null, shortDay: -1 };
-      this.reconsider(c);
+      c = newClient(this.placing.rules);
       if (keep) this.clients.set(id, c);
     }
     return c;
@@ -302,19 +275,31 @@ export class ContinuityTracker {
     return [firstStaffRow(rows, all(rows.length)).staff];
   }
 
-  /** Changes a visit's counted rows and brings its client up to date: staff met, double staffing, visits per day. */
-  private changeRows(v: VisitState, change: () => void): void {
+  /**
+   * Adds a counted row to a visit (`add`) or takes out its row `remove`, and brings the client up
+   * to date: the staff met (the staff of the row, or the visit's first staff member when only the
+   * first counts), double staffing, the counted visits per day and whether the client is counted.
+   */
+  private changeRows(v: VisitState, add: VisitRow | null, remove: number): void {
     const c = v.client;
-    const before = this.metAt(v.rows);
     const wasCounted = v.rows.length > 0;
     const wasDouble = v.double;
-    change();
-    for (const s of before) {
-      const n = c.met.get(s)! - 1;
-      if (n === 0) c.met.delete(s);
-      else c.met.set(s, n);
+    this.tallies.add(c, -1);
+    if (this.placing.rules.countBothStaff) {
+      const staff = add?.staff ?? v.rows[remove]!.staff;
+      if (add !== null) v.rows.push(add);
+      else v.rows.splice(remove, 1);
+      meet(c.met, staff, add !== null ? 1 : -1);
+    } else {
+      const [before] = this.metAt(v.rows);
+      if (add !== null) v.rows.push(add);
+      else v.rows.splice(remove, 1);
+      const [after] = this.metAt(v.rows);
+      if (before !== after) {
+        if (before !== undefined) meet(c.met, before, -1);
+        if (after !== undefined) meet(c.met, after, 1);
+      }
     }
-    for (const s of this.metAt(v.rows)) c.met.set(s, (c.met.get(s) ?? 0) + 1);
     v.double = doubleStaffed(v.rows, all(v.rows.length), this.placing.rules.handoverMinutes * 60_000);
     c.doubleStaffed += Number(v.double) - Number(wasDouble);
     const isCounted = v.rows.length > 0;
@@ -322,15 +307,9 @@ export class ContinuityTracker {
       const step = isCounted ? 1 : -1;
       c.perDay[v.day]! += step;
       c.counted += step;
-      this.reconsider(c);
+      reconsider(c, this.placing.rules);
     }
-  }
-
-  /** Whether the client is counted now, by the definition's visits and age rules. */
-  private reconsider(c: ClientState): void {
-    const { reason, shortDay } = countedOrWhyNot(c.perDay, c.counted, c.age, this.placing.rules);
-    c.reason = reason;
-    c.shortDay = shortDay;
+    this.tallies.add(c, 1);
   }
 }
 
