@@ -6,7 +6,7 @@
 // other work on a shared machine); the median and p90 of the batches' time per call are printed.
 // Usage: node test/bench/tracker.mjs [clients]   Needs `npm run build` first (it imports dist/).
 import os from 'node:os';
-import { ContinuityTracker, readVisits } from '../../dist/index.js';
+import { ContinuityTracker, continuity, readVisits } from '../../dist/index.js';
 import { generateRows } from '../../dist/generate.js';
 
 const CLIENTS = Number(process.argv[2] ?? 10_000);
@@ -43,6 +43,7 @@ t = performance.now();
 const tracker = new ContinuityTracker(visits, { from: FROM, staffRole: (s) => roles.get(s) ?? '' });
 for (const [client, date] of birth) tracker.setClientAge(client, { birthDate: date });
 const built = performance.now() - t;
+const heap = process.memoryUsage().heapUsed; // the log's rows and visits, and the tracker
 const first = tracker.summary();
 
 // the calls, chosen before timing: a seeded LCG (Numerical Recipes), so every run makes the same calls
@@ -119,8 +120,17 @@ results.push(['summary()', summaries, 1_000_000]);
 const last = tracker.summary();
 if (JSON.stringify(last) !== JSON.stringify(first)) throw new Error('the tracker did not come back to its first state');
 
-console.log(`${CLIENTS} clients, ${rows.length} rows, ${visits.length} visits; counted clients ${first.clients.eligible}, mean ${first.staffPerClient.mean?.toFixed(2)}, median ${first.staffPerClient.median}`);
-console.log(`generate + read + group into visits ${prepared.toFixed(0)} ms; build the tracker ${built.toFixed(0)} ms; heap ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MB`);
+// at this size too, the tracker's summary is the measure's of the log it holds (one row per staff
+// member at a visit, at the visit's times; the client's birth date on every row)
+const held = visits.flatMap((v) => v.staff.map((s) => ({
+  visitId: v.id, client: v.client, staff: s, start: v.start, end: v.end, kind: v.kind, staffRole: roles.get(s), birthDay: Date.parse(birth.get(v.client)) / 86_400_000,
+})));
+const window = continuity(held, { from: FROM }).windows[0];
+const same = JSON.stringify(first) === JSON.stringify({ clients: window.clients, staffPerClient: window.staffPerClient, histogram: window.histogram });
+if (!same) throw new Error('the tracker\'s summary differs from continuity() on the log it holds');
+
+console.log(`${CLIENTS} clients, ${rows.length} rows, ${visits.length} visits (the tracker's summary equals continuity() on them); counted clients ${first.clients.eligible}, mean ${first.staffPerClient.mean?.toFixed(2)}, median ${first.staffPerClient.median}`);
+console.log(`generate + read + group into visits ${prepared.toFixed(0)} ms; build the tracker ${built.toFixed(0)} ms; heap then ${(heap / 2 ** 20).toFixed(0)} MB (the rows, the visits and the tracker)`);
 console.log(`load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')} on ${os.availableParallelism()} cores; per call, the median (and p90) of ${BATCH}-call batches (summary: of single calls)`);
 for (const [name, { wall, cpu }, target] of results) {
   const m = quantile(wall, 0.5);

@@ -44,7 +44,7 @@ export interface TrackerOptions extends Pick<MeasureOptions, 'rules' | 'target' 
 }
 
 /**
- * What one candidate for a visit would do to the visit's client ({@link ContinuityTracker.candidates}):
+ * What one candidate for a visit would do to the visit's client, as {@link ContinuityTracker.candidates} gives it.
  * - `counts`: the assignment would be a counted row (the visit counts in the window by kind and
  *   day hours, and the candidate's role counts); when false nothing below changes;
  * - `staffCount`: the client's count of different staff met if the candidate were assigned (as
