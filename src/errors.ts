@@ -11,6 +11,10 @@ import { bounded, safeText } from './safe-text.js';
  * - `BAD_SOURCE`: what was passed as visits is neither a path, a stream, nor rows (e.g. `null`, a number).
  * - `STALLED`: the engine made no progress for longer than its watchdog allows; the run was stopped
  *   rather than left waiting.
+ * - `BAD_VISIT`: a call of the live tracker (`ContinuityTracker`) names a visit it does not hold,
+ *   adds a visit id it holds already, assigns a staff member already at the visit or unassigns one
+ *   who is not, or gives a visit it cannot use (no id or client, a time that is not a number, an
+ *   end not after the start).
   *
   * @example
   * if (e instanceof KontinuitetError && e.code === 'MISSING_COLUMN') console.error(e.message);
@@ -22,7 +26,8 @@ export type ErrorCode =
   | 'BAD_ROW'
   | 'BAD_OPTION'
   | 'BAD_SOURCE'
-  | 'STALLED';
+  | 'STALLED'
+  | 'BAD_VISIT';
 
 /**
  * The one error class of the library. `code` is stable and meant for programs to match on;

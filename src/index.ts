@@ -18,6 +18,9 @@ export { measureContinuity, continuity, type MeasureOptions } from './measures/c
 export type { EngineSettings } from './engine-settings.js';
 export type { MonthAnchor } from './windows/windows.js';
 
+// A live tracker for planning systems
+export { ContinuityTracker, type TrackedVisit, type TrackerOptions, type Candidate, type TrackedClient, type TrackerSummary } from './measures/continuity/tracker.js';
+
 // The rules of the indicator
 export { resolveRules, PRESET_NAMES, EXCLUDED_KIND_SYNONYMS, EXCLUDED_ROLE_SYNONYMS, type ContinuityRules } from './measures/continuity/rules.js';
 

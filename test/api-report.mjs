@@ -18,7 +18,7 @@ export const REPORT = join(ROOT, 'docs', 'api.md');
  * entry and package.json "exports") and what it is for.
  */
 export const ENTRIES = [
-  { path: 'kontinuitet', source: 'src/index.ts', dist: 'index', about: 'reading visit logs, the continuity measure and its rules, double staffing, indices, spread measures, errors, and tables, CSV, charts and display for notebooks' },
+  { path: 'kontinuitet', source: 'src/index.ts', dist: 'index', about: 'reading visit logs, the continuity measure and its rules, the live tracker, double staffing, indices, spread measures, errors, and tables, CSV, charts and display for notebooks' },
   { path: 'kontinuitet/report', source: 'src/outputs/report/index.ts', dist: 'report', about: 'the self-contained HTML report' },
   { path: 'kontinuitet/routes', source: 'src/measures/routes/index.ts', dist: 'routes', about: 'route efficiency, the best order of a route, travel models' },
   { path: 'kontinuitet/check', source: 'src/outputs/check/index.ts', dist: 'check', about: 'continuity targets for CI: the check, its configuration file, its outputs' },

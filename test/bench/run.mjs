@@ -2,7 +2,8 @@
 // committed). Pass a row count to override the default sizes of the reader and measure benchmarks,
 // e.g. `npm run bench -- 500000`; the routes benchmark keeps its municipality (its argument is a
 // number of clients, not of rows: 400,000 clients made a 2.8 GB log); then routes again on a log of
-// over-full days (100,000 rows, a random staff member on every visit: the search budget's case).
+// over-full days (100,000 rows, a random staff member on every visit: the search budget's case);
+// the live tracker on a generated window of 10,000 clients.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +16,7 @@ const benches = [
   ['routes.mjs', []],
   ['routes.mjs', ['--messy', '100000']],
   ['group.mjs', []],
+  ['tracker.mjs', []],
 ];
 let failed = 0;
 for (const [script, args] of benches) {

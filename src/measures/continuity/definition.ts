@@ -12,7 +12,7 @@ import { seriesWindows, type DayWindow, type MonthAnchor } from '../../windows/w
 import type { LocalZone } from '../../windows/zone.js';
 import type { ReadLedger, ReadOptions } from '../../read/types.js';
 import { mostListed, noteClient, resultOf, usedRows, type ClientFacts, type ReadLog } from './definition-result.js';
-import { doubleStaffed, visitsOf, type CountedVisitRow } from './definition-visits.js';
+import { doubleStaffed, visitsOf, type CountedVisitRow, type VisitRow } from './definition-visits.js';
 
 export type { CountedVisitRow } from './definition-visits.js';
 import { clientIndices } from './indices.js';
@@ -143,14 +143,7 @@ export function evaluateClient(client: string, rows: readonly CountedVisitRow[],
     if (rules.countBothStaff) for (const i of visit) staff.add(rows[i]!.staff);
     else staff.add(first.staff);
   }
-  let reason: IneligibleReason | null = null;
-  let shortDay = -1;
-  if (visits.length === 0) reason = 'no_counted_visits';
-  else if (rules.dailyRule === 'every-day') {
-    shortDay = perDay.findIndex((n) => n < rules.minVisitsPerDay);
-    if (shortDay >= 0) reason = 'too_few_visits_on_a_day';
-  } else if (visits.length < rules.minVisitsPerDay * window.days) reason = 'too_few_visits_on_average';
-  if (reason === null && rules.minAge !== null && age !== null && age < rules.minAge) reason = 'under_min_age';
+  const { reason, shortDay } = countedOrWhyNot(perDay, visits.length, age, rules);
   return {
     client,
     group: majority(visitsOfGroup),
@@ -164,8 +157,36 @@ export function evaluateClient(client: string, rows: readonly CountedVisitRow[],
   };
 }
 
-/** The row of a visit's first staff member: earliest start, then end, then lowest staff id (as text); of equal rows the first given. */
-function firstStaffRow(rows: readonly CountedVisitRow[], visit: readonly number[]): CountedVisitRow {
+/**
+ * Whether a client is counted, from its counted visits per day of the window, their number and its
+ * age at the window start, or the first reason it is not (README "The indicator, rule by rule"):
+ * no counted visits; the visits rule, at least `minVisitsPerDay` visits every day (`kolada`; the
+ * first short day is given, 0-based, else -1) or on average over the window's days (`ange`);
+ * then the age rule, `minAge` at the window start when the age is known.
+ *
+ * @example
+ * countedOrWhyNot([2, 1, 3], 6, 84, resolveRules({ days: 3 })); // → { reason: 'too_few_visits_on_a_day', shortDay: 1 }
+ */
+export function countedOrWhyNot(perDay: ArrayLike<number>, visits: number, age: number | null, rules: ContinuityRules): { reason: IneligibleReason | null; shortDay: number } {
+  let reason: IneligibleReason | null = null;
+  let shortDay = -1;
+  if (visits === 0) reason = 'no_counted_visits';
+  else if (rules.dailyRule === 'every-day') {
+    for (let d = 0; d < perDay.length && shortDay < 0; d++) if (perDay[d]! < rules.minVisitsPerDay) shortDay = d;
+    if (shortDay >= 0) reason = 'too_few_visits_on_a_day';
+  } else if (visits < rules.minVisitsPerDay * perDay.length) reason = 'too_few_visits_on_average';
+  if (reason === null && rules.minAge !== null && age !== null && age < rules.minAge) reason = 'under_min_age';
+  return { reason, shortDay };
+}
+
+/**
+ * The row of a visit's first staff member (the one counted with `countBothStaff: false`): earliest
+ * start, then end, then lowest staff id (as text); of equal rows the first given.
+ *
+ * @example
+ * firstStaffRow([{ start: 0, end: 60, visitId: 'V', staff: 'S2' }, { start: 0, end: 60, visitId: 'V', staff: 'S10' }], [0, 1]).staff; // → 'S10'
+ */
+export function firstStaffRow<R extends VisitRow>(rows: readonly R[], visit: readonly number[]): R {
   let best = rows[visit[0]!]!;
   for (const i of visit) {
     const r = rows[i]!;
