@@ -148,12 +148,18 @@ export class PlanState {
       const b = rows[y]!, vb = p.visits[b]!;
       for (let x = y - 1; x >= 0; x--) {
         const a = rows[x]!;
-        if (p.visits[a]!.end > vb.start && !p.inputOverlaps.has(pairKey(a, b))) return false;
+        if (p.visits[a]!.end > vb.start && !this.keptOverlap(a, b)) return false;
       }
       const a = rows[y - 1]!;
       if (p.visits[a]!.end + p.travelMs(a, b) > vb.start && !p.inputTightPairs.has(`${a},${b}`) && !p.inputOverlaps.has(pairKey(a, b))) return false;
     }
     return true;
+  }
+
+  /** An overlap the input had, both rows still with their input staff member. */
+  private keptOverlap(a: number, b: number): boolean {
+    const p = this.p;
+    return p.inputOverlaps.has(pairKey(a, b)) && this.staff[a] === p.inputStaff[a] && this.staff[b] === p.inputStaff[b];
   }
 
   /** The rows of a staff-day. */
