@@ -44,6 +44,10 @@ export { continuityIndices, contactPersonShare, type ContinuityIndices, type Con
 export type { ClientIndices, IndicesSummary } from './measures/continuity/indices.js';
 export { spread, histogram, type Spread } from './summary/spread.js';
 
+// Planning toward the goal (reassigning staff to cut staff per client)
+export { planContinuity, type PlanOptions, type PlanResult, type PlanFigures, type PlanChange } from './plan/index.js';
+export type { SearchReport } from './plan/search.js';
+
 // Errors
 export { KontinuitetError, type ErrorCode, type RowIssue, type RowIssueCode } from './errors.js';
 

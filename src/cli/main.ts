@@ -15,6 +15,7 @@ Commands:
   routes <file>      route efficiency: brukartid, travel, waiting and detour ratios per staff-day
   check <file>       CI gate: exit 1 when a schedule breaks continuity targets
   report <file>      one self-contained HTML report with charts, to open or mail (no network)
+  plan <file>        reassign staff toward fewer staff per client (every visit covered, rules kept)
   generate           write a synthetic municipality's visit log (seeded, realistic)
   sql                print the continuity rule as one SQL query (DuckDB, PostgreSQL) for logs in a database
   help [command]     this text, or a command's options
@@ -33,6 +34,7 @@ const COMMANDS: Record<string, () => Promise<{ run: Command; help: string }>> = 
   routes: async () => { const m = await import('./routes.js'); return { run: m.routesCommand, help: m.ROUTES_HELP }; },
   check: async () => { const m = await import('./check.js'); return { run: m.checkCommand, help: m.CHECK_HELP }; },
   report: async () => { const m = await import('./report.js'); return { run: m.reportCommand, help: m.REPORT_HELP }; },
+  plan: async () => { const m = await import('./plan.js'); return { run: m.planCommand, help: m.PLAN_HELP }; },
   generate: async () => { const m = await import('./generate.js'); return { run: m.generateCommand, help: m.GENERATE_HELP }; },
   sql: async () => { const m = await import('./sql.js'); return { run: m.sqlCommand, help: m.SQL_HELP }; },
 };

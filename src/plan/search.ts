@@ -1,0 +1,230 @@
+/**
+ * The planner's search: exact enumeration on tiny problems, else simulated annealing over two
+ * moves (eliminate a staff member from a client; move one row towards a client's regulars), each
+ * inserting a row into a staff-day and ejecting the rows it collides with to other staff.
+ *
+ * @module
+ */
+import { Rng } from '../generate/rng.js';
+import type { PlanProblem } from './model.js';
+import { PlanState, type PlanScore } from './state.js';
+
+/**
+ * How the search runs.
+ *
+ * @example
+ * const s: SearchSettings = { seed: 1, iterations: 200000, timeLimitMs: 30000, target: 14, maxTravelMinutes: 9500 };
+ */
+export interface SearchSettings {
+  seed: number;
+  iterations: number;
+  timeLimitMs: number;
+  /** Stop once the mean staff per counted client is at most this. */
+  target: number | null;
+  /** Travel (minutes) the plan may not exceed. */
+  maxTravelMinutes: number;
+  /** Enumerate every assignment when there are at most this many (default 50,000). */
+  exactLimit?: number;
+}
+
+/**
+ * What the search did.
+ *
+ * @example
+ * const r: SearchReport = { method: 'annealing', iterations: 200000, accepted: 5120, stoppedBy: 'iterations' };
+ */
+export interface SearchReport {
+  method: 'exact' | 'annealing';
+  iterations: number;
+  accepted: number;
+  stoppedBy: 'iterations' | 'time' | 'target' | 'exhausted';
+}
+
+/** Lexicographic: fewer distinct, then fewer above 20, then less travel. */
+export function better(a: PlanScore, b: PlanScore): boolean {
+  if (a.distinct !== b.distinct) return a.distinct < b.distinct;
+  if (a.above20 !== b.above20) return a.above20 < b.above20;
+  return a.travelMinutes < b.travelMinutes - 1e-9;
+}
+
+function energy(s: PlanScore): number {
+  return 1000 * s.distinct + 100 * s.above20 + 2 * s.travelMinutes - s.concentration;
+}
+
+/**
+ * Plans: returns the staff of every row and what the search did.
+ *
+ * @example
+ * const { staff } = search(problem, { seed: 1, iterations: 1000, timeLimitMs: 1000, target: null, maxTravelMinutes: Infinity });
+ */
+export function search(p: PlanProblem, settings: SearchSettings): { staff: Int32Array; report: SearchReport } {
+  const state = new PlanState(p);
+  const exact = exactSearch(state, settings);
+  if (exact !== null) return exact;
+  return anneal(state, settings);
+}
+
+/** The candidate staff of each movable row (role, group, availability); null when the product is too large. */
+function exactSearch(state: PlanState, settings: SearchSettings): { staff: Int32Array; report: SearchReport } | null {
+  const p = state.p;
+  const rows: number[] = [];
+  const options: number[][] = [];
+  let product = 1;
+  const limit = settings.exactLimit ?? 50_000;
+  for (let i = 0; i < p.visits.length; i++) {
+    if (!p.movable[i]) continue;
+    const cand = (p.staffOnDay.get(p.day[i]! - p.day0) ?? []).filter((s) => state.canTake(i, s));
+    if (cand.length <= 1) continue;
+    rows.push(i);
+    options.push(cand);
+    product *= cand.length;
+    if (product > limit) return null;
+  }
+  let best: { staff: Int32Array; score: PlanScore } = { staff: Int32Array.from(state.staff), score: { ...state.score } };
+  const pick = new Array<number>(rows.length).fill(0);
+  let iterations = 0;
+  for (;;) {
+    iterations++;
+    rows.forEach((i, k) => state.assign(i, options[k]![pick[k]!]!));
+    if (state.valid()) {
+      state.settleTravel();
+      if (state.score.travelMinutes <= settings.maxTravelMinutes + 1e-9 && better(state.score, best.score)) best = { staff: Int32Array.from(state.staff), score: { ...state.score } };
+    }
+    state.rollback();
+    let k = 0;
+    while (k < rows.length && ++pick[k]! === options[k]!.length) pick[k++] = 0;
+    if (k === rows.length) break;
+  }
+  return { staff: best.staff, report: { method: 'exact', iterations, accepted: 0, stoppedBy: 'exhausted' } };
+}
+
+function anneal(state: PlanState, settings: SearchSettings): { staff: Int32Array; report: SearchReport } {
+  const p = state.p;
+  const rng = new Rng(settings.seed);
+  const started = Date.now();
+  const nClients = p.clients.length;
+  let best = { staff: Int32Array.from(state.staff), score: { ...state.score } };
+  let current = energy(state.score);
+  let accepted = 0;
+  let iterations = 0;
+  let stoppedBy: SearchReport['stoppedBy'] = 'iterations';
+  const reached = () => settings.target !== null && nClients > 0 && state.score.distinct / nClients <= settings.target;
+  if (nClients === 0) return { staff: best.staff, report: { method: 'annealing', iterations, accepted, stoppedBy: 'exhausted' } };
+  const clientRows = p.clients.map(() => [] as number[]);
+  for (let i = 0; i < p.visits.length; i++) if (p.movable[i]) clientRows[p.rowClient[i]!]!.push(i);
+  for (; iterations < settings.iterations; iterations++) {
+    if ((iterations & 255) === 0 && Date.now() - started > settings.timeLimitMs) { stoppedBy = 'time'; break; }
+    if (reached()) { stoppedBy = 'target'; break; }
+    const temperature = 300 * (1 - iterations / settings.iterations);
+    const c = pickClient(state, rng, nClients);
+    const moved = rng.chance(0.5) ? eliminate(state, rng, c, clientRows[c]!) : consolidate(state, rng, c, clientRows[c]!);
+    if (!moved) { state.rollback(); continue; }
+    if (!state.valid()) { state.rollback(); continue; }
+    state.settleTravel();
+    const e = energy(state.score);
+    const delta = e - current;
+    if (state.score.travelMinutes <= settings.maxTravelMinutes + 1e-9 && (delta < 0 || (temperature > 0 && rng.float() < Math.exp(-delta / temperature)))) {
+      state.commit(false);
+      current = e;
+      accepted++;
+      if (better(state.score, best.score) && state.score.distinct <= best.score.distinct) best = { staff: Int32Array.from(state.staff), score: { ...state.score } };
+    } else state.rollback();
+  }
+  if (reached()) stoppedBy = 'target';
+  return { staff: best.staff, report: { method: 'annealing', iterations, accepted, stoppedBy } };
+}
+
+/** The larger-count of two clients drawn at random (the search works where the count is high). */
+function pickClient(state: PlanState, rng: Rng, n: number): number {
+  const a = rng.int(0, n - 1), b = rng.int(0, n - 1);
+  return state.met[a]!.size >= state.met[b]!.size ? a : b;
+}
+
+/** The client's staff sorted by contributions, most first (ties: lower index). */
+function regulars(state: PlanState, c: number): number[] {
+  return [...state.met[c]!.entries()].sort((x, y) => y[1] - x[1] || x[0] - y[0]).map(([s]) => s);
+}
+
+/** Moves every row a staff member with few contributions has at client c to the client's other staff. */
+function eliminate(state: PlanState, rng: Rng, c: number, rows: readonly number[]): boolean {
+  const ranked = regulars(state, c);
+  if (ranked.length < 2) return false;
+  const tail = Math.min(ranked.length - 1, 3);
+  const s = ranked[ranked.length - 1 - rng.int(0, tail - 1)]!;
+  const targets = ranked.filter((t) => t !== s);
+  for (const i of rows) {
+    if (state.staff[i] !== s) continue;
+    if (!targets.some((t) => relocate(state, rng, i, t))) return false;
+  }
+  return state.pending > 0;
+}
+
+/** Moves one row of client c from a staff member with few contributions to one with more. */
+function consolidate(state: PlanState, rng: Rng, c: number, rows: readonly number[]): boolean {
+  if (rows.length === 0) return false;
+  const i = rows[rng.int(0, rows.length - 1)]!;
+  const ranked = regulars(state, c);
+  const s = state.staff[i]!;
+  const mine = state.met[c]!.get(s) ?? 0;
+  const targets = ranked.filter((t) => t !== s && (state.met[c]!.get(t) ?? 0) >= mine);
+  if (targets.length === 0) return false;
+  return relocate(state, rng, i, targets[rng.int(0, Math.min(targets.length, 4) - 1)]!);
+}
+
+/**
+ * Gives row i to staff t; the rows of t's day that collide with it (overlap, or too little room for
+ * travel) go to i's old staff member, or to one of their own client's staff, or to anyone free.
+ * Undone (to the savepoint) and false when some row finds no place.
+ */
+export function relocate(state: PlanState, rng: Rng, i: number, t: number): boolean {
+  const p = state.p;
+  if (!state.canTake(i, t)) return false;
+  const mark = state.mark();
+  const s = state.staff[i]!;
+  state.assign(i, t);
+  const day = p.day[i]!;
+  const dayRows = state.rowsOf(t, day);
+  const at = dayRows.indexOf(i);
+  const v = p.visits[i]!;
+  const clash: number[] = [];
+  for (let x = 0; x < dayRows.length; x++) {
+    const j = dayRows[x]!;
+    if (j === i) continue;
+    const w = p.visits[j]!;
+    const overlaps = w.start < v.end && v.start < w.end;
+    const tightBefore = x === at - 1 && w.end + p.travelMs(j, i) > v.start;
+    const tightAfter = x === at + 1 && v.end + p.travelMs(i, j) > w.start;
+    if (overlaps || tightBefore || tightAfter) clash.push(j);
+  }
+  for (const j of clash) {
+    if (!p.movable[j] || !placeElsewhere(state, rng, j, t, s)) {
+      state.rollbackTo(mark);
+      return false;
+    }
+  }
+  if (clash.length > 0 && !state.dayFeasible(state.rowsOf(t, day))) {
+    state.rollbackTo(mark);
+    return false;
+  }
+  return true;
+}
+
+function placeElsewhere(state: PlanState, rng: Rng, j: number, from: number, first: number): boolean {
+  const p = state.p;
+  const c = p.rowClient[j]!;
+  const day = p.day[j]!;
+  const tried = new Set<number>([from]);
+  const candidates = [first, ...regulars(state, c).slice(0, 6)];
+  const onDay = p.staffOnDay.get(day - p.day0) ?? [];
+  for (let k = 0; k < 3 && onDay.length > 0; k++) candidates.push(onDay[rng.int(0, onDay.length - 1)]!);
+  for (const r of candidates) {
+    if (tried.has(r)) continue;
+    tried.add(r);
+    if (!state.canTake(j, r)) continue;
+    const mark = state.mark();
+    state.assign(j, r);
+    if (state.dayFeasible(state.rowsOf(r, day))) return true;
+    state.rollbackTo(mark);
+  }
+  return false;
+}
