@@ -7,4 +7,4 @@
 import './display.js';
 
 export { renderReport, measureForReport, REPORT_CSP, type ReportInput, type ReportOptions } from './html/index.js';
-export { fetchKoladaReference, loadReference, saveReference, KOLADA_ROOTS, type KoladaReference, type PublishedFigures } from './reference/kolada.js';
+export { fetchKoladaReference, loadReference, saveReference, KOLADA_ROOTS, type KoladaFetch, type KoladaReference, type PublishedFigures } from './reference/kolada.js';

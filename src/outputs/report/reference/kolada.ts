@@ -2,7 +2,13 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { quantile } from 'simple-statistics';
 import { KontinuitetError } from '../../../errors.js';
 
-/** The three published figures of the continuity indicator, for one municipality or group. */
+/**
+ * The three published figures of the continuity indicator for one municipality, group or the
+ * nation, in one year.
+ *
+ * @example
+ * { id: '2260', title: 'Ånge', mean: 17, median: 16, shareAbove20: 0.215 }
+ */
 export interface PublishedFigures {
   /** Kolada id: `2260` (a municipality), `0000` (the nation, Riket) or a group's `G…`. */
   id: string;
@@ -45,7 +51,12 @@ const KPIS = { mean: 'U21401', median: 'U21402', shareAbove20: 'U21436' } as con
 type Figure = keyof typeof KPIS;
 const FIGURES = Object.keys(KPIS) as Figure[];
 
-/** The API roots tried in turn: v3 first, v2's paths as the fallback. */
+/**
+ * The roots of Kolada's public API, tried in turn: v3 first, v2's documented paths as the fallback.
+ *
+ * @example
+ * KOLADA_ROOTS[0]; // → 'https://api.kolada.se/v3'
+ */
 export const KOLADA_ROOTS = ['https://api.kolada.se/v3', 'https://api.kolada.se/v2'] as const;
 
 /** One data entry of Kolada's documented response (`values[]` of `/data/kpi/…`). */
@@ -56,7 +67,15 @@ interface DataEntry {
   values: { gender: string; value: number | null }[];
 }
 
-type Fetch = (url: string) => Promise<{ ok: boolean; status: number; json: () => Promise<unknown> }>;
+/**
+ * What fetches one URL for {@link fetchKoladaReference}: the global `fetch` fits, and so does a
+ * recorded answer in a test.
+ *
+ * @example
+ * const fetcher: KoladaFetch = async (url) => ({ ok: true, status: 200, json: async () => recorded[url] });
+ */
+export type KoladaFetch = (url: string) => Promise<{ ok: boolean; status: number; json: () => Promise<unknown> }>;
+type Fetch = KoladaFetch;
 
 /** Every entry of a data query, following `next_page`. */
 async function getAll(fetcher: Fetch, url: string): Promise<unknown[]> {
