@@ -17,7 +17,12 @@ const EXPLAIN_OWN_HELP = `  --regular-visits N     a staff member who made at le
                          pseudonym with --pseudonymise)
   --max-clients N        clients the table lists per window (default 20)`;
 
-/** The help text of `kontinuitet explain`. */
+/**
+ * The help text of `kontinuitet explain` (printed by `--help` and `kontinuitet help explain`).
+ *
+ * @example
+ * process.stdout.write(`${EXPLAIN_HELP}\n`);
+ */
 export const EXPLAIN_HELP = `kontinuitet explain <file|-> [options]   (- reads standard input)
 
 Why each counted client met the staff they met: every staff member in one category, the first
@@ -37,7 +42,12 @@ ${READ_HELP}
 
 Exit status: 0 success, 2 usage error or unreadable input.`;
 
-/** The help text of `kontinuitet compare`. */
+/**
+ * The help text of `kontinuitet compare`.
+ *
+ * @example
+ * process.stdout.write(`${COMPARE_HELP}\n`);
+ */
 export const COMPARE_HELP = `kontinuitet compare <before> <after> [options]
 
 Two schedules side by side (plan and actual, this month and last, a proposal and today), both
@@ -90,7 +100,12 @@ function settingsOf(values: Values): { options: ExplainOptions & ReadOptions; fo
 
 const input = (path: string) => (path === '-' ? process.stdin : path);
 
-/** Runs `kontinuitet explain`. */
+/**
+ * Runs `kontinuitet explain`; returns the exit status (usage and input errors are thrown: exit 2).
+ *
+ * @example
+ * await explainCommand(['visits.csv', '--from', '2024-10-07'], process.stdout); // → 0
+ */
 export async function explainCommand(argv: string[], out: NodeJS.WritableStream): Promise<number> {
   const { values, positionals } = parseFlags(argv, OWN_FLAGS);
   if (values.help) {
@@ -106,7 +121,12 @@ export async function explainCommand(argv: string[], out: NodeJS.WritableStream)
   return 0;
 }
 
-/** Runs `kontinuitet compare`. */
+/**
+ * Runs `kontinuitet compare`; returns the exit status (usage and input errors are thrown: exit 2).
+ *
+ * @example
+ * await compareCommand(['plan.csv', 'actual.csv', '--from', '2024-10-07'], process.stdout); // → 0
+ */
 export async function compareCommand(argv: string[], out: NodeJS.WritableStream): Promise<number> {
   const { values, positionals } = parseFlags(argv, { ...OWN_FLAGS, 'max-listed': { type: 'string' } });
   if (values.help) {

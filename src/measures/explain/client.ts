@@ -14,7 +14,12 @@ import type { ClientContinuity } from '../continuity/types.js';
 import type { ExplainSettings } from './read.js';
 import type { CategoryCounts, ClientExplanation, StaffCategory } from './types.js';
 
-/** The categories in the order they are tried: a staff member falls in the first that applies. */
+/**
+ * The categories in the order they are tried: a staff member falls in the first that applies.
+ *
+ * @example
+ * STAFF_CATEGORIES[0]; // → 'contact'
+ */
 export const STAFF_CATEGORIES: readonly StaffCategory[] = ['contact', 'regular', 'doubleOnly', 'weekendOnly', 'eveningOnly', 'occasional'];
 
 /**
@@ -34,8 +39,14 @@ export interface ClientContext {
   metBefore: ReadonlySet<string> | null;
 }
 
-/** One counted visit as explain sees it: the staff the rule counts at it, who was first, whether double-staffed, its day and start. */
-interface SeenVisit {
+/**
+ * One counted visit as explain sees it: the staff the rule counts at it, who was its first staff
+ * member, whether double-staffed, whether on a weekend day and whether starting in the evening.
+ *
+ * @example
+ * const v: SeenVisit = { counted: ['S1', 'S2'], first: 'S1', double: true, weekend: false, evening: true };
+ */
+export interface SeenVisit {
   counted: string[];
   first: string;
   double: boolean;
@@ -62,7 +73,13 @@ function seenVisits(rows: readonly CountedVisitRow[], c: ClientContext): SeenVis
   });
 }
 
-/** The category of each staff member counted at the visits. */
+/**
+ * The category of each staff member counted at a client's visits ({@link StaffCategory}: the
+ * first that applies of contact, regular, doubleOnly, weekendOnly, eveningOnly, occasional).
+ *
+ * @example
+ * categorise([{ counted: ['S1', 'S2'], first: 'S1', double: true, weekend: false, evening: false }], null, 3); // → Map { 'S1' → 'occasional', 'S2' → 'doubleOnly' }
+ */
 export function categorise(visits: readonly SeenVisit[], contact: string | null, regularVisits: number): Map<string, StaffCategory> {
   const at = new Map<string, SeenVisit[]>();
   for (const v of visits) for (const s of v.counted) (at.get(s) ?? at.set(s, []).get(s)!).push(v);

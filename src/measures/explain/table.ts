@@ -76,7 +76,12 @@ export function explainTable(result: ExplainResult, options: TableOptions = {}):
   return out.join('\n');
 }
 
-/** The columns of {@link explainCsvRows}. */
+/**
+ * The columns of {@link explainCsvRows}.
+ *
+ * @example
+ * EXPLAIN_CSV_COLUMNS[5]; // → 'staff'
+ */
 export const EXPLAIN_CSV_COLUMNS = ['from', 'to', 'client', 'group', 'visits', 'staff', 'contact', 'regular', 'double_only', 'weekend_only', 'evening_only', 'occasional',
   'contact_share', 'regular_share', 'familiar_share', 'new_faces', 'one_staff', 'floor'];
 
@@ -152,7 +157,12 @@ export function compareTable(result: CompareResult, options: TableOptions = {}):
   return out.join('\n');
 }
 
-/** The columns of {@link compareCsvRows}. */
+/**
+ * The columns of {@link compareCsvRows}.
+ *
+ * @example
+ * COMPARE_CSV_COLUMNS[4]; // → 'status'
+ */
 export const COMPARE_CSV_COLUMNS = ['from', 'to', 'client', 'group', 'status', 'before_counted', 'before_visits', 'before_staff', 'after_counted', 'after_visits', 'after_staff',
   'change_visits', 'change_staff', 'moved'];
 
