@@ -60,3 +60,9 @@ export {
   histogramSvg, trendSvg, groupsSvg, type HistogramSvgOptions, type TrendSvgOptions, type TrendPoint, type GroupsSvgOptions,
 } from './outputs/report/svg/index.js';
 export type { Lang } from './outputs/report/labels.js';
+
+// Explaining a count, comparing two schedules
+export { explainContinuity } from './measures/explain/explain.js';
+export type { ExplainOptions, ExplainResult, ExplainWindow, ExplainSummary, ClientExplanation, StaffCategory, CategoryCounts } from './measures/explain/types.js';
+export { compareContinuity } from './measures/explain/compare.js';
+export type { CompareOptions, CompareResult, CompareWindow, ClientChange, ClientFigures, StaffMove, UnmatchedVisit, VisitDifference } from './measures/explain/compare-types.js';

@@ -13,6 +13,8 @@ Commands:
   measure <file>     the 14-day staff continuity (Kolada U21401/U21402/U21436) with spread measures
   staffing <file>    double staffing: visits, clients, staff hours and the price in continuity
   routes <file>      route efficiency: brukartid, travel, waiting and detour ratios per staff-day
+  explain <file>     why each client met the staff they met: the count split into categories
+  compare <a> <b>    two schedules side by side: the change, moved staff, visits in one only
   check <file>       CI gate: exit 1 when a schedule breaks continuity targets
   report <file>      one self-contained HTML report with charts, to open or mail (no network)
   plan <file>        reassign staff toward fewer staff per client (every visit covered, rules kept)
@@ -32,6 +34,8 @@ const COMMANDS: Record<string, () => Promise<{ run: Command; help: string }>> = 
   measure: async () => { const m = await import('./measure.js'); return { run: m.measureCommand, help: m.MEASURE_HELP }; },
   staffing: async () => { const m = await import('./staffing.js'); return { run: m.staffingCommand, help: m.STAFFING_HELP }; },
   routes: async () => { const m = await import('./routes.js'); return { run: m.routesCommand, help: m.ROUTES_HELP }; },
+  explain: async () => { const m = await import('./explain.js'); return { run: m.explainCommand, help: m.EXPLAIN_HELP }; },
+  compare: async () => { const m = await import('./explain.js'); return { run: m.compareCommand, help: m.COMPARE_HELP }; },
   check: async () => { const m = await import('./check.js'); return { run: m.checkCommand, help: m.CHECK_HELP }; },
   report: async () => { const m = await import('./report.js'); return { run: m.reportCommand, help: m.REPORT_HELP }; },
   plan: async () => { const m = await import('./plan.js'); return { run: m.planCommand, help: m.PLAN_HELP }; },

@@ -1,10 +1,11 @@
 // The random visit logs of the property tests (the definition against the engine in
 // definition.test.ts, the SQL against the definition in test/sql): logs around the daylight-saving
-// changes of 2024 in Europe/Stockholm, written as CSV text, and the measure options to run them with.
+// changes of 2024 in Europe/Stockholm, written as CSV text, and the measure options to run them with;
+// test/explain holds explain to the definition over the same logs.
 import fc from 'fast-check';
 import type { MeasureOptions } from '../../src/index.js';
 
-const pad = (n: number) => String(n).padStart(2, '0');
+export const pad = (n: number) => String(n).padStart(2, '0');
 
 /** Two periods around the daylight-saving changes of 2024 in Europe/Stockholm. */
 export const PERIODS = {
@@ -19,8 +20,8 @@ export function local(first: number, d: number, m: number): string {
   return `${date} ${pad(Math.floor(t / 60))}:${pad(t % 60)}`;
 }
 
-const w = <T>(weight: number, arbitrary: fc.Arbitrary<T>) => ({ weight, arbitrary });
-const one = <T>(...xs: T[]) => fc.constantFrom(...xs);
+export const w = <T>(weight: number, arbitrary: fc.Arbitrary<T>) => ({ weight, arbitrary });
+export const one = <T>(...xs: T[]) => fc.constantFrom(...xs);
 
 /** One visit: its start (border times of the day hours, across midnight, 02:30 on the change days), staff, a second staff row or none. */
 export const visit = fc.record({

@@ -48,6 +48,7 @@ const COMMANDS: Record<string, Command> = {
   'staffing --by-group': { text: ['staffing', '--by-group'], json: ['staffing', '--by-group', '--format', 'json'], idKeys: ['perClient', 'doubleStaffed', 'recurringSlots', 'duplicates'] },
   routes: { text: ['routes'], json: ['routes', '--format', 'json'], idKeys: ['perStaff', 'routes'] },
   report: { text: ['report', '--pseudonym-key', 'hostile-suite'], html: true },
+  explain: { text: ['explain'], json: ['explain', '--format', 'json'], idKeys: ['perClient'] },
   check: { text: ['check', '--config', config], json: ['check', '--config', config, '--format', 'json'], idKeys: [] },
 };
 const commandFilter = process.env.HOSTILE_COMMANDS;

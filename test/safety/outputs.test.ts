@@ -52,6 +52,15 @@ describe('text outputs neutralise input-derived text', () => {
     expectSafe(r.stdout);
   });
 
+  it('explain and compare, clients named by their id (--show-ids)', () => {
+    for (const args of [['explain', file], ['compare', file, file]]) {
+      const r = run([...args, '--from', '2024-10-07', '--show-ids']);
+      expect(r.status).toBe(0);
+      expect(r.stdout).toContain('\\::error::pwned');
+      expectSafe(r.stdout);
+    }
+  });
+
   it('routes', () => {
     const r = run(['routes', file, '--from', '2024-10-07']);
     expect(r.status).toBe(0);

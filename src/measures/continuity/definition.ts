@@ -222,21 +222,41 @@ export function ageAtStart(facts: ClientFacts, fromDay: number): number | null {
  * readLog(visits, placingOf(measureSettings({ from: '2024-10-21' }))).excluded; // → { outside_window: 12, … }
  */
 export function readLog(visits: Iterable<RowFacts>, placing: Placing): ReadLog {
-  const log: ReadLog = { clients: new Map(), counted: new Map(), excluded: {}, firstDay: Infinity, lastDay: -Infinity };
-  for (const v of visits) {
-    noteClient(log.clients, v);
-    const startDay = placing.zone.localDay(v.start);
-    log.firstDay = Math.min(log.firstDay, startDay);
-    log.lastDay = Math.max(log.lastDay, startDay);
-    const place = placeRow(v, placing);
-    if (typeof place === 'string') log.excluded[place] = (log.excluded[place] ?? 0) + 1;
-    else {
-      const byClient = log.counted.get(place.fromDay) ?? log.counted.set(place.fromDay, new Map()).get(place.fromDay)!;
-      const rows = byClient.get(v.client) ?? byClient.set(v.client, []).get(v.client)!;
-      rows.push({ start: v.start, end: v.end, staff: v.staff, visitId: v.visitId, group: v.group, day: place.day });
-    }
-  }
+  const log = emptyLog();
+  for (const v of visits) readRow(log, v, placing);
   return log;
+}
+
+/**
+ * A {@link ReadLog} before any row: for {@link readRow}, when the rows come one at a time (a
+ * callback of `scanVisits`).
+ *
+ * @example
+ * const log = emptyLog(); scanVisits(path, (v) => readRow(log, v, placing));
+ */
+export function emptyLog(): ReadLog {
+  return { clients: new Map(), counted: new Map(), excluded: {}, firstDay: Infinity, lastDay: -Infinity };
+}
+
+/**
+ * Reads one row into a log ({@link readLog}'s step): noted for its client, its local start day
+ * widening the log's days, kept as a counted row of its window or counted by its reason.
+ *
+ * @example
+ * readRow(log, visit, placing); log.counted.get(fromDay)?.get(visit.client)?.length; // → one more
+ */
+export function readRow(log: ReadLog, v: RowFacts, placing: Placing): void {
+  noteClient(log.clients, v);
+  const startDay = placing.zone.localDay(v.start);
+  log.firstDay = Math.min(log.firstDay, startDay);
+  log.lastDay = Math.max(log.lastDay, startDay);
+  const place = placeRow(v, placing);
+  if (typeof place === 'string') log.excluded[place] = (log.excluded[place] ?? 0) + 1;
+  else {
+    const byClient = log.counted.get(place.fromDay) ?? log.counted.set(place.fromDay, new Map()).get(place.fromDay)!;
+    const rows = byClient.get(v.client) ?? byClient.set(v.client, []).get(v.client)!;
+    rows.push({ start: v.start, end: v.end, staff: v.staff, visitId: v.visitId, group: v.group, day: place.day });
+  }
 }
 
 /**
@@ -273,7 +293,24 @@ export function continuity(
   rejected: { readonly rejected: number; readonly issues: readonly RowIssue[] } = { rejected: 0, issues: [] },
 ): ContinuityResult {
   const settings = measureSettings(options);
-  const log = readLog(visits, placingOf(settings));
+  return evaluateLog(settings, readLog(visits, placingOf(settings)), ledger, rejected);
+}
+
+/**
+ * The measure over a log already read ({@link readLog}, or {@link readRow} row by row): the
+ * windows chosen ({@link reportedWindows}), every client of the log evaluated in every window
+ * ({@link evaluateClient}; with `indices`, its continuity indices too), and the result
+ * summarised (definition-result.ts). {@link continuity} is this after {@link readLog}.
+ *
+ * @example
+ * evaluateLog(settings, log, ledger).windows[0].staffPerClient.mean; // → the U21401 figure
+ */
+export function evaluateLog(
+  settings: MeasureSettings,
+  log: ReadLog,
+  ledger?: ReadLedger,
+  rejected: { readonly rejected: number; readonly issues: readonly RowIssue[] } = { rejected: 0, issues: [] },
+): ContinuityResult {
   const reported = reportedWindows(settings, log);
   const used = usedRows(log, reported);
   const ids = [...log.clients.keys()].sort();
