@@ -75,10 +75,10 @@ interface DataEntry {
  * const fetcher: KoladaFetch = async (url) => ({ ok: true, status: 200, json: async () => recorded[url] });
  */
 export type KoladaFetch = (url: string) => Promise<{ ok: boolean; status: number; json: () => Promise<unknown> }>;
-type Fetch = KoladaFetch;
+
 
 /** Every entry of a data query, following `next_page`. */
-async function getAll(fetcher: Fetch, url: string): Promise<unknown[]> {
+async function getAll(fetcher: KoladaFetch, url: string): Promise<unknown[]> {
   const out: unknown[] = [];
   for (let next: string | undefined = url, pages = 0; next !== undefined && pages < 50; pages++) {
     const response = await fetcher(next);
@@ -117,9 +117,9 @@ function asFigure(kpi: string, value: number): number {
  * const reference = await fetchKoladaReference('2260');
  * await saveReference('kolada-2260.json', reference);
  */
-export async function fetchKoladaReference(kommun: string, options: { year?: number; fetcher?: Fetch } = {}): Promise<KoladaReference> {
+export async function fetchKoladaReference(kommun: string, options: { year?: number; fetcher?: KoladaFetch } = {}): Promise<KoladaReference> {
   if (!/^\d{4}$/.test(kommun)) throw new KontinuitetError('BAD_OPTION', 'kommun: a municipality code of four digits, e.g. 2260');
-  const fetcher = options.fetcher ?? (globalThis.fetch as unknown as Fetch | undefined);
+  const fetcher = options.fetcher ?? (globalThis.fetch as unknown as KoladaFetch | undefined);
   if (fetcher === undefined) throw new KontinuitetError('UNREADABLE_INPUT', 'no fetch in this runtime: give a saved reference file instead');
   let lastError: unknown = null;
   for (const root of KOLADA_ROOTS) {
@@ -133,7 +133,7 @@ export async function fetchKoladaReference(kommun: string, options: { year?: num
   throw new KontinuitetError('UNREADABLE_INPUT', `cannot fetch the reference figures from Kolada (${why}); give a saved file with --reference FILE`);
 }
 
-async function fetchFrom(root: string, fetcher: Fetch, kommun: string, askedYear: number | undefined): Promise<KoladaReference> {
+async function fetchFrom(root: string, fetcher: KoladaFetch, kommun: string, askedYear: number | undefined): Promise<KoladaReference> {
   const kpis = FIGURES.map((f) => KPIS[f]).join(',');
   const own = entries(await getAll(fetcher, `${root}/data/kpi/${KPIS.mean}/municipality/${kommun}`));
   const years = own.filter((e) => total(e) !== null).map((e) => Number(e.period)).filter(Number.isInteger);
@@ -174,7 +174,7 @@ async function fetchFrom(root: string, fetcher: Fetch, kommun: string, askedYear
 }
 
 /** Kolada's group "Liknande kommuner äldreomsorg, <name>" of the municipality named `name`, or null. */
-async function findPeerGroup(fetcher: Fetch, root: string, name: string | null): Promise<{ id: string; title: string } | null> {
+async function findPeerGroup(fetcher: KoladaFetch, root: string, name: string | null): Promise<{ id: string; title: string } | null> {
   if (name === null) return null;
   const groups = await getAll(fetcher, `${root}/municipality_groups?title=${encodeURIComponent('Liknande kommuner äldreomsorg')}`);
   const fold = (s: string) => s.toLowerCase().replace(/[\s,]+/g, ' ').trim();
