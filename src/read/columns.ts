@@ -131,10 +131,10 @@ function howToName(missing: readonly CanonicalColumn[], headers: readonly string
   const header = isHeaderRow(shown);
   const near = missing.map((c) => ({ column: c, header: header ? nearestHeader(free, HEADER_ALIASES[c], normaliseHeader) : null }));
   const named = near.filter((n): n is { column: CanonicalColumn; header: string } => n.header !== null);
-  if (named.length === 0) return `name ${missing.length > 1 ? 'them' : 'it'} with ${columnFlag(missing[0]!, 'YourHeader')} (library: the columns option, e.g. { ${missing[0]}: 'YourHeader' })`;
+  if (named.length === 0) return `name ${missing.length > 1 ? 'them' : 'it'} with ${columnFlag(missing[0]!, 'YourHeader')} (library: columns: { ${missing[0]}: 'YourHeader' })`;
   const flags = named.map((n) => columnFlag(n.column, n.header)).join(' ');
   const option = named.map((n) => `${n.column}: ${JSON.stringify(safeText(n.header))}`).join(', ');
-  return `${named.length === 1 ? `the header "${named[0]!.header}" looks like it` : 'headers that look like them'}: ${flags} (library: columns: { ${option} })`;
+  return `${named.length === 1 ? 'a header looks like it' : 'headers look like them'}: ${flags} (library: columns: { ${option} })`;
 }
 
 /** Where each canonical column sits in the input, `-1` when absent. */
@@ -173,7 +173,8 @@ export function resolveColumns(headers: readonly string[], mapping: Partial<Reco
   const missing = REQUIRED_COLUMNS.filter((c) => index[c] === -1);
   if (missing.length > 0) {
     const found = foundColumns(headers, mapping);
-    throw new KontinuitetError('MISSING_COLUMN', `missing required column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} (${found.text}); ${howToName(missing, headers, index, found.shown)}`, {
+    // the way to fix it first: a message is cut at 300 characters, and the list of columns found may be long
+    throw new KontinuitetError('MISSING_COLUMN', `missing required column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}: ${howToName(missing, headers, index, found.shown)} (${found.text})`, {
       missing,
       columns: headers.length,
       headers: found.shown,

@@ -80,6 +80,46 @@ export async function peekStream(stream: NodeJS.ReadableStream): Promise<{ workb
   return { workbook, stream: Readable.from(replay(), { objectMode: false }) };
 }
 
+/** The most bytes from the end of a zip archive its end record can start at (22 bytes and a comment of up to 65,535). */
+const ZIP_END_SPAN = 22 + 0xffff;
+
+/** Whether `tail` (the last bytes of an archive) holds a zip end-of-central-directory record. */
+function hasZipEnd(tail: Uint8Array): boolean {
+  for (let i = tail.length - 22; i >= 0; i--) {
+    if (tail[i] === 0x50 && tail[i + 1] === 0x4b && tail[i + 2] === 0x05 && tail[i + 3] === 0x06) return true;
+  }
+  return false;
+}
+
+/**
+ * The workbook as the streaming reader takes it, once its archive is known to be whole (a zip
+ * cut short would leave the reader waiting for the rest): a path as it is, after a look at its
+ * last bytes; a byte stream held in memory (the compressed workbook: about 60 bytes a row).
+ */
+async function wholeWorkbook(input: string | NodeJS.ReadableStream): Promise<string | NodeJS.ReadableStream> {
+  let tail: Uint8Array;
+  let stream: NodeJS.ReadableStream | null = null;
+  if (typeof input === 'string') {
+    const file = await open(input, 'r');
+    try {
+      const { size } = await file.stat();
+      const n = Math.min(size, ZIP_END_SPAN);
+      tail = Buffer.alloc(n);
+      await file.read(tail, 0, n, size - n);
+    } finally {
+      await file.close();
+    }
+  } else {
+    const chunks: Buffer[] = [];
+    for await (const chunk of input as AsyncIterable<Uint8Array | string>) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+    const bytes = Buffer.concat(chunks);
+    tail = bytes.subarray(Math.max(0, bytes.length - ZIP_END_SPAN));
+    stream = Readable.from([bytes], { objectMode: false });
+  }
+  if (!hasZipEnd(tail)) throw new KontinuitetError('UNREADABLE_INPUT', `${UNREADABLE_START}: the end of its zip archive is missing (a file cut short?)`);
+  return stream ?? input;
+}
+
 /** The part of exceljs the reader uses (kept narrow: the same API is excelts', its maintained fork). */
 interface SheetRowLike { number: number; values: unknown[] }
 interface SheetReaderLike extends AsyncIterable<SheetRowLike> { name?: string }
@@ -110,7 +150,8 @@ function isWanted(name: string, position: number, wanted: string | number | unde
   return name === wanted || name.trim().toLowerCase() === wanted.trim().toLowerCase();
 }
 
-const UNREADABLE = 'cannot read the input as an Excel workbook (.xlsx): it is damaged, or a zip archive of something else; save it again from Excel, or as "CSV UTF-8"';
+const UNREADABLE_START = 'cannot read the input as an Excel workbook (.xlsx)';
+const UNREADABLE = `${UNREADABLE_START}: it is damaged, or a zip archive of something else; save it again from Excel, or as "CSV UTF-8"`;
 
 /**
  * Reads the sheet of a workbook (a path or a byte stream) into the ledger: the header from its
@@ -131,8 +172,9 @@ export async function readXlsx(
   account: (result: Visit | RowIssue) => void,
 ): Promise<void> {
   const limits = timeLimits(options, zone);
+  const whole = await wholeWorkbook(input);
   const WorkbookReader = await workbookReaderClass();
-  const reader = new WorkbookReader(input, { worksheets: 'emit', sharedStrings: 'cache', styles: 'ignore', hyperlinks: 'ignore', entries: 'ignore' });
+  const reader = new WorkbookReader(whole, { worksheets: 'emit', sharedStrings: 'cache', styles: 'ignore', hyperlinks: 'ignore', entries: 'ignore' });
   const names: string[] = [];
   let found: string | null = null;
   let headerSeen = false;
