@@ -94,6 +94,10 @@ export function checkReadOptions(options: ReadOptions): void {
   oneOf('onError', options.onError, ['collect', 'stop']);
   if (options.maxIssues !== Infinity) wholeNumber('maxIssues', options.maxIssues, 0, Infinity);
   if (options.zone !== undefined && typeof options.zone !== 'string') throw new KontinuitetError('BAD_OPTION', `zone: must be an IANA zone name, got ${shownValue(options.zone)}`);
+  const sheet = options.sheet;
+  if (sheet !== undefined && !(typeof sheet === 'string' && sheet.trim() !== '') && !(Number.isInteger(sheet) && (sheet as number) >= 1)) {
+    throw new KontinuitetError('BAD_OPTION', `sheet: must be a sheet name or a sheet number ≥ 1, got ${shownValue(sheet)}`);
+  }
   if (options.use !== undefined) {
     if (!Array.isArray(options.use)) throw new KontinuitetError('BAD_OPTION', `use: must be a list of column names, got ${shownValue(options.use)}`);
     for (const c of options.use) oneOf('use', c, CANONICAL_COLUMNS);

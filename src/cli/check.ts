@@ -130,7 +130,7 @@ export async function checkCommand(argv: string[], out: NodeJS.WritableStream, e
 }
 
 /** The config with the flags laid over it, validated as a whole (a flag wins over the config). */
-function mergeFlags(file: CheckConfig | null, flagTargets: Targets, values: Record<string, string | boolean | undefined>): CheckConfig {
+function mergeFlags(file: CheckConfig | null, flagTargets: Targets, values: Record<string, string | boolean | string[] | undefined>): CheckConfig {
   const str = (k: string) => values[k] as string | undefined;
   const merged: Record<string, unknown> = { ...file, targets: { ...file?.targets, ...flagTargets } };
   const from = str('from');
@@ -163,7 +163,7 @@ function mergeFlags(file: CheckConfig | null, flagTargets: Targets, values: Reco
   return parseCheckConfig(merged, 'options');
 }
 
-function isText(v: string | boolean | undefined): v is string {
+function isText(v: string | boolean | string[] | undefined): v is string {
   return typeof v === 'string';
 }
 

@@ -1,3 +1,4 @@
+import { closeSync, openSync, readSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
@@ -58,4 +59,28 @@ export function exposeGarbageCollection(): void {
  */
 export function optimiseWorkersAtOnce(): void {
   setFlagsFromString('--no-concurrent-recompilation');
+}
+
+/**
+ * Whether one of the command's arguments names a file that starts as a zip archive (an Excel
+ * workbook), looked at before the command runs (4 bytes per argument that is a readable file).
+ *
+ * @example
+ * readsWorkbook(['visits.xlsx', '--format', 'json']); // → true
+ */
+export function readsWorkbook(args: readonly string[]): boolean {
+  return args.some((arg) => {
+    if (arg.startsWith('-')) return false;
+    try {
+      const fd = openSync(arg, 'r');
+      try {
+        const head = Buffer.alloc(4);
+        return readSync(fd, head, 0, 4, 0) === 4 && head.readUInt32LE(0) === 0x04034b50;
+      } finally {
+        closeSync(fd);
+      }
+    } catch {
+      return false;
+    }
+  });
 }

@@ -21,6 +21,7 @@ import { fastScanFile, type CodedSink } from './fast.js';
 import { collectGarbage } from './garbage.js';
 import { tell } from '../progress.js';
 import { scanVisits } from '../read/read.js';
+import { isWorkbookFile } from '../read/xlsx.js';
 import type { ReadLedger, ReadOptions, Visit, VisitSource } from '../read/types.js';
 import type { FilledAccumulator } from './filled.js';
 import { defaultThreads, ENGINE_DEFAULTS } from '../engine-settings.js';
@@ -32,8 +33,8 @@ export type { FilledAccumulator } from './filled.js';
  * the reader's, and `engine`), hands it to `use` and gives what `use` gives. A file (path or
  * `file:` URL) is read with the fast path unless `engine.fastPath` is false, by
  * `engine.threads` threads when the file allows (see {@link readInParallel}; with `indices`,
- * `onError: 'stop'`, Windows-1252 or a quote in the file, by one); anything else by the general
- * reader. Either way the accumulator holds the same rows, the ledger the same counts and issues
+ * `onError: 'stop'`, Windows-1252 or a quote in the file, by one); anything else (an Excel
+ * workbook, a stream, rows in memory) by the general reader. Either way the accumulator holds the same rows, the ledger the same counts and issues
  * (tests hold them equal). The options are checked first (`BAD_SOURCE`, `BAD_OPTION`; an engine
  * setting at the top level of the options too). After `use` (or its error) the spill files are
  * removed and the threads ended; a threaded read's watchdog watches `use` too.
@@ -46,8 +47,9 @@ export async function fillAccumulator<T>(source: VisitSource, options: MeasureOp
   checkReadOptions(options);
   refuseMovedSettings(options);
   checkEngineSettings(options.engine);
-  const fastPath = options.engine?.fastPath ?? ENGINE_DEFAULTS.fastPath;
+  // the fast path and its threads read CSV bytes; an Excel workbook goes to the general reader
   const path = filePath(source);
+  const fastPath = (options.engine?.fastPath ?? ENGINE_DEFAULTS.fastPath) && !(path !== null && await isWorkbookFile(path));
   // the worker threads start first: they boot while this thread sets up the accumulator
   const started = path !== null && fastPath ? startReaders(path, options, options.engine?.threads ?? defaultThreads()) : null;
   let acc: ContinuityAccumulator;

@@ -1,4 +1,6 @@
 import { KontinuitetError } from '../errors.js';
+import { safeText } from '../safe-text.js';
+import { columnFlag, nearestHeader } from './suggest.js';
 
 /**
  * The canonical columns of a visit log, in their documented order.
@@ -114,6 +116,27 @@ function foundColumns(headers: readonly string[], mapping: Partial<Record<Canoni
   return { text, shown };
 }
 
+/** Whether header cells are surely a header row: one of them is a known column name. */
+function isHeaderRow(shown: readonly (string | null)[]): boolean {
+  return shown.some((h) => h !== null);
+}
+
+/**
+ * How to name the missing columns: for each, the nearest header not yet taken (only from a
+ * header row, see suggest.ts) and the exact CLI flag and library option; else a placeholder.
+ */
+function howToName(missing: readonly CanonicalColumn[], headers: readonly string[], index: ColumnIndex, shown: readonly (string | null)[]): string {
+  const taken = new Set(Object.values(index).filter((i) => i >= 0));
+  const free = headers.filter((_, i) => !taken.has(i));
+  const header = isHeaderRow(shown);
+  const near = missing.map((c) => ({ column: c, header: header ? nearestHeader(free, HEADER_ALIASES[c], normaliseHeader) : null }));
+  const named = near.filter((n): n is { column: CanonicalColumn; header: string } => n.header !== null);
+  if (named.length === 0) return `name ${missing.length > 1 ? 'them' : 'it'} with ${columnFlag(missing[0]!, 'YourHeader')} (library: columns: { ${missing[0]}: 'YourHeader' })`;
+  const flags = named.map((n) => columnFlag(n.column, n.header)).join(' ');
+  const option = named.map((n) => `${n.column}: ${JSON.stringify(safeText(n.header))}`).join(', ');
+  return `${named.length === 1 ? 'a header looks like it' : 'headers look like them'}: ${flags} (library: columns: { ${option} })`;
+}
+
 /** Where each canonical column sits in the input, `-1` when absent. */
 export type ColumnIndex = Record<CanonicalColumn, number>;
 
@@ -141,19 +164,38 @@ export function resolveColumns(headers: readonly string[], mapping: Partial<Reco
     const at = normalised.indexOf(normaliseHeader(header));
     if (at < 0) {
       const found = foundColumns(headers, mapping);
-      throw new KontinuitetError('MISSING_COLUMN', `columns: the header "${header}" given for ${column} is not in the input (${found.text})`, { column, columns: headers.length, headers: found.shown });
+      const near = isHeaderRow(found.shown) ? nearestHeader(headers, [normaliseHeader(header)], normaliseHeader) : null;
+      const hint = near === null ? '' : `; did you mean "${near}"? ${columnFlag(column, near)}`;
+      throw new KontinuitetError('MISSING_COLUMN', `columns: the header "${header}" given for ${column} is not in the input (${found.text})${hint}`, { column, columns: headers.length, headers: found.shown });
     }
     index[column] = at;
   }
   const missing = REQUIRED_COLUMNS.filter((c) => index[c] === -1);
   if (missing.length > 0) {
     const found = foundColumns(headers, mapping);
-    throw new KontinuitetError(
-      'MISSING_COLUMN',
-      `missing required column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} (${found.text}); ` +
-        `name them with the columns option, e.g. { ${missing[0]}: 'YourHeader' }`,
-      { missing, columns: headers.length, headers: found.shown },
-    );
+    // the way to fix it first: a message is cut at 300 characters, and the list of columns found may be long
+    throw new KontinuitetError('MISSING_COLUMN', `missing required column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}: ${howToName(missing, headers, index, found.shown)} (${found.text})`, {
+      missing,
+      columns: headers.length,
+      headers: found.shown,
+    });
   }
   return index;
+}
+
+/** The column index with the optional columns not in `use` switched off. */
+export function usedColumns(index: ColumnIndex, use: readonly CanonicalColumn[] | undefined): ColumnIndex {
+  if (use === undefined) return index;
+  const keep = new Set<CanonicalColumn>([...REQUIRED_COLUMNS, ...use]);
+  return Object.fromEntries(CANONICAL_COLUMNS.map((c) => [c, keep.has(c) ? index[c] : -1])) as ColumnIndex;
+}
+
+/** Which input header feeds each canonical column present (the ledger's `columns`). */
+export function describeColumns(index: ColumnIndex, headers: readonly string[]): Partial<Record<CanonicalColumn, string>> {
+  const out: Partial<Record<CanonicalColumn, string>> = {};
+  for (const c of CANONICAL_COLUMNS) {
+    const i = index[c];
+    if (i >= 0) out[c] = (headers[i] ?? '').replace(/^\uFEFF/, '').trim();
+  }
+  return out;
 }

@@ -5,12 +5,15 @@ import { fileURLToPath } from 'node:url';
 import { KontinuitetError, type RowIssue } from '../errors.js';
 import { checkReadOptions, checkSource } from '../options.js';
 import { LocalZone } from '../windows/zone.js';
-import { aliasOf, CANONICAL_COLUMNS, normaliseHeader, REQUIRED_COLUMNS, resolveColumns, type CanonicalColumn, type ColumnIndex } from './columns.js';
+import { aliasOf, CANONICAL_COLUMNS, describeColumns, normaliseHeader, resolveColumns, usedColumns, type ColumnIndex } from './columns.js';
+
+export { describeColumns, usedColumns } from './columns.js';
 import { CsvTokenizer, detectDelimiter } from './csv.js';
 import { firstInvalidUtf8, lineEnds, notUtf8 } from './encoding.js';
 import { pseudonymiser } from './pseudonymise.js';
 import { sniffed, sniffFile } from './sniff.js';
 import { RowConverter } from './row.js';
+import { isWorkbookFile, peekStream, readXlsx } from './xlsx.js';
 import { timeLimits } from './plausible.js';
 import type { ReadLedger, ReadOptions, Visit, VisitInput, VisitSource } from './types.js';
 
@@ -40,7 +43,12 @@ export async function scanVisits(source: VisitSource, onVisit: (visit: Visit) =>
   const account = accountant(ledger, options, onVisit);
 
   if (isByteSource(source)) {
-    await readCsv(source, options, zone, mapId, ledger, account);
+    // an Excel workbook (a zip archive) is read sheet row by sheet row; anything else as CSV text
+    const input = await workbookOrBytes(source);
+    if (input.workbook) {
+      await readXlsx(input.source, options, zone, mapId, ledger, account);
+      closeLedger(ledger, options);
+    } else await readCsv(input.source, options, zone, mapId, ledger, account);
   } else {
     await readObjects(source, options, zone, mapId, ledger, account);
   }
@@ -151,6 +159,16 @@ async function* counted(stream: AsyncIterable<Uint8Array | string> & { destroy?:
 
 type Account = (result: Visit | RowIssue) => void;
 
+/** The source as a workbook (a path, or the stream with its first bytes put back) or as bytes to read as CSV. */
+async function workbookOrBytes(source: string | URL | NodeJS.ReadableStream): Promise<{ workbook: boolean; source: string | NodeJS.ReadableStream }> {
+  if (typeof source === 'string' || source instanceof URL) {
+    const path = source instanceof URL ? fileURLToPath(source) : source;
+    return { workbook: await isWorkbookFile(path), source: path };
+  }
+  const peeked = await peekStream(source);
+  return { workbook: peeked.workbook, source: peeked.stream };
+}
+
 async function readCsv(
   source: string | URL | NodeJS.ReadableStream,
   options: ReadOptions,
@@ -226,22 +244,6 @@ async function readCsv(
 
 function firstLine(text: string): string {
   return text.split(/\r\n|\r|\n/, 1)[0]!.replace(/^\uFEFF/, '');
-}
-
-/** The column index with the optional columns not in `use` switched off. */
-export function usedColumns(index: ColumnIndex, use: readonly CanonicalColumn[] | undefined): ColumnIndex {
-  if (use === undefined) return index;
-  const keep = new Set<CanonicalColumn>([...REQUIRED_COLUMNS, ...use]);
-  return Object.fromEntries(CANONICAL_COLUMNS.map((c) => [c, keep.has(c) ? index[c] : -1])) as ColumnIndex;
-}
-
-export function describeColumns(index: ColumnIndex, headers: readonly string[]): Partial<Record<CanonicalColumn, string>> {
-  const out: Partial<Record<CanonicalColumn, string>> = {};
-  for (const c of CANONICAL_COLUMNS) {
-    const i = index[c];
-    if (i >= 0) out[c] = (headers[i] ?? '').replace(/^\uFEFF/, '').trim();
-  }
-  return out;
 }
 
 async function readObjects(

@@ -12,7 +12,7 @@ import type { ProgressEvent } from '../progress.js';
  *   lat: 62.4, lon: 15.6, travelMinutes: null, travelKm: null, shiftStart: null, shiftEnd: null }
  */
 export interface Visit {
-  /** 1-based line where the row starts (object sources: 1-based position). */
+  /** 1-based line where the row starts (an Excel sheet: the sheet row; object sources: 1-based position). */
   line: number;
   /** Visit id; `''` when the log has none (visits are then grouped by overlap). */
   visitId: string;
@@ -53,12 +53,14 @@ export interface ReadLedger {
   rejectedByCode: Partial<Record<RowIssueCode, number>>;
   issues: RowIssue[];
   issuesOmitted: number;
-  /** Empty lines in a CSV file (not rows, not counted in `read`). */
+  /** Empty lines in a CSV file, or empty rows of a sheet (not rows, not counted in `read`). */
   blankLines: number;
   /** Delimiter used (`null` for in-memory rows). */
   delimiter: string | null;
   /** Which input header fed each canonical column present. */
   columns: Partial<Record<CanonicalColumn, string>>;
+  /** The sheet read, for an Excel workbook (absent for CSV text and rows in memory). */
+  sheet?: string;
   /**
    * What the reader warns of, e.g. `'the file has a header but no rows'` (a file whose header
    * was read but which gives no row: used + rejected = 0). Also passed to `onWarning`.
@@ -97,6 +99,11 @@ export interface ReadOptions {
   delimiter?: ',' | ';' | '\t';
   /** Text encoding of a file or byte stream: `'utf8'` (default, BOM allowed) or `'latin1'` (Windows-1252). */
   encoding?: 'utf8' | 'latin1';
+  /**
+   * The sheet of an Excel workbook (.xlsx) to read: its name (exact, else ignoring case), or its
+   * position in the workbook, 1-based. Default: the first sheet. Not used for CSV text.
+   */
+  sheet?: string | number;
   /** Explicit header for canonical columns, e.g. `{ client_id: 'Kundnr' }`; wins over aliases. */
   columns?: Partial<Record<CanonicalColumn, string>>;
   /** `'collect'` (default): reject bad rows and go on; `'stop'`: throw `BAD_ROW` at the first. */

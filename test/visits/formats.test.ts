@@ -270,7 +270,9 @@ describe('explicit columns mapping', () => {
     for (const c of ['staff_id', 'start', 'end']) expect(e.message).toContain(c);
     // only Brukare is a known column name; the other five may be data and are only counted
     expect(e.message).toContain('6 columns found; known names among them: Brukare; the other 5 are not shown');
-    for (const h of ['Kundnr', 'Utförd av', 'Besöksstart', 'Tjänstetyp']) expect(e.message).not.toContain(h);
+    for (const h of ['Kundnr', 'Utförd av', 'Tjänstetyp']) expect(e.message).not.toContain(h);
+    // a row with a known column name is a header row: the headers nearest the missing ones are suggested with the flag
+    expect(e.message).toContain('--column start="Besöksstart" --column end="Besöksslut"');
     expect(e.details).toMatchObject({ columns: 6, headers: [null, null, null, null, null, 'Brukare'] });
     expect(e.details).toMatchObject({ missing: ['staff_id', 'start', 'end'] });
   });

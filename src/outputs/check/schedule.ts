@@ -124,7 +124,9 @@ export async function checkSchedule(
     || Object.values(config.targets.groups ?? {}).some((g) => g.minContactShare !== undefined && g.minContactShare !== null);
   const window: ScheduleOptions = {};
   for (const key of SCHEDULE_KEYS) if (config[key] !== undefined) Object.assign(window, { [key]: config[key] });
-  const measure: ScheduleOptions & ReadOptions = { ...window, ...options.read, indices, ...(options.engine !== undefined ? { engine: options.engine } : {}) };
+  // the config's columns, each overridden by the reader's (the CLI's --column)
+  const columns = config.columns === undefined ? undefined : { ...config.columns, ...options.read?.columns };
+  const measure: ScheduleOptions & ReadOptions = { ...window, ...options.read, ...(columns !== undefined ? { columns } : {}), indices, ...(options.engine !== undefined ? { engine: options.engine } : {}) };
   const schedule = await measureSchedule(source, measure);
   const baseline = options.baseline === undefined ? undefined : await measureSchedule(options.baseline, measure);
   const report = checkTargets(schedule.result, config.targets, {

@@ -1,3 +1,4 @@
+import type { CanonicalColumn } from '../../read/columns.js';
 import type { MonthAnchor } from '../../windows/windows.js';
 
 /**
@@ -105,6 +106,8 @@ export interface CheckConfig {
   inWindowBy?: 'start' | 'overlap';
   /** Check every group of the log (with the top-level targets and any overrides), not only those in `targets.groups`. */
   byGroup?: boolean;
+  /** The log's header for canonical columns, e.g. `{ client_id: 'Kund nr' }` (the reader's `columns`; a `--column` flag or `read.columns` wins). */
+  columns?: Partial<Record<CanonicalColumn, string>>;
   targets: Targets;
   warnWithin?: WarnWithin;
   baseline?: { tolerance?: Tolerance };
