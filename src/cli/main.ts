@@ -15,6 +15,7 @@ Commands:
   check <file>       CI gate: exit 1 when a schedule breaks continuity targets
   report <file>      one self-contained HTML report with charts, to open or mail (no network)
   generate           write a synthetic municipality's visit log (seeded, realistic)
+  sample             write the README's sample visit log (to try the commands on)
   help [command]     this text, or a command's options
 
 Run "kontinuitet <command> --help" for a command's options.`;
@@ -32,6 +33,7 @@ const COMMANDS: Record<string, () => Promise<{ run: Command; help: string }>> = 
   check: async () => { const m = await import('./check.js'); return { run: m.checkCommand, help: m.CHECK_HELP }; },
   report: async () => { const m = await import('./report.js'); return { run: m.reportCommand, help: m.REPORT_HELP }; },
   generate: async () => { const m = await import('./generate.js'); return { run: m.generateCommand, help: m.GENERATE_HELP }; },
+  sample: async () => { const m = await import('./sample.js'); return { run: m.sampleCommand, help: m.SAMPLE_HELP }; },
 };
 
 /** Runs the CLI with `argv` (without node and script); returns the exit status. */
