@@ -234,10 +234,13 @@ describe('a log without a whole window says why', () => {
     expect((await measureContinuity(SAMPLE, { anchor: 'first-monday' })).warnings).toEqual([]);
   });
 
-  it('staffing and routes warn the same', async () => {
+  it('staffing and routes warn the same, in their results too', async () => {
     const told: string[] = [];
-    await measureStaffing(tenDays, { onWarning: (w) => told.push(w) });
-    await measureRoutes(tenDays, { onWarning: (w) => told.push(w) });
+    const s = await measureStaffing(tenDays, { onWarning: (w) => told.push(w) });
+    const r = await measureRoutes(tenDays, { onWarning: (w) => told.push(w) });
     expect(told).toEqual([expected, expected]);
+    expect([s.warnings, s.windows]).toEqual([[expected], []]);
+    expect([r.warnings, r.windows]).toEqual([[expected], []]);
+    expect(staffing(tenDays).warnings).toEqual([expected]);
   });
 });

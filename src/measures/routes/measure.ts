@@ -135,6 +135,8 @@ export class RoutesAccumulator {
   private readonly days: number;
   private readonly maxWindows: number;
   private readonly onWarning: ((message: string) => void) | undefined;
+  /** What this measure warned of (also given to `onWarning`). */
+  private readonly warnings: string[] = [];
   /** The one window's first day (`from` as a `YYYY-MM-DD` text), or undefined. */
   private readonly from: string | undefined;
   private readonly base: LatLon | null;
@@ -235,8 +237,14 @@ export class RoutesAccumulator {
       },
       rows: { read: ledger?.read ?? used + own.rejected, used, rejected: (ledger?.rejected ?? 0) + own.rejected, outsideWindows: used - inside },
       issues: own.issues.length === 0 ? ledger?.issues ?? [] : [...ledger?.issues ?? [], ...own.issues],
+      warnings: [...ledger?.warnings ?? [], ...this.warnings],
       windows: results,
     });
+  }
+
+  private warn(message: string): void {
+    this.warnings.push(message);
+    this.onWarning?.(message);
   }
 
   private reportedWindows(): DayWindow[] {
@@ -245,7 +253,7 @@ export class RoutesAccumulator {
     if (this.firstDay > this.lastDay) return [];
     if (o.all === true) return [dayWindow(civilFromDays(this.firstDay), this.lastDay - this.firstDay + 1, this.zone)];
     const series = seriesWindows(this.firstDay, this.lastDay, this.days, o.anchor ?? 'first-day', this.zone, this.maxWindows);
-    if (series.warning !== null) this.onWarning?.(series.warning);
+    if (series.warning !== null) this.warn(series.warning);
     return series.windows;
   }
 
@@ -266,7 +274,7 @@ export class RoutesAccumulator {
     const clock = { deadline: performance.now() + this.budgetMs, quick: 0 };
     const days = windows.map((w, k) => this.evaluateWindow(rows, order, w, new StaffDays(counts[k]!, staffNames, groupNames, this.zone), clock));
     if (clock.quick > 0) {
-      this.onWarning?.(`routes: the best-order search used its budget (searchBudgetMs ${Math.round(this.budgetMs)} ms) after ${total - clock.quick} of ${total} staff-days; `
+      this.warn(`routes: the best-order search used its budget (searchBudgetMs ${Math.round(this.budgetMs)} ms) after ${total - clock.quick} of ${total} staff-days; `
         + `the other ${clock.quick} were solved by the quick heuristic alone (bestSearch 'quick', counted in daysQuick)`);
     }
     return { held: rows.count, windows, days, staffNames, groupNames };

@@ -157,6 +157,7 @@ class StaffingFigures {
       // copies: the report gives the measure's result beside these figures
       rows: { ...measured.rows, excluded: { ...measured.rows.excluded } },
       issues: [...measured.issues],
+      warnings: [...measured.warnings],
       windows: measured.windows.map((w, k) => this.evaluateWindow(w, perWindow[k] ?? [])),
     });
   }
