@@ -8,7 +8,7 @@
 
 // Reading visit logs
 export { readVisits, scanVisits, DEFAULT_ZONE } from './read/read.js';
-export type { Visit, ReadLedger, ReadOptions, VisitInput, VisitSource } from './read/types.js';
+export type { Visit, ReadLedger, ReadOptions, VisitInput, VisitRowInput, TimeValue, VisitSource } from './read/types.js';
 export type { ProgressEvent } from './progress.js';
 export { CANONICAL_COLUMNS, HEADER_ALIASES, REQUIRED_COLUMNS, type CanonicalColumn } from './read/columns.js';
 export { pseudonymiser } from './read/pseudonymise.js';

@@ -7,6 +7,8 @@
 
 import { ENGINE_SETTINGS, type EngineSettings } from './engine-settings.js';
 import { KontinuitetError } from './errors.js';
+import { civilFromDays } from './windows/civil.js';
+import type { LocalZone } from './windows/zone.js';
 import { CANONICAL_COLUMNS } from './read/columns.js';
 import type { ReadOptions } from './read/types.js';
 
@@ -69,15 +71,20 @@ export function wholeNumber(name: string, value: unknown, min: number, max: numb
 }
 
 /**
- * A date option (`from`): undefined, or a `YYYY-MM-DD` text; a `Date` (valid or not), a number
- * or anything else is a `BAD_OPTION` (a Date is an instant, the option is a local calendar day).
+ * A day option (`from`) as its `YYYY-MM-DD` text: undefined stays undefined, a text is returned
+ * as given (its form is checked where the window is made), and a valid `Date` stands for the local
+ * calendar day in `zone` that holds its instant (`new Date('2024-10-01')`, UTC midnight, and
+ * `new Date(2024, 9, 1)` in a Swedish process are both 2024-10-01 in Europe/Stockholm). An
+ * Invalid Date, a number or anything else is a `BAD_OPTION`.
  *
  * @example
- * dayText('from', new Date('x')); // throws BAD_OPTION: from: must be a YYYY-MM-DD date, got an Invalid Date
+ * dayOption('from', new Date('2024-10-01'), new LocalZone('Europe/Stockholm')); // → '2024-10-01'
+ * dayOption('from', new Date('x'), zone); // throws BAD_OPTION: from: must be a YYYY-MM-DD date or a Date, got an Invalid Date
  */
-export function dayText(name: string, value: unknown): string | undefined {
+export function dayOption(name: string, value: unknown, zone: LocalZone): string | undefined {
   if (value === undefined || typeof value === 'string') return value;
-  throw new KontinuitetError('BAD_OPTION', `${name}: must be a YYYY-MM-DD date, got ${shownValue(value)}`);
+  if (value instanceof Date && !Number.isNaN(value.getTime())) return civilFromDays(zone.localDay(value.getTime()));
+  throw new KontinuitetError('BAD_OPTION', `${name}: must be a YYYY-MM-DD date or a Date, got ${shownValue(value)}`);
 }
 
 /**
@@ -175,7 +182,7 @@ export function checkSource(source: unknown): void {
 export function checkVisitList(visits: unknown): void {
   if (typeof visits === 'string') throw new KontinuitetError('BAD_SOURCE', 'the visits must be visits in memory (e.g. from readVisits), got a text: read a file with the measure\'s streaming form (measureContinuity, measureStaffing, measureRoutes)');
   if (visits !== null && typeof visits === 'object' && typeof (visits as Partial<Iterable<unknown>>)[Symbol.iterator] === 'function') return;
-  throw new KontinuitetError('BAD_SOURCE', `the visits must be an iterable of visits (e.g. from readVisits), got ${kindOf(visits)}`);
+  throw new KontinuitetError('BAD_SOURCE', `the visits must be an iterable of visits or rows (e.g. from readVisits, or a planning system's rows), got ${kindOf(visits)}`);
 }
 
 /** What a value is, for a message (never the value itself: it may be an id). */

@@ -20,6 +20,7 @@ Commands:
   plan <file>        reassign staff toward fewer staff per client (every visit covered, rules kept)
   generate           write a synthetic municipality's visit log (seeded, realistic)
   sql                print the continuity rule as one SQL query (DuckDB, PostgreSQL) for logs in a database
+  sample             write the README's sample visit log (to try the commands on)
   help [command]     this text, or a command's options
 
 Run "kontinuitet <command> --help" for a command's options.`;
@@ -41,6 +42,7 @@ const COMMANDS: Record<string, () => Promise<{ run: Command; help: string }>> = 
   plan: async () => { const m = await import('./plan.js'); return { run: m.planCommand, help: m.PLAN_HELP }; },
   generate: async () => { const m = await import('./generate.js'); return { run: m.generateCommand, help: m.GENERATE_HELP }; },
   sql: async () => { const m = await import('./sql.js'); return { run: m.sqlCommand, help: m.SQL_HELP }; },
+  sample: async () => { const m = await import('./sample.js'); return { run: m.sampleCommand, help: m.SAMPLE_HELP }; },
 };
 
 /** Runs the CLI with `argv` (without node and script); returns the exit status. */

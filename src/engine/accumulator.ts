@@ -3,7 +3,7 @@ import { VisitChecker } from '../read/check.js';
 import { seriesWindows, type DayWindow, type MonthAnchor } from '../windows/windows.js';
 import type { LocalZone } from '../windows/zone.js';
 import type { CodedColumn, CodedRow, CodedSink } from './fast.js';
-import type { ReadLedger, ReadOptions, Visit } from '../read/types.js';
+import type { ReadLedger, ReadOptions, Visit, VisitInput } from '../read/types.js';
 import type { CountedColumns } from './evaluate.js';
 import type { CountedRow } from './rows.js';
 import { clientOrder, materialise, windowClients, windowOf, type ClientList, type StreamedResult } from './clientlist.js';
@@ -85,10 +85,11 @@ export class ContinuityAccumulator implements CodedSink {
   }
 
   /**
-   * Takes one visit row (read only during the call: a reader may reuse the object). A visit the
-   * reader would reject (see {@link VisitChecker}) is rejected: counted and listed in the result.
+   * Takes one visit row (read only during the call: a reader may reuse the object), a visit or a
+   * plain row of a planning system. One the reader would reject (see {@link VisitChecker}) is
+   * rejected: counted and listed in the result.
    */
-  add(visit: RowFacts): void {
+  add(visit: RowFacts | VisitInput): void {
     const v = this.checker.check(visit);
     if (v === null) return;
     const r = this.coded;
@@ -291,6 +292,7 @@ export class ContinuityAccumulator implements CodedSink {
       zone: this.zone.name,
       rows,
       issues: own.issues.length === 0 ? ledger?.issues ?? [] : [...ledger?.issues ?? [], ...own.issues],
+      warnings: [...ledger?.warnings ?? [], ...reported.warning === null ? [] : [reported.warning]],
       windows: windows.map(({ window }, k) => {
         const clients = windowClients(ids, order, groups, results.map((job) => job[k]!), facts, window.fromDay);
         return windowOf(window, clients, groups, this.target, this.withIndices);
@@ -375,7 +377,7 @@ export class ContinuityAccumulator implements CodedSink {
   /** The windows to report (fixed, or the monthly windows the log covers) and the counted rows of windows it covers only in part. */
   reportedWindows(): ReportedWindows {
     const count = (w: DayWindow) => ({ window: w, count: this.windows.get(w.fromDay)?.rows.count ?? 0 });
-    if (this.fixed !== null) return { windows: [count(this.fixed)], partlyCovered: 0, beforeSeries: 0 };
+    if (this.fixed !== null) return { windows: [count(this.fixed)], partlyCovered: 0, beforeSeries: 0, warning: null };
     const series = seriesWindows(this.firstDay, this.lastDay, this.rules.days, this.anchor, this.zone, this.maxWindows);
     if (series.warning !== null && !this.warned) {
       this.warned = true;
@@ -389,7 +391,7 @@ export class ContinuityAccumulator implements CodedSink {
       if (dropped.has(day)) beforeSeries += acc.rows.count;
       else if (!keep.has(day)) partlyCovered += acc.rows.count;
     }
-    return { windows: series.windows.map(count), partlyCovered, beforeSeries };
+    return { windows: series.windows.map(count), partlyCovered, beforeSeries, warning: series.warning };
   }
 
   private windowState(fromDay: number): WindowState {
@@ -419,12 +421,14 @@ const PARTITION_LIST = Array.from({ length: PARTITIONS }, (_, p) => p);
  * windows the log covers only in part, and those of whole windows before a bounded series.
  *
  * @example
- * acc.reportedWindows(); // → { windows: [{ window: { from: '2024-10-01', … }, count: 2600 }], partlyCovered: 0, beforeSeries: 0 }
+ * acc.reportedWindows(); // → { windows: [{ window: { from: '2024-10-01', … }, count: 2600 }], partlyCovered: 0, beforeSeries: 0, warning: null }
  */
 export interface ReportedWindows {
   windows: { window: DayWindow; count: number }[];
   partlyCovered: number;
   beforeSeries: number;
+  /** The series' warning (windows left out, or no whole window), or null. */
+  warning: string | null;
 }
 
 /**

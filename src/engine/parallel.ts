@@ -207,6 +207,7 @@ function mergeLedgers(ledgers: readonly ReadLedger[], maxIssues: number): ReadLe
       if (all.issues.length < maxIssues) all.issues.push(issue);
       else all.issuesOmitted++;
     }
+    for (const warning of l.warnings) if (!all.warnings.includes(warning)) all.warnings.push(warning);
   }
   return all;
 }

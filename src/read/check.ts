@@ -2,35 +2,42 @@ import type { RowIssue, RowIssueCode } from '../errors.js';
 import { civilFromDays } from '../windows/civil.js';
 import type { LocalZone } from '../windows/zone.js';
 import { CANONICAL_COLUMNS, REQUIRED_COLUMNS, type CanonicalColumn, type ColumnIndex } from './columns.js';
-import { fieldText } from './read.js';
+import { cellText, ObjectRowReader } from './objects.js';
 import { plausible, shortEnough, timeLimits, type TimeLimits } from './plausible.js';
 import { RowConverter, trimmed } from './row.js';
 import type { Visit } from './types.js';
 
-/** A visit's fields, the column each is read from, and whether it is a time. */
-const FIELDS: readonly (readonly [keyof Visit, CanonicalColumn, boolean])[] = [
-  ['visitId', 'visit_id', false], ['client', 'client_id', false], ['staff', 'staff_id', false],
-  ['start', 'start', true], ['end', 'end', true], ['kind', 'kind', false], ['group', 'group', false],
-  ['birthDay', 'client_birth_date', false], ['age', 'client_age', false], ['staffRole', 'staff_role', false],
-  ['contactStaff', 'contact_staff_id', false], ['lat', 'lat', false], ['lon', 'lon', false],
-  ['travelMinutes', 'travel_minutes', false], ['travelKm', 'travel_km', false],
-  ['shiftStart', 'shift_start', true], ['shiftEnd', 'shift_end', true],
+/** A visit's fields and the column each is read from. */
+const FIELDS: readonly (readonly [keyof Visit, CanonicalColumn])[] = [
+  ['visitId', 'visit_id'], ['client', 'client_id'], ['staff', 'staff_id'],
+  ['start', 'start'], ['end', 'end'], ['kind', 'kind'], ['group', 'group'],
+  ['birthDay', 'client_birth_date'], ['age', 'client_age'], ['staffRole', 'staff_role'],
+  ['contactStaff', 'contact_staff_id'], ['lat', 'lat'], ['lon', 'lon'],
+  ['travelMinutes', 'travel_minutes'], ['travelKm', 'travel_km'],
+  ['shiftStart', 'shift_start'], ['shiftEnd', 'shift_end'],
 ];
 
 /**
- * Checks visits handed to a measure in memory (`continuity(visits)`, an accumulator's `add`) as
- * the reader checks rows: a visit whose fields are already what the reader gives passes as it
- * is; any other is read field by field as the reader reads an in-memory row (numbers and `Date`s
- * as the object reader takes them, text times parsed in the zone, ids trimmed) and becomes that
- * visit or a {@link RowIssue} with the reader's code (`bad_value`, `missing_value`,
- * `time_format`, `end_before_start`, `bad_number`, `bad_date`, …). Only the fields of the
- * columns the measure uses are checked (as the reader's `use`). Rejected visits are counted and
- * listed here (the first `maxIssues`).
+ * Checks what is handed to a measure in memory (`continuity(visits)`, `staffing`, `routes`, an
+ * accumulator's `add`) as the reader checks rows. Two shapes are taken, object by object:
+ * - a {@link Visit} (the reader's shape: an object with `client` and `staff` and a `line` or
+ *   `birthDay`): one whose fields are already what the reader gives passes as it is; any other is
+ *   read field by field as the reader reads an in-memory row (numbers and `Date`s as the object
+ *   reader takes them, text times parsed in the zone, ids trimmed);
+ * - any other object is a row of a planning system ({@link VisitRowInput}: canonical keys, their
+ *   camelCase spellings or aliases), read by the object reader ({@link ObjectRowReader}: its
+ *   first such row is the header, and one without the required columns is `MISSING_COLUMN`).
+ *
+ * Either becomes a visit or a {@link RowIssue} with the reader's code (`bad_value`,
+ * `missing_value`, `time_format`, `end_before_start`, `bad_number`, `bad_date`, …). Only the
+ * fields of the columns the measure uses are checked (as the reader's `use`). Rejected visits are
+ * counted and listed here (the first `maxIssues`).
  *
  * @example
  * const checker = new VisitChecker(new LocalZone('Europe/Stockholm'), ['group']);
  * checker.check({ line: 1, client: 'C1', staff: 'S1', start: Number.NaN, end: 0 }); // → null
- * checker.issues[0].code; // → 'bad_value'
+ * checker.issues[0].code; // → 'time_format'
+ * checker.check({ clientId: 'C1', staffId: 'S1', start: '2024-10-01 08:00', end: '2024-10-01 08:30' }); // → a Visit (line 2)
  */
 export class VisitChecker {
   /** Visits checked, rejected, and the rejected by code. */
@@ -42,8 +49,10 @@ export class VisitChecker {
   private readonly uses: boolean[];
   private readonly converter: RowConverter;
   private readonly limits: TimeLimits;
+  /** The reader of the rows that are not visits, made at the first. */
+  private rows: ObjectRowReader | null = null;
 
-  constructor(zone: LocalZone, use: readonly CanonicalColumn[], private readonly maxIssues = 1000) {
+  constructor(private readonly zone: LocalZone, private readonly use: readonly CanonicalColumn[], private readonly maxIssues = 1000) {
     const used = new Set<CanonicalColumn>([...REQUIRED_COLUMNS, ...use]);
     this.uses = FIELDS.map(([, column]) => used.has(column));
     const index = Object.fromEntries(CANONICAL_COLUMNS.map((c, i) => [c, used.has(c) ? i : -1])) as ColumnIndex;
@@ -59,13 +68,22 @@ export class VisitChecker {
   check(v: unknown): Visit | null {
     const position = ++this.checked;
     if (this.isClean(v)) return v;
-    const r = this.read(v, position);
+    const r = isRow(v) ? this.rowReader().read(v, position) : this.read(v, position);
     if ('client' in r) return r;
     this.rejected++;
     this.rejectedByCode[r.code] = (this.rejectedByCode[r.code] ?? 0) + 1;
     if (this.issues.length < this.maxIssues) this.issues.push(r);
     else this.issuesOmitted++;
     return null;
+  }
+
+  /** Which key fed each canonical column of the rows that are not visits (by the first such row); null when there was none. */
+  get rowColumns(): Partial<Record<CanonicalColumn, string>> | null {
+    return this.rows === null ? null : this.rows.columns;
+  }
+
+  private rowReader(): ObjectRowReader {
+    return (this.rows ??= new ObjectRowReader(this.zone, { use: this.use }, null, this.limits));
   }
 
   /** True when the used fields are what the reader gives (the path of every visit a reader made). */
@@ -98,16 +116,26 @@ export class VisitChecker {
     const fields = new Array<string>(CANONICAL_COLUMNS.length).fill('');
     for (let k = 0; k < FIELDS.length; k++) {
       if (!this.uses[k]) continue;
-      const [key, column, isTime] = FIELDS[k]!;
+      const [key, column] = FIELDS[k]!;
       let value = x[key];
       // a visit's birth date is a day number; the reader's is a YYYY-MM-DD text
       if (key === 'birthDay' && Number.isInteger(value)) value = civilFromDays(value as number);
-      const text = fieldText(value, isTime);
-      if (text === null) return { line, column, code: 'bad_value', message: `line ${line}, column ${column}: has a value of a type that cannot be read` };
+      const text = cellText(value, column, this.zone);
+      if (typeof text !== 'string') return { line, column, code: text.code, message: `line ${line}, column ${column}: ${text.why}` };
       fields[CANONICAL_COLUMNS.indexOf(column)] = text;
     }
     return this.converter.convert(fields, line);
   }
+}
+
+/**
+ * True for an object that is a row of a planning system rather than a {@link Visit}: a visit has
+ * `client` and `staff` and a `line` or `birthDay` (the reader's shape; a row names its columns
+ * `client_id`, `clientId`, `Brukare`, …, and has neither `line` nor `birthDay`).
+ */
+function isRow(v: unknown): v is object {
+  if (typeof v !== 'object' || v === null) return false;
+  return !('client' in v && 'staff' in v && ('line' in v || 'birthDay' in v));
 }
 
 function id(v: unknown): boolean {

@@ -33,7 +33,9 @@ export const REQUIRED_COLUMNS: readonly CanonicalColumn[] = ['client_id', 'staff
 /**
  * Header aliases, matched after {@link normaliseHeader}: lower case, å/ä → a, ö → o, é → e,
  * spaces, dots and hyphens → `_`. Swedish export headers (Brukare, Personal, Starttid, …) and
- * common English ones map to the canonical names.
+ * common English ones map to the canonical names, and so does the camelCase spelling of every
+ * canonical name (`clientId`, `staffRole`, `shiftStart`, … read as `clientid`, …), as rows of a
+ * planning system name them ({@link VisitRowInput}).
   *
   * @example
   * HEADER_ALIASES.client_id.includes('brukare'); // → true
@@ -46,16 +48,16 @@ export const HEADER_ALIASES: Readonly<Record<CanonicalColumn, readonly string[]>
   end: ['end', 'end_time', 'endtime', 'sluttid', 'slut_tid', 'slut', 'till', 'till_tid', 'stopp', 'stopptid', 'besok_slut', 'sluttidpunkt'],
   kind: ['kind', 'type', 'service', 'insats', 'insatstyp', 'insatskategori', 'typ', 'tjanst', 'besokstyp', 'aktivitet'],
   group: ['group', 'grupp', 'hemtjanstgrupp', 'omrade', 'team', 'enhet', 'area', 'arbetsgrupp'],
-  client_birth_date: ['client_birth_date', 'birth_date', 'birthdate', 'fodelsedatum', 'fodelsedag', 'fodd'],
-  client_age: ['client_age', 'age', 'alder', 'brukare_alder'],
-  staff_role: ['staff_role', 'role', 'roll', 'yrkesroll', 'befattning', 'yrke', 'personalkategori'],
-  contact_staff_id: ['contact_staff_id', 'contact_staff', 'contact', 'contact_person', 'kontaktperson', 'fast_omsorgskontakt', 'omsorgskontakt', 'kontaktman'],
+  client_birth_date: ['client_birth_date', 'clientbirthdate', 'birth_date', 'birthdate', 'fodelsedatum', 'fodelsedag', 'fodd'],
+  client_age: ['client_age', 'clientage', 'age', 'alder', 'brukare_alder'],
+  staff_role: ['staff_role', 'staffrole', 'role', 'roll', 'yrkesroll', 'befattning', 'yrke', 'personalkategori'],
+  contact_staff_id: ['contact_staff_id', 'contactstaffid', 'contact_staff', 'contactstaff', 'contact', 'contact_person', 'kontaktperson', 'fast_omsorgskontakt', 'omsorgskontakt', 'kontaktman'],
   lat: ['lat', 'latitude', 'latitud'],
   lon: ['lon', 'lng', 'long', 'longitude', 'longitud'],
-  travel_minutes: ['travel_minutes', 'travel_min', 'restid', 'restid_min', 'restid_minuter'],
-  travel_km: ['travel_km', 'km', 'reslangd', 'reslangd_km', 'strecka', 'stracka_km', 'stracka'],
-  shift_start: ['shift_start', 'pass_start', 'passtart', 'arbetspass_start'],
-  shift_end: ['shift_end', 'pass_slut', 'passlut', 'arbetspass_slut'],
+  travel_minutes: ['travel_minutes', 'travelminutes', 'travel_min', 'restid', 'restid_min', 'restid_minuter'],
+  travel_km: ['travel_km', 'travelkm', 'km', 'reslangd', 'reslangd_km', 'strecka', 'stracka_km', 'stracka'],
+  shift_start: ['shift_start', 'shiftstart', 'pass_start', 'passtart', 'arbetspass_start'],
+  shift_end: ['shift_end', 'shiftend', 'pass_slut', 'passlut', 'arbetspass_slut'],
 };
 
 /**

@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { KontinuitetError, type RowIssue } from '../errors.js';
 import { checkReadOptions, checkSource } from '../options.js';
 import { LocalZone } from '../windows/zone.js';
-import { aliasOf, CANONICAL_COLUMNS, describeColumns, normaliseHeader, resolveColumns, usedColumns, type ColumnIndex } from './columns.js';
+import { aliasOf, CANONICAL_COLUMNS, describeColumns, normaliseHeader, REQUIRED_COLUMNS, resolveColumns, usedColumns, type CanonicalColumn, type ColumnIndex } from './columns.js';
+import { ObjectRowReader } from './objects.js';
 
 export { describeColumns, usedColumns } from './columns.js';
 import { CsvTokenizer, detectDelimiter } from './csv.js';
@@ -254,60 +255,11 @@ async function readObjects(
   ledger: ReadLedger,
   account: Account,
 ): Promise<void> {
-  const limits = timeLimits(options, zone);
-  let converter: RowConverter | null = null;
-  let keyToColumn = new Map<string, number>();
-  let explicit = new Set<string>();
+  const rows = new ObjectRowReader(zone, options, mapId, timeLimits(options, zone));
   let position = 0;
   for await (const item of source as AsyncIterable<VisitInput>) {
-    position++;
-    if (converter === null) {
-      const headers = Object.keys(item ?? {});
-      const index = resolveColumns(headers, options.columns);
-      ledger.columns = describeColumns(index, headers);
-      keyToColumn = new Map(CANONICAL_COLUMNS.map((c, i) => [headers[index[c]] ?? '', i] as const).filter(([k]) => k !== ''));
-      explicit = new Set(Object.values(options.columns ?? {}).filter((h): h is string => h !== undefined).map(normaliseHeader));
-      const identity = Object.fromEntries(CANONICAL_COLUMNS.map((c, i) => [c, i])) as ColumnIndex;
-      converter = new RowConverter(usedColumns(identity, options.use), 0, zone, mapId, limits);
-    }
-    if (item === null || typeof item !== 'object') {
-      account({ line: position, column: null, code: 'bad_value', message: `line ${position}: is not an object` });
-      continue;
-    }
-    const fields = new Array<string>(CANONICAL_COLUMNS.length).fill('');
-    let bad: string | null = null;
-    const record = item as Readonly<Record<string, unknown>>;
-    for (const key in record) {
-      let at = keyToColumn.get(key);
-      if (at === undefined) {
-        // a key the first object did not have: an alias of a canonical column, or nothing
-        const column = explicit.has(normaliseHeader(key)) ? undefined : aliasOf(key);
-        at = column === undefined ? -1 : CANONICAL_COLUMNS.indexOf(column);
-        keyToColumn.set(key, at);
-      }
-      if (at < 0) continue;
-      const column = CANONICAL_COLUMNS[at] ?? 'start';
-      const text = fieldText(record[key], column === 'start' || column === 'end' || column === 'shift_start' || column === 'shift_end');
-      if (text === null) bad ??= column;
-      else fields[at] = text;
-    }
-    if (bad !== null) account({ line: position, column: bad, code: 'bad_value', message: `line ${position}, column ${bad}: has a value of a type that cannot be read` });
-    else account(converter.convert(fields, position));
+    const result = rows.read(item, ++position);
+    if (position === 1) ledger.columns = rows.columns;
+    account(result);
   }
-}
-
-/** The largest |epoch ms| a JavaScript Date holds. */
-const MAX_DATE_MS = 8.64e15;
-
-/** Text of an in-memory value: strings as they are, numbers and booleans printed, Dates (and epoch ms for times) as ISO instants; null for a type that cannot be read. */
-export function fieldText(v: unknown, isTime: boolean): string | null {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'string') return v;
-  if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : v.toISOString();
-  if (typeof v === 'number') {
-    if (!isTime) return String(v);
-    return Number.isFinite(v) && Math.abs(v) <= MAX_DATE_MS ? new Date(v).toISOString() : null;
-  }
-  if (typeof v === 'boolean' || typeof v === 'bigint') return String(v);
-  return null;
 }

@@ -69,13 +69,81 @@ export interface ReadLedger {
 }
 
 /**
- * One row as a planning system holds it in memory: any object whose keys are headers (canonical,
- * alias or mapped), so interface-typed rows need no index signature.
-  *
-  * @example
-  * await readVisits([{ Brukare: 'C1', Personal: 'S1', Starttid: '2024-10-01 08:00', Sluttid: '2024-10-01 08:30' }]);
+ * A time in a row in memory: a `Date` (an instant), a number of epoch milliseconds (an instant),
+ * or a text as in a CSV file (`YYYY-MM-DD HH:mm[:ss]`, local to `zone`, or with `Z` / `±HH:MM`).
+ * An Invalid Date, NaN or a number beyond a Date's range rejects the row as `time_format`.
+ *
+ * @example
+ * const t: TimeValue = new Date('2024-10-01T08:00:00+02:00'); // or 1727762400000, or '2024-10-01 08:00'
  */
-export type VisitInput = object;
+export type TimeValue = Date | number | string | null | undefined;
+
+/**
+ * One visit row as a planning system holds it in memory: one staff member at one visit, keyed by
+ * the canonical column names (`client_id`, `staff_id`, `start`, `end`, …) or by their camelCase
+ * spellings (`clientId`, `staffId`, `visitId`, `clientBirthDate` or `birthDate`, `clientAge`,
+ * `staffRole`, `contactStaffId`, `travelMinutes`, `travelKm`, `shiftStart`, `shiftEnd`). Ids are
+ * texts or numbers; times are {@link TimeValue}s (`Date`, epoch ms or text); the birth date a
+ * `YYYY-MM-DD` text or a `Date` (the local day in `zone` that holds it); numbers may be texts with
+ * a decimal comma. `null`, `undefined` or a missing key is an empty cell. The required columns
+ * are client, staff, start and end; a row without one is rejected as `missing_value` (the first
+ * row names the columns: without a key for one, the read stops with `MISSING_COLUMN`).
+ *
+ * Rows keyed otherwise (Swedish export headers such as `Brukare`, `Personal`, `Starttid`, or a
+ * `columns` mapping) are read as well: every function that takes rows takes any object
+ * ({@link VisitInput}); this type is for a planning system that wants its rows checked by the
+ * compiler.
+ *
+ * @example
+ * const rows: VisitRowInput[] = plan.visits.map((v) => ({
+ *   visitId: v.id, clientId: v.client.id, staffId: v.carer.id,
+ *   start: v.plannedStart, end: v.plannedEnd, // Date objects
+ *   kind: v.service, group: v.team, birthDate: v.client.birthDate, staffRole: v.carer.role,
+ * }));
+ * const result = continuity(rows, { from: new Date('2024-10-07') });
+ */
+export interface VisitRowInput {
+  visit_id?: string | number | null;
+  visitId?: string | number | null;
+  client_id?: string | number | null;
+  clientId?: string | number | null;
+  staff_id?: string | number | null;
+  staffId?: string | number | null;
+  start?: TimeValue;
+  end?: TimeValue;
+  kind?: string | null;
+  group?: string | null;
+  client_birth_date?: string | Date | null;
+  clientBirthDate?: string | Date | null;
+  birthDate?: string | Date | null;
+  client_age?: number | string | null;
+  clientAge?: number | string | null;
+  staff_role?: string | null;
+  staffRole?: string | null;
+  contact_staff_id?: string | number | null;
+  contactStaffId?: string | number | null;
+  lat?: number | string | null;
+  lon?: number | string | null;
+  travel_minutes?: number | string | null;
+  travelMinutes?: number | string | null;
+  travel_km?: number | string | null;
+  travelKm?: number | string | null;
+  shift_start?: TimeValue;
+  shiftStart?: TimeValue;
+  shift_end?: TimeValue;
+  shiftEnd?: TimeValue;
+}
+
+/**
+ * One row in memory as the library takes it: a {@link VisitRowInput} (canonical or camelCase
+ * keys), or any object whose keys are headers (aliases such as `Brukare`, or mapped by
+ * `columns`), so interface-typed rows need no index signature.
+ *
+ * @example
+ * await readVisits([{ Brukare: 'C1', Personal: 'S1', Starttid: '2024-10-01 08:00', Sluttid: '2024-10-01 08:30' }]);
+ * await readVisits([{ clientId: 'C1', staffId: 'S1', start: new Date('2024-10-01T06:00Z'), end: 1727764200000 }]);
+ */
+export type VisitInput = VisitRowInput | object;
 
 /**
  * Where visits come from: a file path (or `file:` URL), a Node readable byte stream, or an

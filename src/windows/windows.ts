@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { KontinuitetError } from '../errors.js';
-import { dayText } from '../options.js';
+import { shownValue } from '../options.js';
 import { civilFromDays } from './civil.js';
 import { parseDay } from './parse.js';
 import type { LocalZone } from './zone.js';
@@ -35,7 +35,7 @@ export interface DayWindow {
  * dayWindow('2024-10-01', 14, new LocalZone('Europe/Stockholm')).to; // → '2024-10-14'
  */
 export function dayWindow(from: string, days: number, zone: LocalZone): DayWindow {
-  dayText('from', from);
+  if (typeof from !== 'string') throw new KontinuitetError('BAD_OPTION', `from: must be a YYYY-MM-DD date, got ${shownValue(from)}`);
   const fromDay = parseDay(from);
   if (Number.isNaN(fromDay)) throw new KontinuitetError('BAD_OPTION', `from: "${from}" is not a YYYY-MM-DD date`);
   if (!Number.isInteger(days) || days < 1 || days > 366) throw new KontinuitetError('BAD_OPTION', `days: must be a whole number from 1 to 366, got ${days}`);
@@ -84,13 +84,15 @@ export const MAX_SERIES_WINDOWS = 60;
 /**
  * A monthly series ({@link monthlyWindows}) bounded to its latest `maxWindows` windows, and the
  * message to give when windows were left out (a placeholder year in a log would otherwise make a
- * series of centuries). `maxWindows` must be a whole number ≥ 1.
+ * series of centuries) or when a log with rows holds no whole window ({@link noWholeWindow}).
+ * `maxWindows` must be a whole number ≥ 1.
  *
  * @example
  * seriesWindows(parseDay('2019-01-01'), parseDay('2024-12-31'), 14, 'first-day', zone, 60).windows[0].from; // → '2020-01-01'
  */
 export function seriesWindows(firstDay: number, lastDay: number, days: number, anchor: MonthAnchor, zone: LocalZone, maxWindows: number): { windows: DayWindow[]; dropped: DayWindow[]; warning: string | null } {
   const all = firstDay > lastDay ? [] : monthlyWindows(firstDay, lastDay, days, anchor, zone);
+  if (all.length === 0 && firstDay <= lastDay) return { windows: all, dropped: [], warning: noWholeWindow(firstDay, lastDay, days, anchor) };
   if (all.length <= maxWindows) return { windows: all, dropped: [], warning: null };
   const windows = all.slice(all.length - maxWindows);
   return {
@@ -98,6 +100,24 @@ export function seriesWindows(firstDay: number, lastDay: number, days: number, a
     dropped: all.slice(0, all.length - maxWindows),
     warning: `the log covers ${all.length} monthly windows; the series keeps the latest ${maxWindows}, from ${windows[0]!.from}; give a first day, or a larger maxWindows (--max-windows)`,
   };
+}
+
+/**
+ * The warning of a monthly series that finds no window wholly in the log (e.g. a 14-day plan
+ * from 2024-10-07 to 10-20, or 10 days of visits: no month's window lies inside them), so that 0
+ * windows are never reported in silence. It says which days the log covers, what a window needs,
+ * and how to measure one window anyway (`from`, the log's first day).
+ *
+ * @example
+ * noWholeWindow(parseDay('2024-10-07'), parseDay('2024-10-20'), 14, 'first-day');
+ * // → 'no whole window: the log runs from 2024-10-07 to 2024-10-20 (14 days), and no monthly window (14 days from the first day of a month) lies within it; for one window give its first day: from (CLI --from), e.g. 2024-10-07, the log\'s first day'
+ */
+export function noWholeWindow(firstDay: number, lastDay: number, days: number, anchor: MonthAnchor): string {
+  const n = lastDay - firstDay + 1;
+  const first = civilFromDays(firstDay);
+  const start = anchor === 'first-monday' ? 'the first Monday' : 'the first day';
+  return `no whole window: the log runs from ${first} to ${civilFromDays(lastDay)} (${n} day${n === 1 ? '' : 's'}), and no monthly window `
+    + `(${days} days from ${start} of a month) lies within it; for one window give its first day: from (CLI --from), e.g. ${first}, the log's first day`;
 }
 
 /** Checks a `maxWindows` option: a whole number ≥ 1; the default {@link MAX_SERIES_WINDOWS}. */

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'fast-csv';
@@ -24,6 +24,23 @@ async function parseCsv(text: string): Promise<Record<string, string>[]> {
 }
 
 describe('kontinuitet measure', () => {
+  it('says on standard error, and in the JSON, why a log without a whole window has no window', () => {
+    // the sample's first 10 days (2024-10-01 … 10-10, by the text of their start): October's window (1–14) is not in them
+    const [header, ...lines] = readFileSync(new URL('../../data/sample-visits.csv', import.meta.url), 'utf8').trimEnd().split('\n');
+    const tenDays = join(dir, 'ten-days.csv');
+    writeFileSync(tenDays, [header, ...lines.filter((l) => l.split(',')[3]! < '2024-10-11')].join('\n') + '\n');
+    const why = "no whole window: the log runs from 2024-10-01 to 2024-10-10 (10 days), and no monthly window (14 days from the first day of a month) lies within it; for one window give its first day: from (CLI --from), e.g. 2024-10-01, the log's first day";
+    const table = run(['measure', tenDays]);
+    expect(table.status).toBe(0);
+    expect(table.stderr).toBe(`kontinuitet: warning: ${why}\n`);
+    expect(table.stdout).toMatch(/^No whole windows in the log\.$/m);
+    const json = run(['measure', tenDays, '--format', 'json']);
+    const result = JSON.parse(json.stdout) as { warnings: string[]; windows: unknown[] };
+    expect([result.warnings, result.windows]).toEqual([[why], []]);
+    // as the warning says: with --from the log's first day, one window (reaching past the log's end)
+    expect((JSON.parse(run(['measure', tenDays, '--format', 'json', '--from', '2024-10-01']).stdout) as { windows: { from: string }[] }).windows.map((w) => w.from)).toEqual(['2024-10-01']);
+  });
+
   it('gives the same JSON with --threads 3 (worker threads) as with --threads 1, and refuses --threads 0', () => {
     const one = run(['measure', file, '--from', '2024-10-21', '--format', 'json', '--threads', '1']);
     const three = run(['measure', file, '--from', '2024-10-21', '--format', 'json', '--threads', '3']);

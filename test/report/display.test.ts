@@ -64,7 +64,7 @@ describe('results show themselves', () => {
     const shown = (r as unknown as Record<symbol, () => Record<string, string>>)[JUPYTER_DISPLAY]!();
     // the same bundle displayable() gives in English per group
     expect(shown).toEqual(displayable(JSON.parse(JSON.stringify(r)), { lang: 'en' })[JUPYTER_DISPLAY]());
-    expect(Object.keys(r)).toEqual(['schema', 'rule', 'zone', 'rows', 'issues', 'windows']);
+    expect(Object.keys(r)).toEqual(['schema', 'rule', 'zone', 'rows', 'issues', 'warnings', 'windows']);
     const s = await staffing(fixtureRows(), { from: FROM });
     expect((s as unknown as Record<symbol, () => Record<string, string>>)[JUPYTER_DISPLAY]!()['text/html']).toContain('<table');
   });

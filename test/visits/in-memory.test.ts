@@ -47,8 +47,10 @@ function throwsCode(fn: () => unknown, code: ErrorCode): KontinuitetError {
 
 /** Each bad visit of issue 22 item 9, with the issue the reader gives for the same values in an object row. */
 const CASES: { name: string; fields: Record<string, unknown>; row: Record<string, unknown>; column: string; code: string }[] = [
-  { name: 'start NaN', fields: { start: Number.NaN }, row: { start: Number.NaN }, column: 'start', code: 'bad_value' },
-  { name: 'start an Invalid Date', fields: { start: new Date(Number.NaN) }, row: { start: new Date(Number.NaN) }, column: 'start', code: 'missing_value' },
+  // a number or a Date in a time column that is no instant is a time the reader cannot read (not "empty", not a wrong type)
+  { name: 'start NaN', fields: { start: Number.NaN }, row: { start: Number.NaN }, column: 'start', code: 'time_format' },
+  { name: 'start an Invalid Date', fields: { start: new Date(Number.NaN) }, row: { start: new Date(Number.NaN) }, column: 'start', code: 'time_format' },
+  { name: 'end Infinity', fields: { end: Infinity }, row: { end: Infinity }, column: 'end', code: 'time_format' },
   { name: 'start a text that is not a time', fields: { start: 'soon' }, row: { start: 'soon' }, column: 'start', code: 'time_format' },
   { name: 'end before start', fields: { end: T8 - 60_000 }, row: { end: T8 - 60_000 }, column: 'end', code: 'end_before_start' },
   { name: 'end equal to start', fields: { end: T8 }, row: { end: T8 }, column: 'end', code: 'end_before_start' },
@@ -93,7 +95,7 @@ describe('continuity() checks each visit as the reader checks a row', () => {
 
   it('a visit without a line number gets its position', () => {
     const r = continuity([good, good, bad(0, { start: Number.NaN })], { from: '2024-10-01' });
-    expect(triples(r.issues)).toEqual([[3, 'start', 'bad_value']]);
+    expect(triples(r.issues)).toEqual([[3, 'start', 'time_format']]);
   });
 
   it('the rejections add to a reader ledger given along', async () => {
@@ -120,7 +122,7 @@ describe('continuity() checks each visit as the reader checks a row', () => {
 
   it('staffing() and routes() reject the same visits', () => {
     const visits = [good, bad(2, { start: Number.NaN }), bad(3, { end: T8 - 1 }), bad(4, { staff: null })];
-    const expected = [[2, 'start', 'bad_value'], [3, 'end', 'end_before_start'], [4, 'staff_id', 'missing_value']];
+    const expected = [[2, 'start', 'time_format'], [3, 'end', 'end_before_start'], [4, 'staff_id', 'missing_value']];
     const s = staffing(visits, { from: '2024-10-01' });
     expect(triples(s.issues)).toEqual(expected);
     expect(s.rows).toMatchObject({ read: 4, used: 1, rejected: 3 });
@@ -165,9 +167,10 @@ describe('option values are checked', () => {
     throwsCode(() => routes([good], { every: 'year' as 'month' }), 'BAD_OPTION');
   });
 
-  it('a Date (valid or not) or a number as from is BAD_OPTION', () => {
-    expect(throwsCode(() => continuity([good], { from: new Date(Number.NaN) as unknown as string }), 'BAD_OPTION').message).toContain('Invalid Date');
-    throwsCode(() => continuity([good], { from: new Date() as unknown as string }), 'BAD_OPTION');
+  it('an Invalid Date or a number as from is BAD_OPTION (a valid Date is a day: test/visits/rows.test.ts)', () => {
+    expect(throwsCode(() => continuity([good], { from: new Date(Number.NaN) }), 'BAD_OPTION').message).toBe('from: must be a YYYY-MM-DD date or a Date, got an Invalid Date');
+    throwsCode(() => staffing([good], { from: new Date(Number.NaN) }), 'BAD_OPTION');
+    throwsCode(() => routes([good], { from: new Date(Number.NaN) }), 'BAD_OPTION');
     throwsCode(() => routes([good], { from: 20241001 as unknown as string }), 'BAD_OPTION');
     throwsCode(() => dayWindow(null as unknown as string, 14, new LocalZone('Europe/Stockholm')), 'BAD_OPTION');
   });

@@ -134,14 +134,15 @@ describe('in-memory rows', () => {
     expect(ledger.used).toBe(3);
   });
 
-  it('an invalid Date is an empty time; an object as an id is bad_value', async () => {
+  it('an invalid Date is a time_format issue (not an empty time); an object as an id is bad_value', async () => {
     const rows: VisitInput[] = [
       { client_id: 'C1', staff_id: 'S1', start: new Date(Number.NaN), end: '2024-01-15 09:00' },
       { client_id: { id: 1 }, staff_id: 'S1', start: '2024-01-15 08:00', end: '2024-01-15 09:00' },
       { client_id: 'C1', staff_id: 'S1', start: '2024-01-15 08:00', end: '2024-01-15 07:00' },
     ];
     const { ledger } = await readVisits(rows);
-    expect(issueTriples(ledger)).toEqual([[1, 'start', 'missing_value'], [2, 'client_id', 'bad_value'], [3, 'end', 'end_before_start']]);
+    expect(issueTriples(ledger)).toEqual([[1, 'start', 'time_format'], [2, 'client_id', 'bad_value'], [3, 'end', 'end_before_start']]);
+    expect(ledger.issues[0]!.message).toBe('line 1, column start: is an Invalid Date');
   });
 
   it('an empty array reads nothing (no header to miss); objects without the required keys are MISSING_COLUMN', async () => {

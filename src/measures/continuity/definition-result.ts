@@ -145,15 +145,18 @@ export function windowResult(window: DayWindow, perClient: ClientContinuity[], t
  * The whole result from what the definition found: the rules (with the target and which age was
  * known: a birth-date column, else an age column, else none; by the reader's columns when its
  * ledger is given, else by the values seen), the row accounting (read = used + rejected +
- * excluded; the reader's read and rejected rows when given, with `rejected`'s after them), and
- * the windows.
+ * excluded; the reader's read and rejected rows when given, with `rejected`'s after them), the
+ * warnings (the reader's, then the measure's), and the windows.
  *
  * @example
- * resultOf(settings, { used, excluded, clients, windows }, ledger, { rejected: 0, issues: [] }).rows.read; // → ledger.read
+ * resultOf(settings, { used, excluded, clients, windows, warnings: [] }, ledger, { rejected: 0, issues: [] }).rows.read; // → ledger.read
  */
 export function resultOf(
   settings: MeasureSettings,
-  found: { used: number; excluded: Partial<Record<ExclusionReason, number>>; clients: ReadonlyMap<string, ClientFacts>; windows: { window: DayWindow; perClient: ClientContinuity[] }[] },
+  found: {
+    used: number; excluded: Partial<Record<ExclusionReason, number>>; clients: ReadonlyMap<string, ClientFacts>;
+    windows: { window: DayWindow; perClient: ClientContinuity[] }[]; warnings: readonly string[];
+  },
   ledger: ReadLedger | undefined,
   rejected: { readonly rejected: number; readonly issues: readonly RowIssue[] },
 ): ContinuityResult {
@@ -173,6 +176,7 @@ export function resultOf(
       excluded: found.excluded,
     },
     issues: [...ledger?.issues ?? [], ...rejected.issues],
+    warnings: [...ledger?.warnings ?? [], ...found.warnings],
     windows: found.windows.map(({ window, perClient }) => windowResult(window, perClient, settings.target, settings.withIndices)),
   };
 }

@@ -263,16 +263,17 @@ export function readRow(log: ReadLog, v: RowFacts, placing: Placing): void {
  * The windows reported: the one of `from`; or one per month the log covers wholly, from its first
  * to its last day (domain.md: "a series of windows, e.g. one per month"; a month covered in part
  * would make clients ineligible for days without data), the latest `maxWindows` of them, the
- * earlier ones `dropped` (with a warning to `onWarning`).
+ * earlier ones `dropped` (with a warning to `onWarning`). A log with rows but no whole window
+ * gives no window and a warning saying why (`warnings`, also to `onWarning`).
  *
  * @example
  * reportedWindows(measureSettings({}), log).windows.map((w) => w.from); // → ['2024-10-01', '2024-11-01']
  */
-export function reportedWindows(settings: MeasureSettings, log: Pick<ReadLog, 'firstDay' | 'lastDay'>): { windows: DayWindow[]; dropped: DayWindow[] } {
-  if (settings.fixed !== null) return { windows: [settings.fixed], dropped: [] };
+export function reportedWindows(settings: MeasureSettings, log: Pick<ReadLog, 'firstDay' | 'lastDay'>): { windows: DayWindow[]; dropped: DayWindow[]; warnings: string[] } {
+  if (settings.fixed !== null) return { windows: [settings.fixed], dropped: [], warnings: [] };
   const series = seriesWindows(log.firstDay, log.lastDay, settings.rules.days, settings.anchor, settings.zone, settings.maxWindows);
   if (series.warning !== null) settings.onWarning?.(series.warning);
-  return series;
+  return { windows: series.windows, dropped: series.dropped, warnings: series.warning === null ? [] : [series.warning] };
 }
 
 /**
@@ -324,5 +325,5 @@ export function evaluateLog(
       return result;
     }),
   }));
-  return resultOf(settings, { used, excluded: log.excluded, clients: log.clients, windows }, ledger, rejected);
+  return resultOf(settings, { used, excluded: log.excluded, clients: log.clients, windows, warnings: reported.warnings }, ledger, rejected);
 }

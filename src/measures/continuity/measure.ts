@@ -1,5 +1,6 @@
 import { fillAccumulator } from '../../engine/door.js';
-import type { ReadLedger, ReadOptions, Visit, VisitSource } from '../../read/types.js';
+import type { ReadLedger, ReadOptions, Visit, VisitInput, VisitSource } from '../../read/types.js';
+import { newLedger } from '../../read/read.js';
 import { checkVisitList } from '../../options.js';
 import { MEASURE_COLUMNS, measureSettings, type MeasureOptions } from './settings.js';
 import { continuity as definedContinuity } from './definition.js';
@@ -40,24 +41,44 @@ export async function measureContinuityStreamed(source: VisitSource, options: Me
 }
 
 /**
- * The same measure over visits already in memory (e.g. from {@link readVisits}); a pure function
- * that runs the definition (definition.ts), not the engine. Each visit is checked as the reader
- * checks a row: a bad one (a start that is not a time, an end before the start, an id that is not
- * text or a number, …) is rejected, counted in `rows.rejected` and listed in `issues` with the
- * reader's code. Anything but an iterable of visits is a `BAD_SOURCE`.
+ * The same measure over visits or rows in memory; a pure function that runs the definition
+ * (definition.ts), not the engine. It takes what {@link measureContinuity} takes from memory:
+ * the visits of {@link readVisits}, and plain rows of a planning system ({@link VisitRowInput}:
+ * canonical or camelCase keys, or aliases such as `Brukare`; times as `Date`, epoch ms or text),
+ * read by the reader's rules and giving the same figures, row accounting and issues as
+ * `measureContinuity` over the same rows (the reader's ledger of them: its columns decide the
+ * age filter). Each visit is checked as the reader checks a row: a bad one (a start that is not a
+ * time, an end before the start, an id that is not text or a number, …) is rejected, counted in
+ * `rows.rejected` and listed in `issues` with the reader's code. Anything but an iterable is a
+ * `BAD_SOURCE`; `ledger`, a reader's ledger of the visits, completes the row accounting.
  *
  * @example
  * continuity(visits, { from: '2024-10-01' }).windows[0].clients.eligible; // → number of counted clients
+ * continuity([{ clientId: 'C1', staffId: 'S1', start: new Date('2024-10-01T06:00Z'), end: 1727764200000 }], { from: new Date('2024-10-01') });
  */
-export function continuity(visits: Iterable<Visit>, options: MeasureOptions = {}, ledger?: ReadLedger): ContinuityResult {
+export function continuity(visits: Iterable<Visit | VisitInput>, options: MeasureOptions = {}, ledger?: ReadLedger): ContinuityResult {
   checkVisitList(visits);
   const checker = new VisitChecker(measureSettings(options).zone, MEASURE_COLUMNS);
-  // checked one at a time as the definition reads them (it keeps no visit object); its rejects are counted by then
+  // rows that are not visits are read as the reader reads them: their ledger (filled as they are
+  // read, before the result is made) stands in for a reader's, so its columns decide the age filter
+  const rowsLedger = newLedger();
+  let own: ReadLedger | undefined;
   function* checked(): Generator<Visit> {
     for (const v of visits) {
       const ok = checker.check(v);
+      if (checker.checked === 1 && checker.rowColumns !== null && ledger === undefined) own = rowsLedger;
       if (ok !== null) yield ok;
     }
+    rowsLedger.read = checker.checked;
+    rowsLedger.used = checker.checked - checker.rejected;
+    rowsLedger.columns = checker.rowColumns ?? {};
   }
-  return selfDisplaying(definedContinuity(checked(), options, ledger, checker));
+  const rows = checked();
+  const first = rows.next();
+  const all = (function* (): Generator<Visit> {
+    if (first.done !== true) yield first.value;
+    yield* rows;
+  })();
+  // the checker's rejects are added to the ledger's (none in rowsLedger: they are all the checker's)
+  return selfDisplaying(definedContinuity(all, options, ledger ?? own, checker));
 }

@@ -2,7 +2,7 @@
 // (definition.ts) and the engine (accumulator.ts), so both take and refuse the same options.
 import { KontinuitetError } from '../../errors.js';
 import type { EngineSettings } from '../../engine-settings.js';
-import { checkEngineSettings, dayText, flag, oneOf, refuseMovedSettings, shownValue } from '../../options.js';
+import { checkEngineSettings, dayOption, flag, oneOf, refuseMovedSettings, shownValue } from '../../options.js';
 import { dayWindow, maxWindowsOption, type DayWindow, type MonthAnchor } from '../../windows/windows.js';
 import { LocalZone } from '../../windows/zone.js';
 import type { CanonicalColumn } from '../../read/columns.js';
@@ -19,8 +19,12 @@ import { resolveRules, type ContinuityRules } from './rules.js';
  * const options: MeasureOptions = { every: 'month', anchor: 'first-monday', rules: { countBothStaff: false }, target: 14, engine: { threads: 2 } };
  */
 export interface MeasureOptions {
-  /** First day of a single window, `YYYY-MM-DD` (local). */
-  from?: string;
+  /**
+   * First day of a single window: a `YYYY-MM-DD` text (a local date), or a `Date`, which stands
+   * for the local day in `zone` that holds its instant (`new Date('2024-10-01')` is 2024-10-01 in
+   * Europe/Stockholm).
+   */
+  from?: string | Date;
   /** `'month'`: one window per month covered by the log (default when `from` is not given). */
   every?: 'month';
   /** Where a monthly window starts: the first day of the month (default) or its first Monday. */
@@ -97,20 +101,20 @@ export function measureSettings(options: MeasureOptions & Pick<ReadOptions, 'onW
   refuseMovedSettings(options);
   checkEngineSettings(options.engine);
   oneOf('every', options.every, ['month']);
-  dayText('from', options.from);
   flag('indices', options.indices);
   const rules = resolveRules({ ...options.rules });
   const zone = new LocalZone(options.zone ?? DEFAULT_ZONE);
+  const from = dayOption('from', options.from, zone);
   const target = options.target ?? 14;
   if (!Number.isFinite(target)) throw new KontinuitetError('BAD_OPTION', 'target: must be a number');
   const anchor = options.anchor ?? 'first-day';
   const maxWindows = maxWindowsOption(options.maxWindows);
   if (anchor !== 'first-day' && anchor !== 'first-monday') throw new KontinuitetError('BAD_OPTION', `anchor: must be 'first-day' or 'first-monday'`);
-  if (options.from !== undefined && options.every !== undefined) throw new KontinuitetError('BAD_OPTION', 'give either from (one window) or every (a series), not both');
-  if (options.from === undefined && rules.days > 28) throw new KontinuitetError('BAD_OPTION', 'days: a monthly series needs windows of at most 28 days (give from for a longer window)');
+  if (from !== undefined && options.every !== undefined) throw new KontinuitetError('BAD_OPTION', 'give either from (one window) or every (a series), not both');
+  if (from === undefined && rules.days > 28) throw new KontinuitetError('BAD_OPTION', 'days: a monthly series needs windows of at most 28 days (give from for a longer window)');
   return {
     rules, zone, target, withIndices: options.indices === true, anchor, maxWindows,
-    fixed: options.from === undefined ? null : dayWindow(options.from, rules.days, zone),
+    fixed: from === undefined ? null : dayWindow(from, rules.days, zone),
     onWarning: typeof options.onWarning === 'function' ? options.onWarning : undefined,
   };
 }

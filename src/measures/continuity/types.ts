@@ -122,5 +122,11 @@ export interface ContinuityResult {
   rows: RowCounts;
   /** The first rejected rows (line, column, code, message). */
   issues: RowIssue[];
+  /**
+   * What the reader and the measure warn of (also passed to `onWarning`, and printed on standard
+   * error by the CLI): e.g. a log with rows but no whole window (why `windows` is empty, and how to
+   * give one), a series cut to its latest `maxWindows` windows, a file with a header but no rows.
+   */
+  warnings: string[];
   windows: ContinuityWindow[];
 }

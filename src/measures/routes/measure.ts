@@ -10,7 +10,7 @@ import { tell } from '../../progress.js';
 import { resolveRules, type ContinuityRules } from '../continuity/rules.js';
 import type { EngineSettings } from '../../engine-settings.js';
 import { KontinuitetError } from '../../errors.js';
-import { checkEngineSettings, checkVisitList, dayText, flag, oneOf, refuseMovedSettings, shownValue } from '../../options.js';
+import { checkEngineSettings, checkVisitList, dayOption, flag, oneOf, refuseMovedSettings, shownValue } from '../../options.js';
 import { VisitChecker } from '../../read/check.js';
 import { selfDisplaying } from '../../jupyter.js';
 import { civilFromDays, MS_PER_MINUTE } from '../../windows/civil.js';
@@ -18,7 +18,7 @@ import { collectGarbage } from '../../engine/garbage.js';
 import { dayWindow, maxWindowsOption, seriesWindows, type DayWindow, type MonthAnchor } from '../../windows/windows.js';
 import { LocalZone } from '../../windows/zone.js';
 import { DEFAULT_ZONE, scanVisits } from '../../read/read.js';
-import type { ReadLedger, ReadOptions, Visit, VisitSource } from '../../read/types.js';
+import type { ReadLedger, ReadOptions, Visit, VisitInput, VisitSource } from '../../read/types.js';
 import { DEFAULT_EXACT_LABELS, DEFAULT_EXACT_UP_TO } from './bestOrder.js';
 import { routeDay, type RouteStop } from './day.js';
 import { haversineModel, type DistanceModel, type LatLon } from './distance.js';
@@ -65,7 +65,8 @@ import type { RoutesResult, RoutesWindow } from './types.js';
  * const o: RoutesOptions = { from: '2024-10-01', circuity: 1.3, speedKmh: 40, windowMinutes: 30, rules: { days: 14, handoverMinutes: 5 }, groupBases: { Norr: [62.52, 15.66] } };
  */
 export interface RoutesOptions {
-  from?: string;
+  /** First day of one window: a `YYYY-MM-DD` text or a `Date` (its local day in `zone`), as the continuity measure's `from`. */
+  from?: string | Date;
   every?: 'month';
   anchor?: MonthAnchor;
   maxWindows?: number;
@@ -136,6 +137,10 @@ export class RoutesAccumulator {
   private readonly maxWindows: number;
   private readonly onWarning: ((message: string) => void) | undefined;
   private readonly onProgress: ReadOptions['onProgress'];
+  /** What this measure warned of (also given to `onWarning`). */
+  private readonly warnings: string[] = [];
+  /** The one window's first day (`from` as a `YYYY-MM-DD` text), or undefined. */
+  private readonly from: string | undefined;
   private readonly base: LatLon | null;
   private readonly groupBases = new Map<string, LatLon>();
   private rows: RouteRows | null = new RouteRows();
@@ -149,10 +154,10 @@ export class RoutesAccumulator {
   constructor(options: RoutesOptions & Pick<ReadOptions, 'onWarning' | 'onProgress'> = {}) {
     if (options === null || typeof options !== 'object') throw new KontinuitetError('BAD_OPTION', `options: must be an object, got ${shownValue(options)}`);
     oneOf('every', options.every, ['month']);
-    dayText('from', options.from);
     flag('all', options.all);
     this.options = options;
     this.zone = new LocalZone(options.zone ?? DEFAULT_ZONE);
+    this.from = dayOption('from', options.from, this.zone);
     this.checker = new VisitChecker(this.zone, ROUTE_COLUMNS);
     const straight = { ...(options.circuity !== undefined ? { circuity: options.circuity } : {}), ...(options.speedKmh !== undefined ? { speedKmh: options.speedKmh } : {}) };
     this.model = options.roads !== undefined ? roadModel(options.roads, straight) : haversineModel(straight);
@@ -167,10 +172,10 @@ export class RoutesAccumulator {
     if (!(this.handoverMinutes >= 0)) throw new KontinuitetError('BAD_OPTION', 'handoverMinutes: must be ≥ 0');
     this.days = rules.days ?? 14;
     if (!Number.isInteger(this.days) || this.days < 1 || this.days > 366) throw new KontinuitetError('BAD_OPTION', 'days: must be a whole number from 1 to 366');
-    const modes = [options.from !== undefined, options.every !== undefined, options.all === true].filter(Boolean).length;
+    const modes = [this.from !== undefined, options.every !== undefined, options.all === true].filter(Boolean).length;
     if (modes > 1) throw new KontinuitetError('BAD_OPTION', 'give one of from (one window), every (a series) or all (the whole log)');
-    if (options.from !== undefined) dayWindow(options.from, this.days, this.zone);
-    if (options.from === undefined && options.all !== true && this.days > 28) throw new KontinuitetError('BAD_OPTION', 'days: a monthly series needs windows of at most 28 days');
+    if (this.from !== undefined) dayWindow(this.from, this.days, this.zone);
+    if (this.from === undefined && options.all !== true && this.days > 28) throw new KontinuitetError('BAD_OPTION', 'days: a monthly series needs windows of at most 28 days');
     this.maxWindows = maxWindowsOption(options.maxWindows);
     this.onWarning = typeof options.onWarning === 'function' ? options.onWarning : undefined;
     this.onProgress = typeof options.onProgress === 'function' ? options.onProgress : undefined;
@@ -187,7 +192,7 @@ export class RoutesAccumulator {
    * Takes one visit row (copied: a reader may reuse the object). A visit the reader would reject
    * (see {@link VisitChecker}) is rejected: counted and listed in the result.
    */
-  add(visit: Visit): void {
+  add(visit: Visit | VisitInput): void {
     const rows = this.rows;
     if (rows === null) throw new KontinuitetError('BAD_SOURCE', 'RoutesAccumulator: finished, it takes no more rows');
     const v = this.checker.check(visit);
@@ -235,17 +240,23 @@ export class RoutesAccumulator {
       },
       rows: { read: ledger?.read ?? used + own.rejected, used, rejected: (ledger?.rejected ?? 0) + own.rejected, outsideWindows: used - inside },
       issues: own.issues.length === 0 ? ledger?.issues ?? [] : [...ledger?.issues ?? [], ...own.issues],
+      warnings: [...ledger?.warnings ?? [], ...this.warnings],
       windows: results,
     });
   }
 
+  private warn(message: string): void {
+    this.warnings.push(message);
+    this.onWarning?.(message);
+  }
+
   private reportedWindows(): DayWindow[] {
     const o = this.options;
-    if (o.from !== undefined) return [dayWindow(o.from, this.days, this.zone)];
+    if (this.from !== undefined) return [dayWindow(this.from, this.days, this.zone)];
     if (this.firstDay > this.lastDay) return [];
     if (o.all === true) return [dayWindow(civilFromDays(this.firstDay), this.lastDay - this.firstDay + 1, this.zone)];
     const series = seriesWindows(this.firstDay, this.lastDay, this.days, o.anchor ?? 'first-day', this.zone, this.maxWindows);
-    if (series.warning !== null) this.onWarning?.(series.warning);
+    if (series.warning !== null) this.warn(series.warning);
     return series.windows;
   }
 
@@ -266,7 +277,7 @@ export class RoutesAccumulator {
     const clock = { deadline: performance.now() + this.budgetMs, quick: 0, done: 0, total };
     const days = windows.map((w, k) => this.evaluateWindow(rows, order, w, new StaffDays(counts[k]!, staffNames, groupNames, this.zone), clock));
     if (clock.quick > 0) {
-      this.onWarning?.(`routes: the best-order search used its budget (searchBudgetMs ${Math.round(this.budgetMs)} ms) after ${total - clock.quick} of ${total} staff-days; `
+      this.warn(`routes: the best-order search used its budget (searchBudgetMs ${Math.round(this.budgetMs)} ms) after ${total - clock.quick} of ${total} staff-days; `
         + `the other ${clock.quick} were solved by the quick heuristic alone (bestSearch 'quick', counted in daysQuick)`);
     }
     return { held: rows.count, windows, days, staffNames, groupNames };
@@ -357,14 +368,14 @@ export async function measureRoutesStreamed(source: VisitSource, options: Routes
 }
 
 /**
- * The same figures over visits in memory; a pure function. Each visit is checked as the reader
- * checks a row (a bad one is rejected and listed in `issues`); anything but an iterable of visits
- * is a `BAD_SOURCE`.
+ * The same figures over visits in memory or plain rows of a planning system ({@link VisitRowInput},
+ * as `continuity` takes them); a pure function. Each is checked as the reader checks a row (a bad
+ * one is rejected and listed in `issues`); anything but an iterable is a `BAD_SOURCE`.
  *
  * @example
  * routes(visits, { all: true }).windows[0].detourRatio; // → e.g. 1.08
  */
-export function routes(visits: Iterable<Visit>, options: RoutesOptions = {}, ledger?: ReadLedger): RoutesResult {
+export function routes(visits: Iterable<Visit | VisitInput>, options: RoutesOptions = {}, ledger?: ReadLedger): RoutesResult {
   checkVisitList(visits);
   const acc = new RoutesAccumulator(options);
   for (const v of visits) acc.add(v);

@@ -197,7 +197,7 @@ export interface RoutesWindow extends RouteSummary {
  * { schema: 'kontinuitet/routes@1', zone: 'Europe/Stockholm',
  *   options: { distance: 'haversine', circuity: 1.3, speedKmh: 40, windowMinutes: 30, handoverMinutes: 5, exactUpTo: 12,
  *     exactLabels: 2000000, searchBudgetMs: 62231, base: null, groupBases: {} },
- *   rows: { read: 420, used: 420, rejected: 0, outsideWindows: 40 }, issues: [], windows: [ … ] }
+ *   rows: { read: 420, used: 420, rejected: 0, outsideWindows: 40 }, issues: [], warnings: [], windows: [ … ] }
  */
 export interface RoutesResult {
   schema: 'kontinuitet/routes@1';
@@ -222,5 +222,7 @@ export interface RoutesResult {
   };
   rows: { read: number; used: number; rejected: number; outsideWindows: number };
   issues: RowIssue[];
+  /** What the reader and the measure warned of (also given to `onWarning`): e.g. a log with no whole window, a search that used its budget. */
+  warnings: string[];
   windows: RoutesWindow[];
 }

@@ -11,7 +11,7 @@ import { checkVisitList } from '../../options.js';
 import { spread } from '../../summary/spread.js';
 import { MS_PER_HOUR } from '../../windows/civil.js';
 import type { CodedSink } from '../../engine/fast.js';
-import type { ReadLedger, ReadOptions, Visit, VisitSource } from '../../read/types.js';
+import type { ReadLedger, ReadOptions, Visit, VisitInput, VisitSource } from '../../read/types.js';
 import { ClientStaffer, type ClientWindowStaffing } from './client.js';
 import { recurringSlots } from './slots.js';
 import type { RecurringSlot, StaffingResult, StaffingScope, StaffingSummary, StaffingWindow } from './types.js';
@@ -104,7 +104,7 @@ export class StaffingAccumulator {
   }
 
   /** Takes one visit row. */
-  add(v: Visit): void {
+  add(v: Visit | VisitInput): void {
     this.measure.add(v);
   }
 
@@ -157,6 +157,7 @@ class StaffingFigures {
       // copies: the report gives the measure's result beside these figures
       rows: { ...measured.rows, excluded: { ...measured.rows.excluded } },
       issues: [...measured.issues],
+      warnings: [...measured.warnings],
       windows: measured.windows.map((w, k) => this.evaluateWindow(w, perWindow[k] ?? [])),
     });
   }
@@ -256,14 +257,15 @@ export async function measureStaffingWithContinuity(source: VisitSource, options
 }
 
 /**
- * The same figures over visits already in memory (e.g. from {@link readVisits}); a pure function.
- * Each visit is checked as the reader checks a row (a bad one is rejected and listed in
- * `issues`); anything but an iterable of visits is a `BAD_SOURCE`.
+ * The same figures over visits in memory (e.g. from {@link readVisits}) or plain rows of a
+ * planning system ({@link VisitRowInput}, as `continuity` takes them); a pure function. Each is
+ * checked as the reader checks a row (a bad one is rejected and listed in `issues`); anything but
+ * an iterable is a `BAD_SOURCE`.
  *
  * @example
  * staffing(visits, { from: '2024-10-01' }).windows[0].doubleStaffedVisits; // → double-staffed counted visits
  */
-export function staffing(visits: Iterable<Visit>, options: StaffingOptions = {}, ledger?: ReadLedger): StaffingResult {
+export function staffing(visits: Iterable<Visit | VisitInput>, options: StaffingOptions = {}, ledger?: ReadLedger): StaffingResult {
   checkVisitList(visits);
   const acc = new StaffingAccumulator(options);
   for (const v of visits) acc.add(v);

@@ -158,7 +158,7 @@ export interface StaffingWindow extends StaffingSummary {
  * ```
  * { schema: 'kontinuitet/staffing@1', scope: 'counted' | 'all',
  *   rule: { …ContinuityRules, target, slotToleranceMinutes, slotMinDayShare },
- *   zone, rows: { read, used, rejected, excluded: { reason: n } }, issues: [ { line, column, code, message } ],
+ *   zone, rows: { read, used, rejected, excluded: { reason: n } }, issues: [ { line, column, code, message } ], warnings: [ '…' ],
  *   windows: [ { from, to, clients: { served, doubleStaffed }, visits, doubleStaffedVisits, doubleStaffedShare,
  *     handovers, duplicateRegistrations, staffHours, doubleStaffedHours, doubleStaffedHoursShare,
  *     doubleStaffedSharePerClient: Spread, staffPerClient: { withSecond: Spread, withoutSecond: Spread },
@@ -181,6 +181,8 @@ export interface StaffingResult {
   zone: string;
   rows: RowCounts;
   issues: RowIssue[];
+  /** What the reader and the measure warned of (as the continuity result's `warnings`): e.g. a log with no whole window. */
+  warnings: string[];
   windows: StaffingWindow[];
 }
 

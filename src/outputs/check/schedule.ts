@@ -20,7 +20,9 @@ import type { CheckConfig, CheckReport } from './types.js';
  * @example
  * const options: ScheduleOptions = { from: '2024-10-07', engine: { threads: 2 } };
  */
-export type ScheduleOptions = Pick<CheckConfig, 'from' | 'every' | 'anchor' | 'days' | 'preset' | 'zone' | 'countBothStaff' | 'inWindowBy'> & {
+export type ScheduleOptions = Pick<CheckConfig, 'every' | 'anchor' | 'days' | 'preset' | 'zone' | 'countBothStaff' | 'inWindowBy'> & {
+  /** The window's first day: a `YYYY-MM-DD` text or a `Date` (its local day in `zone`, as the measure's `from`). */
+  from?: string | Date;
   indices?: boolean;
   engine?: EngineSettings;
 };

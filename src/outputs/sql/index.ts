@@ -1,5 +1,5 @@
 import { KontinuitetError } from '../../errors.js';
-import { dayText, oneOf, shownValue } from '../../options.js';
+import { dayOption, oneOf, shownValue } from '../../options.js';
 import { resolveRules, type ContinuityRules } from '../../measures/continuity/rules.js';
 import { DEFAULT_ZONE } from '../../read/read.js';
 import { PLAUSIBLE_RANGE, timeLimits } from '../../read/plausible.js';
@@ -24,8 +24,8 @@ export { SQL_DIALECTS, type SqlDialect } from './dialect.js';
 export interface ContinuitySqlOptions {
   /** `'duckdb'` or `'postgres'`. */
   dialect: SqlDialect;
-  /** First day of the window, `YYYY-MM-DD` (local); the window has `rules.days` days (default 14). */
-  from: string;
+  /** First day of the window: `YYYY-MM-DD` (local), or a `Date` (its local day in `zone`); the window has `rules.days` days (default 14). */
+  from: string | Date;
   /** Rules; default the `kolada` preset (see {@link resolveRules}). */
   rules?: Partial<ContinuityRules>;
   /** IANA zone of the table's local times. Default Europe/Stockholm. */
@@ -61,15 +61,17 @@ export function continuitySql(options: ContinuitySqlOptions): string {
   if (options === null || typeof options !== 'object') throw new KontinuitetError('BAD_OPTION', `options: must be an object, got ${shownValue(options)}`);
   const dialect = oneOf('dialect', options.dialect, SQL_DIALECTS);
   if (dialect === undefined) throw new KontinuitetError('BAD_OPTION', `dialect: must be ${SQL_DIALECTS.map((d) => `'${d}'`).join(' or ')}`);
-  if (dayText('from', options.from) === undefined) throw new KontinuitetError('BAD_OPTION', 'from: the first day of the window is needed (YYYY-MM-DD)');
   const rules = resolveRules({ ...options.rules });
   for (const name of [...rules.excludedKinds, ...rules.excludedRoles]) {
     if (/[\u0000-\u001f]/.test(name)) throw new KontinuitetError('BAD_OPTION', 'excludedKinds/excludedRoles: a name holds a control character');
   }
   const zone = new LocalZone(options.zone ?? DEFAULT_ZONE);
-  const window = dayWindow(options.from, rules.days, zone);
-  dayText('plausibleFrom', options.plausibleFrom);
-  dayText('plausibleTo', options.plausibleTo);
+  const from = dayOption('from', options.from, zone);
+  if (from === undefined) throw new KontinuitetError('BAD_OPTION', 'from: the first day of the window is needed (YYYY-MM-DD)');
+  const window = dayWindow(from, rules.days, zone);
+  for (const name of ['plausibleFrom', 'plausibleTo'] as const) {
+    if (options[name] !== undefined && typeof options[name] !== 'string') throw new KontinuitetError('BAD_OPTION', `${name}: must be a YYYY-MM-DD date, got ${shownValue(options[name])}`);
+  }
   const limits = timeLimits(options, zone); // checks the range and the longest visit
   return queryText({
     dialect,
