@@ -1,3 +1,4 @@
+import { explainContinuity } from '../measures/explain/explain.js';
 import { clearProgress } from './progress.js';
 import { tell } from '../progress.js';
 import { existsSync, writeFileSync } from 'node:fs';
@@ -43,6 +44,9 @@ figures take a second pass over a file (they are left out for standard input).
   --by-overlap           a visit counts when it overlaps 07–22 (default: when it starts then)
   --lang L               sv (default) or en
   --title TEXT           the page title
+  --explain              add "why so many?": the staff each client met by category (contact,
+                         regulars, double staffing only, weekends, evenings, occasional) per
+                         group, with two counterfactuals (a further pass over the file)
 Beside the nation (Kolada's published U21401, U21402, U21436; a yearly survey, not the same days):
   --kommun CODE          the municipality (four digits, e.g. 2260): its figures, the nation's,
                          its peer group's and the quartiles of all municipalities, fetched from
@@ -79,6 +83,7 @@ export async function reportCommand(argv: string[], out: NodeJS.WritableStream, 
     title: { type: 'string' },
     'show-ids': { type: 'boolean' },
     kommun: { type: 'string' },
+    explain: { type: 'boolean' },
     reference: { type: 'string' },
     ...ENGINE_FLAGS,
   });
@@ -120,8 +125,11 @@ export async function reportCommand(argv: string[], out: NodeJS.WritableStream, 
     ...(windows.rules.days !== undefined ? { rules: { days: windows.rules.days } } : {}),
     ...(engine !== undefined ? { engine } : {}),
   });
+  // why so many: the explanation by the definition, with the same windows and rules (a file only)
+  const explain = values.explain !== true || input === '-' ? undefined : await explainContinuity(input, { ...reading, ...windows });
+  if (values.explain === true && input === '-') err.write('kontinuitet report: --explain needs a file (standard input is read once): left out\n');
   tell(reading.onProgress, 'render');
-  const html = renderReport({ ...results, routes, reference }, {
+  const html = renderReport({ ...results, routes, reference, explain }, {
     lang,
     showIds,
     ...(key !== undefined ? { pseudonymKey: key } : {}),

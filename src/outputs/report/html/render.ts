@@ -10,6 +10,8 @@ import { clientNames, clientsSection, namesNote } from './clients.js';
 import type { ReportContext } from './context.js';
 import { indicesSection } from './indices.js';
 import { readSection } from './read.js';
+import { explainSection } from './explain.js';
+import type { ExplainResult } from '../../../measures/explain/types.js';
 import { referenceSection } from './reference.js';
 import type { KoladaReference } from '../reference/kolada.js';
 import { routesSection } from './routes.js';
@@ -32,6 +34,8 @@ export interface ReportInput {
    * logged legs); only the summaries and groups are read, not the staff-days.
    */
   routes?: (Omit<RoutesResult, 'windows'> & { windows: readonly Omit<RoutesWindow, 'routes' | 'perStaff'>[] }) | undefined;
+  /** Why clients meet the staff they meet (`explainContinuity` of the same log and rules): shown for the detailed window. */
+  explain?: ExplainResult | undefined;
   /** The published figures to show the measured ones beside (see {@link fetchKoladaReference}, {@link loadReference}). */
   reference?: KoladaReference | undefined;
 }
@@ -105,6 +109,8 @@ export function renderReport(input: ReportInput, options: ReportOptions = {}): s
     if (result.windows.length > 1) sections.push(['trend', L('trend', lang), trendSection(ctx)]);
     sections.push(['distribution', L('distribution', lang), distributionSection(ctx, window)]);
     sections.push(['groups', L('groups', lang), groupsSection(ctx, window)]);
+    const explained = input.explain?.windows.find((w) => w.from === window.from && w.to === window.to);
+    if (explained !== undefined) sections.push(['explain', L('explain', lang), explainSection(ctx, explained, input.explain!.rule)]);
     if (window.indices !== undefined) sections.push(['indices', L('indices', lang), indicesSection(ctx, window)]);
     if (ctx.staffing !== undefined) sections.push(['staffing', L('staffing', lang), staffingSection(ctx, ctx.staffing)]);
     const routes = input.routes;

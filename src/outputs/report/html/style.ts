@@ -105,6 +105,12 @@ footer { margin-top: 40px; font-size: .82rem; color: var(--muted); border-top: 1
 .mark.municipality line { stroke: var(--accent); } .key.municipality { background: var(--accent); }
 .mark.peers line { stroke: var(--ok); } .key.peers { background: var(--ok); }
 .mark.nation line { stroke: var(--text); } .key.nation { background: var(--text); }
+/* why so many: the categories of staff met, side by side */
+.stack { display: flex; height: 8px; margin-top: 4px; max-width: 220px; }
+.seg { display: inline-block; height: 8px; }
+.legend { display: flex; flex-wrap: wrap; gap: 4px 14px; font-size: 0.85rem; color: var(--muted); }
+.seg.contact { background: #1f4e79; } .seg.regular { background: #4e79a7; } .seg.doubleOnly { background: #9c755f; }
+.seg.weekendOnly { background: #f0a04b; } .seg.eveningOnly { background: #b07aa1; } .seg.occasional { background: #b8323c; }
 `;
 
 /**
