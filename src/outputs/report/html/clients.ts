@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { ClientContinuity, ContinuityWindow } from '../../../measures/continuity/types.js';
 import { pseudonymiser } from '../../../read/pseudonymise.js';
 import { esc } from '../svg/markup.js';
+import { int } from './format.js';
 import type { ReportContext } from './context.js';
 import { label as L, reasonLabel } from '../labels.js';
 
@@ -64,8 +65,8 @@ function row(c: ClientContinuity, name: string, most: number, ctx: ReportContext
   const cls = c.staff > 20 ? ' x' : c.staff > ctx.target ? ' t' : '';
   const bar = `<span class="bar${cls}" style="width:${Math.round((c.staff / most) * 70) / 10}em" aria-hidden="true"></span>`;
   return `<tr data-counted="${c.eligible ? 1 : 0}"><td class="id">${esc(name)}</td><td>${esc(c.group || '–')}</td>`
-    + `<td class="staff" data-v="${c.staff}"><span class="n">${c.staff}</span>${bar}</td><td class="num" data-v="${c.visits}">${c.visits}</td>`
-    + `<td class="num" data-v="${c.doubleStaffedVisits}">${c.doubleStaffedVisits}</td>`
+    + `<td class="staff" data-v="${c.staff}"><span class="n">${esc(int(c.staff, ctx.lang))}</span>${bar}</td><td class="num" data-v="${c.visits}">${esc(int(c.visits, ctx.lang))}</td>`
+    + `<td class="num" data-v="${c.doubleStaffedVisits}">${esc(int(c.doubleStaffedVisits, ctx.lang))}</td>`
     + (added === null ? '' : `<td class="num" data-v="${added}">${added}</td>`)
     + `<td class="nowrap${c.eligible ? '' : ' muted'}">${esc(reasonLabel(c.reason, ctx.lang, ctx.rule))}</td></tr>`;
 }
