@@ -9,6 +9,7 @@ import { esc } from '../svg/markup.js';
 import { clientNames, clientsSection, namesNote } from './clients.js';
 import type { ReportContext } from './context.js';
 import { indicesSection } from './indices.js';
+import { groupsOverTimeSection } from './over-time.js';
 import { readSection } from './read.js';
 import { referenceSection } from './reference.js';
 import type { KoladaReference } from '../reference/kolada.js';
@@ -105,6 +106,7 @@ export function renderReport(input: ReportInput, options: ReportOptions = {}): s
     if (result.windows.length > 1) sections.push(['trend', L('trend', lang), trendSection(ctx)]);
     sections.push(['distribution', L('distribution', lang), distributionSection(ctx, window)]);
     sections.push(['groups', L('groups', lang), groupsSection(ctx, window)]);
+    if (result.windows.length > 1) sections.push(['groups-over-time', L('groupsOverTime', lang), groupsOverTimeSection(ctx)]);
     if (window.indices !== undefined) sections.push(['indices', L('indices', lang), indicesSection(ctx, window)]);
     if (ctx.staffing !== undefined) sections.push(['staffing', L('staffing', lang), staffingSection(ctx, ctx.staffing)]);
     const routes = input.routes;

@@ -80,7 +80,6 @@ button.csv:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px
 .table-wrap table { margin: 0; width: 100%; }
 .table-wrap thead th { position: sticky; top: 0; z-index: 2; }
 .table-wrap thead th:first-child { z-index: 3; }
-table.by-group tr.other-group { display: none; }
 td.id { font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace; font-size: .85rem; }
 td.staff { text-align: left; min-width: 150px; white-space: nowrap; }
 td.staff .n { display: inline-block; min-width: 2.2em; text-align: right; margin-right: 8px; }
@@ -133,7 +132,9 @@ footer { margin-top: 40px; font-size: .82rem; color: var(--muted); border-top: 1
 /**
  * The report's only script: sorts a `table.sortable` when a heading's button is pressed (numbers
  * by `data-v`, largest first on the first press; text in the page's language) and keeps
- * `aria-sort` up to date; filters the clients table to counted clients.
+ * `aria-sort` up to date; filters the clients table to counted clients and to one group; gives
+ * every table a button that downloads it as CSV (`;` between cells in Swedish, `,` in English;
+ * UTF-8 with a byte-order mark; formula-escaped), made in the page from a Blob.
  */
 export const REPORT_SCRIPT = `
 (function () {
@@ -169,6 +170,60 @@ export const REPORT_SCRIPT = `
     var table = document.getElementById(box.getAttribute('data-filter-table'));
     if (!table) return;
     box.addEventListener('change', function () { table.classList.toggle('only-counted', box.checked); });
+  });
+  document.querySelectorAll('select[data-group-filter]').forEach(function (select) {
+    var table = document.getElementById(select.getAttribute('data-group-filter'));
+    if (!table) return;
+    select.addEventListener('change', function () {
+      var v = select.value;
+      Array.prototype.forEach.call(table.tBodies[0].rows, function (r) { r.hidden = v !== '' && r.getAttribute('data-group') !== v; });
+    });
+  });
+  // every table as CSV, made here from its cells as shown (rows hidden by a filter left out): a
+  // Blob and an object URL, so nothing is fetched; cells that a spreadsheet would run as a
+  // formula get a leading apostrophe, as the CLI's CSV does
+  var sep = lang === 'sv' ? ';' : ',';
+  function cellText(cell) { return (cell.textContent || '').replace(/[ \\t\\r\\n]+/g, ' ').trim(); }
+  function csvCell(text) {
+    var t = /^[=+\\-@\\t\\r]/.test(text) ? "'" + text : text;
+    return t.indexOf(sep) >= 0 || /["\\r\\n]/.test(t) ? '"' + t.replace(/"/g, '""') + '"' : t;
+  }
+  function tableCsv(table) {
+    var lines = [];
+    Array.prototype.forEach.call(table.rows, function (row) {
+      if (row.getClientRects().length === 0) return;
+      var cells = Array.prototype.map.call(row.cells, cellText);
+      if (cells.every(function (c) { return c === ''; })) return;
+      lines.push(cells.map(csvCell).join(sep));
+    });
+    return lines.join('\\r\\n') + '\\r\\n';
+  }
+  document.querySelectorAll('main table').forEach(function (table, k) {
+    var name = (table.id || 'table-' + (k + 1)) + '.csv';
+    var button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'csv';
+    button.textContent = lang === 'sv' ? 'Ladda ner CSV' : 'Download CSV';
+    button.title = name;
+    button.addEventListener('click', function () {
+      var url = URL.createObjectURL(new Blob(['\\ufeff' + tableCsv(table)], { type: 'text/csv;charset=utf-8' }));
+      var a = document.createElement('a');
+      a.href = url;
+      a.download = name;
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
+    });
+    var wrap = table.parentElement && /(^| )(scroll|table-wrap)( |$)/.test(table.parentElement.className) ? table.parentElement : table;
+    var before = wrap.previousElementSibling;
+    if (before && before.classList.contains('tools')) before.appendChild(button);
+    else {
+      var tools = document.createElement('div');
+      tools.className = 'tools';
+      tools.appendChild(button);
+      wrap.parentNode.insertBefore(tools, wrap);
+    }
   });
 })();
 `;
