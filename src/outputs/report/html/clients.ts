@@ -41,7 +41,8 @@ export function namesNote(mode: ClientNames['mode'], ctx: Pick<ReportContext, 'l
  * The clients of the detailed window who had at least one counted visit, most staff first:
  * name, group, staff (with a bar against the target and 20), visits, double-staffed visits, the
  * staff added by the second staff member (with staffing figures), and whether the indicator
- * counts the client (or why not). Sortable by any column; a box hides the clients not counted.
+ * counts the client (or why not). Sortable by any column; a box hides the clients not counted
+ * and a select shows one group (rows carry `data-group`).
  */
 export function clientsSection(ctx: ReportContext, w: ContinuityWindow, note: string): string {
   const { lang } = ctx;
