@@ -63,7 +63,7 @@ export function distributionSection(ctx: ReportContext, w: ContinuityWindow): st
     [L('above20', lang), pct(s.shareAbove20, lang)], [L('aboveTargetShort', lang), pct(shareAboveTarget(ctx, w, w), lang)],
   ];
   return `<section id="distribution"><h2>${esc(L('distribution', lang))}</h2><div class="two">${chartFigure((width, id) => histogramSvg(w, { target: ctx.target, lang, days: ctx.days, id, width }), 'kt-histogram', 600)}`
-    + `<div class="scroll"><table id="stats-table"><caption>${esc(L('staffPerClientUnit', lang))}</caption><tbody>${stats.map(([k, v]) => `<tr><th scope="row">${esc(k)}</th><td class="num">${esc(v)}</td></tr>`).join('')}</tbody></table></div></div></section>`;
+    + `<div><div class="scroll"><table id="stats-table"><caption>${esc(L('staffPerClientUnit', lang))}</caption><tbody>${stats.map(([k, v]) => `<tr><th scope="row">${esc(k)}</th><td class="num">${esc(v)}</td></tr>`).join('')}</tbody></table></div></div></div></section>`;
 }
 
 /** Groups side by side: the box plots and a sortable table with the counts. */
