@@ -53,7 +53,7 @@ describe('renderReport', () => {
     const html = renderReport(input, { lang: 'en', generatedAt: null });
     for (const id of ['headline', 'distribution', 'groups', 'staffing', 'clients', 'read']) expect(html).toContain(`<section id="${id}">`);
     expect(html).not.toContain('<section id="trend">'); // one window: no trend
-    expect(html.match(/<svg /g)).toHaveLength(2); // histogram and groups
+    expect(html.match(/<svg /g)).toHaveLength(6); // histogram and groups, each laid out for narrow, medium and wide screens
     expect(html).toContain('Mean (U21401)</div><div class="value">3</div>');
     expect(html).toContain('Median (U21402)</div><div class="value">3</div>');
     expect(html).toContain('Clients counted</div><div class="value">4</div><div class="sub">of 6 served');

@@ -147,7 +147,11 @@ describe('groupsSvg', () => {
     const svg = groupsSvg(windowOf({ '<script>alert("x")</script>': [5], 'A very long group name indeed, longer than fits': [6] }), { all: false });
     expect(svg).not.toContain('<script>');
     expect(svg).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
-    expect(svg).toContain('>A very long group nam…<');
+    // cut to fit the names' column (150 px at this width: at most 150 / (12 px × 0.6) = 20 characters)
+    const shown = /<text x="8" y="[\d.]+">(A very long[^<]*)<\/text>/.exec(svg)![1]!;
+    expect(shown.endsWith('…')).toBe(true);
+    expect('A very long group name indeed, longer than fits'.startsWith(shown.slice(0, -1))).toBe(true);
+    expect([...shown].length).toBeLessThanOrEqual(20);
   });
 
   it('says so when no client is counted', () => {

@@ -162,6 +162,14 @@ const LABELS = {
   onlyCounted: { sv: 'Visa bara brukare som räknas', en: 'Show counted clients only' },
   clientsNote: { sv: 'Alla brukare med minst ett besök som räknas i perioden, flest personal först.', en: 'Every client with at least one counted visit in the window, most staff first.' },
   sortHint: { sv: 'Klicka på en rubrik för att sortera.', en: 'Click a heading to sort.' },
+  groupFilter: { sv: 'Grupp', en: 'Group' },
+  allGroups: { sv: 'Alla grupper', en: 'All groups' },
+  groupsOverTime: { sv: 'Grupper över tid', en: 'Groups over time' },
+  groupsOverTimeNote: {
+    sv: 'Medelvärdet av personal per brukare som räknas, per grupp och period, på samma skala i alla grupper; streckad linje: målet, prickad: 20.',
+    en: 'The mean staff per counted client, per group and window, on the same scale in every group; dashed line: the target, dotted: 20.',
+  },
+  latest: { sv: 'senast', en: 'latest' },
   pseudonymRandom: {
     sv: 'Brukarna visas med pseudonymer (nyckelhash, HMAC-SHA-256) från en slumpad nyckel som bara gäller den här rapporten: samma brukare får en annan pseudonym i nästa rapport. Ange --pseudonym-key (eller KONTINUITET_PSEUDONYM_KEY) för pseudonymer som går att följa mellan rapporter.',
     en: 'Clients are shown by pseudonyms (keyed hash, HMAC-SHA-256) from a random key made for this report only: the same client gets another pseudonym in the next report. Give --pseudonym-key (or KONTINUITET_PSEUDONYM_KEY) for pseudonyms that can be followed between reports.',

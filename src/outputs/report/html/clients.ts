@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { ClientContinuity, ContinuityWindow } from '../../../measures/continuity/types.js';
 import { pseudonymiser } from '../../../read/pseudonymise.js';
 import { esc } from '../svg/markup.js';
+import { int } from './format.js';
 import type { ReportContext } from './context.js';
 import { label as L, reasonLabel } from '../labels.js';
 
@@ -40,7 +41,8 @@ export function namesNote(mode: ClientNames['mode'], ctx: Pick<ReportContext, 'l
  * The clients of the detailed window who had at least one counted visit, most staff first:
  * name, group, staff (with a bar against the target and 20), visits, double-staffed visits, the
  * staff added by the second staff member (with staffing figures), and whether the indicator
- * counts the client (or why not). Sortable by any column; a box hides the clients not counted.
+ * counts the client (or why not). Sortable by any column; a box hides the clients not counted
+ * and a select shows one group (rows carry `data-group`).
  */
 export function clientsSection(ctx: ReportContext, w: ContinuityWindow, note: string): string {
   const { lang } = ctx;
@@ -56,16 +58,18 @@ export function clientsSection(ctx: ReportContext, w: ContinuityWindow, note: st
   const head = cols.map(([text, n, extra]) => `<th scope="col"${n ? ' class="num" data-type="num"' : ''}${extra}><button type="button">${esc(text)}</button></th>`).join('');
   const rows = clients.map(({ c, name }) => row(c, name, most, ctx, withAdded ? added.get(c.client) ?? 0 : null)).join('');
   return `<section id="clients"><h2>${esc(L('clients', lang))}</h2>${note}<p class="muted">${esc(L('clientsNote', lang))} <span class="no-print">${esc(L('sortHint', lang))}</span></p>`
-    + `<label class="filter"><input type="checkbox" data-filter-table="clients-table"> ${esc(L('onlyCounted', lang))}</label>`
+    + `<div class="tools"><label class="filter"><input type="checkbox" data-filter-table="clients-table"> ${esc(L('onlyCounted', lang))}</label>`
+    + `<label class="filter">${esc(L('groupFilter', lang))} <select data-group-filter="clients-table"><option value="">${esc(L('allGroups', lang))}</option>`
+    + `${[...new Set(clients.map(({ c }) => c.group))].sort((a, b) => a.localeCompare(b, lang)).map((g) => `<option value="${esc(g)}">${esc(g || '–')}</option>`).join('')}</select></label></div>`
     + `<div class="table-wrap"><table class="sortable" id="clients-table"><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table></div></section>`;
 }
 
 function row(c: ClientContinuity, name: string, most: number, ctx: ReportContext, added: number | null): string {
   const cls = c.staff > 20 ? ' x' : c.staff > ctx.target ? ' t' : '';
   const bar = `<span class="bar${cls}" style="width:${Math.round((c.staff / most) * 70) / 10}em" aria-hidden="true"></span>`;
-  return `<tr data-counted="${c.eligible ? 1 : 0}"><td class="id">${esc(name)}</td><td>${esc(c.group || '–')}</td>`
-    + `<td class="staff" data-v="${c.staff}"><span class="n">${c.staff}</span>${bar}</td><td class="num" data-v="${c.visits}">${c.visits}</td>`
-    + `<td class="num" data-v="${c.doubleStaffedVisits}">${c.doubleStaffedVisits}</td>`
+  return `<tr data-counted="${c.eligible ? 1 : 0}" data-group="${esc(c.group)}"><td class="id">${esc(name)}</td><td>${esc(c.group || '–')}</td>`
+    + `<td class="staff" data-v="${c.staff}"><span class="n">${esc(int(c.staff, ctx.lang))}</span>${bar}</td><td class="num" data-v="${c.visits}">${esc(int(c.visits, ctx.lang))}</td>`
+    + `<td class="num" data-v="${c.doubleStaffedVisits}">${esc(int(c.doubleStaffedVisits, ctx.lang))}</td>`
     + (added === null ? '' : `<td class="num" data-v="${added}">${added}</td>`)
     + `<td class="nowrap${c.eligible ? '' : ' muted'}">${esc(reasonLabel(c.reason, ctx.lang, ctx.rule))}</td></tr>`;
 }

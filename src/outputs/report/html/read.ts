@@ -18,12 +18,12 @@ export function readSection(ctx: ReportContext, maxIssues: number): string {
     ...excluded.map(([reason, n]) => [exclusionLabel(reason, lang, ctx.rule), n, true] as [string, number, boolean]),
   ];
   const accounted = r.read === r.used + r.rejected + excludedTotal;
-  const table = `<table id="rows-table"><caption>${esc(L('rows', lang))}</caption><tbody>${rows.map(([k, n, sub]) => `<tr><th scope="row"${sub ? ' style="padding-left:24px;font-weight:400"' : ''}>${esc(k)}</th><td class="num">${esc(int(n, lang))}</td></tr>`).join('')}</tbody></table>`;
+  const table = `<div class="scroll"><table id="rows-table"><caption>${esc(L('rows', lang))}</caption><tbody>${rows.map(([k, n, sub]) => `<tr><th scope="row"${sub ? ' style="padding-left:24px;font-weight:400"' : ''}>${esc(k)}</th><td class="num">${esc(int(n, lang))}</td></tr>`).join('')}</tbody></table></div>`;
   const issues = result.issues.slice(0, maxIssues);
   const more = r.rejected - issues.length;
-  const issueTable = issues.length === 0 ? '' : `<table id="issues-table"><caption>${esc(L('firstIssues', lang))}</caption><thead><tr><th class="num">${esc(L('line', lang))}</th><th>${esc(L('column', lang))}</th><th>${esc(L('code', lang))}</th><th>${esc(L('message', lang))}</th></tr></thead><tbody>`
-    + issues.map((i) => `<tr><td class="num">${i.line}</td><td>${esc(i.column ?? '')}</td><td>${esc(issueLabel(i.code, lang))} <code>${esc(i.code)}</code></td><td>${esc(i.message)}</td></tr>`).join('')
-    + `</tbody></table>${more > 0 ? `<p class="muted">${esc(L('moreIssues', lang, { n: int(more, lang) }))}</p>` : ''}`;
+  const issueTable = issues.length === 0 ? '' : `<div class="scroll"><table id="issues-table"><caption>${esc(L('firstIssues', lang))}</caption><thead><tr><th class="num">${esc(L('line', lang))}</th><th>${esc(L('column', lang))}</th><th>${esc(L('code', lang))}</th><th>${esc(L('message', lang))}</th></tr></thead><tbody>`
+    + issues.map((i) => `<tr><td class="num">${esc(int(i.line, lang))}</td><td>${esc(i.column ?? '')}</td><td>${esc(issueLabel(i.code, lang))} <code>${esc(i.code)}</code></td><td>${esc(i.message)}</td></tr>`).join('')
+    + `</tbody></table></div>${more > 0 ? `<p class="muted">${esc(L('moreIssues', lang, { n: int(more, lang) }))}</p>` : ''}`;
   return `<section id="read"><h2>${esc(L('whatWasRead', lang))}</h2><div class="two"><div>${table}${accounted ? `<p class="muted">✓ ${esc(L('accounted', lang))}</p>` : ''}</div><div>${rules(ctx)}</div></div>${issueTable}</section>`;
 }
 

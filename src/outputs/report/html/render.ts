@@ -9,6 +9,7 @@ import { esc } from '../svg/markup.js';
 import { clientNames, clientsSection, namesNote } from './clients.js';
 import type { ReportContext } from './context.js';
 import { indicesSection } from './indices.js';
+import { groupsOverTimeSection } from './over-time.js';
 import { readSection } from './read.js';
 import { explainSection } from './explain.js';
 import type { ExplainResult } from '../../../measures/explain/types.js';
@@ -109,6 +110,7 @@ export function renderReport(input: ReportInput, options: ReportOptions = {}): s
     if (result.windows.length > 1) sections.push(['trend', L('trend', lang), trendSection(ctx)]);
     sections.push(['distribution', L('distribution', lang), distributionSection(ctx, window)]);
     sections.push(['groups', L('groups', lang), groupsSection(ctx, window)]);
+    if (result.windows.length > 1) sections.push(['groups-over-time', L('groupsOverTime', lang), groupsOverTimeSection(ctx)]);
     const explained = input.explain?.windows.find((w) => w.from === window.from && w.to === window.to);
     if (explained !== undefined) sections.push(['explain', L('explain', lang), explainSection(ctx, explained, input.explain!.rule)]);
     if (window.indices !== undefined) sections.push(['indices', L('indices', lang), indicesSection(ctx, window)]);

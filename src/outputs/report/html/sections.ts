@@ -6,6 +6,7 @@ import { esc } from '../svg/markup.js';
 import { trendSvg } from '../svg/trend.js';
 import { shareAboveTarget, type ReportContext } from './context.js';
 import { int, num, pct, signed } from './format.js';
+import { chartFigure } from './charts.js';
 
 function card(label: string, value: string, sub: string, cls = ''): string {
   return `<div class="card${cls ? ` ${cls}` : ''}"><div class="label">${label}</div><div class="value">${value}</div><div class="sub">${sub}</div></div>`;
@@ -28,7 +29,7 @@ export function headlineSection(ctx: ReportContext, w: ContinuityWindow): string
   const aboveTarget = shareAboveTarget(ctx, w, w);
   // the Kolada codes only where the figures are Kolada's (the official rules)
   const code = (kolada: string) => (ctx.rule.codes === '' ? '' : ` (${kolada})`);
-  const count = (share: number | null) => (share === null ? '' : `${Math.round(share * s.n)} ${esc(L('clients', lang).toLowerCase())}`);
+  const count = (share: number | null) => (share === null ? '' : `${esc(int(Math.round(share * s.n), lang))} ${esc(L('clients', lang).toLowerCase())}`);
   return `<section id="headline"><h2>${esc(L('headline', lang))} · ${esc(periodLabel(w.from, w.to, lang))}</h2><div class="cards">`
     + card(`${esc(capital(L('mean', lang)))}${code('U21401')}`, esc(num(s.mean, lang)), `${status}${targetText}${change(ctx, s.mean, prev?.mean ?? null)}`, s.mean === null ? '' : over ? 'over' : 'ok')
     + card(`${esc(capital(L('median', lang)))}${code('U21402')}`, esc(num(s.median, lang)), `${esc(L('staffPerClientUnit', lang))}${change(ctx, s.median, prev?.median ?? null)}`)
@@ -45,11 +46,11 @@ export function trendSection(ctx: ReportContext): string {
   const head = [L('window', lang), L('countedCol', lang), capital(L('mean', lang)), capital(L('median', lang)), L('above20', lang), L('aboveTargetShort', lang)];
   const rows = result.windows.map((w) => {
     const s = w.staffPerClient;
-    return `<tr><td class="nowrap">${esc(periodLabel(w.from, w.to, lang))}</td><td class="num">${s.n}</td><td class="num">${esc(num(s.mean, lang))}</td><td class="num">${esc(num(s.median, lang))}</td>`
+    return `<tr><td class="nowrap">${esc(periodLabel(w.from, w.to, lang))}</td><td class="num">${esc(int(s.n, lang))}</td><td class="num">${esc(num(s.mean, lang))}</td><td class="num">${esc(num(s.median, lang))}</td>`
       + `<td class="num">${esc(pct(s.shareAbove20, lang))}</td><td class="num">${esc(pct(shareAboveTarget(ctx, w, w), lang))}</td></tr>`;
   }).join('');
-  return `<section id="trend"><h2>${esc(L('trend', lang))}</h2><figure>${trendSvg(result.windows, { target: ctx.target, lang, id: 'kt-trend', width: 960 })}</figure>`
-    + `<div class="scroll"><table><caption>${esc(L('trendTable', lang))}</caption><thead><tr>${head.map((h, i) => `<th${i > 0 ? ' class="num"' : ''}>${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows}</tbody></table></div></section>`;
+  return `<section id="trend"><h2>${esc(L('trend', lang))}</h2>${chartFigure((width, id) => trendSvg(result.windows, { target: ctx.target, lang, id, width }), 'kt-trend')}`
+    + `<div class="scroll"><table id="trend-table"><caption>${esc(L('trendTable', lang))}</caption><thead><tr>${head.map((h, i) => `<th${i > 0 ? ' class="num"' : ''}>${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows}</tbody></table></div></section>`;
 }
 
 /** The distribution of staff per client in the detailed window: the histogram and the spread. */
@@ -57,12 +58,12 @@ export function distributionSection(ctx: ReportContext, w: ContinuityWindow): st
   const { lang } = ctx;
   const s = w.staffPerClient;
   const stats: [string, string][] = [
-    ['n', String(s.n)], [capital(L('mean', lang)), num(s.mean, lang)], [capital(L('median', lang)), num(s.median, lang)], ['q1 – q3', `${num(s.q1, lang)} – ${num(s.q3, lang)}`],
+    ['n', int(s.n, lang)], [capital(L('mean', lang)), num(s.mean, lang)], [capital(L('median', lang)), num(s.median, lang)], ['q1 – q3', `${num(s.q1, lang)} – ${num(s.q3, lang)}`],
     ['p10 – p90', `${num(s.p10, lang)} – ${num(s.p90, lang)}`], ['min – max', `${num(s.min, lang)} – ${num(s.max, lang)}`], [L('sd', lang), num(s.sd, lang)],
     [L('above20', lang), pct(s.shareAbove20, lang)], [L('aboveTargetShort', lang), pct(shareAboveTarget(ctx, w, w), lang)],
   ];
-  return `<section id="distribution"><h2>${esc(L('distribution', lang))}</h2><div class="two"><figure>${histogramSvg(w, { target: ctx.target, lang, days: ctx.days, id: 'kt-histogram' })}</figure>`
-    + `<table><caption>${esc(L('staffPerClientUnit', lang))}</caption><tbody>${stats.map(([k, v]) => `<tr><th scope="row">${esc(k)}</th><td class="num">${esc(v)}</td></tr>`).join('')}</tbody></table></div></section>`;
+  return `<section id="distribution"><h2>${esc(L('distribution', lang))}</h2><div class="two">${chartFigure((width, id) => histogramSvg(w, { target: ctx.target, lang, days: ctx.days, id, width }), 'kt-histogram', 600)}`
+    + `<div><div class="scroll"><table id="stats-table"><caption>${esc(L('staffPerClientUnit', lang))}</caption><tbody>${stats.map(([k, v]) => `<tr><th scope="row">${esc(k)}</th><td class="num">${esc(v)}</td></tr>`).join('')}</tbody></table></div></div></div></section>`;
 }
 
 /** Groups side by side: the box plots and a sortable table with the counts. */
@@ -76,12 +77,12 @@ export function groupsSection(ctx: ReportContext, w: ContinuityWindow): string {
     const s = g.staffPerClient;
     const cells = [s.mean, s.median, s.q1, s.q3, s.min, s.max].map((v) => `<td class="num" data-v="${v ?? -1}">${esc(num(v, lang))}</td>`).join('');
     const a20 = s.shareAbove20, aT = shareAboveTarget(ctx, w, g, group);
-    return `<td>${esc(name)}</td><td class="num" data-v="${g.clients.served}">${g.clients.served}</td><td class="num" data-v="${s.n}">${s.n}</td>${cells}`
-      + `<td class="num" data-v="${a20 ?? -1}">${esc(pct(a20, lang))}</td><td class="num" data-v="${aT ?? -1}">${esc(pct(aT, lang))}</td><td class="num" data-v="${g.clients.doubleStaffed}">${g.clients.doubleStaffed}</td>`;
+    return `<td>${esc(name)}</td><td class="num" data-v="${g.clients.served}">${esc(int(g.clients.served, lang))}</td><td class="num" data-v="${s.n}">${esc(int(s.n, lang))}</td>${cells}`
+      + `<td class="num" data-v="${a20 ?? -1}">${esc(pct(a20, lang))}</td><td class="num" data-v="${aT ?? -1}">${esc(pct(aT, lang))}</td><td class="num" data-v="${g.clients.doubleStaffed}">${esc(int(g.clients.doubleStaffed, lang))}</td>`;
   };
   const sorted = [...w.groups].sort((a, b) => (b.staffPerClient.median ?? -1) - (a.staffPerClient.median ?? -1) || (b.staffPerClient.mean ?? -1) - (a.staffPerClient.mean ?? -1));
   const head = cols.map(([h, n]) => `<th${n ? ' class="num" data-type="num"' : ''}><button type="button">${esc(h)}</button></th>`).join('');
-  return `<section id="groups"><h2>${esc(L('groups', lang))}</h2><figure>${groupsSvg(w, { target: ctx.target, lang, days: ctx.days, id: 'kt-groups', width: 960 })}</figure>`
+  return `<section id="groups"><h2>${esc(L('groups', lang))}</h2>${chartFigure((width, id) => groupsSvg(w, { target: ctx.target, lang, days: ctx.days, id, width }), 'kt-groups')}`
     + `<div class="scroll"><table class="sortable" id="groups-table"><thead><tr>${head}</tr></thead><tbody>${sorted.map((g) => `<tr>${line(g.group || '–', g, g.group)}</tr>`).join('')}</tbody>`
     + `<tfoot><tr class="total">${line(L('all', lang), w)}</tr></tfoot></table></div></section>`;
 }

@@ -31,7 +31,7 @@ export function staffingSection(ctx: ReportContext, w: StaffingWindow): string {
   const head = cols.map(([h, n]) => `<th${n ? ' class="num" data-type="num"' : ''}><button type="button">${esc(h)}</button></th>`).join('');
   const line = (name: string, g: StaffingSummary) => {
     const values: [number | null, string][] = [
-      [g.clients.served, String(g.clients.served)], [g.clients.doubleStaffed, String(g.clients.doubleStaffed)], [g.visits, int(g.visits, lang)],
+      [g.clients.served, int(g.clients.served, lang)], [g.clients.doubleStaffed, int(g.clients.doubleStaffed, lang)], [g.visits, int(g.visits, lang)],
       [g.doubleStaffedShare, pct(g.doubleStaffedShare, lang)], [g.doubleStaffedHoursShare, pct(g.doubleStaffedHoursShare, lang)],
       [g.staffPerClient.withSecond.mean, num(g.staffPerClient.withSecond.mean, lang)], [g.staffPerClient.withoutSecond.mean, num(g.staffPerClient.withoutSecond.mean, lang)],
     ];

@@ -1,4 +1,5 @@
 import { esc, px, shortHash, textWidth } from './markup.js';
+import { placeInRows } from './place.js';
 
 /** Colours and strokes shared by the charts (chosen to stay apart in grey print and for colour-blind readers). */
 export const STYLE = {
@@ -60,27 +61,30 @@ export function axisTitle(text: string, axis: 'x' | 'y', at: { x: number; y: num
   return `<text class="axis-title" x="${px(at.x)}" y="${px(at.y)}" text-anchor="middle" fill="${STYLE.muted}"${turn}>${esc(text)}</text>`;
 }
 
+/** Font size of every label in a chart: at the smallest width a layout is shown at it stays >= 11 px. */
+export const LABEL_SIZE = 12;
+/** Distance between the baselines of two rows of labels. */
+export const ROW = 16;
+
 /**
- * Vertical reference lines from `top` to `bottom`, labelled above the plot. Labels that would
- * overlap go on further rows (upwards); returns the markup and how many label rows it used.
+ * Vertical reference lines from `top` to `bottom`, labelled above the plot (the first row's
+ * baseline at `labelBase`, further rows upwards). Labels are placed by their widths with
+ * {@link placeInRows}: kept inside `[minX, maxX]` and put on further rows when they would
+ * overlap; returns the markup and how many label rows it used.
  */
-export function verticalRefLines(lines: readonly RefLine[], x: (v: number) => number, top: number, bottom: number): { markup: string; rows: number } {
-  const sorted = [...lines].sort((a, b) => x(a.value) - x(b.value));
-  const rowEnds: number[] = [];
+export function verticalRefLines(lines: readonly RefLine[], x: (v: number) => number, top: number, bottom: number, bounds: { minX: number; maxX: number; labelBase?: number }): { markup: string; rows: number } {
+  const { placed, rows } = placeInRows(lines.map((l) => ({ at: x(l.value), width: textWidth(l.label, LABEL_SIZE) })), { min: bounds.minX, max: bounds.maxX, gap: 8 });
+  const base = bounds.labelBase ?? top - 6;
   const lineParts: string[] = [];
   const labelParts: string[] = [];
-  for (const l of sorted) {
+  lines.forEach((l, i) => {
     const at = x(l.value);
-    const w = textWidth(l.label, 11);
-    let row = rowEnds.findIndex((end) => at - w / 2 > end + 10);
-    if (row < 0) row = rowEnds.push(-Infinity) - 1;
-    rowEnds[row] = at + w / 2;
-    const ly = top - 6 - row * 14;
+    const { x: lx, row } = placed[i]!;
+    const ly = base - row * ROW;
     lineParts.push(`<line class="ref ${l.cls}" x1="${px(at)}" x2="${px(at)}" y1="${px(ly + 3)}" y2="${px(bottom)}" stroke="${l.color}" stroke-width="${l.width ?? 1.5}" stroke-dasharray="${l.dash}"/>`);
-    labelParts.push(`<text class="ref-label ${l.cls}" x="${px(at)}" y="${px(ly)}" text-anchor="middle" font-size="11" fill="${l.color}" stroke="#fff" stroke-width="3" paint-order="stroke">${esc(l.label)}</text>`);
-  }
-  const parts = [...lineParts, ...labelParts];
-  return { markup: parts.join(''), rows: rowEnds.length };
+    labelParts.push(`<text class="ref-label ${l.cls}" x="${px(lx)}" y="${px(ly)}" text-anchor="middle" font-size="${LABEL_SIZE}" fill="${l.color}" stroke="#fff" stroke-width="3" paint-order="stroke">${esc(l.label)}</text>`);
+  });
+  return { markup: [...lineParts, ...labelParts].join(''), rows };
 }
 
 /** A centred message in an empty plot. */

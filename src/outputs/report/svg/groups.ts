@@ -2,7 +2,7 @@ import type { ContinuityWindow } from '../../../measures/continuity/types.js';
 import type { Spread } from '../../../summary/spread.js';
 import { daysLabel, label, type Lang } from '../labels.js';
 import { fmt } from '../table.js';
-import { axisTitle, chartSvg, emptyNote, STYLE, verticalRefLines, xGrid, type RefLine } from './frame.js';
+import { axisTitle, chartSvg, emptyNote, LABEL_SIZE, ROW, STYLE, verticalRefLines, xGrid, type RefLine } from './frame.js';
 import { clip, esc, px } from './markup.js';
 import { linearScale, niceTicks } from './scale.js';
 
@@ -62,7 +62,8 @@ export function groupsSvg(window: Pick<ContinuityWindow, 'groups' | 'perClient' 
     .sort((a, b) => order(b.s.median) - order(a.s.median) || order(b.s.mean) - order(a.s.mean) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const rows: Row[] = options.all === false ? groups : [{ name: label('all', lang), s: window.staffPerClient, values: [...byGroup.values()].flat(), all: true }, ...groups];
   const desc = `${label('groupsDesc', lang)} ${rows.map((r) => describe(r, lang)).join('; ')}.`;
-  const rowHeight = 38, left = 150, right = 20, bottom = 48;
+  // the names' column narrows with the chart (names are shortened to fit it)
+  const rowHeight = 40, left = Math.round(Math.min(150, Math.max(96, width * 0.3))), right = 20, bottom = 48;
   const lines: RefLine[] = [
     { value: target, label: `${label('target', lang)} ${fmt(target, 1, lang)}`, color: STYLE.target, dash: '6 3', width: 2, cls: 'target' },
     { value: 20, label: '20', color: STYLE.limit20, dash: '2 3', width: 2, cls: 'limit20' },
@@ -75,17 +76,18 @@ export function groupsSvg(window: Pick<ContinuityWindow, 'groups' | 'perClient' 
   const lo = Math.max(0, Math.min(...counted.map((r) => r.s.min!), Math.floor(target)) - 2);
   const hi = Math.max(...counted.map((r) => r.s.max!), 20) + 1;
   const x = linearScale([lo, hi], [left, width - right]);
-  const top = 12 + 14 * verticalRefLines(lines, x, 0, 0).rows;
+  const bounds = { minX: left - 10, maxX: width - 4 };
+  const top = 12 + ROW * verticalRefLines(lines, x, 0, 0, bounds).rows;
   const height = top + rows.length * rowHeight + bottom;
   const plotBottom = top + rows.length * rowHeight;
   const ticks = niceTicks(lo, hi, Math.min(12, Math.floor((width - left - right) / 40)), true).filter((t) => t >= lo && t <= hi);
 
   const body = [
     xGrid(ticks, x, top, plotBottom, String),
-    rows.map((r, i) => row(r, i, top + i * rowHeight, rowHeight, x, left, lang)).join(''),
-    verticalRefLines(lines, x, top, plotBottom).markup,
+    rows.map((r, i) => row(r, i, top + i * rowHeight, rowHeight, x, left, lang, Math.floor((left - 14) / (LABEL_SIZE * 0.62)))).join(''),
+    verticalRefLines(lines, x, top, plotBottom, bounds).markup,
     axisTitle(label('staffMet', lang, { days: daysLabel(days, lang) }), 'x', { x: (left + width - right) / 2, y: plotBottom + 36 }),
-    `<text x="8" y="${px(top - 6)}" font-weight="600" fill="${STYLE.muted}">${esc(label('group', lang))}</text>`,
+    `<text x="8" y="${px(top - 6)}" font-weight="600" fill="${STYLE.muted}">${esc(clip(label('group', lang), Math.floor((left - 24) / (LABEL_SIZE * 0.6))))}</text>`,
   ].join('');
   return chartSvg({ kind: 'groups', width, height, title, desc, body, id: options.id });
 }
@@ -100,12 +102,12 @@ function describe(r: Row, lang: Lang): string {
   return `${r.name}: n = ${s.n}, ${label('median', lang)} ${fmt(s.median, 1, lang)}, ${label('mean', lang)} ${fmt(s.mean, 1, lang)}, q1–q3 ${fmt(s.q1, 1, lang)}–${fmt(s.q3, 1, lang)}, min–max ${s.min}–${s.max}`;
 }
 
-function row(r: Row, index: number, y0: number, h: number, x: (v: number) => number, left: number, lang: Lang): string {
+function row(r: Row, index: number, y0: number, h: number, x: (v: number) => number, left: number, lang: Lang, chars: number): string {
   const cy = y0 + h / 2;
   const s = r.s;
   const shade = index % 2 === 1 ? `<rect x="0" y="${px(y0)}" width="100%" height="${h}" fill="#f7f7f7"/>` : '';
-  const name = `<text x="8" y="${px(cy - 2)}"${r.all ? ' font-weight="600"' : ''}>${esc(clip(r.name, 22))}</text>`
-    + `<text x="8" y="${px(cy + 12)}" font-size="11" fill="${STYLE.muted}">n = ${s.n}</text>`;
+  const name = `<text x="8" y="${px(cy - 3)}"${r.all ? ' font-weight="600"' : ''}>${esc(clip(r.name, chars))}</text>`
+    + `<text x="8" y="${px(cy + 13)}" font-size="${LABEL_SIZE}" fill="${STYLE.muted}">n = ${s.n}</text>`;
   if (s.n === 0 || s.min === null || s.max === null || s.q1 === null || s.q3 === null || s.median === null || s.mean === null) {
     return `<g class="group-row" data-group="${esc(r.name)}" data-n="0">${shade}${name}<text x="${px(left + 8)}" y="${px(cy + 4)}" fill="${STYLE.muted}">${esc(label('noClients', lang))}</text></g>`;
   }

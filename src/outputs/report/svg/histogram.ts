@@ -1,8 +1,9 @@
 import type { Spread } from '../../../summary/spread.js';
 import { daysLabel, label, type Lang } from '../labels.js';
 import { fmt } from '../table.js';
-import { axisTitle, chartSvg, emptyNote, STYLE, verticalRefLines, yGrid, type RefLine } from './frame.js';
-import { esc, px } from './markup.js';
+import { axisTitle, chartSvg, emptyNote, LABEL_SIZE, ROW, STYLE, verticalRefLines, yGrid, type RefLine } from './frame.js';
+import { esc, px, textWidth } from './markup.js';
+import { flowLine } from './place.js';
 import { linearScale, niceTicks } from './scale.js';
 
 /**
@@ -47,7 +48,15 @@ export function histogramSvg(
   const target = options.target ?? 14;
   const days = options.days ?? 14;
   const width = options.width ?? 640;
-  const height = options.height ?? 320;
+  const left = 52, right = 16;
+  const keys = [
+    [STYLE.bar, `≤ ${label('target', lang)}`],
+    [STYLE.barAboveTarget, `> ${label('target', lang)}`],
+    [STYLE.barAbove20, '> 20'],
+  ] as const;
+  const flow = flowLine(keys.map(([, text]) => 17 + textWidth(text, LABEL_SIZE)), { x0: left, maxX: width - right, gap: 18 });
+  const bottom = 64 + (flow.lines - 1) * ROW; // more lines of keys on a narrow chart
+  const height = (options.height ?? 320) + (bottom - 64);
   const title = options.title ?? label('histTitle', lang);
   const bins = summary.histogram.filter((b) => b.count > 0);
   const s = summary.staffPerClient;
@@ -61,7 +70,6 @@ export function histogramSvg(
   ].join(' ');
   if (n === 0) return chartSvg({ kind: 'histogram', width, height, title, desc, body: emptyNote(label('noClients', lang), width, height), id: options.id });
 
-  const left = 52, right = 16, bottom = 64;
   const lo = Math.max(0, Math.min(bins[0]!.value, Math.floor(target)) - 1);
   const hi = Math.max(bins[bins.length - 1]!.value, Math.ceil(target), 20) + 1;
   const x = linearScale([lo - 0.5, hi + 0.5], [left, width - right]);
@@ -71,33 +79,38 @@ export function histogramSvg(
     ...(s.median === null ? [] : [{ value: s.median, label: `${label('median', lang)} ${fmt(s.median, 1, lang)}`, color: STYLE.mean, dash: '5 3', cls: 'median' }]),
     ...(s.mean === null ? [] : [{ value: s.mean, label: `${label('mean', lang)} ${fmt(s.mean, 1, lang)}`, color: STYLE.mean, dash: 'none', width: 2, cls: 'mean' }]),
   ];
-  const top = 14 + 14 * verticalRefLines(lines, x, 0, 0).rows;
-  const plotBottom = height - bottom;
   const maxCount = Math.max(...bins.map((b) => b.count));
+  const band = x(0.42) - x(-0.42);
+  // the counts over the bars only when the widest fits over its bar
+  const showCounts = textWidth(String(maxCount), LABEL_SIZE) + 2 <= x(1) - x(0);
+  const bounds = { minX: 4, maxX: width - 4 };
+  const labelRows = verticalRefLines(lines, x, 0, 0, bounds).rows;
+  // the labels stand in rows above the bars, clear of the tallest bar's count
+  const countsRoom = showCounts ? ROW : 0;
+  const top = 10 + ROW * labelRows + countsRoom;
+  const plotBottom = height - bottom;
   const yTicks = niceTicks(0, maxCount, 5, true);
   const y = linearScale([0, yTicks[yTicks.length - 1]!], [plotBottom, top]);
   const xTicks = niceTicks(lo, hi, Math.min(12, Math.floor((width - left - right) / 40)), true).filter((t) => t >= lo && t <= hi);
-  const band = x(0.42) - x(-0.42);
 
   const bars = bins.map((b) => {
     const fill = b.value > 20 ? STYLE.barAbove20 : b.value > target ? STYLE.barAboveTarget : STYLE.bar;
     const tip = `${b.value} ${label('staffPerClientUnit', lang)}: ${b.count}`;
     return `<g class="bar" data-value="${b.value}" data-count="${b.count}"><rect x="${px(x(b.value) - band / 2)}" y="${px(y(b.count))}" width="${px(band)}" height="${px(plotBottom - y(b.count))}" fill="${fill}"><title>${esc(tip)}</title></rect></g>`;
   }).join('');
-  const counts = band < 12 ? '' : `<g class="counts" font-size="10" fill="${STYLE.muted}" stroke="#fff" stroke-width="3" paint-order="stroke" text-anchor="middle">`
+  const counts = !showCounts ? '' : `<g class="counts" font-size="${LABEL_SIZE}" fill="${STYLE.muted}" stroke="#fff" stroke-width="3" paint-order="stroke" text-anchor="middle">`
     + bins.map((b) => `<text x="${px(x(b.value))}" y="${px(y(b.count) - 3)}">${b.count}</text>`).join('') + '</g>';
-  const legend = [
-    [STYLE.bar, `≤ ${label('target', lang)}`],
-    [STYLE.barAboveTarget, `> ${label('target', lang)}`],
-    [STYLE.barAbove20, '> 20'],
-  ].map(([colour, text], i) => `<rect x="${left + i * 90}" y="${height - 16}" width="12" height="12" fill="${colour}"/><text x="${left + i * 90 + 17}" y="${height - 6}" fill="${STYLE.muted}">${esc(text!)}</text>`).join('');
+  const legend = keys.map(([colour, text], i) => {
+    const at = flow.at[i]!, ly = height - 6 - (flow.lines - 1 - at.line) * ROW;
+    return `<rect x="${px(at.x)}" y="${px(ly - 10)}" width="12" height="12" fill="${colour}"/><text x="${px(at.x + 17)}" y="${px(ly)}" fill="${STYLE.muted}">${esc(text)}</text>`;
+  }).join('');
 
   const body = [
     yGrid(yTicks, y, left, width - right, (v) => String(v)),
     xTicks.map((t) => `<text x="${px(x(t))}" y="${px(plotBottom + 16)}" text-anchor="middle" fill="${STYLE.muted}">${t}</text>`).join(''),
     `<line x1="${left}" x2="${width - right}" y1="${px(plotBottom)}" y2="${px(plotBottom)}" stroke="${STYLE.axis}"/>`,
     bars,
-    verticalRefLines(lines, x, top, plotBottom).markup,
+    verticalRefLines(lines, x, top, plotBottom, { ...bounds, labelBase: top - 6 - countsRoom }).markup,
     counts,
     axisTitle(label('staffMet', lang, { days: daysLabel(days, lang) }), 'x', { x: (left + width - right) / 2, y: plotBottom + 34 }),
     axisTitle(label('clientsAxis', lang), 'y', { x: 14, y: (top + plotBottom) / 2 }),

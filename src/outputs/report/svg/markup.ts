@@ -33,9 +33,12 @@ export function px(v: number): string {
   return String(Math.round(v * 10) / 10);
 }
 
-/** Approximate width in px of a text at a font size (for laying out labels without a browser). */
+/**
+ * Approximate width in px of a text at a font size (for laying out labels without a browser): a
+ * generous 0.6 em a character, which the browser test checks against the real boxes.
+ */
 export function textWidth(text: string, fontSize = 12): number {
-  return [...text].length * fontSize * 0.56;
+  return [...text].length * fontSize * 0.6;
 }
 
 /** Shortens a text to at most `max` characters, ending it with `…` when cut. */
