@@ -118,7 +118,7 @@ footer { margin-top: 40px; font-size: .82rem; color: var(--muted); border-top: 1
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 /* beside the nation: a key per row, the middle half as a band, a mark per value */
-.band { width: 100%; max-width: 240px; height: 34px; display: block; }
+.band { width: 100%; min-width: 150px; max-width: 240px; height: 34px; display: block; }
 .band .axis { stroke: var(--line); stroke-width: 2; }
 .band .q, .key.q { fill: #d9e4f0; background: #d9e4f0; }
 .band .mark line { stroke-width: 3; }
