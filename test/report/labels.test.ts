@@ -237,4 +237,11 @@ describe('the row ledger in the words of the language', () => {
     expect(en).toContain('Rows: read 4, used 1, rejected 1, excluded 2 (outside 07–22: 1; kind not counted (safety alarms, meal deliveries and home health care): 1)');
     expect(en.find((l) => l.includes('[end_before_start]'))).toMatch(/^ {2}end before start \[end_before_start\]: /);
   });
+
+  it('the staffing table says the same', async () => {
+    const { measureStaffing } = await import('../../src/index.js');
+    const sv = staffingTable(await measureStaffing(rows, { from: '2024-10-01' }), { lang: 'sv' }).split('\n');
+    expect(sv).toContain('Rader: lästa 4, använda 1, avvisade 1, uteslutna 2 (utanför 07–22: 1; insats som inte räknas (trygghetslarm, matleverans och hemsjukvård): 1)');
+    expect(sv.find((l) => l.includes('[end_before_start]'))).toMatch(/^ {2}slut före start \[end_before_start\]: /);
+  });
 });

@@ -1,6 +1,6 @@
 import { label, type Lang, rulePhrases } from '../../outputs/report/labels.js';
 import { safeLines, safeText } from '../../safe-text.js';
-import { columns, fmt } from '../../outputs/report/table.js';
+import { columns, fmt, ledgerLines } from '../../outputs/report/table.js';
 import type { Spread } from '../../summary/spread.js';
 import type { StaffingResult, StaffingSummary, StaffingWindow } from './types.js';
 
@@ -87,11 +87,7 @@ export function staffingTable(result: StaffingResult, options: { lang?: Lang; by
     }
     out.push('');
   }
-  const r = result.rows;
-  const excluded = Object.entries(r.excluded).map(([k, n]) => `${k} ${n}`).join(', ');
-  out.push(`${label('rows', lang)}: ${label('read', lang)} ${r.read}, ${label('used', lang)} ${r.used}, ${label('rejected', lang)} ${r.rejected}, ${label('excluded', lang)} ${excluded || '0'}`);
-  for (const issue of result.issues.slice(0, 5)) out.push(`  ${issue.code}: ${issue.message}`);
-  if (result.issues.length > 5 || r.rejected > result.issues.length) out.push(`  … ${r.rejected - Math.min(5, result.issues.length)} more`);
-  out.push(rulePhrases(result.rule, lang).summary);
+  const rule = rulePhrases(result.rule, lang);
+  out.push(...ledgerLines(result, lang, rule), rule.summary);
   return safeLines(out.join('\n'));
 }

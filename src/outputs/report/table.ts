@@ -1,4 +1,5 @@
-import type { ContinuityResult, ContinuitySummary, ContinuityWindow } from '../../measures/continuity/types.js';
+import type { ContinuityResult, ContinuitySummary, ContinuityWindow, RowCounts } from '../../measures/continuity/types.js';
+import type { RowIssue } from '../../errors.js';
 import { safeLines, safeText } from '../../safe-text.js';
 import type { Spread } from '../../summary/spread.js';
 import { capital, exclusionLabel, issueLabel, label, type Lang, rulePhrases, type RulePhrases } from './labels.js';
@@ -79,14 +80,28 @@ export function continuityTable(result: Omit<ContinuityResult, 'windows'> & { wi
     }
     out.push('');
   }
+  const [rows, ...issues] = ledgerLines(result, lang, rule);
+  out.push(rows!);
+  if (result.rule.ageFilter === 'none') out.push(`${capital(label('noAge', lang))}.`);
+  out.push(...issues, rule.summary);
+  return safeLines(out.join('\n'));
+}
+
+/**
+ * The row ledger of a result for a text table, in its language: `Rows: read 4, used 1, rejected 1,
+ * excluded 2 (outside 07–22: 1; …)`, the reasons in the words of the rule in force, then the first
+ * five rejected rows, each named and coded (`  end before start [end_before_start]: line 4, …`),
+ * and how many more.
+ *
+ * @example
+ * ledgerLines(result, 'sv', rulePhrases(result.rule, 'sv'))[0]; // → 'Rader: lästa 4, använda 1, avvisade 1, uteslutna 2 (…)'
+ */
+export function ledgerLines(result: { rows: RowCounts; issues: readonly RowIssue[] }, lang: Lang, rule: RulePhrases): string[] {
   const r = result.rows;
-  // the reasons in the words of the rule in force, the codes of rejected rows beside their names
   const reasons = Object.entries(r.excluded).map(([k, n]) => `${exclusionLabel(k, lang, rule)}: ${n}`);
   const excludedRows = Object.values(r.excluded).reduce((a, n) => a + n, 0);
-  out.push(`${label('rows', lang)}: ${label('read', lang)} ${r.read}, ${label('used', lang)} ${r.used}, ${label('rejected', lang)} ${r.rejected}, ${label('excluded', lang)} ${excludedRows}${reasons.length > 0 ? ` (${reasons.join('; ')})` : ''}`);
-  if (result.rule.ageFilter === 'none') out.push(`${capital(label('noAge', lang))}.`);
+  const out = [`${label('rows', lang)}: ${label('read', lang)} ${r.read}, ${label('used', lang)} ${r.used}, ${label('rejected', lang)} ${r.rejected}, ${label('excluded', lang)} ${excludedRows}${reasons.length > 0 ? ` (${reasons.join('; ')})` : ''}`];
   for (const issue of result.issues.slice(0, 5)) out.push(`  ${issueLabel(issue.code, lang)} [${issue.code}]: ${issue.message}`);
   if (result.issues.length > 5 || r.rejected > result.issues.length) out.push(`  ${label('moreRejected', lang, { n: r.rejected - Math.min(5, result.issues.length) })}`);
-  out.push(rule.summary);
-  return safeLines(out.join('\n'));
+  return out;
 }
