@@ -7,6 +7,7 @@
  */
 import { Rng } from '../generate/rng.js';
 import type { PlanProblem } from './model.js';
+import { bestExchange } from './exchange.js';
 import { PlanState, type PlanScore } from './state.js';
 
 /**
@@ -117,7 +118,9 @@ function anneal(state: PlanState, settings: SearchSettings): { staff: Int32Array
     if (reached()) { stoppedBy = 'target'; break; }
     const temperature = 300 * (1 - iterations / settings.iterations);
     const c = pickClient(state, rng, nClients);
-    const moved = rng.chance(0.5) ? eliminate(state, rng, c, clientRows[c]!) : consolidate(state, rng, c, clientRows[c]!);
+    const r = rng.float();
+    const rows = clientRows[c]!;
+    const moved = r < 0.25 ? eliminate(state, rng, c, rows) : r < 0.5 ? consolidate(state, rng, c, rows) : r < 0.75 ? swapRow(state, rng, c, rows, settings.maxTravelMinutes) : eliminateByExchange(state, rng, c, rows, settings.maxTravelMinutes);
     if (!moved) { state.rollback(); continue; }
     if (!state.valid()) { state.rollback(); continue; }
     state.settleTravel();
@@ -169,6 +172,30 @@ function consolidate(state: PlanState, rng: Rng, c: number, rows: readonly numbe
   const targets = ranked.filter((t) => t !== s && (state.met[c]!.get(t) ?? 0) >= mine);
   if (targets.length === 0) return false;
   return relocate(state, rng, i, targets[rng.int(0, Math.min(targets.length, 4) - 1)]!);
+}
+
+/** Gives one row of client c to one of the client's staff with at least as many rows there, by the best window exchange. */
+function swapRow(state: PlanState, rng: Rng, c: number, rows: readonly number[], maxTravel: number): boolean {
+  if (rows.length === 0) return false;
+  const i = rows[rng.int(0, rows.length - 1)]!;
+  const s = state.staff[i]!;
+  const mine = state.met[c]!.get(s) ?? 0;
+  const targets = regulars(state, c).filter((t) => t !== s && (state.met[c]!.get(t) ?? 0) >= mine).slice(0, 4);
+  return targets.length > 0 && bestExchange(state, i, targets, maxTravel);
+}
+
+/** Removes a staff member with few rows from client c: each of their rows goes by the best window exchange to the client's other staff. */
+function eliminateByExchange(state: PlanState, rng: Rng, c: number, rows: readonly number[], maxTravel: number): boolean {
+  const ranked = regulars(state, c);
+  if (ranked.length < 2) return false;
+  const tail = Math.min(ranked.length - 1, 3);
+  const s = ranked[ranked.length - 1 - rng.int(0, tail - 1)]!;
+  const targets = ranked.filter((t) => t !== s).slice(0, 8);
+  for (const i of rows) {
+    if (state.staff[i] !== s) continue;
+    if (!bestExchange(state, i, targets, maxTravel)) return false;
+  }
+  return state.pending > 0;
 }
 
 /**
