@@ -9,8 +9,11 @@
  */
 import type { PlanState } from './state.js';
 
+/** A window side that reaches the first (or last) row of the day. */
+export const ALL = 1000;
+
 /** Row counts the window may grow by before and after the row to move (tried in this order). */
-export const WINDOWS: readonly (readonly [number, number])[] = [[0, 0], [0, 1], [1, 0], [1, 1], [0, 2], [2, 0], [1, 2], [2, 1], [2, 2], [0, 4], [3, 3]];
+export const WINDOWS: readonly (readonly [number, number])[] = [[0, 0], [0, 1], [1, 0], [1, 1], [0, 2], [2, 0], [1, 2], [2, 1], [2, 2], [0, 4], [3, 3], [0, ALL], [ALL, 0], [ALL, ALL]];
 
 /**
  * Gives row i to staff t by trading the rows of i's staff member s and of t that start inside the
@@ -31,9 +34,9 @@ export function exchange(state: PlanState, i: number, t: number, before: number,
   if (rt.length === 0 && !state.canTake(i, t)) return false;
   const merged = mergeByStart(state, rs, rt);
   const at = merged.indexOf(i);
-  if (at - before < 0 || at + after >= merged.length) return false;
-  const lo = p.visits[merged[at - before]!]!.start;
-  const hi = p.visits[merged[at + after]!]!.start;
+  if ((at - before < 0 && before !== ALL) || (at + after >= merged.length && after !== ALL)) return false;
+  const lo = p.visits[merged[Math.max(0, at - before)]!]!.start;
+  const hi = p.visits[merged[Math.min(merged.length - 1, at + after)]!]!.start;
   const give: number[] = [];
   const take: number[] = [];
   for (const j of rs) {
@@ -92,4 +95,31 @@ export function bestExchange(state: PlanState, i: number, targets: readonly numb
   }
   if (bestT < 0) return false;
   return exchange(state, i, bestT, WINDOWS[bestW]![0], WINDOWS[bestW]![1]);
+}
+
+/**
+ * {@link bestExchange}, then an ejection chain: each row the exchange handed to i's old staff
+ * member s that makes s new at its client is passed on the same way to that client's own staff
+ * (not s, not the target), up to `depth` more levels. A link that finds no place leaves its row
+ * with s. Inside the open transaction; false when the first exchange finds no place.
+ *
+ * @example
+ * chainExchange(state, row, [3, 8], 9500, 2, (c) => [5, 9]);
+ */
+export function chainExchange(state: PlanState, i: number, targets: readonly number[], maxTravel: number, depth: number, staffOf: (client: number) => number[]): boolean {
+  const p = state.p;
+  const s = state.staff[i]!;
+  const day = p.day[i]!;
+  const had = new Set(state.rowsOf(s, day));
+  if (!bestExchange(state, i, targets, maxTravel)) return false;
+  if (depth <= 0) return true;
+  const t = state.staff[i]!;
+  for (const j of [...state.rowsOf(s, day)]) {
+    if (had.has(j) || state.staff[j] !== s) continue;
+    const c = p.rowClient[j]!;
+    if (c < 0 || (state.met[c]!.get(s) ?? 0) !== 1) continue;
+    const next = staffOf(c).filter((u) => u !== s && u !== t).slice(0, 4);
+    if (next.length > 0) chainExchange(state, j, next, maxTravel, depth - 1, staffOf);
+  }
+  return true;
 }

@@ -7,7 +7,10 @@
  */
 import { Rng } from '../generate/rng.js';
 import type { PlanProblem } from './model.js';
-import { bestExchange } from './exchange.js';
+import { chainExchange } from './exchange.js';
+
+/** Levels of the ejection chain after a window exchange. */
+const CHAIN = Number(process.env.KPLAN_CHAIN ?? 2);
 import { PlanState, type PlanScore } from './state.js';
 
 /**
@@ -181,7 +184,7 @@ function swapRow(state: PlanState, rng: Rng, c: number, rows: readonly number[],
   const s = state.staff[i]!;
   const mine = state.met[c]!.get(s) ?? 0;
   const targets = regulars(state, c).filter((t) => t !== s && (state.met[c]!.get(t) ?? 0) >= mine).slice(0, 4);
-  return targets.length > 0 && bestExchange(state, i, targets, maxTravel);
+  return targets.length > 0 && chainExchange(state, i, targets, maxTravel, CHAIN, (k) => regulars(state, k));
 }
 
 /** Removes a staff member with few rows from client c: each of their rows goes by the best window exchange to the client's other staff. */
@@ -193,7 +196,7 @@ function eliminateByExchange(state: PlanState, rng: Rng, c: number, rows: readon
   const targets = ranked.filter((t) => t !== s).slice(0, 8);
   for (const i of rows) {
     if (state.staff[i] !== s) continue;
-    if (!bestExchange(state, i, targets, maxTravel)) return false;
+    if (!chainExchange(state, i, targets, maxTravel, CHAIN, (k) => regulars(state, k))) return false;
   }
   return state.pending > 0;
 }
