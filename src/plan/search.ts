@@ -119,7 +119,7 @@ function anneal(state: PlanState, settings: SearchSettings): { staff: Int32Array
   for (; iterations < settings.iterations; iterations++) {
     if ((iterations & 255) === 0 && Date.now() - started > settings.timeLimitMs) { stoppedBy = 'time'; break; }
     if (reached()) { stoppedBy = 'target'; break; }
-    const temperature = 300 * (1 - iterations / settings.iterations);
+    const temperature = Number(process.env.KPLAN_T ?? 300) * (1 - iterations / settings.iterations);
     const c = pickClient(state, rng, nClients);
     const r = rng.float();
     const rows = clientRows[c]!;
