@@ -6,8 +6,13 @@
  * @module
  */
 import { Rng } from '../generate/rng.js';
-import type { PlanProblem } from './model.js';
 import { chainExchange } from './exchange.js';
+import { repairDay } from './lns.js';
+import { dayKey, type PlanProblem } from './model.js';
+
+/** Share of steps that rebuild a day (lns.ts), and how many staff such a step frees. */
+const LNS = Number(process.env.KPLAN_LNS ?? 0.3);
+const LNS_STAFF = Number(process.env.KPLAN_LNS_STAFF ?? 6);
 
 /** Levels of the ejection chain after a window exchange. */
 const CHAIN = Number(process.env.KPLAN_CHAIN ?? 2);
@@ -123,7 +128,7 @@ function anneal(state: PlanState, settings: SearchSettings): { staff: Int32Array
     const c = pickClient(state, rng, nClients);
     const r = rng.float();
     const rows = clientRows[c]!;
-    const moved = r < 0.25 ? eliminate(state, rng, c, rows) : r < 0.5 ? consolidate(state, rng, c, rows) : r < 0.75 ? swapRow(state, rng, c, rows, settings.maxTravelMinutes) : eliminateByExchange(state, rng, c, rows, settings.maxTravelMinutes);
+    const moved = r < LNS ? rebuildDay(state, rng, c, rows) : r < LNS + (1 - LNS) / 4 ? eliminate(state, rng, c, rows) : r < LNS + (1 - LNS) / 2 ? consolidate(state, rng, c, rows) : r < LNS + (3 * (1 - LNS)) / 4 ? swapRow(state, rng, c, rows, settings.maxTravelMinutes) : eliminateByExchange(state, rng, c, rows, settings.maxTravelMinutes);
     if (!moved) { state.rollback(); continue; }
     if (!state.valid()) { state.rollback(); continue; }
     state.settleTravel();
@@ -138,6 +143,20 @@ function anneal(state: PlanState, settings: SearchSettings): { staff: Int32Array
   }
   if (reached()) stoppedBy = 'target';
   return { staff: best.staff, report: { method: 'annealing', iterations, accepted, stoppedBy } };
+}
+
+/** Frees the day of one of client c's rows for the staff holding c's rows that day and c's other staff working then, and gives the rows back (lns.ts). */
+function rebuildDay(state: PlanState, rng: Rng, c: number, rows: readonly number[]): boolean {
+  if (rows.length === 0) return false;
+  const p = state.p;
+  const day = p.day[rows[rng.int(0, rows.length - 1)]!]!;
+  const set: number[] = [];
+  for (const i of rows) if (p.day[i] === day && !set.includes(state.staff[i]!)) set.push(state.staff[i]!);
+  for (const t of regulars(state, c)) {
+    if (set.length >= LNS_STAFF) break;
+    if (!set.includes(t) && !p.staffExcluded[t] && p.available.has(dayKey(p, t, day))) set.push(t);
+  }
+  return set.length >= 2 && repairDay(state, rng, day, set);
 }
 
 /** The larger-count of two clients drawn at random (the search works where the count is high). */
