@@ -45,6 +45,7 @@ export function repairDay(state: PlanState, rng: Rng, day: number, staff: readon
   const choice = new Int32Array(freed.length);
   for (let k = 0; k < freed.length; k++) {
     const i = freed[k]!;
+    const v = p.visits[i]!;
     const m = knownOf(p.rowClient[i]!);
     let best = -1, bestScore = -Infinity;
     for (const s of staff) {
@@ -54,8 +55,8 @@ export function repairDay(state: PlanState, rng: Rng, day: number, staff: readon
       if (at < 0) continue;
       const n = m.get(s) ?? 0;
       // known staff first (more rows better, with diminishing returns), then the one free latest (best fit), a little noise
-      const prev = at > 0 ? p.visits[list[at - 1]!]!.end : 0;
-      const score = (n > 0 ? 1e6 + 1e5 * Math.log2(1 + n) : 0) + prev / 60_000 + rng.float() * 30;
+      const idle = at > 0 ? (v.start - p.visits[list[at - 1]!]!.end) / 60_000 : 600;
+      const score = (n > 0 ? 1e6 + 1e5 * Math.log2(1 + n) : 0) - Math.min(idle, 600) + rng.float() * 30;
       if (score > bestScore) { bestScore = score; best = s; }
     }
     if (best < 0) return false;
