@@ -1,7 +1,8 @@
 /**
- * The planner's search: exact enumeration on tiny problems, else simulated annealing over two
- * moves (eliminate a staff member from a client; move one row towards a client's regulars), each
- * inserting a row into a staff-day and ejecting the rows it collides with to other staff.
+ * The planner's search: exact enumeration on tiny problems, else simulated annealing over five
+ * moves: rebuild a client-day among a few staff (lns.ts); eliminate a staff member from a client
+ * and move one row towards a client's regulars, each by inserting a row and ejecting the rows it
+ * collides with; and the same two by window exchanges with an ejection chain (exchange.ts).
  *
  * @module
  */
@@ -11,11 +12,11 @@ import { repairDay } from './lns.js';
 import { dayKey, type PlanProblem } from './model.js';
 
 /** Share of steps that rebuild a day (lns.ts), and how many staff such a step frees. */
-const LNS = Number(process.env.KPLAN_LNS ?? 0.3);
-const LNS_STAFF = Number(process.env.KPLAN_LNS_STAFF ?? 6);
+const LNS = 0.3;
+const LNS_STAFF = 6;
 
 /** Levels of the ejection chain after a window exchange. */
-const CHAIN = Number(process.env.KPLAN_CHAIN ?? 2);
+const CHAIN = 2;
 import { PlanState, type PlanScore } from './state.js';
 
 /**
@@ -124,7 +125,7 @@ function anneal(state: PlanState, settings: SearchSettings): { staff: Int32Array
   for (; iterations < settings.iterations; iterations++) {
     if ((iterations & 255) === 0 && Date.now() - started > settings.timeLimitMs) { stoppedBy = 'time'; break; }
     if (reached()) { stoppedBy = 'target'; break; }
-    const temperature = Number(process.env.KPLAN_T ?? 300) * (1 - iterations / settings.iterations);
+    const temperature = 300 * (1 - iterations / settings.iterations);
     const c = pickClient(state, rng, nClients);
     const r = rng.float();
     const rows = clientRows[c]!;
