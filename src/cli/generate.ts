@@ -17,6 +17,8 @@ coordinates and contact persons.
   --profile P        continuity level: ange2013 (clients meet ~21 staff in 14 days), typical (~14), good (~8–10)
   --scatter X        0–1: override the profile's staffing scatter
   --groups N         number of home-care groups (default clients/40)
+  --shifts           also write each row's staff shift (shift_start, shift_end): rostered hours
+                     (day 07–14:30, evening 14–22, …) widened to the staff member's visits
   --out FILE         write to FILE (default: standard output)
 
 Exit status: 0 success, 2 usage error.`;
@@ -31,6 +33,7 @@ export async function generateCommand(argv: string[], out: NodeJS.WritableStream
     profile: { type: 'string' },
     scatter: { type: 'string' },
     groups: { type: 'string' },
+    shifts: { type: 'boolean' },
     out: { type: 'string', short: 'o' },
     help: { type: 'boolean', short: 'h' },
   });
@@ -47,6 +50,7 @@ export async function generateCommand(argv: string[], out: NodeJS.WritableStream
     profile: choice('profile', values.profile, ['ange2013', 'typical', 'good'] as const),
     scatter: numberFlag('scatter', values.scatter),
     groups: intFlag('groups', values.groups, 1, 100_000),
+    ...(values.shifts === true ? { shifts: true } : {}),
   };
   const target = values.out === undefined ? out : createWriteStream(values.out);
   try {

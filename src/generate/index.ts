@@ -23,7 +23,7 @@ import { pipeline } from 'node:stream/promises';
 import { format } from 'fast-csv';
 import { KontinuitetError } from '../errors.js';
 import { formatEpochDay, parseEpochDay } from './calendar.js';
-import { KIND, Simulation, buildWorld, wallTime, type SimCounters } from './municipality.js';
+import { KIND, ROSTER_SHIFTS, Simulation, buildWorld, wallTime, type SimCounters, type VisitRecord } from './municipality.js';
 import { PROFILE_SCATTER, knobsFor, type GenerateProfile } from './profile.js';
 import { Rng } from './rng.js';
 
@@ -53,6 +53,13 @@ export interface GenerateOptions {
   scatter?: number | undefined;
   /** Number of home-care groups, an integer in [1, clients]. Default `max(1, round(clients / 40))`. */
   groups?: number | undefined;
+  /**
+   * Also write each row's staff shift (`shift_start`, `shift_end`): the rostered hours of the
+   * shift the row belongs to (day 07:00–14:30, evening 14:00–22:00, home health care 08:00–16:30,
+   * meals 10:30–13:30, night 22:00–07:00), widened to the staff member's first and last visit of
+   * that shift, so a shift is longer than first-to-last visit, as real rosters are. Default false.
+   */
+  shifts?: boolean | undefined;
 }
 
 /**
@@ -92,6 +99,10 @@ export interface GeneratedRow {
   lat: string;
   /** Longitude of the client's home, decimal degrees with 5 decimals. */
   lon: string;
+  /** With `shifts`: start of the staff member's shift, local wall time `YYYY-MM-DD HH:mm` (a night shift begins the evening before). */
+  shift_start?: string;
+  /** With `shifts`: end of the staff member's shift (a night shift ends the next morning). */
+  shift_end?: string;
 }
 
 /**
@@ -160,6 +171,7 @@ interface Resolved {
   seed: number;
   scatter: number;
   groups: number;
+  shifts: boolean;
 }
 
 function bad(message: string, details: Record<string, unknown>): never {
@@ -190,7 +202,8 @@ function resolveOptions(options: GenerateOptions): Resolved {
   }
   const lastDay = startDay + days - 1;
   if (formatEpochDay(lastDay).length !== 10) bad('the period must end before year 10000', { option: 'days', value: days });
-  return { clients, days, startDay, seed, scatter, groups };
+  if (options.shifts !== undefined && typeof options.shifts !== 'boolean') bad('shifts must be true or false', { option: 'shifts', value: options.shifts });
+  return { clients, days, startDay, seed, scatter, groups, shifts: options.shifts === true };
 }
 
 /**
@@ -262,6 +275,7 @@ function* produce(
     const date = formatEpochDay(r.startDay + d);
     for (const group of world.groups) {
       const records = sim.groupDay(group, d);
+      const shiftOf = r.shifts ? rosterShifts(records, r.startDay + d) : null;
       for (const rec of records) {
         if (rec.double && rec.primary) {
           truth.doubleStaffedVisits++;
@@ -293,6 +307,7 @@ function* produce(
           contact_staff_id: c.contact?.id ?? '',
           lat: c.lat,
           lon: c.lon,
+          ...(shiftOf === null ? {} : shiftOf.get(rec.staff.n * 8 + rec.shift)!),
         };
       }
     }
@@ -300,6 +315,25 @@ function* produce(
   }
   truth.visits = counters.visits;
   truth.clientsWithHospitalStay = world.clients.reduce((n, c) => n + (c.everInHospital ? 1 : 0), 0);
+}
+
+/** Each staff member's shift in one group-day's records (key staff × 8 + shift): the rostered hours widened to their visits. */
+function rosterShifts(records: readonly VisitRecord[], epochDay: number): Map<number, { shift_start: string; shift_end: string }> {
+  const span = new Map<number, [number, number]>();
+  for (const rec of records) {
+    const key = rec.staff.n * 8 + rec.shift;
+    const roster = ROSTER_SHIFTS[rec.shift]!;
+    const s = span.get(key) ?? span.set(key, [roster.from, roster.to]).get(key)!;
+    s[0] = Math.min(s[0], rec.start);
+    s[1] = Math.max(s[1], rec.end);
+  }
+  const at = (minute: number) => {
+    const days = Math.floor(minute / 1440);
+    return wallTime(formatEpochDay(epochDay + days), minute - days * 1440);
+  };
+  const out = new Map<number, { shift_start: string; shift_end: string }>();
+  for (const [key, [from, to]] of span) out.set(key, { shift_start: at(from), shift_end: at(to) });
+  return out;
 }
 
 /**
@@ -317,7 +351,7 @@ function* produce(
 export async function writeGeneratedCsv(out: NodeJS.WritableStream, options: GenerateOptions = {}): Promise<PlantedTruth> {
   const { rows, truth } = generateRows(options);
   const csv = format<GeneratedRow, GeneratedRow>({
-    headers: [...GENERATED_COLUMNS],
+    headers: options.shifts === true ? [...GENERATED_COLUMNS, 'shift_start', 'shift_end'] : [...GENERATED_COLUMNS],
     alwaysWriteHeaders: true,
     delimiter: ',',
     rowDelimiter: '\n',

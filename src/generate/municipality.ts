@@ -200,7 +200,26 @@ export interface VisitRecord {
   /** Double-staffed visit; `primary` marks exactly one of its two rows. */
   double: boolean;
   primary: boolean;
+  /** The shift the row belongs to: 0 day, 1 evening, 2 home health care, 3 meals, 4 night 00–07, 5 night 22–24 (see {@link ROSTER_SHIFTS}). */
+  shift: number;
 }
+
+/**
+ * The rostered hours of each shift (minutes of the day; `from` below 0 begins the evening
+ * before, `to` above 1440 ends the next morning), indexed by {@link VisitRecord.shift}. A staff
+ * member's shift on a day spans these hours, widened to their first and last visit.
+ *
+ * @example
+ * ROSTER_SHIFTS[0]; // → { from: 420, to: 870 } (07:00–14:30)
+ */
+export const ROSTER_SHIFTS: readonly { from: number; to: number }[] = Object.freeze([
+  { from: 7 * 60, to: 14 * 60 + 30 },
+  { from: 14 * 60, to: 22 * 60 },
+  { from: 8 * 60, to: 16 * 60 + 30 },
+  { from: 10 * 60 + 30, to: 13 * 60 + 30 },
+  { from: -2 * 60, to: 7 * 60 },
+  { from: 22 * 60, to: 24 * 60 + 7 * 60 },
+]);
 
 interface Task {
   client: Client;
@@ -682,23 +701,23 @@ export class Simulation {
         duty.push(s);
       }
     }
-    this.runShift(at(lanes, 0), onDuty[0], 0, d, DAY_START, 24 * 60 - 1, group, dst, out);
-    this.runShift(at(lanes, 1), onDuty[1], 1, d, SHIFT_CHANGE, 24 * 60 - 1, group, dst, out);
+    this.runShift(at(lanes, 0), onDuty[0], 0, 0, d, DAY_START, 24 * 60 - 1, group, dst, out);
+    this.runShift(at(lanes, 1), onDuty[1], 1, 1, d, SHIFT_CHANGE, 24 * 60 - 1, group, dst, out);
 
     // Home health care: weekdays all but one nurse, weekends one.
     const hslDuty: Staff[] = [];
     const hslCount = wd < 5 ? Math.max(1, group.hsl.length - 1) : 1;
     for (let k = 0; k < hslCount; k++) hslDuty.push(at(group.hsl, (d + k) % group.hsl.length));
-    this.runShift(at(lanes, 2), hslDuty, -1, d, HSL_START, 24 * 60 - 1, group, dst, out);
+    this.runShift(at(lanes, 2), hslDuty, -1, 2, d, HSL_START, 24 * 60 - 1, group, dst, out);
 
     // Meal delivery: drivers alternate week by week.
     const half = group.drivers.length / 2;
     const week = Math.floor((this.startDay + d + 3) / 7) % 2;
-    this.runShift(at(lanes, 3), group.drivers.slice(week * half, week * half + half), -1, d, MEAL_START, 24 * 60 - 1, group, dst, out);
+    this.runShift(at(lanes, 3), group.drivers.slice(week * half, week * half + half), -1, 3, d, MEAL_START, 24 * 60 - 1, group, dst, out);
 
     // Night patrol: the night that began yesterday (00–07) and the one beginning today (22–24).
-    this.runShift(at(lanes, 4), this.nightCrew(group, d - 1), -1, d, 0, DAY_START, group, dst, out);
-    this.runShift(at(lanes, 5), this.nightCrew(group, d), -1, d, EVENING_END, 24 * 60 - 1, group, dst, out);
+    this.runShift(at(lanes, 4), this.nightCrew(group, d - 1), -1, 4, d, 0, DAY_START, group, dst, out);
+    this.runShift(at(lanes, 5), this.nightCrew(group, d), -1, 5, d, EVENING_END, 24 * 60 - 1, group, dst, out);
 
     out.sort((a, b) => a.start - b.start || a.staff.n - b.staff.n || a.visit - b.visit);
     return out;
@@ -732,6 +751,7 @@ export class Simulation {
     tasks: Task[],
     crew: Staff[],
     lane: number,
+    shift: number,
     d: number,
     shiftStart: number,
     limit: number,
@@ -769,7 +789,7 @@ export class Simulation {
       first.free = end;
       first.x = c.x;
       first.y = c.y;
-      out.push({ start, end, staff: first, client: c, kind: t.kind, visit, visitId, double: second !== null, primary: true });
+      out.push({ start, end, staff: first, client: c, kind: t.kind, visit, visitId, double: second !== null, primary: true, shift });
       if (second) {
         let s2 = start;
         let e2 = end;
@@ -780,7 +800,7 @@ export class Simulation {
         second.free = e2;
         second.x = c.x;
         second.y = c.y;
-        out.push({ start: s2, end: e2, staff: second, client: c, kind: t.kind, visit, visitId, double: true, primary: false });
+        out.push({ start: s2, end: e2, staff: second, client: c, kind: t.kind, visit, visitId, double: true, primary: false, shift });
       }
     }
   }

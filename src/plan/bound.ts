@@ -10,7 +10,7 @@
  *
  * @module
  */
-import { dayKey, type PlanProblem } from './model.js';
+import { availableFor, type PlanProblem } from './model.js';
 
 /**
  * The bound of every counted client, in the problem's client order.
@@ -47,7 +47,5 @@ function canTake(p: PlanProblem, i: number, s: number): boolean {
   if (s === p.inputStaff[i]) return true;
   if (p.staffExcluded[s] || !p.movable[i]) return false;
   if (p.keepGroup && !p.staffGroups[s]!.has(p.visits[i]!.group)) return false;
-  const span = p.available.get(dayKey(p, s, p.day[i]!));
-  const v = p.visits[i]!;
-  return span !== undefined && span[0] <= v.start && v.end <= span[1];
+  return availableFor(p, s, i);
 }

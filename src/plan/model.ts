@@ -44,8 +44,8 @@ export interface PlanProblem {
   staffExcluded: Uint8Array;
   /** The groups each staff member worked in (for `keepGroup`). */
   staffGroups: Set<string>[];
-  /** Availability [from, to] (ms) of a staff member on a day: key `staff * 100000 + (day - day0)`. */
-  available: Map<number, [number, number]>;
+  /** Availability of a staff member on a day as sorted disjoint spans `[from, to, from, to, …]` (ms): key `staff * 100000 + (day - day0)`. */
+  available: Map<number, number[]>;
   /** Staff available on each day (key day − day0). */
   staffOnDay: Map<number, number[]>;
   day0: number;
@@ -116,18 +116,35 @@ export function buildProblem(visits: readonly Visit[], measure: MeasureOptions, 
   if (!Number.isFinite(day0)) day0 = 0;
   const staffExcluded = new Uint8Array(staffIds.length);
   const staffGroups = staffIds.map(() => new Set<string>());
-  const available = new Map<number, [number, number]>();
+  // Availability per staff-day: the rows without shift columns give one span (first start to last
+  // end), each row with a shift gives its shift; overlapping spans merge, separate ones stay apart
+  // (a night shift ending at 07:00 and one beginning at 22:00 leave the day between unavailable).
+  const spans = new Map<number, [number, number][]>();
+  const hull = new Map<number, [number, number]>();
   for (let i = 0; i < n; i++) {
     const v = visits[i]!;
     const s = inputStaff[i]!;
     if (placing.excludedRole(v.staffRole)) staffExcluded[s] = 1;
     staffGroups[s]!.add(v.group);
     const key = s * 100000 + (day[i]! - day0);
-    const lo = Math.min(v.start, v.shiftStart ?? v.start);
-    const hi = Math.max(v.end, v.shiftEnd ?? v.end);
-    const span = available.get(key);
-    if (span === undefined) available.set(key, [lo, hi]);
-    else { span[0] = Math.min(span[0], lo); span[1] = Math.max(span[1], hi); }
+    const list = spans.get(key) ?? spans.set(key, []).get(key)!;
+    if (v.shiftStart === null && v.shiftEnd === null) {
+      const h = hull.get(key);
+      if (h === undefined) hull.set(key, [v.start, v.end]);
+      else { h[0] = Math.min(h[0], v.start); h[1] = Math.max(h[1], v.end); }
+    } else list.push([Math.min(v.start, v.shiftStart ?? v.start), Math.max(v.end, v.shiftEnd ?? v.end)]);
+  }
+  const available = new Map<number, number[]>();
+  for (const [key, list] of spans) {
+    const h = hull.get(key);
+    if (h !== undefined) list.push(h);
+    list.sort((a, b) => a[0] - b[0]);
+    const flat: number[] = [];
+    for (const [lo, hi] of list) {
+      if (flat.length > 0 && lo <= flat[flat.length - 1]!) flat[flat.length - 1] = Math.max(flat[flat.length - 1]!, hi);
+      else flat.push(lo, hi);
+    }
+    available.set(key, flat);
   }
   const staffOnDay = new Map<number, number[]>();
   for (const key of [...available.keys()].sort((a, b) => a - b)) {
@@ -163,6 +180,15 @@ export function buildProblem(visits: readonly Visit[], measure: MeasureOptions, 
   };
   noteInputTolerances(problem);
   return problem;
+}
+
+/** Whether staff `s` is available for the whole of row i (inside one of their spans that day). */
+export function availableFor(p: PlanProblem, s: number, i: number): boolean {
+  const spans = p.available.get(dayKey(p, s, p.day[i]!));
+  if (spans === undefined) return false;
+  const v = p.visits[i]!;
+  for (let k = 0; k < spans.length; k += 2) if (spans[k]! <= v.start && v.end <= spans[k + 1]!) return true;
+  return false;
 }
 
 /** The staff-day key of a staff member and a local day. */

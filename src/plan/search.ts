@@ -1,12 +1,22 @@
 /**
- * The planner's search: exact enumeration on tiny problems, else simulated annealing over two
- * moves (eliminate a staff member from a client; move one row towards a client's regulars), each
- * inserting a row into a staff-day and ejecting the rows it collides with to other staff.
+ * The planner's search: exact enumeration on tiny problems, else simulated annealing over five
+ * moves: rebuild a client-day among a few staff (lns.ts); eliminate a staff member from a client
+ * and move one row towards a client's regulars, each by inserting a row and ejecting the rows it
+ * collides with; and the same two by window exchanges with an ejection chain (exchange.ts).
  *
  * @module
  */
 import { Rng } from '../generate/rng.js';
-import type { PlanProblem } from './model.js';
+import { chainExchange } from './exchange.js';
+import { repairDay } from './lns.js';
+import { dayKey, type PlanProblem } from './model.js';
+
+/** Share of steps that rebuild a day (lns.ts), and how many staff such a step frees. */
+const LNS = 0.3;
+const LNS_STAFF = 6;
+
+/** Levels of the ejection chain after a window exchange. */
+const CHAIN = 2;
 import { PlanState, type PlanScore } from './state.js';
 
 /**
@@ -117,7 +127,9 @@ function anneal(state: PlanState, settings: SearchSettings): { staff: Int32Array
     if (reached()) { stoppedBy = 'target'; break; }
     const temperature = 300 * (1 - iterations / settings.iterations);
     const c = pickClient(state, rng, nClients);
-    const moved = rng.chance(0.5) ? eliminate(state, rng, c, clientRows[c]!) : consolidate(state, rng, c, clientRows[c]!);
+    const r = rng.float();
+    const rows = clientRows[c]!;
+    const moved = r < LNS ? rebuildDay(state, rng, c, rows) : r < LNS + (1 - LNS) / 4 ? eliminate(state, rng, c, rows) : r < LNS + (1 - LNS) / 2 ? consolidate(state, rng, c, rows) : r < LNS + (3 * (1 - LNS)) / 4 ? swapRow(state, rng, c, rows, settings.maxTravelMinutes) : eliminateByExchange(state, rng, c, rows, settings.maxTravelMinutes);
     if (!moved) { state.rollback(); continue; }
     if (!state.valid()) { state.rollback(); continue; }
     state.settleTravel();
@@ -132,6 +144,20 @@ function anneal(state: PlanState, settings: SearchSettings): { staff: Int32Array
   }
   if (reached()) stoppedBy = 'target';
   return { staff: best.staff, report: { method: 'annealing', iterations, accepted, stoppedBy } };
+}
+
+/** Frees the day of one of client c's rows for the staff holding c's rows that day and c's other staff working then, and gives the rows back (lns.ts). */
+function rebuildDay(state: PlanState, rng: Rng, c: number, rows: readonly number[]): boolean {
+  if (rows.length === 0) return false;
+  const p = state.p;
+  const day = p.day[rows[rng.int(0, rows.length - 1)]!]!;
+  const set: number[] = [];
+  for (const i of rows) if (p.day[i] === day && !set.includes(state.staff[i]!)) set.push(state.staff[i]!);
+  for (const t of regulars(state, c)) {
+    if (set.length >= LNS_STAFF) break;
+    if (!set.includes(t) && !p.staffExcluded[t] && p.available.has(dayKey(p, t, day))) set.push(t);
+  }
+  return set.length >= 2 && repairDay(state, rng, day, set);
 }
 
 /** The larger-count of two clients drawn at random (the search works where the count is high). */
@@ -169,6 +195,30 @@ function consolidate(state: PlanState, rng: Rng, c: number, rows: readonly numbe
   const targets = ranked.filter((t) => t !== s && (state.met[c]!.get(t) ?? 0) >= mine);
   if (targets.length === 0) return false;
   return relocate(state, rng, i, targets[rng.int(0, Math.min(targets.length, 4) - 1)]!);
+}
+
+/** Gives one row of client c to one of the client's staff with at least as many rows there, by the best window exchange. */
+function swapRow(state: PlanState, rng: Rng, c: number, rows: readonly number[], maxTravel: number): boolean {
+  if (rows.length === 0) return false;
+  const i = rows[rng.int(0, rows.length - 1)]!;
+  const s = state.staff[i]!;
+  const mine = state.met[c]!.get(s) ?? 0;
+  const targets = regulars(state, c).filter((t) => t !== s && (state.met[c]!.get(t) ?? 0) >= mine).slice(0, 4);
+  return targets.length > 0 && chainExchange(state, i, targets, maxTravel, CHAIN, (k) => regulars(state, k));
+}
+
+/** Removes a staff member with few rows from client c: each of their rows goes by the best window exchange to the client's other staff. */
+function eliminateByExchange(state: PlanState, rng: Rng, c: number, rows: readonly number[], maxTravel: number): boolean {
+  const ranked = regulars(state, c);
+  if (ranked.length < 2) return false;
+  const tail = Math.min(ranked.length - 1, 3);
+  const s = ranked[ranked.length - 1 - rng.int(0, tail - 1)]!;
+  const targets = ranked.filter((t) => t !== s).slice(0, 8);
+  for (const i of rows) {
+    if (state.staff[i] !== s) continue;
+    if (!chainExchange(state, i, targets, maxTravel, CHAIN, (k) => regulars(state, k))) return false;
+  }
+  return state.pending > 0;
 }
 
 /**

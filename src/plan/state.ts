@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { dayKey, pairKey, sortByStart, type PlanProblem } from './model.js';
+import { availableFor, dayKey, pairKey, sortByStart, type PlanProblem } from './model.js';
 
 /**
  * The score of a state, compared in this order: distinct staff summed over counted clients (the
@@ -136,9 +136,7 @@ export class PlanState {
     const p = this.p;
     if (p.staffExcluded[s]) return false;
     if (p.keepGroup && !p.staffGroups[s]!.has(p.visits[i]!.group)) return false;
-    const span = p.available.get(dayKey(p, s, p.day[i]!));
-    const v = p.visits[i]!;
-    return span !== undefined && span[0] <= v.start && v.end <= span[1];
+    return availableFor(p, s, i);
   }
 
   /** Whether a staff-day's rows keep the rules: no overlap (unless in the input), room for travel (unless tight in the input). */

@@ -1,6 +1,7 @@
 // Benchmark of the planner (not a test): `kontinuitet generate --profile ange2013` at 300 clients x 14
 // days (seed 1), then `kontinuitet plan` at each allowed travel increase: mean before and after,
-// travel change, lower bound, wall time. Usage: node test/bench/plan.mjs [clients] [time-limit-s] [increases]
+// travel change, lower bound, wall time. Usage: node test/bench/plan.mjs [clients] [time-limit-s] [increases] [--shifts]
+// (--shifts: the generator writes staff shifts, and the planner uses them as availability)
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,10 +12,11 @@ const cli = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 const clients = process.argv[2] ?? '300';
 const limit = process.argv[3] ?? '30';
 const increases = (process.argv[4] ?? '0,0.05,0.1,0.25').split(',');
+const shifts = process.argv.includes('--shifts');
 const dir = mkdtempSync(join(tmpdir(), 'kontinuitet-plan-bench-'));
 const file = join(dir, 'visits.csv');
-execFileSync(process.execPath, [cli, 'generate', '--profile', 'ange2013', '--clients', clients, '--days', '14', '--seed', '1', '--out', file], { stdio: 'ignore' });
-console.log(`ange2013, ${clients} clients x 14 days, seed 1, time limit ${limit} s`);
+execFileSync(process.execPath, [cli, 'generate', '--profile', 'ange2013', '--clients', clients, '--days', '14', '--seed', '1', ...(shifts ? ['--shifts'] : []), '--out', file], { stdio: 'ignore' });
+console.log(`ange2013, ${clients} clients x 14 days, seed 1${shifts ? ', --shifts' : ''}, time limit ${limit} s`);
 console.log('max travel +   before  after   travel   bound  gap    steps    s');
 for (const x of increases) {
   const t = Date.now();

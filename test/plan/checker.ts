@@ -40,13 +40,33 @@ export function violations(input: readonly Visit[], plan: readonly Visit[]): str
   if (input.length !== plan.length) return [`coverage: ${plan.length} rows for ${input.length}`];
   const overlap = (a: Visit, b: Visit) => a.start < b.end && b.start < a.end;
   const nurses = new Set(input.filter((v) => isNurseRole(v.staffRole)).map((v) => v.staff));
-  const span = new Map<string, [number, number]>();
+  // Availability: per staff-day, one span from the first start to the last end of the rows without
+  // shift columns, and each row's shift where given; a row fits when one span, or a chain of
+  // overlapping spans, holds it.
+  const spans = new Map<string, [number, number][]>();
+  const hulls = new Map<string, [number, number]>();
   for (const v of input) {
     const key = `${v.staff}\u0000${localDate(v.start)}`;
-    const lo = Math.min(v.start, v.shiftStart ?? v.start), hi = Math.max(v.end, v.shiftEnd ?? v.end);
-    const s = span.get(key);
-    span.set(key, s === undefined ? [lo, hi] : [Math.min(s[0], lo), Math.max(s[1], hi)]);
+    const list = spans.get(key) ?? spans.set(key, []).get(key)!;
+    if (v.shiftStart !== null || v.shiftEnd !== null) list.push([Math.min(v.start, v.shiftStart ?? v.start), Math.max(v.end, v.shiftEnd ?? v.end)]);
+    else {
+      const hull = hulls.get(key);
+      if (hull === undefined) list.push(hulls.set(key, [v.start, v.end]).get(key)!);
+      else { hull[0] = Math.min(hull[0], v.start); hull[1] = Math.max(hull[1], v.end); }
+    }
   }
+  const fits = (key: string, a: number, b: number) => {
+    // grow the covered stretch from a by any span that starts inside it, until it reaches b
+    const list = spans.get(key) ?? [];
+    let reach = -Infinity;
+    for (const s of list) if (s[0] <= a && s[1] > reach) reach = s[1];
+    if (reach === -Infinity) return false;
+    for (let grown = true; grown && reach < b;) {
+      grown = false;
+      for (const s of list) if (s[0] <= reach && s[1] > reach) { reach = s[1]; grown = true; }
+    }
+    return reach >= b;
+  };
   input.forEach((v, i) => {
     const p = plan[i]!;
     if (FIELDS.some((f) => v[f] !== p[f])) out.push(`coverage: row ${i} changed more than its staff`);
@@ -54,8 +74,7 @@ export function violations(input: readonly Visit[], plan: readonly Visit[]): str
       if (isNurseRole(v.staffRole)) out.push(`role: nurse row ${i} moved`);
       if (nurses.has(p.staff)) out.push(`role: care row ${i} given to a nurse`);
     }
-    const s = span.get(`${p.staff}\u0000${localDate(p.start)}`);
-    if (s === undefined || p.start < s[0] || p.end > s[1]) out.push(`availability: row ${i} outside its staff's span`);
+    if (!fits(`${p.staff}\u0000${localDate(p.start)}`, p.start, p.end)) out.push(`availability: row ${i} outside its staff's span`);
   });
   const inputPairs = new Set<string>();
   for (const day of staffDays(input).values()) for (let k = 1; k < day.length; k++) inputPairs.add(`${day[k - 1]},${day[k]}`);

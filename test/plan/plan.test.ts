@@ -88,3 +88,30 @@ describe('planContinuity on random small instances (annealing)', () => {
     await expect(planContinuity([], {} as never)).rejects.toMatchObject({ code: 'BAD_OPTION' });
   });
 });
+
+describe('availability from shift columns', () => {
+  it('keeps a day visit away from a night worker whose two night shifts leave the day free', async () => {
+    // C1 has two care visits a day (counted with rules { days: 1 }); N has a night shift ending 07:00
+    // and one beginning 22:00 the same date, so N may not take 10:00 although 01:00–23:00 spans it.
+    const row = (v: string, staff: string, start: string, end: string, kind: string, shift: [string, string]) => ({
+      visit_id: v, client_id: kind === 'nattpatrull' ? 'C9' : 'C1', staff_id: staff, start: `2024-10-01 ${start}`, end: `2024-10-01 ${end}`, kind, staff_role: 'undersköterska',
+      shift_start: shift[0], shift_end: shift[1],
+    });
+    const rows = [
+      row('V1', 'A', '10:00', '10:30', 'omvårdnad', ['2024-10-01 07:00', '2024-10-01 14:30']),
+      row('V2', 'B', '11:00', '11:30', 'omvårdnad', ['2024-10-01 07:00', '2024-10-01 14:30']),
+      row('V3', 'N', '01:00', '01:20', 'nattpatrull', ['2024-09-30 22:00', '2024-10-01 07:00']),
+      row('V4', 'N', '23:00', '23:20', 'nattpatrull', ['2024-10-01 22:00', '2024-10-02 07:00']),
+    ];
+    const { visits: input } = await readVisits(rows);
+    const plan = await planContinuity(rows, { from: '2024-10-01', rules: { days: 1 }, maxTravelIncrease: 1e9 });
+    expect(violations(input, plan.visits)).toEqual([]);
+    // by hand: A or B can take both visits (both free 07:00–14:30), N neither: 2 staff → 1
+    expect(plan.before.mean).toBe(2);
+    expect(plan.after.mean).toBe(1);
+    expect(plan.visits.filter((v) => v.client === 'C1').every((v) => v.staff !== 'N')).toBe(true);
+    // the checker itself refuses N at 10:00
+    const bad = input.map((v) => (v.visitId === 'V1' ? { ...v, staff: 'N' } : v));
+    expect(violations(input, bad).some((m) => m.startsWith('availability'))).toBe(true);
+  });
+});
