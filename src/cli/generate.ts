@@ -1,3 +1,4 @@
+import { clearProgress, terminalProgress } from './progress.js';
 import { createWriteStream } from 'node:fs';
 import { safeText } from '../safe-text.js';
 import { writeGeneratedCsv, type GenerateOptions } from '../generate/index.js';
@@ -20,6 +21,7 @@ coordinates and contact persons.
   --shifts           also write each row's staff shift (shift_start, shift_end): rostered hours
                      (day 07–14:30, evening 14–22, …) widened to the staff member's visits
   --out FILE         write to FILE (default: standard output)
+  --quiet, -q        no progress line (shown on a terminal while a file is written)
 
 Exit status: 0 success, 2 usage error.`;
 
@@ -35,6 +37,7 @@ export async function generateCommand(argv: string[], out: NodeJS.WritableStream
     groups: { type: 'string' },
     shifts: { type: 'boolean' },
     out: { type: 'string', short: 'o' },
+    quiet: { type: 'boolean', short: 'q' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
@@ -54,7 +57,9 @@ export async function generateCommand(argv: string[], out: NodeJS.WritableStream
   };
   const target = values.out === undefined ? out : createWriteStream(values.out);
   try {
-    const truth = await writeGeneratedCsv(target, options);
+    // a progress line only when the rows go to a file (standard output may be the terminal)
+    const truth = await writeGeneratedCsv(target, options, values.out === undefined ? undefined : terminalProgress(err, values.quiet === true));
+    clearProgress();
     if (values.out !== undefined) err.write(`wrote ${truth.rows} rows (${truth.clients} clients, ${truth.days} days) to ${safeText(values.out)}\n`);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'EPIPE') return 0;

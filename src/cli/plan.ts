@@ -1,3 +1,4 @@
+import { clearProgress, terminalProgress } from './progress.js';
 import { writeFile } from 'node:fs/promises';
 import { planCsvText, readText } from '../plan/csv.js';
 import { planContinuity, type PlanOptions } from '../plan/index.js';
@@ -26,6 +27,7 @@ bounds, the search) to standard output or --json FILE.
   --time-limit S             stop the search after S seconds (default 30)
   --iterations N             search steps (default 40 × counted rows, at least 20,000)
   --seed N                   seed of the search (default 1): the same seed and steps give the same plan
+  --quiet, -q                no progress line (shown on a terminal while the search runs)
   --preset P, --days N, --count-one-staff, --by-overlap   the measure's rules (as for measure)
   --zone ZONE, --delimiter C, --encoding E                 how to read the file (as for measure)
 
@@ -41,7 +43,7 @@ export async function planCommand(argv: string[], out: NodeJS.WritableStream, er
     'time-limit': { type: 'string' }, iterations: { type: 'string' }, seed: { type: 'string' },
     preset: { type: 'string' }, days: { type: 'string' }, 'count-one-staff': { type: 'boolean' }, 'by-overlap': { type: 'boolean' },
     zone: { type: 'string' }, delimiter: { type: 'string' }, encoding: { type: 'string' },
-    roster: { type: 'string' }, pools: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+    roster: { type: 'string' }, pools: { type: 'string' }, quiet: { type: 'boolean', short: 'q' }, help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
     out.write(`${PLAN_HELP}\n`);
@@ -71,8 +73,11 @@ export async function planCommand(argv: string[], out: NodeJS.WritableStream, er
     ...(iterations !== undefined ? { iterations } : {}),
     ...(seed !== undefined ? { seed } : {}),
   };
+  const onProgress = terminalProgress(err, values.quiet === true);
+  if (onProgress !== undefined) options.onProgress = onProgress;
   const file = positionals[0]!;
   const plan = await planContinuity(file, options);
+  clearProgress();
   const staffByLine = new Map(plan.changes.map((c) => [c.line, c.to]));
   const readBack = { ...(delimiter !== undefined ? { delimiter } : {}), ...(encoding !== undefined ? { encoding } : {}) };
   await writeFile(values.out, planCsvText(await readText(file, readBack), staffByLine, readBack));

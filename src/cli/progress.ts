@@ -19,6 +19,8 @@ const PHASES: Record<ProgressEvent['phase'], string> = {
   evaluate: 'evaluating the clients',
   routes: 'searching the best order of every staff-day',
   render: 'writing the report',
+  plan: 'searching for a plan',
+  write: 'writing rows',
 };
 
 const MB = 1_000_000;
@@ -34,6 +36,8 @@ export function progressText(p: ProgressEvent): string {
     return `${phase} ${Math.min(100, Math.floor((100 * p.done) / p.total))} % (${group(p.done / MB)} of ${group(p.total / MB)} MB)`;
   }
   if (p.phase === 'routes' && p.total !== null) return `${phase}: ${group(p.done)} of ${group(p.total)}`;
+  if (p.phase === 'write') return `${phase}: ${group(p.done)}`;
+  if (p.phase === 'plan' && p.total !== null) return `${phase}: step ${group(p.done)} of at most ${group(p.total)}`;
   return phase;
 }
 

@@ -18,6 +18,7 @@
  * clock, no `Math.random`, no locale. The same options give byte-identical output, and the first
  * days of a longer run equal a shorter run with the same other options.
  */
+import { tell, type ProgressEvent } from '../progress.js';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { format } from 'fast-csv';
@@ -342,13 +343,14 @@ function rosterShifts(records: readonly VisitRecord[], epochDay: number): Map<nu
  * (including the last), UTF-8 without byte-order mark, fields quoted only when needed. Formatted with
  * fast-csv and piped with backpressure. The stream is ended when done (except `process.stdout`,
  * which Node never closes). Resolves with the planted truth once everything is written.
+ * `onProgress`, when given, is told the rows written so far (phase `write`) every 65,536 rows.
  *
  * @example
  * import { createWriteStream } from 'node:fs';
  * const truth = await writeGeneratedCsv(createWriteStream('visits.csv'), { clients: 500, days: 56 });
  * console.log(`${truth.rows} rows, ${truth.doubleStaffedVisits} double-staffed visits`);
  */
-export async function writeGeneratedCsv(out: NodeJS.WritableStream, options: GenerateOptions = {}): Promise<PlantedTruth> {
+export async function writeGeneratedCsv(out: NodeJS.WritableStream, options: GenerateOptions = {}, onProgress?: (event: ProgressEvent) => void): Promise<PlantedTruth> {
   const { rows, truth } = generateRows(options);
   const csv = format<GeneratedRow, GeneratedRow>({
     headers: options.shifts === true ? [...GENERATED_COLUMNS, 'shift_start', 'shift_end'] : [...GENERATED_COLUMNS],
@@ -358,6 +360,15 @@ export async function writeGeneratedCsv(out: NodeJS.WritableStream, options: Gen
     includeEndRowDelimiter: true,
     writeBOM: false,
   });
-  await pipeline(Readable.from(rows, { objectMode: true, highWaterMark: 1024 }), csv, out);
+  await pipeline(Readable.from(onProgress === undefined ? rows : counted(rows, onProgress), { objectMode: true, highWaterMark: 1024 }), csv, out);
   return truth;
+}
+
+/** The rows, telling `onProgress` how many were handed on (every 65,536th). */
+function* counted<T>(rows: Iterable<T>, onProgress: (event: ProgressEvent) => void): Generator<T> {
+  let n = 0;
+  for (const row of rows) {
+    if ((++n & 65535) === 0) tell(onProgress, 'write', n);
+    yield row;
+  }
 }

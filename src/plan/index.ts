@@ -23,7 +23,7 @@ import { PlanState } from './state.js';
  * @example
  * const o: PlanOptions = { from: '2024-10-01', keepGroup: true, maxTravelIncrease: 0.05, target: 14, timeLimit: 30, seed: 1 };
  */
-export interface PlanOptions extends Omit<MeasureOptions, 'every' | 'engine' | 'indices'>, Pick<ReadOptions, 'zone' | 'delimiter' | 'encoding' | 'columns'> {
+export interface PlanOptions extends Omit<MeasureOptions, 'every' | 'engine' | 'indices'>, Pick<ReadOptions, 'zone' | 'delimiter' | 'encoding' | 'columns' | 'onProgress'> {
   /** Keep every visit inside its home-care group (a staff member takes only visits of groups they worked in). Default false. */
   keepGroup?: boolean;
   /** Travel may grow by at most this share of the input's (0.05: +5 %). Default 0.05. */
@@ -117,7 +117,7 @@ export async function planContinuity(source: VisitSource, options: PlanOptions):
   if (options.iterations !== undefined && !(Number.isInteger(options.iterations) && options.iterations >= 0)) throw new KontinuitetError('BAD_OPTION', 'iterations: must be a whole number ≥ 0');
   const measure: MeasureOptions = { from: options.from, ...(options.rules ? { rules: options.rules } : {}), ...(options.zone ? { zone: options.zone } : {}), ...(options.target !== undefined ? { target: options.target } : {}) };
   const { zone, delimiter, encoding, columns } = options;
-  const { visits, ledger } = await readVisits(source, { ...(zone ? { zone } : {}), ...(delimiter ? { delimiter } : {}), ...(encoding ? { encoding } : {}), ...(columns ? { columns } : {}) });
+  const { visits, ledger } = await readVisits(source, { ...(zone ? { zone } : {}), ...(delimiter ? { delimiter } : {}), ...(encoding ? { encoding } : {}), ...(columns ? { columns } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
   const started = Date.now();
   const before = continuity(visits, measure);
   const window = before.windows[0]!;
@@ -130,6 +130,7 @@ export async function planContinuity(source: VisitSource, options: PlanOptions):
     timeLimitMs: timeLimit * 1000,
     target: options.target ?? null,
     maxTravelMinutes: initial.score.travelMinutes * (1 + increase),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
   const planned = new PlanState(problem, staff);
   const plannedVisits = visits.map((v, i) => (staff[i] === problem.inputStaff[i] ? v : { ...v, staff: problem.staffIds[staff[i]!]! }));

@@ -6,6 +6,8 @@
  *
  * @module
  */
+import { tell } from '../progress.js';
+import type { ReadOptions } from '../read/types.js';
 import { Rng } from '../generate/rng.js';
 import { chainExchange } from './exchange.js';
 import { repairDay } from './lns.js';
@@ -35,6 +37,8 @@ export interface SearchSettings {
   maxTravelMinutes: number;
   /** Enumerate every assignment when there are at most this many (default 50,000). */
   exactLimit?: number;
+  /** Told every 4,096 steps of the search (see `ReadOptions.onProgress`). */
+  onProgress?: ReadOptions['onProgress'];
 }
 
 /**
@@ -124,6 +128,7 @@ function anneal(state: PlanState, settings: SearchSettings): { staff: Int32Array
   for (let i = 0; i < p.visits.length; i++) if (p.movable[i]) clientRows[p.rowClient[i]!]!.push(i);
   for (; iterations < settings.iterations; iterations++) {
     if ((iterations & 255) === 0 && Date.now() - started > settings.timeLimitMs) { stoppedBy = 'time'; break; }
+    if ((iterations & 4095) === 0) tell(settings.onProgress, 'plan', iterations, settings.iterations);
     if (reached()) { stoppedBy = 'target'; break; }
     const temperature = 300 * (1 - iterations / settings.iterations);
     const c = pickClient(state, rng, nClients);

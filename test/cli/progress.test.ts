@@ -46,6 +46,27 @@ describe('progress events', () => {
     expect(result.windows.reduce((n, w) => n + w.staffDays, 0)).toBe(300);
   });
 
+  it('the planner tells its steps, every 4,096th from the first', async () => {
+    const { planContinuity } = await import('../../src/index.js');
+    const { explainRows } = await import('../explain/fixture.js');
+    const events: ProgressEvent[] = [];
+    await planContinuity(explainRows(), { from: '2024-10-07', rules: { days: 7 }, iterations: 10_000, timeLimit: 60, onProgress: (p) => events.push(p) });
+    const steps = events.filter((e) => e.phase === 'plan');
+    expect(steps.map((e) => [e.done, e.total])).toEqual([[0, 10_000], [4096, 10_000], [8192, 10_000]]);
+  });
+
+  it('the generator tells the rows written, every 65,536th', async () => {
+    const { writeGeneratedCsv } = await import('../../src/generate/index.js');
+    const { Writable } = await import('node:stream');
+    let lines = 0;
+    const sink = new Writable({ write(chunk: Buffer, _e, done) { for (const b of chunk) if (b === 10) lines++; done(); } });
+    const events: ProgressEvent[] = [];
+    const truth = await writeGeneratedCsv(sink, { clients: 800, days: 28 }, (p) => events.push(p));
+    expect(lines).toBe(truth.rows + 1); // the header and every row
+    expect(events).toEqual(Array.from({ length: Math.floor(truth.rows / 65536) }, (_, k) => ({ phase: 'write', done: 65536 * (k + 1), total: null })));
+    expect(events.length).toBeGreaterThan(0);
+  });
+
   it('a listener that throws changes no figure', async () => {
     const path = file(fixtureCsv());
     const quiet = await measureContinuity(path);
@@ -59,6 +80,7 @@ describe('the terminal line', () => {
     expect(progressText({ phase: 'read', done: 123_400_000, total: 257_000_000 })).toBe('reading 48 % (123 of 257 MB)');
     expect(progressText({ phase: 'routes', done: 12_000, total: 359_520 })).toBe('searching the best order of every staff-day: 12,000 of 359,520');
     expect(progressText({ phase: 'evaluate', done: 0, total: null })).toBe('evaluating the clients');
+    expect(progressText({ phase: 'plan', done: 8192, total: 400_000 })).toBe('searching for a plan: step 8,192 of at most 400,000');
   });
 
   it('shows nothing off a terminal or when quiet', () => {
