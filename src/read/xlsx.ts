@@ -11,7 +11,8 @@
  * @module
  */
 
-import { open } from 'node:fs/promises';
+import { sheetsLast } from './zip-order.js';
+import { open, readFile } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { KontinuitetError, type RowIssue } from '../errors.js';
 import { safeText } from '../safe-text.js';
@@ -93,31 +94,20 @@ function hasZipEnd(tail: Uint8Array): boolean {
 
 /**
  * The workbook as the streaming reader takes it, once its archive is known to be whole (a zip
- * cut short would leave the reader waiting for the rest): a path as it is, after a look at its
- * last bytes; a byte stream held in memory (the compressed workbook: about 60 bytes a row).
+ * cut short would leave the reader waiting for the rest): held in memory (the compressed
+ * workbook: about 60 bytes a row) with its worksheets moved after the parts they need.
  */
-async function wholeWorkbook(input: string | NodeJS.ReadableStream): Promise<string | NodeJS.ReadableStream> {
-  let tail: Uint8Array;
-  let stream: NodeJS.ReadableStream | null = null;
-  if (typeof input === 'string') {
-    const file = await open(input, 'r');
-    try {
-      const { size } = await file.stat();
-      const n = Math.min(size, ZIP_END_SPAN);
-      tail = Buffer.alloc(n);
-      await file.read(tail, 0, n, size - n);
-    } finally {
-      await file.close();
-    }
-  } else {
+async function wholeWorkbook(input: string | NodeJS.ReadableStream): Promise<NodeJS.ReadableStream> {
+  let bytes: Buffer;
+  if (typeof input === 'string') bytes = await readFile(input);
+  else {
     const chunks: Buffer[] = [];
     for await (const chunk of input as AsyncIterable<Uint8Array | string>) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
-    const bytes = Buffer.concat(chunks);
-    tail = bytes.subarray(Math.max(0, bytes.length - ZIP_END_SPAN));
-    stream = Readable.from([bytes], { objectMode: false });
+    bytes = Buffer.concat(chunks);
   }
-  if (!hasZipEnd(tail)) throw new KontinuitetError('UNREADABLE_INPUT', `${UNREADABLE_START}: the end of its zip archive is missing (a file cut short?)`);
-  return stream ?? input;
+  if (!hasZipEnd(bytes.subarray(Math.max(0, bytes.length - ZIP_END_SPAN)))) throw new KontinuitetError('UNREADABLE_INPUT', `${UNREADABLE_START}: the end of its zip archive is missing (a file cut short?)`);
+  // the worksheets after the parts they need, so the reader never parks a sheet (see zip-order.ts)
+  return Readable.from([sheetsLast(bytes)], { objectMode: false });
 }
 
 /** The part of exceljs the reader uses (kept narrow: the same API is excelts', its maintained fork). */
@@ -187,7 +177,12 @@ export async function readXlsx(
       // the position in the workbook's tab order when the workbook part was read, else in the archive
       const order = reader.model?.sheets?.map((s) => s.name ?? '') ?? [];
       const position = order.includes(name) ? order.indexOf(name) + 1 : names.length;
-      if (found !== null || !isWanted(name, position, options.sheet)) continue; // read past (its temporary file goes)
+      if (found !== null || !isWanted(name, position, options.sheet)) {
+        // read through, not left: a sheet exceljs parked in a temporary file opens it lazily, and an
+        // open after the file went was an uncaught ENOENT
+        for await (const _row of sheet) { /* not this sheet */ }
+        continue;
+      }
       found = name;
       ledger.sheet = name;
       const date1904 = reader.properties?.model?.date1904 === true;
