@@ -78,6 +78,13 @@ describe('continuitySql options', () => {
     expect(code(() => continuitySql({ dialect: 'duckdb', from: '2024-10-21', maxVisitHours: 0 }))).toMatch(/^BAD_OPTION: maxVisitHours/);
     expect(code(() => continuitySql(null as never))).toMatch(/^BAD_OPTION: options/);
   });
+  it('names the Kolada codes only under the official rule; from may be a Date', () => {
+    const first = (sql: string) => sql.split('\n')[0];
+    expect(first(continuitySql({ dialect: 'duckdb', from: '2024-10-21' }))).toBe('-- kontinuitet: the staff continuity (Kolada U21401/U21402/U21436) as SQL (duckdb)');
+    expect(first(continuitySql({ dialect: 'duckdb', from: '2024-10-21', rules: { preset: 'ange' } }))).not.toContain('U21401');
+    expect(first(continuitySql({ dialect: 'duckdb', from: '2024-10-21', rules: { days: 7 } }))).not.toContain('U21401');
+    expect(continuitySql({ dialect: 'duckdb', from: new Date('2024-10-21') })).toBe(continuitySql({ dialect: 'duckdb', from: '2024-10-21' }));
+  });
   it("quotes the names of kinds: a ' cannot end the text", () => {
     const sql = continuitySql({ dialect: 'postgres', from: '2024-10-21', rules: { excludedKinds: ["o'hara"] } });
     expect(sql).toContain("'o''hara'");

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import type { ContinuityRules } from '../../measures/continuity/rules.js';
+import { isOfficialRule, type ContinuityRules } from '../../measures/continuity/rules.js';
 import { dialectParts, type SqlDialect } from './dialect.js';
 
 /** What the query is written from: all checked, with their defaults filled in. */
@@ -63,7 +63,9 @@ export function queryText(q: QuerySettings): string {
     ? 'SELECT client, COUNT(DISTINCT staff) AS staff FROM counted GROUP BY client'
     : 'SELECT client, COUNT(DISTINCT first_staff) AS staff FROM per_visit GROUP BY client';
 
-  return `-- kontinuitet: the staff continuity (Kolada U21401/U21402/U21436) as SQL (${q.dialect})
+  // Kolada's codes only where the figures are Kolada's (the official rule, nothing changed)
+  const what = isOfficialRule(r) ? 'the staff continuity (Kolada U21401/U21402/U21436)' : 'staff continuity under other rules than the official indicator\'s';
+  return `-- kontinuitet: ${what} as SQL (${q.dialect})
 -- window ${q.from} for ${r.days} days (until ${q.until}, exclusive); local times in ${q.zone}
 -- rules: preset ${r.preset}; day hours ${clock(r.dayStartMinute)}–${clock(r.dayEndMinute)} by ${r.inWindowBy}; ${r.minVisitsPerDay} visits a day (${r.dailyRule}); minimum age ${r.minAge ?? 'none'}; ${r.countBothStaff ? 'both staff of a double-staffed visit count' : 'one staff member a visit counts'}
 -- reads the table or view "visits" (visit_id, client_id, staff_id, start, "end", kind, "group",
