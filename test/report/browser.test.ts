@@ -21,6 +21,24 @@ const PAGE = 'http://report.kontinuitet.test/report.html';
 const available = existsSync(CHROMIUM) || Boolean(process.env.CI);
 if (!available) console.warn(`browser.test.ts skipped: ${CHROMIUM} not found (install it with: apt-get install -y --no-install-recommends chromium). In CI this test runs and fails instead.`);
 
+/**
+ * The page `html` served at {@link PAGE} in a fresh Chromium profile (every other request
+ * aborted), with console errors and warnings, page errors and requests noted in `seen`.
+ */
+async function openReport(chromium: typeof import('playwright-core').chromium, html: string, viewport: { width: number; height: number }, seen: { errors: string[]; requests: string[] }): Promise<{ profile: string; context: BrowserContext; page: Page }> {
+  const profile = mkdtempSync(join(tmpdir(), 'kontinuitet-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: ARGS, viewport, acceptDownloads: true });
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') seen.errors.push(`${m.type()}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => seen.errors.push(`pageerror: ${e.message}`));
+  page.on('request', (r) => seen.requests.push(r.url()));
+  await page.route('**/*', (route) => (route.request().url() === PAGE ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }) : route.abort()));
+  await page.goto(PAGE, { waitUntil: 'load' });
+  return { profile, context, page };
+}
+
 describe.skipIf(!available)('the report in headless Chromium', () => {
   let context: BrowserContext;
   let page: Page;
@@ -37,16 +55,7 @@ describe.skipIf(!available)('the report in headless Chromium', () => {
     served = last.perClient.filter((c) => c.visits > 0).length;
     counted = last.clients.eligible;
     const html = renderReport(input, { lang: 'sv', source: 'sample-visits.csv', pseudonymKey: 'browser-test' });
-    profile = mkdtempSync(join(tmpdir(), 'kontinuitet-chromium-'));
-    context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: ARGS, viewport: { width: 1100, height: 900 } });
-    page = context.pages()[0] ?? (await context.newPage());
-    page.on('console', (m) => {
-      if (m.type() === 'error' || m.type() === 'warning') errors.push(`${m.type()}: ${m.text()}`);
-    });
-    page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-    page.on('request', (r) => requests.push(r.url()));
-    await page.route('**/*', (route) => (route.request().url() === PAGE ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }) : route.abort()));
-    await page.goto(PAGE, { waitUntil: 'load' });
+    ({ profile, context, page } = await openReport(chromium, html, { width: 1100, height: 900 }, { errors, requests }));
   });
 
   afterAll(async () => {
@@ -153,16 +162,7 @@ describe.skipIf(!available)('the report of a generated log on a phone and a desk
     groups = [...new Set(input.continuity.windows.flatMap((w) => w.groups.map((g) => g.group)))];
     served = last.perClient.filter((c) => c.visits > 0);
     const html = renderReport({ ...input, routes }, { lang: 'sv', source: 'generated.csv', pseudonymKey: 'browser-test' });
-    profile = mkdtempSync(join(tmpdir(), 'kontinuitet-chromium-'));
-    context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: ARGS, viewport: { width: 390, height: 800 }, acceptDownloads: true });
-    page = context.pages()[0] ?? (await context.newPage());
-    page.on('console', (m) => {
-      if (m.type() === 'error' || m.type() === 'warning') errors.push(`${m.type()}: ${m.text()}`);
-    });
-    page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-    page.on('request', (r) => requests.push(r.url()));
-    await page.route('**/*', (route) => (route.request().url() === PAGE ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }) : route.abort()));
-    await page.goto(PAGE, { waitUntil: 'load' });
+    ({ profile, context, page } = await openReport(chromium, html, { width: 390, height: 800 }, { errors, requests }));
   }, 120_000);
 
   afterAll(async () => {
