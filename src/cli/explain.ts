@@ -1,6 +1,6 @@
 import { compareContinuity } from '../measures/explain/compare.js';
 import { explainContinuity } from '../measures/explain/explain.js';
-import { COMPARE_CSV_COLUMNS, compareCsvRows, compareTable, EXPLAIN_CSV_COLUMNS, explainCsvRows, explainTable, type TableOptions } from '../measures/explain/table.js';
+import { COMPARE_CSV_COLUMNS, compareCsvRows, compareTable, EXPLAIN_CSV_COLUMNS, explainCsvRows, explainTable, type TableOptions } from '../outputs/explain/table.js';
 import type { ExplainOptions } from '../measures/explain/types.js';
 import type { ReadOptions } from '../read/types.js';
 import { writeCsv } from '../outputs/report/csv.js';

@@ -6,11 +6,11 @@
  *
  * @module
  */
-import { columns, fmt } from '../../outputs/report/table.js';
+import { columns, fmt } from '../report/table.js';
 import { safeText } from '../../safe-text.js';
-import { STAFF_CATEGORIES } from './client.js';
-import type { CompareResult, StaffMove } from './compare-types.js';
-import type { ClientExplanation, ExplainResult, ExplainSummary, StaffCategory } from './types.js';
+import { STAFF_CATEGORIES } from '../../measures/explain/client.js';
+import type { CompareResult, StaffMove } from '../../measures/explain/compare-types.js';
+import type { ClientExplanation, ExplainResult, ExplainSummary, StaffCategory } from '../../measures/explain/types.js';
 
 /**
  * How tables name clients and how many they list: `clientRef` (default `line N`) and
