@@ -15,7 +15,8 @@ const EXPLAIN_OWN_HELP = `  --regular-visits N     a staff member who made at le
   --lookback-days N      new faces: staff not met in the N days before the window (default 28)
   --show-ids             name clients by their id (default: the line of their first row, or the
                          pseudonym with --pseudonymise)
-  --max-clients N        clients the table lists per window (default 20)`;
+  --max-clients N        clients the table lists per window (default 20)
+  --lang L               en (default) or sv: the language of the table`;
 
 /**
  * The help text of `kontinuitet explain` (printed by `--help` and `kontinuitet help explain`).
@@ -74,6 +75,7 @@ const OWN_FLAGS = {
   'show-ids': { type: 'boolean' },
   'max-clients': { type: 'string' },
   format: { type: 'string' },
+  lang: { type: 'string' },
 } as const;
 
 type Values = ReturnType<typeof parseFlags<typeof OWN_FLAGS & { 'max-listed': { type: 'string' } }>>['values'];
@@ -81,6 +83,7 @@ type Values = ReturnType<typeof parseFlags<typeof OWN_FLAGS & { 'max-listed': { 
 /** The options, the format and the table's naming of clients from the flags. */
 function settingsOf(values: Values): { options: ExplainOptions & ReadOptions; format: 'table' | 'json' | 'csv'; table: TableOptions } {
   const format = choice('format', values.format, ['table', 'json', 'csv'] as const) ?? 'table';
+  const lang = choice('lang', values.lang, ['en', 'sv'] as const) ?? 'en';
   const read = readOptions(values);
   const regularVisits = intFlag('regular-visits', values['regular-visits'], 1, 1000);
   const lookbackDays = intFlag('lookback-days', values['lookback-days'], 1, 366);
@@ -95,7 +98,7 @@ function settingsOf(values: Values): { options: ExplainOptions & ReadOptions; fo
     ...(evening !== undefined ? { eveningFrom: evening } : {}),
   };
   const clientRef = values['show-ids'] ? (id: string) => id : read.pseudonymise !== undefined ? (id: string) => `pseudonym ${id}` : undefined;
-  return { options, format, table: { ...(clientRef !== undefined ? { clientRef } : {}), ...(maxClients !== undefined ? { maxClients } : {}) } };
+  return { options, format, table: { lang, ...(clientRef !== undefined ? { clientRef } : {}), ...(maxClients !== undefined ? { maxClients } : {}) } };
 }
 
 const input = (path: string) => (path === '-' ? process.stdin : path);

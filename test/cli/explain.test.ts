@@ -46,6 +46,19 @@ describe('kontinuitet explain', () => {
     expect(pseudo.stdout).toMatch(/^pseudonym [0-9a-f]{16} +Norr +16 +9 /m);
   });
 
+  it('speaks Swedish with --lang sv: the same figures, decimal commas, clients by "rad N"', () => {
+    const r = run(['explain', before, ...WINDOW, '--lang', 'sv']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('Period 2024-10-07 – 2024-10-13: 3 brukare räknas, medel 7 personal');
+    expect(r.stdout).toMatch(/^brukare +grupp +besök +personal +kontakt +ordinarie +bara dubbel +bara helg +bara kväll +tillfällig +nya ansikten +en per besök +golv$/m);
+    expect(r.stdout).toMatch(/^rad 3 +Norr +16 +9 +1 +1 +2 +3 +1 +1 +7 +7 +2$/m);
+    // categories means over A, B, C: regular (1 + 3 + 0) / 3 = 1,3; weekend only (3 + 0 + 2) / 3 = 1,7
+    expect(r.stdout).toMatch(/^alla +3 +7 +0,3 +1,3 +0,7 +1,7 +/m);
+    expect(r.stdout).not.toMatch(/\b(line|Window|staff)\b/);
+    const en = run(['explain', before, ...WINDOW, '--lang', 'en']);
+    expect(en.stdout).toMatch(/^all +3 +7 +0.3 +1.3 +0.7 +1.7 +/m);
+  });
+
   it('writes one CSV row per counted client', () => {
     const r = run(['explain', before, ...WINDOW, '--format', 'csv', '--evening-from', '18:30']);
     expect(r.status).toBe(0);
@@ -73,6 +86,15 @@ describe('kontinuitet compare', () => {
     expect(r.stdout).toContain('Counted visits: 44 before, 43 after; 43 in both, 1 only before, 0 only after.');
     expect(r.stdout).toMatch(new RegExp(`^before +line 3 +${day(1)} 12:00 +${day(1)} 12:30 +1$`, 'm'));
     expect(r.stdout).toContain('Staff moved between categories: occasional → not met 1.');
+  });
+
+  it('compares in Swedish with --lang sv', () => {
+    const r = run(['compare', before, after, ...WINDOW, '--lang', 'sv']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('Period 2024-10-07 – 2024-10-13: medel personal 7 → 6,7 (-0,3); brukare som räknas 3 → 3');
+    expect(r.stdout).toContain('Räknade besök: 44 före, 43 efter; 43 i båda, 1 bara före, 0 bara efter.');
+    expect(r.stdout).toMatch(new RegExp(`^före +rad 3 +${day(1)} 12:00 +${day(1)} 12:30 +1$`, 'm'));
+    expect(r.stdout).toContain('Personal som bytt kategori: tillfällig → inte mött 1.');
   });
 
   it('prints compare@1 JSON and CSV', () => {

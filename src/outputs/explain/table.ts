@@ -6,6 +6,7 @@
  *
  * @module
  */
+import { label, type LabelKey, type Lang } from '../report/labels.js';
 import { columns, fmt } from '../report/table.js';
 import { safeText } from '../../safe-text.js';
 import { STAFF_CATEGORIES } from '../../measures/explain/client.js';
@@ -13,30 +14,35 @@ import type { CompareResult, StaffMove } from '../../measures/explain/compare-ty
 import type { ClientExplanation, ExplainResult, ExplainSummary, StaffCategory } from '../../measures/explain/types.js';
 
 /**
- * How tables name clients and how many they list: `clientRef` (default `line N`) and
- * `maxClients` (default 20) per window.
+ * How tables name clients, how many they list, and their language: `clientRef` (default `line N`,
+ * `rad N` in Swedish), `maxClients` (default 20) per window, `lang` (default `'en'`).
  *
  * @example
- * const o: TableOptions = { clientRef: (id, line) => `line ${line}`, maxClients: 10 };
+ * const o: TableOptions = { clientRef: (id, line) => `line ${line}`, maxClients: 10, lang: 'sv' };
  */
 export interface TableOptions {
   clientRef?: (client: string, line: number) => string;
   maxClients?: number;
+  lang?: Lang;
 }
 
-const LABELS: Record<StaffCategory, string> = {
-  contact: 'contact', regular: 'regular', doubleOnly: 'double only', weekendOnly: 'weekend only', eveningOnly: 'evening only', occasional: 'occasional',
+const CATEGORY_KEY: Record<StaffCategory, LabelKey> = {
+  contact: 'xt_contact', regular: 'xt_regular', doubleOnly: 'xt_doubleOnly', weekendOnly: 'xt_weekendOnly', eveningOnly: 'xt_eveningOnly', occasional: 'xt_occasional',
 };
-const pct = (v: number | null) => (v === null ? '–' : `${fmt(v * 100, 1)} %`);
-const signed = (v: number | null, digits = 1) => (v === null ? '–' : v > 0 ? `+${fmt(v, digits)}` : fmt(v, digits));
-const refOf = (o: TableOptions) => (client: string, line: number) => safeText(o.clientRef?.(client, line) ?? `line ${line}`);
+const pct = (v: number | null, lang: Lang) => (v === null ? '–' : `${fmt(v * 100, 1, lang)} %`);
+const signed = (v: number | null, lang: Lang, digits = 1) => (v === null ? '–' : v > 0 ? `+${fmt(v, digits, lang)}` : fmt(v, digits, lang));
+const refOf = (o: TableOptions, lang: Lang) => (client: string, line: number) => safeText(o.clientRef?.(client, line) ?? label('xt_line', lang, { line }));
+const categoryText = (c: StaffCategory | null, lang: Lang) => label(c === null ? 'xt_notMet' : CATEGORY_KEY[c], lang);
 
-const SUMMARY_HEAD = ['', 'clients', 'staff', ...STAFF_CATEGORIES.map((k) => LABELS[k]), 'new faces', 'one staff', 'floor', 'contact share', 'regular share'];
+function summaryHead(lang: Lang): string[] {
+  const keys: LabelKey[] = ['xt_clients', 'xt_staff', ...STAFF_CATEGORIES.map((k) => CATEGORY_KEY[k]), 'xt_newFaces', 'xt_oneStaff', 'xt_floor', 'xt_contactShare', 'xt_regularShare'];
+  return ['', ...keys.map((k) => label(k, lang))];
+}
 
-function summaryCells(name: string, s: ExplainSummary, change = false): string[] {
-  const n = change ? signed : (v: number | null) => fmt(v, 1);
-  const share = change ? (v: number | null) => (v === null ? '–' : `${signed(v * 100)} pp`) : pct;
-  return [name, change ? signed(s.clients, 0) : String(s.clients), n(s.staff), ...STAFF_CATEGORIES.map((k) => n(s.categories[k])), n(s.newFaces), n(s.oneStaff), n(s.floor), share(s.contactShare), share(s.regularShare)];
+function summaryCells(name: string, s: ExplainSummary, lang: Lang, change = false): string[] {
+  const n = change ? (v: number | null) => signed(v, lang) : (v: number | null) => fmt(v, 1, lang);
+  const share = change ? (v: number | null) => (v === null ? '–' : `${signed(v * 100, lang)} ${label('xt_pp', lang)}`) : (v: number | null) => pct(v, lang);
+  return [name, change ? signed(s.clients, lang, 0) : String(s.clients), n(s.staff), ...STAFF_CATEGORIES.map((k) => n(s.categories[k])), n(s.newFaces), n(s.oneStaff), n(s.floor), share(s.contactShare), share(s.regularShare)];
 }
 
 /**
@@ -44,35 +50,36 @@ function summaryCells(name: string, s: ExplainSummary, change = false): string[]
  * where new faces were counted against, and the clients with the most staff.
  *
  * @example
- * console.log(explainTable(await explainContinuity('visits.csv', { from: '2024-10-01' })));
+ * console.log(explainTable(await explainContinuity('visits.csv', { from: '2024-10-01' }), { lang: 'sv' }));
  */
 export function explainTable(result: ExplainResult, options: TableOptions = {}): string {
-  const ref = refOf(options);
+  const lang = options.lang ?? 'en';
+  const L = (key: LabelKey, vars?: Record<string, string | number>) => label(key, lang, vars);
+  const ref = refOf(options, lang);
   const max = options.maxClients ?? 20;
   const out: string[] = [];
-  if (result.windows.length === 0) out.push('No window: the log covers no whole window.');
+  if (result.windows.length === 0) out.push(L('xt_noWindow'));
   for (const w of result.windows) {
-    out.push(`Window ${w.from} – ${w.to}: ${w.clients} counted clients, mean ${fmt(w.staff)} staff`);
-    out.push('Mean staff per counted client by why they met them (the categories add up to the mean):');
-    out.push(columns([SUMMARY_HEAD, summaryCells('all', w), ...w.groups.map((g) => summaryCells(safeText(g.group) || '–', g))]));
-    out.push(w.lookback.covered
-      ? `New faces: staff not met ${w.lookback.from} – ${w.lookback.to}.`
-      : `New faces: not known (the log does not reach back to ${w.lookback.from}).`);
-    if (w.withoutContact > 0) out.push(`Clients without a contact person listed: ${w.withoutContact} (left out of the contact share).`);
+    out.push(L('xt_window', { from: w.from, to: w.to, clients: w.clients, staff: fmt(w.staff, 1, lang) }));
+    out.push(L('xt_byCategory'));
+    out.push(columns([summaryHead(lang), summaryCells(L('xt_all'), w, lang), ...w.groups.map((g) => summaryCells(safeText(g.group) || '–', g, lang))]));
+    out.push(w.lookback.covered ? L('xt_newFacesSince', { from: w.lookback.from, to: w.lookback.to }) : L('xt_newFacesUnknown', { from: w.lookback.from }));
+    if (w.withoutContact > 0) out.push(L('xt_withoutContact', { n: w.withoutContact }));
     const top = [...w.perClient].sort((a, b) => b.staff - a.staff || a.line - b.line).slice(0, max);
     if (top.length > 0) {
       out.push('');
-      out.push(`Clients, most staff first (${top.length} of ${w.perClient.length}):`);
+      out.push(L('xt_mostStaff', { n: top.length, of: w.perClient.length }));
       out.push(columns([
-        ['client', 'group', 'visits', 'staff', ...STAFF_CATEGORIES.map((k) => LABELS[k]), 'new faces', 'one staff', 'floor'],
+        [...(['xt_client', 'xt_group', 'xt_visits', 'xt_staff'] as const).map((k) => L(k)), ...STAFF_CATEGORIES.map((k) => L(CATEGORY_KEY[k])), L('xt_newFaces'), L('xt_oneStaff'), L('xt_floor')],
         ...top.map((c) => [ref(c.client, c.line), safeText(c.group) || '–', String(c.visits), String(c.staff), ...STAFF_CATEGORIES.map((k) => String(c.categories[k])),
           c.newFaces === null ? '–' : String(c.newFaces), String(c.oneStaff), String(c.floor)]),
       ]));
     }
     out.push('');
   }
-  out.push(`Rows: ${result.rows.read} read, ${result.rows.used} counted, ${result.rows.rejected} rejected, ${Object.values(result.rows.excluded).reduce((a, b) => a + b, 0)} excluded.`);
-  out.push(`Regular: ≥ ${result.rule.regularVisits} counted visits; evening: from ${result.rule.eveningFrom}; floor: only the contact person and regulars (not a promise).`);
+  const r = result.rows;
+  out.push(L('xt_rows', { read: r.read, used: r.used, rejected: r.rejected, excluded: Object.values(r.excluded).reduce((a, b) => a + b, 0) }));
+  out.push(L('xt_rule', { regular: result.rule.regularVisits, evening: result.rule.eveningFrom }));
   return out.join('\n');
 }
 
@@ -106,54 +113,56 @@ function clientRow(from: string, to: string, c: ClientExplanation): Record<strin
   };
 }
 
-const moveText = (m: Pick<StaffMove, 'before' | 'after'>) => `${m.before === null ? 'not met' : LABELS[m.before]} → ${m.after === null ? 'not met' : LABELS[m.after]}`;
-
 /**
  * compare as a terminal table: per window both summaries and the change (all and each group), the
  * clients who became or stopped being counted or whose count changed, the moves between
  * categories, and the counted visits in one log only.
  *
  * @example
- * console.log(compareTable(await compareContinuity('plan.csv', 'actual.csv', { from: '2024-10-01' })));
+ * console.log(compareTable(await compareContinuity('plan.csv', 'actual.csv', { from: '2024-10-01' }), { lang: 'sv' }));
  */
 export function compareTable(result: CompareResult, options: TableOptions = {}): string {
-  const ref = refOf(options);
+  const lang = options.lang ?? 'en';
+  const L = (key: LabelKey, vars?: Record<string, string | number>) => label(key, lang, vars);
+  const ref = refOf(options, lang);
   const max = options.maxClients ?? 20;
+  const [before, after, change] = [L('xt_before'), L('xt_after'), L('xt_change')];
   const out: string[] = [];
-  if (result.windows.length === 0) out.push('No window both logs report.');
+  if (result.windows.length === 0) out.push(L('xt_noCommonWindow'));
   for (const w of result.windows) {
-    out.push(`Window ${w.from} – ${w.to}: mean staff ${fmt(w.before.staff)} → ${fmt(w.after.staff)} (${signed(w.change.staff)}); counted clients ${w.before.clients} → ${w.after.clients}`);
-    const rows = [SUMMARY_HEAD, summaryCells('before', w.before), summaryCells('after', w.after), summaryCells('change', w.change, true)];
+    out.push(L('xt_compareWindow', { from: w.from, to: w.to, before: fmt(w.before.staff, 1, lang), after: fmt(w.after.staff, 1, lang), change: signed(w.change.staff, lang), clientsBefore: w.before.clients, clientsAfter: w.after.clients }));
+    const rows = [summaryHead(lang), summaryCells(before, w.before, lang), summaryCells(after, w.after, lang), summaryCells(change, w.change, lang, true)];
     for (const g of w.groups) {
       const name = safeText(g.group) || '–';
-      if (g.before !== null) rows.push(summaryCells(`${name}: before`, g.before));
-      if (g.after !== null) rows.push(summaryCells(`${name}: after`, g.after));
-      if (g.change !== null) rows.push(summaryCells(`${name}: change`, g.change, true));
+      if (g.before !== null) rows.push(summaryCells(`${name}: ${before}`, g.before, lang));
+      if (g.after !== null) rows.push(summaryCells(`${name}: ${after}`, g.after, lang));
+      if (g.change !== null) rows.push(summaryCells(`${name}: ${change}`, g.change, lang, true));
     }
     out.push(columns(rows));
-    out.push(`Became counted: ${w.becameCounted}; stopped being counted: ${w.stoppedCounted}.`);
+    out.push(L('xt_becameCounted', { became: w.becameCounted, stopped: w.stoppedCounted }));
     const v = w.visits;
-    out.push(`Counted visits: ${v.before} before, ${v.after} after; ${v.matched} in both, ${v.onlyBefore} only before, ${v.onlyAfter} only after.`);
+    out.push(L('xt_countedVisits', { before: v.before, after: v.after, matched: v.matched, onlyBefore: v.onlyBefore, onlyAfter: v.onlyAfter }));
     if (v.listed.length > 0) {
-      out.push(columns([['in', 'client', 'start', 'end', 'staff'], ...v.listed.slice(0, max).map((x) => [x.in, ref(x.client, x.line), x.start, x.end, String(x.staff)])]));
+      out.push(columns([[L('xt_in'), L('xt_client'), L('xt_start'), L('xt_end'), L('xt_staff')],
+        ...v.listed.slice(0, max).map((x) => [x.in === 'before' ? before : after, ref(x.client, x.line), x.start, x.end, String(x.staff)])]));
       const more = v.onlyBefore + v.onlyAfter - Math.min(max, v.listed.length);
-      if (more > 0) out.push(`… and ${more} more (the JSON lists the first ${v.listed.length}).`);
+      if (more > 0) out.push(L('xt_more', { n: more, listed: v.listed.length }));
     }
-    if (w.moves.length > 0) out.push(`Staff moved between categories: ${w.moves.map((m) => `${moveText(m)} ${m.staff}`).join('; ')}.`);
+    if (w.moves.length > 0) out.push(L('xt_moves', { moves: w.moves.map((m) => `${categoryText(m.before, lang)} → ${categoryText(m.after, lang)} ${m.staff}`).join('; ') }));
     const changed = w.perClient.filter((c) => c.status !== 'both' || c.change?.staff !== 0)
       .sort((a, b) => Math.abs(b.change?.staff ?? 0) - Math.abs(a.change?.staff ?? 0) || a.line - b.line).slice(0, max);
     if (changed.length > 0) {
-      out.push(columns([['client', 'group', 'status', 'staff before', 'staff after', 'change', 'moved'],
-        ...changed.map((c) => [ref(c.client, c.line), safeText(c.group) || '–', c.status, c.before === null ? '–' : String(c.before.staff), c.after === null ? '–' : String(c.after.staff),
-          c.change === null ? '–' : signed(c.change.staff, 0), String(c.moved.length)])]));
+      out.push(columns([[L('xt_client'), L('xt_group'), L('xt_status'), L('xt_staffBefore'), L('xt_staffAfter'), change, L('xt_moved')],
+        ...changed.map((c) => [ref(c.client, c.line), safeText(c.group) || '–', L(`xt_status_${c.status}`), c.before === null ? '–' : String(c.before.staff), c.after === null ? '–' : String(c.after.staff),
+          c.change === null ? '–' : signed(c.change.staff, lang, 0), String(c.moved.length)])]));
     }
     out.push('');
   }
   if (result.unpaired.before.length + result.unpaired.after.length > 0) {
-    out.push(`Windows in one log only: before ${result.unpaired.before.join(', ') || '–'}; after ${result.unpaired.after.join(', ') || '–'}.`);
+    out.push(L('xt_unpaired', { before: result.unpaired.before.join(', ') || '–', after: result.unpaired.after.join(', ') || '–' }));
   }
-  const rows = (r: CompareResult['before']['rows']) => `${r.read} read, ${r.used} counted, ${r.rejected} rejected`;
-  out.push(`Rows before: ${rows(result.before.rows)}; after: ${rows(result.after.rows)}.`);
+  const rows = (r: CompareResult['before']['rows']) => L('xt_rowsOne', { read: r.read, used: r.used, rejected: r.rejected });
+  out.push(L('xt_rowsCompare', { before: rows(result.before.rows), after: rows(result.after.rows) }));
   return out.join('\n');
 }
 
