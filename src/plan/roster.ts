@@ -16,7 +16,8 @@ import { HEADER_ALIASES, normaliseHeader } from '../read/columns.js';
 import { trimmed } from '../read/row.js';
 import { civilFromDays } from '../windows/civil.js';
 import { parseDay, parseTimestamp, type TimeParseFailure } from '../windows/parse.js';
-import type { LocalZone } from '../windows/zone.js';
+import { LocalZone } from '../windows/zone.js';
+import { DEFAULT_ZONE } from '../read/read.js';
 
 /**
  * One shift of the roster: a staff member is available from `start` to `end` (epoch ms).
@@ -75,13 +76,14 @@ const HHMM = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/;
 const DAY_MS = 86_400_000;
 
 /**
- * Reads a roster (a file or rows in memory). Times are local to `zone`.
+ * Reads a roster (a file or rows in memory). Times are local to `zone` (an IANA name; default
+ * Europe/Stockholm).
  *
  * @example
- * const { shifts, ledger } = await readRoster('roster.csv', new LocalZone('Europe/Stockholm'));
+ * const { shifts, ledger } = await readRoster('roster.csv');
  * ledger.used; // → rows that became shifts
  */
-export async function readRoster(source: RosterSource, zone: LocalZone): Promise<{ shifts: RosterShift[]; ledger: RosterLedger }> {
+export async function readRoster(source: RosterSource, zone: string = DEFAULT_ZONE): Promise<{ shifts: RosterShift[]; ledger: RosterLedger }> {
   if (typeof source === 'string') {
     let text: string;
     try {
@@ -94,16 +96,19 @@ export async function readRoster(source: RosterSource, zone: LocalZone): Promise
   if (!Array.isArray(source)) throw new KontinuitetError('BAD_OPTION', 'roster: must be a file path or an array of rows');
   const headers = [...new Set(source.flatMap((r) => (r !== null && typeof r === 'object' ? Object.keys(r) : [])))];
   const rows = source.map((r) => headers.map((h) => cellText((r as Record<string, unknown>)?.[h])));
-  return rosterRows(headers, rows.map((fields, k) => ({ fields, line: k + 1 })), zone);
+  return rosterRows(headers, rows.map((fields, k) => ({ fields, line: k + 1 })), new LocalZone(zone));
 }
 
 /**
- * Parses a roster's CSV text (delimiter `;`, tab or `,` as its header shows; a byte-order mark is dropped).
+ * Parses a roster's CSV text (delimiter `;`, tab or `,` as its header shows; a byte-order mark is
+ * dropped). Times are local to `zone` (an IANA name; default Europe/Stockholm).
  *
  * @example
- * parseRoster('staff_id;date;shift_start;shift_end\nS1;2024-10-01;22:00;07:00\n', zone).shifts[0].end - shifts[0].start; // → 9 h in ms
+ * const { shifts } = parseRoster('staff_id;date;shift_start;shift_end\nS1;2024-10-01;22:00;07:00\n');
+ * shifts[0].end - shifts[0].start; // → 32400000 (9 hours: the shift ends 07:00 the next day)
  */
-export function parseRoster(text: string, zone: LocalZone): { shifts: RosterShift[]; ledger: RosterLedger } {
+export function parseRoster(text: string, zoneName: string = DEFAULT_ZONE): { shifts: RosterShift[]; ledger: RosterLedger } {
+  const zone = new LocalZone(zoneName);
   const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
   const delimiter = detectDelimiter(body.split(/\r\n|\r|\n/, 1)[0]!);
   let headers: string[] | null = null;

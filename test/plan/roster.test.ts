@@ -2,10 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { planContinuity } from '../../src/plan/index.js';
 import { parseRoster, readRoster } from '../../src/plan/roster.js';
 import { readVisits } from '../../src/read/read.js';
-import { LocalZone } from '../../src/windows/zone.js';
 import { violations, type CheckedShift } from './checker.js';
 
-const zone = new LocalZone('Europe/Stockholm');
+const zone = 'Europe/Stockholm';
 /** Epoch ms of a local time on a date in October 2024 (UTC+2 in Stockholm), written apart from the reader. */
 const at = (date: string, hhmm: string) => Date.parse(`${date}T${hhmm}:00+02:00`);
 const D = '2024-10-01';
