@@ -42,8 +42,9 @@ export function planBrukartid(p: PlanProblem, staff: Int32Array, window: { from:
         if (spans[k]! < v.end && v.start < spans[k + 1]!) { from = Math.min(from, spans[k]!); to = Math.max(to, spans[k + 1]!); }
       }
     }
-    for (const i of list) rows[i] = { ...p.visits[i]!, staff: p.staffIds[staff[i]!]!, shiftStart: from, shiftEnd: to };
+    // without coordinates: the share needs no travel, and the routes measure then skips its best-order search
+    for (const i of list) rows[i] = { ...p.visits[i]!, staff: p.staffIds[staff[i]!]!, shiftStart: from, shiftEnd: to, lat: null, lon: null };
   }
-  const r = routes(rows, { from: window.from, rules: { days: window.days }, zone: window.zone, searchBudgetMs: 0 });
+  const r = routes(rows, { from: window.from, rules: { days: window.days }, zone: window.zone });
   return r.windows[0]?.clientTimeShare ?? null;
 }
