@@ -144,7 +144,7 @@ export async function planContinuity(source: VisitSource, options: PlanOptions):
   const { zone, delimiter, encoding, columns } = options;
   const { visits, ledger } = await readVisits(source, { ...(zone ? { zone } : {}), ...(delimiter ? { delimiter } : {}), ...(encoding ? { encoding } : {}), ...(columns ? { columns } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
   const settings = measureSettings(measure);
-  const roster = options.roster === undefined ? null : await readRoster(options.roster, settings.zone.name);
+  const roster = options.roster === undefined ? null : await readRoster(options.roster, settings.zone.name, options.encoding ?? 'utf8');
   const started = Date.now();
   const before = continuity(visits, measure);
   const window = before.windows[0]!;

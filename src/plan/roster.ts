@@ -77,17 +77,18 @@ const DAY_MS = 86_400_000;
 
 /**
  * Reads a roster (a file or rows in memory). Times are local to `zone` (an IANA name; default
- * Europe/Stockholm).
+ * Europe/Stockholm); a file is read as UTF-8 or, with `encoding` `'latin1'`, as Windows-1252 (as
+ * the visit reader reads its file).
  *
  * @example
  * const { shifts, ledger } = await readRoster('roster.csv');
  * ledger.used; // → rows that became shifts
  */
-export async function readRoster(source: RosterSource, zone: string = DEFAULT_ZONE): Promise<{ shifts: RosterShift[]; ledger: RosterLedger }> {
+export async function readRoster(source: RosterSource, zone: string = DEFAULT_ZONE, encoding: 'utf8' | 'latin1' = 'utf8'): Promise<{ shifts: RosterShift[]; ledger: RosterLedger }> {
   if (typeof source === 'string') {
     let text: string;
     try {
-      text = new TextDecoder('utf-8').decode(await readFile(source));
+      text = new TextDecoder(encoding === 'latin1' ? 'windows-1252' : 'utf-8').decode(await readFile(source));
     } catch (e) {
       throw new KontinuitetError('UNREADABLE_INPUT', `roster: cannot read the file (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
     }

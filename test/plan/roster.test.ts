@@ -3,6 +3,7 @@ import { planContinuity } from '../../src/plan/index.js';
 import { parseRoster, readRoster } from '../../src/plan/roster.js';
 import { readVisits } from '../../src/read/read.js';
 import { violations, type CheckedShift } from './checker.js';
+import { tinyInstance } from './instances.js';
 
 const zone = 'Europe/Stockholm';
 /** Epoch ms of a local time on a date in October 2024 (UTC+2 in Stockholm), written apart from the reader. */
@@ -70,6 +71,15 @@ describe('parseRoster', () => {
     }
   });
 
+  it('reads a Windows-1252 file as the visits are read with encoding latin1', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const file = join(mkdtempSync(join(tmpdir(), 'kontinuitet-roster-')), 'roster.csv');
+    writeFileSync(file, Buffer.from('Personal;Datum;Passtart;Passlut;Grupp\nS1;2024-10-01;07:00;15:00;\xc5nge\n', 'latin1'));
+    expect((await readRoster(file, zone, 'latin1')).shifts[0]!.group).toBe('Ånge');
+  });
+
   it('stops on a roster without staff or shift columns, naming them', async () => {
     await expect(readRoster([{ staff_id: 'S1', date: D }], zone)).rejects.toMatchObject({ code: 'MISSING_COLUMN', message: expect.stringMatching(/shift_start, shift_end/) });
     await expect(readRoster('/no/such/roster.csv', zone)).rejects.toMatchObject({ code: 'UNREADABLE_INPUT' });
@@ -128,4 +138,31 @@ describe('planContinuity with a roster', () => {
     expect(norr.result.after.mean).toBe(1);
     expect(violations(norr.input, norr.result.visits, [checked('N', '08:00', '16:00')])).toEqual([]);
   });
+});
+
+describe('planContinuity with random rosters (annealing)', () => {
+  for (let seed = 1; seed <= 6; seed++) {
+    it(`never breaks a hard rule under the roster (seed ${seed})`, async () => {
+      const rows = tinyInstance({ seed: 300 + seed, clients: 3, days: 3, visitsPerDay: 3, staff: 5, doubles: 2, nurse: true });
+      // each staff member S1–S5 and a new X1 gets one shift a day, from 06:00–10:00 to 15:00–22:00
+      let r = seed * 7919;
+      const next = (n: number) => (r = (r * 48271) % 2147483647) % n;
+      const roster: Record<string, string>[] = [];
+      const checkedShifts: CheckedShift[] = [];
+      for (const staff of ['S1', 'S2', 'S3', 'S4', 'S5', 'X1']) {
+        for (let d = 1; d <= 3; d++) {
+          const date = `2024-10-0${d}`;
+          const from = `${String(6 + next(5)).padStart(2, '0')}:00`, to = `${15 + next(8)}:00`;
+          roster.push({ staff_id: staff, date, shift_start: from, shift_end: to, role: staff === 'X1' && seed % 2 === 0 ? 'hsl' : '' });
+          checkedShifts.push({ staff, start: at(date, from), end: at(date, to), ...(staff === 'X1' && seed % 2 === 0 ? { role: 'hsl' } : {}) });
+        }
+      }
+      const { visits: input } = await readVisits(rows);
+      const result = await planContinuity(rows, { from: D, rules: { days: 3 }, iterations: 3000, seed, roster });
+      expect(result.search.method).toBe('annealing');
+      expect(violations(input, result.visits, checkedShifts)).toEqual([]);
+      expect(result.after.mean!).toBeLessThanOrEqual(result.before.mean!);
+      expect(result.roster).toMatchObject({ rows: 18, used: 18, rejected: 0, staff: 6, newStaff: 1 });
+    });
+  }
 });
