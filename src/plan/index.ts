@@ -5,14 +5,19 @@
  * @module
  */
 import { KontinuitetError } from '../errors.js';
+import { placingOf } from '../measures/continuity/definition.js';
 import { continuity } from '../measures/continuity/measure.js';
-import type { MeasureOptions } from '../measures/continuity/settings.js';
+import { measureSettings, type MeasureOptions } from '../measures/continuity/settings.js';
 import type { ContinuityResult } from '../measures/continuity/types.js';
 import { haversineModel, type HaversineOptions } from '../measures/routes/distance.js';
 import { readVisits } from '../read/read.js';
 import type { ReadOptions, Visit, VisitSource } from '../read/types.js';
 import { clientLowerBounds } from './bound.js';
+import { planBrukartid } from './brukartid.js';
 import { buildProblem } from './model.js';
+import { clientPools, poolCoverage } from './pools.js';
+import { readRoster, type RosterLedger, type RosterSource } from './roster.js';
+import { applyRoster, type RosterEffect } from './roster-model.js';
 import { search, type SearchReport } from './search.js';
 import { PlanState } from './state.js';
 
@@ -38,6 +43,14 @@ export interface PlanOptions extends Omit<MeasureOptions, 'every' | 'engine' | '
   seed?: number;
   /** The straight-line travel model (as the routes measure's). Default circuity 1.3, 40 km/h. */
   distance?: HaversineOptions;
+  /**
+   * A roster (a CSV file's path, or rows in memory; src/plan/roster.ts): the availability of the
+   * staff in it, staff only in it join the plan, its groups feed `keepGroup` and an excluded role
+   * keeps a staff member from counted rows (docs/plan.md). Default: availability from the visits.
+   */
+  roster?: RosterSource;
+  /** Give each counted client's pool of at most this many staff (`clients[i].pool`, `pools`). Default: no pools. */
+  pools?: number;
 }
 
 /**
@@ -85,8 +98,17 @@ export interface PlanResult {
   unassigned: number;
   /** Travel between consecutive visits of each staff-day (minutes, km) under the distance model. */
   travel: { before: { minutes: number; km: number }; after: { minutes: number; km: number }; change: number | null };
-  /** Per counted client: staff met before and after, and a lower bound no plan can beat (docs/plan.md). */
-  clients: { client: string; before: number; after: number; lowerBound: number }[];
+  /**
+   * Per counted client: staff met before and after, a lower bound no plan can beat (docs/plan.md),
+   * and with `pools` its pool (the at most K staff with most of its counted rows in the plan, ranked).
+   */
+  clients: { client: string; before: number; after: number; lowerBound: number; pool?: string[] }[];
+  /** Brukartid (client-time share of worked time, the routes measure's definition) of the input and of the plan (src/plan/brukartid.ts). */
+  brukartid: { before: number | null; after: number | null };
+  /** With `pools`: K, and the share of counted rows whose staff in the plan is in their client's pool. */
+  pools?: { k: number; covered: number | null };
+  /** With a roster: what became of its rows, and what it did (staff in it, of them new, counted rows pinned outside their staff's roster). */
+  roster?: RosterLedger & RosterEffect;
   /** The mean of the lower bounds, and the gap of the plan's mean to it. */
   lowerBound: { mean: number | null; gap: number | null };
   changes: PlanChange[];
@@ -95,6 +117,8 @@ export interface PlanResult {
   rejectedRows: number;
   /** The planned visits (the input's, staff reassigned); not serialised. */
   visits: Visit[];
+  /** Per counted client (as `clients`), its counted rows: indices into `visits`; not serialised. */
+  countedRows: number[][];
 }
 
 /**
@@ -115,13 +139,17 @@ export async function planContinuity(source: VisitSource, options: PlanOptions):
   const timeLimit = options.timeLimit ?? 30;
   if (!(timeLimit > 0)) throw new KontinuitetError('BAD_OPTION', `timeLimit: must be a number of seconds above 0, got ${timeLimit}`);
   if (options.iterations !== undefined && !(Number.isInteger(options.iterations) && options.iterations >= 0)) throw new KontinuitetError('BAD_OPTION', 'iterations: must be a whole number ≥ 0');
+  if (options.pools !== undefined && !(Number.isInteger(options.pools) && options.pools >= 1)) throw new KontinuitetError('BAD_OPTION', 'pools: must be a whole number ≥ 1');
   const measure: MeasureOptions = { from: options.from, ...(options.rules ? { rules: options.rules } : {}), ...(options.zone ? { zone: options.zone } : {}), ...(options.target !== undefined ? { target: options.target } : {}) };
   const { zone, delimiter, encoding, columns } = options;
   const { visits, ledger } = await readVisits(source, { ...(zone ? { zone } : {}), ...(delimiter ? { delimiter } : {}), ...(encoding ? { encoding } : {}), ...(columns ? { columns } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+  const settings = measureSettings(measure);
+  const roster = options.roster === undefined ? null : await readRoster(options.roster, settings.zone.name, options.encoding ?? 'utf8');
   const started = Date.now();
   const before = continuity(visits, measure);
   const window = before.windows[0]!;
   const problem = buildProblem(visits, measure, window.perClient, { keepGroup: options.keepGroup === true, distance: haversineModel(options.distance) });
+  const rosterEffect = roster === null ? null : applyRoster(problem, roster.shifts, (t) => settings.zone.localDay(t), placingOf(settings).excludedRole);
   const initial = new PlanState(problem);
   const counted = problem.movable.reduce((a, b) => a + b, 0);
   const { staff, report } = search(problem, {
@@ -140,10 +168,15 @@ export async function planContinuity(source: VisitSource, options: PlanOptions):
   const bounds = clientLowerBounds(problem);
   const afterOf = new Map(after.windows[0]!.perClient.map((c) => [c.client, c.staff]));
   const beforeOf = new Map(window.perClient.map((c) => [c.client, c.staff]));
-  const clients = problem.clients.map((client, c) => ({ client, before: beforeOf.get(client) ?? 0, after: afterOf.get(client) ?? 0, lowerBound: bounds[c]! }));
+  const clients: PlanResult['clients'] = problem.clients.map((client, c) => ({ client, before: beforeOf.get(client) ?? 0, after: afterOf.get(client) ?? 0, lowerBound: bounds[c]! }));
   const boundMean = clients.length === 0 ? null : bounds.reduce((a, b) => a + b, 0) / clients.length;
   const afterFigures = figures(after);
   const t0 = initial.score, t1 = planned.score;
+  const countedRows = problem.clients.map(() => [] as number[]);
+  problem.rowUnit.forEach((u, i) => { if (u >= 0) countedRows[problem.rowClient[i]!]!.push(i); });
+  const brukartidWindow = { from: window.from, days: settings.rules.days, zone: settings.zone.name };
+  const pools = options.pools === undefined ? null : clientPools({ visits: plannedVisits, clients, countedRows }, options.pools);
+  if (pools !== null) clients.forEach((c, k) => { c.pool = pools[k]!; });
   return {
     schema: 'kontinuitet/plan@1',
     from: window.from,
@@ -157,11 +190,15 @@ export async function planContinuity(source: VisitSource, options: PlanOptions):
       change: t0.travelMinutes > 0 ? round((t1.travelMinutes - t0.travelMinutes) / t0.travelMinutes, 4) : null,
     },
     clients,
+    brukartid: { before: share(planBrukartid(problem, problem.inputStaff, brukartidWindow)), after: share(planBrukartid(problem, staff, brukartidWindow)) },
+    ...(pools === null ? {} : { pools: { k: options.pools!, covered: share(poolCoverage({ visits: plannedVisits, clients, countedRows }, pools)) } }),
+    ...(roster === null || rosterEffect === null ? {} : { roster: { ...roster.ledger, ...rosterEffect } }),
     lowerBound: { mean: boundMean === null ? null : round(boundMean, 3), gap: boundMean === null || afterFigures.mean === null ? null : round(afterFigures.mean - boundMean, 3) },
     changes,
     search: { ...report, seconds: round((Date.now() - started) / 1000, 2) },
     rejectedRows: ledger.rejected,
     visits: plannedVisits,
+    countedRows,
   };
 }
 
@@ -169,6 +206,10 @@ function figures(result: ContinuityResult): PlanFigures {
   const w = result.windows[0]!;
   const s = w.staffPerClient;
   return { clients: w.clients.eligible, mean: s.mean, median: s.median, shareAbove20: s.shareAbove20, max: s.max };
+}
+
+function share(x: number | null): number | null {
+  return x === null ? null : round(x, 4);
 }
 
 function round(x: number, digits = 1): number {

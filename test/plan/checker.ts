@@ -34,12 +34,36 @@ function staffDays(rows: readonly Visit[]): Map<string, number[]> {
   return m;
 }
 
-/** The hard rules a plan breaks ([] when none). */
-export function violations(input: readonly Visit[], plan: readonly Visit[]): string[] {
+/** A roster shift as the tests write it by hand (epoch ms). */
+export interface CheckedShift { staff: string; start: number; end: number; role?: string }
+
+/**
+ * The hard rules a plan breaks ([] when none). With a roster: a rostered staff member keeps every
+ * row they had; a row moved to them must lie in their shifts touching its date, joined by the rows
+ * they keep that date; a staff member with a nurse role in the roster takes no moved row.
+ */
+export function violations(input: readonly Visit[], plan: readonly Visit[], roster?: readonly CheckedShift[]): string[] {
   const out: string[] = [];
   if (input.length !== plan.length) return [`coverage: ${plan.length} rows for ${input.length}`];
   const overlap = (a: Visit, b: Visit) => a.start < b.end && b.start < a.end;
   const nurses = new Set(input.filter((v) => isNurseRole(v.staffRole)).map((v) => v.staff));
+  for (const r of roster ?? []) if (isNurseRole(r.role ?? '')) nurses.add(r.staff);
+  const rostered = new Set((roster ?? []).map((r) => r.staff));
+  const rosterSpans = new Map<string, [number, number][]>();
+  for (const r of roster ?? []) {
+    const dates = new Set<string>();
+    for (let t = r.start; t < r.end; t += 3_600_000) dates.add(localDate(t));
+    dates.add(localDate(r.end - 1));
+    for (const d of dates) {
+      const key = `${r.staff}\u0000${d}`;
+      (rosterSpans.get(key) ?? rosterSpans.set(key, []).get(key)!).push([r.start, r.end]);
+    }
+  }
+  input.forEach((v, i) => {
+    if (!rostered.has(v.staff) || plan[i]!.staff !== v.staff) return;
+    const key = `${v.staff}\u0000${localDate(v.start)}`;
+    (rosterSpans.get(key) ?? rosterSpans.set(key, []).get(key)!).push([v.start, v.end]);
+  });
   // Availability: per staff-day, one span from the first start to the last end of the rows without
   // shift columns, and each row's shift where given; a row fits when one span, or a chain of
   // overlapping spans, holds it.
@@ -55,9 +79,9 @@ export function violations(input: readonly Visit[], plan: readonly Visit[]): str
       else { hull[0] = Math.min(hull[0], v.start); hull[1] = Math.max(hull[1], v.end); }
     }
   }
-  const fits = (key: string, a: number, b: number) => {
+  const fits = (key: string, a: number, b: number, from = spans) => {
     // grow the covered stretch from a by any span that starts inside it, until it reaches b
-    const list = spans.get(key) ?? [];
+    const list = from.get(key) ?? [];
     let reach = -Infinity;
     for (const s of list) if (s[0] <= a && s[1] > reach) reach = s[1];
     if (reach === -Infinity) return false;
@@ -74,7 +98,8 @@ export function violations(input: readonly Visit[], plan: readonly Visit[]): str
       if (isNurseRole(v.staffRole)) out.push(`role: nurse row ${i} moved`);
       if (nurses.has(p.staff)) out.push(`role: care row ${i} given to a nurse`);
     }
-    if (!fits(`${p.staff}\u0000${localDate(p.start)}`, p.start, p.end)) out.push(`availability: row ${i} outside its staff's span`);
+    const key = `${p.staff}\u0000${localDate(p.start)}`;
+    if (rostered.has(p.staff) ? p.staff !== v.staff && !fits(key, p.start, p.end, rosterSpans) : !fits(key, p.start, p.end)) out.push(`availability: row ${i} outside its staff's span`);
   });
   const inputPairs = new Set<string>();
   for (const day of staffDays(input).values()) for (let k = 1; k < day.length; k++) inputPairs.add(`${day[k - 1]},${day[k]}`);
