@@ -47,9 +47,9 @@ export { spread, histogram, type Spread } from './summary/spread.js';
 // Planning toward the goal (reassigning staff to cut staff per client)
 export { planContinuity, type PlanOptions, type PlanResult, type PlanFigures, type PlanChange } from './plan/index.js';
 export type { SearchReport } from './plan/search.js';
-export { readRoster, parseRoster, type RosterShift, type RosterLedger, type RosterSource } from './plan/roster.js';
+export { readRoster, type RosterShift, type RosterLedger, type RosterSource } from './plan/roster.js';
 export type { RosterEffect } from './plan/roster-model.js';
-export { clientPools, poolCoverage, solverPoolFiles, type PoolSource, type SolverPoolFiles, type TimefoldVisit } from './plan/pools.js';
+export { solverPoolFiles, type PoolSource, type SolverPoolFiles, type TimefoldVisit } from './plan/pools.js';
 
 // Errors
 export { KontinuitetError, type ErrorCode, type RowIssue, type RowIssueCode } from './errors.js';

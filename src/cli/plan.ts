@@ -98,7 +98,7 @@ export async function planCommand(argv: string[], out: NodeJS.WritableStream, er
   let poolsNote = '';
   if (pools !== undefined) {
     const dir = values['pools-out'] ?? `${values.out.replace(/\.csv$/i, '')}-pools`;
-    const files = solverPoolFiles(plan, plan.clients.map((c) => c.pool ?? []));
+    const files = solverPoolFiles(plan);
     await mkdir(dir, { recursive: true });
     for (const [name, content] of Object.entries(files)) await writeFile(join(dir, `${name}.json`), `${JSON.stringify(content, null, 2)}\n`);
     poolsNote = `; pools in ${safeText(dir)}`;

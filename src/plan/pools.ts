@@ -27,7 +27,7 @@ import type { Visit } from '../read/types.js';
  */
 export interface PoolSource {
   visits: readonly Visit[];
-  clients: readonly { client: string }[];
+  clients: readonly { client: string; pool?: readonly string[] }[];
   /** Per counted client (same order as `clients`), its counted rows: indices into `visits`. */
   countedRows: readonly (readonly number[])[];
 }
@@ -104,11 +104,14 @@ export interface SolverPoolFiles {
  * VROOM job ids are the rows' lines; VROOM vehicle ids are 1-based places in the sorted staff
  * ids of all pools, OR-Tools vehicle indices 0-based places in the same list.
  *
+ * `pools` defaults to the plan's own (`clients[i].pool`, from `planContinuity` with `pools: K`).
+ *
  * @example
- * const files = solverPoolFiles(plan, clientPools(plan, 3));
+ * const plan = await planContinuity('visits.csv', { from: '2024-10-01', pools: 3 });
+ * const files = solverPoolFiles(plan);
  * files.ortools.visits[0].allowedVehicles.map((v) => files.ortools.vehicles[v]); // → the first row's client's pool
  */
-export function solverPoolFiles(plan: PoolSource, pools: readonly (readonly string[])[]): SolverPoolFiles {
+export function solverPoolFiles(plan: PoolSource, pools: readonly (readonly string[])[] = plan.clients.map((c) => c.pool ?? [])): SolverPoolFiles {
   const vehicles = [...new Set(pools.flat())].sort();
   const vehicleIndex = new Map(vehicles.map((s, k) => [s, k]));
   const skillsOf = vehicles.map(() => [] as number[]);
