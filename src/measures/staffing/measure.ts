@@ -13,7 +13,6 @@ import { MS_PER_HOUR } from '../../windows/civil.js';
 import type { CodedSink } from '../../engine/fast.js';
 import type { ReadLedger, ReadOptions, Visit, VisitInput, VisitSource } from '../../read/types.js';
 import { ClientStaffer, type ClientWindowStaffing } from './client.js';
-import { recurringSlots } from './slots.js';
 import type { RecurringSlot, StaffingResult, StaffingScope, StaffingSummary, StaffingWindow } from './types.js';
 
 /**
@@ -56,13 +55,15 @@ interface StaffingSettings {
   tolerance: number;
   minDayShare: number;
   maxListed: number;
+  /** Whether the windows list every double-staffed visit (`doubleStaffed`); the report needs only the counts. */
+  listVisits: boolean;
   target: number;
   /** The options of the measure's accumulator (and the reader's, as given). */
   measure: MeasureOptions & ReadOptions;
 }
 
 /** Checks the staffing options (`BAD_OPTION`) and derives the measure's. */
-function staffingSettings(options: StaffingOptions & ReadOptions): StaffingSettings {
+function staffingSettings(options: StaffingOptions & ReadOptions, listVisits = true): StaffingSettings {
   const scope = options.scope ?? 'counted';
   if (scope !== 'counted' && scope !== 'all') throw new KontinuitetError('BAD_OPTION', `scope: must be 'counted' or 'all'`);
   const tolerance = options.slotToleranceMinutes ?? 30;
@@ -74,7 +75,7 @@ function staffingSettings(options: StaffingOptions & ReadOptions): StaffingSetti
   const rules = scope === 'all' ? { ...options.rules, ...ALL_VISITS_RULES } : options.rules;
   // the indices are not among the figures: a caller's `indices` (not in the type) is dropped
   const { scope: _s, slotToleranceMinutes: _t, slotMinDayShare: _m, maxListed: _l, indices: _i, ...measure } = options as StaffingOptions & ReadOptions & { indices?: unknown };
-  return { scope, tolerance, minDayShare, maxListed, target: options.target ?? 14, measure: { ...measure, ...(rules !== undefined ? { rules } : {}) } };
+  return { scope, tolerance, minDayShare, maxListed, listVisits, target: options.target ?? 14, measure: { ...measure, ...(rules !== undefined ? { rules } : {}) } };
 }
 
 /**
@@ -139,9 +140,11 @@ class StaffingFigures {
     // one partition of clients' rows at a time; each client is evaluated by the measure's own rules
     const staffers: ClientStaffer[] = [];
     const perWindow: ClientWindowStaffing[][] = [];
-    this.measure.forEachCountedClient((k, window, client, rows, age, columns) => {
-      const staffer = (staffers[k] ??= new ClientStaffer(window, this.measure.rules, this.measure.zone));
-      (perWindow[k] ??= []).push(staffer.staff(client, rows, columns, age));
+    const s = this.settings;
+    const options = { slots: { toleranceMinutes: s.tolerance, minDayShare: s.minDayShare }, listVisits: s.listVisits };
+    this.measure.forEachCountedClient((k, window, client, rowsOf, age, columns) => {
+      const staffer = (staffers[k] ??= new ClientStaffer(window, this.measure.rules, this.measure.zone, options));
+      (perWindow[k] ??= []).push(staffer.staff(client, columns, rowsOf, age));
     });
     return perWindow;
   }
@@ -164,12 +167,8 @@ class StaffingFigures {
 
   private evaluateWindow(measured: ContinuityWindow, evaluated: ClientWindowStaffing[]): StaffingWindow {
     const clients = evaluated.sort((a, b) => (a.client.client < b.client.client ? -1 : a.client.client > b.client.client ? 1 : 0));
-    const days = this.measure.rules.days;
     const slots: RecurringSlot[] = [];
-    for (const c of clients) {
-      const found = recurringSlots(c.slotVisits, days, { toleranceMinutes: this.settings.tolerance, minDayShare: this.settings.minDayShare });
-      for (const s of found) slots.push({ client: c.client.client, group: c.client.group, ...s });
-    }
+    for (const c of clients) for (const s of c.slots) slots.push({ client: c.client.client, group: c.client.group, ...s });
     const byGroup = groupBy(clients, (c) => c.client.group);
     return {
       from: measured.from,
@@ -242,12 +241,14 @@ export async function measureStaffing(source: VisitSource, options: StaffingOpti
  * of the filled accumulator, partition by partition, before the measure is evaluated (in the
  * threads that read the log when `engine.shareEvaluation` keeps them). With `indices` the
  * measure computes the indices too (the report's one pass; such a log is read by one thread).
+ * With `listVisits` false the windows' `doubleStaffed` lists are left empty (every count stays):
+ * the report shows the counts, and a national log has some hundred thousand such visits.
  *
  * @example
  * const { continuity, staffing } = await measureStaffingWithContinuity('visits.csv', { from: '2024-10-01' }, true);
  */
-export async function measureStaffingWithContinuity(source: VisitSource, options: StaffingOptions & ReadOptions, indices: boolean): Promise<{ continuity: ContinuityResult; staffing: StaffingResult }> {
-  const settings = staffingSettings(options);
+export async function measureStaffingWithContinuity(source: VisitSource, options: StaffingOptions & ReadOptions, indices: boolean, listVisits = true): Promise<{ continuity: ContinuityResult; staffing: StaffingResult }> {
+  const settings = staffingSettings(options, listVisits);
   return fillAccumulator(source, { ...settings.measure, ...(indices ? { indices: true } : {}) }, async ({ acc, evaluate }) => {
     const figures = new StaffingFigures(settings, acc);
     const perWindow = figures.staffClients();
