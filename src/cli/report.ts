@@ -1,12 +1,12 @@
 import { explainContinuity } from '../measures/explain/explain.js';
 import { clearProgress } from './progress.js';
 import { tell } from '../progress.js';
-import { existsSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, rmSync, writeSync } from 'node:fs';
 import { fetchKoladaReference, loadReference, saveReference, type KoladaReference } from '../outputs/report/reference/kolada.js';
 import { safeText } from '../safe-text.js';
 import { basename } from 'node:path';
-import { measureForReport } from '../outputs/report/html/measure.js';
-import { renderReport } from '../outputs/report/html/render.js';
+import { measureForPage } from '../outputs/report/html/measure.js';
+import { reportParts } from '../outputs/report/html/render.js';
 import { measureRoutesStreamed } from '../measures/routes/measure.js';
 import { parseDay } from '../windows/parse.js';
 import { choice, parseFlags, UsageError } from './args.js';
@@ -110,7 +110,7 @@ export async function reportCommand(argv: string[], out: NodeJS.WritableStream, 
   // ids are read as they are and pseudonymised when shown, so the reader does not hash them first
   const { pseudonymise: _p, 'pseudonym-key': _k, ...read } = values;
   const reading = readOptions(read);
-  const results = await measureForReport(input === '-' ? process.stdin : input, {
+  const results = await measureForPage(input === '-' ? process.stdin : input, {
     ...reading,
     ...windows,
     ...(engine !== undefined ? { engine } : {}),
@@ -129,7 +129,7 @@ export async function reportCommand(argv: string[], out: NodeJS.WritableStream, 
   const explain = values.explain !== true || input === '-' ? undefined : await explainContinuity(input, { ...reading, ...windows });
   if (values.explain === true && input === '-') err.write('kontinuitet report: --explain needs a file (standard input is read once): left out\n');
   tell(reading.onProgress, 'render');
-  const html = renderReport({ ...results, routes, reference, explain }, {
+  const page = reportParts({ ...results, routes, reference, explain }, {
     lang,
     showIds,
     ...(key !== undefined ? { pseudonymKey: key } : {}),
@@ -138,8 +138,8 @@ export async function reportCommand(argv: string[], out: NodeJS.WritableStream, 
     source: input === '-' ? (lang === 'sv' ? 'standardinmatning' : 'standard input') : basename(input),
   });
   clearProgress();
-  if (values.out === undefined || values.out === '-') out.write(html);
-  else writeFileSync(values.out, html);
+  if (values.out === undefined || values.out === '-') for (const part of page) out.write(part);
+  else writeParts(values.out, page);
   const where = values.out === undefined || values.out === '-' ? 'standard output' : values.out;
   const names = showIds ? 'client ids shown as they are' : key !== undefined ? 'clients pseudonymised with the given key' : 'clients pseudonymised with a random key for this report';
   err.write(`kontinuitet report: wrote ${safeText(where)} (${results.continuity.windows.length} window${results.continuity.windows.length === 1 ? '' : 's'}; ${names})\n`);
@@ -162,4 +162,17 @@ async function referenceFor(kommun: string | undefined, file: string | undefined
     err.write(`kontinuitet report: saved the reference figures to ${safeText(file)}\n`);
   }
   return fetched;
+}
+
+/** Writes the page's pieces to `file` as they are made (a national log's page is never one string); no half page is left on an error. */
+function writeParts(file: string, parts: Iterable<string>): void {
+  const fd = openSync(file, 'w');
+  try {
+    for (const part of parts) writeSync(fd, part);
+  } catch (e) {
+    closeSync(fd);
+    rmSync(file, { force: true });
+    throw e;
+  }
+  closeSync(fd);
 }

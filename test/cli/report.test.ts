@@ -6,7 +6,10 @@ import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/cli/args.js';
+import { generateCommand } from '../../src/cli/generate.js';
 import { reportCommand } from '../../src/cli/report.js';
+import { measureForReport } from '../../src/outputs/report/html/measure.js';
+import { renderReport } from '../../src/outputs/report/html/render.js';
 import { KontinuitetError } from '../../src/errors.js';
 import { fixtureCsv, fixtureRows } from '../continuity/fixture.js';
 import { run } from './run.js';
@@ -97,6 +100,21 @@ describe('kontinuitet report', () => {
     await expect(report([file, '--from', '2024-10-21', '--every', 'month'])).rejects.toThrow('not both');
     await expect(report([file, '--pseudonym-key', ''])).rejects.toThrow('must not be empty');
     expect((await report(['--help'])).out).toContain('kontinuitet report <file|-> --out report.html');
+  });
+});
+
+describe('kontinuitet report on a log of more clients than one piece of the clients table', () => {
+  it('writes, piece by piece, the clients table renderReport makes of measureForReport', async () => {
+    const log = join(dir, 'many.csv');
+    await generateCommand(['--clients', '1500', '--days', '14', '--seed', '5', '--out', log], new PassThrough(), new PassThrough());
+    const path = join(dir, 'many.html');
+    expect((await report([log, '--from', '2024-10-01', '--pseudonym-key', 'k', '--out', path])).status).toBe(0);
+    const section = (html: string) => html.slice(html.indexOf('<section id="clients">'), html.indexOf('</section>', html.indexOf('<section id="clients">')));
+    const cli = section(readFileSync(path, 'utf8'));
+    const library = section(renderReport(await measureForReport(log, { from: '2024-10-01' }), { pseudonymKey: 'k', generatedAt: null }));
+    // more than the thousand rows of one piece (the log's clients with a counted visit)
+    expect(cli.split('<tr data-counted=').length - 1).toBeGreaterThan(1000);
+    expect(cli).toBe(library);
   });
 });
 

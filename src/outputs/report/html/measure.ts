@@ -23,3 +23,17 @@ export async function measureForReport(source: VisitSource, options: MeasureOpti
   // rows, then it is evaluated for the measure
   return measureStaffingWithContinuity(source, staffing, indices !== false);
 }
+
+/**
+ * {@link measureForReport} without what the page does not show: the staffing windows'
+ * `doubleStaffed` lists are empty (the page shows the counts, all kept). What the CLI's report
+ * measures.
+ *
+ * @example
+ * const html = renderReport(await measureForPage('visits.csv', { from: '2024-10-01' }));
+ */
+export async function measureForPage(source: VisitSource, options: MeasureOptions & Pick<StaffingOptions, 'slotToleranceMinutes' | 'slotMinDayShare'> & ReadOptions = {}): Promise<{ continuity: ContinuityResult; staffing: StaffingResult }> {
+  const { indices, ...staffing } = options;
+  flag('indices', indices);
+  return measureStaffingWithContinuity(source, staffing, indices !== false, false);
+}
