@@ -114,8 +114,9 @@ if (process.argv[2] === 'measure') {
   exposeGarbageCollection();
   optimiseWorkersAtOnce();
 }
-// routes keeps its rows and staff-days in typed arrays, not objects: the same two settings
-if (process.argv[2] === 'routes') {
+// routes keeps its rows and staff-days in typed arrays, not objects: the same two settings; the
+// report is the measure, the staffing figures read from the measure's columns, and the routes
+if (process.argv[2] === 'routes' || process.argv[2] === 'report') {
   if (!workbook) keepYoungGenerationSmall();
   exposeGarbageCollection();
 }

@@ -1,6 +1,7 @@
 import { explainContinuity } from '../measures/explain/explain.js';
 import { clearProgress } from './progress.js';
 import { tell } from '../progress.js';
+import { collectGarbage } from '../engine/garbage.js';
 import { closeSync, existsSync, openSync, rmSync, writeSync } from 'node:fs';
 import { fetchKoladaReference, loadReference, saveReference, type KoladaReference } from '../outputs/report/reference/kolada.js';
 import { safeText } from '../safe-text.js';
@@ -115,6 +116,7 @@ export async function reportCommand(argv: string[], out: NodeJS.WritableStream, 
     ...windows,
     ...(engine !== undefined ? { engine } : {}),
   });
+  collectGarbage(); // the measure's rows and tables, before the next pass (only when the CLI exposes gc)
   // route figures need the coordinate columns the measures do not read: a second pass over a file
   const routes = input === '-' ? undefined : await measureRoutesStreamed(input, {
     ...reading,

@@ -1,7 +1,7 @@
 import { groupBy, sortedKeys } from '../../summary/groupBy.js';
 import { selfDisplaying } from '../../jupyter.js';
 import { ContinuityAccumulator } from '../../engine/accumulator.js';
-import { materialise } from '../../engine/clientlist.js';
+import { materialise, type StreamedResult } from '../../engine/clientlist.js';
 import type { MeasureOptions } from '../continuity/settings.js';
 import type { ContinuityRules } from '../continuity/rules.js';
 import type { ContinuityResult, ContinuityWindow } from '../continuity/types.js';
@@ -150,7 +150,7 @@ class StaffingFigures {
   }
 
   /** The figures from the measure's result over the same accumulator and the staffed clients. */
-  result(measured: ContinuityResult, perWindow: ClientWindowStaffing[][]): StaffingResult {
+  result(measured: StreamedResult | ContinuityResult, perWindow: ClientWindowStaffing[][]): StaffingResult {
     const s = this.settings;
     return selfDisplaying({
       schema: 'kontinuitet/staffing@1',
@@ -165,7 +165,7 @@ class StaffingFigures {
     });
   }
 
-  private evaluateWindow(measured: ContinuityWindow, evaluated: ClientWindowStaffing[]): StaffingWindow {
+  private evaluateWindow(measured: Pick<ContinuityWindow, 'from' | 'to'>, evaluated: ClientWindowStaffing[]): StaffingWindow {
     const clients = evaluated.sort((a, b) => (a.client.client < b.client.client ? -1 : a.client.client > b.client.client ? 1 : 0));
     const slots: RecurringSlot[] = [];
     for (const c of clients) for (const s of c.slots) slots.push({ client: c.client.client, group: c.client.group, ...s });
@@ -241,18 +241,30 @@ export async function measureStaffing(source: VisitSource, options: StaffingOpti
  * of the filled accumulator, partition by partition, before the measure is evaluated (in the
  * threads that read the log when `engine.shareEvaluation` keeps them). With `indices` the
  * measure computes the indices too (the report's one pass; such a log is read by one thread).
- * With `listVisits` false the windows' `doubleStaffed` lists are left empty (every count stays):
- * the report shows the counts, and a national log has some hundred thousand such visits.
  *
  * @example
  * const { continuity, staffing } = await measureStaffingWithContinuity('visits.csv', { from: '2024-10-01' }, true);
  */
-export async function measureStaffingWithContinuity(source: VisitSource, options: StaffingOptions & ReadOptions, indices: boolean, listVisits = true): Promise<{ continuity: ContinuityResult; staffing: StaffingResult }> {
+export async function measureStaffingWithContinuity(source: VisitSource, options: StaffingOptions & ReadOptions, indices: boolean): Promise<{ continuity: ContinuityResult; staffing: StaffingResult }> {
+  const { continuity, staffing } = await measureStaffingStreamed(source, options, indices, true);
+  return { continuity: materialise(continuity), staffing };
+}
+
+/**
+ * {@link measureStaffingWithContinuity} with the measure's clients left in the engine's columns
+ * (a {@link StreamedResult}: made into objects when read) and, with `listVisits` false, the
+ * windows' `doubleStaffed` lists left empty (every count stays): what the report's page reads of
+ * a national log, whose clients and double-staffed visits run to tens and hundreds of thousands.
+ *
+ * @example
+ * const { continuity, staffing } = await measureStaffingStreamed('visits.csv', { from: '2024-10-01' }, true, false);
+ */
+export async function measureStaffingStreamed(source: VisitSource, options: StaffingOptions & ReadOptions, indices: boolean, listVisits: boolean): Promise<{ continuity: StreamedResult; staffing: StaffingResult }> {
   const settings = staffingSettings(options, listVisits);
   return fillAccumulator(source, { ...settings.measure, ...(indices ? { indices: true } : {}) }, async ({ acc, evaluate }) => {
     const figures = new StaffingFigures(settings, acc);
     const perWindow = figures.staffClients();
-    const continuity = materialise(await evaluate());
+    const continuity = await evaluate();
     return { continuity, staffing: figures.result(continuity, perWindow) };
   });
 }

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import type { ClientContinuity, ContinuityWindow } from '../../../measures/continuity/types.js';
+import type { ClientContinuity } from '../../../measures/continuity/types.js';
 import { pseudonymiser } from '../../../read/pseudonymise.js';
 import { esc } from '../svg/markup.js';
 import { int } from './format.js';
-import type { ReportContext } from './context.js';
+import type { PageWindow, ReportContext } from './context.js';
 import { label as L, reasonLabel } from '../labels.js';
 
 /** How clients are named in the report, and the note that says so. */
@@ -44,15 +44,15 @@ export function namesNote(mode: ClientNames['mode'], ctx: Pick<ReportContext, 'l
  * counts the client (or why not). Sortable by any column; a box hides the clients not counted
  * and a select shows one group (rows carry `data-group`).
  */
-export function clientsSection(ctx: ReportContext, w: ContinuityWindow, note: string): string {
+export function clientsSection(ctx: ReportContext, w: PageWindow, note: string): string {
   return [...clientsSectionParts(ctx, w, note)].join('');
 }
 
 /** Client rows per piece of {@link clientsSectionParts}: a national log's table is written a piece at a time. */
-const ROWS_PER_PART = 1000;
+const ROWS_PER_PART = 100;
 
 /** {@link clientsSection} in pieces (the rows {@link ROWS_PER_PART} at a time) that join to the same markup. */
-export function* clientsSectionParts(ctx: ReportContext, w: ContinuityWindow, note: string): Generator<string> {
+export function* clientsSectionParts(ctx: ReportContext, w: PageWindow, note: string): Generator<string> {
   const { lang } = ctx;
   const added = new Map<string, number>();
   for (const c of ctx.staffing?.perClient ?? []) added.set(c.client, c.staffWithSecond - c.staffWithoutSecond);

@@ -7,7 +7,7 @@ import type { StaffingResult } from '../../../measures/staffing/types.js';
 import { label as L, type Lang, periodLabel, rulePhrases } from '../labels.js';
 import { esc } from '../svg/markup.js';
 import { clientNames, clientsSectionParts, namesNote } from './clients.js';
-import type { ReportContext } from './context.js';
+import type { PageResult, ReportContext } from './context.js';
 import { indicesSection } from './indices.js';
 import { groupsOverTimeSection } from './over-time.js';
 import { readSection } from './read.js';
@@ -39,6 +39,14 @@ export interface ReportInput {
   explain?: ExplainResult | undefined;
   /** The published figures to show the measured ones beside (see {@link fetchKoladaReference}, {@link loadReference}). */
   reference?: KoladaReference | undefined;
+}
+
+/** A {@link ReportInput} whose continuity windows' clients may be any iterable ({@link PageResult}). */
+export type PageInput = Omit<ReportInput, 'continuity'> & { continuity: PageResult };
+
+/** The ids of every window's clients. */
+function* clientIds(result: PageResult): Generator<string> {
+  for (const w of result.windows) for (const c of w.perClient) yield c.client;
 }
 
 /**
@@ -90,7 +98,7 @@ export function renderReport(input: ReportInput, options: ReportOptions = {}): s
  * rows at a time: what the CLI writes to its file piece by piece, so a national log's page is
  * never one string. The options are checked before the first piece.
  */
-export function reportParts(input: ReportInput, options: ReportOptions = {}): Iterable<string> {
+export function reportParts(input: PageInput, options: ReportOptions = {}): Iterable<string> {
   const lang = options.lang ?? 'sv';
   if (lang !== 'sv' && lang !== 'en') throw new KontinuitetError('BAD_OPTION', `lang: must be 'sv' or 'en'`);
   const result = input.continuity;
@@ -105,7 +113,7 @@ export function reportParts(input: ReportInput, options: ReportOptions = {}): It
   const index = options.window === undefined ? result.windows.length - 1 : result.windows.findIndex((w) => w.from === options.window);
   if (options.window !== undefined && index < 0) throw new KontinuitetError('BAD_OPTION', `window: no window starts on ${options.window}`);
   const window = result.windows[index];
-  const names = clientNames(result.windows.flatMap((w) => w.perClient.map((c) => c.client)), { showIds: options.showIds, key: options.pseudonymKey });
+  const names = clientNames(clientIds(result), { showIds: options.showIds, key: options.pseudonymKey });
   const ctx: ReportContext = {
     lang, target, days: result.rule.days, rule: rulePhrases(result.rule, lang), result, window, previous: index > 0 ? result.windows[index - 1] : undefined,
     staffing: window === undefined ? undefined : input.staffing?.windows.find((w) => w.from === window.from && w.to === window.to),

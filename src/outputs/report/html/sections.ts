@@ -1,10 +1,9 @@
-import type { ContinuityWindow } from '../../../measures/continuity/types.js';
 import { groupsSvg } from '../svg/groups.js';
 import { histogramSvg } from '../svg/histogram.js';
 import { capital, label as L, periodLabel } from '../labels.js';
 import { esc } from '../svg/markup.js';
 import { trendSvg } from '../svg/trend.js';
-import { shareAboveTarget, type ReportContext } from './context.js';
+import { shareAboveTarget, type PageWindow, type ReportContext } from './context.js';
 import { int, num, pct, signed } from './format.js';
 import { chartFigure } from './charts.js';
 
@@ -19,7 +18,7 @@ function change(ctx: ReportContext, now: number | null, before: number | null): 
 }
 
 /** The key figures of the detailed window, with the target and the change since the window before. */
-export function headlineSection(ctx: ReportContext, w: ContinuityWindow): string {
+export function headlineSection(ctx: ReportContext, w: PageWindow): string {
   const { lang } = ctx;
   const s = w.staffPerClient;
   const prev = ctx.previous?.staffPerClient;
@@ -54,7 +53,7 @@ export function trendSection(ctx: ReportContext): string {
 }
 
 /** The distribution of staff per client in the detailed window: the histogram and the spread. */
-export function distributionSection(ctx: ReportContext, w: ContinuityWindow): string {
+export function distributionSection(ctx: ReportContext, w: PageWindow): string {
   const { lang } = ctx;
   const s = w.staffPerClient;
   const stats: [string, string][] = [
@@ -67,13 +66,13 @@ export function distributionSection(ctx: ReportContext, w: ContinuityWindow): st
 }
 
 /** Groups side by side: the box plots and a sortable table with the counts. */
-export function groupsSection(ctx: ReportContext, w: ContinuityWindow): string {
+export function groupsSection(ctx: ReportContext, w: PageWindow): string {
   const { lang } = ctx;
   const cols: [string, boolean][] = [
     [L('group', lang), false], [L('servedCol', lang), true], [L('countedCol', lang), true], [capital(L('mean', lang)), true], [capital(L('median', lang)), true], [L('q1', lang), true],
     [L('q3', lang), true], [L('min', lang), true], [L('max', lang), true], [L('above20', lang), true], [L('aboveTargetShort', lang), true], [L('withDs', lang), true],
   ];
-  const line = (name: string, g: ContinuityWindow | (ContinuityWindow['groups'][number]), group?: string) => {
+  const line = (name: string, g: PageWindow | (PageWindow['groups'][number]), group?: string) => {
     const s = g.staffPerClient;
     const cells = [s.mean, s.median, s.q1, s.q3, s.min, s.max].map((v) => `<td class="num" data-v="${v ?? -1}">${esc(num(v, lang))}</td>`).join('');
     const a20 = s.shareAbove20, aT = shareAboveTarget(ctx, w, g, group);
