@@ -114,12 +114,14 @@ if (process.argv[2] === 'measure') {
   exposeGarbageCollection();
   optimiseWorkersAtOnce();
 }
-// routes keeps its rows and staff-days in typed arrays, not objects: the same two settings; the
-// report is the measure, the staffing figures read from the measure's columns, and the routes
-if (process.argv[2] === 'routes' || process.argv[2] === 'report') {
+// routes keeps its rows and staff-days in typed arrays, not objects: the same two settings
+if (process.argv[2] === 'routes') {
   if (!workbook) keepYoungGenerationSmall();
   exposeGarbageCollection();
 }
+// the report collects between its passes and while it writes the page (its young generation
+// stays: the page's pieces are objects and strings, and standard input goes through the general reader)
+if (process.argv[2] === 'report') exposeGarbageCollection();
 
 main(process.argv.slice(2)).then(
   (code) => {

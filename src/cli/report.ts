@@ -166,11 +166,27 @@ async function referenceFor(kommun: string | undefined, file: string | undefined
   return fetched;
 }
 
-/** Writes the page's pieces to `file` as they are made (a national log's page is never one string); no half page is left on an error. */
+/** Characters of the page written between two full collections (see {@link writeParts}). */
+const COLLECT_EVERY = 4 << 20;
+
+/**
+ * Writes the page's pieces to `file` as they are made (a national log's page is never one
+ * string), with a full collection every {@link COLLECT_EVERY} characters: what the pieces are
+ * made of (the clients as objects, their names, a chart's rows) outlives V8's young generation and
+ * would otherwise pile up until V8 next grows its heap. No half page is left on an error.
+ */
 function writeParts(file: string, parts: Iterable<string>): void {
   const fd = openSync(file, 'w');
   try {
-    for (const part of parts) writeSync(fd, part);
+    let written = 0;
+    for (const part of parts) {
+      writeSync(fd, part);
+      written += part.length;
+      if (written >= COLLECT_EVERY) {
+        written = 0;
+        collectGarbage();
+      }
+    }
   } catch (e) {
     closeSync(fd);
     rmSync(file, { force: true });

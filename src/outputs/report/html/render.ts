@@ -16,7 +16,7 @@ import type { ExplainResult } from '../../../measures/explain/types.js';
 import { referenceSection } from './reference.js';
 import type { KoladaReference } from '../reference/kolada.js';
 import { routesSection } from './routes.js';
-import { distributionSection, groupsSection, headlineSection, trendSection } from './sections.js';
+import { distributionSection, groupsSectionParts, headlineSection, trendSection } from './sections.js';
 import { staffingSection } from './staffing.js';
 import { REPORT_CSP, REPORT_CSS, REPORT_SCRIPT } from './style.js';
 
@@ -126,7 +126,7 @@ export function reportParts(input: PageInput, options: ReportOptions = {}): Iter
     if (input.reference !== undefined) sections.push(['reference', L('reference', lang), referenceSection(ctx, window, input.reference)]);
     if (result.windows.length > 1) sections.push(['trend', L('trend', lang), trendSection(ctx)]);
     sections.push(['distribution', L('distribution', lang), distributionSection(ctx, window)]);
-    sections.push(['groups', L('groups', lang), groupsSection(ctx, window)]);
+    sections.push(['groups', L('groups', lang), groupsSectionParts(ctx, window)]);
     if (result.windows.length > 1) sections.push(['groups-over-time', L('groupsOverTime', lang), groupsOverTimeSection(ctx)]);
     const explained = input.explain?.windows.find((w) => w.from === window.from && w.to === window.to);
     if (explained !== undefined) sections.push(['explain', L('explain', lang), explainSection(ctx, explained, input.explain!.rule)]);

@@ -5,7 +5,7 @@ import { esc } from '../svg/markup.js';
 import { trendSvg } from '../svg/trend.js';
 import { shareAboveTarget, type PageWindow, type ReportContext } from './context.js';
 import { int, num, pct, signed } from './format.js';
-import { chartFigure } from './charts.js';
+import { chartFigure, chartFigureParts } from './charts.js';
 
 function card(label: string, value: string, sub: string, cls = ''): string {
   return `<div class="card${cls ? ` ${cls}` : ''}"><div class="label">${label}</div><div class="value">${value}</div><div class="sub">${sub}</div></div>`;
@@ -67,6 +67,11 @@ export function distributionSection(ctx: ReportContext, w: PageWindow): string {
 
 /** Groups side by side: the box plots and a sortable table with the counts. */
 export function groupsSection(ctx: ReportContext, w: PageWindow): string {
+  return [...groupsSectionParts(ctx, w)].join('');
+}
+
+/** {@link groupsSection} in pieces (each layout of the chart, then the table): a log of a thousand groups draws megabytes. */
+export function* groupsSectionParts(ctx: ReportContext, w: PageWindow): Generator<string> {
   const { lang } = ctx;
   const cols: [string, boolean][] = [
     [L('group', lang), false], [L('servedCol', lang), true], [L('countedCol', lang), true], [capital(L('mean', lang)), true], [capital(L('median', lang)), true], [L('q1', lang), true],
@@ -81,7 +86,8 @@ export function groupsSection(ctx: ReportContext, w: PageWindow): string {
   };
   const sorted = [...w.groups].sort((a, b) => (b.staffPerClient.median ?? -1) - (a.staffPerClient.median ?? -1) || (b.staffPerClient.mean ?? -1) - (a.staffPerClient.mean ?? -1));
   const head = cols.map(([h, n]) => `<th${n ? ' class="num" data-type="num"' : ''}><button type="button">${esc(h)}</button></th>`).join('');
-  return `<section id="groups"><h2>${esc(L('groups', lang))}</h2>${chartFigure((width, id) => groupsSvg(w, { target: ctx.target, lang, days: ctx.days, id, width }), 'kt-groups')}`
-    + `<div class="scroll"><table class="sortable" id="groups-table"><thead><tr>${head}</tr></thead><tbody>${sorted.map((g) => `<tr>${line(g.group || '–', g, g.group)}</tr>`).join('')}</tbody>`
+  yield `<section id="groups"><h2>${esc(L('groups', lang))}</h2>`;
+  yield* chartFigureParts((width, id) => groupsSvg(w, { target: ctx.target, lang, days: ctx.days, id, width }), 'kt-groups');
+  yield `<div class="scroll"><table class="sortable" id="groups-table"><thead><tr>${head}</tr></thead><tbody>${sorted.map((g) => `<tr>${line(g.group || '–', g, g.group)}</tr>`).join('')}</tbody>`
     + `<tfoot><tr class="total">${line(L('all', lang), w)}</tr></tfoot></table></div></section>`;
 }
