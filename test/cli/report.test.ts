@@ -104,17 +104,24 @@ describe('kontinuitet report', () => {
 });
 
 describe('kontinuitet report on a log of more clients than one piece of the clients table', () => {
-  it('writes, piece by piece, the clients table renderReport makes of measureForReport', async () => {
+  it('writes, piece by piece, the sections renderReport makes of measureForReport', async () => {
     const log = join(dir, 'many.csv');
     await generateCommand(['--clients', '1500', '--days', '14', '--seed', '5', '--out', log], new PassThrough(), new PassThrough());
     const path = join(dir, 'many.html');
     expect((await report([log, '--from', '2024-10-01', '--pseudonym-key', 'k', '--out', path])).status).toBe(0);
-    const section = (html: string) => html.slice(html.indexOf('<section id="clients">'), html.indexOf('</section>', html.indexOf('<section id="clients">')));
-    const cli = section(readFileSync(path, 'utf8'));
-    const library = section(renderReport(await measureForReport(log, { from: '2024-10-01' }), { pseudonymKey: 'k', generatedAt: null }));
-    // more than the thousand rows of one piece (the log's clients with a counted visit)
-    expect(cli.split('<tr data-counted=').length - 1).toBeGreaterThan(1000);
-    expect(cli).toBe(library);
+    const cli = readFileSync(path, 'utf8');
+    const library = renderReport(await measureForReport(log, { from: '2024-10-01' }), { pseudonymKey: 'k', generatedAt: null });
+    // each section is one line of the page
+    const section = (html: string, id: string) => {
+      const at = html.indexOf(`<section id="${id}">`);
+      return at < 0 ? '' : html.slice(at, html.indexOf('\n', at));
+    };
+    // more than the hundred rows of one piece (the log's clients with a counted visit)
+    expect(section(cli, 'clients').split('<tr data-counted=').length - 1).toBeGreaterThan(1000);
+    for (const id of ['headline', 'distribution', 'groups', 'indices', 'staffing', 'clients']) {
+      expect(section(cli, id).length, id).toBeGreaterThan(0);
+      expect(section(cli, id), id).toBe(section(library, id));
+    }
   });
 });
 
