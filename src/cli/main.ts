@@ -119,6 +119,9 @@ if (process.argv[2] === 'routes') {
   if (!workbook) keepYoungGenerationSmall();
   exposeGarbageCollection();
 }
+// the report collects between its passes and while it writes the page (its young generation
+// stays: the page's pieces are objects and strings, and standard input goes through the general reader)
+if (process.argv[2] === 'report') exposeGarbageCollection();
 
 main(process.argv.slice(2)).then(
   (code) => {

@@ -1,12 +1,13 @@
 import { explainContinuity } from '../measures/explain/explain.js';
 import { clearProgress } from './progress.js';
 import { tell } from '../progress.js';
-import { existsSync, writeFileSync } from 'node:fs';
+import { collectGarbage } from '../engine/garbage.js';
+import { closeSync, existsSync, openSync, rmSync, writeSync } from 'node:fs';
 import { fetchKoladaReference, loadReference, saveReference, type KoladaReference } from '../outputs/report/reference/kolada.js';
 import { safeText } from '../safe-text.js';
 import { basename } from 'node:path';
-import { measureForReport } from '../outputs/report/html/measure.js';
-import { renderReport } from '../outputs/report/html/render.js';
+import { measureForPage } from '../outputs/report/html/measure.js';
+import { reportParts } from '../outputs/report/html/render.js';
 import { measureRoutesStreamed } from '../measures/routes/measure.js';
 import { parseDay } from '../windows/parse.js';
 import { choice, parseFlags, UsageError } from './args.js';
@@ -110,11 +111,12 @@ export async function reportCommand(argv: string[], out: NodeJS.WritableStream, 
   // ids are read as they are and pseudonymised when shown, so the reader does not hash them first
   const { pseudonymise: _p, 'pseudonym-key': _k, ...read } = values;
   const reading = readOptions(read);
-  const results = await measureForReport(input === '-' ? process.stdin : input, {
+  const results = await measureForPage(input === '-' ? process.stdin : input, {
     ...reading,
     ...windows,
     ...(engine !== undefined ? { engine } : {}),
   });
+  collectGarbage(); // the measure's rows and tables, before the next pass (only when the CLI exposes gc)
   // route figures need the coordinate columns the measures do not read: a second pass over a file
   const routes = input === '-' ? undefined : await measureRoutesStreamed(input, {
     ...reading,
@@ -129,7 +131,7 @@ export async function reportCommand(argv: string[], out: NodeJS.WritableStream, 
   const explain = values.explain !== true || input === '-' ? undefined : await explainContinuity(input, { ...reading, ...windows });
   if (values.explain === true && input === '-') err.write('kontinuitet report: --explain needs a file (standard input is read once): left out\n');
   tell(reading.onProgress, 'render');
-  const html = renderReport({ ...results, routes, reference, explain }, {
+  const page = reportParts({ ...results, routes, reference, explain }, {
     lang,
     showIds,
     ...(key !== undefined ? { pseudonymKey: key } : {}),
@@ -138,8 +140,8 @@ export async function reportCommand(argv: string[], out: NodeJS.WritableStream, 
     source: input === '-' ? (lang === 'sv' ? 'standardinmatning' : 'standard input') : basename(input),
   });
   clearProgress();
-  if (values.out === undefined || values.out === '-') out.write(html);
-  else writeFileSync(values.out, html);
+  if (values.out === undefined || values.out === '-') for (const part of page) out.write(part);
+  else writeParts(values.out, page);
   const where = values.out === undefined || values.out === '-' ? 'standard output' : values.out;
   const names = showIds ? 'client ids shown as they are' : key !== undefined ? 'clients pseudonymised with the given key' : 'clients pseudonymised with a random key for this report';
   err.write(`kontinuitet report: wrote ${safeText(where)} (${results.continuity.windows.length} window${results.continuity.windows.length === 1 ? '' : 's'}; ${names})\n`);
@@ -162,4 +164,33 @@ async function referenceFor(kommun: string | undefined, file: string | undefined
     err.write(`kontinuitet report: saved the reference figures to ${safeText(file)}\n`);
   }
   return fetched;
+}
+
+/** Characters of the page written between two full collections (see {@link writeParts}). */
+const COLLECT_EVERY = 4 << 20;
+
+/**
+ * Writes the page's pieces to `file` as they are made (a national log's page is never one
+ * string), with a full collection every {@link COLLECT_EVERY} characters: what the pieces are
+ * made of (the clients as objects, their names, a chart's rows) outlives V8's young generation and
+ * would otherwise pile up until V8 next grows its heap. No half page is left on an error.
+ */
+function writeParts(file: string, parts: Iterable<string>): void {
+  const fd = openSync(file, 'w');
+  try {
+    let written = 0;
+    for (const part of parts) {
+      writeSync(fd, part);
+      written += part.length;
+      if (written >= COLLECT_EVERY) {
+        written = 0;
+        collectGarbage();
+      }
+    }
+  } catch (e) {
+    closeSync(fd);
+    rmSync(file, { force: true });
+    throw e;
+  }
+  closeSync(fd);
 }

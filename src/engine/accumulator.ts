@@ -302,17 +302,18 @@ export class ContinuityAccumulator implements CodedSink {
 
   /**
    * Calls `fn` for every client with counted rows in every window {@link ContinuityAccumulator.finish}
-   * reports (window by window, one partition of clients at a time, so only one partition's rows
-   * are objects at once): the window's index and days, the client id, its counted rows in
-   * arrival order, its age at the window start, and the same rows in the measure's columns. For measures built on the same counted visits
-   * (double staffing); call it before `finish`, which removes the rows.
+   * reports (window by window, one partition of clients at a time): the window's index and days,
+   * the client id, a function that gives its counted rows as objects in arrival order (made when
+   * called, valid during the call of `fn`), its age at the window start, and the same rows in the
+   * measure's columns. For measures built on the same counted visits (double staffing); call it
+   * before `finish`, which removes the rows.
    *
    * @example
    * const acc = new ContinuityAccumulator({ from: '2024-10-01' });
    * for (const v of visits) acc.add(v);
-   * acc.forEachCountedClient((k, window, client, rows) => console.log(client, rows.length)); // → C1 28, …
+   * acc.forEachCountedClient((k, window, client, rows) => console.log(client, rows().length)); // → C1 28, …
    */
-  forEachCountedClient(fn: (windowIndex: number, window: DayWindow, client: string, rows: CountedRow[], age: number | null, columns: CountedColumns) => void): void {
+  forEachCountedClient(fn: (windowIndex: number, window: DayWindow, client: string, rows: () => CountedRow[], age: number | null, columns: CountedColumns) => void): void {
     const windows = this.reportedWindows().windows.map((w) => w.window);
     const gathered = new PartitionRows(this.rowSources());
     const names = this.register;
@@ -326,7 +327,7 @@ export class ContinuityAccumulator implements CodedSink {
         for (const p of PARTITION_LIST) {
           const store = gathered.of(window.fromDay, p);
           store.forEachClient(ranks, (c, rows, a, b) => {
-            fn(k, window, ids[c]!, store.rowObjects(a, b, staffNames, groupNames), ageAt(facts, c, window.fromDay), { store, rows, a, b, groups });
+            fn(k, window, ids[c]!, () => store.rowObjects(a, b, staffNames, groupNames), ageAt(facts, c, window.fromDay), { store, rows, a, b, groups });
           }, window.days);
         }
       });

@@ -6,7 +6,10 @@ import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/cli/args.js';
+import { generateCommand } from '../../src/cli/generate.js';
 import { reportCommand } from '../../src/cli/report.js';
+import { measureForReport } from '../../src/outputs/report/html/measure.js';
+import { renderReport } from '../../src/outputs/report/html/render.js';
 import { KontinuitetError } from '../../src/errors.js';
 import { fixtureCsv, fixtureRows } from '../continuity/fixture.js';
 import { run } from './run.js';
@@ -97,6 +100,28 @@ describe('kontinuitet report', () => {
     await expect(report([file, '--from', '2024-10-21', '--every', 'month'])).rejects.toThrow('not both');
     await expect(report([file, '--pseudonym-key', ''])).rejects.toThrow('must not be empty');
     expect((await report(['--help'])).out).toContain('kontinuitet report <file|-> --out report.html');
+  });
+});
+
+describe('kontinuitet report on a log of more clients than one piece of the clients table', () => {
+  it('writes, piece by piece, the sections renderReport makes of measureForReport', async () => {
+    const log = join(dir, 'many.csv');
+    await generateCommand(['--clients', '1500', '--days', '14', '--seed', '5', '--out', log], new PassThrough(), new PassThrough());
+    const path = join(dir, 'many.html');
+    expect((await report([log, '--from', '2024-10-01', '--pseudonym-key', 'k', '--out', path])).status).toBe(0);
+    const cli = readFileSync(path, 'utf8');
+    const library = renderReport(await measureForReport(log, { from: '2024-10-01' }), { pseudonymKey: 'k', generatedAt: null });
+    // each section is one line of the page
+    const section = (html: string, id: string) => {
+      const at = html.indexOf(`<section id="${id}">`);
+      return at < 0 ? '' : html.slice(at, html.indexOf('\n', at));
+    };
+    // more than the hundred rows of one piece (the log's clients with a counted visit)
+    expect(section(cli, 'clients').split('<tr data-counted=').length - 1).toBeGreaterThan(1000);
+    for (const id of ['headline', 'distribution', 'groups', 'indices', 'staffing', 'clients']) {
+      expect(section(cli, id).length, id).toBeGreaterThan(0);
+      expect(section(cli, id), id).toBe(section(library, id));
+    }
   });
 });
 

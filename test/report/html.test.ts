@@ -1,7 +1,8 @@
 import { createHmac } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { measureContinuity } from '../../src/measures/continuity/measure.js';
-import { measureForReport } from '../../src/outputs/report/html/measure.js';
+import { measureForPage, measureForReport } from '../../src/outputs/report/html/measure.js';
+import { generateRows } from '../../src/generate/index.js';
 import { renderReport, type ReportInput } from '../../src/outputs/report/html/render.js';
 import { REPORT_CSP } from '../../src/outputs/report/html/style.js';
 import { measureStaffing } from '../../src/measures/staffing/measure.js';
@@ -33,6 +34,21 @@ describe('measureForReport', () => {
   it('gives in one pass exactly what the two measures give', async () => {
     expect(JSON.stringify(input.continuity)).toBe(JSON.stringify(await measureContinuity(fixtureRows(), { from: FROM, indices: true })));
     expect(JSON.stringify(input.staffing)).toBe(JSON.stringify(await measureStaffing(fixtureRows(), { from: FROM })));
+  });
+});
+
+describe('measureForPage', () => {
+  it('gives what measureForReport gives but the list of double-staffed visits, whose count stays', async () => {
+    const rows = [...generateRows({ clients: 60, days: 14, start: '2024-10-07', seed: 3 }).rows];
+    const full = await measureForReport(rows, { from: '2024-10-07' });
+    const page = await measureForPage(rows, { from: '2024-10-07' });
+    const listed = full.staffing.windows[0]!.doubleStaffed.length;
+    expect(listed).toBeGreaterThan(0);
+    expect(page.staffing.windows[0]!.doubleStaffed).toEqual([]);
+    expect(page.staffing.windows[0]!.doubleStaffedVisits).toBe(listed);
+    const unlisted = { ...full.staffing, windows: full.staffing.windows.map((w) => ({ ...w, doubleStaffed: [] })) };
+    expect(JSON.stringify(page.staffing)).toBe(JSON.stringify(unlisted));
+    expect(JSON.stringify(page.continuity)).toBe(JSON.stringify(full.continuity));
   });
 });
 

@@ -5,7 +5,7 @@ import type { ContinuityRules } from '../continuity/rules.js';
 import { civilFromDays, MS_PER_DAY, MS_PER_HOUR, MS_PER_MINUTE } from '../../windows/civil.js';
 import type { DayWindow } from '../../windows/windows.js';
 import type { LocalZone } from '../../windows/zone.js';
-import type { SlotVisit } from './slots.js';
+import { recurringSlots, type Slot, type SlotOptions, type SlotVisit } from './slots.js';
 import type { ClientStaffing, DoubleStaffedVisit, DuplicateRegistration } from './types.js';
 import { analyseVisit } from './visit.js';
 import type { Interval } from './together.js';
@@ -14,18 +14,30 @@ import type { Interval } from './together.js';
  * Everything the staffing figures need of one client in one window.
  *
  * @example
- * const { client, doubleStaffed, slotVisits, duplicates, staffMs, doubleStaffedMs } = staffer.staff('C1', rows, columns, 84);
+ * const { client, doubleStaffed, slots, duplicates, staffMs, doubleStaffedMs } = staffer.staff('C1', columns, rowsOf, 84);
  */
 export interface ClientWindowStaffing {
   client: ClientStaffing;
-  /** Double-staffed visits, by start. */
+  /** Double-staffed visits, by start (empty when the staffer does not list them). */
   doubleStaffed: DoubleStaffedVisit[];
-  /** The same visits as the slot finder sees them. */
-  slotVisits: SlotVisit[];
+  /** The client's recurring double-staffed slots ({@link recurringSlots}), by time. */
+  slots: Slot[];
   duplicates: DuplicateRegistration[];
   /** Staff time in ms (exact sums; hours are derived from these). */
   staffMs: number;
   doubleStaffedMs: number;
+}
+
+/**
+ * How a {@link ClientStaffer} finds recurring slots and whether it lists the double-staffed visits
+ * (the report shows their count, not the list).
+ *
+ * @example
+ * const options: StafferOptions = { slots: { toleranceMinutes: 30, minDayShare: 0.5 }, listVisits: false };
+ */
+export interface StafferOptions {
+  slots: SlotOptions;
+  listVisits: boolean;
 }
 
 /**
@@ -37,8 +49,8 @@ export interface ClientWindowStaffing {
  * `countBothStaff` true and false.
  *
  * @example
- * const staffer = new ClientStaffer(window, rules, zone);
- * const r = staffer.staff('C1', rows, columns, 84);
+ * const staffer = new ClientStaffer(window, rules, zone, { slots: {}, listVisits: true });
+ * const r = staffer.staff('C1', columns, () => rows, 84);
  * r.client.staffWithSecond - r.client.staffWithoutSecond; // → staff the client meets only as second staff
  */
 export class ClientStaffer {
@@ -48,16 +60,20 @@ export class ClientStaffer {
   /** The window's span: staff hours are counted inside it (a visit across its end gives its part). */
   private readonly within: Interval;
 
-  constructor(window: DayWindow, private readonly rules: ContinuityRules, private readonly zone: LocalZone) {
+  constructor(private readonly window: DayWindow, private readonly rules: ContinuityRules, private readonly zone: LocalZone, private readonly options: StafferOptions) {
     this.within = { start: window.dayStarts[0]!, end: window.dayStarts[window.days]! };
     this.measured = new ClientEvaluator(rules, window);
     this.other = new ClientEvaluator({ ...rules, countBothStaff: !rules.countBothStaff }, window);
     this.handoverMs = rules.handoverMinutes * MS_PER_MINUTE;
   }
 
-  /** The staffing of one client: `rows` are its counted rows as objects, `columns` the same rows in columns; `age` at the window start. */
-  staff(client: string, rows: readonly CountedRow[], columns: CountedColumns, age: number | null): ClientWindowStaffing {
-    const { store, a, b, groups } = columns;
+  /**
+   * The staffing of one client: `columns` are its counted rows in the measure's columns,
+   * `rowsOf` gives the same rows as objects (made only when a visit has more than one row);
+   * `age` at the window start.
+   */
+  staff(client: string, columns: CountedColumns, rowsOf: () => readonly CountedRow[], age: number | null): ClientWindowStaffing {
+    const { store, rows: sorted, a, b, groups } = columns;
     const measured = this.measured.evaluate(store, a, b, age);
     const group = groups[measured.group] ?? '';
     const eligible = measured.reason === null;
@@ -67,36 +83,51 @@ export class ClientStaffer {
     const doubleStaffed: DoubleStaffedVisit[] = [];
     const slotVisits: SlotVisit[] = [];
     const duplicates: DuplicateRegistration[] = [];
+    // staff by their rank in the columns (one number per staff member, as the row objects' numbers)
     const atDouble = new Set<number>();
     const atOther = new Set<number>();
     let handovers = 0;
     let duplicateCount = 0;
+    let doubleCount = 0;
     let staffMs = 0;
     let doubleStaffedMs = 0;
+    let objects: readonly CountedRow[] | null = null;
     const count = store.group(a, b);
     const { members, bounds } = store;
+    const { start: from, end: to } = this.within;
     for (let v = 0; v < count; v++) {
-      const visit = Array.from(members.subarray(bounds[v]!, bounds[v + 1]!), (m) => m - a);
+      const first = bounds[v]!, last = bounds[v + 1]!;
+      if (last - first === 1) {
+        // one row: one staff member, no duplicate, its time inside the window (analyseVisit's answer for one row)
+        const p = members[first]!;
+        staffMs += Math.max(0, Math.min(sorted.end[p]!, to) - Math.max(sorted.start[p]!, from));
+        atOther.add(sorted.staff[p]!);
+        continue;
+      }
+      const rows = (objects ??= rowsOf());
+      const visit = Array.from(members.subarray(first, last), (m) => m - a);
       const va = analyseVisit(rows, visit, this.handoverMs, this.within);
       const head = rows[visit[0]!]!;
       staffMs += va.staffMs;
       if (va.kind === 'handover') handovers++;
       const seen = va.kind === 'double' ? atDouble : atOther;
-      for (const i of visit) seen.add(rows[i]!.staff);
+      for (let m = first; m < last; m++) seen.add(sorted.staff[members[m]!]!);
       for (const set of va.duplicates) {
         duplicateCount++;
         duplicates.push({ client, visitId: head.visitId, start: localTime(zone, head.start), lines: set.map((i) => rows[i]!.line).sort((x, y) => x - y) });
       }
       if (va.kind !== 'double') continue;
+      doubleCount++;
       doubleStaffedMs += va.staffMs;
-      const staff = staffOrder(rows, rows[store.firstOf(bounds[v]!, bounds[v + 1]!) - a]!.staffId, visit);
+      const staff = staffOrder(rows, rows[store.firstOf(first, last) - a]!.staffId, visit);
+      slotVisits.push({ day: head.day, minute: zone.localMinuteOfDay(head.start), staff });
+      if (!this.options.listVisits) continue;
       let end = head.end;
       for (const i of visit) end = Math.max(end, rows[i]!.end);
       doubleStaffed.push({
         client, visitId: head.visitId, start: localTime(zone, head.start), end: localTime(zone, end), staff, peak: va.peak,
         togetherMinutes: va.togetherMs / MS_PER_MINUTE, staffHours: va.staffMs / MS_PER_HOUR, lines: visit.map((i) => rows[i]!.line).sort((x, y) => x - y),
       });
-      slotVisits.push({ day: head.day, minute: zone.localMinuteOfDay(head.start), staff });
     }
     let onlyAtDouble = 0;
     for (const s of atDouble) if (!atOther.has(s)) onlyAtDouble++;
@@ -105,12 +136,12 @@ export class ClientStaffer {
     return {
       client: {
         client, group, eligible, visits: count,
-        doubleStaffedVisits: doubleStaffed.length, doubleStaffedShare: count === 0 ? 0 : doubleStaffed.length / count,
+        doubleStaffedVisits: doubleCount, doubleStaffedShare: count === 0 ? 0 : doubleCount / count,
         handovers, duplicateRegistrations: duplicateCount, staffHours: staffMs / MS_PER_HOUR, doubleStaffedHours: doubleStaffedMs / MS_PER_HOUR,
         staffOnlyAtDoubleStaffed: onlyAtDouble, staffWithSecond: withSecond, staffWithoutSecond: withoutSecond,
       },
       doubleStaffed,
-      slotVisits,
+      slots: slotVisits.length === 0 ? [] : recurringSlots(slotVisits, this.window.days, this.options.slots),
       duplicates,
       staffMs,
       doubleStaffedMs,

@@ -1,7 +1,7 @@
 import { groupBy, sortedKeys } from '../../summary/groupBy.js';
 import { selfDisplaying } from '../../jupyter.js';
 import { ContinuityAccumulator } from '../../engine/accumulator.js';
-import { materialise } from '../../engine/clientlist.js';
+import { materialise, type StreamedResult } from '../../engine/clientlist.js';
 import type { MeasureOptions } from '../continuity/settings.js';
 import type { ContinuityRules } from '../continuity/rules.js';
 import type { ContinuityResult, ContinuityWindow } from '../continuity/types.js';
@@ -13,7 +13,6 @@ import { MS_PER_HOUR } from '../../windows/civil.js';
 import type { CodedSink } from '../../engine/fast.js';
 import type { ReadLedger, ReadOptions, Visit, VisitInput, VisitSource } from '../../read/types.js';
 import { ClientStaffer, type ClientWindowStaffing } from './client.js';
-import { recurringSlots } from './slots.js';
 import type { RecurringSlot, StaffingResult, StaffingScope, StaffingSummary, StaffingWindow } from './types.js';
 
 /**
@@ -56,13 +55,15 @@ interface StaffingSettings {
   tolerance: number;
   minDayShare: number;
   maxListed: number;
+  /** Whether the windows list every double-staffed visit (`doubleStaffed`); the report needs only the counts. */
+  listVisits: boolean;
   target: number;
   /** The options of the measure's accumulator (and the reader's, as given). */
   measure: MeasureOptions & ReadOptions;
 }
 
 /** Checks the staffing options (`BAD_OPTION`) and derives the measure's. */
-function staffingSettings(options: StaffingOptions & ReadOptions): StaffingSettings {
+function staffingSettings(options: StaffingOptions & ReadOptions, listVisits = true): StaffingSettings {
   const scope = options.scope ?? 'counted';
   if (scope !== 'counted' && scope !== 'all') throw new KontinuitetError('BAD_OPTION', `scope: must be 'counted' or 'all'`);
   const tolerance = options.slotToleranceMinutes ?? 30;
@@ -74,7 +75,7 @@ function staffingSettings(options: StaffingOptions & ReadOptions): StaffingSetti
   const rules = scope === 'all' ? { ...options.rules, ...ALL_VISITS_RULES } : options.rules;
   // the indices are not among the figures: a caller's `indices` (not in the type) is dropped
   const { scope: _s, slotToleranceMinutes: _t, slotMinDayShare: _m, maxListed: _l, indices: _i, ...measure } = options as StaffingOptions & ReadOptions & { indices?: unknown };
-  return { scope, tolerance, minDayShare, maxListed, target: options.target ?? 14, measure: { ...measure, ...(rules !== undefined ? { rules } : {}) } };
+  return { scope, tolerance, minDayShare, maxListed, listVisits, target: options.target ?? 14, measure: { ...measure, ...(rules !== undefined ? { rules } : {}) } };
 }
 
 /**
@@ -139,15 +140,17 @@ class StaffingFigures {
     // one partition of clients' rows at a time; each client is evaluated by the measure's own rules
     const staffers: ClientStaffer[] = [];
     const perWindow: ClientWindowStaffing[][] = [];
-    this.measure.forEachCountedClient((k, window, client, rows, age, columns) => {
-      const staffer = (staffers[k] ??= new ClientStaffer(window, this.measure.rules, this.measure.zone));
-      (perWindow[k] ??= []).push(staffer.staff(client, rows, columns, age));
+    const s = this.settings;
+    const options = { slots: { toleranceMinutes: s.tolerance, minDayShare: s.minDayShare }, listVisits: s.listVisits };
+    this.measure.forEachCountedClient((k, window, client, rowsOf, age, columns) => {
+      const staffer = (staffers[k] ??= new ClientStaffer(window, this.measure.rules, this.measure.zone, options));
+      (perWindow[k] ??= []).push(staffer.staff(client, columns, rowsOf, age));
     });
     return perWindow;
   }
 
   /** The figures from the measure's result over the same accumulator and the staffed clients. */
-  result(measured: ContinuityResult, perWindow: ClientWindowStaffing[][]): StaffingResult {
+  result(measured: StreamedResult | ContinuityResult, perWindow: ClientWindowStaffing[][]): StaffingResult {
     const s = this.settings;
     return selfDisplaying({
       schema: 'kontinuitet/staffing@1',
@@ -162,14 +165,10 @@ class StaffingFigures {
     });
   }
 
-  private evaluateWindow(measured: ContinuityWindow, evaluated: ClientWindowStaffing[]): StaffingWindow {
+  private evaluateWindow(measured: Pick<ContinuityWindow, 'from' | 'to'>, evaluated: ClientWindowStaffing[]): StaffingWindow {
     const clients = evaluated.sort((a, b) => (a.client.client < b.client.client ? -1 : a.client.client > b.client.client ? 1 : 0));
-    const days = this.measure.rules.days;
     const slots: RecurringSlot[] = [];
-    for (const c of clients) {
-      const found = recurringSlots(c.slotVisits, days, { toleranceMinutes: this.settings.tolerance, minDayShare: this.settings.minDayShare });
-      for (const s of found) slots.push({ client: c.client.client, group: c.client.group, ...s });
-    }
+    for (const c of clients) for (const s of c.slots) slots.push({ client: c.client.client, group: c.client.group, ...s });
     const byGroup = groupBy(clients, (c) => c.client.group);
     return {
       from: measured.from,
@@ -247,11 +246,25 @@ export async function measureStaffing(source: VisitSource, options: StaffingOpti
  * const { continuity, staffing } = await measureStaffingWithContinuity('visits.csv', { from: '2024-10-01' }, true);
  */
 export async function measureStaffingWithContinuity(source: VisitSource, options: StaffingOptions & ReadOptions, indices: boolean): Promise<{ continuity: ContinuityResult; staffing: StaffingResult }> {
-  const settings = staffingSettings(options);
+  const { continuity, staffing } = await measureStaffingStreamed(source, options, indices, true);
+  return { continuity: materialise(continuity), staffing };
+}
+
+/**
+ * {@link measureStaffingWithContinuity} with the measure's clients left in the engine's columns
+ * (a {@link StreamedResult}: made into objects when read) and, with `listVisits` false, the
+ * windows' `doubleStaffed` lists left empty (every count stays): what the report's page reads of
+ * a national log, whose clients and double-staffed visits run to tens and hundreds of thousands.
+ *
+ * @example
+ * const { continuity, staffing } = await measureStaffingStreamed('visits.csv', { from: '2024-10-01' }, true, false);
+ */
+export async function measureStaffingStreamed(source: VisitSource, options: StaffingOptions & ReadOptions, indices: boolean, listVisits: boolean): Promise<{ continuity: StreamedResult; staffing: StaffingResult }> {
+  const settings = staffingSettings(options, listVisits);
   return fillAccumulator(source, { ...settings.measure, ...(indices ? { indices: true } : {}) }, async ({ acc, evaluate }) => {
     const figures = new StaffingFigures(settings, acc);
     const perWindow = figures.staffClients();
-    const continuity = materialise(await evaluate());
+    const continuity = await evaluate();
     return { continuity, staffing: figures.result(continuity, perWindow) };
   });
 }

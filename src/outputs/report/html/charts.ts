@@ -14,9 +14,15 @@ export const LAYOUTS = [
  * chartFigure((width, id) => trendSvg(windows, { width, id }), 'kt-trend'); // → '<figure class="chart">…</figure>'
  */
 export function chartFigure(draw: (width: number, id: string) => string, id: string, wide = 960): string {
-  const svgs = LAYOUTS.map(([name, width]) => {
+  return [...chartFigureParts(draw, id, wide)].join('');
+}
+
+/** {@link chartFigure} in pieces, one layout's chart at a time (a chart of a thousand groups is megabytes). */
+export function* chartFigureParts(draw: (width: number, id: string) => string, id: string, wide = 960): Generator<string> {
+  yield '<figure class="chart">';
+  for (const [name, width] of LAYOUTS) {
     const svg = draw(name === 'wide' ? wide : width, name === 'wide' ? id : `${id}-${name}`);
-    return svg.replace('class="kt-chart ', `class="${name} kt-chart `);
-  });
-  return `<figure class="chart">${svgs.join('')}</figure>`;
+    yield svg.replace('class="kt-chart ', `class="${name} kt-chart `);
+  }
+  yield '</figure>';
 }

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import type { ClientContinuity, ContinuityWindow } from '../../../measures/continuity/types.js';
+import type { ClientContinuity } from '../../../measures/continuity/types.js';
 import { pseudonymiser } from '../../../read/pseudonymise.js';
 import { esc } from '../svg/markup.js';
 import { int } from './format.js';
-import type { ReportContext } from './context.js';
+import type { PageWindow, ReportContext } from './context.js';
 import { label as L, reasonLabel } from '../labels.js';
 
 /** How clients are named in the report, and the note that says so. */
@@ -44,24 +44,40 @@ export function namesNote(mode: ClientNames['mode'], ctx: Pick<ReportContext, 'l
  * counts the client (or why not). Sortable by any column; a box hides the clients not counted
  * and a select shows one group (rows carry `data-group`).
  */
-export function clientsSection(ctx: ReportContext, w: ContinuityWindow, note: string): string {
+export function clientsSection(ctx: ReportContext, w: PageWindow, note: string): string {
+  return [...clientsSectionParts(ctx, w, note)].join('');
+}
+
+/** Client rows per piece of {@link clientsSectionParts}: a national log's table is written a piece at a time. */
+const ROWS_PER_PART = 100;
+
+/** {@link clientsSection} in pieces (the rows {@link ROWS_PER_PART} at a time) that join to the same markup. */
+export function* clientsSectionParts(ctx: ReportContext, w: PageWindow, note: string): Generator<string> {
   const { lang } = ctx;
-  const added = new Map((ctx.staffing?.perClient ?? []).map((c) => [c.client, c.staffWithSecond - c.staffWithoutSecond]));
+  const added = new Map<string, number>();
+  for (const c of ctx.staffing?.perClient ?? []) added.set(c.client, c.staffWithSecond - c.staffWithoutSecond);
   const withAdded = ctx.staffing !== undefined;
-  const clients = w.perClient.filter((c) => c.visits > 0).map((c) => ({ c, name: ctx.name(c.client) }));
+  const clients: { c: ClientContinuity; name: string }[] = [];
+  for (const c of w.perClient) if (c.visits > 0) clients.push({ c, name: ctx.name(c.client) });
   clients.sort((a, b) => b.c.staff - a.c.staff || b.c.visits - a.c.visits || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const most = Math.max(20, ctx.target, ...clients.map((x) => x.c.staff));
+  let most = Math.max(20, ctx.target);
+  for (const { c } of clients) if (c.staff > most) most = c.staff;
   const cols: [string, boolean, string][] = [
     [L('client', lang), false, ''], [L('group', lang), false, ''], [L('staff', lang), true, ' aria-sort="descending" style="text-align:left"'], [L('visits', lang), true, ''],
     [L('dsVisits', lang), true, ''], ...(withAdded ? [[L('addedBySecondShort', lang), true, ''] as [string, boolean, string]] : []), [L('countedCol', lang), false, ''],
   ];
   const head = cols.map(([text, n, extra]) => `<th scope="col"${n ? ' class="num" data-type="num"' : ''}${extra}><button type="button">${esc(text)}</button></th>`).join('');
-  const rows = clients.map(({ c, name }) => row(c, name, most, ctx, withAdded ? added.get(c.client) ?? 0 : null)).join('');
-  return `<section id="clients"><h2>${esc(L('clients', lang))}</h2>${note}<p class="muted">${esc(L('clientsNote', lang))} <span class="no-print">${esc(L('sortHint', lang))}</span></p>`
+  yield `<section id="clients"><h2>${esc(L('clients', lang))}</h2>${note}<p class="muted">${esc(L('clientsNote', lang))} <span class="no-print">${esc(L('sortHint', lang))}</span></p>`
     + `<div class="tools"><label class="filter"><input type="checkbox" data-filter-table="clients-table"> ${esc(L('onlyCounted', lang))}</label>`
     + `<label class="filter">${esc(L('groupFilter', lang))} <select data-group-filter="clients-table"><option value="">${esc(L('allGroups', lang))}</option>`
     + `${[...new Set(clients.map(({ c }) => c.group))].sort((a, b) => a.localeCompare(b, lang)).map((g) => `<option value="${esc(g)}">${esc(g || '–')}</option>`).join('')}</select></label></div>`
-    + `<div class="table-wrap"><table class="sortable" id="clients-table"><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table></div></section>`;
+    + `<div class="table-wrap"><table class="sortable" id="clients-table"><thead><tr>${head}</tr></thead><tbody>`;
+  for (let i = 0; i < clients.length; i += ROWS_PER_PART) {
+    let rows = '';
+    for (const { c, name } of clients.slice(i, i + ROWS_PER_PART)) rows += row(c, name, most, ctx, withAdded ? added.get(c.client) ?? 0 : null);
+    yield rows;
+  }
+  yield '</tbody></table></div></section>';
 }
 
 function row(c: ClientContinuity, name: string, most: number, ctx: ReportContext, added: number | null): string {

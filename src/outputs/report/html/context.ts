@@ -1,6 +1,15 @@
-import type { ContinuityResult, ContinuitySummary, ContinuityWindow } from '../../../measures/continuity/types.js';
+import type { ClientContinuity, ContinuityResult, ContinuitySummary, ContinuityWindow } from '../../../measures/continuity/types.js';
 import type { StaffingWindow } from '../../../measures/staffing/types.js';
 import type { Lang, RulePhrases } from '../labels.js';
+
+/**
+ * A window of the continuity measure as the page reads it: its clients any iterable (an array, or
+ * the engine's columns made into objects one at a time, as the CLI's page reads them).
+ */
+export type PageWindow = Omit<ContinuityWindow, 'perClient'> & { perClient: Iterable<ClientContinuity> };
+
+/** A continuity result whose windows are {@link PageWindow}s (a {@link ContinuityResult} is one). */
+export type PageResult = Omit<ContinuityResult, 'windows'> & { windows: PageWindow[] };
 
 /** What every section of the report needs: the language, the target, the results and the client names. */
 export interface ReportContext {
@@ -10,11 +19,11 @@ export interface ReportContext {
   days: number;
   /** The measure's rule in words, in the page's language. */
   rule: RulePhrases;
-  result: ContinuityResult;
+  result: PageResult;
   /** The window the report details (the last one by default); undefined when the log has none. */
-  window: ContinuityWindow | undefined;
+  window: PageWindow | undefined;
   /** The window before it, for the change. */
-  previous: ContinuityWindow | undefined;
+  previous: PageWindow | undefined;
   /** The staffing figures of the same window, when given. */
   staffing: StaffingWindow | undefined;
   /** Client id → the name shown (a pseudonym by default). */
@@ -25,8 +34,28 @@ export interface ReportContext {
  * Share of counted clients above the report's target: the measure's own figure when the target
  * is the measure's, else counted again from the clients (of one group when `group` is given).
  */
-export function shareAboveTarget(ctx: ReportContext, window: ContinuityWindow, summary: ContinuitySummary, group?: string): number | null {
+export function shareAboveTarget(ctx: ReportContext, window: PageWindow, summary: ContinuitySummary, group?: string): number | null {
   if (ctx.target === ctx.result.rule.target) return summary.staffPerClient.shareAboveTarget;
-  const staff = window.perClient.filter((c) => c.eligible && (group === undefined || c.group === group)).map((c) => c.staff);
-  return staff.length === 0 ? null : staff.filter((s) => s > ctx.target).length / staff.length;
+  const [counted, above] = countedAbove(ctx, window).get(group) ?? [0, 0];
+  return counted === 0 ? null : above / counted;
+}
+
+const tallies = new WeakMap<PageWindow, { target: number; byGroup: Map<string | undefined, [number, number]> }>();
+
+/** Per group (and `undefined` for all): the window's counted clients and those above the report's target, counted once a window. */
+function countedAbove(ctx: ReportContext, window: PageWindow): Map<string | undefined, [number, number]> {
+  const kept = tallies.get(window);
+  if (kept !== undefined && kept.target === ctx.target) return kept.byGroup;
+  const byGroup = new Map<string | undefined, [number, number]>();
+  for (const c of window.perClient) {
+    if (!c.eligible) continue;
+    for (const key of [undefined, c.group]) {
+      const t = byGroup.get(key) ?? [0, 0];
+      t[0]++;
+      if (c.staff > ctx.target) t[1]++;
+      byGroup.set(key, t);
+    }
+  }
+  tallies.set(window, { target: ctx.target, byGroup });
+  return byGroup;
 }

@@ -1,7 +1,6 @@
-import type { ContinuityWindow } from '../../../measures/continuity/types.js';
 import type { Spread } from '../../../summary/spread.js';
 import { esc } from '../svg/markup.js';
-import type { ReportContext } from './context.js';
+import type { PageWindow, ReportContext } from './context.js';
 import { int, num, pct } from './format.js';
 import { capital, label as L } from '../labels.js';
 
@@ -15,7 +14,7 @@ const INDEX_ROWS = [['upc', 'UPC'], ['coc', 'COC'], ['secon', 'SECON'], ['hhi', 
  * @example
  * indicesSection(ctx, window); // → '<section id="indices">…</section>' or '' without indices
  */
-export function indicesSection(ctx: ReportContext, w: ContinuityWindow): string {
+export function indicesSection(ctx: ReportContext, w: PageWindow): string {
   const x = w.indices;
   if (x === undefined) return '';
   const { lang } = ctx;

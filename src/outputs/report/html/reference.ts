@@ -1,9 +1,8 @@
 import type { KoladaReference, PublishedFigures } from '../reference/kolada.js';
 import { label as L } from '../labels.js';
 import { esc, px } from '../svg/markup.js';
-import type { ReportContext } from './context.js';
+import type { PageWindow, ReportContext } from './context.js';
 import { num, pct } from './format.js';
-import type { ContinuityWindow } from '../../../measures/continuity/types.js';
 
 type Figure = 'mean' | 'median' | 'shareAbove20';
 const FIGURES: readonly Figure[] = ['mean', 'median', 'shareAbove20'];
@@ -36,7 +35,7 @@ function band(values: readonly { key: string; v: number | null }[], quartiles: [
  * @example
  * referenceSection(ctx, window, reference); // → '<section id="reference">…</section>'
  */
-export function referenceSection(ctx: ReportContext, w: ContinuityWindow, reference: KoladaReference): string {
+export function referenceSection(ctx: ReportContext, w: PageWindow, reference: KoladaReference): string {
   const { lang } = ctx;
   const measured: PublishedFigures = { id: 'measured', title: null, mean: w.staffPerClient.mean, median: w.staffPerClient.median, shareAbove20: w.staffPerClient.shareAbove20 };
   const rows: [string, string, PublishedFigures | null][] = [

@@ -6,8 +6,8 @@ import type { RoutesResult, RoutesWindow } from '../../../measures/routes/types.
 import type { StaffingResult } from '../../../measures/staffing/types.js';
 import { label as L, type Lang, periodLabel, rulePhrases } from '../labels.js';
 import { esc } from '../svg/markup.js';
-import { clientNames, clientsSection, namesNote } from './clients.js';
-import type { ReportContext } from './context.js';
+import { clientNames, clientsSectionParts, namesNote } from './clients.js';
+import type { PageResult, ReportContext } from './context.js';
 import { indicesSection } from './indices.js';
 import { groupsOverTimeSection } from './over-time.js';
 import { readSection } from './read.js';
@@ -16,7 +16,7 @@ import type { ExplainResult } from '../../../measures/explain/types.js';
 import { referenceSection } from './reference.js';
 import type { KoladaReference } from '../reference/kolada.js';
 import { routesSection } from './routes.js';
-import { distributionSection, groupsSection, headlineSection, trendSection } from './sections.js';
+import { distributionSection, groupsSectionParts, headlineSection, trendSection } from './sections.js';
 import { staffingSection } from './staffing.js';
 import { REPORT_CSP, REPORT_CSS, REPORT_SCRIPT } from './style.js';
 
@@ -39,6 +39,14 @@ export interface ReportInput {
   explain?: ExplainResult | undefined;
   /** The published figures to show the measured ones beside (see {@link fetchKoladaReference}, {@link loadReference}). */
   reference?: KoladaReference | undefined;
+}
+
+/** A {@link ReportInput} whose continuity windows' clients may be any iterable ({@link PageResult}). */
+export type PageInput = Omit<ReportInput, 'continuity'> & { continuity: PageResult };
+
+/** The ids of every window's clients. */
+function* clientIds(result: PageResult): Generator<string> {
+  for (const w of result.windows) for (const c of w.perClient) yield c.client;
 }
 
 /**
@@ -82,6 +90,15 @@ export interface ReportOptions {
  * // → '<!doctype html><html lang="sv">…'   (write it to report.html and open it)
  */
 export function renderReport(input: ReportInput, options: ReportOptions = {}): string {
+  return [...reportParts(input, options)].join('');
+}
+
+/**
+ * {@link renderReport}'s page in pieces that join to the same page, the clients table a thousand
+ * rows at a time: what the CLI writes to its file piece by piece, so a national log's page is
+ * never one string. The options are checked before the first piece.
+ */
+export function reportParts(input: PageInput, options: ReportOptions = {}): Iterable<string> {
   const lang = options.lang ?? 'sv';
   if (lang !== 'sv' && lang !== 'en') throw new KontinuitetError('BAD_OPTION', `lang: must be 'sv' or 'en'`);
   const result = input.continuity;
@@ -96,20 +113,20 @@ export function renderReport(input: ReportInput, options: ReportOptions = {}): s
   const index = options.window === undefined ? result.windows.length - 1 : result.windows.findIndex((w) => w.from === options.window);
   if (options.window !== undefined && index < 0) throw new KontinuitetError('BAD_OPTION', `window: no window starts on ${options.window}`);
   const window = result.windows[index];
-  const names = clientNames(result.windows.flatMap((w) => w.perClient.map((c) => c.client)), { showIds: options.showIds, key: options.pseudonymKey });
+  const names = clientNames(clientIds(result), { showIds: options.showIds, key: options.pseudonymKey });
   const ctx: ReportContext = {
     lang, target, days: result.rule.days, rule: rulePhrases(result.rule, lang), result, window, previous: index > 0 ? result.windows[index - 1] : undefined,
     staffing: window === undefined ? undefined : input.staffing?.windows.find((w) => w.from === window.from && w.to === window.to),
     name: names.name,
   };
   const title = options.title ?? L('title', lang);
-  const sections: [string, string, string][] = []; // id, heading, markup
+  const sections: [string, string, string | Iterable<string>][] = []; // id, heading, markup (the clients' in pieces)
   if (window !== undefined) {
     sections.push(['headline', L('headline', lang), headlineSection(ctx, window)]);
     if (input.reference !== undefined) sections.push(['reference', L('reference', lang), referenceSection(ctx, window, input.reference)]);
     if (result.windows.length > 1) sections.push(['trend', L('trend', lang), trendSection(ctx)]);
     sections.push(['distribution', L('distribution', lang), distributionSection(ctx, window)]);
-    sections.push(['groups', L('groups', lang), groupsSection(ctx, window)]);
+    sections.push(['groups', L('groups', lang), groupsSectionParts(ctx, window)]);
     if (result.windows.length > 1) sections.push(['groups-over-time', L('groupsOverTime', lang), groupsOverTimeSection(ctx)]);
     const explained = input.explain?.windows.find((w) => w.from === window.from && w.to === window.to);
     if (explained !== undefined) sections.push(['explain', L('explain', lang), explainSection(ctx, explained, input.explain!.rule)]);
@@ -120,7 +137,7 @@ export function renderReport(input: ReportInput, options: ReportOptions = {}): s
     if (routes !== undefined && routesWindow !== undefined && routesWindow.staffDays > routesWindow.staffDaysWithoutCoordinates) {
       sections.push(['routes', L('routes', lang), routesSection(ctx, routesWindow, routes.options.windowMinutes)]);
     }
-    sections.push(['clients', L('clients', lang), clientsSection(ctx, window, namesNote(names.mode, ctx))]);
+    sections.push(['clients', L('clients', lang), clientsSectionParts(ctx, window, namesNote(names.mode, ctx))]);
   }
   sections.push(['read', L('whatWasRead', lang), readSection(ctx, options.maxIssues ?? 10)]);
   const generated = options.generatedAt === null ? null : DateTime.fromJSDate(options.generatedAt ?? new Date()).setZone(result.zone).toFormat('yyyy-MM-dd HH:mm');
@@ -130,7 +147,7 @@ export function renderReport(input: ReportInput, options: ReportOptions = {}): s
     [L('zone', lang), result.zone],
     ...(generated === null ? [] : [[L('generated', lang), generated] as [string, string]]),
   ];
-  return [
+  const top = [
     '<!doctype html>',
     `<html lang="${lang}"><head><meta charset="utf-8">`,
     `<meta http-equiv="Content-Security-Policy" content="${esc(REPORT_CSP)}">`,
@@ -144,11 +161,16 @@ export function renderReport(input: ReportInput, options: ReportOptions = {}): s
     `<nav class="toc" aria-label="${esc(L('contents', lang))}">${sections.map(([id, h]) => `<a href="#${id}">${esc(h)}</a>`).join('')}</nav></header>`,
     '<main>',
     window === undefined ? `<p class="note warn">${esc(L('noWindowsReport', lang))}</p>` : '',
-    ...sections.map(([, , markup]) => markup),
-    '</main>',
-    `<footer>${esc(L('footer', lang))}</footer>`,
-    `<script>${REPORT_SCRIPT}</script>`,
-    '</body></html>',
-    '',
-  ].join('\n');
+  ];
+  const bottom = ['</main>', `<footer>${esc(L('footer', lang))}</footer>`, `<script>${REPORT_SCRIPT}</script>`, '</body></html>', ''];
+  // the lines of the page, joined by newlines: a section's markup is one line, given in pieces
+  return (function* page(): Generator<string> {
+    yield `${top.join('\n')}\n`;
+    for (const [, , markup] of sections) {
+      if (typeof markup === 'string') yield markup;
+      else yield* markup;
+      yield '\n';
+    }
+    yield bottom.join('\n');
+  })();
 }

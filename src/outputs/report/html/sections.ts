@@ -1,12 +1,11 @@
-import type { ContinuityWindow } from '../../../measures/continuity/types.js';
 import { groupsSvg } from '../svg/groups.js';
 import { histogramSvg } from '../svg/histogram.js';
 import { capital, label as L, periodLabel } from '../labels.js';
 import { esc } from '../svg/markup.js';
 import { trendSvg } from '../svg/trend.js';
-import { shareAboveTarget, type ReportContext } from './context.js';
+import { shareAboveTarget, type PageWindow, type ReportContext } from './context.js';
 import { int, num, pct, signed } from './format.js';
-import { chartFigure } from './charts.js';
+import { chartFigure, chartFigureParts } from './charts.js';
 
 function card(label: string, value: string, sub: string, cls = ''): string {
   return `<div class="card${cls ? ` ${cls}` : ''}"><div class="label">${label}</div><div class="value">${value}</div><div class="sub">${sub}</div></div>`;
@@ -19,7 +18,7 @@ function change(ctx: ReportContext, now: number | null, before: number | null): 
 }
 
 /** The key figures of the detailed window, with the target and the change since the window before. */
-export function headlineSection(ctx: ReportContext, w: ContinuityWindow): string {
+export function headlineSection(ctx: ReportContext, w: PageWindow): string {
   const { lang } = ctx;
   const s = w.staffPerClient;
   const prev = ctx.previous?.staffPerClient;
@@ -54,7 +53,7 @@ export function trendSection(ctx: ReportContext): string {
 }
 
 /** The distribution of staff per client in the detailed window: the histogram and the spread. */
-export function distributionSection(ctx: ReportContext, w: ContinuityWindow): string {
+export function distributionSection(ctx: ReportContext, w: PageWindow): string {
   const { lang } = ctx;
   const s = w.staffPerClient;
   const stats: [string, string][] = [
@@ -67,13 +66,18 @@ export function distributionSection(ctx: ReportContext, w: ContinuityWindow): st
 }
 
 /** Groups side by side: the box plots and a sortable table with the counts. */
-export function groupsSection(ctx: ReportContext, w: ContinuityWindow): string {
+export function groupsSection(ctx: ReportContext, w: PageWindow): string {
+  return [...groupsSectionParts(ctx, w)].join('');
+}
+
+/** {@link groupsSection} in pieces (each layout of the chart, then the table): a log of a thousand groups draws megabytes. */
+export function* groupsSectionParts(ctx: ReportContext, w: PageWindow): Generator<string> {
   const { lang } = ctx;
   const cols: [string, boolean][] = [
     [L('group', lang), false], [L('servedCol', lang), true], [L('countedCol', lang), true], [capital(L('mean', lang)), true], [capital(L('median', lang)), true], [L('q1', lang), true],
     [L('q3', lang), true], [L('min', lang), true], [L('max', lang), true], [L('above20', lang), true], [L('aboveTargetShort', lang), true], [L('withDs', lang), true],
   ];
-  const line = (name: string, g: ContinuityWindow | (ContinuityWindow['groups'][number]), group?: string) => {
+  const line = (name: string, g: PageWindow | (PageWindow['groups'][number]), group?: string) => {
     const s = g.staffPerClient;
     const cells = [s.mean, s.median, s.q1, s.q3, s.min, s.max].map((v) => `<td class="num" data-v="${v ?? -1}">${esc(num(v, lang))}</td>`).join('');
     const a20 = s.shareAbove20, aT = shareAboveTarget(ctx, w, g, group);
@@ -82,7 +86,8 @@ export function groupsSection(ctx: ReportContext, w: ContinuityWindow): string {
   };
   const sorted = [...w.groups].sort((a, b) => (b.staffPerClient.median ?? -1) - (a.staffPerClient.median ?? -1) || (b.staffPerClient.mean ?? -1) - (a.staffPerClient.mean ?? -1));
   const head = cols.map(([h, n]) => `<th${n ? ' class="num" data-type="num"' : ''}><button type="button">${esc(h)}</button></th>`).join('');
-  return `<section id="groups"><h2>${esc(L('groups', lang))}</h2>${chartFigure((width, id) => groupsSvg(w, { target: ctx.target, lang, days: ctx.days, id, width }), 'kt-groups')}`
-    + `<div class="scroll"><table class="sortable" id="groups-table"><thead><tr>${head}</tr></thead><tbody>${sorted.map((g) => `<tr>${line(g.group || '–', g, g.group)}</tr>`).join('')}</tbody>`
+  yield `<section id="groups"><h2>${esc(L('groups', lang))}</h2>`;
+  yield* chartFigureParts((width, id) => groupsSvg(w, { target: ctx.target, lang, days: ctx.days, id, width }), 'kt-groups');
+  yield `<div class="scroll"><table class="sortable" id="groups-table"><thead><tr>${head}</tr></thead><tbody>${sorted.map((g) => `<tr>${line(g.group || '–', g, g.group)}</tr>`).join('')}</tbody>`
     + `<tfoot><tr class="total">${line(L('all', lang), w)}</tr></tfoot></table></div></section>`;
 }

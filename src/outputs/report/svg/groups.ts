@@ -1,4 +1,4 @@
-import type { ContinuityWindow } from '../../../measures/continuity/types.js';
+import type { ClientContinuity, ContinuityWindow } from '../../../measures/continuity/types.js';
 import type { Spread } from '../../../summary/spread.js';
 import { daysLabel, label, type Lang } from '../labels.js';
 import { fmt } from '../table.js';
@@ -49,14 +49,19 @@ interface Row {
  * const svg = groupsSvg(r.windows[0], { target: 14, lang: 'sv' });
  * // → '<svg … class="kt-chart kt-groups" … role="img" …>'
  */
-export function groupsSvg(window: Pick<ContinuityWindow, 'groups' | 'perClient' | 'staffPerClient'>, options: GroupsSvgOptions = {}): string {
+export function groupsSvg(window: Pick<ContinuityWindow, 'groups' | 'staffPerClient'> & { perClient: Iterable<ClientContinuity> }, options: GroupsSvgOptions = {}): string {
   const lang = options.lang ?? 'en';
   const target = options.target ?? 14;
   const days = options.days ?? 14;
   const width = options.width ?? 640;
   const title = options.title ?? label('groupsTitle', lang);
   const byGroup = new Map<string, number[]>();
-  for (const c of window.perClient) if (c.eligible) byGroup.set(c.group, [...(byGroup.get(c.group) ?? []), c.staff]);
+  for (const c of window.perClient) {
+    if (!c.eligible) continue;
+    const staff = byGroup.get(c.group);
+    if (staff === undefined) byGroup.set(c.group, [c.staff]);
+    else staff.push(c.staff);
+  }
   const groups: Row[] = window.groups
     .map((g) => ({ name: g.group || '–', s: g.staffPerClient, values: byGroup.get(g.group) ?? [], all: false }))
     .sort((a, b) => order(b.s.median) - order(a.s.median) || order(b.s.mean) - order(a.s.mean) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
