@@ -1,4 +1,5 @@
-import { label, type Lang, rulePhrases } from '../../outputs/report/labels.js';
+import { label, type Lang } from '../../outputs/report/labels.js';
+import { rulePhrases } from '../../outputs/report/rule-labels.js';
 import { safeLines, safeText } from '../../safe-text.js';
 import { columns, fmt, ledgerLines } from '../../outputs/report/table.js';
 import type { Spread } from '../../summary/spread.js';

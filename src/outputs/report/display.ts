@@ -4,7 +4,8 @@ import type { RoutesResult } from '../../measures/routes/types.js';
 import { setJupyterRenderer } from '../../jupyter.js';
 import { staffingTable } from '../../measures/staffing/table.js';
 import type { StaffingResult, StaffingSummary } from '../../measures/staffing/types.js';
-import { label, type Lang, rulePhrases } from './labels.js';
+import { label, type Lang } from './labels.js';
+import { rulePhrases } from './rule-labels.js';
 import { esc } from './svg/markup.js';
 import { continuityTable, fmt } from './table.js';
 

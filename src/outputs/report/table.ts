@@ -2,7 +2,8 @@ import type { ContinuityResult, ContinuitySummary, ContinuityWindow, RowCounts }
 import type { RowIssue } from '../../errors.js';
 import { safeLines, safeText } from '../../safe-text.js';
 import type { Spread } from '../../summary/spread.js';
-import { capital, exclusionLabel, issueLabel, label, type Lang, rulePhrases, type RulePhrases } from './labels.js';
+import { capital, issueLabel, label, type Lang } from './labels.js';
+import { exclusionLabel, rulePhrases, type RulePhrases } from './rule-labels.js';
 
 /** Formats a number for people: at most `digits` decimals, no trailing zeros; `–` for null. */
 export function fmt(v: number | null, digits = 1, lang: Lang = 'en'): string {

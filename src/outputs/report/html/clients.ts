@@ -4,7 +4,8 @@ import { pseudonymiser } from '../../../read/pseudonymise.js';
 import { esc } from '../svg/markup.js';
 import { int } from './format.js';
 import type { PageWindow, ReportContext } from './context.js';
-import { label as L, reasonLabel } from '../labels.js';
+import { label as L } from '../labels.js';
+import { reasonLabel } from '../rule-labels.js';
 
 /** How clients are named in the report, and the note that says so. */
 export interface ClientNames {

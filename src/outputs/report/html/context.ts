@@ -1,6 +1,7 @@
 import type { ClientContinuity, ContinuityResult, ContinuitySummary, ContinuityWindow } from '../../../measures/continuity/types.js';
 import type { StaffingWindow } from '../../../measures/staffing/types.js';
-import type { Lang, RulePhrases } from '../labels.js';
+import type { Lang } from '../labels.js';
+import type { RulePhrases } from '../rule-labels.js';
 
 /**
  * A window of the continuity measure as the page reads it: its clients any iterable (an array, or

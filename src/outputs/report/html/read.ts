@@ -1,5 +1,6 @@
 import { EXCLUDED_KIND_SYNONYMS } from '../../../measures/continuity/rules.js';
-import { exclusionLabel, issueLabel, label as L, type Lang } from '../labels.js';
+import { issueLabel, label as L, type Lang } from '../labels.js';
+import { exclusionLabel } from '../rule-labels.js';
 import { esc } from '../svg/markup.js';
 import type { ReportContext } from './context.js';
 import { int } from './format.js';

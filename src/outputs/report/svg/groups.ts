@@ -1,6 +1,7 @@
 import type { ClientContinuity, ContinuityWindow } from '../../../measures/continuity/types.js';
 import type { Spread } from '../../../summary/spread.js';
-import { daysLabel, label, type Lang } from '../labels.js';
+import { label, type Lang } from '../labels.js';
+import { daysLabel } from '../rule-labels.js';
 import { fmt } from '../table.js';
 import { axisTitle, chartSvg, emptyNote, LABEL_SIZE, ROW, STYLE, verticalRefLines, xGrid, type RefLine } from './frame.js';
 import { clip, esc, px } from './markup.js';

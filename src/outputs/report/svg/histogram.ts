@@ -1,5 +1,6 @@
 import type { Spread } from '../../../summary/spread.js';
-import { daysLabel, label, type Lang } from '../labels.js';
+import { label, type Lang } from '../labels.js';
+import { daysLabel } from '../rule-labels.js';
 import { fmt } from '../table.js';
 import { axisTitle, chartSvg, emptyNote, LABEL_SIZE, ROW, STYLE, verticalRefLines, yGrid, type RefLine } from './frame.js';
 import { esc, px, textWidth } from './markup.js';
