@@ -56,7 +56,7 @@ export { KontinuitetError, type ErrorCode, type RowIssue, type RowIssueCode } fr
 
 // Tables, CSV, charts and display in notebooks
 export { continuityTable } from './outputs/report/table.js';
-export { staffingTable } from './measures/staffing/table.js';
+export { staffingTable } from './outputs/staffing/table.js';
 export { writeCsv, escapeFormula } from './outputs/report/csv.js';
 export { displayable, displaySvg, JUPYTER_DISPLAY, type Displayable, type DisplayOptions, type MediaBundle } from './outputs/report/display.js';
 export {

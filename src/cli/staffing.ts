@@ -2,7 +2,7 @@ import { clearProgress } from './progress.js';
 import { writeCsv } from '../outputs/report/csv.js';
 import { writeJson } from '../outputs/report/json.js';
 import { measureStaffing } from '../measures/staffing/measure.js';
-import { staffingTable } from '../measures/staffing/table.js';
+import { staffingTable } from '../outputs/staffing/table.js';
 import type { StaffingResult } from '../measures/staffing/types.js';
 import { choice, intFlag, numberFlag, parseFlags, UsageError } from './args.js';
 import { ENGINE_FLAGS, ENGINE_HELP, engineSettings } from './engine-flags.js';

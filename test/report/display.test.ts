@@ -4,7 +4,7 @@ import { displayable, displaySvg, JUPYTER_DISPLAY } from '../../src/outputs/repo
 import { histogramSvg } from '../../src/outputs/report/svg/histogram.js';
 import { continuityTable } from '../../src/outputs/report/table.js';
 import { measureStaffing } from '../../src/measures/staffing/measure.js';
-import { staffingTable } from '../../src/measures/staffing/table.js';
+import { staffingTable } from '../../src/outputs/staffing/table.js';
 import { fixtureRows } from '../continuity/fixture.js';
 
 const FROM = '2024-10-21';

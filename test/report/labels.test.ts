@@ -5,7 +5,7 @@ import { renderReport } from '../../src/outputs/report/html/render.js';
 import { label } from '../../src/outputs/report/labels.js';
 import { daysLabel, hoursLabel, rulePhrases } from '../../src/outputs/report/rule-labels.js';
 import { continuityTable } from '../../src/outputs/report/table.js';
-import { staffingTable } from '../../src/measures/staffing/table.js';
+import { staffingTable } from '../../src/outputs/staffing/table.js';
 import { fixtureRows } from '../continuity/fixture.js';
 
 // The phrases are written out by hand, as a reader should see them, for the official rule, the

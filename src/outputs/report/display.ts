@@ -2,7 +2,7 @@ import type { ContinuityResult, ContinuitySummary } from '../../measures/continu
 import { routesTable } from '../../measures/routes/table.js';
 import type { RoutesResult } from '../../measures/routes/types.js';
 import { setJupyterRenderer } from '../../jupyter.js';
-import { staffingTable } from '../../measures/staffing/table.js';
+import { staffingTable } from '../staffing/table.js';
 import type { StaffingResult, StaffingSummary } from '../../measures/staffing/types.js';
 import { label, type Lang } from './labels.js';
 import { rulePhrases } from './rule-labels.js';

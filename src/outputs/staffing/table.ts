@@ -1,9 +1,9 @@
-import { label, type Lang } from '../../outputs/report/labels.js';
-import { rulePhrases } from '../../outputs/report/rule-labels.js';
+import { label, type Lang } from '../report/labels.js';
+import { rulePhrases } from '../report/rule-labels.js';
 import { safeLines, safeText } from '../../safe-text.js';
-import { columns, fmt, ledgerLines } from '../../outputs/report/table.js';
+import { columns, fmt, ledgerLines } from '../report/table.js';
 import type { Spread } from '../../summary/spread.js';
-import type { StaffingResult, StaffingSummary, StaffingWindow } from './types.js';
+import type { StaffingResult, StaffingSummary, StaffingWindow } from '../../measures/staffing/types.js';
 
 const STATS = ['n', 'mean', 'median', 'min', 'max', 'q1', 'q3', 'p10', 'p90', 'sd', 'iqr'] as const;
 
