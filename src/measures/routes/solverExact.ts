@@ -375,6 +375,11 @@ export function labelDp(
   let stStart = new Int32Array(1);
   let stCount = new Int32Array(1).fill(1);
   let numStates = 1;
+  // The next layer's states are written into these (the arrays of the layer before last, reused)
+  let spareMask = new Int32Array(16);
+  let spareNode = new Int32Array(16);
+  let spareStart = new Int32Array(16);
+  let spareCount = new Int32Array(16);
 
   // Target-group lookup per subset.
   const useDense = m <= 22;
@@ -534,10 +539,10 @@ export function labelDp(
     // After the pass bucket[sl] is the end of slot sl; its start is bucket[sl - 1] (0 for sl = 0).
 
     // Next layer states.
-    let nMask = new Int32Array(Math.max(16, numSlots >> 2));
-    let nNode = new Int32Array(nMask.length);
-    let nStart = new Int32Array(nMask.length);
-    let nCount = new Int32Array(nMask.length);
+    let nMask = spareMask;
+    let nNode = spareNode;
+    let nStart = spareStart;
+    let nCount = spareCount;
     let nStates = 0;
     let from = 0;
     for (let sl = 0; sl < numSlots; sl++) {
@@ -596,6 +601,7 @@ export function labelDp(
       nStates++;
       if (pool.size > maxLabels) return { aborted: true };
     }
+    [spareMask, spareNode, spareStart, spareCount] = [stMask, stNode, stStart, stCount];
     stMask = nMask;
     stNode = nNode;
     stStart = nStart;
