@@ -48,10 +48,10 @@ import { evaluateRoute, makeInstance, type SolverInstance } from './solverInstan
  * - `onTimeOnly`: only an order on time is wanted (default false; with time windows). At any
  *   size (not with `quick`), the label DP tries to prove that none is (at most 50,000 labels, or
  *   `exactLabels`): before the heuristic; in the exact search only once the quick heuristic's
- *   order is late (an order on time disproves it). When it does, the stops are returned in their given order with `feasible: false` and
- *   `exact: true`, and the least-late order is not searched. Otherwise the search goes on as
- *   without it (same result). An over-full day of 13–30 stops is proven so in ~0.2 ms, against
- *   ~8 ms for the heuristic's least-late order.
+ *   order is late (an order on time disproves it). When it does, the stops are returned in their
+ *   given order with `feasible: false` and `exact: true`, and the least-late order is not
+ *   searched. Otherwise the search goes on as without it (same result). An over-full day of
+ *   13–30 stops is proven so in ~0.2 ms, against ~8 ms for the heuristic's least-late order.
  * - `seed`: seed of the heuristic's perturbations (default 1). Same inputs and seed → same
  *   result.
  * - `timeLimitMs`: wall-clock safety cap of the heuristic (default 1000 ms). The heuristic's
