@@ -170,3 +170,27 @@ describe('exact DPs alone (no heuristic bound) equal brute force', () => {
     );
   });
 });
+
+describe('onTimeOnly equals brute force: none on time proven, else the search as without it', () => {
+  it('random instances with windows, in the exact search and before the heuristic', () => {
+    const withWindows = caseArb.filter((c) => c.options.timeWindows !== undefined && c.cost.length >= 3);
+    fc.assert(
+      fc.property(withWindows, fc.boolean(), (c, heuristic) => {
+        const options: BestOrderOptions = { ...c.options, ...(heuristic ? { exactUpTo: 0 } : {}) };
+        const ref = bruteForce(c.cost, c.options);
+        const res = bestOrder(c.cost, { ...options, onTimeOnly: true });
+        if (ref.late === 0) {
+          expect(res).toEqual(bestOrder(c.cost, options));
+        } else {
+          // the stops as given: the start, the others in index order (a fixed end last)
+          const start = c.options.start ?? 0;
+          const end = c.options.closed === true || c.options.end === start ? undefined : c.options.end;
+          const rest = [...c.cost.keys()].filter((i) => i !== start && i !== end);
+          expect(res.order).toEqual([start, ...rest, ...(end !== undefined ? [end] : [])]);
+          expect([res.exact, res.feasible]).toEqual([true, false]);
+        }
+      }),
+      { numRuns: 400, seed: 20261207 },
+    );
+  });
+});

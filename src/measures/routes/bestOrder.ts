@@ -45,13 +45,13 @@ import { evaluateRoute, makeInstance, type SolverInstance } from './solverInstan
  * - `quick`: the quick heuristic only (default false): no exact search, whatever `exactUpTo`, and
  *   no perturbation rounds: the best construction improved by 2-opt and Or-opt. About 0.1 ms for
  *   a day of 15 stops; `exact: false` unless there is at most one stop to place.
- * - `onTimeOnly`: only an order on time is wanted (default false; with time windows). First, at
- *   any size (not with `quick`), the label DP tries to prove that none is (at most 50,000 labels,
- *   or `exactLabels`):
- *   when it does, the stops are returned in their given order with `feasible: false` and
- *   `exact: true`, and the least-late order is not searched. Otherwise the search goes on as
- *   without it (same result). An over-full day of 13–30 stops is proven so in ~0.2 ms, against
- *   ~8 ms for the heuristic's least-late order.
+ * - `onTimeOnly`: only an order on time is wanted (default false; with time windows). At any
+ *   size (not with `quick`), the label DP tries to prove that none is (at most 50,000 labels, or
+ *   `exactLabels`): before the heuristic; in the exact search only once the quick heuristic's
+ *   order is late (an order on time disproves it). When it does, the stops are returned in their
+ *   given order with `feasible: false` and `exact: true`, and the least-late order is not
+ *   searched. Otherwise the search goes on as without it (same result). An over-full day of
+ *   13–30 stops is proven so in ~0.2 ms, against ~8 ms for the heuristic's least-late order.
  * - `seed`: seed of the heuristic's perturbations (default 1). Same inputs and seed → same
  *   result.
  * - `timeLimitMs`: wall-clock safety cap of the heuristic (default 1000 ms). The heuristic's
@@ -115,6 +115,13 @@ const DEFAULT_TIME_LIMIT_MS = 1000;
  * DEFAULT_EXACT_LABELS; // → 2000000
  */
 export const DEFAULT_EXACT_LABELS = 2_000_000;
+
+/**
+ * Free stops past which the exact search with `onTimeOnly` tries the proof (after the quick route)
+ * before the windowless table: the table grows as `2^m · m²`, and over-full days, where the proof
+ * succeeds, need no table.
+ */
+const PROOF_FIRST_ABOVE = 6;
 
 /** Labels of {@link bestOrder}'s proof that no order is on time (`onTimeOnly`). */
 const PROOF_LABELS = 50_000;
@@ -201,16 +208,27 @@ function validate(cost: readonly (readonly number[])[], options: BestOrderOption
 }
 
 /**
- * Exact optimum with time windows, or null when the label DP ran out of budget (`labels` a pass). Up to 13 free
- * stops a backward Held–Karp table (windows ignored) gives the windowless optimum — returned at
- * once when it happens to be on time — and a lower bound on the travel left from any state.
- * A quick heuristic route (the best construction + local search, no perturbation rounds)
- * bounds the DP: when it is feasible, labels that cannot beat its travel are pruned; otherwise
- * the DP first proves that no feasible route exists and then searches the least-late route,
- * pruning labels that cannot beat its lateness. When the bounded DP finds nothing strictly
- * better, the bounding route is optimal.
+ * Exact optimum with time windows, `'none'` when `proveNone` and the label DP proves that no order
+ * is on time (see {@link noneOnTime}), or null when the label DP ran out of budget (`labels` a
+ * pass). Up to 13 free stops a backward Held–Karp table (windows ignored) gives the windowless
+ * optimum — returned at once when it happens to be on time — and a lower bound on the travel left
+ * from any state. A quick heuristic route (the best construction + local search, no perturbation
+ * rounds) bounds the DP: when it is feasible, labels that cannot beat its travel are pruned;
+ * otherwise the DP first proves that no feasible route exists and then searches the least-late
+ * route, pruning labels that cannot beat its lateness. When the bounded DP finds nothing strictly
+ * better, the bounding route is optimal. With `proveNone` the proof is tried only once the quick
+ * route is late (an order on time, the windowless optimum or the quick route, disproves it); past
+ * {@link PROOF_FIRST_ABOVE} free stops the quick route and the proof come before the table.
  */
-function exactWithWindows(inst: SolverInstance, heuristicOptions: { seed: number; timeLimitMs: number }, labels: number): ExactRoute | null {
+function exactWithWindows(inst: SolverInstance, heuristicOptions: { seed: number; timeLimitMs: number }, labels: number, proveNone: boolean): ExactRoute | 'none' | null {
+  const quick = (): ExactRoute => heuristicRoute(inst, { ...heuristicOptions, quick: true });
+  let ub: ExactRoute | null = null;
+  // a day of many stops tries the proof before the table (which then costs more than the quick route)
+  const proofFirst = proveNone && inst.free.length > PROOF_FIRST_ABOVE;
+  if (proofFirst) {
+    ub = quick();
+    if (ub.late > 0 && noneOnTime(inst, labels)) return 'none';
+  }
   let completion: Float64Array | undefined;
   if (inst.free.length <= COMPLETION_BOUND_MAX_FREE) {
     const cb = completionBounds(inst);
@@ -219,7 +237,8 @@ function exactWithWindows(inst: SolverInstance, heuristicOptions: { seed: number
     if (plain.late === 0) return { route: cb.route, travel: plain.travel, late: 0 };
     completion = cb.g;
   }
-  const ub = heuristicRoute(inst, { ...heuristicOptions, quick: true });
+  ub ??= quick();
+  if (proveNone && !proofFirst && ub.late > 0 && noneOnTime(inst, labels)) return 'none';
   if (ub.late === 0) {
     const f = labelDp(inst, 'feasible', labels, ub, completion);
     return f.aborted ? null : (f.best ?? ub);
@@ -316,9 +335,13 @@ export function bestOrder(cost: number[][], options: BestOrderOptions = {}): Bes
   let found: ExactRoute | null = null;
   let exact = false;
   const labels = options.exactLabels ?? DEFAULT_EXACT_LABELS;
-  if (m <= 1 || (options.onTimeOnly === true && options.quick !== true && inst.hasWindows && noneOnTime(inst, labels))) {
-    // one order only, or none on time (and the least-late one not wanted): the stops as given
-    found = { route: Int32Array.from([inst.head, ...inst.free, inst.tail]), travel: 0, late: 0 };
+  // none on time and the least-late order not wanted: the stops as given (proven before the
+  // exact search only once it has no order on time at hand; before the heuristic at once)
+  const proveNone = options.onTimeOnly === true && options.quick !== true && inst.hasWindows;
+  const given = (): ExactRoute => ({ route: Int32Array.from([inst.head, ...inst.free, inst.tail]), travel: 0, late: 0 });
+  if (m <= 1) {
+    // one order only
+    found = given();
     exact = true;
   } else if (n <= exactUpTo) {
     if (!inst.hasWindows) {
@@ -327,9 +350,13 @@ export function bestOrder(cost: number[][], options: BestOrderOptions = {}): Bes
         exact = true;
       }
     } else {
-      found = exactWithWindows(inst, heuristicOptions, labels);
+      const e = exactWithWindows(inst, heuristicOptions, labels, proveNone);
+      found = e === 'none' ? given() : e;
       exact = found !== null;
     }
+  } else if (proveNone && noneOnTime(inst, labels)) {
+    found = given();
+    exact = true;
   }
   if (found === null) found = heuristicRoute(inst, { ...heuristicOptions, quick: options.quick === true });
   const route = found.route;

@@ -210,47 +210,49 @@ export type DayCore = Pick<DayFigures, 'visits' | 'doubleStaffedVisits' | 'workS
 /**
  * A day's figures from its {@link DayCore}: working minutes (start to end of work), the client time
  * share, the per-visit figures, and the detour ratios and savings of both best orders
- * (definitions: {@link StaffDayRoute}).
+ * (definitions: {@link StaffDayRoute}); written into `out` when given (one object refilled for
+ * each day, where the figures of many are read one at a time), else into a new object.
  *
  * @example
  * dayFigures(c).clientTimeShare; // → 0.6667 (60 of 90 working minutes)
  */
-export function dayFigures(c: DayCore): DayFigures {
+export function dayFigures(c: DayCore, out?: DayFigures): DayFigures {
   const workingMinutes = minutesBetween(c.workStart, c.workEnd);
   const { travelMinutes, travelKm, modelMinutes, modelKm, bestMinutes, bestKm, bestMinutesWindows, bestKmWindows } = c;
   const detour = modelMinutes !== null && bestMinutes !== null && modelKm !== null && bestKm !== null;
   const windows = detour && bestMinutesWindows !== null && bestKmWindows !== null;
-  return {
-    visits: c.visits,
-    doubleStaffedVisits: c.doubleStaffedVisits,
-    workStart: c.workStart,
-    workEnd: c.workEnd,
-    workingMinutes,
-    clientMinutes: c.clientMinutes,
-    clientTimeShare: workingMinutes > 0 ? c.clientMinutes / workingMinutes : null,
-    travelMinutes,
-    travelKm,
-    travelSource: c.travelSource,
-    waitingMinutes: c.waitingMinutes,
-    travelMinutesPerVisit: travelMinutes === null ? null : travelMinutes / c.visits,
-    kmPerVisit: travelKm === null ? null : travelKm / c.visits,
-    modelMinutes,
-    modelKm,
-    bestMinutes,
-    bestKm,
-    bestExact: c.bestSearch === null ? null : c.bestSearch === 'exact',
-    bestSearch: c.bestSearch,
-    detourRatio: detour ? ratio(modelMinutes, bestMinutes) : null,
-    savingMinutes: detour ? modelMinutes - bestMinutes : null,
-    savingKm: detour ? modelKm - bestKm : null,
-    windowsFeasible: c.windowsFeasible,
-    bestMinutesWindows,
-    bestKmWindows,
-    detourRatioWindows: windows ? ratio(modelMinutes, bestMinutesWindows) : null,
-    savingMinutesWindows: windows ? modelMinutes - bestMinutesWindows : null,
-    savingKmWindows: windows ? modelKm - bestKmWindows : null,
-    reason: c.reason,
-  };
+  // (fields set one by one, in the order of a new object's keys, so a refilled object reads the same)
+  const f = out ?? ({} as DayFigures);
+  f.visits = c.visits;
+  f.doubleStaffedVisits = c.doubleStaffedVisits;
+  f.workStart = c.workStart;
+  f.workEnd = c.workEnd;
+  f.workingMinutes = workingMinutes;
+  f.clientMinutes = c.clientMinutes;
+  f.clientTimeShare = workingMinutes > 0 ? c.clientMinutes / workingMinutes : null;
+  f.travelMinutes = travelMinutes;
+  f.travelKm = travelKm;
+  f.travelSource = c.travelSource;
+  f.waitingMinutes = c.waitingMinutes;
+  f.travelMinutesPerVisit = travelMinutes === null ? null : travelMinutes / c.visits;
+  f.kmPerVisit = travelKm === null ? null : travelKm / c.visits;
+  f.modelMinutes = modelMinutes;
+  f.modelKm = modelKm;
+  f.bestMinutes = bestMinutes;
+  f.bestKm = bestKm;
+  f.bestExact = c.bestSearch === null ? null : c.bestSearch === 'exact';
+  f.bestSearch = c.bestSearch;
+  f.detourRatio = detour ? ratio(modelMinutes, bestMinutes) : null;
+  f.savingMinutes = detour ? modelMinutes - bestMinutes : null;
+  f.savingKm = detour ? modelKm - bestKm : null;
+  f.windowsFeasible = c.windowsFeasible;
+  f.bestMinutesWindows = bestMinutesWindows;
+  f.bestKmWindows = bestKmWindows;
+  f.detourRatioWindows = windows ? ratio(modelMinutes, bestMinutesWindows) : null;
+  f.savingMinutesWindows = windows ? modelMinutes - bestMinutesWindows : null;
+  f.savingKmWindows = windows ? modelKm - bestKmWindows : null;
+  f.reason = c.reason;
+  return f;
 }
 
 const ratio = (driven: number, best: number): number => (best === 0 ? (driven === 0 ? 1 : Infinity) : driven / best);

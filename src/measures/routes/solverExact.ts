@@ -294,6 +294,16 @@ function growI32(a: Int32Array<ArrayBuffer>, need: number): Int32Array<ArrayBuff
   return b;
 }
 
+/** Whether candidate `x` comes after `y`: by lateness, travel, time, then number (a total order). */
+function candidateAfter(x: number, y: number, late: Float64Array, travel: Float64Array, time: Float64Array): boolean {
+  const dl = (late[x] as number) - (late[y] as number);
+  if (dl !== 0) return dl > 0;
+  const dt = (travel[x] as number) - (travel[y] as number);
+  if (dt !== 0) return dt > 0;
+  const dm = (time[x] as number) - (time[y] as number);
+  return dm !== 0 ? dm > 0 : x > y;
+}
+
 /**
  * Exact label-setting DP for routes with time windows (and service times).
  *
@@ -347,7 +357,7 @@ export function labelDp(
       minIn[v] = best;
     }
   }
-  const pool = new LabelPool(1024);
+  const pool = new LabelPool(64);
 
   // Root label at the head.
   const headHi = hi[head] as number;
@@ -365,6 +375,11 @@ export function labelDp(
   let stStart = new Int32Array(1);
   let stCount = new Int32Array(1).fill(1);
   let numStates = 1;
+  // The next layer's states are written into these (the arrays of the layer before last, reused)
+  let spareMask = new Int32Array(16);
+  let spareNode = new Int32Array(16);
+  let spareStart = new Int32Array(16);
+  let spareCount = new Int32Array(16);
 
   // Target-group lookup per subset.
   const useDense = m <= 22;
@@ -372,16 +387,17 @@ export function labelDp(
   const groupOfMaskSparse = useDense ? null : new Map<number, number>();
 
   // Candidate buffers.
-  let cSlot = new Int32Array(1024);
-  let cTravel = new Float64Array(1024);
-  let cTime = new Float64Array(1024);
-  let cLate = new Float64Array(1024);
-  let cParent = new Int32Array(1024);
-  let gMask = new Int32Array(256);
-  let slotDeadline = new Float64Array(256 * Math.max(1, m));
-  let slotTravelLb = new Float64Array(256 * Math.max(1, m));
-  let order = new Int32Array(1024);
-  let bucket = new Int32Array(256 * Math.max(1, m) + 1);
+  // (small: most days have few stops; each grows by doubling)
+  let cSlot = new Int32Array(64);
+  let cTravel = new Float64Array(64);
+  let cTime = new Float64Array(64);
+  let cLate = new Float64Array(64);
+  let cParent = new Int32Array(64);
+  let gMask = new Int32Array(16);
+  let slotDeadline = new Float64Array(16 * Math.max(1, m));
+  let slotTravelLb = new Float64Array(16 * Math.max(1, m));
+  let order = new Int32Array(64);
+  let bucket = new Int32Array(16 * Math.max(1, m) + 1);
   const tmp: number[] = [];
 
   for (let layer = 0; layer < m; layer++) {
@@ -523,10 +539,10 @@ export function labelDp(
     // After the pass bucket[sl] is the end of slot sl; its start is bucket[sl - 1] (0 for sl = 0).
 
     // Next layer states.
-    let nMask = new Int32Array(Math.max(16, numSlots >> 2));
-    let nNode = new Int32Array(nMask.length);
-    let nStart = new Int32Array(nMask.length);
-    let nCount = new Int32Array(nMask.length);
+    let nMask = spareMask;
+    let nNode = spareNode;
+    let nStart = spareStart;
+    let nCount = spareCount;
     let nStates = 0;
     let from = 0;
     for (let sl = 0; sl < numSlots; sl++) {
@@ -535,15 +551,16 @@ export function labelDp(
       tmp.length = 0;
       for (let q = from; q < to; q++) tmp.push(order[q] as number);
       from = to;
-      if (tmp.length > 1) {
-        tmp.sort((x, y) => {
-          const dl = (cLate[x] as number) - (cLate[y] as number);
-          if (dl !== 0) return dl;
-          const dt = (cTravel[x] as number) - (cTravel[y] as number);
-          if (dt !== 0) return dt;
-          const dm = (cTime[x] as number) - (cTime[y] as number);
-          return dm !== 0 ? dm : x - y;
-        });
+      // by lateness, travel, time, then candidate: a total order, so any sort gives the same; an
+      // insertion sort, as a state has few candidates (Array.prototype.sort copies the array)
+      for (let a = 1; a < tmp.length; a++) {
+        const x = tmp[a] as number;
+        let b = a - 1;
+        while (b >= 0 && candidateAfter(tmp[b] as number, x, cLate, cTravel, cTime)) {
+          tmp[b + 1] = tmp[b] as number;
+          b--;
+        }
+        tmp[b + 1] = x;
       }
       const first = pool.size;
       const k = sl % m;
@@ -584,6 +601,7 @@ export function labelDp(
       nStates++;
       if (pool.size > maxLabels) return { aborted: true };
     }
+    [spareMask, spareNode, spareStart, spareCount] = [stMask, stNode, stStart, stCount];
     stMask = nMask;
     stNode = nNode;
     stStart = nStart;

@@ -135,17 +135,34 @@ class RouteSearch {
     }
     this.asym = asym;
     // Neighbour lists over the route's nodes, by w[u][v] + w[v][u].
-    const nodes = Array.from(route);
+    // (the k nearest by an insertion into a short list: the order is total, so as a full sort's)
     this.k = Math.min(this.len - 1, NEIGHBOURS);
-    this.nb = new Int32Array(this.size * this.k);
-    for (const u of nodes) {
-      const others = nodes.filter((v) => v !== u);
-      others.sort((x, y) => {
+    const k = this.k;
+    this.nb = new Int32Array(this.size * k);
+    const near = new Int32Array(k + 1);
+    const nearD = new Float64Array(k + 1);
+    for (let a = 0; a < this.len; a++) {
+      const u = route[a] as number;
+      let count = 0;
+      for (let b = 0; b < this.len; b++) {
+        const x = route[b] as number;
+        if (x === u) continue;
         const dx = (w[u * size + x] as number) + (w[x * size + u] as number);
-        const dy = (w[u * size + y] as number) + (w[y * size + u] as number);
-        return dx !== dy ? dx - dy : x - y;
-      });
-      for (let q = 0; q < this.k; q++) this.nb[u * this.k + q] = others[q] as number;
+        let at = count;
+        while (at > 0 && ((nearD[at - 1] as number) > dx || ((nearD[at - 1] as number) === dx && (near[at - 1] as number) > x))) {
+          if (at < k) {
+            near[at] = near[at - 1] as number;
+            nearD[at] = nearD[at - 1] as number;
+          }
+          at--;
+        }
+        if (at < k) {
+          near[at] = x;
+          nearD[at] = dx;
+          if (count < k) count++;
+        }
+      }
+      for (let q = 0; q < k; q++) this.nb[u * k + q] = near[q] as number;
     }
     this.queue = new Int32Array(this.size);
     this.inQueue = new Uint8Array(this.size);

@@ -91,8 +91,8 @@ export class StaffDays implements Iterable<StaffDayRoute> {
     this.codes[4 * k + 3] = REASONS.indexOf(f.reason);
   }
 
-  /** The figures of staff-day `k` (work start and end in epoch ms). */
-  figures(k: number): DayFigures {
+  /** The figures of staff-day `k` (work start and end in epoch ms), written into `out` when given (see {@link dayFigures}). */
+  figures(k: number, out?: DayFigures): DayFigures {
     const x = this.numbers, at = WIDTH * k, c = this.codes;
     return dayFigures({
       visits: this.counts[2 * k]!,
@@ -113,7 +113,7 @@ export class StaffDays implements Iterable<StaffDayRoute> {
       bestMinutesWindows: orNull(x[at + 10]!),
       bestKmWindows: orNull(x[at + 11]!),
       reason: REASONS[c[4 * k + 3]!]!,
-    });
+    }, out);
   }
 
   /** Staff-day `k` as the result has it. */
@@ -145,13 +145,28 @@ export class StaffDays implements Iterable<StaffDayRoute> {
     for (let k = 0; k < this.length; k++) yield this.route(k);
   }
 
-  /** The figures of the staff-days `ks` (all when not given), made one at a time each time they are iterated. */
+  /**
+   * The figures of the staff-days `ks` (all when not given), each time they are iterated one day
+   * at a time into one object refilled for each (a summary reads every day eight times: new
+   * objects each time were most of the garbage a big log's summaries made).
+   */
   figuresOf(ks?: readonly number[]): Iterable<DayFigures> {
     const days = this;
+    const count = ks === undefined ? this.length : ks.length;
     return {
-      *[Symbol.iterator]() {
-        if (ks === undefined) for (let k = 0; k < days.length; k++) yield days.figures(k);
-        else for (const k of ks) yield days.figures(k);
+      [Symbol.iterator](): Iterator<DayFigures> {
+        const day = {} as DayFigures;
+        const step: IteratorResult<DayFigures> = { done: false, value: day };
+        const done: IteratorResult<DayFigures> = { done: true, value: undefined };
+        let i = 0;
+        return {
+          next() {
+            if (i >= count) return done;
+            days.figures(ks === undefined ? i : ks[i]!, day);
+            i++;
+            return step;
+          },
+        };
       },
     };
   }
