@@ -1,6 +1,7 @@
-import { readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { continuity, measureContinuity, measureStaffing, readVisits } from '../../src/index.js';
 import { partitionOf } from '../../src/engine/partitions.js';
 import { CountedStore } from '../../src/engine/store.js';
@@ -10,8 +11,23 @@ import { tempFiles } from './fixture.js';
 const SAMPLE = new URL('../../data/sample-visits.csv', import.meta.url).pathname;
 const spillDirs = () => readdirSync(tmpdir()).filter((d) => d.startsWith('kontinuitet-spill-'));
 
+// This file's own temp dir (os.tmpdir() reads TMPDIR; the engine's worker threads get this env):
+// other test files and processes spilling at the same time do not touch the count below.
+const sharedTmp = process.env.TMPDIR;
+let ownTmp = '';
+beforeAll(() => {
+  ownTmp = mkdtempSync(join(tmpdir(), 'kontinuitet-spill-test-'));
+  process.env.TMPDIR = ownTmp;
+});
+afterAll(() => {
+  if (sharedTmp === undefined) delete process.env.TMPDIR;
+  else process.env.TMPDIR = sharedTmp;
+  rmSync(ownTmp, { recursive: true, force: true });
+});
+
 describe('counted rows spilled to a temporary file give the same result', () => {
   it('for a monthly series and one window, read fast and general', async () => {
+    expect(tmpdir()).toBe(ownTmp);
     const before = spillDirs().length;
     for (const options of [{ anchor: 'first-monday' as const }, { from: '2024-10-07' }]) {
       const inMemory = await measureContinuity(SAMPLE, options);
