@@ -49,8 +49,9 @@ describe('the window exchange and the day rebuild', () => {
     expect(state.commit()).toBe(true);
     const plan = visits.map((v, i) => ({ ...v, staff: p.staffIds[state.staff[i]!]! }));
     expect(violations(visits, plan)).toEqual([]);
-    // every row was freed, so nobody knows anyone: 08:00 goes to a free staff member, and from then
-    // on each client's rows follow whoever took its first row; by hand, 2 distinct in all
+    // every row was freed, so nobody knows anyone at first; once a client's first row is given back,
+    // its other rows prefer that staff member, and A and B each have room for one client's three
+    // rows (08:00, 09:00, 10:00): by hand, 2 distinct in all (the least possible: one per client)
     expect(state.score.distinct).toBe(2);
   });
 });
