@@ -56,7 +56,8 @@ function ableStaff(p: PlanProblem): (i: number) => number[] {
   const dayOf = (d: number) => {
     let e = byDay.get(d);
     if (e === undefined) {
-      const staff = p.staffOnDay.get(d - p.day0) ?? [];
+      // in order of the start of their first span: the loop below stops at the first who starts after the row
+      const staff = [...(p.staffOnDay.get(d - p.day0) ?? [])].sort((a, b) => p.available.get(dayKey(p, a, d))![0]! - p.available.get(dayKey(p, b, d))![0]! || a - b);
       const keys = staff.map((s) => dayKey(p, s, d));
       byDay.set(d, (e = { staff, spans: keys.map((k) => p.available.get(k)!), kept: keys.map((k) => kept.get(k) ?? []) }));
     }
@@ -64,20 +65,23 @@ function ableStaff(p: PlanProblem): (i: number) => number[] {
   };
   return (i) => {
     const v = p.visits[i]!;
-    const out: number[] = [];
+    if (!p.movable[i]) return [p.inputStaff[i]!];
+    const out: number[] = [p.inputStaff[i]!];
     const { staff, spans, kept: keeps } = dayOf(p.day[i]!);
     for (let x = 0; x < staff.length; x++) {
       const s = staff[x]!;
-      if (s === p.inputStaff[i]) { out.push(s); continue; }
-      if (p.staffExcluded[s] || !p.movable[i]) continue;
-      if (p.keepGroup && !p.staffGroups[s]!.has(v.group)) continue;
       const span = spans[x]!;
+      if (span[0]! > v.start) break;
+      if (s === p.inputStaff[i]) continue;
       let inside = false;
       for (let k = 0; k < span.length && !inside; k += 2) inside = span[k]! <= v.start && v.end <= span[k + 1]!;
-      if (!inside) continue;
+      if (!inside || p.staffExcluded[s]) continue;
+      if (p.keepGroup && !p.staffGroups[s]!.has(v.group)) continue;
       // a row s keeps that overlaps i rules s out (an overlap is allowed only between rows that both stay with their input staff)
-      if (keeps[x]!.some((j) => p.visits[j]!.start < v.end && v.start < p.visits[j]!.end)) continue;
-      out.push(s);
+      const keep = keeps[x]!;
+      let clash = false;
+      for (let k = 0; k < keep.length && !clash; k++) clash = p.visits[keep[k]!]!.start < v.end && v.start < p.visits[keep[k]!]!.end;
+      if (!clash) out.push(s);
     }
     return out;
   };
