@@ -35,7 +35,7 @@ the search) to standard output or --json FILE.
   --max-travel-increase X    travel may grow by at most this share (default 0.05: +5 %)
   --target N                 stop once the mean is at most N (also the measure's target)
   --time-limit S             stop the search after S seconds (default 30)
-  --iterations N             search steps (default 40 × counted rows, at least 20,000)
+  --iterations N             search steps (default 15 × counted rows, at least 20,000)
   --seed N                   seed of the search (default 1): the same seed and steps give the same plan
   --quiet, -q                no progress line (shown on a terminal while the search runs)
   --preset P, --days N, --count-one-staff, --by-overlap   the measure's rules (as for measure)

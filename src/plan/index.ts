@@ -37,7 +37,7 @@ export interface PlanOptions extends Omit<MeasureOptions, 'every' | 'engine' | '
   target?: number;
   /** Seconds the search may run at most. Default 30. */
   timeLimit?: number;
-  /** Search steps (the plan is the same for the same seed and steps, unless the time limit stops it first). Default 40 × counted rows, at least 20,000. */
+  /** Search steps (the plan is the same for the same seed and steps, unless the time limit stops it first). Default 15 × counted rows, at least 20,000. */
   iterations?: number;
   /** Seed of the search. Default 1. */
   seed?: number;
@@ -154,7 +154,7 @@ export async function planContinuity(source: VisitSource, options: PlanOptions):
   const counted = problem.movable.reduce((a, b) => a + b, 0);
   const { staff, report } = search(problem, {
     seed: options.seed ?? 1,
-    iterations: options.iterations ?? Math.max(20_000, 40 * counted),
+    iterations: options.iterations ?? Math.max(20_000, 15 * counted),
     timeLimitMs: timeLimit * 1000,
     target: options.target ?? null,
     maxTravelMinutes: initial.score.travelMinutes * (1 + increase),

@@ -1,14 +1,16 @@
 /**
  * The large-neighbourhood move: free every movable row a few staff members have on one day, then
- * give the rows back among the same staff in start order, each to the staff member who already
- * knows the client best (most rows at the client on other days, or earlier that day) among those
- * with room for it (availability, no overlap, travel from the row before and to the row after).
- * The day's work stays with the same people; only who goes where changes.
+ * give the rows back among the same staff by regret insertion: a row prefers the staff member who
+ * already knows its client best (most rows there on other days, or already given back that day),
+ * among those with room for it (availability, no overlap, travel from the row before and to the
+ * row after), the snuggest fit breaking ties; each round the row that would lose most by missing
+ * its best place now takes it. The day's work stays with the same people; only who goes where
+ * changes.
  *
  * @module
  */
 import type { Rng } from '../generate/rng.js';
-import { sortByStart } from './model.js';
+import { dayKey, sortByStart } from './model.js';
 import type { PlanState } from './state.js';
 
 /**
@@ -22,48 +24,87 @@ import type { PlanState } from './state.js';
 export function repairDay(state: PlanState, rng: Rng, day: number, staff: readonly number[]): boolean {
   const p = state.p;
   const freed: number[] = [];
-  const lists = new Map<number, number[]>();
+  const fixed = new Map<number, number[]>();
   for (const s of staff) {
     const rows = state.rowsOf(s, day);
-    lists.set(s, rows.filter((r) => !p.movable[r]));
+    fixed.set(s, rows.filter((r) => !p.movable[r]));
     for (const r of rows) if (p.movable[r]) freed.push(r);
   }
   if (freed.length === 0) return false;
   sortByStart(p, freed);
-  // How well each staff member knows each client, without the freed rows.
-  const known = new Map<number, Map<number, number>>();
-  const knownOf = (c: number) => {
-    let m = known.get(c);
-    if (m === undefined) known.set(c, (m = new Map(state.met[c]!)));
-    return m;
-  };
-  for (const r of freed) {
-    const m = knownOf(p.rowClient[r]!);
-    const s = state.staff[r]!;
-    m.set(s, Math.max(0, (m.get(s) ?? 0) - 1));
+  const nS = staff.length, nF = freed.length;
+  const client = freed.map((i) => p.rowClient[i]!);
+  // known[k·nS + x]: rows staff[x] has at freed row k's client, without the freed rows
+  const known = new Int32Array(nF * nS);
+  for (let k = 0; k < nF; k++) {
+    const met = state.met[client[k]!]!;
+    for (let x = 0; x < nS; x++) known[k * nS + x] = met.get(staff[x]!) ?? 0;
   }
-  const choice = new Int32Array(freed.length);
-  for (let k = 0; k < freed.length; k++) {
-    const i = freed[k]!;
-    const v = p.visits[i]!;
-    const m = knownOf(p.rowClient[i]!);
-    let best = -1, bestScore = -Infinity;
-    for (const s of staff) {
-      if (!state.canTake(i, s)) continue;
-      const list = lists.get(s)!;
-      const at = room(state, list, i);
-      if (at < 0) continue;
-      const n = m.get(s) ?? 0;
-      // known staff first (more rows better, with diminishing returns), then the one free latest (best fit), a little noise
-      const idle = at > 0 ? (v.start - p.visits[list[at - 1]!]!.end) / 60_000 : 600;
-      const score = (n > 0 ? 1e6 + 1e5 * Math.log2(1 + n) : 0) - Math.min(idle, 600) + rng.float() * 30;
-      if (score > bestScore) { bestScore = score; best = s; }
+  for (let r = 0; r < nF; r++) {
+    const x = staff.indexOf(state.staff[freed[r]!]!);
+    for (let k = 0; k < nF; k++) if (client[k] === client[r]) known[k * nS + x] = Math.max(0, known[k * nS + x]! - 1);
+  }
+  // able[k·nS + x]: staff[x] may take freed row k at all (role, group, availability)
+  const able = new Uint8Array(nF * nS);
+  const noise = new Float64Array(nF * nS);
+  for (let k = 0; k < nF; k++) {
+    for (let x = 0; x < nS; x++) {
+      able[k * nS + x] = state.canTake(freed[k]!, staff[x]!) ? 1 : 0;
+      noise[k * nS + x] = rng.float() * 30;
     }
-    if (best < 0) return false;
-    choice[k] = best;
-    const list = lists.get(best)!;
-    list.splice(room(state, list, i), 0, i);
-    m.set(best, (m.get(best) ?? 0) + 1);
+  }
+  const lists = staff.map((s) => fixed.get(s)!);
+  // score of giving freed row k to staff[x]: −Infinity when it does not fit; known staff first
+  // (more rows better, with diminishing returns), then the one free latest (snug fit), a little noise
+  const scoreOf = (k: number, x: number): number => {
+    if (!able[k * nS + x]) return -Infinity;
+    const i = freed[k]!;
+    const list = lists[x]!;
+    const at = room(state, list, i);
+    if (at < 0) return -Infinity;
+    const n = known[k * nS + x]!;
+    const idle = at > 0 ? (p.visits[i]!.start - p.visits[list[at - 1]!]!.end) / 60_000 : 600;
+    return (n > 0 ? 1e6 + 1e5 * Math.log2(1 + n) : 0) - Math.min(idle, 600) + noise[k * nS + x]!;
+  };
+  // Regret insertion: each round, the row that loses most if it does not get its best staff
+  // member now (a row with one place left first) takes that place.
+  const sc = new Float64Array(nF * nS);
+  const b1 = new Float64Array(nF), b2 = new Float64Array(nF), bx = new Int32Array(nF);
+  const best = (k: number) => {
+    let v1 = -Infinity, v2 = -Infinity, x1 = -1;
+    for (let x = 0; x < nS; x++) {
+      const v = sc[k * nS + x]!;
+      if (v > v1) { v2 = v1; v1 = v; x1 = x; } else if (v > v2) v2 = v;
+    }
+    b1[k] = v1; b2[k] = v2; bx[k] = x1;
+  };
+  for (let k = 0; k < nF; k++) {
+    for (let x = 0; x < nS; x++) sc[k * nS + x] = scoreOf(k, x);
+    best(k);
+  }
+  const choice = new Int32Array(nF);
+  const done = new Uint8Array(nF);
+  for (let round = 0; round < nF; round++) {
+    let pick = -1, pickRegret = -Infinity;
+    for (let k = 0; k < nF; k++) {
+      if (done[k]) continue;
+      if (bx[k]! < 0) return false;
+      const regret = b2[k] === -Infinity ? 1e12 : b1[k]! - b2[k]!;
+      if (regret > pickRegret) { pickRegret = regret; pick = k; }
+    }
+    const x = bx[pick]!, i = freed[pick]!, s = staff[x]!;
+    done[pick] = 1;
+    choice[pick] = s;
+    lists[x]!.splice(room(state, lists[x]!, i), 0, i);
+    for (let k = 0; k < nF; k++) if (client[k] === client[pick]) known[k * nS + x]!++;
+    for (let k = 0; k < nF; k++) {
+      if (done[k]) continue;
+      const old = sc[k * nS + x]!;
+      const v = scoreOf(k, x);
+      if (v === old) continue;
+      sc[k * nS + x] = v;
+      if (bx[k] === x || old >= b2[k]! || v > b2[k]!) best(k);
+    }
   }
   for (let k = 0; k < freed.length; k++) state.assign(freed[k]!, choice[k]!);
   return true;
@@ -85,3 +126,38 @@ function room(state: PlanState, list: readonly number[], i: number): number {
   }
   return at;
 }
+
+/** Staff a rebuild frees at most. */
+export const LNS_STAFF = 10;
+
+/** The client's staff sorted by contributions, most first (ties: lower index). */
+export function regulars(state: PlanState, c: number): number[] {
+  return [...state.met[c]!.entries()].sort((x, y) => y[1] - x[1] || x[0] - y[0]).map(([s]) => s);
+}
+
+/** The staff a rebuild of client c's day frees: those holding c's rows that day, then c's other staff working then, at most LNS_STAFF. */
+function rebuildSet(state: PlanState, c: number, day: number, rows: readonly number[]): number[] {
+  const p = state.p;
+  const set: number[] = [];
+  for (const i of rows) if (p.day[i] === day && !set.includes(state.staff[i]!)) set.push(state.staff[i]!);
+  for (const t of regulars(state, c)) {
+    if (set.length >= LNS_STAFF) break;
+    if (!set.includes(t) && !p.staffExcluded[t] && p.available.has(dayKey(p, t, day))) set.push(t);
+  }
+  return set;
+}
+
+/**
+ * Frees the day of one of client c's rows (`rows`: c's movable rows) for the staff holding c's
+ * rows that day and c's other staff working then, and gives the rows back ({@link repairDay}).
+ *
+ * @example
+ * if (!rebuildDay(state, rng, client, rowsOfClient)) state.rollback();
+ */
+export function rebuildDay(state: PlanState, rng: Rng, c: number, rows: readonly number[]): boolean {
+  if (rows.length === 0) return false;
+  const day = state.p.day[rows[rng.int(0, rows.length - 1)]!]!;
+  const set = rebuildSet(state, c, day, rows);
+  return set.length >= 2 && repairDay(state, rng, day, set);
+}
+

@@ -49,8 +49,37 @@ describe('the window exchange and the day rebuild', () => {
     expect(state.commit()).toBe(true);
     const plan = visits.map((v, i) => ({ ...v, staff: p.staffIds[state.staff[i]!]! }));
     expect(violations(visits, plan)).toEqual([]);
-    // every row was freed, so nobody knows anyone: 08:00 goes to a free staff member, and from then
-    // on each client's rows follow whoever took its first row; by hand, 2 distinct in all
+    // every row was freed, so nobody knows anyone at first; once a client's first row is given back,
+    // its other rows prefer that staff member, and A and B each have room for one client's three
+    // rows (08:00, 09:00, 10:00): by hand, 2 distinct in all (the least possible: one per client)
     expect(state.score.distinct).toBe(2);
+  });
+
+  it('the rebuild places first the row that loses most without its best staff member (regret), not the earliest', async () => {
+    // Day 2 (kept): A has X twice and Y once, B has X once. Day 1 (rebuilt): X 08:00–08:30 (A),
+    // Y 08:15–08:45 (B). Both rows of day 1 cannot go to one person. Y loses a known staff member
+    // without A; X keeps one either way, so Y goes to A first and X to B: X meets A and B, Y only A,
+    // 3 in all (by hand); giving the earliest row its best place first (X to A) leaves Y with B: 4.
+    const at = (d: number, t: string) => `2024-10-0${d} ${t}`;
+    const r = (v: string, client: string, staff: string, d: number, start: string, end: string) => ({
+      visit_id: v, client_id: client, staff_id: staff, start: at(d, start), end: at(d, end), kind: 'omvårdnad', staff_role: 'undersköterska',
+      shift_start: at(d, '07:00'), shift_end: at(d, '22:00'),
+    });
+    const input = [
+      r('V1', 'X', 'A', 1, '08:00', '08:30'), r('V2', 'Y', 'B', 1, '08:15', '08:45'),
+      r('V3', 'X', 'A', 2, '08:00', '08:30'), r('V4', 'X', 'A', 2, '10:00', '10:30'), r('V5', 'Y', 'A', 2, '12:00', '12:30'), r('V6', 'X', 'B', 2, '14:00', '14:30'),
+    ];
+    const m = { from: '2024-10-01', rules: { days: 2, minVisitsPerDay: 1 } };
+    const { visits } = await readVisits(input);
+    const p = buildProblem(visits, m, continuity(visits, m).windows[0]!.perClient, {});
+    const state = new PlanState(p);
+    expect(state.score.distinct).toBe(4);
+    const A = p.staffIds.indexOf('A'), B = p.staffIds.indexOf('B');
+    expect(repairDay(state, new Rng(1), p.day[0]!, [A, B])).toBe(true);
+    expect(state.commit()).toBe(true);
+    expect(p.staffIds[state.staff[1]!]).toBe('A');
+    expect(p.staffIds[state.staff[0]!]).toBe('B');
+    expect(state.score.distinct).toBe(3);
+    expect(violations(visits, visits.map((v, i) => ({ ...v, staff: p.staffIds[state.staff[i]!]! })))).toEqual([]);
   });
 });
