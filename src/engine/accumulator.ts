@@ -232,7 +232,6 @@ export class ContinuityAccumulator implements CodedSink {
       ranks: this.register.ranked().ranks,
       // the names are read only by the indices
       staff: this.withIndices ? this.register.staffIds.texts() : [],
-      groups: this.withIndices ? this.register.groupNames.texts() : [],
       clients: this.register.facts(),
       sources: this.rowSources(),
     };
