@@ -31,8 +31,8 @@ export interface EngineSettings {
   fastPath?: boolean;
   /**
    * Threads that read a CSV file at once (default: the cores available, at most 8; files under
-   * 8 MB are read by one thread unless this is given). A file with a quote anywhere, Windows-1252,
-   * `onError: 'stop'` and `indices` are read by one thread.
+   * 8 MB are read by one thread unless this is given). A file with a quote anywhere, Windows-1252
+   * and `onError: 'stop'` are read by one thread.
    */
   threads?: number;
   /**

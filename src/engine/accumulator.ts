@@ -232,7 +232,6 @@ export class ContinuityAccumulator implements CodedSink {
       ranks: this.register.ranked().ranks,
       // the names are read only by the indices
       staff: this.withIndices ? this.register.staffIds.texts() : [],
-      groups: this.withIndices ? this.register.groupNames.texts() : [],
       clients: this.register.facts(),
       sources: this.rowSources(),
     };
@@ -339,7 +338,7 @@ export class ContinuityAccumulator implements CodedSink {
   /**
    * What this accumulator holds after its rows, for another thread to merge
    * ({@link ContinuityAccumulator.absorb}): every counted row goes to the spill file first.
-   * Not with indices (contact persons are not carried).
+   * With indices, the part carries how often each contact person was listed for each client.
    */
   part(): AccumulatorPart {
     this.spill();
@@ -358,8 +357,8 @@ export class ContinuityAccumulator implements CodedSink {
 
   /**
    * Merges another reader's {@link AccumulatorPart} (a worker's share of the file) into this
-   * accumulator: its names get this accumulator's numbers, its client facts and exclusions are
-   * combined, and its spilled rows become a source of the evaluation, its lines shifted by
+   * accumulator: its names get this accumulator's numbers, its client facts, contact counts and
+   * exclusions are combined, and its spilled rows become a source of the evaluation, its lines shifted by
    * `lineOffset`. Parts must be absorbed in file order (arrival order decides ties).
    */
   absorb(part: AccumulatorPart, lineOffset: number): void {

@@ -9,7 +9,8 @@ import { Interner, rankNames, type NumberMaps, type RankedNames } from './store.
  * The names a reader has seen (clients, staff, groups, kinds, roles: each numbered in order of
  * first sight) and what is known of each client apart from its rows, in typed arrays by client
  * number: the partition of its rows, its birth day (the latest given) and age (the lowest given),
- * the line of its first row, and with indices the contact persons listed on its rows.
+ * the line of its first row, and with indices how often each contact person is listed on its rows
+ * (carried in its {@link RegisterPart} and added up by {@link LogRegister.merge}).
  *
  * @example
  * const register = new LogRegister(false);
@@ -129,8 +130,26 @@ export class LogRegister {
     const { birthDay, age } = this.facts();
     return {
       clients: this.clientIds.packed(), birthDay, age, firstLine: this.firstLines(), staff: this.staffIds.packed(), groups: this.groupNames.texts(),
-      seenBirthDate: this.seenBirthDate, seenAge: this.seenAge,
+      seenBirthDate: this.seenBirthDate, seenAge: this.seenAge, contacts: this.contactCounts(),
     };
+  }
+
+  /** With indices: every (client, contact person, times listed) this register counted, as triples of numbers in one array; else null. */
+  private contactCounts(): Int32Array | null {
+    const contacts = this.contacts;
+    if (contacts === null) return null;
+    let n = 0;
+    for (const listed of contacts) if (listed !== undefined) n += listed.size;
+    const triples = new Int32Array(3 * n);
+    let k = 0;
+    contacts.forEach((listed, client) => {
+      for (const [staff, count] of listed) {
+        triples[k++] = client;
+        triples[k++] = staff;
+        triples[k++] = count;
+      }
+    });
+    return triples;
   }
 
   /**
@@ -143,11 +162,18 @@ export class LogRegister {
     client.forEach((c, i) => this.note(c, orNull(part.birthDay[i]), orNull(part.age[i]), -1, part.firstLine[i]! + lineOffset));
     this.seenBirthDate ||= part.seenBirthDate;
     this.seenAge ||= part.seenAge;
-    return {
-      client,
-      staff: this.staffIds.idsOf(part.staff),
-      group: Int32Array.from(part.groups, (name) => this.groupNames.id(name)),
-    };
+    const staff = this.staffIds.idsOf(part.staff);
+    const contacts = this.contacts;
+    const triples = part.contacts;
+    if (contacts !== null && triples !== null) {
+      // the times each contact person was listed add up over the parts, in this register's numbers
+      for (let k = 0; k < triples.length; k += 3) {
+        const listed = (contacts[client[triples[k]!]!] ??= new Map());
+        const s = staff[triples[k + 1]!]!;
+        listed.set(s, (listed.get(s) ?? 0) + triples[k + 2]!);
+      }
+    } else if (contacts !== null || triples !== null) throw new Error('a part with contact persons merges only into a register that counts them, and back');
+    return { client, staff, group: Int32Array.from(part.groups, (name) => this.groupNames.id(name)) };
   }
 
   /** Drops the byte indexes of client and staff ids that merging builds (a few MB per 100,000 ids). */
@@ -194,6 +220,11 @@ export interface RegisterPart {
   groups: string[];
   seenBirthDate: boolean;
   seenAge: boolean;
+  /**
+   * With indices: the contact persons listed on each client's rows, as (client, staff, times
+   * listed) triples of the part's numbers, one after another; null without indices.
+   */
+  contacts: Int32Array | null;
 }
 
 /** The contact person listed most often (ties: the first in sort order), or null. */

@@ -32,7 +32,7 @@ export type { FilledAccumulator } from './filled.js';
  * Reads `source` into a {@link ContinuityAccumulator} made from `options` (the measure's options,
  * the reader's, and `engine`), hands it to `use` and gives what `use` gives. A file (path or
  * `file:` URL) is read with the fast path unless `engine.fastPath` is false, by
- * `engine.threads` threads when the file allows (see {@link readInParallel}; with `indices`,
+ * `engine.threads` threads when the file allows (see {@link readInParallel}; with
  * `onError: 'stop'`, Windows-1252 or a quote in the file, by one); anything else (an Excel
  * workbook, a stream, rows in memory) by the general reader. Either way the accumulator holds the same rows, the ledger the same counts and issues
  * (tests hold them equal). The options are checked first (`BAD_SOURCE`, `BAD_OPTION`; an engine

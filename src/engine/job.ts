@@ -1,8 +1,8 @@
 import type { DayWindow } from '../windows/windows.js';
 import { ageOn } from '../windows/civil.js';
 import { ClientEvaluator, REASONS, type ClientFigures } from './evaluate.js';
-import { clientIndices, type ClientIndices } from '../measures/continuity/indices.js';
-import { groupVisits } from './group.js';
+import type { ClientIndices } from '../measures/continuity/indices.js';
+import { StoreIndices } from './indices.js';
 import { BlockReader, type BlockRef } from './partitions.js';
 import type { ContinuityRules } from '../measures/continuity/rules.js';
 import { GatheredRows } from './rowstore.js';
@@ -62,7 +62,7 @@ export function ageAt(facts: ClientFacts, client: number, fromDay: number): numb
  * only numbers, strings and file paths (apart from `memory`), so it can go to a worker.
  *
  * @example
- * evaluateJob({ windows, partitions: [0, 2, 4], rules, ranks, staff, groups, clients, sources });
+ * evaluateJob({ windows, partitions: [0, 2, 4], rules, ranks, staff, clients, sources });
  */
 export interface EvaluationJob {
   windows: DayWindow[];
@@ -76,9 +76,8 @@ export interface EvaluationJob {
   rules: ContinuityRules;
   /** Staff and group numbers → rank of their text (ties are broken on the text). */
   ranks: Ranks;
-  /** Staff and group names by number: read only for the indices (empty when the job has none to compute). */
+  /** Staff names by number: read only for the indices (empty when the job has none to compute). */
   staff: string[];
-  groups: string[];
   clients: ClientFacts;
   sources: RowSource[];
 }
@@ -174,6 +173,7 @@ function emptyFigures(size: number): WindowFigures {
  */
 export function evaluateJob(job: EvaluationJob): JobResult {
   const contact = job.clients.contact;
+  const indices = contact === null ? null : new StoreIndices(job.staff, job.ranks);
   const gathered = new PartitionRows(job.sources);
   try {
     const claims = job.claims === null || job.claims === undefined ? null : new Int32Array(job.claims);
@@ -184,7 +184,7 @@ export function evaluateJob(job: EvaluationJob): JobResult {
         const store = gathered.of(window.fromDay, job.partitions[k]!);
         store.forEachClient(job.ranks, (c, _rows, a, b) => {
           const figures = evaluator.evaluate(store, a, b, ageAt(job.clients, c, window.fromDay));
-          out.push(c, figures, contact === null ? null : clientIndices(store.rowObjects(a, b, job.staff, job.groups), contact[c] ?? null, groupVisits));
+          out.push(c, figures, indices === null ? null : indices.of(store, a, b, contact![c] ?? null));
         }, window.days);
       }
       return out.done();

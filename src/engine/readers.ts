@@ -99,15 +99,15 @@ export interface ReaderThreads {
 
 /**
  * Starts the threads of {@link readInParallel} for a file, or null when it will be read by one
- * thread: fewer than 2 threads, Windows-1252 (`encoding: 'latin1'`), `onError: 'stop'`,
- * `indices`, a file under 8 MB unless `engine.threads` is given, or a missing file (the
- * one-thread reader gives the error).
+ * thread: fewer than 2 threads, Windows-1252 (`encoding: 'latin1'`), `onError: 'stop'`, a file
+ * under 8 MB unless `engine.threads` is given, or a missing file (the one-thread reader gives the
+ * error).
  *
  * @example
  * const threads = startReaders('national.csv', { from: '2024-10-01' }, 2);
  */
 export function startReaders(path: string, options: MeasureOptions & ReadOptions, threads: number): ReaderThreads | null {
-  if (threads < 2 || options.encoding === 'latin1' || options.onError === 'stop' || options.indices === true) return null;
+  if (threads < 2 || options.encoding === 'latin1' || options.onError === 'stop') return null;
   let size: number;
   try {
     size = statSync(path).size;

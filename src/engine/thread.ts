@@ -39,7 +39,7 @@ export type ThreadReply =
 
 /**
  * The buffers of a reply's arrays, to move to the calling thread instead of copying them
- * (`postMessage`'s transfer list): the parts' names and client facts of a read, the figures of an
+ * (`postMessage`'s transfer list): the parts' names, client facts and contact counts of a read, the figures of an
  * evaluation. Each array's buffer belongs to the reply alone (the arrays of a finished reader's
  * register, of which a part's arrays are views, or the figures; never Node's shared pool nor a
  * module's memory), and the thread makes new ones for its next request.
@@ -50,7 +50,11 @@ export type ThreadReply =
 export function replyTransfers(reply: ThreadReply): ArrayBuffer[] {
   const arrays: ArrayBufferView[] = [];
   if (reply.type === 'scanned') {
-    for (const { part } of reply.pieces) if (part !== null) arrays.push(part.clients.bytes, part.clients.ends, part.staff.bytes, part.staff.ends, part.birthDay, part.age, part.firstLine);
+    for (const { part } of reply.pieces) {
+      if (part === null) continue;
+      arrays.push(part.clients.bytes, part.clients.ends, part.staff.bytes, part.staff.ends, part.birthDay, part.age, part.firstLine);
+      if (part.contacts !== null) arrays.push(part.contacts);
+    }
   } else if (reply.type === 'evaluated') {
     for (const w of reply.result) arrays.push(w.client, w.visits, w.staff, w.reason, w.firstShortDay, w.doubleStaffedVisits, w.group);
   }

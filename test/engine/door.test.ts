@@ -110,6 +110,18 @@ describe('measureForReport through the door', () => {
     expect(without).toEqual({ continuity: await measureContinuity(LOG, { anchor: 'first-monday' }), staffing: alone.staffing });
     expect(await measureForReport(LOG, { anchor: 'first-monday', indices: false, engine: { fastPath: false } })).toEqual(without);
   });
+
+  it('with the indices (the generated log lists contact persons): reads with the threads, and gives what one thread and the general reader give', async () => {
+    const options = { from: '2024-10-07' };
+    const threaded = await measureForReport(LOG, { ...options, engine: THREADED });
+    const indices = threaded.continuity.windows[0]!.indices!;
+    // most clients have a contact person, and some share strictly between 0 and 1: the contact counts are read
+    expect(indices.withoutContact).toBeLessThan(threaded.continuity.windows[0]!.clients.eligible / 2);
+    expect(threaded.continuity.windows[0]!.perClient.some((c) => c.indices!.contactShare! > 0 && c.indices!.contactShare! < 1)).toBe(true);
+    for (const engine of SETTINGS) expect(await measureForReport(LOG, { ...options, engine })).toEqual(threaded);
+    expect(await collections(() => measureForReport(LOG, { ...options, engine: { threads: 1 } }))).toBe(1);
+    expect(await collections(() => measureForReport(LOG, { ...options, engine: THREADED }))).toBeGreaterThan(4);
+  });
 });
 
 describe('the engine\'s settings at the top level of any command', () => {
@@ -140,5 +152,8 @@ describe('the built package, with worker threads', () => {
     const checked = await check.checkSchedule(LOG, c, { engine: { threads: 1 } });
     expect(await check.checkSchedule(LOG, c, { engine: THREADED })).toEqual(checked);
     expect(await report.measureForReport(LOG, { from: '2024-10-07', indices: false, engine: THREADED })).toEqual(await report.measureForReport(LOG, { from: '2024-10-07', indices: false, engine: { threads: 1 } }));
+    // with the indices (read with the threads since the parts carry the contact counts)
+    expect(await report.measureForReport(LOG, { from: '2024-10-07', engine: THREADED })).toEqual(await report.measureForReport(LOG, { from: '2024-10-07', engine: { threads: 1 } }));
+    expect(await built.measureContinuity(LOG, { from: '2024-10-07', indices: true, engine: THREADED })).toEqual(await built.measureContinuity(LOG, { from: '2024-10-07', indices: true, engine: { threads: 1 } }));
   });
 });

@@ -240,7 +240,7 @@ export async function measureStaffing(source: VisitSource, options: StaffingOpti
  * threads, the spilling, as `options.engine` says): each client is staffed from the counted rows
  * of the filled accumulator, partition by partition, before the measure is evaluated (in the
  * threads that read the log when `engine.shareEvaluation` keeps them). With `indices` the
- * measure computes the indices too (the report's one pass; such a log is read by one thread).
+ * measure computes the indices too (the report's one pass).
  *
  * @example
  * const { continuity, staffing } = await measureStaffingWithContinuity('visits.csv', { from: '2024-10-01' }, true);

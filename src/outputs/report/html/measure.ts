@@ -10,8 +10,8 @@ import type { StaffingResult } from '../../../measures/staffing/types.js';
  * Everything a report shows, from one pass over a visit log: the continuity measure (with the
  * continuity indices unless `indices: false`) and the double-staffing figures with the same
  * windows and rules (the log is read once, so standard input works), through the engine's door
- * as the measures read it (`engine`: the fast path, the threads, spilling; a log measured with
- * the indices is read by one thread). Without `from`, one window a month.
+ * as the measures read it (`engine`: the fast path, the threads, spilling). Without `from`, one
+ * window a month.
  *
  * @example
  * const input = await measureForReport('visits.csv', { anchor: 'first-monday' });
