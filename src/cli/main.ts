@@ -122,6 +122,8 @@ if (process.argv[2] === 'routes') {
 // the report collects between its passes and while it writes the page (its young generation
 // stays: the page's pieces are objects and strings, and standard input goes through the general reader)
 if (process.argv[2] === 'report') exposeGarbageCollection();
+// the planner's search collects now and then (cli/plan.ts): its garbage is short-lived
+if (process.argv[2] === 'plan') exposeGarbageCollection();
 
 main(process.argv.slice(2)).then(
   (code) => {

@@ -1,3 +1,4 @@
+import { collectGarbage } from '../engine/garbage.js';
 import { clearProgress, terminalProgress } from './progress.js';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -43,6 +44,13 @@ the search) to standard output or --json FILE.
 
 Exit status: 0 success, 2 usage error or unreadable input.`;
 
+/**
+ * Search steps between two full garbage collections (the search's progress comes every 4,096
+ * steps). The search makes short-lived garbage that V8 otherwise collects late: at 2,000 clients
+ * ~80 MB stays live while the heap grew to ~500 MB.
+ */
+const COLLECT_EVERY_STEPS = 4096 * 32;
+
 /** Runs `kontinuitet plan`. */
 export async function planCommand(argv: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
   const { values, positionals } = parseFlags(argv, {
@@ -83,8 +91,11 @@ export async function planCommand(argv: string[], out: NodeJS.WritableStream, er
     ...(values.roster !== undefined ? { roster: values.roster } : {}),
     ...(pools !== undefined ? { pools } : {}),
   };
-  const onProgress = terminalProgress(err, values.quiet === true);
-  if (onProgress !== undefined) options.onProgress = onProgress;
+  const show = terminalProgress(err, values.quiet === true);
+  options.onProgress = (p) => {
+    show?.(p);
+    if (p.phase === 'plan' && p.done % COLLECT_EVERY_STEPS === 0) collectGarbage();
+  };
   const file = positionals[0]!;
   const plan = await planContinuity(file, options);
   clearProgress();

@@ -3,7 +3,7 @@ import { writeJson } from '../outputs/report/json.js';
 import { writeCsv } from '../outputs/report/csv.js';
 import { measureRoutesStreamed, type RoutesOptions, type StreamedRoutesResult } from '../measures/routes/measure.js';
 import { readRoadNetwork } from '../measures/routes/roads.js';
-import { routesTable } from '../measures/routes/table.js';
+import { routesTable } from '../outputs/routes/table.js';
 import { choice, intFlag, numberFlag, parseFlags, UsageError } from './args.js';
 import { READ_FLAGS, READ_HELP, readOptions } from './read-flags.js';
 

@@ -9,7 +9,7 @@ import '../../outputs/report/display.js';
 // Measuring routes
 export { measureRoutes, routes, type RoutesOptions } from './measure.js';
 export type { RoutesResult, RoutesWindow, RouteSummary, RouteSpread, StaffDayRoute, RouteReason, TravelSource, BestSearch } from './types.js';
-export { routesTable } from './table.js';
+export { routesTable } from '../../outputs/routes/table.js';
 
 // The best order of a route's stops
 export { bestOrder, type BestOrderOptions, type BestOrderResult } from './bestOrder.js';

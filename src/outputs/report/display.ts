@@ -1,5 +1,5 @@
 import type { ContinuityResult, ContinuitySummary } from '../../measures/continuity/types.js';
-import { routesTable } from '../../measures/routes/table.js';
+import { routesTable } from '../routes/table.js';
 import type { RoutesResult } from '../../measures/routes/types.js';
 import { setJupyterRenderer } from '../../jupyter.js';
 import { staffingTable } from '../staffing/table.js';

@@ -76,7 +76,7 @@ export const LABELS = {
   pairVisits: { sv: 'Paret tillsammans', en: 'Pair together' },
   duplicatesAtLines: { sv: 'Dubbelregistreringar på rad', en: 'Duplicate registrations at lines' },
 
-  // The routes table (src/measures/routes/table.ts).
+  // The routes table (src/outputs/routes/table.ts).
   rt_scope: { sv: 'Omfattning', en: 'Scope' },
   rt_staffDays: { sv: 'personaldagar', en: 'staff-days' },
   rt_share: { sv: 'brukartid %', en: 'client time %' },

@@ -4,10 +4,10 @@
  * @module
  */
 
-import { label, type Lang } from '../../outputs/report/labels.js';
+import { label, type Lang } from '../report/labels.js';
 import { safeLines, safeText } from '../../safe-text.js';
-import { columns, fmt } from '../../outputs/report/table.js';
-import type { RouteSummary, RoutesResult, RoutesWindow } from './types.js';
+import { columns, fmt } from '../report/table.js';
+import type { RouteSummary, RoutesResult, RoutesWindow } from '../../measures/routes/types.js';
 
 
 function cells(name: string, s: RouteSummary, lang: Lang): string[] {
