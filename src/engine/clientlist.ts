@@ -1,4 +1,4 @@
-import { STREAMED_ROWS } from '../outputs/report/json.js';
+import { STREAMED_ROWS } from '../streamed-rows.js';
 import { clientContinuity, REASONS, type ClientFigures } from './evaluate.js';
 import { clientIndices, type ClientIndices } from '../measures/continuity/indices.js';
 import { ageAt, type ClientFacts, type WindowFigures } from './job.js';

@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { measureContinuityStreamed } from '../../src/measures/continuity/measure.js';
 import { measureContinuity } from '../../src/index.js';
-import { STREAMED_ROWS, writeJson } from '../../src/outputs/report/json.js';
+import { writeJson } from '../../src/outputs/report/json.js';
+import { STREAMED_ROWS } from '../../src/streamed-rows.js';
 
 async function written(value: unknown, keys: string[], highWaterMark = 16): Promise<string> {
   let text = '';

@@ -5,7 +5,7 @@
  * @module
  */
 
-import { STREAMED_ROWS } from '../../outputs/report/json.js';
+import { STREAMED_ROWS } from '../../streamed-rows.js';
 import { gaveUp } from '../../engine/garbage.js';
 import { civilFromDays } from '../../windows/civil.js';
 import type { LocalZone } from '../../windows/zone.js';

@@ -1,25 +1,4 @@
-/**
- * Marks an object that stands for an array made a slice at a time (`length`, `slice(from, to)`,
- * and `toJSON()` giving the whole array; optionally `batch`, how many elements to ask for at once,
- * default 256): {@link writeJson} writes it under a streamed key without ever holding all its
- * elements.
- *
- * @example
- * const rows = { [STREAMED_ROWS]: true, length: 1e6, slice: (a, b) => make(a, b), toJSON: () => make(0, 1e6) };
- */
-export const STREAMED_ROWS = Symbol('kontinuitet.streamedRows');
-
-/** An array made a slice at a time ({@link STREAMED_ROWS}). */
-interface StreamedRows {
-  readonly [STREAMED_ROWS]: true;
-  readonly length: number;
-  readonly batch?: number;
-  slice(from: number, to: number): unknown[];
-}
-
-function isStreamedRows(value: unknown): value is StreamedRows {
-  return typeof value === 'object' && value !== null && (value as Partial<StreamedRows>)[STREAMED_ROWS] === true;
-}
+import { isStreamedRows, type StreamedRows } from '../../streamed-rows.js';
 
 /** An array, or an array made a slice at a time. */
 function isList(value: unknown): value is unknown[] | StreamedRows {
