@@ -34,4 +34,15 @@ describe('the import graph of src/', () => {
     expect(modules(SRC).filter((m) => !seen.has(m) && m !== 'index.ts' && !m.endsWith('.as.ts'))).toEqual([]);
     expect(graph.circular()).toEqual([]);
   });
+
+  it('flows one way: the engine, the reader, the windows, the measures and the summary import no output or CLI module', async () => {
+    const graph = (await madge(SRC, { fileExtensions: ['ts'] })).obj();
+    const upstream = /^(engine|read|windows|measures|summary)\//;
+    // a subpath entry (measures/routes/index.ts: `kontinuitet/routes`) gathers the tables too
+    const entries = new Set(['measures/routes/index.ts']);
+    const reaching = Object.entries(graph)
+      .filter(([m]) => upstream.test(m) && !entries.has(m))
+      .flatMap(([m, deps]) => deps.filter((d) => /^(outputs|cli)\//.test(d)).map((d) => `${m} → ${d}`));
+    expect(reaching).toEqual([]);
+  });
 });
