@@ -24,7 +24,9 @@ import { pipeline } from 'node:stream/promises';
 import { format } from 'fast-csv';
 import { KontinuitetError } from '../errors.js';
 import { formatEpochDay, parseEpochDay } from './calendar.js';
-import { KIND, ROSTER_SHIFTS, Simulation, buildWorld, wallTime, type SimCounters, type VisitRecord } from './municipality.js';
+import { KIND, ROSTER_SHIFTS, wallTime, type VisitRecord } from './municipality.js';
+import { Simulation, type SimCounters } from './simulation.js';
+import { buildWorld } from './world.js';
 import { PROFILE_SCATTER, knobsFor, type GenerateProfile } from './profile.js';
 import { Rng } from './rng.js';
 
