@@ -1,0 +1,559 @@
+/**
+ * The local search of the heuristic solver (`./solverHeuristic.ts`): `RouteSearch` holds one
+ * route with its prefix sums and (with time windows) its cached schedule, and improves it by
+ * 2-opt reversals and Or-opt relocations driven by neighbour lists and a queue of dirty nodes;
+ * `perturb` applies the double-bridge kicks of the iterated local search.
+ *
+ * @module
+ */
+
+import { routeLateness, type SolverInstance } from './solverInstance.js';
+
+/** Size of the neighbour lists that drive the local search. */
+const NEIGHBOURS = 8;
+
+/** Double-bridge candidates drawn per perturbation with time windows (the first on-time one is used). */
+const BRIDGE_TRIES_WITH_WINDOWS = 4;
+
+const REVERSE = 0;
+const RELOCATE = 1;
+
+export class RouteSearch {
+  readonly inst: SolverInstance;
+  readonly size: number;
+  readonly w: Float64Array;
+  readonly len: number;
+  readonly asym: boolean;
+  readonly windows: boolean;
+  readonly eps: number;
+  r: Int32Array;
+  scratch: Int32Array;
+  readonly pos: Int32Array;
+  readonly fwd: Float64Array;
+  readonly bwd: Float64Array;
+  /** Service start time at each position (windows only). */
+  readonly tStart: Float64Array;
+  /** Lateness accumulated up to and including each position (windows only). */
+  readonly lateCum: Float64Array;
+  /** Changed position range [c0, c1] of the move last written into `scratch`. */
+  c0 = 0;
+  c1 = 0;
+  /** Last position that arrives late (−1 when none). */
+  lastLate = -1;
+  travel = 0;
+  late = 0;
+  readonly nb: Int32Array;
+  readonly k: number;
+  readonly queue: Int32Array;
+  readonly inQueue: Uint8Array;
+  qHead = 0;
+  qLen = 0;
+
+  constructor(inst: SolverInstance, route: Int32Array, eps: number) {
+    this.inst = inst;
+    this.size = inst.size;
+    this.w = inst.w;
+    this.len = route.length;
+    this.windows = inst.hasWindows;
+    this.eps = eps;
+    this.r = Int32Array.from(route);
+    this.scratch = new Int32Array(this.len);
+    this.pos = new Int32Array(inst.size).fill(-1);
+    this.fwd = new Float64Array(this.len);
+    this.bwd = new Float64Array(this.len);
+    this.tStart = new Float64Array(this.windows ? this.len : 0);
+    this.lateCum = new Float64Array(this.windows ? this.len : 0);
+    const { size, w } = this;
+    let asym = false;
+    // Only arcs between free positions are ever reversed.
+    for (let a = 1; a < this.len - 1 && !asym; a++) {
+      const u = route[a] as number;
+      for (let b = a + 1; b < this.len - 1; b++) {
+        const v = route[b] as number;
+        if (w[u * size + v] !== w[v * size + u]) {
+          asym = true;
+          break;
+        }
+      }
+    }
+    this.asym = asym;
+    // Neighbour lists over the route's nodes, by w[u][v] + w[v][u].
+    // (the k nearest by an insertion into a short list: the order is total, so as a full sort's)
+    this.k = Math.min(this.len - 1, NEIGHBOURS);
+    const k = this.k;
+    this.nb = new Int32Array(this.size * k);
+    const near = new Int32Array(k + 1);
+    const nearD = new Float64Array(k + 1);
+    for (let a = 0; a < this.len; a++) {
+      const u = route[a] as number;
+      let count = 0;
+      for (let b = 0; b < this.len; b++) {
+        const x = route[b] as number;
+        if (x === u) continue;
+        const dx = (w[u * size + x] as number) + (w[x * size + u] as number);
+        let at = count;
+        while (at > 0 && ((nearD[at - 1] as number) > dx || ((nearD[at - 1] as number) === dx && (near[at - 1] as number) > x))) {
+          if (at < k) {
+            near[at] = near[at - 1] as number;
+            nearD[at] = nearD[at - 1] as number;
+          }
+          at--;
+        }
+        if (at < k) {
+          near[at] = x;
+          nearD[at] = dx;
+          if (count < k) count++;
+        }
+      }
+      for (let q = 0; q < k; q++) this.nb[u * k + q] = near[q] as number;
+    }
+    this.queue = new Int32Array(this.size);
+    this.inQueue = new Uint8Array(this.size);
+    this.refresh();
+  }
+
+  /** Recomputes positions, prefix sums, travel (exactly, left to right) and lateness. */
+  refresh(): void {
+    const { r, size, w, len, fwd, bwd, pos } = this;
+    let f = 0;
+    let b = 0;
+    fwd[0] = 0;
+    bwd[0] = 0;
+    pos[r[0] as number] = 0;
+    for (let p = 1; p < len; p++) {
+      const u = r[p - 1] as number;
+      const v = r[p] as number;
+      pos[v] = p;
+      f += w[u * size + v] as number;
+      fwd[p] = f;
+      if (this.asym) {
+        b += w[v * size + u] as number;
+        bwd[p] = b;
+      }
+    }
+    this.travel = f;
+    if (this.windows) this.schedule();
+  }
+
+  /** Fills tStart/lateCum for the current route and sets `late`. */
+  private schedule(): void {
+    const { r, size, w, len, tStart, lateCum } = this;
+    const { lo, hi, svc } = this.inst;
+    let u = r[0] as number;
+    const h0 = hi[u] as number;
+    let late = this.inst.t0 > h0 ? this.inst.t0 - h0 : 0;
+    let t = Math.max(this.inst.t0, lo[u] as number);
+    tStart[0] = t;
+    lateCum[0] = late;
+    let lastLate = late > 0 ? 0 : -1;
+    for (let p = 1; p < len; p++) {
+      const v = r[p] as number;
+      const a = t + (svc[u] as number) + (w[u * size + v] as number);
+      const hv = hi[v] as number;
+      if (a > hv) {
+        late += a - hv;
+        t = a;
+        lastLate = p;
+      } else {
+        const l = lo[v] as number;
+        t = a > l ? a : l;
+      }
+      tStart[p] = t;
+      lateCum[p] = late;
+      u = v;
+    }
+    this.late = late;
+    this.lastLate = lastLate;
+  }
+
+  /**
+   * Writes the positions [c0, c1] that a move changes into `scratch` (the rest of the route is
+   * unchanged) and records the range.
+   */
+  private fill(kind: number, a: number, b: number, p: number, rev: boolean): void {
+    const src = this.r;
+    const dst = this.scratch;
+    if (kind === REVERSE) {
+      for (let q = a; q <= b; q++) dst[q] = src[a + b - q] as number;
+      this.c0 = a;
+      this.c1 = b;
+      return;
+    }
+    // RELOCATE segment [a..b] to between p and p + 1.
+    let o: number;
+    if (p < a) {
+      o = p + 1;
+      this.c0 = o;
+      this.c1 = b;
+      if (rev) for (let i = b; i >= a; i--) dst[o++] = src[i] as number;
+      else for (let i = a; i <= b; i++) dst[o++] = src[i] as number;
+      for (let i = p + 1; i < a; i++) dst[o++] = src[i] as number;
+    } else {
+      o = a;
+      this.c0 = a;
+      this.c1 = p;
+      for (let i = b + 1; i <= p; i++) dst[o++] = src[i] as number;
+      if (rev) for (let i = b; i >= a; i--) dst[o++] = src[i] as number;
+      else for (let i = a; i <= b; i++) dst[o++] = src[i] as number;
+    }
+  }
+
+  /**
+   * Total lateness of the route after a move, from the cached schedule of the current route:
+   * the prefix before the first changed position is reused, the changed positions are walked
+   * in their new order, and the unchanged suffix only until its service starts coincide with
+   * the cached ones (then the rest is known). Returns early, with a value > `bound`, once the
+   * result is sure to exceed `bound` (later starts on the suffix never reduce its lateness).
+   */
+  private lateAfterMove(kind: number, a: number, b: number, p: number, rev: boolean, bound: number): number {
+    const { r, size, w, len, tStart, lateCum } = this;
+    const { lo, hi, svc } = this.inst;
+    // Up to two pieces of old positions, walked forwards (step 1) or backwards (step −1).
+    let c0: number;
+    let c1: number;
+    let f0: number;
+    let n0: number;
+    let s0: number;
+    let f1 = 0;
+    let n1 = 0;
+    let s1 = 1;
+    if (kind === REVERSE) {
+      c0 = a;
+      c1 = b;
+      f0 = b;
+      n0 = b - a + 1;
+      s0 = -1;
+    } else if (p < a) {
+      c0 = p + 1;
+      c1 = b;
+      f0 = rev ? b : a;
+      n0 = b - a + 1;
+      s0 = rev ? -1 : 1;
+      f1 = p + 1;
+      n1 = a - p - 1;
+    } else {
+      c0 = a;
+      c1 = p;
+      f0 = b + 1;
+      n0 = p - b;
+      s0 = 1;
+      f1 = rev ? b : a;
+      n1 = b - a + 1;
+      s1 = rev ? -1 : 1;
+    }
+    let u = r[c0 - 1] as number;
+    let t = tStart[c0 - 1] as number;
+    let late = lateCum[c0 - 1] as number;
+    for (let piece = 0; piece < 2; piece++) {
+      let q = piece === 0 ? f0 : f1;
+      const cnt = piece === 0 ? n0 : n1;
+      const st = piece === 0 ? s0 : s1;
+      for (let i = 0; i < cnt; i++, q += st) {
+        const v = r[q] as number;
+        const at = t + (svc[u] as number) + (w[u * size + v] as number);
+        const hv = hi[v] as number;
+        if (at > hv) {
+          late += at - hv;
+          if (late > bound) return late;
+          t = at;
+        } else {
+          const l = lo[v] as number;
+          t = at > l ? at : l;
+        }
+        u = v;
+      }
+    }
+    const lateEnd = lateCum[len - 1] as number;
+    for (let q = c1 + 1; q < len; q++) {
+      const v = r[q] as number;
+      const at = t + (svc[u] as number) + (w[u * size + v] as number);
+      const hv = hi[v] as number;
+      if (at > hv) {
+        late += at - hv;
+        if (late > bound) return late;
+        t = at;
+      } else {
+        const l = lo[v] as number;
+        t = at > l ? at : l;
+      }
+      const old = tStart[q] as number;
+      const rest = lateEnd - (lateCum[q] as number);
+      // Same start → same lateness from here on.
+      if (t === old) return late + rest;
+      if (t > old) {
+        // Lateness is non-decreasing in the start time: at least the old rest is still to come.
+        if (late + rest > bound) return late + rest;
+      } else if (rest === 0) {
+        // Earlier than an on-time suffix → stays on time.
+        return late;
+      }
+      u = v;
+    }
+    return late;
+  }
+
+  /** Makes the move last written by `fill` the current route. */
+  private commitFill(): void {
+    this.r.set(this.scratch.subarray(this.c0, this.c1 + 1), this.c0);
+    this.refresh();
+  }
+
+  push(u: number): void {
+    if (this.inQueue[u] === 1) return;
+    this.inQueue[u] = 1;
+    this.queue[(this.qHead + this.qLen) % this.size] = u;
+    this.qLen++;
+  }
+
+  pushAll(): void {
+    for (let p = 0; p < this.len; p++) this.push(this.r[p] as number);
+  }
+
+  /** Internal-cost change of reversing r[a..b]. */
+  private revInner(a: number, b: number): number {
+    return this.asym ? (this.bwd[b] as number) - (this.bwd[a] as number) - ((this.fwd[b] as number) - (this.fwd[a] as number)) : 0;
+  }
+
+  /** Travel change of reversing r[a..b], 1 ≤ a < b ≤ len − 2. */
+  private revDelta(a: number, b: number): number {
+    const { r, w, size } = this;
+    const p = r[a - 1] as number;
+    const x = r[a] as number;
+    const y = r[b] as number;
+    const q = r[b + 1] as number;
+    return (
+      (w[p * size + y] as number) +
+      (w[x * size + q] as number) -
+      (w[p * size + x] as number) -
+      (w[y * size + q] as number) +
+      this.revInner(a, b)
+    );
+  }
+
+  /** Travel change of moving r[s..e] between r[p] and r[p + 1] (p ∉ [s − 1, e]), optionally reversed. */
+  private relocateDelta(s: number, e: number, p: number, rev: boolean): number {
+    const { r, w, size } = this;
+    const prev = r[s - 1] as number;
+    const next = r[e + 1] as number;
+    const first = r[s] as number;
+    const last = r[e] as number;
+    const x = r[p] as number;
+    const y = r[p + 1] as number;
+    let d =
+      (w[prev * size + next] as number) -
+      (w[prev * size + first] as number) -
+      (w[last * size + next] as number) -
+      (w[x * size + y] as number);
+    if (rev) d += (w[x * size + last] as number) + (w[first * size + y] as number) + this.revInner(s, e);
+    else d += (w[x * size + first] as number) + (w[last * size + y] as number);
+    return d;
+  }
+
+  /**
+   * Tries a move with travel change `delta`; applies it when it improves (lateness, travel)
+   * lexicographically and the result respects the windows as well as the current route does.
+   */
+  private attempt(delta: number, kind: number, a: number, b: number, p: number, rev: boolean): boolean {
+    const eps = this.eps;
+    if (!this.windows || this.late <= 0) {
+      if (delta >= -eps) return false;
+      if (this.windows && this.lateAfterMove(kind, a, b, p, rev, 0) > 0) return false;
+      this.fill(kind, a, b, p, rev);
+      this.commitFill();
+      return true;
+    }
+    // Without a travel gain the move must cut lateness, impossible if it changes nothing up to
+    // the last late arrival (the prefix keeps all the lateness, the suffix can only add).
+    if (delta >= -eps && (kind === REVERSE ? a : p < a ? p + 1 : a) > this.lastLate) return false;
+    const late = this.lateAfterMove(kind, a, b, p, rev, this.late + eps);
+    if (late < this.late - eps || (late <= this.late + eps && delta < -eps)) {
+      this.fill(kind, a, b, p, rev);
+      this.commitFill();
+      return true;
+    }
+    return false;
+  }
+
+  private swap(): void {
+    const t = this.r;
+    this.r = this.scratch;
+    this.scratch = t;
+    this.refresh();
+  }
+
+  /** Tries improving moves around node u; returns true (and queues touched nodes) on success. */
+  private improveAround(u: number): boolean {
+    const { len, k, nb } = this;
+    const last = len - 2; // last free position
+    for (let q = 0; q < k; q++) {
+      const v = nb[u * k + q] as number;
+      const i = this.pos[u] as number;
+      const j = this.pos[v] as number;
+      // 2-opt: reversals making u and v adjacent.
+      if (j > i) {
+        if (j <= last && j > i + 1 && this.tryReverse(i + 1, j)) return true;
+        if (i >= 1 && j - 1 > i && this.tryReverse(i, j - 1)) return true;
+      } else {
+        if (i <= last && j + 1 < i && this.tryReverse(j + 1, i)) return true;
+        if (j >= 1 && j < i - 1 && this.tryReverse(j, i - 1)) return true;
+      }
+      // Or-opt: a segment of 1–3 nodes with u at one end, moved next to v (either side, either direction).
+      for (let sl = 1; sl <= 3; sl++) {
+        for (let end = 0; end < (sl === 1 ? 1 : 2); end++) {
+          const s = end === 0 ? i : i - sl + 1;
+          const e = s + sl - 1;
+          if (s < 1 || e > last) continue;
+          if (j >= s && j <= e) continue;
+          for (let side = 0; side < 2; side++) {
+            const p = side === 0 ? j : j - 1;
+            if (p < 0 || p > len - 2 || (p >= s - 1 && p <= e)) continue;
+            for (let rv = 0; rv < (sl === 1 ? 1 : 2); rv++) {
+              const rev = rv === 1;
+              const d = this.relocateDelta(s, e, p, rev);
+              const r = this.r;
+              const t0 = r[s - 1] as number;
+              const t1 = r[s] as number;
+              const t2 = r[e] as number;
+              const t3 = r[e + 1] as number;
+              const t4 = r[p] as number;
+              const t5 = r[p + 1] as number;
+              if (this.attempt(d, RELOCATE, s, e, p, rev)) {
+                this.push(t0);
+                this.push(t1);
+                this.push(t2);
+                this.push(t3);
+                this.push(t4);
+                this.push(t5);
+                return true;
+              }
+            }
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  private tryReverse(a: number, b: number): boolean {
+    const d = this.revDelta(a, b);
+    const t0 = this.r[a - 1] as number;
+    const t1 = this.r[a] as number;
+    const t2 = this.r[b] as number;
+    const t3 = this.r[b + 1] as number;
+    if (this.attempt(d, REVERSE, a, b, 0, false)) {
+      this.push(t0);
+      this.push(t1);
+      this.push(t2);
+      this.push(t3);
+      return true;
+    }
+    return false;
+  }
+
+  /** Runs the queue to exhaustion (a local optimum for the neighbourhood). */
+  localSearch(deadline: number): void {
+    let steps = 0;
+    while (this.qLen > 0) {
+      const u = this.queue[this.qHead] as number;
+      this.qHead = (this.qHead + 1) % this.size;
+      this.qLen--;
+      this.inQueue[u] = 0;
+      if (this.improveAround(u)) this.push(u);
+      if ((++steps & 255) === 0 && performance.now() > deadline) {
+        this.clearQueue();
+        return;
+      }
+    }
+  }
+
+  clearQueue(): void {
+    while (this.qLen > 0) {
+      this.inQueue[this.queue[this.qHead] as number] = 0;
+      this.qHead = (this.qHead + 1) % this.size;
+      this.qLen--;
+    }
+  }
+
+  /** Double bridge on the free positions (segments B and C swapped), or a random relocation when short. */
+  perturb(rand: () => number): void {
+    const { len } = this;
+    const free = len - 2;
+    const src = this.r;
+    const dst = this.scratch;
+    if (free < 8) {
+      const s = 1 + Math.floor(rand() * free);
+      const e = s + Math.floor(rand() * Math.min(3, len - 1 - s));
+      const choices: number[] = [];
+      for (let p = 0; p <= len - 2; p++) if (p < s - 1 || p > e) choices.push(p);
+      if (choices.length === 0) return;
+      const p = choices[Math.floor(rand() * choices.length)] as number;
+      const touched = [src[s - 1], src[s], src[e], src[e + 1], src[p], src[p + 1]];
+      this.fill(RELOCATE, s, e, p, false);
+      this.commitFill();
+      for (const t of touched) this.push(t as number);
+      return;
+    }
+    const maxSeg = Math.max(2, Math.min(50, Math.floor(free / 3)));
+    // With windows, draw a few double bridges and keep the first on-time one (else the least
+    // late): the local search is much cheaper from an on-time route.
+    const tries = this.windows ? BRIDGE_TRIES_WITH_WINDOWS : 1;
+    let bestLate = Infinity;
+    let bp1 = 0;
+    let bp2 = 0;
+    let bp3 = 0;
+    for (let tr = 0; tr < tries; tr++) {
+      const p1 = 1 + Math.floor(rand() * (free - 1)); // 1 … free − 1 so that B and C fit
+      const lenB = 1 + Math.floor(rand() * Math.min(maxSeg, len - 2 - p1));
+      const p2 = p1 + lenB;
+      const lenC = 1 + Math.floor(rand() * Math.min(maxSeg, len - 1 - p2));
+      const p3 = p2 + lenC; // ≤ len − 1
+      let late = 0;
+      if (tries > 1) {
+        this.bridge(dst, p1, p2, p3);
+        late = routeLateness(this.inst, dst, len, bestLate);
+      }
+      if (late < bestLate) {
+        bestLate = late;
+        bp1 = p1;
+        bp2 = p2;
+        bp3 = p3;
+      }
+      if (late === 0) break;
+    }
+    const touched = [src[bp1 - 1], src[bp1], src[bp2 - 1], src[bp2], src[bp3 - 1], src[bp3]];
+    this.bridge(dst, bp1, bp2, bp3);
+    this.swap();
+    for (const t of touched) this.push(t as number);
+  }
+
+  /** Writes the route with segments [p1, p2) and [p2, p3) swapped into dst. */
+  private bridge(dst: Int32Array, p1: number, p2: number, p3: number): void {
+    const src = this.r;
+    const len = this.len;
+    let o = 0;
+    for (let i = 0; i < p1; i++) dst[o++] = src[i] as number;
+    for (let i = p2; i < p3; i++) dst[o++] = src[i] as number;
+    for (let i = p1; i < p2; i++) dst[o++] = src[i] as number;
+    for (let i = p3; i < len; i++) dst[o++] = src[i] as number;
+  }
+
+  /** Replaces the current route (e.g. to go back to the best one). */
+  load(route: Int32Array): void {
+    this.r.set(route);
+    this.refresh();
+  }
+
+  /** (late, travel) of the current route is better than the given pair by more than eps. */
+  betterThan(late: number, travel: number): boolean {
+    if (this.late < late - this.eps) return true;
+    if (this.late > late + this.eps) return false;
+    return this.travel < travel - this.eps;
+  }
+
+  /** (late, travel) of the current route is no worse than the given pair (within eps). */
+  noWorseThan(late: number, travel: number): boolean {
+    if (this.late < late - this.eps) return true;
+    if (this.late > late + this.eps) return false;
+    return this.travel <= travel + this.eps;
+  }
+}
