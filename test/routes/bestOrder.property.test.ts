@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bestOrder, type BestOrderOptions } from '../../src/measures/routes/bestOrder.js';
-import { heldKarp, labelDp } from '../../src/measures/routes/solverExact.js';
+import { heldKarp } from '../../src/measures/routes/solverExact.js';
+import { labelDp } from '../../src/measures/routes/exactLabelDp.js';
 import { makeInstance } from '../../src/measures/routes/solverInstance.js';
 import { bruteForce, evaluateOrder } from './bruteForce.js';
 

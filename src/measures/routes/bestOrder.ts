@@ -12,9 +12,9 @@ import {
   HELD_KARP_MAX_FREE,
   completionBounds,
   heldKarp,
-  labelDp,
   type ExactRoute,
 } from './solverExact.js';
+import { labelDp } from './exactLabelDp.js';
 import { heuristicRoute } from './solverHeuristic.js';
 import { evaluateRoute, makeInstance, type SolverInstance } from './solverInstance.js';
 

@@ -1,0 +1,74 @@
+/**
+ * Storage of the label-setting DP (`./exactLabelDp.ts`): the growable struct-of-arrays label
+ * pool, the doubling growth of its typed candidate buffers, and the total order of candidates.
+ *
+ * @module
+ */
+
+/** Growable typed-array store of labels (struct of arrays). */
+export class LabelPool {
+  size = 0;
+  travel: Float64Array;
+  time: Float64Array;
+  late: Float64Array;
+  parent: Int32Array;
+  node: Int32Array;
+  constructor(cap: number) {
+    this.travel = new Float64Array(cap);
+    this.time = new Float64Array(cap);
+    this.late = new Float64Array(cap);
+    this.parent = new Int32Array(cap);
+    this.node = new Int32Array(cap);
+  }
+  push(travel: number, time: number, late: number, parent: number, node: number): number {
+    if (this.size === this.travel.length) this.grow();
+    const i = this.size++;
+    this.travel[i] = travel;
+    this.time[i] = time;
+    this.late[i] = late;
+    this.parent[i] = parent;
+    this.node[i] = node;
+    return i;
+  }
+  private grow(): void {
+    const cap = this.travel.length * 2;
+    const t = new Float64Array(cap);
+    t.set(this.travel);
+    this.travel = t;
+    const ti = new Float64Array(cap);
+    ti.set(this.time);
+    this.time = ti;
+    const l = new Float64Array(cap);
+    l.set(this.late);
+    this.late = l;
+    const p = new Int32Array(cap);
+    p.set(this.parent);
+    this.parent = p;
+    const n = new Int32Array(cap);
+    n.set(this.node);
+    this.node = n;
+  }
+}
+
+export function growF64(a: Float64Array<ArrayBuffer>, need: number): Float64Array<ArrayBuffer> {
+  if (need <= a.length) return a;
+  const b = new Float64Array(Math.max(need, a.length * 2));
+  b.set(a);
+  return b;
+}
+export function growI32(a: Int32Array<ArrayBuffer>, need: number): Int32Array<ArrayBuffer> {
+  if (need <= a.length) return a;
+  const b = new Int32Array(Math.max(need, a.length * 2));
+  b.set(a);
+  return b;
+}
+
+/** Whether candidate `x` comes after `y`: by lateness, travel, time, then number (a total order). */
+export function candidateAfter(x: number, y: number, late: Float64Array, travel: Float64Array, time: Float64Array): boolean {
+  const dl = (late[x] as number) - (late[y] as number);
+  if (dl !== 0) return dl > 0;
+  const dt = (travel[x] as number) - (travel[y] as number);
+  if (dt !== 0) return dt > 0;
+  const dm = (time[x] as number) - (time[y] as number);
+  return dm !== 0 ? dm > 0 : x > y;
+}
