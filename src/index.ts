@@ -59,6 +59,9 @@ export { continuityTable } from './outputs/report/table.js';
 export { staffingTable } from './outputs/staffing/table.js';
 export { writeCsv, escapeFormula } from './outputs/report/csv.js';
 export { displayable, displaySvg, JUPYTER_DISPLAY, type Displayable, type DisplayOptions, type MediaBundle } from './outputs/report/display.js';
+import { showResultsInNotebooks } from './outputs/report/display.js';
+// results show themselves as tables in a notebook (Deno's Jupyter kernel)
+showResultsInNotebooks();
 export {
   histogramSvg, trendSvg, groupsSvg, type HistogramSvgOptions, type TrendSvgOptions, type TrendPoint, type GroupsSvgOptions,
 } from './outputs/report/svg/index.js';

@@ -4,7 +4,9 @@
  * @packageDocumentation
  */
 // the results of measureRoutes show themselves in a notebook, as those of the main entry
-import '../../outputs/report/display.js';
+import { showResultsInNotebooks } from '../../outputs/report/display.js';
+
+showResultsInNotebooks();
 
 // Measuring routes
 export { measureRoutes, routes, type RoutesOptions } from './measure.js';

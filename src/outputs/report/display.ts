@@ -73,16 +73,25 @@ export function displayable<T extends ContinuityResult | StaffingResult>(result:
   return result as T & Displayable;
 }
 
-// Results of the measures show themselves (in English, per group) once this module is loaded; the
-// routes as their terminal table.
-setJupyterRenderer((result) => {
-  if (result.schema === 'kontinuitet/measure@1' || result.schema === 'kontinuitet/staffing@1') {
-    const copy = displayable({ ...(result as ContinuityResult | StaffingResult) });
-    return copy[JUPYTER_DISPLAY]();
-  }
-  if (result.schema === 'kontinuitet/routes@1') return { 'text/plain': routesTable(result as RoutesResult) };
-  return undefined;
-});
+/**
+ * Makes the measures' results show themselves in a notebook (Deno's Jupyter kernel): measure and
+ * staffing results as their tables (in English, per group), routes results as their terminal
+ * table. Each entry of the package calls it once when loaded (an explicit call: a bare import of
+ * this module would be dropped by a bundler under `sideEffects: false`).
+ *
+ * @example
+ * showResultsInNotebooks(); // then (await measureContinuity('visits.csv')) as a cell's last expression shows its table
+ */
+export function showResultsInNotebooks(): void {
+  setJupyterRenderer((result) => {
+    if (result.schema === 'kontinuitet/measure@1' || result.schema === 'kontinuitet/staffing@1') {
+      const copy = displayable({ ...(result as ContinuityResult | StaffingResult) });
+      return copy[JUPYTER_DISPLAY]();
+    }
+    if (result.schema === 'kontinuitet/routes@1') return { 'text/plain': routesTable(result as RoutesResult) };
+    return undefined;
+  });
+}
 
 /**
  * Wraps an SVG string (from {@link histogramSvg}, {@link trendSvg} or {@link groupsSvg}) so that a

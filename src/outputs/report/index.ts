@@ -4,7 +4,9 @@
  * @packageDocumentation
  */
 // the results measureForReport gives show themselves in a notebook, as those of the main entry
-import './display.js';
+import { showResultsInNotebooks } from './display.js';
+
+showResultsInNotebooks();
 
 export { renderReport, measureForReport, REPORT_CSP, type ReportInput, type ReportOptions } from './html/index.js';
 export { fetchKoladaReference, loadReference, saveReference, KOLADA_ROOTS, type KoladaFetch, type KoladaReference, type PublishedFigures } from './reference/kolada.js';
