@@ -13,7 +13,7 @@ import { placeRow, placingOf } from '../measures/continuity/definition.js';
 import { visitsOf } from '../measures/continuity/definition-visits.js';
 import { measureSettings, type MeasureOptions } from '../measures/continuity/settings.js';
 import type { ClientContinuity } from '../measures/continuity/types.js';
-import { haversineModel, type DistanceModel, type LatLon } from '../measures/routes/distance.js';
+import { haversineModel, type HaversineOptions } from '../measures/routes/distance.js';
 import type { Visit } from '../read/types.js';
 
 /**
@@ -56,6 +56,10 @@ export interface PlanProblem {
   /** Whether both staff of a double-staffed visit count (the rule's countBothStaff). */
   countBothStaff: boolean;
   keepGroup: boolean;
+  /** The clients the search picks (1), when it works on a part of the problem (split.ts); default all. */
+  focus?: Uint8Array;
+  /** The straight-line travel model's settings (circuity, speed). */
+  distance: Required<HaversineOptions>;
   /** Travel time between two rows in ms (0 without coordinates). */
   travelMs(i: number, j: number): number;
   /** Travel minutes between two rows (0 without coordinates). */
@@ -67,8 +71,12 @@ export interface PlanProblem {
 /** Options the problem takes from the planner's options. */
 export interface ProblemOptions {
   keepGroup?: boolean;
-  distance?: DistanceModel;
+  /** The straight-line travel model (default circuity 1.3, 40 km/h). */
+  distance?: HaversineOptions;
 }
+
+/** The problem's data without its travel functions (what goes to a worker thread). */
+export type ProblemData = Omit<PlanProblem, 'travelMs' | 'travelMinutes' | 'travelKm'>;
 
 /**
  * Builds the problem. `perClient` is the measure's per-client result of the input for the one
@@ -81,7 +89,7 @@ export function buildProblem(visits: readonly Visit[], measure: MeasureOptions, 
   const settings = measureSettings(measure);
   const placing = placingOf(settings);
   const zone = settings.zone;
-  const model = options.distance ?? haversineModel();
+  const model = haversineModel(options.distance);
   const n = visits.length;
   const staffIndex = new Map<string, number>();
   const staffIds: string[] = [];
@@ -163,23 +171,34 @@ export function buildProblem(visits: readonly Visit[], measure: MeasureOptions, 
       }
     }
   });
-  const point = (i: number): LatLon | null => {
-    const v = visits[i]!;
-    return v.lat === null || v.lon === null ? null : { lat: v.lat, lon: v.lon };
-  };
-  const leg = (i: number, j: number) => {
-    const a = point(i), b = point(j);
-    return a === null || b === null ? { minutes: 0, km: 0 } : model.leg(a, b);
-  };
-  const problem: PlanProblem = {
+  const problem = withTravel({
     visits, staffIds, inputStaff, day, movable, rowClient, rowUnit, units, clients, staffExcluded, staffGroups, available, staffOnDay, day0,
     inputOverlaps: new Set(), inputTightPairs: new Set(), countBothStaff: settings.rules.countBothStaff, keepGroup: options.keepGroup === true,
+    distance: { circuity: model.circuity, speedKmh: model.speedKmh },
+  });
+  noteInputTolerances(problem);
+  return problem;
+}
+
+/**
+ * The problem with its travel functions: the straight-line model of `data.distance` between two
+ * rows' coordinates (0 when either has none).
+ *
+ * @example
+ * withTravel(data).travelMinutes(0, 1); // → minutes from row 0's place to row 1's
+ */
+export function withTravel(data: ProblemData): PlanProblem {
+  const model = haversineModel(data.distance);
+  const leg = (i: number, j: number) => {
+    const a = data.visits[i]!, b = data.visits[j]!;
+    return a.lat === null || a.lon === null || b.lat === null || b.lon === null ? { minutes: 0, km: 0 } : model.leg(a as { lat: number; lon: number }, b as { lat: number; lon: number });
+  };
+  return {
+    ...data,
     travelMs: (i, j) => leg(i, j).minutes * 60_000,
     travelMinutes: (i, j) => leg(i, j).minutes,
     travelKm: (i, j) => leg(i, j).km,
   };
-  noteInputTolerances(problem);
-  return problem;
 }
 
 /** Whether staff `s` is available for the whole of row i (inside one of their spans that day). */
