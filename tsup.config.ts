@@ -22,8 +22,8 @@ export default defineConfig([
     shims: true,
   },
   {
-    // the worker script of the parallel measure (ESM; the package is "type": "module")
-    entry: { 'measure-worker': 'src/engine/measure-worker.ts' },
+    // the worker scripts of the parallel measure and of the plan's split search (ESM; the package is "type": "module")
+    entry: { 'measure-worker': 'src/engine/measure-worker.ts', 'plan-worker': 'src/plan/plan-worker.ts' },
     format: ['esm'],
     sourcemap: true,
     target: 'node20',

@@ -9,7 +9,7 @@ import { placingOf } from '../measures/continuity/definition.js';
 import { continuity } from '../measures/continuity/measure.js';
 import { measureSettings, type MeasureOptions } from '../measures/continuity/settings.js';
 import type { ContinuityResult } from '../measures/continuity/types.js';
-import { haversineModel, type HaversineOptions } from '../measures/routes/distance.js';
+import type { HaversineOptions } from '../measures/routes/distance.js';
 import { readVisits } from '../read/read.js';
 import type { ReadOptions, Visit, VisitSource } from '../read/types.js';
 import { clientLowerBounds } from './bound.js';
@@ -18,7 +18,10 @@ import { buildProblem } from './model.js';
 import { clientPools, poolCoverage } from './pools.js';
 import { readRoster, type RosterLedger, type RosterSource } from './roster.js';
 import { applyRoster, type RosterEffect } from './roster-model.js';
-import { search, type SearchReport } from './search.js';
+import type { SearchReport } from './search.js';
+import { planSearch } from './split-search.js';
+import { defaultThreads, type EngineSettings } from '../engine-settings.js';
+import { checkEngineSettings } from '../options.js';
 import { PlanState } from './state.js';
 
 /**
@@ -29,6 +32,12 @@ import { PlanState } from './state.js';
  * const o: PlanOptions = { from: '2024-10-01', keepGroup: true, maxTravelIncrease: 0.05, target: 14, timeLimit: 30, seed: 1 };
  */
 export interface PlanOptions extends Omit<MeasureOptions, 'every' | 'engine' | 'indices'>, Pick<ReadOptions, 'zone' | 'delimiter' | 'encoding' | 'columns' | 'onProgress'> {
+  /**
+   * How the search runs, not what it finds: `threads`, the threads that search a large problem's
+   * two halves at once (1 or 2 are used; default 2 when the machine has 2 cores). The plan is the
+   * same for any number of threads.
+   */
+  engine?: Pick<EngineSettings, 'threads'>;
   /** Keep every visit inside its home-care group (a staff member takes only visits of groups they worked in). Default false. */
   keepGroup?: boolean;
   /** Travel may grow by at most this share of the input's (0.05: +5 %). Default 0.05. */
@@ -139,6 +148,8 @@ export async function planContinuity(source: VisitSource, options: PlanOptions):
   const timeLimit = options.timeLimit ?? 30;
   if (!(timeLimit > 0)) throw new KontinuitetError('BAD_OPTION', `timeLimit: must be a number of seconds above 0, got ${timeLimit}`);
   if (options.iterations !== undefined && !(Number.isInteger(options.iterations) && options.iterations >= 0)) throw new KontinuitetError('BAD_OPTION', 'iterations: must be a whole number ≥ 0');
+  checkEngineSettings(options.engine);
+  if (options.engine !== undefined && Object.keys(options.engine).some((k) => k !== 'threads')) throw new KontinuitetError('BAD_OPTION', 'engine: the plan takes only engine.threads');
   if (options.pools !== undefined && !(Number.isInteger(options.pools) && options.pools >= 1)) throw new KontinuitetError('BAD_OPTION', 'pools: must be a whole number ≥ 1');
   const measure: MeasureOptions = { from: options.from, ...(options.rules ? { rules: options.rules } : {}), ...(options.zone ? { zone: options.zone } : {}), ...(options.target !== undefined ? { target: options.target } : {}) };
   const { zone, delimiter, encoding, columns } = options;
@@ -148,18 +159,18 @@ export async function planContinuity(source: VisitSource, options: PlanOptions):
   const started = Date.now();
   const before = continuity(visits, measure);
   const window = before.windows[0]!;
-  const problem = buildProblem(visits, measure, window.perClient, { keepGroup: options.keepGroup === true, distance: haversineModel(options.distance) });
+  const problem = buildProblem(visits, measure, window.perClient, { keepGroup: options.keepGroup === true, ...(options.distance ? { distance: options.distance } : {}) });
   const rosterEffect = roster === null ? null : applyRoster(problem, roster.shifts, (t) => settings.zone.localDay(t), placingOf(settings).excludedRole);
   const initial = new PlanState(problem);
   const counted = problem.movable.reduce((a, b) => a + b, 0);
-  const { staff, report } = search(problem, {
+  const { staff, report } = await planSearch(problem, {
     seed: options.seed ?? 1,
     iterations: options.iterations ?? Math.max(20_000, 15 * counted),
     timeLimitMs: timeLimit * 1000,
     target: options.target ?? null,
     maxTravelMinutes: initial.score.travelMinutes * (1 + increase),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-  });
+  }, options.engine?.threads ?? defaultThreads());
   const planned = new PlanState(problem, staff);
   const plannedVisits = visits.map((v, i) => (staff[i] === problem.inputStaff[i] ? v : { ...v, staff: problem.staffIds[staff[i]!]! }));
   const after = continuity(plannedVisits, measure);

@@ -38,6 +38,10 @@ export interface SearchSettings {
   exactLimit?: number;
   /** Told every 4,096 steps of the search (see `ReadOptions.onProgress`). */
   onProgress?: ReadOptions['onProgress'];
+  /** The part of the whole search this run is, as shares `[from, to]` of its steps: sets the temperature (default [0, 1]). */
+  part?: [number, number];
+  /** Wall-clock time (ms since 1970) at which the run stops; default the start + `timeLimitMs`. */
+  deadline?: number;
 }
 
 /**
@@ -51,6 +55,8 @@ export interface SearchReport {
   iterations: number;
   accepted: number;
   stoppedBy: 'iterations' | 'time' | 'target' | 'exhausted';
+  /** Rounds of the split search (a large problem's staff cut in two halves searched at once), when it ran. */
+  rounds?: number;
 }
 
 /** Lexicographic: fewer distinct, then fewer above 20, then less travel. */
@@ -111,10 +117,18 @@ function exactSearch(state: PlanState, settings: SearchSettings): { staff: Int32
   return { staff: best.staff, report: { method: 'exact', iterations, accepted: 0, stoppedBy: 'exhausted' } };
 }
 
-function anneal(state: PlanState, settings: SearchSettings): { staff: Int32Array; report: SearchReport } {
+/**
+ * Simulated annealing from the state's plan: the best plan met and the plan it ended at
+ * (`current`; the split search goes on from it).
+ *
+ * @example
+ * anneal(new PlanState(problem), { seed: 1, iterations: 1000, timeLimitMs: 1000, target: null, maxTravelMinutes: Infinity }).staff;
+ */
+export function anneal(state: PlanState, settings: SearchSettings): { staff: Int32Array; current: Int32Array; report: SearchReport } {
   const p = state.p;
   const rng = new Rng(settings.seed);
-  const started = Date.now();
+  const deadline = settings.deadline ?? Date.now() + settings.timeLimitMs;
+  const [partFrom, partTo] = settings.part ?? [0, 1];
   const nClients = p.clients.length;
   let best = { staff: Int32Array.from(state.staff), score: { ...state.score } };
   let current = energy(state.score);
@@ -122,15 +136,17 @@ function anneal(state: PlanState, settings: SearchSettings): { staff: Int32Array
   let iterations = 0;
   let stoppedBy: SearchReport['stoppedBy'] = 'iterations';
   const reached = () => settings.target !== null && nClients > 0 && state.score.distinct / nClients <= settings.target;
-  if (nClients === 0) return { staff: best.staff, report: { method: 'annealing', iterations, accepted, stoppedBy: 'exhausted' } };
   const clientRows = p.clients.map(() => [] as number[]);
   for (let i = 0; i < p.visits.length; i++) if (p.movable[i]) clientRows[p.rowClient[i]!]!.push(i);
+  // the clients with a row that may move (all of them, but in one half of the split search: its focus)
+  const active = clientRows.flatMap((rows, c) => (rows.length > 0 && (p.focus?.[c] ?? 1) === 1 ? [c] : []));
+  if (active.length === 0) return { staff: best.staff, current: state.staff, report: { method: 'annealing', iterations, accepted, stoppedBy: 'exhausted' } };
   for (; iterations < settings.iterations; iterations++) {
-    if ((iterations & 255) === 0 && Date.now() - started > settings.timeLimitMs) { stoppedBy = 'time'; break; }
+    if ((iterations & 255) === 0 && Date.now() > deadline) { stoppedBy = 'time'; break; }
     if ((iterations & 4095) === 0) tell(settings.onProgress, 'plan', iterations, settings.iterations);
     if (reached()) { stoppedBy = 'target'; break; }
-    const temperature = 300 * (1 - iterations / settings.iterations);
-    const c = pickClient(state, rng, nClients);
+    const temperature = 300 * (1 - (partFrom + ((partTo - partFrom) * iterations) / settings.iterations));
+    const c = pickClient(state, rng, active);
     const r = rng.float();
     const rows = clientRows[c]!;
     const moved = r < LNS ? rebuildDay(state, rng, c, rows) : r < LNS + (1 - LNS) / 4 ? eliminate(state, rng, c, rows) : r < LNS + (1 - LNS) / 2 ? consolidate(state, rng, c, rows) : r < LNS + (3 * (1 - LNS)) / 4 ? swapRow(state, rng, c, rows, settings.maxTravelMinutes) : eliminateByExchange(state, rng, c, rows, settings.maxTravelMinutes);
@@ -148,12 +164,12 @@ function anneal(state: PlanState, settings: SearchSettings): { staff: Int32Array
     } else state.rollback();
   }
   if (reached()) stoppedBy = 'target';
-  return { staff: best.staff, report: { method: 'annealing', iterations, accepted, stoppedBy } };
+  return { staff: best.staff, current: state.staff, report: { method: 'annealing', iterations, accepted, stoppedBy } };
 }
 
 /** The larger-count of two clients drawn at random (the search works where the count is high). */
-function pickClient(state: PlanState, rng: Rng, n: number): number {
-  const a = rng.int(0, n - 1), b = rng.int(0, n - 1);
+function pickClient(state: PlanState, rng: Rng, clients: readonly number[]): number {
+  const a = clients[rng.int(0, clients.length - 1)]!, b = clients[rng.int(0, clients.length - 1)]!;
   return state.met[a]!.size >= state.met[b]!.size ? a : b;
 }
 
