@@ -106,7 +106,7 @@ export function bestExchange(state: PlanState, i: number, targets: readonly numb
  * @example
  * chainExchange(state, row, [3, 8], 9500, 2, (c) => [5, 9]);
  */
-export function chainExchange(state: PlanState, i: number, targets: readonly number[], maxTravel: number, depth: number, staffOf: (client: number) => number[]): boolean {
+export function chainExchange(state: PlanState, i: number, targets: readonly number[], maxTravel: number, depth: number, staffOf: (client: number) => readonly number[]): boolean {
   const p = state.p;
   const s = state.staff[i]!;
   const day = p.day[i]!;

@@ -130,9 +130,9 @@ function room(state: PlanState, list: readonly number[], i: number): number {
 /** Staff a rebuild frees at most. */
 export const LNS_STAFF = 10;
 
-/** The client's staff sorted by contributions, most first (ties: lower index). */
-export function regulars(state: PlanState, c: number): number[] {
-  return [...state.met[c]!.entries()].sort((x, y) => y[1] - x[1] || x[0] - y[0]).map(([s]) => s);
+/** The client's staff sorted by contributions, most first (ties: lower index); not to be changed. */
+export function regulars(state: PlanState, c: number): readonly number[] {
+  return state.regulars(c);
 }
 
 /** The staff a rebuild of client c's day frees: those holding c's rows that day, then c's other staff working then, at most LNS_STAFF. */

@@ -13,7 +13,7 @@ import { placeRow, placingOf } from '../measures/continuity/definition.js';
 import { visitsOf } from '../measures/continuity/definition-visits.js';
 import { measureSettings, type MeasureOptions } from '../measures/continuity/settings.js';
 import type { ClientContinuity } from '../measures/continuity/types.js';
-import { haversineModel, type HaversineOptions } from '../measures/routes/distance.js';
+import { EARTH_RADIUS_KM, haversineModel, type HaversineOptions } from '../measures/routes/distance.js';
 import type { Visit } from '../read/types.js';
 
 /**
@@ -189,16 +189,24 @@ export function buildProblem(visits: readonly Visit[], measure: MeasureOptions, 
  */
 export function withTravel(data: ProblemData): PlanProblem {
   const model = haversineModel(data.distance);
-  const leg = (i: number, j: number) => {
-    const a = data.visits[i]!, b = data.visits[j]!;
-    return a.lat === null || a.lon === null || b.lat === null || b.lon === null ? { minutes: 0, km: 0 } : model.leg(a as { lat: number; lon: number }, b as { lat: number; lon: number });
+  // the model's leg (haversine × circuity at a speed), its terms kept per row: the same numbers,
+  // no object per call (the search asks for millions of legs)
+  const rad = Math.PI / 180;
+  const n = data.visits.length;
+  const lat = new Float64Array(n), lon = new Float64Array(n), cosLat = new Float64Array(n), placed = new Uint8Array(n);
+  data.visits.forEach((v, i) => {
+    if (v.lat === null || v.lon === null) return;
+    lat[i] = v.lat; lon[i] = v.lon; cosLat[i] = Math.cos(v.lat * rad); placed[i] = 1;
+  });
+  const km = (i: number, j: number): number => {
+    if (!placed[i] || !placed[j]) return 0;
+    const dLat = (lat[j]! - lat[i]!) * rad;
+    const dLon = (lon[j]! - lon[i]!) * rad;
+    const h = Math.sin(dLat / 2) ** 2 + cosLat[i]! * cosLat[j]! * Math.sin(dLon / 2) ** 2;
+    return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h))) * model.circuity;
   };
-  return {
-    ...data,
-    travelMs: (i, j) => leg(i, j).minutes * 60_000,
-    travelMinutes: (i, j) => leg(i, j).minutes,
-    travelKm: (i, j) => leg(i, j).km,
-  };
+  const minutes = (i: number, j: number): number => (km(i, j) / model.speedKmh) * 60;
+  return { ...data, travelMs: (i, j) => minutes(i, j) * 60_000, travelMinutes: minutes, travelKm: km };
 }
 
 /** Whether staff `s` is available for the whole of row i (inside one of their spans that day). */

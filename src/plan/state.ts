@@ -34,12 +34,17 @@ export class PlanState {
   readonly score: PlanScore = { distinct: 0, above20: 0, travelMinutes: 0, travelKm: 0, concentration: 0 };
   private readonly dayTravel = new Map<number, [number, number]>();
   private journal: [number, number][] = [];
+  /** Per client: changes to its multiset so far, and its staff ranked when last asked (see {@link regulars}). */
+  private readonly metVersion: Int32Array;
+  private readonly ranked: { version: number; staff: number[] }[];
   private touched = new Set<number>();
   private oldTravel = new Map<number, [number, number]>();
 
   constructor(readonly p: PlanProblem, staff: Int32Array = p.inputStaff) {
     this.staff = Int32Array.from(staff);
     this.met = p.clients.map(() => new Map());
+    this.metVersion = new Int32Array(p.clients.length);
+    this.ranked = p.clients.map(() => ({ version: -1, staff: [] }));
     for (let i = 0; i < this.staff.length; i++) {
       const key = dayKey(p, this.staff[i]!, p.day[i]!);
       (this.days.get(key) ?? this.days.set(key, []).get(key)!).push(i);
@@ -73,6 +78,7 @@ export class PlanState {
   private contribute(u: number, sign: 1 | -1): void {
     const c = this.p.rowClient[this.p.units[u]![0]!]!;
     const met = this.met[c]!;
+    this.metVersion[c]!++;
     const before = met.size;
     for (const s of this.counted(u)) {
       const n = met.get(s) ?? 0;
@@ -83,6 +89,19 @@ export class PlanState {
     }
     this.score.distinct += met.size - before;
     this.score.above20 += (met.size > 20 ? 1 : 0) - (before > 20 ? 1 : 0);
+  }
+
+  /**
+   * Client c's staff sorted by contributions, most first (ties: lower index). The array is kept
+   * until c's multiset changes: read it, do not change it.
+   */
+  regulars(c: number): readonly number[] {
+    const r = this.ranked[c]!;
+    if (r.version !== this.metVersion[c]) {
+      r.staff = [...this.met[c]!.entries()].sort((x, y) => y[1] - x[1] || x[0] - y[0]).map(([s]) => s);
+      r.version = this.metVersion[c]!;
+    }
+    return r.staff;
   }
 
   /** Gives row `i` to staff `s` (no check: {@link commit} checks). */
