@@ -34,15 +34,18 @@ export function repairDay(state: PlanState, rng: Rng, day: number, staff: readon
   sortByStart(p, freed);
   const nS = staff.length, nF = freed.length;
   const client = freed.map((i) => p.rowClient[i]!);
-  // known[k·nS + x]: rows staff[x] has at freed row k's client, without the freed rows
-  const known = new Int32Array(nF * nS);
-  for (let k = 0; k < nF; k++) {
-    const met = state.met[client[k]!]!;
-    for (let x = 0; x < nS; x++) known[k * nS + x] = met.get(staff[x]!) ?? 0;
+  // the freed rows' clients, each once: slot[k] is freed row k's
+  const slots = new Map<number, number>();
+  const slot = Int32Array.from(client, (c) => slots.get(c) ?? slots.set(c, slots.size).get(c)!);
+  // known[slot·nS + x]: rows staff[x] has at the slot's client, without the freed rows
+  const known = new Int32Array(slots.size * nS);
+  for (const [c, z] of slots) {
+    const met = state.met[c]!;
+    for (let x = 0; x < nS; x++) known[z * nS + x] = met.get(staff[x]!) ?? 0;
   }
   for (let r = 0; r < nF; r++) {
-    const x = staff.indexOf(state.staff[freed[r]!]!);
-    for (let k = 0; k < nF; k++) if (client[k] === client[r]) known[k * nS + x] = Math.max(0, known[k * nS + x]! - 1);
+    const at = slot[r]! * nS + staff.indexOf(state.staff[freed[r]!]!);
+    known[at] = Math.max(0, known[at]! - 1);
   }
   // able[k·nS + x]: staff[x] may take freed row k at all (role, group, availability)
   const able = new Uint8Array(nF * nS);
@@ -62,7 +65,7 @@ export function repairDay(state: PlanState, rng: Rng, day: number, staff: readon
     const list = lists[x]!;
     const at = room(state, list, i);
     if (at < 0) return -Infinity;
-    const n = known[k * nS + x]!;
+    const n = known[slot[k]! * nS + x]!;
     const idle = at > 0 ? (p.visits[i]!.start - p.visits[list[at - 1]!]!.end) / 60_000 : 600;
     return (n > 0 ? 1e6 + 1e5 * Math.log2(1 + n) : 0) - Math.min(idle, 600) + noise[k * nS + x]!;
   };
@@ -95,10 +98,20 @@ export function repairDay(state: PlanState, rng: Rng, day: number, staff: readon
     const x = bx[pick]!, i = freed[pick]!, s = staff[x]!;
     done[pick] = 1;
     choice[pick] = s;
-    lists[x]!.splice(room(state, lists[x]!, i), 0, i);
-    for (let k = 0; k < nF; k++) if (client[k] === client[pick]) known[k * nS + x]!++;
+    const list = lists[x]!;
+    const at = room(state, list, i);
+    list.splice(at, 0, i);
+    known[slot[pick]! * nS + x]!++;
+    // a row's place at staff[x] depends on its neighbours there only: the row just placed is a new
+    // neighbour of the rows starting from its predecessor's start up to (not with) its successor's
+    const from = at > 0 ? p.visits[list[at - 1]!]!.start : -Infinity;
+    const until = at + 1 < list.length ? p.visits[list[at + 1]!]!.start : Infinity;
     for (let k = 0; k < nF; k++) {
       if (done[k]) continue;
+      if (client[k] !== client[pick]) {
+        const start = p.visits[freed[k]!]!.start;
+        if (start < from || start >= until) continue;
+      }
       const old = sc[k * nS + x]!;
       const v = scoreOf(k, x);
       if (v === old) continue;
