@@ -316,7 +316,7 @@ export class RoutesAccumulator {
    */
   private evaluateWindow(rows: RouteRows, order: StaffDayOrder, w: DayWindow, days: StaffDays, clock: { deadline: number; quick: number; done: number; total: number }, sample: Uint8Array | null): StaffDays {
     const end = w.dayStarts[w.days]!;
-    let k = 0;
+    let k = 0, searched = 0;
     rows.eachStaffDay(order, this.zone, w, (s, a, b, day) => {
       const search = sample === null || sample[k] === 1;
       // past the run's search budget, every staff-day after is solved quick
@@ -338,7 +338,8 @@ export class RoutesAccumulator {
         ...(search ? {} : { search }),
       });
       days.set(k, s, day, group, figures);
-      if ((k & 4095) === 4095) collectGarbage(); // the searches' typed arrays, freed only by a collection
+      // the searches' typed arrays, freed only by a (full) collection: one every 4096 searched days
+      if (search && (searched++ & 4095) === 4095) collectGarbage();
       if ((++clock.done & 255) === 0) tell(this.onProgress, 'routes', clock.done, clock.total);
       k++;
     });
