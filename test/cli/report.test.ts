@@ -152,5 +152,36 @@ describe('kontinuitet report on the sample (coordinates present)', () => {
     // the report details the last window; its total row shows the staff-days of that window
     const total = /<tfoot><tr class="total"><td>All<\/td><td class="num" data-v="(\d+)"/.exec(r.stdout.slice(r.stdout.indexOf('<section id="routes">')));
     expect(Number(total?.[1])).toBe(last.staffDays);
+    // every staff-day searched (the sample's days are below the default limit): nothing said
+    expect(r.stdout).not.toContain('seeded sample');
+    expect(r.stdout).not.toContain('data-sample=');
+  });
+
+  it('says when the detour ratios come from a seeded sample (--route-sample), in English and Swedish', async () => {
+    const routes = JSON.parse(run(['routes', SAMPLE, '--anchor', 'first-monday', '--format', 'json']).stdout);
+    const last = routes.windows.at(-1);
+    const withCoordinates = last.staffDays - last.staffDaysWithoutCoordinates;
+    expect(withCoordinates).toBeGreaterThan(50);
+    const en = (await report([SAMPLE, '--anchor', 'first-monday', '--lang', 'en', '--route-sample', '50', '--out', '-'])).out;
+    const section = en.slice(en.indexOf('<section id="routes">'), en.indexOf('</section>', en.indexOf('<section id="routes">')));
+    expect(section).toContain(`Detour ratios from a seeded sample of 50 of ${withCoordinates.toLocaleString('en-US')} staff-days`);
+    // the figures from the sample say so: the whole-window row's detour and saving cells, the savings as estimates
+    const total = /<tfoot><tr class="total">([\s\S]*?)<\/tr>/.exec(section)![1]!;
+    expect(total.match(/data-sample="50\/(\d+)"/g)).toHaveLength(4);
+    expect(total).toContain(`data-sample="50/${withCoordinates}"`);
+    expect(total).toMatch(/>≈ [\d,]+<\/td>$/);
+    // the other figures stay those of every staff-day
+    expect(Number(/<td class="num" data-v="(\d+)"/.exec(total)![1])).toBe(last.staffDays);
+    const sv = (await report([SAMPLE, '--anchor', 'first-monday', '--route-sample', '50', '--out', '-'])).out;
+    const n = withCoordinates.toLocaleString('en-US').replace(/,/g, '\u202f');
+    expect(sv).toContain(`Omvägskvoter från ett seedat urval av 50 av ${n} arbetsdagar`);
+    expect((await report([SAMPLE, '--anchor', 'first-monday', '--route-sample', 'all', '--out', '-'])).out).not.toContain('seedat urval');
+  });
+
+  it('refuses a --route-sample that is neither a whole number ≥ 1 nor all', async () => {
+    for (const bad of ['0', 'abc', '-5', '1.5', '']) {
+      await expect(report([SAMPLE, `--route-sample=${bad}`, '--out', '-']), bad).rejects.toThrow(/--route-sample must be a whole number/);
+    }
+    await expect(report([SAMPLE, '--route-sample', '0', '--out', '-'])).rejects.toThrow(UsageError);
   });
 });

@@ -28,7 +28,8 @@ export interface RouteStop extends Pick<Visit, 'start' | 'end' | 'lat' | 'lon' |
  * Options of {@link routeDay}: the distance model, the ± minutes of the time windows (default
  * 30), the base the day starts and ends at (default none), and the solver's limits, passed to
  * `bestOrder` for both orders: `exactUpTo`, `exactLabels`, `timeLimitMs`, and `quick` (the quick
- * heuristic alone: the day's `bestSearch` is then `'quick'`).
+ * heuristic alone: the day's `bestSearch` is then `'quick'`); `search: false` searches no best
+ * order (a day left out of the sample: the model figures only, `reason: 'not_sampled'`).
  *
  * @example
  * const o: RouteDayOptions = { model: haversineModel(), windowMinutes: 30, base: { lat: 62.52, lon: 15.66 } };
@@ -41,6 +42,7 @@ export interface RouteDayOptions {
   exactLabels?: number;
   timeLimitMs?: number;
   quick?: boolean;
+  search?: boolean;
 }
 
 /**
@@ -189,7 +191,10 @@ export function routeDay(stops: readonly RouteStop[], options: RouteDayOptions):
     windowsFeasible: null, bestMinutesWindows: null, bestKmWindows: null,
     reason: hasCoords ? null : 'missing_coordinates',
   };
-  if (matrix !== null) compareOrders(core, stops, matrix, base !== null, W, options);
+  if (matrix !== null) {
+    if (options.search === false) modelFigures(core, matrix, base !== null);
+    else compareOrders(core, stops, matrix, base !== null, W, options);
+  }
   return dayFigures(core);
 }
 
@@ -256,6 +261,12 @@ export function dayFigures(c: DayCore, out?: DayFigures): DayFigures {
 }
 
 const ratio = (driven: number, best: number): number => (best === 0 ? (driven === 0 ? 1 : Infinity) : driven / best);
+
+/** The driven order's travel under the model, without a best order: a day left out of the sample. */
+function modelFigures(f: DayCore, matrix: { minutes: number[][]; km: number[][] }, closed: boolean): void {
+  const driven = Array.from({ length: matrix.minutes.length }, (_, i) => i);
+  Object.assign(f, { modelMinutes: along(driven, matrix.minutes, closed), modelKm: along(driven, matrix.km, closed), reason: 'not_sampled' });
+}
 
 /** Fills the model, best-order and time-window figures (nodes in driven order; node 0 the base when `closed`). */
 function compareOrders(f: DayCore, stops: readonly RouteStop[], matrix: { minutes: number[][]; km: number[][] }, closed: boolean, W: number, options: RouteDayOptions): void {

@@ -18,7 +18,7 @@ const NUMBERS = ['workStart', 'workEnd', 'clientMinutes', 'travelMinutes', 'trav
   'bestMinutes', 'bestKm', 'bestMinutesWindows', 'bestKmWindows'] as const;
 const WIDTH = NUMBERS.length;
 const SOURCES: readonly (TravelSource | null)[] = [null, 'logged', 'model', 'mixed'];
-const REASONS: readonly (RouteReason | null)[] = [null, 'missing_coordinates'];
+const REASONS: readonly (RouteReason | null)[] = [null, 'missing_coordinates', 'not_sampled'];
 const SEARCHES: readonly (BestSearch | null)[] = [null, 'exact', 'heuristic', 'quick'];
 
 /** About the bytes of a staff-day's JSON text (a staff member's summary: about twice). */

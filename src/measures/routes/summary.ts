@@ -60,8 +60,20 @@ export function summariseRoutes(days: Iterable<SummarisedDay>): RouteSummary {
   let travelMin = 0, travelKm = 0, travelVisits = 0;
   let detourDays = 0, modelMin = 0, bestMin = 0, savingMin = 0, savingKm = 0;
   let windowDays = 0, modelMinW = 0, bestMinW = 0, savingMinW = 0, savingKmW = 0;
+  // the seeded best-order sample: days searched, days left out, and the model travel of each
+  let searched = 0, notSampled = 0, modelMinAll = 0, modelKmAll = 0, modelMinSearched = 0, modelKmSearched = 0;
   for (const d of days) {
     staffDays++;
+    if (d.reason === 'not_sampled') notSampled++;
+    if (d.modelMinutes !== null && d.modelKm !== null) {
+      modelMinAll += d.modelMinutes;
+      modelKmAll += d.modelKm;
+      if (d.bestSearch !== null) {
+        searched++;
+        modelMinSearched += d.modelMinutes;
+        modelKmSearched += d.modelKm;
+      }
+    }
     if (d.reason === 'missing_coordinates') withoutCoordinates++;
     if (d.windowsFeasible === false) windowsInfeasible++;
     if (d.bestSearch === 'heuristic' || d.bestSearch === 'quick') heuristic++;
@@ -104,6 +116,10 @@ export function summariseRoutes(days: Iterable<SummarisedDay>): RouteSummary {
       collectGarbage();
     }
   }
+  // a sample's savings scaled up by the share of model travel searched (see RouteSummary.bestOrderSample)
+  const sampled = notSampled > 0;
+  const upMin = !sampled ? 1 : modelMinSearched > 0 ? modelMinAll / modelMinSearched : 0;
+  const upKm = !sampled ? 1 : modelKmSearched > 0 ? modelKmAll / modelKmSearched : 0;
   return {
     staffDays,
     staffDaysWithoutCoordinates: withoutCoordinates,
@@ -121,10 +137,11 @@ export function summariseRoutes(days: Iterable<SummarisedDay>): RouteSummary {
     kmPerVisit: travelVisits > 0 ? travelKm / travelVisits : null,
     detourRatio: bestMin > 0 ? modelMin / bestMin : detourDays > 0 && modelMin === 0 ? 1 : null,
     detourRatioWindows: bestMinW > 0 ? modelMinW / bestMinW : windowDays > 0 && modelMinW === 0 ? 1 : null,
-    savingMinutes: savingMin,
-    savingKm,
-    savingMinutesWindows: savingMinW,
-    savingKmWindows: savingKmW,
+    savingMinutes: sampled ? savingMin * upMin : savingMin,
+    savingKm: sampled ? savingKm * upKm : savingKm,
+    savingMinutesWindows: sampled ? savingMinW * upMin : savingMinW,
+    savingKmWindows: sampled ? savingKmW * upKm : savingKmW,
+    ...(sampled ? { bestOrderSample: { searched, of: searched + notSampled } } : {}),
     spread: spreads,
   };
 }

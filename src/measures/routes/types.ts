@@ -8,13 +8,15 @@ import type { RowIssue } from '../../errors.js';
 import type { Spread } from '../../summary/spread.js';
 
 /**
- * Why a staff-day has no model or detour figures: a visit without coordinates. Its travel is
- * then taken from the log when every leg is logged, else null.
+ * Why a staff-day has no detour figures: `'missing_coordinates'`, a visit without coordinates
+ * (no model figures either; its travel is then taken from the log when every leg is logged, else
+ * null); `'not_sampled'`, the day was left out of the seeded sample of staff-days whose best
+ * orders are searched (`bestOrderSample`): it has its model figures, but no best order.
  *
  * @example
  * const r: RouteReason = 'missing_coordinates';
  */
-export type RouteReason = 'missing_coordinates';
+export type RouteReason = 'missing_coordinates' | 'not_sampled';
 
 /**
  * Where a staff-day's travel figures come from: every leg from the log, every leg from the
@@ -159,6 +161,16 @@ export interface RouteSummary {
   savingKm: number;
   savingMinutesWindows: number;
   savingKmWindows: number;
+  /**
+   * Present only when some staff-day of these was left out of the seeded best-order sample
+   * (`bestOrderSample`): `searched` staff-days had their best orders searched, of `of` with
+   * coordinates. The detour ratios (and their spreads, `daysHeuristic`, `daysQuick`,
+   * `windowsInfeasible`) are then over the searched days only, the ratios of sums over them; the
+   * four savings are estimates: the searched days' savings × Σ model travel of all `of` days ÷ Σ
+   * model travel of the searched ones (minutes by minutes, km by km; 0 when none was searched).
+   * Every other figure is over all the staff-days.
+   */
+  bestOrderSample?: { searched: number; of: number };
   spread: {
     clientTimeShare: RouteSpread;
     detourRatio: RouteSpread;
@@ -217,6 +229,10 @@ export interface RoutesResult {
     searchBudgetMs: number | null;
     base: [number, number] | null;
     groupBases: Record<string, [number, number]>;
+    /** At most this many staff-days of a window had their best orders searched (given only when set: see `RoutesOptions.bestOrderSample`). */
+    bestOrderSample?: number;
+    /** The seed of that sample (given with `bestOrderSample`). */
+    bestOrderSeed?: number;
     /** Road legs between nodes the network does not connect (straight line used instead). */
     roadFallbacks?: number;
   };

@@ -115,6 +115,10 @@ export const LABELS = {
     sv: 'Varje medarbetares dag som en rutt: andel av arbetstiden hos brukare (brukartid), restid och sträcka per besök, och omvägskvoten = restid i den körda ordningen ÷ restid i bästa ordningen av samma besök (fritt, och med varje besök inom ±{minutes} min från sin faktiska tid), med möjlig besparing.',
     en: "Each staff member's day as a route: the share of working time with clients (brukartid), travel time and distance per visit, and the detour ratio = travel in the order driven ÷ travel in the best order of the same stops (free, and with each visit within ±{minutes} min of its actual time), with the possible saving.",
   },
+  routesSample: {
+    sv: 'Omvägskvoter från ett seedat urval av {n} av {m} arbetsdagar (samma dagar vid varje körning); besparingarna är uppräknade efter urvalets andel av restiden. Övriga tal gäller alla arbetsdagar.',
+    en: 'Detour ratios from a seeded sample of {n} of {m} staff-days (the same days on every run); the savings are scaled up by the sample\'s share of the travel. The other figures are over every staff-day.',
+  },
   r_staffDays: { sv: 'Arbetsdagar', en: 'Staff-days' },
   r_clientTime: { sv: 'Brukartid', en: 'Client time' },
   r_travelPerVisit: { sv: 'Restid/besök (min)', en: 'Travel/visit (min)' },
