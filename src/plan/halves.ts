@@ -123,7 +123,8 @@ export function workerAnswer(): (request: HalfRequest) => HalfReply | null {
         return null;
       }
       if (problem === null) return { type: 'failed', message: 'no problem was sent' };
-      const result = runHalf(problem, request.job);
+      // a full collection every 131,072 steps, as the CLI's main thread does (the search's garbage is collected late otherwise)
+      const result = runHalf(problem, request.job, (e) => { if (e.done > 0 && e.done % 131_072 === 0) collectGarbage(); });
       collectGarbage(); // the run's states and transactions, before the next round (where the process exposes gc)
       return { type: 'ran', result };
     } catch (e) {

@@ -112,6 +112,13 @@ export interface PlanResult {
    * and with `pools` its pool (the at most K staff with most of its counted rows in the plan, ranked).
    */
   clients: { client: string; before: number; after: number; lowerBound: number; pool?: string[] }[];
+  /**
+   * Of the counted rows (one staff member per double-staffed visit when `rules.countBothStaff` is false) of the
+   * clients with a contact person listed, the share made by their contact person, in the input
+   * and in the plan (null: no counted client lists one). The search prefers the contact person
+   * once the count, the clients above 20 and travel are equal.
+   */
+  contactShare: { before: number | null; after: number | null };
   /** Brukartid (client-time share of worked time, the routes measure's definition) of the input and of the plan (src/plan/brukartid.ts). */
   brukartid: { before: number | null; after: number | null };
   /** With `pools`: K, and the share of counted rows whose staff in the plan is in their client's pool. */
@@ -201,6 +208,7 @@ export async function planContinuity(source: VisitSource, options: PlanOptions):
       change: t0.travelMinutes > 0 ? round((t1.travelMinutes - t0.travelMinutes) / t0.travelMinutes, 4) : null,
     },
     clients,
+    contactShare: { before: share(initial.contactShare()), after: share(planned.contactShare()) },
     brukartid: { before: share(planBrukartid(problem, problem.inputStaff, brukartidWindow)), after: share(planBrukartid(problem, staff, brukartidWindow)) },
     ...(pools === null ? {} : { pools: { k: options.pools!, covered: share(poolCoverage({ visits: plannedVisits, clients, countedRows }, pools)) } }),
     ...(roster === null || rosterEffect === null ? {} : { roster: { ...roster.ledger, ...rosterEffect } }),

@@ -11,6 +11,7 @@
  */
 import { placeRow, placingOf } from '../measures/continuity/definition.js';
 import { visitsOf } from '../measures/continuity/definition-visits.js';
+import { mostListed } from '../measures/continuity/definition-result.js';
 import { measureSettings, type MeasureOptions } from '../measures/continuity/settings.js';
 import type { ClientContinuity } from '../measures/continuity/types.js';
 import { EARTH_RADIUS_KM, haversineModel, type HaversineOptions } from '../measures/routes/distance.js';
@@ -40,6 +41,8 @@ export interface PlanProblem {
   units: number[][];
   /** The counted clients' ids, by index. */
   clients: string[];
+  /** Each counted client's contact person (the staff id its rows list most, as the measure's contact; ties: the lower id) as a staff index, or −1 (none listed, or not among the staff). */
+  contact: Int32Array;
   /** True for staff who have a row in an excluded role: they never take a counted row. */
   staffExcluded: Uint8Array;
   /** The groups each staff member worked in (for `keepGroup`). */
@@ -171,8 +174,14 @@ export function buildProblem(visits: readonly Visit[], measure: MeasureOptions, 
       }
     }
   });
+  const listed = clients.map(() => new Map<string, number>());
+  for (const v of visits) {
+    const c = clientIndex.get(v.client);
+    if (c !== undefined && v.contactStaff !== '') listed[c]!.set(v.contactStaff, (listed[c]!.get(v.contactStaff) ?? 0) + 1);
+  }
+  const contact = Int32Array.from(listed, (m) => staffIndex.get(mostListed(m) ?? '') ?? -1);
   const problem = withTravel({
-    visits, staffIds, inputStaff, day, movable, rowClient, rowUnit, units, clients, staffExcluded, staffGroups, available, staffOnDay, day0,
+    visits, staffIds, inputStaff, day, movable, rowClient, rowUnit, units, clients, contact, staffExcluded, staffGroups, available, staffOnDay, day0,
     inputOverlaps: new Set(), inputTightPairs: new Set(), countBothStaff: settings.rules.countBothStaff, keepGroup: options.keepGroup === true,
     distance: { circuity: model.circuity, speedKmh: model.speedKmh },
   });

@@ -10,11 +10,12 @@ import { availableFor, dayKey, pairKey, sortByStart, type PlanProblem } from './
 
 /**
  * The score of a state, compared in this order: distinct staff summed over counted clients (the
- * mean × clients), clients above 20, then travel minutes. `concentration` (Σ n² of counted rows
- * per client and staff) only guides the search.
+ * mean × clients), clients above 20, then travel minutes, then contributions by the clients'
+ * contact persons (`contact`, more is better). `concentration` (Σ n² of counted rows per client
+ * and staff) only guides the search.
  *
  * @example
- * const s: PlanScore = { distinct: 4100, above20: 60, travelMinutes: 9000, travelKm: 6000, concentration: 123456 };
+ * const s: PlanScore = { distinct: 4100, above20: 60, travelMinutes: 9000, travelKm: 6000, concentration: 123456, contact: 900 };
  */
 export interface PlanScore {
   distinct: number;
@@ -22,6 +23,7 @@ export interface PlanScore {
   travelMinutes: number;
   travelKm: number;
   concentration: number;
+  contact: number;
 }
 
 /** The working state. */
@@ -31,7 +33,7 @@ export class PlanState {
   readonly days = new Map<number, number[]>();
   /** Per counted client: staff → contributions (counted rows, or visits' first staff). */
   readonly met: Map<number, number>[];
-  readonly score: PlanScore = { distinct: 0, above20: 0, travelMinutes: 0, travelKm: 0, concentration: 0 };
+  readonly score: PlanScore = { distinct: 0, above20: 0, travelMinutes: 0, travelKm: 0, concentration: 0, contact: 0 };
   private readonly dayTravel = new Map<number, [number, number]>();
   private journal: [number, number][] = [];
   /** Per client: changes to its multiset so far, and its staff ranked when last asked (see {@link regulars}). */
@@ -84,6 +86,7 @@ export class PlanState {
       const n = met.get(s) ?? 0;
       const m = n + sign;
       this.score.concentration += m * m - n * n;
+      if (s === this.p.contact[c]) this.score.contact += sign;
       if (m === 0) met.delete(s);
       else met.set(s, m);
     }
@@ -102,6 +105,21 @@ export class PlanState {
       r.version = this.metVersion[c]!;
     }
     return r.staff;
+  }
+
+  /**
+   * Of the counted contributions (rows, or visits' first staff) of the clients with a contact
+   * person, the share their contact person makes; null when no client has one.
+   */
+  contactShare(): number | null {
+    let mine = 0, all = 0;
+    this.met.forEach((met, c) => {
+      const k = this.p.contact[c]!;
+      if (k < 0) return;
+      mine += met.get(k) ?? 0;
+      for (const n of met.values()) all += n;
+    });
+    return all === 0 ? null : mine / all;
   }
 
   /** Gives row `i` to staff `s` (no check: {@link commit} checks). */
