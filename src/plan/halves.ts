@@ -80,7 +80,8 @@ export class HalfThread {
   static start(p: PlanProblem, threads: number): HalfThread | null {
     const script = threads >= 2 ? workerScript() : null;
     if (script === null) return null;
-    const thread = new HalfThread(new Worker(script));
+    // a young generation of 8 MB: the search makes short-lived garbage, and the worker's heap counts in the process's memory
+    const thread = new HalfThread(new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: 8 } }));
     thread.worker.postMessage({ type: 'problem', data: portable(p) } satisfies HalfRequest);
     return thread;
   }
