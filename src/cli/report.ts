@@ -42,7 +42,7 @@ One self-contained HTML page to open or mail (no network, no external files): th
 the target and the trend over the monthly series, the distribution of staff per client, groups
 side by side, double staffing, continuity indices, route efficiency (when the log has coordinates or
 travel legs), a sortable clients table and what was read. The measures read the log once; route
-figures take a second pass over a file (they are left out for standard input).
+figures take a second pass over a file, for the window detailed (left out for standard input).
 
   --out FILE, -o FILE    write the report to FILE (default: standard output)
   --from DATE            one window from DATE (YYYY-MM-DD); without it: one window a month
@@ -135,14 +135,14 @@ export async function reportCommand(argv: string[], out: NodeJS.WritableStream, 
     ...(engine !== undefined ? { engine } : {}),
   });
   collectGarbage(); // the measure's rows and tables, before the next pass (only when the CLI exposes gc)
-  // route figures need the coordinate columns the measures do not read: a second pass over a file
-  const routes = input === '-' ? undefined : await measureRoutesStreamed(input, {
+  // route figures need the coordinate columns the measures do not read: a second pass over a
+  // file, for the one window the page details (the last, or --window)
+  const windowsMeasured = results.continuity.windows;
+  const detailed = values.window === undefined ? windowsMeasured.at(-1) : windowsMeasured.find((w) => w.from === values.window);
+  const routes = input === '-' || detailed === undefined ? undefined : await measureRoutesStreamed(input, {
     ...reading,
-    ...(windows.from !== undefined ? { from: windows.from } : {}),
-    ...(windows.every !== undefined ? { every: windows.every } : {}),
-    ...(windows.anchor !== undefined ? { anchor: windows.anchor } : {}),
-    ...(windows.maxWindows !== undefined ? { maxWindows: windows.maxWindows } : {}),
-    ...(windows.rules.days !== undefined ? { rules: { days: windows.rules.days } } : {}),
+    from: detailed.from,
+    rules: { days: results.continuity.rule.days },
     ...(routeSample !== Infinity ? { bestOrderSample: routeSample } : {}),
     ...(engine !== undefined ? { engine } : {}),
   });

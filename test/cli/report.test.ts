@@ -157,6 +157,19 @@ describe('kontinuitet report on the sample (coordinates present)', () => {
     expect(r.stdout).not.toContain('data-sample=');
   });
 
+  it('computes the route figures of the window it details (--window: the first of the series)', () => {
+    const sample = fileURLToPath(new URL('../../data/sample-visits.csv', import.meta.url));
+    const routes = JSON.parse(run(['routes', sample, '--anchor', 'first-monday', '--format', 'json']).stdout);
+    expect(routes.windows.length).toBeGreaterThan(1);
+    const first = routes.windows[0];
+    expect(first.visits).not.toBe(routes.windows.at(-1).visits);
+    const r = run(['report', sample, '--anchor', 'first-monday', '--lang', 'en', '--window', first.from]);
+    expect(r.status).toBe(0);
+    // the total row: staff-days, then visits
+    const total = /<tfoot><tr class="total"><td>All<\/td><td class="num" data-v="(\d+)">[^<]*<\/td><td class="num" data-v="(\d+)"/.exec(r.stdout.slice(r.stdout.indexOf('<section id="routes">')));
+    expect([Number(total?.[1]), Number(total?.[2])]).toEqual([first.staffDays, first.visits]);
+  });
+
   it('says when the detour ratios come from a seeded sample (--route-sample), in English and Swedish', async () => {
     const routes = JSON.parse(run(['routes', SAMPLE, '--anchor', 'first-monday', '--format', 'json']).stdout);
     const last = routes.windows.at(-1);
