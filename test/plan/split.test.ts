@@ -89,6 +89,18 @@ describe('the split search on a municipality of 700 clients (over 20,000 counted
     expect(plan.after.mean!).toBeLessThan(plan.before.mean! - 0.5);
   }, 120_000);
 
+  it('stops after the round in which the target was reached, or when the time is up, with every rule kept', async () => {
+    const { visits: input } = await readVisits(rows);
+    const reached = await planContinuity(rows, { ...options, target: 99 });
+    expect([reached.search.stoppedBy, reached.search.rounds, reached.search.iterations]).toEqual(['target', 1, 24_000 / 16]);
+    expect(violations(input, reached.visits)).toEqual([]);
+    const timed = await planContinuity(rows, { ...options, iterations: 1e9, timeLimit: 0.5 });
+    expect(timed.search.stoppedBy).toBe('time');
+    expect(timed.search.rounds).toBe(1);
+    expect(violations(input, timed.visits)).toEqual([]);
+    expect(totalTravel(timed.visits)).toBeLessThanOrEqual(totalTravel(input) * 1.05 + 1e-6);
+  }, 120_000);
+
   it('gives the same plan on one thread and on two (the built package’s worker)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kontinuitet-split-'));
     afterAll(() => rmSync(dir, { recursive: true, force: true }));
