@@ -85,27 +85,6 @@ function along(order: readonly number[], m: readonly (readonly number[])[], clos
   return sum;
 }
 
-/**
- * The legs of the nodes in index order (each node to the next, the last back to the first), as
- * {@link travelMatrix} gives them; the other entries are left out (a driven order reads no more).
- */
-function pathMatrix(points: readonly LatLon[], model: DistanceModel): { minutes: number[][]; km: number[][] } {
-  const n = points.length;
-  const minutes: number[][] = [], km: number[][] = [];
-  for (let i = 0; i < n; i++) {
-    const j = (i + 1) % n;
-    const mRow = new Array<number>(n), kRow = new Array<number>(n);
-    if (j !== i) {
-      const leg = model.leg(points[i]!, points[j]!);
-      mRow[j] = leg.minutes;
-      kRow[j] = leg.km;
-    }
-    minutes.push(mRow);
-    km.push(kRow);
-  }
-  return { minutes, km };
-}
-
 /** Whether visiting the nodes in index order meets every window (service starts at max(arrival, lo)). */
 function onTime(minutes: readonly (readonly number[])[], windows: readonly [number, number][], service: readonly number[], t0: number, closed: boolean): boolean {
   let t = t0;
@@ -149,7 +128,7 @@ export function routeDay(stops: readonly RouteStop[], options: RouteDayOptions):
   if (base !== null && hasCoords) points.unshift(base);
   const off = base !== null ? 1 : 0;
   // a day left out of the sample drives its own order only: the legs it uses, not every pair
-  const matrix = !hasCoords ? null : options.search === false ? pathMatrix(points, options.model) : travelMatrix(points, options.model);
+  const matrix = !hasCoords ? null : travelMatrix(points, options.model, options.search === false);
 
   // Driven legs: leg[i] leads to stop i (leg[0] from the base, or none); back = to the base.
   const legMin: number[] = [], legKm: number[] = [];

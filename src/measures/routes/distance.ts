@@ -105,13 +105,14 @@ export function haversineModel(options: HaversineOptions = {}): DistanceModel & 
 
 /**
  * The travel matrices of points under a model: `minutes[i][j]` and `km[i][j]` from point i to
- * point j (0 on the diagonal).
+ * point j (0 on the diagonal). With `path`, only the legs of the points in their order (each to
+ * the next, the last back to the first) are computed, the others left 0: all a driven order reads.
  *
  * @example
  * travelMatrix([{ lat: 0, lon: 0 }, { lat: 0, lon: 1 }], haversineModel({ circuity: 1, speedKmh: 60 })).km[0][1];
  * // → 111.19492664455873
  */
-export function travelMatrix(points: readonly LatLon[], model: DistanceModel): { minutes: number[][]; km: number[][] } {
+export function travelMatrix(points: readonly LatLon[], model: DistanceModel, path = false): { minutes: number[][]; km: number[][] } {
   const n = points.length;
   const minutes: number[][] = [];
   const km: number[][] = [];
@@ -119,7 +120,7 @@ export function travelMatrix(points: readonly LatLon[], model: DistanceModel): {
     const mRow = new Array<number>(n).fill(0);
     const kRow = new Array<number>(n).fill(0);
     for (let j = 0; j < n; j++) {
-      if (i === j) continue;
+      if (i === j || (path && j !== (i + 1) % n)) continue;
       const leg = model.leg(points[i]!, points[j]!);
       mRow[j] = leg.minutes;
       kRow[j] = leg.km;
