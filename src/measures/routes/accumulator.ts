@@ -1,0 +1,286 @@
+// The route figures' accumulator: rows kept in columns, figures made per window once (measure.ts's entry points use it).
+import { tell } from '../../progress.js';
+import { resolveRules } from '../continuity/rules.js';
+import { KontinuitetError } from '../../errors.js';
+import { dayOption, flag, oneOf, shownValue } from '../../options.js';
+import { VisitChecker } from '../../read/check.js';
+import { selfDisplaying } from '../../jupyter.js';
+import { civilFromDays, MS_PER_MINUTE } from '../../windows/civil.js';
+import { collectGarbage } from '../../engine/garbage.js';
+import { dayWindow, maxWindowsOption, seriesWindows, type DayWindow } from '../../windows/windows.js';
+import { LocalZone } from '../../windows/zone.js';
+import { DEFAULT_ZONE } from '../../read/read.js';
+import type { ReadLedger, ReadOptions, Visit, VisitInput } from '../../read/types.js';
+import { DEFAULT_EXACT_LABELS, DEFAULT_EXACT_UP_TO } from './bestOrder.js';
+import { routeDay, type RouteStop } from './day.js';
+import { haversineModel, type DistanceModel, type LatLon } from './distance.js';
+import { roadModel } from './roads.js';
+import { RouteRows, type StaffDayOrder } from './rows.js';
+import { DEFAULT_SAMPLE_SEED, windowSample } from './sample.js';
+import { mostFrequent, StaffDays, StaffSummaries } from './staffdays.js';
+import { summariseRoutes } from './summary.js';
+import type { RoutesResult, RoutesWindow } from './types.js';
+import type { RoutesOptions } from './options.js';
+
+/** The run's search budget without `searchBudgetMs`: this plus 1 ms per staff-day. */
+const DEFAULT_BUDGET_MS = 60_000;
+
+/** The optional columns the route figures read. */
+export const ROUTE_COLUMNS = ['visit_id', 'group', 'lat', 'lon', 'travel_minutes', 'travel_km', 'shift_start', 'shift_end'] as const;
+
+/**
+ * A window of the route figures with its staff-days in columns ({@link StaffDays}: made into
+ * objects as they are read).
+ *
+ * @example
+ * const w: StreamedRoutesWindow = acc.finishStreamed().windows[0];
+ * w.routes.slice(0, 10); // → the first ten staff-days
+ */
+export type StreamedRoutesWindow = Omit<RoutesWindow, 'routes' | 'perStaff'> & { perStaff: StaffSummaries; routes: StaffDays };
+
+/**
+ * {@link RoutesResult} with each window's staff-days in columns ({@link StreamedRoutesWindow}).
+ *
+ * @example
+ * await writeJson(process.stdout, await measureRoutesStreamed('visits.csv'), ['routes', 'perStaff']);
+ */
+export type StreamedRoutesResult = Omit<RoutesResult, 'windows'> & { windows: StreamedRoutesWindow[] };
+
+function checkPoint(name: string, p: [number, number]): LatLon {
+  const [lat, lon] = p;
+  if (!(Number.isFinite(lat) && Number.isFinite(lon) && Math.abs(lat) <= 90 && Math.abs(lon) <= 180)) {
+    throw new KontinuitetError('BAD_OPTION', `${name}: must be [lat, lon] in degrees`);
+  }
+  return { lat, lon };
+}
+
+/**
+ * Accumulates visit rows (kept in columns, {@link RouteRows}: route figures need a staff member's
+ * whole day) and computes the route figures per window in {@link RoutesAccumulator.finish}, once:
+ * the rows are let go as the figures are made.
+ *
+ * @example
+ * const acc = new RoutesAccumulator({ all: true });
+ * for (const v of visits) acc.add(v);
+ * acc.finish().windows[0].clientTimeShare; // → pooled brukartid of the log
+ */
+export class RoutesAccumulator {
+  readonly zone: LocalZone;
+  private readonly options: RoutesOptions;
+  private readonly model: DistanceModel & { fallbacks?: number };
+  private readonly windowMinutes: number;
+  private readonly handoverMinutes: number;
+  private readonly days: number;
+  private readonly maxWindows: number;
+  private readonly onWarning: ((message: string) => void) | undefined;
+  private readonly onProgress: ReadOptions['onProgress'];
+  /** What this measure warned of (also given to `onWarning`). */
+  private readonly warnings: string[] = [];
+  /** The one window's first day (`from` as a `YYYY-MM-DD` text), or undefined. */
+  private readonly from: string | undefined;
+  private readonly base: LatLon | null;
+  private readonly groupBases = new Map<string, LatLon>();
+  private rows: RouteRows | null = new RouteRows();
+  /** Checks the visits given to {@link RoutesAccumulator.add}; holds those it rejects. */
+  private readonly checker: VisitChecker;
+  private firstDay = Infinity;
+  private lastDay = -Infinity;
+  /** The run's search budget in force (ms), once the staff-days are counted. */
+  private budgetMs = Infinity;
+  /** At most this many staff-days of a window get a best-order search, chosen by the seed. */
+  private readonly sampleLimit: number;
+  private readonly sampleSeed: number;
+
+  constructor(options: RoutesOptions & Pick<ReadOptions, 'onWarning' | 'onProgress'> = {}) {
+    if (options === null || typeof options !== 'object') throw new KontinuitetError('BAD_OPTION', `options: must be an object, got ${shownValue(options)}`);
+    oneOf('every', options.every, ['month']);
+    flag('all', options.all);
+    this.options = options;
+    this.zone = new LocalZone(options.zone ?? DEFAULT_ZONE);
+    this.from = dayOption('from', options.from, this.zone);
+    this.checker = new VisitChecker(this.zone, ROUTE_COLUMNS);
+    const straight = { ...(options.circuity !== undefined ? { circuity: options.circuity } : {}), ...(options.speedKmh !== undefined ? { speedKmh: options.speedKmh } : {}) };
+    this.model = options.roads !== undefined ? roadModel(options.roads, straight) : haversineModel(straight);
+    this.windowMinutes = options.windowMinutes ?? 30;
+    if (!(this.windowMinutes >= 0 && this.windowMinutes <= 720)) throw new KontinuitetError('BAD_OPTION', 'windowMinutes: must be from 0 to 720');
+    for (const key of ['days', 'handoverMinutes']) {
+      if ((options as Record<string, unknown>)[key] !== undefined) throw new KontinuitetError('BAD_OPTION', `${key}: moved to rules.${key}`);
+    }
+    const rules = options.rules ?? {};
+    if (rules === null || typeof rules !== 'object') throw new KontinuitetError('BAD_OPTION', `rules: must be an object, got ${shownValue(rules)}`);
+    this.handoverMinutes = rules.handoverMinutes ?? resolveRules().handoverMinutes;
+    if (!(this.handoverMinutes >= 0)) throw new KontinuitetError('BAD_OPTION', 'handoverMinutes: must be ≥ 0');
+    this.days = rules.days ?? 14;
+    if (!Number.isInteger(this.days) || this.days < 1 || this.days > 366) throw new KontinuitetError('BAD_OPTION', 'days: must be a whole number from 1 to 366');
+    const modes = [this.from !== undefined, options.every !== undefined, options.all === true].filter(Boolean).length;
+    if (modes > 1) throw new KontinuitetError('BAD_OPTION', 'give one of from (one window), every (a series) or all (the whole log)');
+    if (this.from !== undefined) dayWindow(this.from, this.days, this.zone);
+    if (this.from === undefined && options.all !== true && this.days > 28) throw new KontinuitetError('BAD_OPTION', 'days: a monthly series needs windows of at most 28 days');
+    this.maxWindows = maxWindowsOption(options.maxWindows);
+    this.onWarning = typeof options.onWarning === 'function' ? options.onWarning : undefined;
+    this.onProgress = typeof options.onProgress === 'function' ? options.onProgress : undefined;
+    const anchor = options.anchor ?? 'first-day';
+    if (anchor !== 'first-day' && anchor !== 'first-monday') throw new KontinuitetError('BAD_OPTION', `anchor: must be 'first-day' or 'first-monday'`);
+    if (options.exactUpTo !== undefined && !(typeof options.exactUpTo === 'number' && options.exactUpTo >= 0)) throw new KontinuitetError('BAD_OPTION', 'exactUpTo: must be a number ≥ 0');
+    if (options.exactLabels !== undefined && !(Number.isInteger(options.exactLabels) && options.exactLabels >= 0)) throw new KontinuitetError('BAD_OPTION', 'exactLabels: must be a whole number ≥ 0');
+    if (options.searchBudgetMs !== undefined && !(typeof options.searchBudgetMs === 'number' && options.searchBudgetMs >= 0)) throw new KontinuitetError('BAD_OPTION', 'searchBudgetMs: must be a number of ms ≥ 0 (Infinity: no budget)');
+    if (options.bestOrderSample !== undefined && !(options.bestOrderSample === Infinity || (Number.isInteger(options.bestOrderSample) && options.bestOrderSample >= 1))) {
+      throw new KontinuitetError('BAD_OPTION', 'bestOrderSample: must be a whole number of staff-days ≥ 1 (Infinity: every day)');
+    }
+    if (options.bestOrderSeed !== undefined && !(Number.isInteger(options.bestOrderSeed) && options.bestOrderSeed >= 0 && options.bestOrderSeed < 2 ** 32)) {
+      throw new KontinuitetError('BAD_OPTION', 'bestOrderSeed: must be a whole number from 0 to 2^32 − 1');
+    }
+    this.sampleLimit = options.bestOrderSample ?? Infinity;
+    this.sampleSeed = options.bestOrderSeed ?? DEFAULT_SAMPLE_SEED;
+    this.base = options.base !== undefined ? checkPoint('base', options.base) : null;
+    for (const [g, p] of Object.entries(options.groupBases ?? {})) this.groupBases.set(g, checkPoint(`groupBases.${g}`, p));
+  }
+
+  /**
+   * Takes one visit row (copied: a reader may reuse the object). A visit the reader would reject
+   * (see {@link VisitChecker}) is rejected: counted and listed in the result.
+   */
+  add(visit: Visit | VisitInput): void {
+    const rows = this.rows;
+    if (rows === null) throw new KontinuitetError('BAD_SOURCE', 'RoutesAccumulator: finished, it takes no more rows');
+    const v = this.checker.check(visit);
+    if (v === null) return;
+    const day = this.zone.localDay(v.start);
+    if (day < this.firstDay) this.firstDay = day;
+    if (day > this.lastDay) this.lastDay = day;
+    rows.add(v);
+  }
+
+  /** Computes every window; `ledger` (from the reader) completes the row accounting. */
+  finish(ledger?: ReadLedger): RoutesResult {
+    const r = this.finishStreamed(ledger);
+    return selfDisplaying({ ...r, windows: r.windows.map((w) => ({ ...w, perStaff: w.perStaff.slice(), routes: w.routes.slice() })) });
+  }
+
+  /** {@link RoutesAccumulator.finish} with each window's staff-days in columns ({@link StaffDays}: made into objects as they are read). */
+  finishStreamed(ledger?: ReadLedger): StreamedRoutesResult {
+    const { held, windows, days, staffNames, groupNames } = this.evaluate();
+    collectGarbage(); // the rows
+    let inside = 0;
+    const results = windows.map((w, k) => {
+      const r = windowSummary(w, days[k]!, staffNames, groupNames);
+      inside += r.visits;
+      return r;
+    });
+    const own = this.checker;
+    const used = (ledger?.used ?? held + own.rejected) - own.rejected;
+    const fallbacks = this.model.fallbacks;
+    return selfDisplaying({
+      schema: 'kontinuitet/routes@1',
+      zone: this.zone.name,
+      options: {
+        distance: this.model.kind,
+        circuity: this.options.circuity ?? 1.3,
+        speedKmh: this.options.speedKmh ?? 40,
+        windowMinutes: this.windowMinutes,
+        handoverMinutes: this.handoverMinutes,
+        exactUpTo: this.options.exactUpTo ?? DEFAULT_EXACT_UP_TO,
+        exactLabels: this.options.exactLabels ?? DEFAULT_EXACT_LABELS,
+        searchBudgetMs: Number.isFinite(this.budgetMs) ? this.budgetMs : null,
+        base: this.base === null ? null : [this.base.lat, this.base.lon],
+        groupBases: Object.fromEntries([...this.groupBases].map(([g, p]) => [g, [p.lat, p.lon]])),
+        ...(this.sampleLimit !== Infinity ? { bestOrderSample: this.sampleLimit, bestOrderSeed: this.sampleSeed } : {}),
+        ...(fallbacks !== undefined ? { roadFallbacks: fallbacks } : {}),
+      },
+      rows: { read: ledger?.read ?? used + own.rejected, used, rejected: (ledger?.rejected ?? 0) + own.rejected, outsideWindows: used - inside },
+      issues: own.issues.length === 0 ? ledger?.issues ?? [] : [...ledger?.issues ?? [], ...own.issues],
+      warnings: [...ledger?.warnings ?? [], ...this.warnings],
+      windows: results,
+    });
+  }
+
+  private warn(message: string): void {
+    this.warnings.push(message);
+    this.onWarning?.(message);
+  }
+
+  private reportedWindows(): DayWindow[] {
+    const o = this.options;
+    if (this.from !== undefined) return [dayWindow(this.from, this.days, this.zone)];
+    if (this.firstDay > this.lastDay) return [];
+    if (o.all === true) return [dayWindow(civilFromDays(this.firstDay), this.lastDay - this.firstDay + 1, this.zone)];
+    const series = seriesWindows(this.firstDay, this.lastDay, this.days, o.anchor ?? 'first-day', this.zone, this.maxWindows);
+    if (series.warning !== null) this.warn(series.warning);
+    return series.windows;
+  }
+
+  /** Every window's staff-days; lets the rows go (they are not needed after). */
+  private evaluate(): { held: number; windows: DayWindow[]; days: StaffDays[]; staffNames: string[]; groupNames: string[] } {
+    const rows = this.rows;
+    if (rows === null) throw new KontinuitetError('BAD_SOURCE', 'RoutesAccumulator: finished already');
+    this.rows = null;
+    rows.markDoubleStaffed(this.handoverMinutes * MS_PER_MINUTE);
+    collectGarbage(); // the client numbers and visit ids
+    const windows = this.reportedWindows();
+    const order = rows.staffDays(this.zone);
+    collectGarbage(); // the rows' days and staff numbers
+    const staffNames = rows.staffNames.texts(), groupNames = rows.groupNames.texts();
+    const counts = windows.map((w) => rows.eachStaffDay(order, this.zone, w));
+    const total = counts.reduce((a, b) => a + b, 0);
+    this.budgetMs = this.options.searchBudgetMs ?? DEFAULT_BUDGET_MS + total;
+    const clock = { deadline: performance.now() + this.budgetMs, quick: 0, done: 0, total };
+    const days = windows.map((w, k) => this.evaluateWindow(rows, order, w, new StaffDays(counts[k]!, staffNames, groupNames, this.zone), clock, windowSample(rows, order, this.zone, w, counts[k]!, staffNames, this.sampleLimit, this.sampleSeed)));
+    if (clock.quick > 0) {
+      this.warn(`routes: the best-order search used its budget (searchBudgetMs ${Math.round(this.budgetMs)} ms) after ${total - clock.quick} of ${total} staff-days; `
+        + `the other ${clock.quick} were solved by the quick heuristic alone (bestSearch 'quick', counted in daysQuick)`);
+    }
+    return { held: rows.count, windows, days, staffNames, groupNames };
+  }
+
+  /**
+   * The route figures of every staff-day of window `w` into `days`, in the order of the routes
+   * (staff id, then day): each day's stops are made from the rows when it is evaluated; a day
+   * evaluated past the run's `clock.deadline` is solved quick (counted in `clock.quick`).
+   */
+  private evaluateWindow(rows: RouteRows, order: StaffDayOrder, w: DayWindow, days: StaffDays, clock: { deadline: number; quick: number; done: number; total: number }, sample: Uint8Array | null): StaffDays {
+    const end = w.dayStarts[w.days]!;
+    let k = 0, searched = 0;
+    rows.eachStaffDay(order, this.zone, w, (s, a, b, day) => {
+      const search = sample === null || sample[k] === 1;
+      // past the run's search budget, every staff-day after is solved quick
+      const quick = search && (clock.quick > 0 || performance.now() >= clock.deadline);
+      if (quick) clock.quick++;
+      const ids = Array.from(order.rows.subarray(a, b));
+      // in order of start, end and row (a visit cut at the window's end may now tie another's end)
+      if (ids.some((i) => rows.endOf(i) > end)) ids.sort((x, y) => rows.startOf(x) - rows.startOf(y) || Math.min(rows.endOf(x), end) - Math.min(rows.endOf(y), end) || x - y);
+      const stops: RouteStop[] = ids.map((i) => rows.stop(i, end));
+      const group = mostFrequent(ids.map((i) => rows.groupOf(i)), (g) => rows.groupNames.name(g));
+      const figures = routeDay(stops, {
+        model: this.model,
+        windowMinutes: this.windowMinutes,
+        base: this.groupBases.get(rows.groupNames.name(group)) ?? this.base,
+        ...(this.options.exactUpTo !== undefined ? { exactUpTo: this.options.exactUpTo } : {}),
+        ...(this.options.exactLabels !== undefined ? { exactLabels: this.options.exactLabels } : {}),
+        ...(this.options.timeLimitMs !== undefined ? { timeLimitMs: this.options.timeLimitMs } : {}),
+        quick,
+        ...(search ? {} : { search }),
+      });
+      days.set(k, s, day, group, figures);
+      // the searches' typed arrays, freed only by a (full) collection: one every 4096 searched days
+      if (search && (searched++ & 4095) === 4095) collectGarbage();
+      if ((++clock.done & 255) === 0) tell(this.onProgress, 'routes', clock.done, clock.total);
+      k++;
+    });
+    return days;
+  }
+}
+
+/** The summaries of a window's staff-days: all, per group (by name), per staff member (by id; made as they are read). */
+function windowSummary(w: DayWindow, days: StaffDays, staffNames: readonly string[], groupNames: readonly string[]): StreamedRoutesWindow {
+  const byGroup = new Map<number, number[]>();
+  for (let k = 0; k < days.length; k++) {
+    const g = days.group[k]!;
+    const list = byGroup.get(g);
+    if (list === undefined) byGroup.set(g, [k]);
+    else list.push(k);
+  }
+  const groups = [...byGroup.keys()].sort((a, b) => (groupNames[a]! < groupNames[b]! ? -1 : groupNames[a]! > groupNames[b]! ? 1 : 0));
+  const all = summariseRoutes(days.figuresOf());
+  const perGroup = groups.map((g) => ({ group: groupNames[g]!, ...summariseRoutes(days.figuresOf(byGroup.get(g)!)) }));
+  return { from: w.from, to: w.to, days: w.days, ...all, groups: perGroup, perStaff: new StaffSummaries(days, staffNames, groupNames), routes: days };
+}
