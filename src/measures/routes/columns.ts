@@ -1,0 +1,228 @@
+/**
+ * The columns the route figures' rows are kept in (rows.ts): typed arrays in blocks taken from
+ * large slabs, times as numbers, visit ids as bytes.
+ *
+ * @module
+ */
+
+/** Rows in a block of every column: 65,536. */
+const BITS = 16;
+const BLOCK = 1 << BITS;
+const MASK = BLOCK - 1;
+
+/** Bytes in a slab ({@link Slabs}): 33 MB (the first one 1 MB). */
+const SLAB = 33 << 20;
+
+/**
+ * Memory for blocks of columns, cut from slabs of 33 MB (after a first one of 1 MB, so a small log
+ * takes little). An allocation that big is a mapping of its own (above glibc's largest mmap
+ * threshold, 32 MB), so when the columns cut from it are let go it goes back to the system, and
+ * its pages become resident only as rows reach them; blocks allocated one by one came from the
+ * process heap, whose freed space stays resident (a 2M-row log held ~40 MB of rows it no longer
+ * had). Columns let go together share slabs.
+ */
+export class Slabs {
+  private slab = new ArrayBuffer(0);
+  private used = 0;
+  private next = 1 << 20;
+
+  f64(n: number): Float64Array {
+    const at = this.take(8 * n);
+    return new Float64Array(this.slab, at, n);
+  }
+
+  i32(n: number): Int32Array {
+    const at = this.take(4 * n);
+    return new Int32Array(this.slab, at, n);
+  }
+
+  u16(n: number): Uint16Array {
+    const at = this.take(2 * n);
+    return new Uint16Array(this.slab, at, n);
+  }
+
+  bytes(n: number): Buffer {
+    const at = this.take(n);
+    return Buffer.from(this.slab, at, n);
+  }
+
+  /** Where `bytes` bytes begin in the current slab (a new one when they do not fit), 8-byte aligned. */
+  private take(bytes: number): number {
+    if (this.used + bytes > this.slab.byteLength) {
+      this.slab = new ArrayBuffer(Math.max(this.next, bytes));
+      this.next = SLAB;
+      this.used = 0;
+    }
+    const at = this.used;
+    this.used += (bytes + 7) & ~7;
+    return at;
+  }
+}
+
+type Numbers = Float64Array | Int32Array;
+
+/**
+ * A column of numbers in blocks of 65,536 rows: it grows a block at a time, so nothing it holds is
+ * ever copied (a doubling array holds up to twice its rows, and both sizes at once while it grows).
+ */
+export class Column<A extends Numbers> {
+  readonly blocks: A[] = [];
+  constructor(private readonly make: () => A) {}
+
+  get(i: number): number {
+    return this.blocks[i >>> BITS]![i & MASK]!;
+  }
+
+  /** The value of row `i`, or null when the column has none for it (NaN, or a block never made). */
+  optional(i: number): number | null {
+    const x = this.blocks[i >>> BITS]?.[i & MASK];
+    return x === undefined || Number.isNaN(x) ? null : x;
+  }
+
+  set(i: number, v: number): void {
+    const b = i >>> BITS;
+    while (this.blocks.length <= b) this.blocks.push(this.make());
+    this.blocks[b]![i & MASK] = v;
+  }
+}
+
+/** A column of numbers (`absent`: NaN until set, for a column whose rows may have none). */
+export const numbers = (slabs: Slabs, absent = false) => new Column(() => (absent ? slabs.f64(BLOCK).fill(Number.NaN) : slabs.f64(BLOCK)));
+const ints = (slabs: Slabs) => new Column(() => slabs.i32(BLOCK));
+
+/**
+ * A column of whole numbers 0 … 2³¹ − 1 in blocks: two bytes a row while every number is below
+ * 65,536 (ids of staff, clients, groups, points; durations in seconds up to 18 hours), four from
+ * the first that is not (the blocks so far are widened then, once).
+ */
+export class Whole {
+  private blocks: (Uint16Array | Int32Array)[] = [];
+  private wide = false;
+  constructor(private readonly slabs: Slabs) {}
+
+  get(i: number): number {
+    return this.blocks[i >>> BITS]![i & MASK]!;
+  }
+
+  set(i: number, v: number): void {
+    if (v > 0xffff && !this.wide) {
+      this.wide = true;
+      this.blocks = this.blocks.map((b) => {
+        const wider = this.slabs.i32(BLOCK);
+        wider.set(b);
+        return wider;
+      });
+    }
+    const b = i >>> BITS;
+    while (this.blocks.length <= b) this.blocks.push(this.wide ? this.slabs.i32(BLOCK) : this.slabs.u16(BLOCK));
+    this.blocks[b]![i & MASK] = v;
+  }
+}
+
+/**
+ * The start and end (epoch ms) of the rows: whole seconds from the first row's start (four bytes)
+ * and the duration in whole seconds (two bytes up to 18 hours), each checked to give the instant
+ * back exactly; from the first row that does not fit (a time with milliseconds, a log over more
+ * than 68 years) both as numbers (eight bytes each) for every row.
+ */
+export class Times {
+  private base = Number.NaN;
+  private readonly seconds: Column<Int32Array>;
+  private readonly durations: Whole;
+  private exact: { start: Column<Float64Array>; end: Column<Float64Array> } | null = null;
+
+  constructor(private readonly slabs: Slabs) {
+    this.seconds = ints(slabs);
+    this.durations = new Whole(slabs);
+  }
+
+  add(i: number, start: number, end: number): void {
+    if (this.exact === null) {
+      if (i === 0) this.base = start;
+      const s = (start - this.base) / 1000, d = (end - start) / 1000;
+      if (Number.isInteger(s) && Math.abs(s) <= 0x7fffffff && Number.isInteger(d) && d >= 0 && d <= 0x7fffffff
+        && this.base + s * 1000 === start && start + d * 1000 === end) {
+        this.seconds.set(i, s);
+        this.durations.set(i, d);
+        return;
+      }
+      const exact = { start: numbers(this.slabs), end: numbers(this.slabs) };
+      for (let k = 0; k < i; k++) {
+        exact.start.set(k, this.start(k));
+        exact.end.set(k, this.end(k));
+      }
+      this.exact = exact;
+    }
+    this.exact.start.set(i, start);
+    this.exact.end.set(i, end);
+  }
+
+  start(i: number): number {
+    return this.exact !== null ? this.exact.start.get(i) : this.base + this.seconds.get(i) * 1000;
+  }
+
+  end(i: number): number {
+    return this.exact !== null ? this.exact.end.get(i) : this.start(i) + this.durations.get(i) * 1000;
+  }
+}
+
+/**
+ * The visit ids of the rows, needed until the double-staffed visits are marked: their code units
+ * in chunks of 4 MB, a byte each when every unit is below 256 (Latin-1: ASCII ids, Swedish
+ * letters), else two (UTF-16; the row is noted in `wide`), and where each row's id ends. An id is
+ * read back as the same text, so equal ids are found exactly.
+ */
+export class VisitIds {
+  /** The code units, in chunks of {@link CHUNK} bytes; an id lies in one chunk. */
+  private readonly chunks: Buffer[] = [];
+  /** Where each row's id ends, counted over the chunks (chunk k begins at k × CHUNK). */
+  private readonly ends: Column<Int32Array>;
+  private readonly wide = new Set<number>();
+  /** Ids of more than {@link LONG} bytes (a broken cell), by row: not in the chunks. */
+  private readonly long = new Map<number, string>();
+  private used = 0;
+
+  constructor(private readonly slabs: Slabs) {
+    this.ends = ints(slabs);
+  }
+
+  add(i: number, id: string): void {
+    let narrow = true;
+    for (let k = 0; k < id.length; k++) {
+      if (id.charCodeAt(k) > 255) {
+        narrow = false;
+        break;
+      }
+    }
+    const bytes = narrow ? id.length : 2 * id.length;
+    if (bytes === 0 || bytes > LONG) {
+      if (bytes > 0) this.long.set(i, id);
+      this.ends.set(i, this.used);
+      return;
+    }
+    let at = this.used;
+    if (Math.floor((at + bytes - 1) / CHUNK) >= this.chunks.length) {
+      at = this.chunks.length * CHUNK;
+      this.chunks.push(this.slabs.bytes(CHUNK));
+    }
+    if (!narrow) this.wide.add(i);
+    this.chunks[Math.floor(at / CHUNK)]!.write(id, at % CHUNK, narrow ? 'latin1' : 'utf16le');
+    this.used = at + bytes;
+    this.ends.set(i, this.used);
+  }
+
+  /** The visit id of row `i` (`''`: none). */
+  text(i: number): string {
+    const end = this.ends.get(i);
+    const before = i === 0 ? 0 : this.ends.get(i - 1);
+    if (end === before) return this.long.get(i) ?? '';
+    const chunk = Math.floor((end - 1) / CHUNK);
+    const from = Math.max(before, chunk * CHUNK);
+    return this.chunks[chunk]!.toString(this.wide.has(i) ? 'utf16le' : 'latin1', from - chunk * CHUNK, end - chunk * CHUNK);
+  }
+}
+
+/** Bytes in a chunk of visit ids: 4 MB. */
+const CHUNK = 1 << 22;
+/** Longer visit ids are kept as text. */
+const LONG = 1 << 12;
