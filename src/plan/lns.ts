@@ -148,14 +148,30 @@ export function regulars(state: PlanState, c: number): readonly number[] {
   return state.regulars(c);
 }
 
-/** The staff a rebuild of client c's day frees: those holding c's rows that day, then c's other staff working then, at most LNS_STAFF. */
-function rebuildSet(state: PlanState, c: number, day: number, rows: readonly number[]): number[] {
+/**
+ * The staff a rebuild of client c's day frees, at most {@link LNS_STAFF}: those holding c's rows
+ * that day, then c's other staff working then (best known first); when these do not fill it, for
+ * each other client the set's staff serve that day (in the set's order, then the day's), that
+ * client's best-known staff member working then who is not in the set yet: the people the rows
+ * freed for c's sake could go to without being new there.
+ *
+ * @example
+ * rebuildSet(state, client, day, rowsOfClient); // → [4, 9, 2, …] (staff indices)
+ */
+export function rebuildSet(state: PlanState, c: number, day: number, rows: readonly number[]): number[] {
   const p = state.p;
   const set: number[] = [];
+  const free = (t: number) => !set.includes(t) && !p.staffExcluded[t] && p.available.has(dayKey(p, t, day));
   for (const i of rows) if (p.day[i] === day && !set.includes(state.staff[i]!)) set.push(state.staff[i]!);
-  for (const t of regulars(state, c)) {
-    if (set.length >= LNS_STAFF) break;
-    if (!set.includes(t) && !p.staffExcluded[t] && p.available.has(dayKey(p, t, day))) set.push(t);
+  for (const t of regulars(state, c)) if (set.length < LNS_STAFF && free(t)) set.push(t);
+  for (let k = 0; k < set.length && set.length < LNS_STAFF; k++) {
+    for (const i of state.rowsOf(set[k]!, day)) {
+      if (set.length >= LNS_STAFF) break;
+      const d = p.rowClient[i]!;
+      if (d < 0 || d === c || !p.movable[i]) continue;
+      const t = regulars(state, d).find(free);
+      if (t !== undefined) set.push(t);
+    }
   }
   return set;
 }
