@@ -48,7 +48,7 @@ export class ContinuityAccumulator implements CodedSink {
   }
 
   /** The row {@link ContinuityAccumulator.add} fills and hands on. */
-  private readonly coded: CodedRow = { line: 0, client: 0, staff: 0, group: 0, kind: 0, role: 0, contact: -1, start: 0, end: 0, birthDay: null, age: null, visitId: '', bytes: null, visitFrom: 0, visitTo: 0 };
+  private readonly coded: CodedRow = { line: 0, client: 0, staff: 0, group: 0, kind: 0, role: 0, contact: -1, start: 0, end: 0, birthDay: null, age: null, visitId: '', bytes: null, visitFrom: 0, visitTo: 0, places: null };
   /** Window start day → the window's counted rows. */
   private readonly windows = new Map<number, WindowState>();
   /** Counted rows held in memory over every window, and the file they go to past `engine.spillRows`. */

@@ -18,7 +18,7 @@ export type CodedColumn = 'client' | 'staff' | 'group' | 'kind' | 'role';
  *
  * @example
  * { line: 2, client: 0, staff: 0, group: 0, kind: 1, role: 0, contact: -1, start: 1727762400000, end: 1727764200000,
- *   birthDay: -11000, age: null, visitId: '', bytes: buf, visitFrom: 0, visitTo: 7 }
+ *   birthDay: -11000, age: null, visitId: '', bytes: buf, visitFrom: 0, visitTo: 7, places: null }
  */
 export interface CodedRow {
   line: number;
@@ -39,6 +39,12 @@ export interface CodedRow {
   bytes: Uint8Array | null;
   visitFrom: number;
   visitTo: number;
+  /**
+   * When the read uses the place, travel or shift columns: their values (reused), by the slots of
+   * `./places.ts` (`LAT`, `LON`, `TRAVEL_MINUTES`, `TRAVEL_KM`, `SHIFT_START`, `SHIFT_END`), NaN
+   * for an empty field; else null.
+   */
+  places: Float64Array | null;
 }
 
 /**

@@ -24,7 +24,7 @@ import { scanVisits } from '../read/read.js';
 import { isWorkbookFile } from '../read/xlsx.js';
 import type { ReadLedger, ReadOptions, Visit, VisitSource } from '../read/types.js';
 import type { FilledAccumulator } from './filled.js';
-import { defaultThreads, ENGINE_DEFAULTS } from '../engine-settings.js';
+import { defaultThreads, ENGINE_DEFAULTS, type EngineSettings } from '../engine-settings.js';
 
 export type { FilledAccumulator } from './filled.js';
 
@@ -78,6 +78,22 @@ export async function fillAccumulator<T>(source: VisitSource, options: MeasureOp
   } finally {
     acc.release();
   }
+}
+
+/**
+ * Reads `source` in one thread for a measure that keeps its own rows (the route figures): a file
+ * by the byte-level fast path into `sink` unless `engine.fastPath` is false or it is an Excel
+ * workbook, anything else by the general reader into `add`. The same rows either way (tests hold
+ * them equal). Returns the reader's ledger.
+ *
+ * @example
+ * const ledger = await readOneThread('visits.csv', acc.sink, (v) => acc.add(v), { use: ROUTE_COLUMNS });
+ */
+export async function readOneThread(source: VisitSource, sink: CodedSink, add: (v: Visit) => void, read: ReadOptions, engine?: EngineSettings): Promise<ReadLedger> {
+  checkSource(source);
+  const path = filePath(source);
+  const fastPath = (engine?.fastPath ?? ENGINE_DEFAULTS.fastPath) && !(path !== null && await isWorkbookFile(path));
+  return readRows(source, sink, add, read, fastPath);
 }
 
 /**

@@ -21,6 +21,7 @@ import { plausible, shortEnough, timeLimits, type TimeLimits } from '../read/pla
 import type { ReadLedger, ReadOptions, Visit } from '../read/types.js';
 import type { CodedColumn, CodedRow, CodedSink } from './coded-row.js';
 import { asciiBytes, Codes, Memo, NumberCodes, utf8 } from './byte-codes.js';
+import { PlaceReader } from './places.js';
 
 /** Words are read little-endian (byte k of a word is bits 8k–8k+7): true on every platform Node runs on, checked. */
 const LITTLE_ENDIAN = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
@@ -115,7 +116,9 @@ export class LineScanner {
   private words: Int32Array | null = null;
   /** A row's start and end (epoch ms), parsed into a typed array: no heap number per time. */
   private readonly times = new Float64Array(2);
-  private readonly row: CodedRow = { line: 0, client: 0, staff: 0, group: 0, kind: 0, role: 0, contact: -1, start: 0, end: 0, birthDay: null, age: null, visitId: '', bytes: null, visitFrom: 0, visitTo: 0 };
+  private readonly row: CodedRow = { line: 0, client: 0, staff: 0, group: 0, kind: 0, role: 0, contact: -1, start: 0, end: 0, birthDay: null, age: null, visitId: '', bytes: null, visitFrom: 0, visitTo: 0, places: null };
+  /** The place, travel and shift fields, when the read uses them. */
+  private readonly places: PlaceReader;
   private readonly clients: Memo<number>;
   private readonly staff: Memo<number>;
   private readonly groups: Memo<number>;
@@ -176,6 +179,8 @@ export class LineScanner {
     this.births = new Memo(new Codes(f.birth));
     this.ages = new Memo(new Codes(f.age));
     this.wantsContact = sink.wantsContact;
+    this.places = new PlaceReader(this.index, zone, this.limits);
+    if (this.places.used) this.row.places = this.places.values;
   }
 
   /**
@@ -502,6 +507,7 @@ export class LineScanner {
     const birthDay = ix.client_birth_date < 0 ? null : this.birthDayAt(buf, starts[ix.client_birth_date]!, ends[ix.client_birth_date]!);
     const age = ix.client_age < 0 ? null : this.ages.get(buf, starts[ix.client_age]!, ends[ix.client_age]!);
     if (Number.isNaN(birthDay) || Number.isNaN(age)) return false;
+    if (this.places.used && !this.places.read(buf, starts, ends)) return false;
     const r = this.row;
     r.client = this.clients.get(buf, starts[ix.client_id]!, ends[ix.client_id]!);
     r.staff = this.staff.get(buf, starts[ix.staff_id]!, ends[ix.staff_id]!);
@@ -535,6 +541,7 @@ export class LineScanner {
     const birthDay = bd < 0 ? null : date >= 0 ? daysFromCivil(date >> 9, (date >> 5) & 15, date & 31) : this.births.get(buf, starts[bd]!, ends[bd]!);
     const age = ix.client_age < 0 ? null : codes.ages.get(records[v + 7]!, buf, starts[ix.client_age]!, ends[ix.client_age]!);
     if (Number.isNaN(birthDay) || Number.isNaN(age)) return false;
+    if (this.places.used && !this.places.read(buf, starts, ends)) return false;
     const r = this.row;
     r.client = codes.clients.get(records[v]!, buf, starts[ix.client_id]!, ends[ix.client_id]!);
     r.staff = codes.staff.get(records[v + 1]!, buf, starts[ix.staff_id]!, ends[ix.staff_id]!);

@@ -21,6 +21,7 @@ import { mostFrequent, StaffDays, StaffSummaries } from './staffdays.js';
 import { summariseRoutes } from './summary.js';
 import type { RoutesResult, RoutesWindow } from './types.js';
 import type { RoutesOptions } from './options.js';
+import type { CodedRow, CodedSink } from '../../engine/coded-row.js';
 
 /** The run's search budget without `searchBudgetMs`: this plus 1 ms per staff-day. */
 const DEFAULT_BUDGET_MS = 60_000;
@@ -150,6 +151,30 @@ export class RoutesAccumulator {
     if (day > this.lastDay) this.lastDay = day;
     rows.add(v);
   }
+
+  /**
+   * Takes a row of the engine's fast path, its values numbered by {@link RoutesAccumulator.sink}'s
+   * `code`: the fast path checked it as the reader checks a row.
+   */
+  addCoded(r: CodedRow): void {
+    const rows = this.rows;
+    if (rows === null) throw new KontinuitetError('BAD_SOURCE', 'RoutesAccumulator: finished, it takes no more rows');
+    const day = this.zone.localDay(r.start);
+    if (day < this.firstDay) this.firstDay = day;
+    if (day > this.lastDay) this.lastDay = day;
+    rows.addCoded(r);
+  }
+
+  /** The consumer of the engine's fast path: numbers values as {@link RoutesAccumulator.add} does, takes coded rows and the general reader's visits. */
+  readonly sink: CodedSink = {
+    wantsContact: false,
+    code: (column, text) => {
+      if (this.rows === null) throw new KontinuitetError('BAD_SOURCE', 'RoutesAccumulator: finished, it takes no more rows');
+      return this.rows.code(column, text);
+    },
+    addCoded: (r) => this.addCoded(r),
+    addVisit: (v) => this.add(v),
+  };
 
   /** Computes every window; `ledger` (from the reader) completes the row accounting. */
   finish(ledger?: ReadLedger): RoutesResult {

@@ -200,15 +200,29 @@ export class VisitIds {
       this.ends.set(i, this.used);
       return;
     }
-    let at = this.used;
-    if (Math.floor((at + bytes - 1) / CHUNK) >= this.chunks.length) {
-      at = this.chunks.length * CHUNK;
-      this.chunks.push(this.slabs.bytes(CHUNK));
-    }
+    const at = this.room(bytes);
     if (!narrow) this.wide.add(i);
     this.chunks[Math.floor(at / CHUNK)]!.write(id, at % CHUNK, narrow ? 'latin1' : 'utf16le');
     this.used = at + bytes;
     this.ends.set(i, this.used);
+  }
+
+  /** {@link VisitIds.add} of an id given as ASCII bytes `buf[a, b)`, copied without a string. */
+  addBytes(i: number, buf: Uint8Array, a: number, b: number): void {
+    const bytes = b - a;
+    if (bytes === 0 || bytes > LONG) return this.add(i, bytes === 0 ? '' : Buffer.from(buf.subarray(a, b)).toString('latin1'));
+    const at = this.room(bytes);
+    this.chunks[Math.floor(at / CHUNK)]!.set(buf.subarray(a, b), at % CHUNK);
+    this.used = at + bytes;
+    this.ends.set(i, this.used);
+  }
+
+  /** Where the next id of `bytes` bytes goes: on in the last chunk, or at the start of a new one (an id lies in one chunk). */
+  private room(bytes: number): number {
+    const at = this.used;
+    if (Math.floor((at + bytes - 1) / CHUNK) < this.chunks.length) return at;
+    this.chunks.push(this.slabs.bytes(CHUNK));
+    return (this.chunks.length - 1) * CHUNK;
   }
 
   /** The visit id of row `i` (`''`: none). */

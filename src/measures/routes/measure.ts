@@ -8,7 +8,7 @@
 
 import type { EngineSettings } from '../../engine-settings.js';
 import { checkEngineSettings, checkVisitList, refuseMovedSettings } from '../../options.js';
-import { scanVisits } from '../../read/read.js';
+import { readOneThread } from '../../engine/door.js';
 import type { ReadLedger, ReadOptions, Visit, VisitInput, VisitSource } from '../../read/types.js';
 import type { RoutesResult } from './types.js';
 import type { RoutesOptions } from './options.js';
@@ -21,9 +21,9 @@ export { RoutesAccumulator, type StreamedRoutesResult, type StreamedRoutesWindow
  * Route efficiency of a visit log, streamed from a file, stream or rows: per window every
  * staff-day's route figures, summarised per staff, group and municipality (see
  * {@link RoutesResult}). `engine` takes the same bag as the other commands ({@link EngineSettings},
- * checked the same way, a setting at the top level refused), so one can go to all; the route
- * figures need the coordinate columns, which the engine's byte-level reader does not read, so the
- * log is read by the general reader in one thread with any settings.
+ * checked the same way, a setting at the top level refused), so one can go to all: a file is
+ * read by the engine's byte-level reader (the general reader with `fastPath: false`), in one
+ * thread with any `threads`, as a staff member's day needs all its rows.
  *
  * @example
  * const r = await measureRoutes('visits.csv', { from: '2024-10-01', circuity: 1.3, speedKmh: 40 });
@@ -33,8 +33,7 @@ export async function measureRoutes(source: VisitSource, options: RoutesOptions 
   refuseMovedSettings(options);
   checkEngineSettings(options.engine);
   const acc = new RoutesAccumulator(options);
-  const ledger = await scanVisits(source, (v) => acc.add(v), { use: ROUTE_COLUMNS, ...options, zone: acc.zone.name });
-  return acc.finish(ledger);
+  return acc.finish(await readRoutes(source, acc, options));
 }
 
 /**
@@ -45,10 +44,15 @@ export async function measureRoutes(source: VisitSource, options: RoutesOptions 
  * const r = await measureRoutesStreamed('visits.csv', { all: true });
  * r.windows[0].routes.length; // → every staff-day of the log
  */
-export async function measureRoutesStreamed(source: VisitSource, options: RoutesOptions & ReadOptions = {}): Promise<StreamedRoutesResult> {
+export async function measureRoutesStreamed(source: VisitSource, options: RoutesOptions & ReadOptions & { engine?: EngineSettings } = {}): Promise<StreamedRoutesResult> {
   const acc = new RoutesAccumulator(options);
-  const ledger = await scanVisits(source, (v) => acc.add(v), { use: ROUTE_COLUMNS, ...options, zone: acc.zone.name });
-  return acc.finishStreamed(ledger);
+  return acc.finishStreamed(await readRoutes(source, acc, options));
+}
+
+/** Reads the source's rows into `acc` through the engine's door (one thread: a staff-day's rows may lie anywhere in the file). */
+function readRoutes(source: VisitSource, acc: RoutesAccumulator, options: RoutesOptions & ReadOptions & { engine?: EngineSettings }): Promise<ReadLedger> {
+  const { engine, ...read } = options;
+  return readOneThread(source, acc.sink, (v) => acc.add(v), { use: ROUTE_COLUMNS, ...read, zone: acc.zone.name }, engine);
 }
 
 /**

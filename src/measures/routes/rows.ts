@@ -11,6 +11,8 @@ import { isDoubleStaffed } from '../staffing/together.js';
 import { collectGarbageLive } from '../../engine/garbage.js';
 import type { LocalZone } from '../../windows/zone.js';
 import type { Visit } from '../../read/types.js';
+import type { CodedColumn, CodedRow } from '../../engine/coded-row.js';
+import { LAT, LON, SHIFT_END, SHIFT_START, TRAVEL_KM, TRAVEL_MINUTES } from '../../engine/places.js';
 import type { RouteStop } from './day.js';
 import { Slabs, Column, numbers, Whole, Times, VisitIds } from './columns.js';
 
@@ -96,26 +98,63 @@ export class RouteRows {
 
   /** Keeps a checked visit row. */
   add(v: Visit): void {
-    const held = this.clients;
-    if (held === null || this.staff === null) throw new Error('RouteRows: rows added after the double-staffed visits were marked');
-    const i = this.count++;
-    if (i === this.collectAt) this.collectReadersGarbage(i);
-    this.times.add(i, v.start, v.end);
-    this.staff.set(i, this.staffNames.id(v.staff));
-    const c = held.names.id(v.client);
-    held.client.set(i, c);
-    this.group.set(i, this.groupNames.id(v.group));
-    this.point.set(i, this.pointOf(held.lastPoint, c, v.lat, v.lon));
-    if (v.travelMinutes !== null) (this.travelMinutes ??= numbers(this.kept, true)).set(i, v.travelMinutes);
-    if (v.travelKm !== null) (this.travelKm ??= numbers(this.kept, true)).set(i, v.travelKm);
-    if (v.shiftStart !== null) (this.shiftStart ??= numbers(this.kept, true)).set(i, v.shiftStart);
-    if (v.shiftEnd !== null) (this.shiftEnd ??= numbers(this.kept, true)).set(i, v.shiftEnd);
+    const held = this.held();
+    const i = this.put(this.staffNames.id(v.staff), held.names.id(v.client), this.groupNames.id(v.group), v.start, v.end);
+    this.place(i, held, v.lat ?? NaN, v.lon ?? NaN, v.travelMinutes ?? NaN, v.travelKm ?? NaN, v.shiftStart ?? NaN, v.shiftEnd ?? NaN);
     held.visits.add(i, v.visitId);
   }
 
+  /**
+   * The number of a text value of a column (the fast path asks it once per value, as it first
+   * reads it): staff, clients and groups are numbered as {@link RouteRows.add} numbers them.
+   */
+  code(column: CodedColumn, text: string): number {
+    if (column === 'staff') return this.staffNames.id(text);
+    if (column === 'group') return this.groupNames.id(text);
+    if (column === 'client') return this.held().names.id(text);
+    return 0; // kinds and roles are not kept
+  }
+
+  /** Keeps a row of the fast path, its values numbered by {@link RouteRows.code}: the same row as {@link RouteRows.add} keeps of the visit. */
+  addCoded(r: CodedRow): void {
+    const held = this.held();
+    const i = this.put(r.staff, r.client, r.group, r.start, r.end);
+    const p = r.places;
+    if (p === null) this.place(i, held, NaN, NaN, NaN, NaN, NaN, NaN);
+    else this.place(i, held, p[LAT]!, p[LON]!, p[TRAVEL_MINUTES]!, p[TRAVEL_KM]!, p[SHIFT_START]!, p[SHIFT_END]!);
+    if (r.bytes === null) held.visits.add(i, r.visitId);
+    else held.visits.addBytes(i, r.bytes, r.visitFrom, r.visitTo);
+  }
+
+  private held(): NonNullable<RouteRows['clients']> {
+    const held = this.clients;
+    if (held === null || this.staff === null) throw new Error('RouteRows: rows added after the double-staffed visits were marked');
+    return held;
+  }
+
+  /** A new row's numbers and times; its number. */
+  private put(staff: number, client: number, group: number, start: number, end: number): number {
+    const i = this.count++;
+    if (i === this.collectAt) this.collectReadersGarbage(i);
+    this.times.add(i, start, end);
+    this.staff!.set(i, staff);
+    this.clients!.client.set(i, client);
+    this.group.set(i, group);
+    return i;
+  }
+
+  /** Row `i`'s point, travel and shift (NaN: none). */
+  private place(i: number, held: NonNullable<RouteRows['clients']>, lat: number, lon: number, travelMinutes: number, travelKm: number, shiftStart: number, shiftEnd: number): void {
+    this.point.set(i, this.pointOf(held.lastPoint, held.client.get(i), lat, lon));
+    if (travelMinutes === travelMinutes) (this.travelMinutes ??= numbers(this.kept, true)).set(i, travelMinutes);
+    if (travelKm === travelKm) (this.travelKm ??= numbers(this.kept, true)).set(i, travelKm);
+    if (shiftStart === shiftStart) (this.shiftStart ??= numbers(this.kept, true)).set(i, shiftStart);
+    if (shiftEnd === shiftEnd) (this.shiftEnd ??= numbers(this.kept, true)).set(i, shiftEnd);
+  }
+
   /** The point number + 1 of a row at (lat, lon) of client `c`: the client's last point when it is the same (0: no coordinates). */
-  private pointOf(lastPoint: number[], c: number, lat: number | null, lon: number | null): number {
-    if (lat === null || lon === null) return 0;
+  private pointOf(lastPoint: number[], c: number, lat: number, lon: number): number {
+    if (Number.isNaN(lat) || Number.isNaN(lon)) return 0;
     const last = lastPoint[c];
     if (last !== undefined && this.lat.get(last) === lat && this.lon.get(last) === lon) return last + 1;
     const p = this.points++;
