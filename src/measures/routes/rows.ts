@@ -100,6 +100,8 @@ export class RouteRows {
   add(v: Visit): void {
     const held = this.held();
     const i = this.put(this.staffNames.id(v.staff), held.names.id(v.client), this.groupNames.id(v.group), v.start, v.end);
+    // the general reader's garbage (an object per row); the fast path's rows make none
+    if (i >= this.collectAt) this.collectReadersGarbage(i);
     this.place(i, held, v.lat ?? NaN, v.lon ?? NaN, v.travelMinutes ?? NaN, v.travelKm ?? NaN, v.shiftStart ?? NaN, v.shiftEnd ?? NaN);
     held.visits.add(i, v.visitId);
   }
@@ -135,7 +137,6 @@ export class RouteRows {
   /** A new row's numbers and times; its number. */
   private put(staff: number, client: number, group: number, start: number, end: number): number {
     const i = this.count++;
-    if (i === this.collectAt) this.collectReadersGarbage(i);
     this.times.add(i, start, end);
     this.staff!.set(i, staff);
     this.clients!.client.set(i, client);
