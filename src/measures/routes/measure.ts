@@ -9,6 +9,7 @@
 import type { EngineSettings } from '../../engine-settings.js';
 import { checkEngineSettings, checkVisitList, refuseMovedSettings } from '../../options.js';
 import { readOneThread } from '../../engine/door.js';
+import { collectGarbage } from '../../engine/garbage.js';
 import type { ReadLedger, ReadOptions, Visit, VisitInput, VisitSource } from '../../read/types.js';
 import type { RoutesResult } from './types.js';
 import type { RoutesOptions } from './options.js';
@@ -50,9 +51,11 @@ export async function measureRoutesStreamed(source: VisitSource, options: Routes
 }
 
 /** Reads the source's rows into `acc` through the engine's door (one thread: a staff-day's rows may lie anywhere in the file). */
-function readRoutes(source: VisitSource, acc: RoutesAccumulator, options: RoutesOptions & ReadOptions & { engine?: EngineSettings }): Promise<ReadLedger> {
+async function readRoutes(source: VisitSource, acc: RoutesAccumulator, options: RoutesOptions & ReadOptions & { engine?: EngineSettings }): Promise<ReadLedger> {
   const { engine, ...read } = options;
-  return readOneThread(source, acc.sink, (v) => acc.add(v), { use: ROUTE_COLUMNS, ...read, zone: acc.zone.name }, engine);
+  const ledger = await readOneThread(source, acc.sink, (v) => acc.add(v), { use: ROUTE_COLUMNS, ...read, zone: acc.zone.name }, engine);
+  collectGarbage(); // the reader's tables and kernel memory, before the staff-days are evaluated
+  return ledger;
 }
 
 /**
