@@ -12,12 +12,13 @@ import { LocalZone } from '../../windows/zone.js';
 import { DEFAULT_ZONE } from '../../read/read.js';
 import type { ReadLedger, ReadOptions, Visit, VisitInput } from '../../read/types.js';
 import { DEFAULT_EXACT_LABELS, DEFAULT_EXACT_UP_TO } from './bestOrder.js';
-import { routeDay, type RouteStop } from './day.js';
+import { routeDayCore, type DayCore, type RouteDayOptions } from './day.js';
+import { DayStops } from './dayStops.js';
 import { haversineModel, type DistanceModel, type LatLon } from './distance.js';
 import { roadModel } from './roads.js';
 import { RouteRows, type StaffDayOrder } from './rows.js';
 import { DEFAULT_SAMPLE_SEED, windowSample } from './sample.js';
-import { mostFrequent, StaffDays, StaffSummaries } from './staffdays.js';
+import { StaffDays, StaffSummaries } from './staffdays.js';
 import { summariseRoutes } from './summary.js';
 import type { RoutesResult, RoutesWindow } from './types.js';
 import type { RoutesOptions } from './options.js';
@@ -265,27 +266,30 @@ export class RoutesAccumulator {
   private evaluateWindow(rows: RouteRows, order: StaffDayOrder, w: DayWindow, days: StaffDays, clock: { deadline: number; quick: number; done: number; total: number }, sample: Uint8Array | null): StaffDays {
     const end = w.dayStarts[w.days]!;
     let k = 0, searched = 0;
+    // one day's stops, options and figures, refilled for each day
+    const stops = new DayStops(), core = {} as DayCore;
+    const options: RouteDayOptions = {
+      model: this.model,
+      windowMinutes: this.windowMinutes,
+      base: this.base,
+      ...(this.options.exactUpTo !== undefined ? { exactUpTo: this.options.exactUpTo } : {}),
+      ...(this.options.exactLabels !== undefined ? { exactLabels: this.options.exactLabels } : {}),
+      ...(this.options.timeLimitMs !== undefined ? { timeLimitMs: this.options.timeLimitMs } : {}),
+      quick: false,
+      search: true,
+    };
+    const bases: (LatLon | null | undefined)[] = [];
     rows.eachStaffDay(order, this.zone, w, (s, a, b, day) => {
       const search = sample === null || sample[k] === 1;
       // past the run's search budget, every staff-day after is solved quick
       const quick = search && (clock.quick > 0 || performance.now() >= clock.deadline);
       if (quick) clock.quick++;
-      const ids = Array.from(order.rows.subarray(a, b));
-      // in order of start, end and row (a visit cut at the window's end may now tie another's end)
-      if (ids.some((i) => rows.endOf(i) > end)) ids.sort((x, y) => rows.startOf(x) - rows.startOf(y) || Math.min(rows.endOf(x), end) - Math.min(rows.endOf(y), end) || x - y);
-      const stops: RouteStop[] = ids.map((i) => rows.stop(i, end));
-      const group = mostFrequent(ids.map((i) => rows.groupOf(i)), (g) => rows.groupNames.name(g));
-      const figures = routeDay(stops, {
-        model: this.model,
-        windowMinutes: this.windowMinutes,
-        base: this.groupBases.get(rows.groupNames.name(group)) ?? this.base,
-        ...(this.options.exactUpTo !== undefined ? { exactUpTo: this.options.exactUpTo } : {}),
-        ...(this.options.exactLabels !== undefined ? { exactLabels: this.options.exactLabels } : {}),
-        ...(this.options.timeLimitMs !== undefined ? { timeLimitMs: this.options.timeLimitMs } : {}),
-        quick,
-        ...(search ? {} : { search }),
-      });
-      days.set(k, s, day, group, figures);
+      rows.dayStops(stops, order.rows, a, b, end);
+      const group = rows.dayGroup(order.rows, a, b);
+      options.base = bases[group] ??= this.groupBases.get(rows.groupNames.name(group)) ?? this.base;
+      options.quick = quick;
+      options.search = search;
+      days.set(k, s, day, group, routeDayCore(stops, options, core));
       // the searches' typed arrays, freed only by a (full) collection: one every 4096 searched days
       if (search && (searched++ & 4095) === 4095) collectGarbage();
       if ((++clock.done & 255) === 0) tell(this.onProgress, 'routes', clock.done, clock.total);

@@ -79,6 +79,11 @@ export class Column<A extends Numbers> {
     return x === undefined || Number.isNaN(x) ? null : x;
   }
 
+  /** The value of row `i`, NaN when the column has none for it (a block never made). */
+  valueOrNaN(i: number): number {
+    return this.blocks[i >>> BITS]?.[i & MASK] ?? Number.NaN;
+  }
+
   set(i: number, v: number): void {
     const b = i >>> BITS;
     while (this.blocks.length <= b) this.blocks.push(this.make());

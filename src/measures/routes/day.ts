@@ -6,54 +6,11 @@
  */
 
 import { MS_PER_MINUTE } from '../../windows/civil.js';
-import { bestOrder } from './bestOrder.js';
-import { travelMatrix, type DistanceModel, type LatLon } from './distance.js';
-import type { StaffDayRoute } from './types.js';
-import type { Visit } from '../../read/types.js';
+import { DayStops, unionMinutesOf } from './dayStops.js';
+import { compareOrders, modelFigures } from './dayOrders.js';
+import type { DayCore, DayFigures, RouteDayOptions, RouteStop } from './dayTypes.js';
 
-/**
- * One visit of a staff-day as the route needs it. Times are epoch ms; `travelMinutes`/`travelKm`
- * are the logged leg that led to the visit; `double` marks a double-staffed visit.
- *
- * @example
- * const s: RouteStop = { start: 0, end: 1_800_000, lat: 62.5, lon: 15.6, travelMinutes: null, travelKm: null,
- *   shiftStart: null, shiftEnd: null, double: false };
- */
-export interface RouteStop extends Pick<Visit, 'start' | 'end' | 'lat' | 'lon' | 'travelMinutes' | 'travelKm' | 'shiftStart' | 'shiftEnd'> {
-  /** The visit is double-staffed (pinned to its time when the order is constrained). */
-  double: boolean;
-}
-
-/**
- * Options of {@link routeDay}: the distance model, the ± minutes of the time windows (default
- * 30), the base the day starts and ends at (default none), and the solver's limits, passed to
- * `bestOrder` for both orders: `exactUpTo`, `exactLabels`, `timeLimitMs`, and `quick` (the quick
- * heuristic alone: the day's `bestSearch` is then `'quick'`); `search: false` searches no best
- * order (a day left out of the sample: the model figures only, `reason: 'not_sampled'`).
- *
- * @example
- * const o: RouteDayOptions = { model: haversineModel(), windowMinutes: 30, base: { lat: 62.52, lon: 15.66 } };
- */
-export interface RouteDayOptions {
-  model: DistanceModel;
-  windowMinutes?: number;
-  base?: LatLon | null;
-  exactUpTo?: number;
-  exactLabels?: number;
-  timeLimitMs?: number;
-  quick?: boolean;
-  search?: boolean;
-}
-
-/**
- * The figures of {@link routeDay}: a {@link StaffDayRoute} without who and when, the start and
- * end of work in epoch ms.
- *
- * @example
- * const f: DayFigures = routeDay(stops, { model: haversineModel() });
- * f.workStart; // → 1727773200000 (epoch ms)
- */
-export type DayFigures = Omit<StaffDayRoute, 'staff' | 'day' | 'group' | 'workStart' | 'workEnd'> & { workStart: number; workEnd: number };
+export type { DayCore, DayFigures, RouteDayOptions, RouteStop } from './dayTypes.js';
 
 const minutesBetween = (a: number, b: number): number => (b - a) / MS_PER_MINUTE;
 
@@ -77,27 +34,6 @@ export function unionMinutes(intervals: readonly { start: number; end: number }[
   return total / MS_PER_MINUTE;
 }
 
-/** Travel of visiting `order` (indices into the matrices); `closed` adds the leg back to the first. */
-function along(order: readonly number[], m: readonly (readonly number[])[], closed: boolean): number {
-  let sum = 0;
-  for (let t = 1; t < order.length; t++) sum += m[order[t - 1]!]![order[t]!]!;
-  if (closed && order.length > 1) sum += m[order[order.length - 1]!]![order[0]!]!;
-  return sum;
-}
-
-/** Whether visiting the nodes in index order meets every window (service starts at max(arrival, lo)). */
-function onTime(minutes: readonly (readonly number[])[], windows: readonly [number, number][], service: readonly number[], t0: number, closed: boolean): boolean {
-  let t = t0;
-  for (let i = 0; i < windows.length; i++) {
-    if (i > 0) t += service[i - 1]! + minutes[i - 1]![i]!;
-    const [lo, hi] = windows[i]!;
-    if (t > hi + 1e-9) return false;
-    t = Math.max(t, lo);
-  }
-  if (closed) t += service[windows.length - 1]! + minutes[windows.length - 1]![0]!;
-  return t <= windows[0]![1] + 1e-9;
-}
-
 /**
  * The route figures of one staff member's day. `stops` are the day's visits in start order (ties
  * by end). Definitions: see {@link StaffDayRoute}. Days with a visit without coordinates get
@@ -112,106 +48,134 @@ function onTime(minutes: readonly (readonly number[])[], windows: readonly [numb
  * [f.modelMinutes, f.bestMinutes, f.detourRatio, f.detourRatioWindows]; // → [55, 25, 2.2, 2.2]
  */
 export function routeDay(stops: readonly RouteStop[], options: RouteDayOptions): DayFigures {
-  const n = stops.length;
+  return dayFigures(routeDayCore(scratch.fromStops(stops), options, {} as DayCore));
+}
+
+/** The stops of {@link routeDay}'s days (refilled for each). */
+const scratch = new DayStops();
+
+/**
+ * {@link routeDay}'s figures of the day in `d` (its stops in start order, ties by end) as a
+ * {@link DayCore}, written into `core` (one object refilled for each day, where many are made
+ * one at a time).
+ *
+ * @example
+ * const core = routeDayCore(new DayStops().fromStops(stops), { model: haversineModel() }, {} as DayCore);
+ * dayFigures(core).clientTimeShare; // → the day's brukartid
+ */
+export function routeDayCore(d: DayStops, options: RouteDayOptions, core: DayCore): DayCore {
+  const n = d.n;
   const base = options.base ?? null;
-  const W = options.windowMinutes ?? 30;
-  const first = stops[0]!;
+  const { start, end, travelMinutes: loggedMin, travelKm: loggedKm } = d;
   let lastEnd = -Infinity;
   let shiftStart = Infinity, shiftEnd = -Infinity;
-  for (const s of stops) {
-    lastEnd = Math.max(lastEnd, s.end);
-    if (s.shiftStart !== null) shiftStart = Math.min(shiftStart, s.shiftStart);
-    if (s.shiftEnd !== null) shiftEnd = Math.max(shiftEnd, s.shiftEnd);
+  let doubles = 0;
+  for (let i = 0; i < n; i++) {
+    lastEnd = Math.max(lastEnd, end[i]!);
+    const ss = d.shiftStart[i]!, se = d.shiftEnd[i]!;
+    if (!Number.isNaN(ss)) shiftStart = Math.min(shiftStart, ss);
+    if (!Number.isNaN(se)) shiftEnd = Math.max(shiftEnd, se);
+    doubles += d.double[i]!;
   }
-  const hasCoords = stops.every((s) => s.lat !== null && s.lon !== null);
-  const points: LatLon[] = hasCoords ? stops.map((s) => ({ lat: s.lat!, lon: s.lon! })) : [];
-  if (base !== null && hasCoords) points.unshift(base);
+  const hasCoords = d.hasCoordinates();
   const off = base !== null ? 1 : 0;
   // a day left out of the sample drives its own order only: the legs it uses, not every pair
-  const matrix = !hasCoords ? null : travelMatrix(points, options.model, options.search === false);
+  if (hasCoords) d.matrix(base, options.model, options.search === false);
+  const N = d.nodes, M = d.minutes, K = d.km;
 
-  // Driven legs: leg[i] leads to stop i (leg[0] from the base, or none); back = to the base.
-  const legMin: number[] = [], legKm: number[] = [];
+  // Driven legs: leg i leads to stop i (leg 0 from the base, or none); back = to the base.
+  const legMin = legs.minutes(n);
+  let travelMin = 0, travelKm = 0;
   let logged = 0, modelled = 0, travelKnown = true;
   for (let i = 0; i < n; i++) {
-    if (i === 0 && base === null) { legMin.push(0); legKm.push(0); continue; }
-    const s = stops[i]!;
-    const mm = matrix !== null ? matrix.minutes[i - 1 + off]![i + off]! : null;
-    const mk = matrix !== null ? matrix.km[i - 1 + off]![i + off]! : null;
-    const lm = s.travelMinutes ?? mm, lk = s.travelKm ?? mk;
+    if (i === 0 && base === null) { legMin[0] = 0; continue; }
+    const at = (i - 1 + off) * N + i + off;
+    const tm = loggedMin[i]!, tk = loggedKm[i]!;
+    const lm = !Number.isNaN(tm) ? tm : hasCoords ? M[at]! : null;
+    const lk = !Number.isNaN(tk) ? tk : hasCoords ? K[at]! : null;
     if (lm === null || lk === null) travelKnown = false;
-    logged += (s.travelMinutes !== null ? 1 : 0) + (s.travelKm !== null ? 1 : 0);
-    modelled += (s.travelMinutes === null ? 1 : 0) + (s.travelKm === null ? 1 : 0);
-    legMin.push(lm ?? 0);
-    legKm.push(lk ?? 0);
+    logged += (!Number.isNaN(tm) ? 1 : 0) + (!Number.isNaN(tk) ? 1 : 0);
+    modelled += (Number.isNaN(tm) ? 1 : 0) + (Number.isNaN(tk) ? 1 : 0);
+    legMin[i] = lm ?? 0;
+    legs.km[i] = lk ?? 0;
   }
   let backMin = 0, backKm = 0;
   if (base !== null) {
-    if (matrix === null) travelKnown = false;
+    if (!hasCoords) travelKnown = false;
     else {
-      backMin = matrix.minutes[n]![0]!;
-      backKm = matrix.km[n]![0]!;
+      backMin = M[n * N]!;
+      backKm = K[n * N]!;
       modelled += 2;
     }
   }
-  const travelMinutes = travelKnown ? legMin.reduce((a, b) => a + b, 0) + backMin : null;
-  const travelKm = travelKnown ? legKm.reduce((a, b) => a + b, 0) + backKm : null;
-  const travelSource = !travelKnown ? null : modelled === 0 ? 'logged' : logged === 0 ? 'model' : 'mixed';
+  if (travelKnown) {
+    // summed in the order of the legs, from 0 (leg 0 is 0 without a base)
+    for (let i = 0; i < n; i++) {
+      travelMin += legMin[i]!;
+      travelKm += i === 0 && base === null ? 0 : legs.km[i]!;
+    }
+    travelMin += backMin;
+    travelKm += backKm;
+  }
 
   const hasShift = shiftStart !== Infinity || shiftEnd !== -Infinity;
-  let workStart = first.start, workEnd = lastEnd;
-  if (shiftStart !== Infinity) workStart = Math.min(shiftStart, first.start);
-  else if (base !== null && travelKnown) workStart = first.start - legMin[0]! * MS_PER_MINUTE;
+  const firstStart = start[0]!;
+  let workStart = firstStart, workEnd = lastEnd;
+  if (shiftStart !== Infinity) workStart = Math.min(shiftStart, firstStart);
+  else if (base !== null && travelKnown) workStart = firstStart - legMin[0]! * MS_PER_MINUTE;
   if (shiftEnd !== -Infinity) workEnd = Math.max(shiftEnd, lastEnd);
   else if (base !== null && travelKnown) workEnd = lastEnd + backMin * MS_PER_MINUTE;
 
   let waitingMinutes: number | null = null;
   if (travelKnown) {
-    let cursor = hasShift || base !== null ? workStart : first.start;
+    let cursor = hasShift || base !== null ? workStart : firstStart;
     let wait = 0;
     for (let i = 0; i < n; i++) {
-      const s = stops[i]!;
-      wait += Math.max(0, minutesBetween(cursor, s.start) - legMin[i]!);
-      cursor = Math.max(cursor, s.end);
+      wait += Math.max(0, minutesBetween(cursor, start[i]!) - legMin[i]!);
+      cursor = Math.max(cursor, end[i]!);
     }
     if (hasShift || base !== null) wait += Math.max(0, minutesBetween(cursor, workEnd) - backMin);
     waitingMinutes = wait;
   }
 
-  const core: DayCore = {
-    visits: n,
-    doubleStaffedVisits: stops.filter((s) => s.double).length,
-    workStart,
-    workEnd,
-    clientMinutes: unionMinutes(stops),
-    travelMinutes,
-    travelKm,
-    travelSource,
-    waitingMinutes,
-    modelMinutes: null, modelKm: null, bestMinutes: null, bestKm: null, bestSearch: null,
-    windowsFeasible: null, bestMinutesWindows: null, bestKmWindows: null,
-    reason: hasCoords ? null : 'missing_coordinates',
-  };
-  if (matrix !== null) {
-    if (options.search === false) modelFigures(core, matrix, base !== null);
-    else compareOrders(core, stops, matrix, base !== null, W, options);
+  core.visits = n;
+  core.doubleStaffedVisits = doubles;
+  core.workStart = workStart;
+  core.workEnd = workEnd;
+  core.clientMinutes = d.inStartOrder() ? unionMinutesOf(start, end, n) : unionMinutes(Array.from({ length: n }, (_, i) => ({ start: start[i]!, end: end[i]! })));
+  core.travelMinutes = travelKnown ? travelMin : null;
+  core.travelKm = travelKnown ? travelKm : null;
+  core.travelSource = !travelKnown ? null : modelled === 0 ? 'logged' : logged === 0 ? 'model' : 'mixed';
+  core.waitingMinutes = waitingMinutes;
+  core.modelMinutes = null;
+  core.modelKm = null;
+  core.bestMinutes = null;
+  core.bestKm = null;
+  core.bestSearch = null;
+  core.windowsFeasible = null;
+  core.bestMinutesWindows = null;
+  core.bestKmWindows = null;
+  core.reason = hasCoords ? null : 'missing_coordinates';
+  if (hasCoords) {
+    if (options.search === false) modelFigures(core, d, base !== null);
+    else compareOrders(core, d, base !== null, options.windowMinutes ?? 30, options);
   }
-  return dayFigures(core);
+  return core;
 }
 
-/**
- * The figures of a day that the others follow from: {@link routeDay} finds these, and
- * {@link dayFigures} derives the rest (so a day kept in columns is made into the same figures).
- *
- * @example
- * const c: DayCore = { visits: 2, doubleStaffedVisits: 0, workStart: 0, workEnd: 5_400_000, clientMinutes: 60,
- *   travelMinutes: 10, travelKm: 7, travelSource: 'logged', waitingMinutes: 20, modelMinutes: null, modelKm: null,
- *   bestMinutes: null, bestKm: null, bestSearch: null, windowsFeasible: null, bestMinutesWindows: null,
- *   bestKmWindows: null, reason: 'missing_coordinates' };
- */
-export type DayCore = Pick<DayFigures, 'visits' | 'doubleStaffedVisits' | 'workStart' | 'workEnd' | 'clientMinutes' | 'travelMinutes' | 'travelKm'
-  | 'travelSource' | 'waitingMinutes' | 'modelMinutes' | 'modelKm' | 'bestMinutes' | 'bestKm' | 'bestSearch' | 'windowsFeasible'
-  | 'bestMinutesWindows' | 'bestKmWindows' | 'reason'>;
+/** The driven legs' minutes and km of a day (refilled for each). */
+const legs = {
+  min: new Float64Array(16),
+  km: new Float64Array(16),
+  /** The minutes' array, with room for n legs (the km's too). */
+  minutes(n: number): Float64Array {
+    if (n > this.min.length) {
+      this.min = new Float64Array(Math.max(n, 2 * this.min.length));
+      this.km = new Float64Array(this.min.length);
+    }
+    return this.min;
+  },
+};
 
 /**
  * A day's figures from its {@link DayCore}: working minutes (start to end of work), the client time
@@ -263,57 +227,3 @@ export function dayFigures(c: DayCore, out?: DayFigures): DayFigures {
 
 const ratio = (driven: number, best: number): number => (best === 0 ? (driven === 0 ? 1 : Infinity) : driven / best);
 
-/** The driven order's travel under the model, without a best order: a day left out of the sample. */
-function modelFigures(f: DayCore, matrix: { minutes: number[][]; km: number[][] }, closed: boolean): void {
-  const driven = Array.from({ length: matrix.minutes.length }, (_, i) => i);
-  Object.assign(f, { modelMinutes: along(driven, matrix.minutes, closed), modelKm: along(driven, matrix.km, closed), reason: 'not_sampled' });
-}
-
-/** Fills the model, best-order and time-window figures (nodes in driven order; node 0 the base when `closed`). */
-function compareOrders(f: DayCore, stops: readonly RouteStop[], matrix: { minutes: number[][]; km: number[][] }, closed: boolean, W: number, options: RouteDayOptions): void {
-  const N = matrix.minutes.length;
-  const driven = Array.from({ length: N }, (_, i) => i);
-  const modelMinutes = along(driven, matrix.minutes, closed);
-  const modelKm = along(driven, matrix.km, closed);
-  const { exactUpTo, exactLabels, timeLimitMs, quick } = options;
-  const solver = {
-    ...(exactUpTo !== undefined ? { exactUpTo } : {}), ...(exactLabels !== undefined ? { exactLabels } : {}),
-    ...(timeLimitMs !== undefined ? { timeLimitMs } : {}), ...(quick !== undefined ? { quick } : {}),
-  };
-  const ends = closed ? { start: 0, closed: true } : { start: 0, end: N - 1 };
-
-  const free = bestOrder(matrix.minutes, { ...ends, ...solver });
-  const freeBetter = free.cost < modelMinutes;
-  const bestMinutes = freeBetter ? free.cost : modelMinutes;
-  const bestKm = freeBetter ? along(free.order, matrix.km, closed) : modelKm;
-  Object.assign(f, { modelMinutes, modelKm, bestMinutes, bestKm });
-
-  const t0 = stops[0]!.start;
-  const windows: [number, number][] = [];
-  const service: number[] = [];
-  if (closed) { windows.push([-Infinity, Infinity]); service.push(0); }
-  for (const s of stops) {
-    const a = minutesBetween(t0, s.start);
-    windows.push(s.double ? [a, a] : [a - W, a + W]);
-    service.push(minutesBetween(s.start, s.end));
-  }
-  let maxLeg = 0;
-  for (const row of matrix.minutes) for (const x of row) maxLeg = Math.max(maxLeg, x);
-  const startTime = closed ? Math.min(...windows.slice(1).map((w) => w[0])) - maxLeg - 1 : windows[0]![0];
-  const drivenOnTime = onTime(matrix.minutes, windows, service, startTime, closed);
-  // only an on-time order changes the figures: when the driven one is late, none may be (proven at once if so)
-  const timed = bestOrder(matrix.minutes, { ...ends, ...solver, timeWindows: windows, service, ...(closed ? { startTime } : {}), onTimeOnly: !drivenOnTime });
-  f.bestSearch = free.exact && timed.exact ? 'exact' : quick === true ? 'quick' : 'heuristic';
-  let wMinutes: number, wKm: number;
-  if (timed.feasible && (!drivenOnTime || timed.cost < modelMinutes)) {
-    wMinutes = timed.cost;
-    wKm = along(timed.order, matrix.km, closed);
-  } else if (drivenOnTime) {
-    wMinutes = modelMinutes;
-    wKm = modelKm;
-  } else {
-    f.windowsFeasible = false;
-    return;
-  }
-  Object.assign(f, { windowsFeasible: true, bestMinutesWindows: wMinutes, bestKmWindows: wKm });
-}

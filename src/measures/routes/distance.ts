@@ -65,6 +65,9 @@ export function haversineKm(a: LatLon, b: LatLon): number {
   return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
+/** The models made by {@link haversineModel}, with their settings. */
+const straightModels = new WeakMap<DistanceModel, { circuity: number; speedKmh: number }>();
+
 /**
  * Options of {@link haversineModel}.
  *
@@ -92,8 +95,8 @@ export function haversineModel(options: HaversineOptions = {}): DistanceModel & 
   const speedKmh = options.speedKmh ?? 40;
   if (!(Number.isFinite(circuity) && circuity >= 1)) throw new KontinuitetError('BAD_OPTION', `circuity: must be a number ≥ 1, got ${circuity}`);
   if (!(Number.isFinite(speedKmh) && speedKmh > 0)) throw new KontinuitetError('BAD_OPTION', `speedKmh: must be a number above 0, got ${speedKmh}`);
-  return {
-    kind: 'haversine',
+  const model = {
+    kind: 'haversine' as const,
     circuity,
     speedKmh,
     leg(from: LatLon, to: LatLon): Leg {
@@ -101,6 +104,19 @@ export function haversineModel(options: HaversineOptions = {}): DistanceModel & 
       return { km, minutes: (km / speedKmh) * 60 };
     },
   };
+  straightModels.set(model, { circuity, speedKmh });
+  return model;
+}
+
+/**
+ * The circuity and speed of a model made by {@link haversineModel} (whose legs can then be
+ * computed without asking it, the same numbers), or null for any other model.
+ *
+ * @example
+ * straightLineOf(haversineModel()); // → { circuity: 1.3, speedKmh: 40 }
+ */
+export function straightLineOf(model: DistanceModel): { circuity: number; speedKmh: number } | null {
+  return straightModels.get(model) ?? null;
 }
 
 /**

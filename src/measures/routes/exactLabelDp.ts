@@ -9,6 +9,10 @@
 import type { ExactRoute } from './solverExact.js';
 import { timeLowerBounds, type SolverInstance } from './solverInstance.js';
 import { LabelPool, candidateAfter, growF64, growI32 } from './exactLabelPool.js';
+import { Scratch } from './scratch.js';
+
+/** Arrays of {@link labelDp} kept from one search to the next. */
+const kept = { minIn: new Scratch(), groups: new Scratch() };
 
 /**
  * Largest number of free nodes {@link labelDp} accepts (subsets are 31-bit integers).
@@ -96,7 +100,7 @@ export function labelDp(
   const travelCap = feasibleMode && bound !== undefined ? bound.travel + 1e-9 * Math.max(1, Math.abs(bound.travel)) : Infinity;
   const lateCap = !feasibleMode && bound !== undefined ? bound.late + 1e-9 * Math.max(1, Math.abs(bound.late)) : Infinity;
   // Least arc into each node (from the head or a free node): a lower bound on what entering it costs.
-  const minIn = new Float64Array(size).fill(Infinity);
+  const minIn = kept.minIn.f64(size, Infinity);
   if (travelCap < Infinity) {
     const preds = [head, ...free];
     for (const v of [...free, tail]) {
@@ -131,7 +135,7 @@ export function labelDp(
 
   // Target-group lookup per subset.
   const useDense = m <= 22;
-  const groupOfMaskDense = useDense ? new Int32Array(1 << m).fill(-1) : null;
+  const groupOfMaskDense = useDense ? kept.groups.i32(1 << m, -1) : null;
   const groupOfMaskSparse = useDense ? null : new Map<number, number>();
 
   // Candidate buffers.

@@ -14,6 +14,8 @@ import type { Visit } from '../../read/types.js';
 import type { CodedColumn, CodedRow } from '../../engine/coded-row.js';
 import { LAT, LON, SHIFT_END, SHIFT_START, TRAVEL_KM, TRAVEL_MINUTES } from '../../engine/places.js';
 import type { RouteStop } from './day.js';
+import type { DayStops } from './dayStops.js';
+import { mostFrequent } from './staffdays.js';
 import { Slabs, Column, numbers, Whole, Times, VisitIds } from './columns.js';
 
 /**
@@ -285,6 +287,54 @@ export class RouteRows {
       shiftEnd: shiftEnd === null ? null : Math.min(shiftEnd, windowEnd),
       double: this.double?.[i] === 1,
     };
+  }
+
+  /**
+   * Fills `d` with the stops of rows `order[a]` … `order[b − 1]` (a staff-day, in order of start,
+   * end and row) in a window that ends at `windowEnd`, as {@link RouteRows.stop} makes each; when
+   * the window cuts a visit, in order of start, the end as cut, and row (the cut end may now tie
+   * another's).
+   */
+  dayStops(d: DayStops, order: Int32Array, a: number, b: number, windowEnd: number): void {
+    let rows: ArrayLike<number> = order, from = a;
+    for (let r = a; r < b; r++) {
+      if (this.times.end(order[r]!) > windowEnd) {
+        const end = (i: number) => Math.min(this.times.end(i), windowEnd);
+        rows = Array.from(order.subarray(a, b)).sort((x, y) => this.times.start(x) - this.times.start(y) || end(x) - end(y) || x - y);
+        from = 0;
+        break;
+      }
+    }
+    const n = b - a;
+    d.reset(n);
+    const { travelMinutes, travelKm, shiftStart, shiftEnd, double } = this;
+    for (let k = 0; k < n; k++) {
+      const i = rows[from + k]!;
+      const p = this.point.get(i) - 1;
+      d.start[k] = this.times.start(i);
+      d.end[k] = Math.min(this.times.end(i), windowEnd);
+      d.lat[k] = p < 0 ? Number.NaN : this.lat.get(p);
+      d.lon[k] = p < 0 ? Number.NaN : this.lon.get(p);
+      d.travelMinutes[k] = travelMinutes === null ? Number.NaN : travelMinutes.valueOrNaN(i);
+      d.travelKm[k] = travelKm === null ? Number.NaN : travelKm.valueOrNaN(i);
+      d.shiftStart[k] = shiftStart === null ? Number.NaN : shiftStart.valueOrNaN(i);
+      d.shiftEnd[k] = shiftEnd === null ? Number.NaN : Math.min(shiftEnd.valueOrNaN(i), windowEnd);
+      d.double[k] = double !== null && double[i] === 1 ? 1 : 0;
+    }
+  }
+
+  /** The group of rows `order[a]` … `order[b − 1]`: the most frequent, ties by the smallest name. */
+  dayGroup(order: Int32Array, a: number, b: number): number {
+    if (b - a > 32) return mostFrequent(Array.from(order.subarray(a, b), (i) => this.group.get(i)), (g) => this.groupNames.name(g));
+    let best = -1, most = 0;
+    for (let r = a; r < b; r++) {
+      const g = this.group.get(order[r]!);
+      if (g === best) continue;
+      let count = 0;
+      for (let q = a; q < b; q++) if (this.group.get(order[q]!) === g) count++;
+      if (count > most || (count === most && this.groupNames.name(g) < this.groupNames.name(best))) { best = g; most = count; }
+    }
+    return best;
   }
 
   /** Row `i`'s start. */

@@ -7,6 +7,10 @@
  */
 
 import type { SolverInstance } from './solverInstance.js';
+import { Scratch } from './scratch.js';
+
+/** The tables of {@link heldKarp} and {@link completionBounds}, kept from one search to the next. */
+const heldKarpTable = new Scratch(), heldKarpArcs = new Scratch(), completionTable = new Scratch(), completionArcs = new Scratch();
 
 /**
  * Largest number of free nodes (stops other than the fixed first and last) for which
@@ -51,18 +55,17 @@ export function heldKarp(inst: SolverInstance): ExactRoute {
     return { route: Int32Array.from([head, tail]), travel: w[head * size + tail] as number, late: 0 };
   }
   const full = (1 << m) - 1;
-  const dp = new Float64Array((full + 1) * m).fill(Infinity);
-  // Local m × m matrix between free nodes plus the head/tail arcs: better cache behaviour.
-  const c = new Float64Array(m * m);
-  const fromHead = new Float64Array(m);
-  const toTail = new Float64Array(m);
+  const dp = heldKarpTable.f64((full + 1) * m, Infinity);
+  // Local m × m matrix between free nodes, then the head's arcs (at m² + a) and the tail's (at m² + m + a): better cache behaviour.
+  const c = heldKarpArcs.f64(m * m + 2 * m, 0);
+  const fromHead = m * m, toTail = m * m + m;
   for (let a = 0; a < m; a++) {
     const fa = free[a] as number;
-    fromHead[a] = w[head * size + fa] as number;
-    toTail[a] = w[fa * size + tail] as number;
+    c[fromHead + a] = w[head * size + fa] as number;
+    c[toTail + a] = w[fa * size + tail] as number;
     for (let b = 0; b < m; b++) c[a * m + b] = w[fa * size + (free[b] as number)] as number;
   }
-  for (let j = 0; j < m; j++) dp[(1 << j) * m + j] = fromHead[j] as number;
+  for (let j = 0; j < m; j++) dp[(1 << j) * m + j] = c[fromHead + j] as number;
   for (let mask = 1; mask < full; mask++) {
     const row = mask * m;
     for (let j = 0; j < m; j++) {
@@ -83,7 +86,7 @@ export function heldKarp(inst: SolverInstance): ExactRoute {
   let last = 0;
   const fullRow = full * m;
   for (let j = 0; j < m; j++) {
-    const v = (dp[fullRow + j] as number) + (toTail[j] as number);
+    const v = (dp[fullRow + j] as number) + (c[toTail + j] as number);
     if (v < best) {
       best = v;
       last = j;
@@ -141,8 +144,8 @@ export function completionBounds(inst: SolverInstance): { g: Float64Array; route
   const { size, w, head, tail, free } = inst;
   const m = free.length;
   const full = (1 << m) - 1;
-  const g = new Float64Array((full + 1) * m).fill(Infinity);
-  const c = new Float64Array(m * m);
+  const g = completionTable.f64((full + 1) * m, Infinity);
+  const c = completionArcs.f64(m * m, 0);
   for (let a = 0; a < m; a++) {
     const fa = free[a] as number;
     g[a] = w[fa * size + tail] as number; // U = ∅

@@ -15,6 +15,8 @@
  * @module
  */
 
+import { Scratch } from './scratch.js';
+
 /**
  * A reduced path problem. All matrices are flat, row-major, `size × size`.
  *
@@ -195,6 +197,9 @@ export function routeLateness(inst: SolverInstance, route: Int32Array, length: n
   return late;
 }
 
+/** The table of {@link timeLowerBounds}, kept from one search to the next. */
+const timeBounds = new Scratch();
+
 /**
  * All-pairs lower bounds on the time from the start of service at `i` to the arrival at `j`
  * (shortest paths over arc weights `svc[i] + w[i][j]`, Floyd–Warshall, without arcs out of the
@@ -208,7 +213,7 @@ export function routeLateness(inst: SolverInstance, route: Int32Array, length: n
 export function timeLowerBounds(inst: SolverInstance): Float64Array {
   const { size, w, svc, head, tail } = inst;
   const unused = inst.virtualTail ? -1 : size - 1; // the virtual node is not part of a fixed-end path
-  const d = new Float64Array(size * size);
+  const d = timeBounds.f64(size * size, 0);
   for (let i = 0; i < size; i++) {
     const s = svc[i] as number;
     for (let j = 0; j < size; j++) {

@@ -13,10 +13,12 @@ import { dayFigures, type DayCore, type DayFigures } from './day.js';
 import { summariseRoutes } from './summary.js';
 import type { BestSearch, RouteReason, RouteSummary, StaffDayRoute, TravelSource } from './types.js';
 
-/** The numbers of a {@link DayCore} kept per staff-day, in this order (NaN: null). */
-const NUMBERS = ['workStart', 'workEnd', 'clientMinutes', 'travelMinutes', 'travelKm', 'waitingMinutes', 'modelMinutes', 'modelKm',
-  'bestMinutes', 'bestKm', 'bestMinutesWindows', 'bestKmWindows'] as const;
-const WIDTH = NUMBERS.length;
+/**
+ * The numbers of a {@link DayCore} kept per staff-day (NaN: null): workStart, workEnd,
+ * clientMinutes, travelMinutes, travelKm, waitingMinutes, modelMinutes, modelKm, bestMinutes,
+ * bestKm, bestMinutesWindows, bestKmWindows.
+ */
+const WIDTH = 12;
 const SOURCES: readonly (TravelSource | null)[] = [null, 'logged', 'model', 'mixed'];
 const REASONS: readonly (RouteReason | null)[] = [null, 'missing_coordinates', 'not_sampled'];
 const SEARCHES: readonly (BestSearch | null)[] = [null, 'exact', 'heuristic', 'quick'];
@@ -62,6 +64,7 @@ export class StaffDays implements Iterable<StaffDayRoute> {
   private readonly counts: Int32Array;
   private readonly numbers: Float64Array;
   private readonly codes: Uint8Array;
+  private readonly core = {} as DayCore;
 
   constructor(
     readonly length: number,
@@ -84,7 +87,19 @@ export class StaffDays implements Iterable<StaffDayRoute> {
     this.group[k] = group;
     this.counts[2 * k] = f.visits;
     this.counts[2 * k + 1] = f.doubleStaffedVisits;
-    for (let j = 0; j < WIDTH; j++) this.numbers[WIDTH * k + j] = f[NUMBERS[j]!] ?? Number.NaN;
+    const x = this.numbers, at = WIDTH * k;
+    x[at] = f.workStart;
+    x[at + 1] = f.workEnd;
+    x[at + 2] = f.clientMinutes;
+    x[at + 3] = f.travelMinutes ?? Number.NaN;
+    x[at + 4] = f.travelKm ?? Number.NaN;
+    x[at + 5] = f.waitingMinutes ?? Number.NaN;
+    x[at + 6] = f.modelMinutes ?? Number.NaN;
+    x[at + 7] = f.modelKm ?? Number.NaN;
+    x[at + 8] = f.bestMinutes ?? Number.NaN;
+    x[at + 9] = f.bestKm ?? Number.NaN;
+    x[at + 10] = f.bestMinutesWindows ?? Number.NaN;
+    x[at + 11] = f.bestKmWindows ?? Number.NaN;
     this.codes[4 * k] = SOURCES.indexOf(f.travelSource);
     this.codes[4 * k + 1] = SEARCHES.indexOf(f.bestSearch);
     this.codes[4 * k + 2] = flagCode(f.windowsFeasible);
@@ -94,26 +109,27 @@ export class StaffDays implements Iterable<StaffDayRoute> {
   /** The figures of staff-day `k` (work start and end in epoch ms), written into `out` when given (see {@link dayFigures}). */
   figures(k: number, out?: DayFigures): DayFigures {
     const x = this.numbers, at = WIDTH * k, c = this.codes;
-    return dayFigures({
-      visits: this.counts[2 * k]!,
-      doubleStaffedVisits: this.counts[2 * k + 1]!,
-      workStart: x[at]!,
-      workEnd: x[at + 1]!,
-      clientMinutes: x[at + 2]!,
-      travelMinutes: orNull(x[at + 3]!),
-      travelKm: orNull(x[at + 4]!),
-      travelSource: SOURCES[c[4 * k]!]!,
-      waitingMinutes: orNull(x[at + 5]!),
-      modelMinutes: orNull(x[at + 6]!),
-      modelKm: orNull(x[at + 7]!),
-      bestMinutes: orNull(x[at + 8]!),
-      bestKm: orNull(x[at + 9]!),
-      bestSearch: SEARCHES[c[4 * k + 1]!]!,
-      windowsFeasible: flagOf(c[4 * k + 2]!),
-      bestMinutesWindows: orNull(x[at + 10]!),
-      bestKmWindows: orNull(x[at + 11]!),
-      reason: REASONS[c[4 * k + 3]!]!,
-    }, out);
+    // the day's core in one object refilled for each day read (its figures are copied out by dayFigures)
+    const core = this.core;
+    core.visits = this.counts[2 * k]!;
+    core.doubleStaffedVisits = this.counts[2 * k + 1]!;
+    core.workStart = x[at]!;
+    core.workEnd = x[at + 1]!;
+    core.clientMinutes = x[at + 2]!;
+    core.travelMinutes = orNull(x[at + 3]!);
+    core.travelKm = orNull(x[at + 4]!);
+    core.travelSource = SOURCES[c[4 * k]!]!;
+    core.waitingMinutes = orNull(x[at + 5]!);
+    core.modelMinutes = orNull(x[at + 6]!);
+    core.modelKm = orNull(x[at + 7]!);
+    core.bestMinutes = orNull(x[at + 8]!);
+    core.bestKm = orNull(x[at + 9]!);
+    core.bestSearch = SEARCHES[c[4 * k + 1]!]!;
+    core.windowsFeasible = flagOf(c[4 * k + 2]!);
+    core.bestMinutesWindows = orNull(x[at + 10]!);
+    core.bestKmWindows = orNull(x[at + 11]!);
+    core.reason = REASONS[c[4 * k + 3]!]!;
+    return dayFigures(core, out);
   }
 
   /** Staff-day `k` as the result has it. */
