@@ -22,8 +22,8 @@ export default defineConfig([
     shims: true,
   },
   {
-    // the worker scripts of the parallel measure and of the plan's split search (ESM; the package is "type": "module")
-    entry: { 'measure-worker': 'src/engine/measure-worker.ts', 'plan-worker': 'src/plan/plan-worker.ts' },
+    // the worker scripts of the parallel measure, of the plan's split search and of the route figures' evaluation (ESM; the package is "type": "module")
+    entry: { 'measure-worker': 'src/engine/measure-worker.ts', 'plan-worker': 'src/plan/plan-worker.ts', 'routes-worker': 'src/measures/routes/routes-worker.ts' },
     format: ['esm'],
     sourcemap: true,
     target: 'node20',

@@ -1,7 +1,7 @@
 import type { EngineSettings } from '../engine-settings.js';
 import { intFlag } from './args.js';
 
-/** The flags of the engine's settings, for the commands that read a file through it (measure, staffing, check, report). */
+/** The flags of the engine's settings, for the commands that read a file through it (measure, staffing, check, report) and routes. */
 export const ENGINE_FLAGS = {
   threads: { type: 'string' },
   watchdog: { type: 'string' },

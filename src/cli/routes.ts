@@ -6,6 +6,7 @@ import { readRoadNetwork } from '../measures/routes/roads.js';
 import { routesTable } from '../outputs/routes/table.js';
 import { choice, intFlag, numberFlag, parseFlags, UsageError } from './args.js';
 import { READ_FLAGS, READ_HELP, readOptions } from './read-flags.js';
+import { ENGINE_FLAGS, engineSettings } from './engine-flags.js';
 
 /**
  * The help text of `kontinuitet routes` (printed by `--help` and `kontinuitet help routes`).
@@ -43,6 +44,10 @@ line × circuity at an average speed.
                          the quick heuristic alone (best_search quick, with a warning)
   --format F             table (default), json (kontinuitet/routes@1) or csv (one row per staff-day)
   --lang L               en (default) or sv: labels of the table
+  --threads N            threads evaluating the staff-days (default: the cores, at most 8; 1 = one;
+                         with --roads one); the figures are the same with any number
+  --watchdog S           seconds the evaluating threads may go without progress before the run
+                         stops with STALLED (default 60)
 ${READ_HELP}
 
 Exit status: 0 success, 2 usage error or unreadable input.`;
@@ -89,6 +94,7 @@ export async function routesCommand(argv: string[], out: NodeJS.WritableStream, 
     'search-budget': { type: 'string' },
     format: { type: 'string' },
     lang: { type: 'string' },
+    ...ENGINE_FLAGS,
   });
   if (values.help) {
     out.write(`${ROUTES_HELP}\n`);
@@ -134,7 +140,8 @@ export async function routesCommand(argv: string[], out: NodeJS.WritableStream, 
       rules: { ...(days !== undefined ? { days } : {}), ...(handover !== undefined ? { handoverMinutes: handover } : {}) },
     } : {}),
   };
-  const result = await measureRoutesStreamed(positionals[0] === '-' ? process.stdin : positionals[0]!, { ...readOptions(values), ...options });
+  const engine = engineSettings(values);
+  const result = await measureRoutesStreamed(positionals[0] === '-' ? process.stdin : positionals[0]!, { ...readOptions(values), ...options, ...(engine !== undefined ? { engine } : {}) });
   clearProgress();
   if (format === 'json') await writeJson(out, result, ['routes', 'perStaff']); // a row per staff-day: never one string
   else if (format === 'csv') await writeCsv(out, staffDayRows(result), CSV_COLUMNS);

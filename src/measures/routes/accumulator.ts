@@ -1,5 +1,4 @@
 // The route figures' accumulator: rows kept in columns, figures made per window once (measure.ts's entry points use it).
-import { tell } from '../../progress.js';
 import { resolveRules } from '../continuity/rules.js';
 import { KontinuitetError } from '../../errors.js';
 import { dayOption, flag, oneOf, shownValue } from '../../options.js';
@@ -12,11 +11,12 @@ import { LocalZone } from '../../windows/zone.js';
 import { DEFAULT_ZONE } from '../../read/read.js';
 import type { ReadLedger, ReadOptions, Visit, VisitInput } from '../../read/types.js';
 import { DEFAULT_EXACT_LABELS, DEFAULT_EXACT_UP_TO } from './bestOrder.js';
-import { routeDayCore, type DayCore, type RouteDayOptions } from './day.js';
-import { DayStops } from './dayStops.js';
+import { evaluateWindow, evaluateWindowInThreads, type BatchReply, type BatchRequest, type EvaluationContext } from './evaluation.js';
+import { TaskThread } from '../../engine/task-thread.js';
+import { watched } from '../../engine/watchdog.js';
 import { haversineModel, type DistanceModel, type LatLon } from './distance.js';
 import { roadModel } from './roads.js';
-import { RouteRows, type StaffDayOrder } from './rows.js';
+import { RouteRows } from './rows.js';
 import { DEFAULT_SAMPLE_SEED, windowSample } from './sample.js';
 import { StaffDays, StaffSummaries } from './staffdays.js';
 import { summariseRoutes } from './summary.js';
@@ -179,13 +179,24 @@ export class RoutesAccumulator {
 
   /** Computes every window; `ledger` (from the reader) completes the row accounting. */
   finish(ledger?: ReadLedger): RoutesResult {
-    const r = this.finishStreamed(ledger);
-    return selfDisplaying({ ...r, windows: r.windows.map((w) => ({ ...w, perStaff: w.perStaff.slice(), routes: w.routes.slice() })) });
+    return materialised(this.finishStreamed(ledger));
   }
 
   /** {@link RoutesAccumulator.finish} with each window's staff-days in columns ({@link StaffDays}: made into objects as they are read). */
   finishStreamed(ledger?: ReadLedger): StreamedRoutesResult {
-    const { held, windows, days, staffNames, groupNames } = this.evaluate();
+    return this.result(this.evaluate(), ledger);
+  }
+
+  /**
+   * {@link RoutesAccumulator.finishStreamed} with the staff-days evaluated by `threads` threads
+   * (worker threads of the built package; the same figures as one thread), stopped with `STALLED`
+   * when they make no progress for `watchdogMs`.
+   */
+  async finishInThreads(ledger: ReadLedger | undefined, threads: number, watchdogMs: number): Promise<StreamedRoutesResult> {
+    return this.result(await this.evaluateInThreads(threads, watchdogMs), ledger);
+  }
+
+  private result({ held, windows, days, staffNames, groupNames }: Evaluated, ledger?: ReadLedger): StreamedRoutesResult {
     collectGarbage(); // the rows
     let inside = 0;
     const results = windows.map((w, k) => {
@@ -235,8 +246,36 @@ export class RoutesAccumulator {
     return series.windows;
   }
 
-  /** Every window's staff-days; lets the rows go (they are not needed after). */
-  private evaluate(): { held: number; windows: DayWindow[]; days: StaffDays[]; staffNames: string[]; groupNames: string[] } {
+  /** Every window's staff-days, in this thread; lets the rows go (they are not needed after). */
+  private evaluate(): Evaluated {
+    const run = this.prepare();
+    const days = run.windows.map((w, k) => evaluateWindow(run.ctx, w, run.days[k]!, run.samples[k]!));
+    return this.evaluated(run, days);
+  }
+
+  /**
+   * {@link RoutesAccumulator.evaluate} with `threads` threads in all (worker threads of the built
+   * package; with a road model, or from the sources, this one alone), under the engine's watchdog.
+   */
+  private async evaluateInThreads(threads: number, watchdogMs: number): Promise<Evaluated> {
+    const run = this.prepare();
+    const script = new URL('./routes-worker.js', import.meta.url);
+    const workers = run.ctx.straight === null ? [] : Array.from({ length: Math.max(0, threads - 1) }, () => TaskThread.start<BatchRequest, BatchReply>(script, 'a route evaluation thread'))
+      .filter((t) => t !== null);
+    try {
+      const days: StaffDays[] = [];
+      const all = async () => {
+        for (let k = 0; k < run.windows.length; k++) days.push(await evaluateWindowInThreads(run.ctx, run.windows[k]!, run.days[k]!, run.samples[k]!, workers));
+      };
+      await watched(all(), watchdogMs, () => run.ctx.clock.done);
+      return this.evaluated(run, days);
+    } finally {
+      await Promise.all(workers.map((t) => t.close()));
+    }
+  }
+
+  /** The rows in the order of the staff-days, the windows and what their evaluation needs (the rows are let go here). */
+  private prepare() {
     const rows = this.rows;
     if (rows === null) throw new KontinuitetError('BAD_SOURCE', 'RoutesAccumulator: finished already');
     this.rows = null;
@@ -249,54 +288,56 @@ export class RoutesAccumulator {
     const counts = windows.map((w) => rows.eachStaffDay(order, this.zone, w));
     const total = counts.reduce((a, b) => a + b, 0);
     this.budgetMs = this.options.searchBudgetMs ?? DEFAULT_BUDGET_MS + total;
-    const clock = { deadline: performance.now() + this.budgetMs, quick: 0, done: 0, total };
-    const days = windows.map((w, k) => this.evaluateWindow(rows, order, w, new StaffDays(counts[k]!, staffNames, groupNames, this.zone), clock, windowSample(rows, order, this.zone, w, counts[k]!, staffNames, this.sampleLimit, this.sampleSeed)));
-    if (clock.quick > 0) {
-      this.warn(`routes: the best-order search used its budget (searchBudgetMs ${Math.round(this.budgetMs)} ms) after ${total - clock.quick} of ${total} staff-days; `
-        + `the other ${clock.quick} were solved by the quick heuristic alone (bestSearch 'quick', counted in daysQuick)`);
-    }
-    return { held: rows.count, windows, days, staffNames, groupNames };
+    const bases: (LatLon | null | undefined)[] = [];
+    const o = this.options;
+    const ctx: EvaluationContext = {
+      rows, order, zone: this.zone, model: this.model,
+      straight: o.roads !== undefined ? null : { ...(o.circuity !== undefined ? { circuity: o.circuity } : {}), ...(o.speedKmh !== undefined ? { speedKmh: o.speedKmh } : {}) },
+      search: {
+        windowMinutes: this.windowMinutes,
+        ...(o.exactUpTo !== undefined ? { exactUpTo: o.exactUpTo } : {}),
+        ...(o.exactLabels !== undefined ? { exactLabels: o.exactLabels } : {}),
+        ...(o.timeLimitMs !== undefined ? { timeLimitMs: o.timeLimitMs } : {}),
+      },
+      baseOf: (group) => bases[group] ??= this.groupBases.get(rows.groupNames.name(group)) ?? this.base,
+      clock: { deadline: Date.now() + this.budgetMs, quick: 0, done: 0, total },
+      onProgress: this.onProgress,
+    };
+    return {
+      ctx, windows, staffNames, groupNames, held: rows.count,
+      days: windows.map((_, k) => new StaffDays(counts[k]!, staffNames, groupNames, this.zone)),
+      samples: windows.map((w, k) => windowSample(rows, order, this.zone, w, counts[k]!, staffNames, this.sampleLimit, this.sampleSeed)),
+    };
   }
 
-  /**
-   * The route figures of every staff-day of window `w` into `days`, in the order of the routes
-   * (staff id, then day): each day's stops are made from the rows when it is evaluated; a day
-   * evaluated past the run's `clock.deadline` is solved quick (counted in `clock.quick`).
-   */
-  private evaluateWindow(rows: RouteRows, order: StaffDayOrder, w: DayWindow, days: StaffDays, clock: { deadline: number; quick: number; done: number; total: number }, sample: Uint8Array | null): StaffDays {
-    const end = w.dayStarts[w.days]!;
-    let k = 0, searched = 0;
-    // one day's stops, options and figures, refilled for each day
-    const stops = new DayStops(), core = {} as DayCore;
-    const options: RouteDayOptions = {
-      model: this.model,
-      windowMinutes: this.windowMinutes,
-      base: this.base,
-      ...(this.options.exactUpTo !== undefined ? { exactUpTo: this.options.exactUpTo } : {}),
-      ...(this.options.exactLabels !== undefined ? { exactLabels: this.options.exactLabels } : {}),
-      ...(this.options.timeLimitMs !== undefined ? { timeLimitMs: this.options.timeLimitMs } : {}),
-      quick: false,
-      search: true,
-    };
-    const bases: (LatLon | null | undefined)[] = [];
-    rows.eachStaffDay(order, this.zone, w, (s, a, b, day) => {
-      const search = sample === null || sample[k] === 1;
-      // past the run's search budget, every staff-day after is solved quick
-      const quick = search && (clock.quick > 0 || performance.now() >= clock.deadline);
-      if (quick) clock.quick++;
-      rows.dayStops(stops, order.rows, a, b, end);
-      const group = rows.dayGroup(order.rows, a, b);
-      options.base = bases[group] ??= this.groupBases.get(rows.groupNames.name(group)) ?? this.base;
-      options.quick = quick;
-      options.search = search;
-      days.set(k, s, day, group, routeDayCore(stops, options, core));
-      // the searches' typed arrays, freed only by a (full) collection: one every 4096 searched days
-      if (search && (searched++ & 4095) === 4095) collectGarbage();
-      if ((++clock.done & 255) === 0) tell(this.onProgress, 'routes', clock.done, clock.total);
-      k++;
-    });
-    return days;
+  /** The evaluated windows, with a warning when the search budget ran out. */
+  private evaluated(run: ReturnType<RoutesAccumulator['prepare']>, days: StaffDays[]): Evaluated {
+    const { quick, total } = run.ctx.clock;
+    if (quick > 0) {
+      this.warn(`routes: the best-order search used its budget (searchBudgetMs ${Math.round(this.budgetMs)} ms) after ${total - quick} of ${total} staff-days; `
+        + `the other ${quick} were solved by the quick heuristic alone (bestSearch 'quick', counted in daysQuick)`);
+    }
+    return { held: run.held, windows: run.windows, days, staffNames: run.staffNames, groupNames: run.groupNames };
   }
+}
+
+/** Every window's staff-days, the rows held and the names. */
+interface Evaluated {
+  held: number;
+  windows: DayWindow[];
+  days: StaffDays[];
+  staffNames: string[];
+  groupNames: string[];
+}
+
+/**
+ * A streamed result with every window's staff-days and staff summaries made into arrays of objects.
+ *
+ * @example
+ * materialised(acc.finishStreamed()).windows[0].routes[0]; // → { staff: 'S1', day: '2024-10-01', … }
+ */
+export function materialised(r: StreamedRoutesResult): RoutesResult {
+  return selfDisplaying({ ...r, windows: r.windows.map((w) => ({ ...w, perStaff: w.perStaff.slice(), routes: w.routes.slice() })) });
 }
 
 /** The summaries of a window's staff-days: all, per group (by name), per staff member (by id; made as they are read). */

@@ -6,14 +6,14 @@
  * @module
  */
 
-import type { EngineSettings } from '../../engine-settings.js';
+import { defaultThreads, ENGINE_DEFAULTS, type EngineSettings } from '../../engine-settings.js';
 import { checkEngineSettings, checkVisitList, refuseMovedSettings } from '../../options.js';
 import { readOneThread } from '../../engine/door.js';
 import { collectGarbage } from '../../engine/garbage.js';
 import type { ReadLedger, ReadOptions, Visit, VisitInput, VisitSource } from '../../read/types.js';
 import type { RoutesResult } from './types.js';
 import type { RoutesOptions } from './options.js';
-import { ROUTE_COLUMNS, RoutesAccumulator, type StreamedRoutesResult } from './accumulator.js';
+import { materialised, ROUTE_COLUMNS, RoutesAccumulator, type StreamedRoutesResult } from './accumulator.js';
 
 export type { RoutesOptions } from './options.js';
 export { RoutesAccumulator, type StreamedRoutesResult, type StreamedRoutesWindow } from './accumulator.js';
@@ -31,10 +31,7 @@ export { RoutesAccumulator, type StreamedRoutesResult, type StreamedRoutesWindow
  * r.windows[0].clientTimeShare; // → pooled brukartid, e.g. 0.58
  */
 export async function measureRoutes(source: VisitSource, options: RoutesOptions & ReadOptions & { engine?: EngineSettings } = {}): Promise<RoutesResult> {
-  refuseMovedSettings(options);
-  checkEngineSettings(options.engine);
-  const acc = new RoutesAccumulator(options);
-  return acc.finish(await readRoutes(source, acc, options));
+  return materialised(await measureRoutesStreamed(source, options));
 }
 
 /**
@@ -46,8 +43,11 @@ export async function measureRoutes(source: VisitSource, options: RoutesOptions 
  * r.windows[0].routes.length; // → every staff-day of the log
  */
 export async function measureRoutesStreamed(source: VisitSource, options: RoutesOptions & ReadOptions & { engine?: EngineSettings } = {}): Promise<StreamedRoutesResult> {
+  refuseMovedSettings(options);
+  checkEngineSettings(options.engine);
   const acc = new RoutesAccumulator(options);
-  return acc.finishStreamed(await readRoutes(source, acc, options));
+  const ledger = await readRoutes(source, acc, options);
+  return acc.finishInThreads(ledger, options.engine?.threads ?? defaultThreads(), options.engine?.watchdogMs ?? ENGINE_DEFAULTS.watchdogMs);
 }
 
 /** Reads the source's rows into `acc` through the engine's door (one thread: a staff-day's rows may lie anywhere in the file). */

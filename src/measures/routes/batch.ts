@@ -1,0 +1,142 @@
+// Staff-days of a window packed as numbers, so that any thread can evaluate them (evaluation.ts).
+import { collectGarbage } from '../../engine/garbage.js';
+import { routeDayCore, type DayCore, type RouteDayOptions } from './day.js';
+import { DayStops } from './dayStops.js';
+import type { DistanceModel, LatLon } from './distance.js';
+import type { RouteRows, StaffDayOrder } from './rows.js';
+
+/** Numbers a stop takes in {@link DayBatch.stops}: start, end, lat, lon, travel minutes, travel km, shift start, shift end. */
+const STOP = 8;
+
+/**
+ * Staff-days packed for evaluation: each day's stops as {@link RouteRows.dayStops} makes them
+ * (NaN: no value), whether its best order is searched, and its group's base.
+ */
+export interface DayBatch {
+  /** The stops, {@link STOP} numbers each, day after day. */
+  stops: Float64Array;
+  /** 1 for a stop of a double-staffed visit. */
+  double: Uint8Array;
+  /** Where each day's stops begin (one more entry: the end). */
+  first: Int32Array;
+  /** 1 for a day whose best order is searched. */
+  search: Uint8Array;
+  /** Each day's base (lat, lon), NaN for none. */
+  base: Float64Array;
+}
+
+/** What evaluating a batch needs besides the model: the search settings and the run's budget. */
+export interface BatchSettings {
+  windowMinutes: number;
+  exactUpTo?: number;
+  exactLabels?: number;
+  timeLimitMs?: number;
+  /** When the run's search budget ends (epoch ms, `Date.now()`): a searched day after it is solved quick. */
+  deadline: number;
+  /** Whether a day was solved quick already (then every searched day is). */
+  quick: boolean;
+}
+
+/** A batch's figures, day by day, and how many of its days were solved quick. */
+export interface BatchResult {
+  cores: DayCore[];
+  quick: number;
+}
+
+/**
+ * Packs staff-days `from` … `to − 1` of `list` (four numbers a day: staff, where its rows begin
+ * and end in `order.rows`, local day) of a window ending at `windowEnd`.
+ *
+ * @example
+ * const batch = packDays(rows, order, list, 0, 256, windowEnd, sample, (group) => base);
+ */
+export function packDays(rows: RouteRows, order: StaffDayOrder, list: Int32Array, from: number, to: number, windowEnd: number,
+  sample: Uint8Array | null, baseOf: (group: number) => LatLon | null, groups: Int32Array): DayBatch {
+  let n = 0;
+  for (let k = from; k < to; k++) n += list[4 * k + 2]! - list[4 * k + 1]!;
+  const batch: DayBatch = {
+    stops: new Float64Array(STOP * n), double: new Uint8Array(n), first: new Int32Array(to - from + 1),
+    search: new Uint8Array(to - from), base: new Float64Array(2 * (to - from)),
+  };
+  const d = new DayStops();
+  let at = 0;
+  for (let k = from; k < to; k++) {
+    const j = k - from, a = list[4 * k + 1]!, b = list[4 * k + 2]!;
+    rows.dayStops(d, order.rows, a, b, windowEnd);
+    const group = rows.dayGroup(order.rows, a, b);
+    groups[k] = group;
+    batch.first[j] = at;
+    for (let i = 0; i < d.n; i++, at++) {
+      const x = STOP * at;
+      batch.stops[x] = d.start[i]!;
+      batch.stops[x + 1] = d.end[i]!;
+      batch.stops[x + 2] = d.lat[i]!;
+      batch.stops[x + 3] = d.lon[i]!;
+      batch.stops[x + 4] = d.travelMinutes[i]!;
+      batch.stops[x + 5] = d.travelKm[i]!;
+      batch.stops[x + 6] = d.shiftStart[i]!;
+      batch.stops[x + 7] = d.shiftEnd[i]!;
+      batch.double[at] = d.double[i]!;
+    }
+    batch.search[j] = sample === null || sample[k] === 1 ? 1 : 0;
+    const base = baseOf(group);
+    batch.base[2 * j] = base?.lat ?? Number.NaN;
+    batch.base[2 * j + 1] = base?.lon ?? Number.NaN;
+  }
+  batch.first[to - from] = at;
+  return batch;
+}
+
+/** Days searched in this thread since its last collection of the searches' typed arrays. */
+let searched = 0;
+
+/**
+ * The route figures of a batch's days (as `routeDayCore` gives them), in any thread: a searched
+ * day past the settings' deadline, or after a day solved quick, is solved quick (counted).
+ *
+ * @example
+ * const { cores, quick } = evaluateBatch(batch, haversineModel(), { windowMinutes: 30, deadline: Infinity, quick: false });
+ */
+export function evaluateBatch(batch: DayBatch, model: DistanceModel, settings: BatchSettings): BatchResult {
+  const d = new DayStops(), core = {} as DayCore;
+  const options: RouteDayOptions = {
+    model,
+    windowMinutes: settings.windowMinutes,
+    base: null,
+    ...(settings.exactUpTo !== undefined ? { exactUpTo: settings.exactUpTo } : {}),
+    ...(settings.exactLabels !== undefined ? { exactLabels: settings.exactLabels } : {}),
+    ...(settings.timeLimitMs !== undefined ? { timeLimitMs: settings.timeLimitMs } : {}),
+    quick: false,
+    search: true,
+  };
+  const days = batch.search.length;
+  const cores: DayCore[] = new Array(days);
+  let quick = 0;
+  for (let j = 0; j < days; j++) {
+    const a = batch.first[j]!, n = batch.first[j + 1]! - a;
+    d.reset(n);
+    for (let i = 0; i < n; i++) {
+      const x = STOP * (a + i);
+      d.start[i] = batch.stops[x]!;
+      d.end[i] = batch.stops[x + 1]!;
+      d.lat[i] = batch.stops[x + 2]!;
+      d.lon[i] = batch.stops[x + 3]!;
+      d.travelMinutes[i] = batch.stops[x + 4]!;
+      d.travelKm[i] = batch.stops[x + 5]!;
+      d.shiftStart[i] = batch.stops[x + 6]!;
+      d.shiftEnd[i] = batch.stops[x + 7]!;
+      d.double[i] = batch.double[a + i]!;
+    }
+    const search = batch.search[j] === 1;
+    // past the run's search budget, every searched staff-day after is solved quick
+    options.quick = search && (settings.quick || quick > 0 || Date.now() >= settings.deadline);
+    if (options.quick) quick++;
+    options.search = search;
+    const lat = batch.base[2 * j]!, lon = batch.base[2 * j + 1]!;
+    options.base = Number.isNaN(lat) ? null : { lat, lon };
+    cores[j] = { ...routeDayCore(d, options, core) };
+    // the searches' typed arrays, freed only by a (full) collection: one every 4096 searched days
+    if (search && (searched++ & 4095) === 4095) collectGarbage();
+  }
+  return { cores, quick };
+}

@@ -1,0 +1,147 @@
+// A window's staff-days evaluated in batches (batch.ts): in this thread, or shared with worker threads.
+import { tell } from '../../progress.js';
+import type { TaskThread } from '../../engine/task-thread.js';
+import type { ReadOptions } from '../../read/types.js';
+import type { DayWindow } from '../../windows/windows.js';
+import type { LocalZone } from '../../windows/zone.js';
+import { evaluateBatch, packDays, type BatchResult, type BatchSettings, type DayBatch } from './batch.js';
+import type { DistanceModel, LatLon } from './distance.js';
+import type { RouteRows, StaffDayOrder } from './rows.js';
+import type { StaffDays } from './staffdays.js';
+
+/** Staff-days in a batch: a few milliseconds of work for model figures, more with searches. */
+const BATCH_DAYS = 256;
+
+/** The run's search budget and progress, shared by its windows. */
+export interface EvaluationClock {
+  /** When the search budget ends (epoch ms). */
+  deadline: number;
+  /** Staff-days solved quick (past the budget). */
+  quick: number;
+  done: number;
+  total: number;
+}
+
+/** What every window of a run is evaluated with. */
+export interface EvaluationContext {
+  rows: RouteRows;
+  order: StaffDayOrder;
+  zone: LocalZone;
+  model: DistanceModel;
+  /** The straight-line model's settings a worker rebuilds it from; null for a model that stays in this thread (roads). */
+  straight: { circuity?: number; speedKmh?: number } | null;
+  search: Omit<BatchSettings, 'deadline' | 'quick'>;
+  baseOf: (group: number) => LatLon | null;
+  clock: EvaluationClock;
+  onProgress: ReadOptions['onProgress'];
+}
+
+/** A request to a route evaluation thread: a batch, its settings and the straight-line model's. */
+export interface BatchRequest {
+  batch: DayBatch;
+  settings: BatchSettings;
+  straight: { circuity?: number; speedKmh?: number };
+}
+
+/** A route evaluation thread's answer. */
+export type BatchReply = { type: 'done'; result: BatchResult } | { type: 'failed'; message: string };
+
+/** A window's staff-days handed out in batches and their figures kept in `days` as they come. */
+class WindowRun {
+  private next = 0;
+  private readonly list: Int32Array;
+  private readonly groups: Int32Array;
+  private readonly end: number;
+
+  constructor(private readonly ctx: EvaluationContext, w: DayWindow, private readonly days: StaffDays, private readonly sample: Uint8Array | null) {
+    const count = days.length;
+    this.end = w.dayStarts[w.days]!;
+    this.list = new Int32Array(4 * count);
+    this.groups = new Int32Array(count);
+    let k = 0;
+    ctx.rows.eachStaffDay(ctx.order, ctx.zone, w, (s, a, b, day) => {
+      this.list.set([s, a, b, day], 4 * k++);
+    });
+  }
+
+  /** The next batch (and its first staff-day), or null when every one was handed out. */
+  take(): { from: number; batch: DayBatch } | null {
+    const from = this.next;
+    if (from >= this.days.length) return null;
+    const to = this.next = Math.min(this.days.length, from + BATCH_DAYS);
+    const { rows, order, baseOf } = this.ctx;
+    return { from, batch: packDays(rows, order, this.list, from, to, this.end, this.sample, baseOf, this.groups) };
+  }
+
+  /** Hands out no more batches (a thread failed: the others stop after the batch they have). */
+  abandon(): void {
+    this.next = this.days.length;
+  }
+
+  /** The settings of the next batch evaluated: the budget as it stands. */
+  settings(): BatchSettings {
+    const { clock, search } = this.ctx;
+    return { ...search, deadline: clock.deadline, quick: clock.quick > 0 };
+  }
+
+  /** Keeps the figures of the batch that began at staff-day `from`. */
+  store(from: number, result: BatchResult): void {
+    const { list, groups, days, ctx } = this;
+    result.cores.forEach((core, j) => {
+      const k = from + j;
+      days.set(k, list[4 * k]!, list[4 * k + 3]!, groups[k]!, core);
+    });
+    ctx.clock.quick += result.quick;
+    ctx.clock.done += result.cores.length;
+    tell(ctx.onProgress, 'routes', ctx.clock.done, ctx.clock.total);
+  }
+}
+
+/**
+ * The route figures of every staff-day of window `w` into `days` (made for its staff-days, in the
+ * order of the routes: staff id, then day), in this thread.
+ *
+ * @example
+ * evaluateWindow(ctx, window, new StaffDays(count, staffNames, groupNames, zone), sample);
+ */
+export function evaluateWindow(ctx: EvaluationContext, w: DayWindow, days: StaffDays, sample: Uint8Array | null): StaffDays {
+  const run = new WindowRun(ctx, w, days, sample);
+  for (let b = run.take(); b !== null; b = run.take()) run.store(b.from, evaluateBatch(b.batch, ctx.model, run.settings()));
+  return days;
+}
+
+/**
+ * {@link evaluateWindow} with `threads` sharing the batches: each takes the next batch when done
+ * with one, this thread too (between batches it lets the workers' answers in). The figures are
+ * those of one thread; a day's being solved quick depends on the time, as in one thread.
+ *
+ * @example
+ * await evaluateWindowInThreads(ctx, window, days, sample, threads);
+ */
+export async function evaluateWindowInThreads(ctx: EvaluationContext, w: DayWindow, days: StaffDays, sample: Uint8Array | null,
+  threads: readonly TaskThread<BatchRequest, BatchReply>[]): Promise<StaffDays> {
+  const straight = ctx.straight;
+  if (straight === null || threads.length === 0) return evaluateWindow(ctx, w, days, sample);
+  const run = new WindowRun(ctx, w, days, sample);
+  const inWorker = async (t: TaskThread<BatchRequest, BatchReply>) => {
+    for (let b = run.take(); b !== null; b = run.take()) {
+      const { batch } = b;
+      const reply = await t.ask({ batch, settings: run.settings(), straight }, [batch.stops, batch.double, batch.first, batch.search, batch.base].map((a) => a.buffer as ArrayBuffer));
+      if (reply.type === 'failed') throw new Error(`a route evaluation thread failed: ${reply.message}`);
+      run.store(b.from, reply.result);
+    }
+  };
+  const here = async () => {
+    for (let b = run.take(); b !== null; b = run.take()) {
+      run.store(b.from, evaluateBatch(b.batch, ctx.model, run.settings()));
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  };
+  try {
+    await Promise.all([...threads.map(inWorker), here()]);
+  } catch (e) {
+    run.abandon();
+    throw e;
+  }
+  return days;
+}

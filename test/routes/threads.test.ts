@@ -1,0 +1,92 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { RouteRows } from '../../src/measures/routes/rows.js';
+import { evaluateBatch, packDays } from '../../src/measures/routes/batch.js';
+import { routeDayCore, type DayCore } from '../../src/measures/routes/day.js';
+import { DayStops } from '../../src/measures/routes/dayStops.js';
+import { haversineModel } from '../../src/measures/routes/distance.js';
+import { TaskThread } from '../../src/engine/task-thread.js';
+import { scanVisits } from '../../src/read/read.js';
+import { dayWindow } from '../../src/windows/windows.js';
+import { LocalZone } from '../../src/windows/zone.js';
+import type { Visit } from '../../src/read/types.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'kontinuitet-routes-threads-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const SAMPLE = join(dir, 'sample.csv');
+writeFileSync(SAMPLE, readFileSync(new URL('../../data/sample-visits.csv', import.meta.url)));
+
+describe('staff-days packed in batches', () => {
+  it('give each day the figures of its own stops evaluated directly (every staff-day of the sample, a third searched)', async () => {
+    const zone = new LocalZone('Europe/Stockholm');
+    const visits: Visit[] = [];
+    await scanVisits(SAMPLE, (v) => visits.push({ ...v }), { use: ['visit_id', 'group', 'lat', 'lon'] });
+    const rows = new RouteRows();
+    for (const v of visits) rows.add(v);
+    rows.markDoubleStaffed(5 * 60_000);
+    const order = rows.staffDays(zone);
+    const w = dayWindow('2024-10-01', 14, zone);
+    const list: number[] = [];
+    rows.eachStaffDay(order, zone, w, (s, a, b, day) => list.push(s, a, b, day));
+    const days = list.length / 4;
+    expect(days).toBeGreaterThan(300);
+    const sample = Uint8Array.from({ length: days }, (_, k) => (k % 3 === 0 ? 1 : 0));
+    const base = { lat: 62.5, lon: 15.6 };
+    const model = haversineModel();
+    const end = w.dayStarts[w.days]!;
+    // directly: each day's stops as the rows give them, its figures by routeDayCore
+    const direct: DayCore[] = [];
+    const d = new DayStops();
+    for (let k = 0; k < days; k++) {
+      rows.dayStops(d, order.rows, list[4 * k + 1]!, list[4 * k + 2]!, end);
+      direct.push({ ...routeDayCore(d, { model, windowMinutes: 30, base, quick: false, search: sample[k] === 1 }, {} as DayCore) });
+    }
+    // in batches of 100 days, cut anywhere
+    const groups = new Int32Array(days);
+    const packed: DayCore[] = [];
+    for (let from = 0; from < days; from += 100) {
+      const batch = packDays(rows, order, Int32Array.from(list), from, Math.min(days, from + 100), end, sample, () => base, groups);
+      const { cores, quick } = evaluateBatch(batch, model, { windowMinutes: 30, deadline: Infinity, quick: false });
+      expect(quick).toBe(0);
+      packed.push(...cores);
+    }
+    expect(packed).toEqual(direct);
+    expect(packed.filter((c) => c.bestSearch !== null && c.bestSearch !== undefined).length).toBeGreaterThan(0);
+    // past the deadline every searched day is solved quick (and counted), the others are not searched
+    const late = evaluateBatch(packDays(rows, order, Int32Array.from(list), 0, 30, end, sample, () => base, groups), model, { windowMinutes: 30, deadline: 0, quick: false });
+    expect(late.quick).toBe(10);
+    expect(late.cores.filter((c) => c.bestSearch === 'quick').length).toBe(10);
+  });
+});
+
+describe('the route figures in threads (the built package)', () => {
+  it('are the figures of one thread, with two workers evaluating', async () => {
+    const built = await import(fileURLToPath(new URL('../../dist/routes.js', import.meta.url))) as typeof import('../../src/measures/routes/index.js');
+    let workers = 0;
+    const count = () => { workers++; };
+    process.on('worker', count);
+    try {
+      const one = await built.measureRoutes(SAMPLE, { all: true, engine: { threads: 1 } });
+      expect(workers).toBe(0);
+      const three = await built.measureRoutes(SAMPLE, { all: true, engine: { threads: 3 } });
+      expect(workers).toBe(2);
+      expect(three).toEqual(one);
+      expect(one.windows[0]!.routes.length).toBeGreaterThan(300);
+    } finally {
+      process.off('worker', count);
+    }
+  }, 60_000);
+
+  it('a worker that ends fails the request with STALLED, not a wait', async () => {
+    const script = join(dir, 'ends.mjs');
+    writeFileSync(script, "import { parentPort } from 'node:worker_threads';\nparentPort.on('message', () => process.exit(3));\n");
+    const t = TaskThread.start<number, number>(pathToFileURL(script), 'a test thread')!;
+    await expect(t.ask(1)).rejects.toMatchObject({ code: 'STALLED', message: 'a test thread ended (exit code 3)' });
+    await expect(t.ask(2)).rejects.toMatchObject({ code: 'STALLED' });
+    await t.close();
+    expect(TaskThread.start(pathToFileURL(join(dir, 'missing.mjs')), 'none')).toBeNull();
+  });
+});
