@@ -57,3 +57,17 @@ describe('routes over a generated log', () => {
     expect(w.perStaff.reduce((a, s) => a + s.staffDays, 0)).toBe(w.staffDays);
   });
 });
+
+describe('one window of a long log', () => {
+  it('has the figures of the same window over the log cut by hand to its days and a day either side; every row counted', async () => {
+    const rows = [...generateRows({ clients: 40, days: 60, seed: 9 }).rows].map((r) => ({ ...r }));
+    const whole = await measureRoutes(rows, { from: '2024-10-22', rules: { days: 14 } });
+    // the window is 2024-10-22 … 2024-11-04; the generator's visits are shorter than a day
+    const near = rows.filter((r) => r.start! >= '2024-10-21' && r.start! < '2024-11-06');
+    const cut = await measureRoutes(near, { from: '2024-10-22', rules: { days: 14 } });
+    expect(whole.windows).toEqual(cut.windows);
+    expect(whole.windows[0]!.routes.length).toBeGreaterThan(100);
+    expect(whole.rows.used).toBe(rows.length);
+    expect(whole.rows.outsideWindows).toBe(rows.length - whole.windows[0]!.visits);
+  });
+});

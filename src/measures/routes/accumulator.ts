@@ -9,6 +9,7 @@ import { collectGarbage } from '../../engine/garbage.js';
 import { dayWindow, maxWindowsOption, seriesWindows, type DayWindow } from '../../windows/windows.js';
 import { LocalZone } from '../../windows/zone.js';
 import { DEFAULT_ZONE } from '../../read/read.js';
+import { MAX_VISIT_HOURS } from '../../read/plausible.js';
 import type { ReadLedger, ReadOptions, Visit, VisitInput } from '../../read/types.js';
 import { DEFAULT_EXACT_LABELS, DEFAULT_EXACT_UP_TO } from './bestOrder.js';
 import { evaluateWindow, evaluateWindowInThreads, type BatchReply, type BatchRequest, type EvaluationContext } from './evaluation.js';
@@ -86,6 +87,10 @@ export class RoutesAccumulator {
   /** Checks the visits given to {@link RoutesAccumulator.add}; holds those it rejects. */
   private readonly checker: VisitChecker;
   private firstDay = Infinity;
+  /** The local days whose rows are kept [from, to) (all without a window of its own). */
+  private keep: [number, number] = [-Infinity, Infinity];
+  /** Rows taken but not kept: too far from the one window to bear on it. */
+  private skipped = 0;
   private lastDay = -Infinity;
   /** The run's search budget in force (ms), once the staff-days are counted. */
   private budgetMs = Infinity;
@@ -116,7 +121,14 @@ export class RoutesAccumulator {
     if (!Number.isInteger(this.days) || this.days < 1 || this.days > 366) throw new KontinuitetError('BAD_OPTION', 'days: must be a whole number from 1 to 366');
     const modes = [this.from !== undefined, options.every !== undefined, options.all === true].filter(Boolean).length;
     if (modes > 1) throw new KontinuitetError('BAD_OPTION', 'give one of from (one window), every (a series) or all (the whole log)');
-    if (this.from !== undefined) dayWindow(this.from, this.days, this.zone);
+    if (this.from !== undefined) {
+      // one window: only rows within a margin of it are kept (a visit's rows overlap, and none is
+      // longer than the reader's longest visit), so a long log is not held whole for one window
+      const w = dayWindow(this.from, this.days, this.zone);
+      const hours = (options as Pick<ReadOptions, 'maxVisitHours'>).maxVisitHours;
+      const margin = 1 + Math.ceil((typeof hours === 'number' && hours > 0 ? hours : MAX_VISIT_HOURS) / 24);
+      this.keep = [w.fromDay - margin, w.fromDay + w.days + margin];
+    }
     if (this.from === undefined && options.all !== true && this.days > 28) throw new KontinuitetError('BAD_OPTION', 'days: a monthly series needs windows of at most 28 days');
     this.maxWindows = maxWindowsOption(options.maxWindows);
     this.onWarning = typeof options.onWarning === 'function' ? options.onWarning : undefined;
@@ -146,10 +158,7 @@ export class RoutesAccumulator {
     const rows = this.rows;
     if (rows === null) throw new KontinuitetError('BAD_SOURCE', 'RoutesAccumulator: finished, it takes no more rows');
     const v = this.checker.check(visit);
-    if (v === null) return;
-    const day = this.zone.localDay(v.start);
-    if (day < this.firstDay) this.firstDay = day;
-    if (day > this.lastDay) this.lastDay = day;
+    if (v === null || !this.kept(v.start)) return;
     rows.add(v);
   }
 
@@ -160,10 +169,19 @@ export class RoutesAccumulator {
   addCoded(r: CodedRow): void {
     const rows = this.rows;
     if (rows === null) throw new KontinuitetError('BAD_SOURCE', 'RoutesAccumulator: finished, it takes no more rows');
-    const day = this.zone.localDay(r.start);
+    if (this.kept(r.start)) rows.addCoded(r);
+  }
+
+  /** Whether a row starting at `start` is kept (near the one window, when there is one; else always), noting its day. */
+  private kept(start: number): boolean {
+    const day = this.zone.localDay(start);
+    if (day < this.keep[0] || day >= this.keep[1]) {
+      this.skipped++;
+      return false;
+    }
     if (day < this.firstDay) this.firstDay = day;
     if (day > this.lastDay) this.lastDay = day;
-    rows.addCoded(r);
+    return true;
   }
 
   /** The consumer of the engine's fast path: numbers values as {@link RoutesAccumulator.add} does, takes coded rows and the general reader's visits. */
@@ -304,7 +322,7 @@ export class RoutesAccumulator {
       onProgress: this.onProgress,
     };
     return {
-      ctx, windows, staffNames, groupNames, held: rows.count,
+      ctx, windows, staffNames, groupNames, held: rows.count + this.skipped,
       days: windows.map((_, k) => new StaffDays(counts[k]!, staffNames, groupNames, this.zone)),
       samples: windows.map((w, k) => windowSample(rows, order, this.zone, w, counts[k]!, staffNames, this.sampleLimit, this.sampleSeed)),
     };
