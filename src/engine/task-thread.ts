@@ -1,12 +1,13 @@
-// A worker thread that answers one request at a time (the route figures' evaluation threads).
+// A worker thread that answers requests in the order they were sent (the route figures' evaluation threads).
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { KontinuitetError } from '../errors.js';
 
 /**
- * A worker thread running a built script, asked one request at a time: `ask` resolves with its
- * reply, or rejects (`STALLED`) once the worker failed or ended. {@link TaskThread.start} gives
+ * A worker thread running a built script that answers each request in turn: `ask` resolves with
+ * its reply (several may be waiting, so the worker has the next at hand when it answers one), or
+ * rejects (`STALLED`) once the worker failed or ended. {@link TaskThread.start} gives
  * null when the script is not built (running from the sources): the caller then does the work in
  * its own thread.
  *
@@ -15,15 +16,12 @@ import { KontinuitetError } from '../errors.js';
  * const reply = await t?.ask(request, [request.stops.buffer]); await t?.close();
  */
 export class TaskThread<Request, Reply> {
-  private pending: { resolve: (reply: Reply) => void; reject: (e: Error) => void } | null = null;
+  /** The requests sent and not yet answered, oldest first. */
+  private readonly pending: { resolve: (reply: Reply) => void; reject: (e: Error) => void }[] = [];
   private failure: Error | null = null;
 
   private constructor(private readonly worker: Worker, private readonly name: string) {
-    worker.on('message', (reply: Reply) => {
-      const pending = this.pending;
-      this.pending = null;
-      pending?.resolve(reply);
-    });
+    worker.on('message', (reply: Reply) => this.pending.shift()?.resolve(reply));
     worker.on('error', (e: Error) => this.fail(new KontinuitetError('STALLED', `${name} failed: ${e.message}`)));
     worker.on('exit', (code: number) => this.fail(new KontinuitetError('STALLED', `${name} ended (exit code ${code})`)));
   }
@@ -37,9 +35,8 @@ export class TaskThread<Request, Reply> {
   /** Sends `request` (moving the buffers in `transfer`) and resolves with the reply. */
   ask(request: Request, transfer: ArrayBuffer[] = []): Promise<Reply> {
     if (this.failure !== null) return Promise.reject(this.failure);
-    if (this.pending !== null) return Promise.reject(new Error(`${this.name} answers one request at a time`));
     return new Promise((resolve, reject) => {
-      this.pending = { resolve, reject };
+      this.pending.push({ resolve, reject });
       this.worker.postMessage(request, transfer);
     });
   }
@@ -51,8 +48,6 @@ export class TaskThread<Request, Reply> {
 
   private fail(e: Error): void {
     this.failure ??= e;
-    const pending = this.pending;
-    this.pending = null;
-    pending?.reject(e);
+    for (const pending of this.pending.splice(0)) pending.reject(e);
   }
 }

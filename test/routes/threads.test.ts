@@ -80,12 +80,25 @@ describe('the route figures in threads (the built package)', () => {
     }
   }, 60_000);
 
+  it('a thread answers requests sent at once in turn, each to its own', async () => {
+    const script = join(dir, 'doubles.mjs');
+    writeFileSync(script, "import { parentPort } from 'node:worker_threads';\nparentPort.on('message', (x) => parentPort.postMessage(2 * x));\n");
+    const t = TaskThread.start<number, number>(pathToFileURL(script), 'a test thread')!;
+    try {
+      expect(await Promise.all([1, 2, 3].map((x) => t.ask(x)))).toEqual([2, 4, 6]);
+    } finally {
+      await t.close();
+    }
+  });
+
   it('a worker that ends fails the request with STALLED, not a wait', async () => {
     const script = join(dir, 'ends.mjs');
     writeFileSync(script, "import { parentPort } from 'node:worker_threads';\nparentPort.on('message', () => process.exit(3));\n");
     const t = TaskThread.start<number, number>(pathToFileURL(script), 'a test thread')!;
-    await expect(t.ask(1)).rejects.toMatchObject({ code: 'STALLED', message: 'a test thread ended (exit code 3)' });
-    await expect(t.ask(2)).rejects.toMatchObject({ code: 'STALLED' });
+    const [first, second] = [t.ask(1), t.ask(2)];
+    await expect(first).rejects.toMatchObject({ code: 'STALLED', message: 'a test thread ended (exit code 3)' });
+    await expect(second).rejects.toMatchObject({ code: 'STALLED' });
+    await expect(t.ask(3)).rejects.toMatchObject({ code: 'STALLED' });
     await t.close();
     expect(TaskThread.start(pathToFileURL(join(dir, 'missing.mjs')), 'none')).toBeNull();
   });

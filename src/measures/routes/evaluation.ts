@@ -123,12 +123,20 @@ export async function evaluateWindowInThreads(ctx: EvaluationContext, w: DayWind
   const straight = ctx.straight;
   if (straight === null || threads.length === 0) return evaluateWindow(ctx, w, days, sample);
   const run = new WindowRun(ctx, w, days, sample);
+  // two batches in flight per worker: it has the next at hand while this thread evaluates its own
   const inWorker = async (t: TaskThread<BatchRequest, BatchReply>) => {
-    for (let b = run.take(); b !== null; b = run.take()) {
+    const send = () => {
+      const b = run.take();
+      if (b === null) return null;
       const { batch } = b;
-      const reply = await t.ask({ batch, settings: run.settings(), straight }, [batch.stops, batch.double, batch.first, batch.search, batch.base].map((a) => a.buffer as ArrayBuffer));
+      const reply = t.ask({ batch, settings: run.settings(), straight }, [batch.stops, batch.double, batch.first, batch.search, batch.base].map((a) => a.buffer as ArrayBuffer));
+      reply.catch(() => undefined); // awaited in turn; one failing meanwhile is no unhandled rejection
+      return { from: b.from, reply };
+    };
+    for (let sent = [send(), send()]; sent[0] !== null; sent = [sent[1]!, send()]) {
+      const reply = await sent[0]!.reply;
       if (reply.type === 'failed') throw new Error(`a route evaluation thread failed: ${reply.message}`);
-      run.store(b.from, reply.result);
+      run.store(sent[0]!.from, reply.result);
     }
   };
   const here = async () => {
