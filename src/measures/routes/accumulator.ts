@@ -9,6 +9,7 @@ import { collectGarbage } from '../../engine/garbage.js';
 import { dayWindow, maxWindowsOption, seriesWindows, type DayWindow } from '../../windows/windows.js';
 import { LocalZone } from '../../windows/zone.js';
 import { DEFAULT_ZONE } from '../../read/read.js';
+import { defaultThreads } from '../../engine-settings.js';
 import { MAX_VISIT_HOURS } from '../../read/plausible.js';
 import type { ReadLedger, ReadOptions, Visit, VisitInput } from '../../read/types.js';
 import { DEFAULT_EXACT_LABELS, DEFAULT_EXACT_UP_TO } from './bestOrder.js';
@@ -24,6 +25,9 @@ import { summariseRoutes } from './summary.js';
 import type { RoutesResult, RoutesWindow } from './types.js';
 import type { RoutesOptions } from './options.js';
 import type { CodedRow, CodedSink } from '../../engine/coded-row.js';
+
+/** Staff-days from which the evaluation takes the cores by default (fewer are done before a worker would start). */
+const THREADED_DAYS = 2048;
 
 /** The run's search budget without `searchBudgetMs`: this plus 1 ms per staff-day. */
 const DEFAULT_BUDGET_MS = 60_000;
@@ -207,10 +211,11 @@ export class RoutesAccumulator {
 
   /**
    * {@link RoutesAccumulator.finishStreamed} with the staff-days evaluated by `threads` threads
-   * (worker threads of the built package; the same figures as one thread), stopped with `STALLED`
-   * when they make no progress for `watchdogMs`.
+   * (worker threads of the built package; the same figures as one thread; by default the cores,
+   * or one for fewer than {@link THREADED_DAYS} staff-days), stopped with `STALLED` when they make
+   * no progress for `watchdogMs`.
    */
-  async finishInThreads(ledger: ReadLedger | undefined, threads: number, watchdogMs: number): Promise<StreamedRoutesResult> {
+  async finishInThreads(ledger: ReadLedger | undefined, threads: number | undefined, watchdogMs: number): Promise<StreamedRoutesResult> {
     return this.result(await this.evaluateInThreads(threads, watchdogMs), ledger);
   }
 
@@ -275,8 +280,9 @@ export class RoutesAccumulator {
    * {@link RoutesAccumulator.evaluate} with `threads` threads in all (worker threads of the built
    * package; with a road model, or from the sources, this one alone), under the engine's watchdog.
    */
-  private async evaluateInThreads(threads: number, watchdogMs: number): Promise<Evaluated> {
+  private async evaluateInThreads(given: number | undefined, watchdogMs: number): Promise<Evaluated> {
     const run = this.prepare();
+    const threads = given ?? (run.ctx.clock.total < THREADED_DAYS ? 1 : defaultThreads());
     const script = new URL('./routes-worker.js', import.meta.url);
     const workers = run.ctx.straight === null ? [] : Array.from({ length: Math.max(0, threads - 1) }, () => TaskThread.start<BatchRequest, BatchReply>(script, 'a route evaluation thread'))
       .filter((t) => t !== null);

@@ -6,7 +6,7 @@
  * @module
  */
 
-import { defaultThreads, ENGINE_DEFAULTS, type EngineSettings } from '../../engine-settings.js';
+import { ENGINE_DEFAULTS, type EngineSettings } from '../../engine-settings.js';
 import { checkEngineSettings, checkVisitList, refuseMovedSettings } from '../../options.js';
 import { readOneThread } from '../../engine/door.js';
 import { collectGarbage } from '../../engine/garbage.js';
@@ -47,7 +47,7 @@ export async function measureRoutesStreamed(source: VisitSource, options: Routes
   checkEngineSettings(options.engine);
   const acc = new RoutesAccumulator(options);
   const ledger = await readRoutes(source, acc, options);
-  return acc.finishInThreads(ledger, options.engine?.threads ?? defaultThreads(), options.engine?.watchdogMs ?? ENGINE_DEFAULTS.watchdogMs);
+  return acc.finishInThreads(ledger, options.engine?.threads, options.engine?.watchdogMs ?? ENGINE_DEFAULTS.watchdogMs);
 }
 
 /** Reads the source's rows into `acc` through the engine's door (one thread: a staff-day's rows may lie anywhere in the file). */
