@@ -1,14 +1,17 @@
 /**
- * The planner's search: exact enumeration on tiny problems, else simulated annealing over five
+ * The planner's search: exact enumeration on tiny problems, else simulated annealing over six
  * moves: rebuild a client-day among a few staff (lns.ts); eliminate a staff member from a client
  * and move one row towards a client's regulars, each by inserting a row and ejecting the rows it
- * collides with; and the same two by window exchanges with an ejection chain (exchange.ts).
+ * collides with; the same two by window exchanges with an ejection chain (exchange.ts); and remove
+ * a one-off staff member by an ejection chain over staff who know the ejected rows' clients
+ * (chain.ts), which also runs as an improvement pass over every one-off at the end of the run.
  *
  * @module
  */
 import { tell } from '../progress.js';
 import type { ReadOptions } from '../read/types.js';
 import { Rng } from '../generate/rng.js';
+import { CHAIN_SHAPE, improveByChains, oneOff, removeByChain } from './chain.js';
 import { chainExchange } from './exchange.js';
 import { rebuildDay, regulars } from './lns.js';
 import type { PlanProblem } from './model.js';
@@ -18,6 +21,9 @@ const LNS = 0.3;
 
 /** Levels of the ejection chain after a window exchange. */
 const CHAIN = 2;
+
+/** Share of steps that remove a one-off staff member from the client by an ejection chain (chain.ts). */
+const CHAIN_SHARE = 0.1;
 import { PlanState, type PlanScore } from './state.js';
 
 /**
@@ -151,9 +157,11 @@ export function anneal(state: PlanState, settings: SearchSettings): { staff: Int
     if (reached()) { stoppedBy = 'target'; break; }
     const temperature = 300 * (1 - (partFrom + ((partTo - partFrom) * iterations) / settings.iterations));
     const c = pickClient(state, rng, active);
-    const r = rng.float();
+    let r = rng.float();
     const rows = clientRows[c]!;
-    const moved = r < LNS ? rebuildDay(state, rng, c, rows) : r < LNS + (1 - LNS) / 4 ? eliminate(state, rng, c, rows) : r < LNS + (1 - LNS) / 2 ? consolidate(state, rng, c, rows) : r < LNS + (3 * (1 - LNS)) / 4 ? swapRow(state, rng, c, rows, settings.maxTravelMinutes) : eliminateByExchange(state, rng, c, rows, settings.maxTravelMinutes);
+    const chain = r < CHAIN_SHARE;
+    if (!chain) r = (r - CHAIN_SHARE) / (1 - CHAIN_SHARE);
+    const moved = chain ? chainStep(state, rng, c, rows) : r < LNS ? rebuildDay(state, rng, c, rows) : r < LNS + (1 - LNS) / 4 ? eliminate(state, rng, c, rows) : r < LNS + (1 - LNS) / 2 ? consolidate(state, rng, c, rows) : r < LNS + (3 * (1 - LNS)) / 4 ? swapRow(state, rng, c, rows, settings.maxTravelMinutes) : eliminateByExchange(state, rng, c, rows, settings.maxTravelMinutes);
     if (!moved) { state.rollback(); continue; }
     if (!state.valid()) { state.rollback(); continue; }
     state.settleTravel();
@@ -167,8 +175,19 @@ export function anneal(state: PlanState, settings: SearchSettings): { staff: Int
       if (better(state.score, best.score) && state.score.distinct <= best.score.distinct) { best.staff.set(state.staff); best.score = { ...state.score }; }
     } else state.rollback();
   }
+  // the chains' improvement pass over every client's one-off staff (chain.ts), on the plan the run ends at
+  if (stoppedBy !== 'time') {
+    improveByChains(state, active, clientRows, settings.maxTravelMinutes, energy, CHAIN_SHAPE);
+    if (better(state.score, best.score) && state.score.distinct <= best.score.distinct) { best.staff.set(state.staff); best.score = { ...state.score }; }
+  }
   if (reached()) stoppedBy = 'target';
   return { staff: best.staff, current: state.staff, report: { method: 'annealing', iterations, accepted, stoppedBy } };
+}
+
+/** Removes one of client c's one-off staff by an ejection chain (chain.ts). */
+function chainStep(state: PlanState, rng: Rng, c: number, rows: readonly number[]): boolean {
+  const o = oneOff(state, c, (n) => rng.int(0, n - 1));
+  return o >= 0 && removeByChain(state, c, o, rows, CHAIN_SHAPE);
 }
 
 /** The larger-count of two clients drawn at random (the search works where the count is high). */
