@@ -1,4 +1,4 @@
-import type { ClientIndices } from '../measures/continuity/indices.js';
+import { withContact, type ClientIndices } from '../measures/continuity/indices.js';
 import { continuityIndices } from '../measures/indices/continuityIndices.js';
 import { contactPersonShare } from '../measures/indices/contactPersonShare.js';
 import type { GatheredRows } from './rowstore.js';
@@ -55,6 +55,6 @@ export class StoreIndices {
       }
       share = contactPersonShare(met, contact).share;
     }
-    return { ...indices, hasContact: contact !== null, contactShare: share };
+    return withContact(indices, contact !== null, share);
   }
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ContinuityWindow } from '../../src/measures/continuity/types.js';
 import { spread } from '../../src/summary/spread.js';
-import { groupsSvg } from '../../src/outputs/report/svg/groups.js';
+import { groupsSvg, groupsSvgParts } from '../../src/outputs/report/svg/groups.js';
+import { chartFigure, chartFigureParts } from '../../src/outputs/report/html/charts.js';
 import { histogramSvg } from '../../src/outputs/report/svg/histogram.js';
 import { dayLabel, periodLabel } from '../../src/outputs/report/svg/index.js';
 import { escapeHtml } from '../../src/outputs/report/svg/markup.js';
@@ -152,6 +153,22 @@ describe('groupsSvg', () => {
     expect(shown.endsWith('…')).toBe(true);
     expect('A very long group name indeed, longer than fits'.startsWith(shown.slice(0, -1))).toBe(true);
     expect([...shown].length).toBeLessThanOrEqual(20);
+  });
+
+  it('draws a chart of thousands of clients in pieces that join to the chart drawn whole', () => {
+    // 2,500 + 1,800 + 3 clients: the All row's dots take three pieces, Norr's two
+    const big = windowOf({ Norr: Array.from({ length: 2500 }, (_, i) => 3 + (i % 17)), Söder: Array.from({ length: 1800 }, (_, i) => 5 + (i % 11)), Väst: [8, 9, 30] });
+    const whole = groupsSvg(big, { lang: 'sv' }); // no id: drawn as one string, its id hashed from the body
+    const id = /aria-labelledby="(\S+)-title/.exec(whole)![1]!;
+    const parts = groupsSvgParts(big, { lang: 'sv', id });
+    expect(typeof parts).not.toBe('string');
+    const pieces = [...parts as Iterable<string>];
+    expect(pieces.join('')).toBe(whole);
+    expect(whole.match(/<circle /g)).toHaveLength(2 * 4303);
+    expect(Math.max(...pieces.map((p) => p.match(/<circle /g)?.length ?? 0))).toBe(2000);
+    // the figure's layouts from the pieces are those from the whole chart
+    const draw = (width: number, chart: string) => groupsSvg(big, { lang: 'sv', id: chart, width });
+    expect([...chartFigureParts((width, chart) => groupsSvgParts(big, { lang: 'sv', id: chart, width }), 'kt-groups')].join('')).toBe(chartFigure(draw, 'kt-groups'));
   });
 
   it('says so when no client is counted', () => {

@@ -18,11 +18,21 @@ export function chartFigure(draw: (width: number, id: string) => string, id: str
 }
 
 /** {@link chartFigure} in pieces, one layout's chart at a time (a chart of a thousand groups is megabytes). */
-export function* chartFigureParts(draw: (width: number, id: string) => string, id: string, wide = 960): Generator<string> {
+export function* chartFigureParts(draw: (width: number, id: string) => string | Iterable<string>, id: string, wide = 960): Generator<string> {
   yield '<figure class="chart">';
   for (const [name, width] of LAYOUTS) {
     const svg = draw(name === 'wide' ? wide : width, name === 'wide' ? id : `${id}-${name}`);
-    yield svg.replace('class="kt-chart ', `class="${name} kt-chart `);
+    const mark = (part: string) => part.replace('class="kt-chart ', `class="${name} kt-chart `);
+    if (typeof svg === 'string') {
+      yield mark(svg);
+      continue;
+    }
+    // a chart drawn in pieces: its first piece is the <svg> element's start
+    let first = true;
+    for (const part of svg) {
+      yield first ? mark(part) : part;
+      first = false;
+    }
   }
   yield '</figure>';
 }

@@ -30,16 +30,39 @@ export interface RefLine {
 }
 
 /** The SVG document around a chart's body: size, accessible name and description, white ground. */
-export function chartSvg(f: { kind: string; width: number; height: number; title: string; desc: string; body: string; id?: string | undefined }): string {
+export function chartSvg(f: ChartFrame & { body: string; id?: string | undefined }): string {
   const id = f.id ?? `kt-${f.kind}-${shortHash(`${f.title}\n${f.desc}\n${f.body}`)}`;
+  return `${chartHead({ ...f, id })}${f.body}</svg>`;
+}
+
+/** What {@link chartSvg} draws around a chart's body. */
+interface ChartFrame {
+  kind: string;
+  width: number;
+  height: number;
+  title: string;
+  desc: string;
+}
+
+/**
+ * {@link chartSvg} in pieces that join to the same markup, for a body given in pieces (a chart of
+ * a thousand groups is megabytes): the id is given, as a derived one would hash the whole body.
+ */
+export function* chartSvgParts(f: ChartFrame & { body: Iterable<string>; id: string }): Generator<string> {
+  yield chartHead(f);
+  yield* f.body;
+  yield '</svg>';
+}
+
+/** The SVG document's start: the element, its accessible name and description, the white ground. */
+function chartHead(f: ChartFrame & { id: string }): string {
+  const id = f.id;
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" class="kt-chart kt-${f.kind}" width="${f.width}" height="${f.height}" viewBox="0 0 ${f.width} ${f.height}"`,
     ` role="img" aria-labelledby="${esc(id)}-title ${esc(id)}-desc" font-family="${esc(STYLE.font)}" font-size="12" fill="${STYLE.text}">`,
     `<title id="${esc(id)}-title">${esc(f.title)}</title>`,
     `<desc id="${esc(id)}-desc">${esc(f.desc)}</desc>`,
     `<rect width="${f.width}" height="${f.height}" fill="#fff"/>`,
-    f.body,
-    '</svg>',
   ].join('');
 }
 

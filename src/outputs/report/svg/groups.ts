@@ -3,7 +3,7 @@ import type { Spread } from '../../../summary/spread.js';
 import { label, type Lang } from '../labels.js';
 import { daysLabel } from '../rule-labels.js';
 import { fmt } from '../table.js';
-import { axisTitle, chartSvg, emptyNote, LABEL_SIZE, ROW, STYLE, verticalRefLines, xGrid, type RefLine } from './frame.js';
+import { axisTitle, chartSvg, chartSvgParts, emptyNote, LABEL_SIZE, ROW, STYLE, verticalRefLines, xGrid, type RefLine } from './frame.js';
 import { clip, esc, px } from './markup.js';
 import { linearScale, niceTicks } from './scale.js';
 
@@ -50,7 +50,26 @@ interface Row {
  * const svg = groupsSvg(r.windows[0], { target: 14, lang: 'sv' });
  * // → '<svg … class="kt-chart kt-groups" … role="img" …>'
  */
-export function groupsSvg(window: Pick<ContinuityWindow, 'groups' | 'staffPerClient'> & { perClient: Iterable<ClientContinuity> }, options: GroupsSvgOptions = {}): string {
+export function groupsSvg(window: GroupsWindow, options: GroupsSvgOptions = {}): string {
+  const parts = groupsSvgParts(window, options);
+  return typeof parts === 'string' ? parts : [...parts].join('');
+}
+
+/** What {@link groupsSvg} reads of a window: its groups, its spread and its clients (any iterable). */
+type GroupsWindow = Pick<ContinuityWindow, 'groups' | 'staffPerClient'> & { perClient: Iterable<ClientContinuity> };
+
+/** Dots of a row per piece of {@link groupsSvgParts}. */
+const DOTS_PER_PART = 2000;
+
+/**
+ * {@link groupsSvg} in pieces that join to the same markup (a row, its dots {@link DOTS_PER_PART}
+ * at a time), when `options.id` is given; without it, the whole chart as one string (its id
+ * hashes the whole body). A log of 38,000 clients draws ~4 MB a layout.
+ *
+ * @example
+ * for (const part of groupsSvgParts(window, { id: 'kt-groups' })) out.write(part);
+ */
+export function groupsSvgParts(window: GroupsWindow, options: GroupsSvgOptions = {}): string | Iterable<string> {
   const lang = options.lang ?? 'en';
   const target = options.target ?? 14;
   const days = options.days ?? 14;
@@ -88,14 +107,16 @@ export function groupsSvg(window: Pick<ContinuityWindow, 'groups' | 'staffPerCli
   const plotBottom = top + rows.length * rowHeight;
   const ticks = niceTicks(lo, hi, Math.min(12, Math.floor((width - left - right) / 40)), true).filter((t) => t >= lo && t <= hi);
 
-  const body = [
-    xGrid(ticks, x, top, plotBottom, String),
-    rows.map((r, i) => row(r, i, top + i * rowHeight, rowHeight, x, left, lang, Math.floor((left - 14) / (LABEL_SIZE * 0.62)))).join(''),
-    verticalRefLines(lines, x, top, plotBottom, bounds).markup,
-    axisTitle(label('staffMet', lang, { days: daysLabel(days, lang) }), 'x', { x: (left + width - right) / 2, y: plotBottom + 36 }),
-    `<text x="8" y="${px(top - 6)}" font-weight="600" fill="${STYLE.muted}">${esc(clip(label('group', lang), Math.floor((left - 24) / (LABEL_SIZE * 0.6))))}</text>`,
-  ].join('');
-  return chartSvg({ kind: 'groups', width, height, title, desc, body, id: options.id });
+  const body = function* (): Generator<string> {
+    yield xGrid(ticks, x, top, plotBottom, String);
+    const chars = Math.floor((left - 14) / (LABEL_SIZE * 0.62));
+    for (let i = 0; i < rows.length; i++) yield* rowParts(rows[i]!, i, top + i * rowHeight, rowHeight, x, left, lang, chars);
+    yield verticalRefLines(lines, x, top, plotBottom, bounds).markup;
+    yield axisTitle(label('staffMet', lang, { days: daysLabel(days, lang) }), 'x', { x: (left + width - right) / 2, y: plotBottom + 36 });
+    yield `<text x="8" y="${px(top - 6)}" font-weight="600" fill="${STYLE.muted}">${esc(clip(label('group', lang), Math.floor((left - 24) / (LABEL_SIZE * 0.6))))}</text>`;
+  };
+  const frame = { kind: 'groups', width, height, title, desc };
+  return options.id === undefined ? chartSvg({ ...frame, body: [...body()].join('') }) : chartSvgParts({ ...frame, body: body(), id: options.id });
 }
 
 function order(v: number | null): number {
@@ -108,24 +129,31 @@ function describe(r: Row, lang: Lang): string {
   return `${r.name}: n = ${s.n}, ${label('median', lang)} ${fmt(s.median, 1, lang)}, ${label('mean', lang)} ${fmt(s.mean, 1, lang)}, q1–q3 ${fmt(s.q1, 1, lang)}–${fmt(s.q3, 1, lang)}, min–max ${s.min}–${s.max}`;
 }
 
-function row(r: Row, index: number, y0: number, h: number, x: (v: number) => number, left: number, lang: Lang, chars: number): string {
+/** A group's row of the chart in pieces: its box plot with its dots {@link DOTS_PER_PART} at a time. */
+function* rowParts(r: Row, index: number, y0: number, h: number, x: (v: number) => number, left: number, lang: Lang, chars: number): Generator<string> {
   const cy = y0 + h / 2;
   const s = r.s;
   const shade = index % 2 === 1 ? `<rect x="0" y="${px(y0)}" width="100%" height="${h}" fill="#f7f7f7"/>` : '';
   const name = `<text x="8" y="${px(cy - 3)}"${r.all ? ' font-weight="600"' : ''}>${esc(clip(r.name, chars))}</text>`
     + `<text x="8" y="${px(cy + 13)}" font-size="${LABEL_SIZE}" fill="${STYLE.muted}">n = ${s.n}</text>`;
   if (s.n === 0 || s.min === null || s.max === null || s.q1 === null || s.q3 === null || s.median === null || s.mean === null) {
-    return `<g class="group-row" data-group="${esc(r.name)}" data-n="0">${shade}${name}<text x="${px(left + 8)}" y="${px(cy + 4)}" fill="${STYLE.muted}">${esc(label('noClients', lang))}</text></g>`;
+    yield `<g class="group-row" data-group="${esc(r.name)}" data-n="0">${shade}${name}<text x="${px(left + 8)}" y="${px(cy + 4)}" fill="${STYLE.muted}">${esc(label('noClients', lang))}</text></g>`;
+    return;
   }
-  const dots = r.values.map((v, k) => `<circle cx="${px(x(v))}" cy="${px(cy + (((k * 7) % 11) - 5) * 1.3)}" r="2.4" fill="${STYLE.dot}" fill-opacity="0.55"/>`).join('');
-  const m = x(s.mean);
-  return `<g class="group-row" data-group="${esc(r.name)}" data-n="${s.n}">${shade}<title>${esc(describe(r, lang))}</title>${name}`
+  yield `<g class="group-row" data-group="${esc(r.name)}" data-n="${s.n}">${shade}<title>${esc(describe(r, lang))}</title>${name}`
     + `<line x1="${px(x(s.min))}" x2="${px(x(s.max))}" y1="${px(cy)}" y2="${px(cy)}" stroke="${STYLE.boxStroke}"/>`
     + `<line x1="${px(x(s.min))}" x2="${px(x(s.min))}" y1="${px(cy - 6)}" y2="${px(cy + 6)}" stroke="${STYLE.boxStroke}"/>`
     + `<line x1="${px(x(s.max))}" x2="${px(x(s.max))}" y1="${px(cy - 6)}" y2="${px(cy + 6)}" stroke="${STYLE.boxStroke}"/>`
-    + `<rect class="box" x="${px(x(s.q1))}" y="${px(cy - 10)}" width="${px(Math.max(2, x(s.q3) - x(s.q1)))}" height="20" fill="${STYLE.box}" fill-opacity="0.8" stroke="${STYLE.boxStroke}"/>`
-    + dots
-    + `<line class="median" x1="${px(x(s.median))}" x2="${px(x(s.median))}" y1="${px(cy - 10)}" y2="${px(cy + 10)}" stroke="${STYLE.mean}" stroke-width="3"/>`
+    + `<rect class="box" x="${px(x(s.q1))}" y="${px(cy - 10)}" width="${px(Math.max(2, x(s.q3) - x(s.q1)))}" height="20" fill="${STYLE.box}" fill-opacity="0.8" stroke="${STYLE.boxStroke}"/>`;
+  for (let from = 0; from < r.values.length; from += DOTS_PER_PART) {
+    let dots = '';
+    for (let k = from; k < Math.min(r.values.length, from + DOTS_PER_PART); k++) {
+      dots += `<circle cx="${px(x(r.values[k]!))}" cy="${px(cy + (((k * 7) % 11) - 5) * 1.3)}" r="2.4" fill="${STYLE.dot}" fill-opacity="0.55"/>`;
+    }
+    yield dots;
+  }
+  const m = x(s.mean);
+  yield `<line class="median" x1="${px(x(s.median))}" x2="${px(x(s.median))}" y1="${px(cy - 10)}" y2="${px(cy + 10)}" stroke="${STYLE.mean}" stroke-width="3"/>`
     + `<path class="mean" d="M${px(m)} ${px(cy - 6)}L${px(m + 6)} ${px(cy)}L${px(m)} ${px(cy + 6)}L${px(m - 6)} ${px(cy)}Z" fill="#fff" stroke="${STYLE.mean}" stroke-width="1.5"/>`
     + '</g>';
 }
