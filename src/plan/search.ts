@@ -15,6 +15,7 @@ import { CHAIN_SHAPE, improveByChains, oneOff, removeByChain } from './chain.js'
 import { chainExchange } from './exchange.js';
 import { rebuildDay, regulars } from './lns.js';
 import type { PlanProblem } from './model.js';
+import { PlanState, type PlanScore } from './state.js';
 
 /** Share of steps that rebuild a day (lns.ts). */
 const LNS = 0.3;
@@ -24,7 +25,6 @@ const CHAIN = 2;
 
 /** Share of steps that remove a one-off staff member from the client by an ejection chain (chain.ts). */
 const CHAIN_SHARE = 0.1;
-import { PlanState, type PlanScore } from './state.js';
 
 /**
  * How the search runs.
