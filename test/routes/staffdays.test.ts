@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { StaffDays } from '../../src/measures/routes/staffdays.js';
-import { summariseRoutes } from '../../src/measures/routes/summary.js';
+import { FIGURE, objectDays, summariseRoutes } from '../../src/measures/routes/summary.js';
 import type { DayCore } from '../../src/measures/routes/day.js';
 import { LocalZone } from '../../src/windows/zone.js';
 
@@ -36,5 +36,43 @@ describe('StaffDays.figuresOf: one object refilled for each day', () => {
     // 12 visits; working 6 + 2 + 8 h; clients 540 of 960 min; travel 140 min over 12 visits; detour 140 / 90
     expect([s.visits, s.workingHours, s.clientTimeShare, s.travelMinutesPerVisit, s.detourRatio]).toEqual([12, 16, 540 / 960, 140 / 12, 140 / 90]);
     expect(s.spread.clientTimeShare.median).toBe(0.5);
+  });
+});
+
+describe('StaffDays.figure: one figure of a day from the columns', () => {
+  const days = new StaffDays(3, ['S1'], ['Norr'], new LocalZone('UTC'));
+  days.set(0, 0, 19997, 0, core(4, 6, 180, 40, 40, 20));
+  // no coordinates: no model, best or window figures
+  days.set(1, 0, 19998, 0, { ...core(2, 2, 60, 10, 10, 10), travelMinutes: null, travelKm: null, waitingMinutes: null, modelMinutes: null,
+    modelKm: null, bestMinutes: null, bestKm: null, bestSearch: null, windowsFeasible: null, bestMinutesWindows: null,
+    bestKmWindows: null, reason: 'missing_coordinates' });
+  // searched, but no order on time: the free detour only
+  days.set(2, 0, 19999, 0, { ...core(5, 5, 200, 50, 50, 40), bestSearch: 'heuristic', windowsFeasible: false,
+    bestMinutesWindows: null, bestKmWindows: null });
+
+  it('gives the figures of a day by hand (NaN where null, the kinds by number)', () => {
+    const F = FIGURE;
+    const of = (k: number, names: (keyof typeof F)[]) => names.map((n) => days.figure(k, F[n]));
+    // day 0: 360 working minutes, 180 with clients (0.5), 40 min travel over 4 visits, 20 km (5 a visit);
+    // model 40 min / 20 km against the best 20 / 10: ratio 2, saving 20 min, 10 km; windows 40 / 20: ratio 1, saving 0
+    expect(of(0, ['visits', 'workingMinutes', 'clientTimeShare', 'travelMinutesPerVisit', 'kmPerVisit', 'detourRatio', 'savingMinutes',
+      'savingKm', 'detourRatioWindows', 'savingMinutesWindows', 'savingKmWindows', 'bestSearch', 'windowsFeasible', 'reason']))
+      .toEqual([4, 360, 0.5, 10, 5, 2, 20, 10, 1, 0, 0, 1, 2, 0]);
+    expect(of(1, ['travelMinutes', 'travelMinutesPerVisit', 'waitingMinutes', 'detourRatio', 'savingKm', 'savingMinutesWindows', 'bestSearch', 'windowsFeasible', 'reason']))
+      .toEqual([NaN, NaN, NaN, NaN, NaN, NaN, 0, 0, 1]);
+    expect(of(2, ['detourRatio', 'savingMinutes', 'detourRatioWindows', 'savingMinutesWindows', 'bestSearch', 'windowsFeasible']))
+      .toEqual([50 / 40, 10, NaN, NaN, 2, 1]);
+  });
+
+  it('equals the figures the day objects give, figure by figure', () => {
+    const objects = objectDays(days.slice());
+    for (let k = 0; k < days.length; k++) {
+      for (const f of Object.values(FIGURE)) expect(days.figure(k, f), `day ${k}, figure ${f}`).toEqual(objects.figure(k, f));
+    }
+  });
+
+  it('summarises as the day objects do', () => {
+    expect(summariseRoutes(days.figuresOf())).toEqual(summariseRoutes(days.slice()));
+    expect(summariseRoutes(days.figuresOf([2, 0]))).toEqual(summariseRoutes([days.slice(2, 3)[0]!, days.slice(0, 1)[0]!]));
   });
 });

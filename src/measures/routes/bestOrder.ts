@@ -16,7 +16,7 @@ import {
 } from './solverExact.js';
 import { labelDp } from './exactLabelDp.js';
 import { heuristicRoute } from './solverHeuristic.js';
-import { evaluateRoute, makeInstance, type SolverInstance } from './solverInstance.js';
+import { evaluateRoute, makeInstance, matrixInstance, type SolverInstance } from './solverInstance.js';
 
 /**
  * Options of {@link bestOrder}. All times are in the units of the cost matrix.
@@ -208,6 +208,23 @@ function validate(cost: readonly (readonly number[])[], options: BestOrderOption
 }
 
 /**
+ * Checks the flat n × n matrix `m` as {@link bestOrder} checks its rows: the same error for the
+ * first entry that is not a finite number ≥ 0 (so that {@link bestOrderOfMatrix} of a bad model's
+ * travel fails as {@link bestOrder} did), nothing copied.
+ *
+ * @example
+ * checkMatrix(Float64Array.of(0, 1, NaN, 0), 2); // throws KontinuitetError BAD_OPTION (row 1, column 0)
+ */
+export function checkMatrix(m: Float64Array, n: number): void {
+  for (let i = 0; i < n * n; i++) {
+    const x = m[i] as number;
+    if (!Number.isFinite(x) || x < 0) {
+      bad('bestOrder: costs must be finite non-negative numbers', { row: Math.floor(i / n), column: i % n });
+    }
+  }
+}
+
+/**
  * Exact optimum with time windows, `'none'` when `proveNone` and the label DP proves that no order
  * is on time (see {@link noneOnTime}), or null when the label DP ran out of budget (`labels` a
  * pass). Up to 13 free stops a backward Held–Karp table (windows ignored) gives the windowless
@@ -325,6 +342,47 @@ export function bestOrder(cost: number[][], options: BestOrderOptions = {}): Bes
     service: options.service,
     startTime: options.startTime,
   });
+  return solve(inst, options);
+}
+
+/**
+ * Options of {@link bestOrderOfMatrix}: those of {@link BestOrderOptions} but the windows' bounds
+ * and the service durations as arrays of (at least) one number per stop.
+ *
+ * @example
+ * const o: MatrixOrderOptions = { start: 0, closed: true, lo: Float64Array.of(0, 5), hi: Float64Array.of(99, 9) };
+ */
+export interface MatrixOrderOptions extends Omit<BestOrderOptions, 'timeWindows' | 'service'> {
+  lo?: Float64Array;
+  hi?: Float64Array;
+  service?: Float64Array;
+}
+
+/**
+ * {@link bestOrder} of the flat n × n matrix `m` (`m[i * n + j]`, the travel from stop i to j), for
+ * the library's own callers: nothing is checked (the matrix and options must be as
+ * {@link bestOrder} requires), nothing copied but into arrays kept for the next search; the
+ * same result as {@link bestOrder} of the same matrix as rows, with windows `[lo[i], hi[i]]`.
+ *
+ * @example
+ * bestOrderOfMatrix(Float64Array.of(0, 1, 2, 1, 0, 1, 2, 1, 0), 3, { start: 0, closed: true }).cost; // → 4
+ */
+export function bestOrderOfMatrix(m: Float64Array, n: number, options: MatrixOrderOptions): BestOrderResult {
+  if (n === 0) return { order: [], cost: 0, exact: true, feasible: true };
+  const start = options.start ?? 0;
+  let end = options.closed === true ? undefined : options.end;
+  let closed = options.closed === true;
+  if (end !== undefined && end === start) {
+    closed = true;
+    end = undefined;
+  }
+  const inst = matrixInstance(m, n, { start, end, closed, lo: options.lo, hi: options.hi, service: options.service, startTime: options.startTime });
+  return solve(inst, options);
+}
+
+/** The best order of a checked instance (see {@link bestOrder}). */
+function solve(inst: SolverInstance, options: Omit<BestOrderOptions, 'timeWindows' | 'service'>): BestOrderResult {
+  const n = inst.stops;
   const m = inst.free.length;
   const exactUpTo = options.quick === true ? 0 : options.exactUpTo ?? DEFAULT_EXACT_UP_TO;
   const heuristicOptions = {

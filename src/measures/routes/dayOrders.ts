@@ -7,7 +7,7 @@
  */
 
 import { MS_PER_MINUTE } from '../../windows/civil.js';
-import { bestOrder } from './bestOrder.js';
+import { bestOrderOfMatrix, checkMatrix } from './bestOrder.js';
 import type { DayCore, RouteDayOptions } from './dayTypes.js';
 import type { DayStops } from './dayStops.js';
 
@@ -35,18 +35,32 @@ function along(order: readonly number[], m: Float64Array, N: number, closed: boo
   return sum;
 }
 
-/** Whether visiting the nodes in index order meets every window (service starts at max(arrival, lo)). */
-function onTime(minutes: Float64Array, N: number, windows: readonly [number, number][], service: readonly number[], t0: number, closed: boolean): boolean {
+/** Whether visiting the N nodes in index order meets every window `[lo, hi]` (service starts at max(arrival, lo)). */
+function onTime(minutes: Float64Array, N: number, lo: Float64Array, hi: Float64Array, service: Float64Array, t0: number, closed: boolean): boolean {
   let t = t0;
-  for (let i = 0; i < windows.length; i++) {
+  for (let i = 0; i < N; i++) {
     if (i > 0) t += service[i - 1]! + minutes[(i - 1) * N + i]!;
-    const [lo, hi] = windows[i]!;
-    if (t > hi + 1e-9) return false;
-    t = Math.max(t, lo);
+    if (t > hi[i]! + 1e-9) return false;
+    t = Math.max(t, lo[i]!);
   }
-  if (closed) t += service[windows.length - 1]! + minutes[(windows.length - 1) * N]!;
-  return t <= windows[0]![1] + 1e-9;
+  if (closed) t += service[N - 1]! + minutes[(N - 1) * N]!;
+  return t <= hi[0]! + 1e-9;
 }
+
+/** The time windows' bounds and the service of a day's nodes (refilled for each day; copied by the search). */
+const win = {
+  lo: new Float64Array(17),
+  hi: new Float64Array(17),
+  service: new Float64Array(17),
+  /** The arrays, with room for n nodes. */
+  room(n: number): void {
+    if (n <= this.lo.length) return;
+    const c = Math.max(n, 2 * this.lo.length);
+    this.lo = new Float64Array(c);
+    this.hi = new Float64Array(c);
+    this.service = new Float64Array(c);
+  },
+};
 
 /** The driven order's travel under the model, without a best order: a day left out of the sample. */
 export function modelFigures(f: DayCore, d: DayStops, closed: boolean): void {
@@ -66,9 +80,9 @@ export function compareOrders(f: DayCore, d: DayStops, closed: boolean, W: numbe
     ...(timeLimitMs !== undefined ? { timeLimitMs } : {}), ...(quick !== undefined ? { quick } : {}),
   };
   const ends = closed ? { start: 0, closed: true } : { start: 0, end: N - 1 };
-  const cost = d.rows(M);
+  checkMatrix(M, N);
 
-  const free = bestOrder(cost, { ...ends, ...solver });
+  const free = bestOrderOfMatrix(M, N, { ...ends, ...solver });
   const freeBetter = free.cost < modelMinutes;
   f.modelMinutes = modelMinutes;
   f.modelKm = modelKm;
@@ -76,22 +90,25 @@ export function compareOrders(f: DayCore, d: DayStops, closed: boolean, W: numbe
   f.bestKm = freeBetter ? along(free.order, K, N, closed) : modelKm;
 
   const t0 = d.start[0]!;
-  const windows: [number, number][] = [];
-  const service: number[] = [];
-  if (closed) { windows.push([-Infinity, Infinity]); service.push(0); }
+  // node t's window and service: the base's (when closed) has none, then the stops'
+  win.room(N);
+  const { lo, hi, service } = win;
+  const at = closed ? 1 : 0;
+  if (closed) { lo[0] = -Infinity; hi[0] = Infinity; service[0] = 0; }
   for (let i = 0; i < d.n; i++) {
     const a = minutesBetween(t0, d.start[i]!);
-    windows.push(d.double[i] === 1 ? [a, a] : [a - W, a + W]);
-    service.push(minutesBetween(d.start[i]!, d.end[i]!));
+    lo[at + i] = d.double[i] === 1 ? a : a - W;
+    hi[at + i] = d.double[i] === 1 ? a : a + W;
+    service[at + i] = minutesBetween(d.start[i]!, d.end[i]!);
   }
   let maxLeg = 0;
   for (let i = 0; i < N * N; i++) maxLeg = Math.max(maxLeg, M[i]!);
   let firstLow = Infinity;
-  for (let i = 1; i < windows.length; i++) firstLow = Math.min(firstLow, windows[i]![0]);
-  const startTime = closed ? firstLow - maxLeg - 1 : windows[0]![0];
-  const drivenOnTime = onTime(M, N, windows, service, startTime, closed);
+  for (let i = 1; i < N; i++) firstLow = Math.min(firstLow, lo[i]!);
+  const startTime = closed ? firstLow - maxLeg - 1 : lo[0]!;
+  const drivenOnTime = onTime(M, N, lo, hi, service, startTime, closed);
   // only an on-time order changes the figures: when the driven one is late, none may be (proven at once if so)
-  const timed = bestOrder(cost, { ...ends, ...solver, timeWindows: windows, service, ...(closed ? { startTime } : {}), onTimeOnly: !drivenOnTime });
+  const timed = bestOrderOfMatrix(M, N, { ...ends, ...solver, lo, hi, service, ...(closed ? { startTime } : {}), onTimeOnly: !drivenOnTime });
   f.bestSearch = free.exact && timed.exact ? 'exact' : quick === true ? 'quick' : 'heuristic';
   let wMinutes: number, wKm: number;
   if (timed.feasible && (!drivenOnTime || timed.cost < modelMinutes)) {

@@ -8,11 +8,11 @@
 
 import type { ExactRoute } from './solverExact.js';
 import { timeLowerBounds, type SolverInstance } from './solverInstance.js';
-import { LabelPool, candidateAfter, growF64, growI32 } from './exactLabelPool.js';
+import { LabelBuffers, candidateAfter, growF64, growI32 } from './exactLabelPool.js';
 import { Scratch } from './scratch.js';
 
 /** Arrays of {@link labelDp} kept from one search to the next. */
-const kept = { minIn: new Scratch(), groups: new Scratch() };
+const kept = { minIn: new Scratch(), groups: new Scratch(), buffers: new LabelBuffers() };
 
 /**
  * Largest number of free nodes {@link labelDp} accepts (subsets are 31-bit integers).
@@ -102,14 +102,20 @@ export function labelDp(
   // Least arc into each node (from the head or a free node): a lower bound on what entering it costs.
   const minIn = kept.minIn.f64(size, Infinity);
   if (travelCap < Infinity) {
-    const preds = [head, ...free];
-    for (const v of [...free, tail]) {
+    // each free node, then the tail; from the head, then each free node
+    for (let i = 0; i <= m; i++) {
+      const v = i < m ? (free[i] as number) : tail;
       let best = Infinity;
-      for (const x of preds) if (x !== v && (w[x * size + v] as number) < best) best = w[x * size + v] as number;
+      for (let q = -1; q < m; q++) {
+        const x = q < 0 ? head : (free[q] as number);
+        if (x !== v && (w[x * size + v] as number) < best) best = w[x * size + v] as number;
+      }
       minIn[v] = best;
     }
   }
-  const pool = new LabelPool(64);
+  // (B: the buffers kept from the last search; a grown one is stored back in B)
+  const B = (kept.buffers = kept.buffers.fresh());
+  const pool = B.pool;
 
   // Root label at the head.
   const headHi = hi[head] as number;
@@ -121,36 +127,39 @@ export function labelDp(
   const sp = timeLowerBounds(inst);
   const full = (1 << m) - 1; // m ≤ 30
 
-  // Current layer states.
-  let stMask = new Int32Array(1);
-  let stNode = new Int32Array(1).fill(-1);
-  let stStart = new Int32Array(1);
-  let stCount = new Int32Array(1).fill(1);
+  // Current layer states: the root.
+  let stMask = B.stMask;
+  let stNode = B.stNode;
+  let stStart = B.stStart;
+  let stCount = B.stCount;
+  stMask[0] = 0;
+  stNode[0] = -1;
+  stStart[0] = 0;
+  stCount[0] = 1;
   let numStates = 1;
   // The next layer's states are written into these (the arrays of the layer before last, reused)
-  let spareMask = new Int32Array(16);
-  let spareNode = new Int32Array(16);
-  let spareStart = new Int32Array(16);
-  let spareCount = new Int32Array(16);
+  let spareMask = B.spareMask;
+  let spareNode = B.spareNode;
+  let spareStart = B.spareStart;
+  let spareCount = B.spareCount;
 
   // Target-group lookup per subset.
   const useDense = m <= 22;
   const groupOfMaskDense = useDense ? kept.groups.i32(1 << m, -1) : null;
-  const groupOfMaskSparse = useDense ? null : new Map<number, number>();
+  const groupOfMaskSparse = useDense ? null : B.sparse;
 
-  // Candidate buffers.
-  // (small: most days have few stops; each grows by doubling)
-  let cSlot = new Int32Array(64);
-  let cTravel = new Float64Array(64);
-  let cTime = new Float64Array(64);
-  let cLate = new Float64Array(64);
-  let cParent = new Int32Array(64);
-  let gMask = new Int32Array(16);
-  let slotDeadline = new Float64Array(16 * Math.max(1, m));
-  let slotTravelLb = new Float64Array(16 * Math.max(1, m));
-  let order = new Int32Array(64);
-  let bucket = new Int32Array(16 * Math.max(1, m) + 1);
-  const tmp: number[] = [];
+  // Candidate buffers (kept; each grows by doubling).
+  let cSlot = B.cSlot;
+  let cTravel = B.cTravel;
+  let cTime = B.cTime;
+  let cLate = B.cLate;
+  let cParent = B.cParent;
+  let gMask = B.gMask;
+  let slotDeadline = B.slotDeadline;
+  let slotTravelLb = B.slotTravelLb;
+  let order = B.order;
+  let bucket = B.bucket;
+  const tmp = B.tmp;
 
   for (let layer = 0; layer < m; layer++) {
     let numCand = 0;
@@ -191,22 +200,22 @@ export function labelDp(
               if (g < 0) {
                 g = numGroups++;
                 groupOfMaskDense[nm] = g;
-                gMask = growI32(gMask, numGroups);
+                gMask = B.gMask = growI32(gMask, numGroups);
                 gMask[g] = nm;
-                slotDeadline = growF64(slotDeadline, numGroups * m);
+                slotDeadline = B.slotDeadline = growF64(slotDeadline, numGroups * m);
                 slotDeadline.fill(NaN, g * m, g * m + m);
-                slotTravelLb = growF64(slotTravelLb, numGroups * m);
+                slotTravelLb = B.slotTravelLb = growF64(slotTravelLb, numGroups * m);
               }
             } else {
               const found = (groupOfMaskSparse as Map<number, number>).get(nm);
               if (found === undefined) {
                 g = numGroups++;
                 (groupOfMaskSparse as Map<number, number>).set(nm, g);
-                gMask = growI32(gMask, numGroups);
+                gMask = B.gMask = growI32(gMask, numGroups);
                 gMask[g] = nm;
-                slotDeadline = growF64(slotDeadline, numGroups * m);
+                slotDeadline = B.slotDeadline = growF64(slotDeadline, numGroups * m);
                 slotDeadline.fill(NaN, g * m, g * m + m);
-                slotTravelLb = growF64(slotTravelLb, numGroups * m);
+                slotTravelLb = B.slotTravelLb = growF64(slotTravelLb, numGroups * m);
               } else g = found;
             }
             slot = g * m + k;
@@ -250,11 +259,11 @@ export function labelDp(
           }
           if (numCand === cSlot.length) {
             const cap = numCand * 2;
-            cSlot = growI32(cSlot, cap);
-            cTravel = growF64(cTravel, cap);
-            cTime = growF64(cTime, cap);
-            cLate = growF64(cLate, cap);
-            cParent = growI32(cParent, cap);
+            cSlot = B.cSlot = growI32(cSlot, cap);
+            cTravel = B.cTravel = growF64(cTravel, cap);
+            cTime = B.cTime = growF64(cTime, cap);
+            cLate = B.cLate = growF64(cLate, cap);
+            cParent = B.cParent = growI32(cParent, cap);
           }
           cSlot[numCand] = slot;
           cTravel[numCand] = (pool.travel[l] as number) + wuv;
@@ -275,14 +284,14 @@ export function labelDp(
 
     // Counting sort of candidates by slot (stable: keeps generation order within a slot).
     const numSlots = numGroups * m;
-    bucket = growI32(bucket, numSlots + 1);
+    bucket = B.bucket = growI32(bucket, numSlots + 1);
     bucket.fill(0, 0, numSlots + 1);
     for (let c = 0; c < numCand; c++) {
       const at = (cSlot[c] as number) + 1;
       bucket[at] = (bucket[at] as number) + 1;
     }
     for (let sl = 0; sl < numSlots; sl++) bucket[sl + 1] = (bucket[sl + 1] as number) + (bucket[sl] as number);
-    order = growI32(order, numCand);
+    order = B.order = growI32(order, numCand);
     for (let c = 0; c < numCand; c++) {
       const sl = cSlot[c] as number;
       order[bucket[sl] as number] = c;
@@ -353,11 +362,14 @@ export function labelDp(
       nStates++;
       if (pool.size > maxLabels) return { aborted: true };
     }
-    [spareMask, spareNode, spareStart, spareCount] = [stMask, stNode, stStart, stCount];
-    stMask = nMask;
-    stNode = nNode;
-    stStart = nStart;
-    stCount = nCount;
+    spareMask = B.spareMask = stMask;
+    spareNode = B.spareNode = stNode;
+    spareStart = B.spareStart = stStart;
+    spareCount = B.spareCount = stCount;
+    stMask = B.stMask = nMask;
+    stNode = B.stNode = nNode;
+    stStart = B.stStart = nStart;
+    stCount = B.stCount = nCount;
     numStates = nStates;
     if (numStates === 0) break;
   }

@@ -1,9 +1,12 @@
 /**
  * Storage of the label-setting DP (`./exactLabelDp.ts`): the growable struct-of-arrays label
- * pool, the doubling growth of its typed candidate buffers, and the total order of candidates.
+ * pool, the doubling growth of its typed candidate buffers, the buffers kept from one search to
+ * the next, and the total order of candidates.
  *
  * @module
  */
+
+import { SCRATCH_KEEP } from './scratch.js';
 
 /** Growable typed-array store of labels (struct of arrays). */
 export class LabelPool {
@@ -47,6 +50,48 @@ export class LabelPool {
     const n = new Int32Array(cap);
     n.set(this.node);
     this.node = n;
+  }
+}
+
+/**
+ * The label pool, candidate and state buffers of the label DP, kept from one search to the next
+ * (each grown by doubling; a new search starts from new small ones when any grew past
+ * {@link SCRATCH_KEEP} elements, so a rare big search's buffers do not stay in memory). Whoever
+ * grows a buffer in a search stores it back here; every entry a search reads it has written.
+ */
+export class LabelBuffers {
+  readonly pool = new LabelPool(64);
+  cSlot = new Int32Array(64);
+  cTravel = new Float64Array(64);
+  cTime = new Float64Array(64);
+  cLate = new Float64Array(64);
+  cParent = new Int32Array(64);
+  gMask = new Int32Array(16);
+  slotDeadline = new Float64Array(16);
+  slotTravelLb = new Float64Array(16);
+  order = new Int32Array(64);
+  bucket = new Int32Array(16);
+  /** A layer's states (subset, last node, first label, labels), and the spare set the next layer is written into. */
+  stMask = new Int32Array(16);
+  stNode = new Int32Array(16);
+  stStart = new Int32Array(16);
+  stCount = new Int32Array(16);
+  spareMask = new Int32Array(16);
+  spareNode = new Int32Array(16);
+  spareStart = new Int32Array(16);
+  spareCount = new Int32Array(16);
+  readonly tmp: number[] = [];
+  readonly sparse = new Map<number, number>();
+
+  /** These buffers emptied for a new search, or new ones if any grew too big to keep. */
+  fresh(): LabelBuffers {
+    const big = Math.max(this.pool.travel.length, this.cSlot.length, this.order.length, this.bucket.length, this.slotDeadline.length,
+      this.gMask.length, this.stMask.length, this.spareMask.length);
+    if (big > SCRATCH_KEEP) return new LabelBuffers();
+    this.pool.size = 0;
+    this.tmp.length = 0;
+    this.sparse.clear();
+    return this;
   }
 }
 

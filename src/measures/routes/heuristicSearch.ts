@@ -18,23 +18,33 @@ const BRIDGE_TRIES_WITH_WINDOWS = 4;
 const REVERSE = 0;
 const RELOCATE = 1;
 
+/** A typed array of at least `n` elements: `a` itself when long enough, else a new one (doubled). */
+function room<T extends Int32Array | Float64Array | Uint8Array>(a: T, n: number, make: (n: number) => T): T {
+  return a.length >= n ? a : make(Math.max(n, 2 * a.length));
+}
+
+/**
+ * One route under improvement, with its prefix sums, schedule, neighbour lists and queue. One
+ * search is kept and {@link RouteSearch.reset} for each instance (its arrays grown as needed):
+ * the route arrays are views exactly as long as the route, over buffers kept from one to the next.
+ */
 export class RouteSearch {
-  readonly inst: SolverInstance;
-  readonly size: number;
-  readonly w: Float64Array;
-  readonly len: number;
-  readonly asym: boolean;
-  readonly windows: boolean;
-  readonly eps: number;
-  r: Int32Array;
-  scratch: Int32Array;
-  readonly pos: Int32Array;
-  readonly fwd: Float64Array;
-  readonly bwd: Float64Array;
+  inst!: SolverInstance;
+  size = 0;
+  w!: Float64Array;
+  len = 0;
+  asym = false;
+  windows = false;
+  eps = 0;
+  r!: Int32Array;
+  scratch!: Int32Array;
+  pos = new Int32Array(16);
+  fwd!: Float64Array;
+  bwd!: Float64Array;
   /** Service start time at each position (windows only). */
-  readonly tStart: Float64Array;
+  tStart!: Float64Array;
   /** Lateness accumulated up to and including each position (windows only). */
-  readonly lateCum: Float64Array;
+  lateCum!: Float64Array;
   /** Changed position range [c0, c1] of the move last written into `scratch`. */
   c0 = 0;
   c1 = 0;
@@ -42,33 +52,59 @@ export class RouteSearch {
   lastLate = -1;
   travel = 0;
   late = 0;
-  readonly nb: Int32Array;
-  readonly k: number;
-  readonly queue: Int32Array;
-  readonly inQueue: Uint8Array;
+  nb = new Int32Array(16 * NEIGHBOURS);
+  k = 0;
+  queue = new Int32Array(16);
+  inQueue = new Uint8Array(16);
   qHead = 0;
   qLen = 0;
+  /** The buffers the route views are made over (`r`'s and `scratch`'s swap with the views). */
+  private rBuf = new Int32Array(16);
+  private sBuf = new Int32Array(16);
+  private fBuf = new Float64Array(16);
+  private bBuf = new Float64Array(16);
+  private tBuf = new Float64Array(16);
+  private lBuf = new Float64Array(16);
+  private near = new Int32Array(NEIGHBOURS + 1);
+  private nearD = new Float64Array(NEIGHBOURS + 1);
 
   constructor(inst: SolverInstance, route: Int32Array, eps: number) {
+    this.reset(inst, route, eps);
+  }
+
+  /** Starts over on `inst` from `route` (head, free nodes…, tail), as a new search would. */
+  reset(inst: SolverInstance, route: Int32Array, eps: number): void {
     this.inst = inst;
     this.size = inst.size;
     this.w = inst.w;
-    this.len = route.length;
+    const len = (this.len = route.length);
     this.windows = inst.hasWindows;
     this.eps = eps;
-    this.r = Int32Array.from(route);
-    this.scratch = new Int32Array(this.len);
-    this.pos = new Int32Array(inst.size).fill(-1);
-    this.fwd = new Float64Array(this.len);
-    this.bwd = new Float64Array(this.len);
-    this.tStart = new Float64Array(this.windows ? this.len : 0);
-    this.lateCum = new Float64Array(this.windows ? this.len : 0);
+    const i32 = (n: number) => new Int32Array(n), f64 = (n: number) => new Float64Array(n);
+    this.rBuf = room(this.rBuf, len, i32);
+    this.sBuf = room(this.sBuf, len, i32);
+    this.fBuf = room(this.fBuf, len, f64);
+    this.bBuf = room(this.bBuf, len, f64);
+    this.tBuf = room(this.tBuf, len, f64);
+    this.lBuf = room(this.lBuf, len, f64);
+    this.r = this.rBuf.subarray(0, len);
+    this.r.set(route);
+    this.scratch = this.sBuf.subarray(0, len).fill(0);
+    this.fwd = this.fBuf.subarray(0, len).fill(0);
+    this.bwd = this.bBuf.subarray(0, len).fill(0);
+    this.tStart = this.tBuf.subarray(0, this.windows ? len : 0).fill(0);
+    this.lateCum = this.lBuf.subarray(0, this.windows ? len : 0).fill(0);
+    this.pos = room(this.pos, inst.size, i32);
+    this.pos.fill(-1, 0, inst.size);
+    this.c0 = this.c1 = 0;
+    this.lastLate = -1;
+    this.travel = this.late = 0;
     const { size, w } = this;
     let asym = false;
     // Only arcs between free positions are ever reversed.
-    for (let a = 1; a < this.len - 1 && !asym; a++) {
+    for (let a = 1; a < len - 1 && !asym; a++) {
       const u = route[a] as number;
-      for (let b = a + 1; b < this.len - 1; b++) {
+      for (let b = a + 1; b < len - 1; b++) {
         const v = route[b] as number;
         if (w[u * size + v] !== w[v * size + u]) {
           asym = true;
@@ -79,15 +115,17 @@ export class RouteSearch {
     this.asym = asym;
     // Neighbour lists over the route's nodes, by w[u][v] + w[v][u].
     // (the k nearest by an insertion into a short list: the order is total, so as a full sort's)
-    this.k = Math.min(this.len - 1, NEIGHBOURS);
+    this.k = Math.min(len - 1, NEIGHBOURS);
     const k = this.k;
-    this.nb = new Int32Array(this.size * k);
-    const near = new Int32Array(k + 1);
-    const nearD = new Float64Array(k + 1);
-    for (let a = 0; a < this.len; a++) {
+    this.nb = room(this.nb, size * k, i32);
+    this.nb.fill(0, 0, size * k);
+    const { near, nearD } = this;
+    near.fill(0);
+    nearD.fill(0);
+    for (let a = 0; a < len; a++) {
       const u = route[a] as number;
       let count = 0;
-      for (let b = 0; b < this.len; b++) {
+      for (let b = 0; b < len; b++) {
         const x = route[b] as number;
         if (x === u) continue;
         const dx = (w[u * size + x] as number) + (w[x * size + u] as number);
@@ -107,8 +145,11 @@ export class RouteSearch {
       }
       for (let q = 0; q < k; q++) this.nb[u * k + q] = near[q] as number;
     }
-    this.queue = new Int32Array(this.size);
-    this.inQueue = new Uint8Array(this.size);
+    this.queue = room(this.queue, size, i32);
+    this.queue.fill(0, 0, size);
+    this.inQueue = room(this.inQueue, size, (n) => new Uint8Array(n));
+    this.inQueue.fill(0, 0, size);
+    this.qHead = this.qLen = 0;
     this.refresh();
   }
 
@@ -378,6 +419,9 @@ export class RouteSearch {
     const t = this.r;
     this.r = this.scratch;
     this.scratch = t;
+    const b = this.rBuf;
+    this.rBuf = this.sBuf;
+    this.sBuf = b;
     this.refresh();
   }
 

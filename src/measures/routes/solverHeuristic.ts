@@ -56,6 +56,15 @@ export function defaultIterations(m: number, windows: boolean): number {
   return windows ? Math.min(1000, Math.max(60, 8 * m)) : Math.min(3000, Math.max(100, 20 * m));
 }
 
+/** The search and the start routes' buffers, kept from one heuristic run to the next (none runs inside another). */
+const kept = { search: null as RouteSearch | null, starts: [new Int32Array(16), new Int32Array(16), new Int32Array(16), new Int32Array(16)], best: new Int32Array(16) };
+
+/** Kept start route `i`, exactly `n` nodes long (a view of its kept buffer). */
+function startRoute(i: number, n: number): Int32Array {
+  if (kept.starts[i]!.length < n) kept.starts[i] = new Int32Array(Math.max(n, 2 * kept.starts[i]!.length));
+  return kept.starts[i]!.subarray(0, n);
+}
+
 /** Mulberry32: small, fast, seedable PRNG (deterministic across platforms). */
 function prng(seed: number): () => number {
   let a = (Math.floor(seed * 2654435761) ^ 0x9e3779b9) >>> 0;
@@ -85,13 +94,14 @@ export function heuristicRoute(inst: SolverInstance, options: HeuristicOptions):
   for (const x of inst.w) if (Number.isFinite(x) && Math.abs(x) > maxAbs) maxAbs = Math.abs(x);
   const eps = 1e-9 * Math.max(1, maxAbs);
 
-  const starts: Int32Array[] = [nearestNeighbour(inst)];
+  const n = m + 2;
+  const starts: Int32Array[] = [nearestNeighbour(inst, startRoute(0, n))];
   if (inst.hasWindows) {
-    starts.push(sortedBy(inst, (v) => [inst.hi[v] as number, inst.lo[v] as number]));
-    starts.push(sortedBy(inst, (v) => [inst.lo[v] as number, inst.hi[v] as number]));
-    starts.push(earliestStart(inst));
+    starts.push(sortedBy(inst, inst.hi, inst.lo, startRoute(1, n)));
+    starts.push(sortedBy(inst, inst.lo, inst.hi, startRoute(2, n)));
+    starts.push(earliestStart(inst, startRoute(3, n)));
   }
-  let pool = starts;
+  let count = starts.length;
   if (options.quick === true) {
     // Only the best construction gets the local search.
     let pick = starts[0] as Int32Array;
@@ -103,25 +113,30 @@ export function heuristicRoute(inst: SolverInstance, options: HeuristicOptions):
         pe = e;
       }
     }
-    pool = [pick];
+    starts[0] = pick;
+    count = 1;
   }
-  let search: RouteSearch | null = null;
-  let bestRoute: Int32Array | null = null;
+  if (kept.best.length < n) kept.best = new Int32Array(Math.max(n, 2 * kept.best.length));
+  const best = kept.best.subarray(0, n);
+  let s: RouteSearch | null = null;
   let bestLate = Infinity;
   let bestTravel = Infinity;
-  for (const s of pool) {
-    if (search === null) search = new RouteSearch(inst, s, eps);
-    else search.load(s);
-    search.pushAll();
-    search.localSearch(deadline);
-    if (bestRoute === null || search.betterThan(bestLate, bestTravel)) {
-      bestRoute = Int32Array.from(search.r);
-      bestLate = search.late;
-      bestTravel = search.travel;
+  for (let i = 0; i < count; i++) {
+    if (s === null) {
+      // the kept search, started over on this instance
+      if (kept.search === null) kept.search = new RouteSearch(inst, starts[i]!, eps);
+      else kept.search.reset(inst, starts[i]!, eps);
+      s = kept.search;
+    } else s.load(starts[i]!);
+    s.pushAll();
+    s.localSearch(deadline);
+    if (i === 0 || s.betterThan(bestLate, bestTravel)) {
+      best.set(s.r);
+      bestLate = s.late;
+      bestTravel = s.travel;
     }
   }
-  const s = search as RouteSearch;
-  let best = bestRoute as Int32Array;
+  s = s as RouteSearch;
   s.load(best);
   if (m >= 3 && options.quick !== true) {
     const rand = prng(options.seed * 31 + m);
@@ -131,11 +146,7 @@ export function heuristicRoute(inst: SolverInstance, options: HeuristicOptions):
       s.perturb(rand);
       s.localSearch(deadline);
       if (s.noWorseThan(bestLate, bestTravel)) {
-        if (s.betterThan(bestLate, bestTravel)) {
-          best = Int32Array.from(s.r);
-        } else {
-          best.set(s.r);
-        }
+        best.set(s.r);
         bestLate = s.late;
         bestTravel = s.travel;
       } else {

@@ -82,39 +82,111 @@ export interface InstanceSpec {
 export function makeInstance(cost: readonly (readonly number[])[], spec: InstanceSpec): SolverInstance {
   const n = cost.length;
   const size = n + 1;
-  const v = n;
   const w = new Float64Array(size * size);
   for (let i = 0; i < n; i++) {
     const row = cost[i] as readonly number[];
     for (let j = 0; j < n; j++) w[i * size + j] = row[j] as number;
   }
-  const s = spec.start;
-  const fixedEnd = !spec.closed && spec.end !== undefined ? spec.end : -1;
-  if (spec.closed) {
-    for (let i = 0; i < n; i++) w[i * size + v] = w[i * size + s] as number;
-  }
-  // Open path: arcs into the virtual tail cost 0 (the array is zero-filled already).
-
   const lo = new Float64Array(size).fill(-Infinity);
   const hi = new Float64Array(size).fill(Infinity);
   const svc = new Float64Array(size);
-  const hasWindows = spec.timeWindows !== undefined;
   if (spec.timeWindows !== undefined) {
     for (let i = 0; i < n; i++) {
       const tw = spec.timeWindows[i] as readonly [number, number];
       lo[i] = tw[0];
       hi[i] = tw[1];
     }
-    if (spec.closed) hi[v] = hi[s] as number;
   }
   if (spec.service !== undefined) {
     for (let i = 0; i < n; i++) svc[i] = spec.service[i] as number;
   }
+  const m = n - 1 - (!spec.closed && spec.end !== undefined && spec.end !== spec.start ? 1 : 0);
+  return completed(n, { w, lo, hi, svc, free: new Int32Array(Math.max(0, m)) }, spec, spec.timeWindows !== undefined);
+}
+
+/**
+ * Input of {@link matrixInstance}: {@link InstanceSpec} with the windows' bounds and the service
+ * durations as arrays of at least n numbers (the windows in force when `lo` is given).
+ *
+ * @example
+ * const spec: MatrixSpec = { start: 0, closed: false, lo: Float64Array.of(0, 0), hi: Float64Array.of(10, 3) };
+ */
+export interface MatrixSpec extends Omit<InstanceSpec, 'timeWindows' | 'service'> {
+  lo?: Float64Array | undefined;
+  hi?: Float64Array | undefined;
+  service?: Float64Array | undefined;
+}
+
+/** An instance's arrays, exactly as long as its size needs. */
+interface InstanceArrays {
+  w: Float64Array;
+  lo: Float64Array;
+  hi: Float64Array;
+  svc: Float64Array;
+  free: Int32Array;
+}
+
+/** Sizes up to which {@link matrixInstance} keeps one set of arrays for each (size, free count). */
+const KEPT_SIZES = 32;
+const keptArrays: (InstanceArrays | undefined)[] = [];
+
+/**
+ * {@link makeInstance} from the flat n × n matrix `m` (`m[i * n + j]`, the stride n), the windows
+ * and service as arrays. Its arrays are kept for the next instance of the same size (up to
+ * {@link KEPT_SIZES} nodes): only one such instance is in use at a time, and it is not valid
+ * after the next is made.
+ *
+ * @example
+ * const inst = matrixInstance(Float64Array.of(0, 5, 9, 5, 0, 2, 9, 2, 0), 3, { start: 0, end: 2, closed: false });
+ * inst.w[0 * 4 + 1]; // → 5 (row 0, column 1; the rows 4 wide with the virtual node)
+ */
+export function matrixInstance(m: Float64Array, n: number, spec: MatrixSpec): SolverInstance {
+  const size = n + 1;
+  const fixedEnd = !spec.closed && spec.end !== undefined && spec.end !== spec.start;
+  const free = Math.max(0, n - 1 - (fixedEnd ? 1 : 0));
+  const key = 2 * size + (fixedEnd ? 1 : 0);
+  let arrays = size <= KEPT_SIZES ? keptArrays[key] : undefined;
+  if (arrays === undefined) {
+    arrays = { w: new Float64Array(size * size), lo: new Float64Array(size), hi: new Float64Array(size), svc: new Float64Array(size), free: new Int32Array(free) };
+    if (size <= KEPT_SIZES) keptArrays[key] = arrays;
+  }
+  const { w, lo, hi, svc } = arrays;
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) w[i * size + j] = m[i * n + j] as number;
+    w[i * size + n] = 0;
+  }
+  w.fill(0, n * size, size * size);
+  lo.fill(-Infinity);
+  hi.fill(Infinity);
+  svc.fill(0);
+  if (spec.lo !== undefined && spec.hi !== undefined) {
+    for (let i = 0; i < n; i++) {
+      lo[i] = spec.lo[i] as number;
+      hi[i] = spec.hi[i] as number;
+    }
+  }
+  if (spec.service !== undefined) {
+    for (let i = 0; i < n; i++) svc[i] = spec.service[i] as number;
+  }
+  return completed(n, arrays, spec, spec.lo !== undefined);
+}
+
+/** The instance of n stops from its arrays, filled but for the virtual node's arcs and window and the free nodes. */
+function completed(n: number, arrays: InstanceArrays, spec: Omit<InstanceSpec, 'timeWindows' | 'service'>, hasWindows: boolean): SolverInstance {
+  const { w, lo, hi, svc, free } = arrays;
+  const size = n + 1;
+  const v = n;
+  const s = spec.start;
+  const fixedEnd = !spec.closed && spec.end !== undefined ? spec.end : -1;
+  if (spec.closed) {
+    for (let i = 0; i < n; i++) w[i * size + v] = w[i * size + s] as number;
+  }
+  // Open path: arcs into the virtual tail cost 0 (zero-filled already).
+  if (hasWindows && spec.closed) hi[v] = hi[s] as number;
   const startLo = lo[s] as number;
   const t0 = spec.startTime ?? (Number.isFinite(startLo) ? startLo : 0);
-
-  const freeList: number[] = [];
-  for (let i = 0; i < n; i++) if (i !== s && i !== fixedEnd) freeList.push(i);
+  let f = 0;
+  for (let i = 0; i < n; i++) if (i !== s && i !== fixedEnd) free[f++] = i;
   return {
     size,
     stops: n,
@@ -122,7 +194,7 @@ export function makeInstance(cost: readonly (readonly number[])[], spec: Instanc
     head: s,
     tail: fixedEnd >= 0 ? fixedEnd : v,
     virtualTail: fixedEnd < 0,
-    free: Int32Array.from(freeList),
+    free,
     hasWindows,
     lo,
     hi,

@@ -9,9 +9,10 @@ import { STREAMED_ROWS } from '../../streamed-rows.js';
 import { gaveUp } from '../../engine/garbage.js';
 import { civilFromDays } from '../../windows/civil.js';
 import type { LocalZone } from '../../windows/zone.js';
+import { MS_PER_MINUTE } from '../../windows/civil.js';
 import { dayFigures, type DayCore, type DayFigures } from './day.js';
-import { summariseRoutes } from './summary.js';
-import type { BestSearch, RouteReason, RouteSummary, StaffDayRoute, TravelSource } from './types.js';
+import { FIGURE, REASONS, SEARCHES, summariseRoutes, type Figure, type SummaryDays } from './summary.js';
+import type { RouteSummary, StaffDayRoute, TravelSource } from './types.js';
 
 /**
  * The numbers of a {@link DayCore} kept per staff-day (NaN: null): workStart, workEnd,
@@ -20,8 +21,6 @@ import type { BestSearch, RouteReason, RouteSummary, StaffDayRoute, TravelSource
  */
 const WIDTH = 12;
 const SOURCES: readonly (TravelSource | null)[] = [null, 'logged', 'model', 'mixed'];
-const REASONS: readonly (RouteReason | null)[] = [null, 'missing_coordinates', 'not_sampled'];
-const SEARCHES: readonly (BestSearch | null)[] = [null, 'exact', 'heuristic', 'quick'];
 
 /** About the bytes of a staff-day's JSON text (a staff member's summary: about twice). */
 const TEXT_BYTES = 1400;
@@ -29,6 +28,9 @@ const TEXT_BYTES = 1400;
 const flagCode = (b: boolean | null): number => (b === null ? 0 : b ? 2 : 1);
 const flagOf = (c: number): boolean | null => (c === 0 ? null : c === 2);
 const orNull = (x: number): number | null => (Number.isNaN(x) ? null : x);
+// as dayFigures derives a day's figures (day.ts)
+const minutesBetween = (a: number, b: number): number => (b - a) / MS_PER_MINUTE;
+const ratio = (driven: number, best: number): number => (best === 0 ? (driven === 0 ? 1 : Infinity) : driven / best);
 
 /**
  * `YYYY-MM-DDTHH:mm` local time of an instant.
@@ -162,27 +164,67 @@ export class StaffDays implements Iterable<StaffDayRoute> {
   }
 
   /**
-   * The figures of the staff-days `ks` (all when not given), each time they are iterated one day
-   * at a time into one object refilled for each (a summary reads every day eight times: new
-   * objects each time were most of the garbage a big log's summaries made).
+   * Figure `f` of staff-day `k` as {@link dayFigures} derives it (NaN: null; a kind by its number,
+   * see {@link FIGURE}): what a summary reads, without an object per day.
    */
-  figuresOf(ks?: readonly number[]): Iterable<DayFigures> {
+  figure(k: number, f: Figure): number {
+    const x = this.numbers, at = WIDTH * k;
+    switch (f) {
+      case FIGURE.visits: return this.counts[2 * k]!;
+      case FIGURE.workingMinutes: return minutesBetween(x[at]!, x[at + 1]!);
+      case FIGURE.clientMinutes: return x[at + 2]!;
+      case FIGURE.travelMinutes: return x[at + 3]!;
+      case FIGURE.travelKm: return x[at + 4]!;
+      case FIGURE.waitingMinutes: return x[at + 5]!;
+      case FIGURE.modelMinutes: return x[at + 6]!;
+      case FIGURE.modelKm: return x[at + 7]!;
+      case FIGURE.bestMinutes: return x[at + 8]!;
+      case FIGURE.savingMinutes: return this.detour(at) ? x[at + 6]! - x[at + 8]! : Number.NaN;
+      case FIGURE.savingKm: return this.detour(at) ? x[at + 7]! - x[at + 9]! : Number.NaN;
+      case FIGURE.bestMinutesWindows: return x[at + 10]!;
+      case FIGURE.savingMinutesWindows: return this.windows(at) ? x[at + 6]! - x[at + 10]! : Number.NaN;
+      case FIGURE.savingKmWindows: return this.windows(at) ? x[at + 7]! - x[at + 11]! : Number.NaN;
+      case FIGURE.clientTimeShare: {
+        const working = minutesBetween(x[at]!, x[at + 1]!);
+        return working > 0 ? x[at + 2]! / working : Number.NaN;
+      }
+      case FIGURE.detourRatio: return this.detour(at) ? ratio(x[at + 6]!, x[at + 8]!) : Number.NaN;
+      case FIGURE.detourRatioWindows: return this.windows(at) ? ratio(x[at + 6]!, x[at + 10]!) : Number.NaN;
+      // (NaN travel: NaN, as null)
+      case FIGURE.travelMinutesPerVisit: return x[at + 3]! / this.counts[2 * k]!;
+      case FIGURE.kmPerVisit: return x[at + 4]! / this.counts[2 * k]!;
+      case FIGURE.bestSearch: return this.codes[4 * k + 1]!;
+      case FIGURE.windowsFeasible: return this.codes[4 * k + 2]!;
+      case FIGURE.reason: return this.codes[4 * k + 3]!;
+    }
+    return Number.NaN;
+  }
+
+  /** Whether the day at `at` has both detour figures' pairs (model and best, minutes and km). */
+  private detour(at: number): boolean {
+    const x = this.numbers;
+    return !Number.isNaN(x[at + 6]!) && !Number.isNaN(x[at + 8]!) && !Number.isNaN(x[at + 7]!) && !Number.isNaN(x[at + 9]!);
+  }
+
+  /** Whether the day at `at` has the detour figures within the time windows too. */
+  private windows(at: number): boolean {
+    const x = this.numbers;
+    return this.detour(at) && !Number.isNaN(x[at + 10]!) && !Number.isNaN(x[at + 11]!);
+  }
+
+  /**
+   * The staff-days `ks` (all when not given) read one figure at a time for a summary
+   * ({@link SummaryDays}; a summary reads every day eight times: an object each time, even one
+   * refilled, was most of the garbage a big log's summaries made), and iterated as figures.
+   */
+  figuresOf(ks?: readonly number[]): SummaryDays & Iterable<DayFigures> {
     const days = this;
     const count = ks === undefined ? this.length : ks.length;
     return {
-      [Symbol.iterator](): Iterator<DayFigures> {
-        const day = {} as DayFigures;
-        const step: IteratorResult<DayFigures> = { done: false, value: day };
-        const done: IteratorResult<DayFigures> = { done: true, value: undefined };
-        let i = 0;
-        return {
-          next() {
-            if (i >= count) return done;
-            days.figures(ks === undefined ? i : ks[i]!, day);
-            i++;
-            return step;
-          },
-        };
+      count,
+      figure: ks === undefined ? (i, f) => days.figure(i, f) : (i, f) => days.figure(ks[i]!, f),
+      *[Symbol.iterator](): Iterator<DayFigures> {
+        for (let i = 0; i < count; i++) yield days.figures(ks === undefined ? i : ks[i]!);
       },
     };
   }

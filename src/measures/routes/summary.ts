@@ -5,8 +5,7 @@
  */
 
 import { spreadOfSorted, type Spread } from '../../summary/spread.js';
-import { collectGarbage } from '../../engine/garbage.js';
-import type { RouteSpread, RouteSummary, StaffDayRoute } from './types.js';
+import type { BestSearch, RouteReason, RouteSpread, RouteSummary, StaffDayRoute } from './types.js';
 
 /**
  * {@link spread} without the threshold shares.
@@ -23,9 +22,6 @@ function withoutShares(s: Spread): RouteSpread {
   return rest;
 }
 
-/** Values in a list past which a summary collects garbage between its spreads. */
-const BIG = 1 << 16;
-
 /**
  * What {@link summariseRoutes} reads of a staff-day: its figures, without who and when.
  *
@@ -34,87 +30,182 @@ const BIG = 1 << 16;
  */
 export type SummarisedDay = Omit<StaffDayRoute, 'staff' | 'day' | 'group' | 'workStart' | 'workEnd'>;
 
-/** The figures {@link RouteSummary.spread} spreads, and where each comes from. */
-const SPREADS = {
-  clientTimeShare: (d: SummarisedDay) => d.clientTimeShare,
-  detourRatio: (d: SummarisedDay) => d.detourRatio,
-  detourRatioWindows: (d: SummarisedDay) => d.detourRatioWindows,
-  travelMinutesPerVisit: (d: SummarisedDay) => d.travelMinutesPerVisit,
-  kmPerVisit: (d: SummarisedDay) => d.kmPerVisit,
-  travelMinutesPerDay: (d: SummarisedDay) => d.travelMinutes,
-  waitingMinutesPerDay: (d: SummarisedDay) => d.waitingMinutes,
+/**
+ * The figures of a staff-day that {@link summariseRoutes} reads, by number ({@link SummaryDays.figure}).
+ * The last three are kinds, read as their place in {@link SEARCHES}, {@link FLAGS} and {@link REASONS}.
+ *
+ * @example
+ * days.figure(0, FIGURE.detourRatio); // → day 0's detour ratio (NaN: none)
+ */
+export const FIGURE = {
+  visits: 0, workingMinutes: 1, clientMinutes: 2, travelMinutes: 3, travelKm: 4, waitingMinutes: 5, modelMinutes: 6,
+  modelKm: 7, bestMinutes: 8, savingMinutes: 9, savingKm: 10, bestMinutesWindows: 11, savingMinutesWindows: 12,
+  savingKmWindows: 13, clientTimeShare: 14, detourRatio: 15, detourRatioWindows: 16, travelMinutesPerVisit: 17,
+  kmPerVisit: 18, bestSearch: 19, windowsFeasible: 20, reason: 21,
 } as const;
+
+/**
+ * A number of {@link FIGURE}.
+ *
+ * @example
+ * const f: Figure = FIGURE.kmPerVisit; // → 18
+ */
+export type Figure = (typeof FIGURE)[keyof typeof FIGURE];
+
+/**
+ * A day's `bestSearch` by its number (0: null); likewise `reason` ({@link REASONS}) and `windowsFeasible` ({@link FLAGS}).
+ *
+ * @example
+ * SEARCHES[days.figure(0, FIGURE.bestSearch)]; // → 'exact'
+ */
+export const SEARCHES: readonly (BestSearch | null)[] = [null, 'exact', 'heuristic', 'quick'];
+/** A day's `reason` by its number (0: null): `REASONS[2]` → `'not_sampled'`. */
+export const REASONS: readonly (RouteReason | null)[] = [null, 'missing_coordinates', 'not_sampled'];
+/** A day's `windowsFeasible` by its number (0: null, 1: false, 2: true): `FLAGS[1]` → `false`. */
+export const FLAGS: readonly (boolean | null)[] = [null, false, true];
+
+/**
+ * Staff-days read one figure at a time, without an object per day: what {@link summariseRoutes}
+ * reads (a window's days in columns give it; a list of day objects is read through
+ * {@link objectDays}).
+ *
+ * @example
+ * const days: SummaryDays = objectDays([day]);
+ * days.figure(0, FIGURE.visits); // → the day's visits
+ */
+export interface SummaryDays {
+  /** Number of days. */
+  readonly count: number;
+  /** Figure `f` of day `i` as a number: NaN where the day's figure is null; a kind by its number. */
+  figure(i: number, f: Figure): number;
+}
+
+/** The field of a day object each number figure is read from (the kinds are not numbers). */
+const FIELDS: readonly (keyof SummarisedDay)[] = [
+  'visits', 'workingMinutes', 'clientMinutes', 'travelMinutes', 'travelKm', 'waitingMinutes', 'modelMinutes',
+  'modelKm', 'bestMinutes', 'savingMinutes', 'savingKm', 'bestMinutesWindows', 'savingMinutesWindows',
+  'savingKmWindows', 'clientTimeShare', 'detourRatio', 'detourRatioWindows', 'travelMinutesPerVisit', 'kmPerVisit',
+];
+
+/**
+ * Day objects as {@link SummaryDays}: an array as it is; any other iterable is read once, each
+ * day copied (its days may be one object refilled for each).
+ *
+ * @example
+ * objectDays([{ ...day, travelMinutes: null }]).figure(0, FIGURE.travelMinutes); // → NaN
+ */
+export function objectDays(days: Iterable<SummarisedDay>): SummaryDays {
+  const list: readonly SummarisedDay[] = Array.isArray(days) ? days : Array.from(days, (d) => ({ ...d }));
+  return {
+    count: list.length,
+    figure(i: number, f: Figure): number {
+      const d = list[i]!;
+      if (f === FIGURE.bestSearch) return SEARCHES.indexOf(d.bestSearch);
+      if (f === FIGURE.windowsFeasible) return FLAGS.indexOf(d.windowsFeasible);
+      if (f === FIGURE.reason) return REASONS.indexOf(d.reason);
+      return (d[FIELDS[f]!] as number | null) ?? Number.NaN;
+    },
+  };
+}
+
+const isSummaryDays = (days: Iterable<SummarisedDay> | SummaryDays): days is SummaryDays =>
+  typeof (days as Partial<SummaryDays>).figure === 'function';
+
+/** The figures {@link RouteSummary.spread} spreads (in its keys' order), and where each comes from. */
+const SPREADS: readonly [keyof RouteSummary['spread'], Figure][] = [
+  ['clientTimeShare', FIGURE.clientTimeShare],
+  ['detourRatio', FIGURE.detourRatio],
+  ['detourRatioWindows', FIGURE.detourRatioWindows],
+  ['travelMinutesPerVisit', FIGURE.travelMinutesPerVisit],
+  ['kmPerVisit', FIGURE.kmPerVisit],
+  ['travelMinutesPerDay', FIGURE.travelMinutes],
+  ['waitingMinutesPerDay', FIGURE.waitingMinutes],
+];
+
+const NOT_SAMPLED = REASONS.indexOf('not_sampled'), MISSING = REASONS.indexOf('missing_coordinates');
+const HEURISTIC = SEARCHES.indexOf('heuristic'), QUICK = SEARCHES.indexOf('quick');
+const INFEASIBLE = FLAGS.indexOf(false);
+const has = (x: number): boolean => !Number.isNaN(x);
 
 /**
  * Totals and spreads over staff-days; definitions in {@link RouteSummary}. Travel totals and
  * per-visit figures are over the days with travel figures; detour figures over the days with
  * them. Sums are taken in the days' order. `days` is read once for the totals and once for each
- * spread (one list of values at a time): an array, or an iterable that starts afresh each time
- * (its days may be one object refilled for each).
+ * spread (one figure of each day at a time, into one array of that figure's values): days read
+ * one figure at a time ({@link SummaryDays}), or day objects (see {@link objectDays}).
  *
  * @example
  * summariseRoutes([]).staffDays; // → 0
  */
-export function summariseRoutes(days: Iterable<SummarisedDay>): RouteSummary {
+export function summariseRoutes(input: Iterable<SummarisedDay> | SummaryDays): RouteSummary {
+  const days = isSummaryDays(input) ? input : objectDays(input);
+  const F = FIGURE;
   let staffDays = 0, withoutCoordinates = 0, windowsInfeasible = 0, heuristic = 0, quick = 0, visits = 0, working = 0, client = 0, waiting = 0;
   let travelMin = 0, travelKm = 0, travelVisits = 0;
   let detourDays = 0, modelMin = 0, bestMin = 0, savingMin = 0, savingKm = 0;
   let windowDays = 0, modelMinW = 0, bestMinW = 0, savingMinW = 0, savingKmW = 0;
   // the seeded best-order sample: days searched, days left out, and the model travel of each
   let searched = 0, notSampled = 0, modelMinAll = 0, modelKmAll = 0, modelMinSearched = 0, modelKmSearched = 0;
-  for (const d of days) {
+  for (let i = 0; i < days.count; i++) {
     staffDays++;
-    if (d.reason === 'not_sampled') notSampled++;
-    if (d.modelMinutes !== null && d.modelKm !== null) {
-      modelMinAll += d.modelMinutes;
-      modelKmAll += d.modelKm;
-      if (d.bestSearch !== null) {
+    const reason = days.figure(i, F.reason), search = days.figure(i, F.bestSearch);
+    const modelMinutes = days.figure(i, F.modelMinutes), modelKm = days.figure(i, F.modelKm);
+    if (reason === NOT_SAMPLED) notSampled++;
+    if (has(modelMinutes) && has(modelKm)) {
+      modelMinAll += modelMinutes;
+      modelKmAll += modelKm;
+      if (search > 0) {
         searched++;
-        modelMinSearched += d.modelMinutes;
-        modelKmSearched += d.modelKm;
+        modelMinSearched += modelMinutes;
+        modelKmSearched += modelKm;
       }
     }
-    if (d.reason === 'missing_coordinates') withoutCoordinates++;
-    if (d.windowsFeasible === false) windowsInfeasible++;
-    if (d.bestSearch === 'heuristic' || d.bestSearch === 'quick') heuristic++;
-    if (d.bestSearch === 'quick') quick++;
-    visits += d.visits;
-    working += d.workingMinutes;
-    client += d.clientMinutes;
-    if (d.waitingMinutes !== null) waiting += d.waitingMinutes;
-    if (d.travelMinutes !== null) {
-      travelMin += d.travelMinutes;
-      if (d.travelKm !== null) travelKm += d.travelKm;
-      travelVisits += d.visits;
+    if (reason === MISSING) withoutCoordinates++;
+    if (days.figure(i, F.windowsFeasible) === INFEASIBLE) windowsInfeasible++;
+    if (search === HEURISTIC || search === QUICK) heuristic++;
+    if (search === QUICK) quick++;
+    const dayVisits = days.figure(i, F.visits);
+    visits += dayVisits;
+    working += days.figure(i, F.workingMinutes);
+    client += days.figure(i, F.clientMinutes);
+    const waitingMinutes = days.figure(i, F.waitingMinutes);
+    if (has(waitingMinutes)) waiting += waitingMinutes;
+    const travelMinutes = days.figure(i, F.travelMinutes);
+    if (has(travelMinutes)) {
+      travelMin += travelMinutes;
+      const km = days.figure(i, F.travelKm);
+      if (has(km)) travelKm += km;
+      travelVisits += dayVisits;
     }
-    if (d.bestMinutes !== null) {
+    const bestMinutes = days.figure(i, F.bestMinutes);
+    if (has(bestMinutes)) {
       detourDays++;
-      if (d.modelMinutes !== null) modelMin += d.modelMinutes;
-      bestMin += d.bestMinutes;
-      if (d.savingMinutes !== null) savingMin += d.savingMinutes;
-      if (d.savingKm !== null) savingKm += d.savingKm;
+      if (has(modelMinutes)) modelMin += modelMinutes;
+      bestMin += bestMinutes;
+      const sm = days.figure(i, F.savingMinutes), sk = days.figure(i, F.savingKm);
+      if (has(sm)) savingMin += sm;
+      if (has(sk)) savingKm += sk;
     }
-    if (d.bestMinutesWindows !== null) {
+    const bestMinutesWindows = days.figure(i, F.bestMinutesWindows);
+    if (has(bestMinutesWindows)) {
       windowDays++;
-      if (d.modelMinutes !== null) modelMinW += d.modelMinutes;
-      bestMinW += d.bestMinutesWindows;
-      if (d.savingMinutesWindows !== null) savingMinW += d.savingMinutesWindows;
-      if (d.savingKmWindows !== null) savingKmW += d.savingKmWindows;
+      if (has(modelMinutes)) modelMinW += modelMinutes;
+      bestMinW += bestMinutesWindows;
+      const sm = days.figure(i, F.savingMinutesWindows), sk = days.figure(i, F.savingKmWindows);
+      if (has(sm)) savingMinW += sm;
+      if (has(sk)) savingKmW += sk;
     }
   }
   const spreads = {} as RouteSummary['spread'];
-  for (const [name, figure] of Object.entries(SPREADS) as [keyof typeof SPREADS, (d: SummarisedDay) => number | null][]) {
-    const values: number[] = [];
-    for (const d of days) {
-      const x = figure(d);
-      if (x !== null) values.push(x);
+  // one array for every spread's values (sorted in place): no list, copy or sorted copy per spread
+  const values = new Float64Array(days.count);
+  for (const [name, figure] of SPREADS) {
+    let n = 0;
+    for (let i = 0; i < days.count; i++) {
+      const x = days.figure(i, figure);
+      if (Number.isFinite(x)) values[n++] = x;
     }
-    spreads[name] = routeSpread(values);
-    // a big list and its sorted copies go before the next is made (where the process allows it)
-    if (values.length >= BIG) {
-      values.length = 0;
-      collectGarbage();
-    }
+    spreads[name] = withoutShares(spreadOfSorted(values.subarray(0, n).sort()));
   }
   // a sample's savings scaled up by the share of model travel searched (see RouteSummary.bestOrderSample)
   const sampled = notSampled > 0;
