@@ -33,6 +33,20 @@ export class LabelPool {
     this.node[i] = node;
     return i;
   }
+  /**
+   * Pushes candidate `c` of the candidate arrays as a label at node `node` (lateness 0 unless
+   * `withLate`): {@link LabelPool.push} without its numbers passed (each a new heap number when
+   * the call is not inlined).
+   */
+  pushCandidate(c: number, travel: Float64Array, time: Float64Array, late: Float64Array, parent: Int32Array, node: number, withLate: boolean): void {
+    if (this.size === this.travel.length) this.grow();
+    const i = this.size++;
+    this.travel[i] = travel[c] as number;
+    this.time[i] = time[c] as number;
+    this.late[i] = withLate ? (late[c] as number) : 0;
+    this.parent[i] = parent[c] as number;
+    this.node[i] = node;
+  }
   private grow(): void {
     const cap = this.travel.length * 2;
     const t = new Float64Array(cap);
