@@ -331,7 +331,7 @@ export function labelDp(
           const t = cTime[c] as number;
           if (t < lastTime) {
             lastTime = t;
-            pool.push(cTravel[c] as number, t, 0, cParent[c] as number, k);
+            pool.pushCandidate(c, cTravel, cTime, cLate, cParent, k, false);
           }
         }
       } else {
@@ -345,7 +345,7 @@ export function labelDp(
               break;
             }
           }
-          if (!dominated) pool.push(tr, t, cLate[c] as number, cParent[c] as number, k);
+          if (!dominated) pool.pushCandidate(c, cTravel, cTime, cLate, cParent, k, true);
         }
       }
       if (nStates === nMask.length) {

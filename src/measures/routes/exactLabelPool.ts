@@ -6,7 +6,6 @@
  * @module
  */
 
-import { SCRATCH_KEEP } from './scratch.js';
 
 /** Growable typed-array store of labels (struct of arrays). */
 export class LabelPool {
@@ -33,6 +32,20 @@ export class LabelPool {
     this.node[i] = node;
     return i;
   }
+  /**
+   * Pushes candidate `c` of the candidate arrays as a label at node `node` (lateness 0 unless
+   * `withLate`): {@link LabelPool.push} without its numbers passed (each a new heap number when
+   * the call is not inlined).
+   */
+  pushCandidate(c: number, travel: Float64Array, time: Float64Array, late: Float64Array, parent: Int32Array, node: number, withLate: boolean): void {
+    if (this.size === this.travel.length) this.grow();
+    const i = this.size++;
+    this.travel[i] = travel[c] as number;
+    this.time[i] = time[c] as number;
+    this.late[i] = withLate ? (late[c] as number) : 0;
+    this.parent[i] = parent[c] as number;
+    this.node[i] = node;
+  }
   private grow(): void {
     const cap = this.travel.length * 2;
     const t = new Float64Array(cap);
@@ -54,9 +67,18 @@ export class LabelPool {
 }
 
 /**
+ * Elements past which the label DP's buffers are not kept (16,384: ~2 MB for them all; kept up
+ * to 131,072 they held ~20 MB more of a 2M-row routes run's peak RSS, for no fewer collections).
+ *
+ * @example
+ * LABEL_KEEP; // → 16384
+ */
+export const LABEL_KEEP = 1 << 14;
+
+/**
  * The label pool, candidate and state buffers of the label DP, kept from one search to the next
  * (each grown by doubling; a new search starts from new small ones when any grew past
- * {@link SCRATCH_KEEP} elements, so a rare big search's buffers do not stay in memory). Whoever
+ * {@link LABEL_KEEP} elements, so a rare big search's buffers do not stay in memory). Whoever
  * grows a buffer in a search stores it back here; every entry a search reads it has written.
  */
 export class LabelBuffers {
@@ -87,7 +109,7 @@ export class LabelBuffers {
   fresh(): LabelBuffers {
     const big = Math.max(this.pool.travel.length, this.cSlot.length, this.order.length, this.bucket.length, this.slotDeadline.length,
       this.gMask.length, this.stMask.length, this.spareMask.length);
-    if (big > SCRATCH_KEEP) return new LabelBuffers();
+    if (big > LABEL_KEEP) return new LabelBuffers();
     this.pool.size = 0;
     this.tmp.length = 0;
     this.sparse.clear();

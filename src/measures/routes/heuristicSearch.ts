@@ -52,6 +52,9 @@ export class RouteSearch {
   lastLate = -1;
   travel = 0;
   late = 0;
+  /** The bound of {@link RouteSearch.lateAfterMove} and its result. */
+  private bound = 0.5;
+  private moveLate = 0.5;
   nb = new Int32Array(16 * NEIGHBOURS);
   k = 0;
   queue = new Int32Array(16);
@@ -243,10 +246,13 @@ export class RouteSearch {
    * Total lateness of the route after a move, from the cached schedule of the current route:
    * the prefix before the first changed position is reused, the changed positions are walked
    * in their new order, and the unchanged suffix only until its service starts coincide with
-   * the cached ones (then the rest is known). Returns early, with a value > `bound`, once the
-   * result is sure to exceed `bound` (later starts on the suffix never reduce its lateness).
+   * the cached ones (then the rest is known). Stops early, with a value > `bound`, once the
+   * result is sure to exceed `bound` (later starts on the suffix never reduce its lateness). Reads
+   * `bound` from {@link RouteSearch.bound} and leaves the lateness in {@link RouteSearch.moveLate}
+   * (numbers in fields, not a new heap number for each argument and result of a call).
    */
-  private lateAfterMove(kind: number, a: number, b: number, p: number, rev: boolean, bound: number): number {
+  private lateAfterMove(kind: number, a: number, b: number, p: number, rev: boolean): void {
+    const bound = this.bound;
     const { r, size, w, len, tStart, lateCum } = this;
     const { lo, hi, svc } = this.inst;
     // Up to two pieces of old positions, walked forwards (step 1) or backwards (step −1).
@@ -295,7 +301,10 @@ export class RouteSearch {
         const hv = hi[v] as number;
         if (at > hv) {
           late += at - hv;
-          if (late > bound) return late;
+          if (late > bound) {
+            this.moveLate = late;
+            return;
+          }
           t = at;
         } else {
           const l = lo[v] as number;
@@ -311,7 +320,10 @@ export class RouteSearch {
       const hv = hi[v] as number;
       if (at > hv) {
         late += at - hv;
-        if (late > bound) return late;
+        if (late > bound) {
+            this.moveLate = late;
+            return;
+          }
         t = at;
       } else {
         const l = lo[v] as number;
@@ -320,17 +332,24 @@ export class RouteSearch {
       const old = tStart[q] as number;
       const rest = lateEnd - (lateCum[q] as number);
       // Same start → same lateness from here on.
-      if (t === old) return late + rest;
+      if (t === old) {
+        this.moveLate = late + rest;
+        return;
+      }
       if (t > old) {
         // Lateness is non-decreasing in the start time: at least the old rest is still to come.
-        if (late + rest > bound) return late + rest;
+        if (late + rest > bound) {
+          this.moveLate = late + rest;
+          return;
+        }
       } else if (rest === 0) {
         // Earlier than an on-time suffix → stays on time.
-        return late;
+        this.moveLate = late;
+        return;
       }
       u = v;
     }
-    return late;
+    this.moveLate = late;
   }
 
   /** Makes the move last written by `fill` the current route. */
@@ -398,7 +417,11 @@ export class RouteSearch {
     const eps = this.eps;
     if (!this.windows || this.late <= 0) {
       if (delta >= -eps) return false;
-      if (this.windows && this.lateAfterMove(kind, a, b, p, rev, 0) > 0) return false;
+      if (this.windows) {
+        this.bound = 0;
+        this.lateAfterMove(kind, a, b, p, rev);
+        if (this.moveLate > 0) return false;
+      }
       this.fill(kind, a, b, p, rev);
       this.commitFill();
       return true;
@@ -406,7 +429,9 @@ export class RouteSearch {
     // Without a travel gain the move must cut lateness, impossible if it changes nothing up to
     // the last late arrival (the prefix keeps all the lateness, the suffix can only add).
     if (delta >= -eps && (kind === REVERSE ? a : p < a ? p + 1 : a) > this.lastLate) return false;
-    const late = this.lateAfterMove(kind, a, b, p, rev, this.late + eps);
+    this.bound = this.late + eps;
+    this.lateAfterMove(kind, a, b, p, rev);
+    const late = this.moveLate;
     if (late < this.late - eps || (late <= this.late + eps && delta < -eps)) {
       this.fill(kind, a, b, p, rev);
       this.commitFill();

@@ -7,15 +7,8 @@
  * @module
  */
 
-/**
- * Elements past which {@link Scratch.f64} and {@link Scratch.i32} give a new array, not the kept
- * one (1 MB of doubles); other kept buffers of the searches follow the same bound.
- *
- * @example
- * SCRATCH_KEEP; // → 131072
- */
-export const SCRATCH_KEEP = 1 << 17;
-const KEEP = SCRATCH_KEEP;
+/** Elements past which {@link Scratch.f64} and {@link Scratch.i32} give a new array, not the kept one (1 MB of doubles). */
+const KEEP = 1 << 17;
 
 /**
  * One kept array of each kind, grown by doubling; an array of more than {@link KEEP} elements
