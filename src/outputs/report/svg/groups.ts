@@ -50,7 +50,7 @@ interface Row {
  * const svg = groupsSvg(r.windows[0], { target: 14, lang: 'sv' });
  * // → '<svg … class="kt-chart kt-groups" … role="img" …>'
  */
-export function groupsSvg(window: GroupsWindow, options: GroupsSvgOptions = {}): string {
+export function groupsSvg(window: Pick<ContinuityWindow, 'groups' | 'staffPerClient'> & { perClient: Iterable<ClientContinuity> }, options: GroupsSvgOptions = {}): string {
   const parts = groupsSvgParts(window, options);
   return typeof parts === 'string' ? parts : [...parts].join('');
 }
