@@ -22,16 +22,7 @@ const minutesBetween = (a: number, b: number): number => (b - a) / MS_PER_MINUTE
  */
 export function unionMinutes(intervals: readonly { start: number; end: number }[]): number {
   const sorted = [...intervals].sort((a, b) => a.start - b.start);
-  let total = 0, from = -Infinity, to = -Infinity;
-  for (const { start, end } of sorted) {
-    if (start > to) {
-      if (to > from) total += to - from;
-      from = start;
-      to = end;
-    } else if (end > to) to = end;
-  }
-  if (to > from) total += to - from;
-  return total / MS_PER_MINUTE;
+  return unionMinutesOf(Float64Array.from(sorted, (v) => v.start), Float64Array.from(sorted, (v) => v.end), sorted.length);
 }
 
 /**

@@ -58,9 +58,13 @@ class WindowRun {
     this.end = w.dayStarts[w.days]!;
     this.list = new Int32Array(4 * count);
     this.groups = new Int32Array(count);
-    let k = 0;
+    const list = this.list;
+    let at = 0;
     ctx.rows.eachStaffDay(ctx.order, ctx.zone, w, (s, a, b, day) => {
-      this.list.set([s, a, b, day], 4 * k++);
+      list[at++] = s;
+      list[at++] = a;
+      list[at++] = b;
+      list[at++] = day;
     });
   }
 
