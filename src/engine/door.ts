@@ -1,6 +1,7 @@
 /**
  * The one door to the engine: every command that reads a visit log (measure, staffing, check,
- * report) reads it through {@link fillAccumulator} into the continuity measure's accumulator, and
+ * report) reads it through {@link fillAccumulator} (the route figures, which keep rows of their
+ * own, through {@link threadedFile} and {@link readOneThread}) into the continuity measure's accumulator, and
  * the engine decides there, from the source and `engine` ({@link EngineSettings}), how: the
  * byte-level fast path or the general reader, one thread or several (scan, then the workers'
  * parts absorbed in file order), when counted rows go to a spill file, and the watchdog. The
@@ -24,7 +25,8 @@ import { scanVisits } from '../read/read.js';
 import { isWorkbookFile } from '../read/xlsx.js';
 import type { ReadLedger, ReadOptions, Visit, VisitSource } from '../read/types.js';
 import type { FilledAccumulator } from './filled.js';
-import { defaultThreads, ENGINE_DEFAULTS, type EngineSettings } from '../engine-settings.js';
+import { defaultThreads, ENGINE_DEFAULTS, PARALLEL_BYTES, type EngineSettings } from '../engine-settings.js';
+import { statSync } from 'node:fs';
 
 export type { FilledAccumulator } from './filled.js';
 
@@ -94,6 +96,30 @@ export async function readOneThread(source: VisitSource, sink: CodedSink, add: (
   const path = filePath(source);
   const fastPath = (engine?.fastPath ?? ENGINE_DEFAULTS.fastPath) && !(path !== null && await isWorkbookFile(path));
   return readRows(source, sink, add, read, fastPath);
+}
+
+/**
+ * The path of a file that a measure keeping its own rows (the route figures) may read in threads
+ * ({@link readPiecesInThreads}), and how many threads, as the measure's threaded read decides
+ * (see `startReaders`): a file (not an Excel workbook) by the fast path, with two threads or more
+ * (`engine.threads`, by default the cores), of 8 MB or more unless `engine.threads` is given,
+ * not Windows-1252 nor `onError: 'stop'`. Null: read it with {@link readOneThread}.
+ *
+ * @example
+ * const threaded = await threadedFile('visits.csv', read, { threads: 2 }); // → { path: 'visits.csv', threads: 2 }
+ */
+export async function threadedFile(source: VisitSource, read: ReadOptions, engine?: EngineSettings): Promise<{ path: string; threads: number } | null> {
+  const path = filePath(source);
+  const threads = engine?.threads ?? defaultThreads();
+  if (path === null || !(engine?.fastPath ?? ENGINE_DEFAULTS.fastPath) || threads < 2 || read.encoding === 'latin1' || read.onError === 'stop') return null;
+  let size: number;
+  try {
+    size = statSync(path).size;
+  } catch {
+    return null; // the one-thread reader gives the error
+  }
+  if (engine?.threads === undefined && size < PARALLEL_BYTES) return null;
+  return await isWorkbookFile(path) ? null : { path, threads };
 }
 
 /**

@@ -160,7 +160,7 @@ function cloneable(options: MeasureOptions & ReadOptions, threads: number): Meas
 }
 
 /** Cuts `[from, size)` into `n` ranges that start on line starts. */
-async function splitRanges(path: string, from: number, size: number, n: number): Promise<{ from: number; to: number }[]> {
+export async function splitRanges(path: string, from: number, size: number, n: number): Promise<{ from: number; to: number }[]> {
   const file = await open(path, 'r');
   try {
     const cuts = [from];
@@ -185,14 +185,14 @@ async function splitRanges(path: string, from: number, size: number, n: number):
 }
 
 /** A range's ledger with its line numbers made absolute. */
-function shiftLines(ledger: ReadLedger, offset: number): ReadLedger {
+export function shiftLines(ledger: ReadLedger, offset: number): ReadLedger {
   if (offset === 0) return ledger;
   const shift = (issue: RowIssue): RowIssue => ({ ...issue, line: issue.line + offset, message: issue.message.replace(/^line \d+/, `line ${issue.line + offset}`) });
   return { ...ledger, issues: ledger.issues.map(shift) };
 }
 
 /** One ledger from the ranges' ledgers, in file order; at most `maxIssues` issues listed. */
-function mergeLedgers(ledgers: readonly ReadLedger[], maxIssues: number): ReadLedger {
+export function mergeLedgers(ledgers: readonly ReadLedger[], maxIssues: number): ReadLedger {
   const all = newLedger();
   all.delimiter = ledgers[0]?.delimiter ?? null;
   all.columns = ledgers[0]?.columns ?? {};

@@ -1,0 +1,152 @@
+/**
+ * A file read in threads for a consumer of its own (the route figures' rows): the file is cut into
+ * ranges on line breaks and shared out through a {@link WorkTable}, as the measure's threaded read
+ * does (parallel.ts); this thread reads the first range into the consumer's own sink, each other
+ * thread its range (and what it takes from others) into parts of its own, and the parts are handed
+ * to the consumer in file order. The consumer gives the same rows as one thread would read, in the
+ * same order.
+ *
+ * @module
+ */
+import { statSync } from 'node:fs';
+import { KontinuitetError } from '../errors.js';
+import { sniffStart } from '../read/sniff.js';
+import { closeLedger } from '../read/read.js';
+import type { ReadLedger, ReadOptions } from '../read/types.js';
+import type { CodedSink } from './coded-row.js';
+import { fastScanPiece, QuotedRange, readHeader, type KeptKernel } from './fast.js';
+import { collectGarbage } from './garbage.js';
+import { mergeLedgers, shiftLines, splitRanges } from './parallel.js';
+import { MAX_UNITS, WorkTable } from './worktable.js';
+import { ENGINE_DEFAULTS, type EngineSettings } from '../engine-settings.js';
+import { watched } from './watchdog.js';
+import { tell } from '../progress.js';
+
+/** A thread that has read its pieces splits another only when this many units are left in it. */
+const STEAL_UNITS = 8;
+
+/** A request to a thread of {@link readPiecesInThreads}: read piece `piece` of the table, then what it can take from others. */
+export interface PieceRequest {
+  type: 'scan';
+  path: string;
+  table: SharedArrayBuffer;
+  unit: number;
+  piece: number;
+  options: ReadOptions;
+  /** What the thread needs to make its parts (plain data of the consumer's). */
+  consumer: unknown;
+}
+
+/** A piece read: where it starts, its ledger, the number its next line would get, and its consumer's part (null: read into the own sink). */
+export interface ReadPiece<P> {
+  from: number;
+  ledger: ReadLedger;
+  nextLine: number;
+  part: P | null;
+}
+
+/** A thread's answer: its pieces, or why the file must be read by one thread (`quoted`, `general`), or its error. */
+export type PiecesReply<P> =
+  | { type: 'scanned'; pieces: ReadPiece<P>[] }
+  | { type: 'quoted' }
+  | { type: 'general' }
+  | { type: 'failed'; code: string; message: string };
+
+/** What gathers the rows of one piece read by a thread other than the consumer's own: a sink, then the part it made. */
+export interface PartSink<P> extends CodedSink {
+  /** The part (plain data and typed arrays, to post to another thread), or null when the rows need the one-thread reader. */
+  part(): P | null;
+}
+
+/**
+ * Reads piece `first` of `table`, then pieces split off others' until none is worth splitting,
+ * each into a part of its own made by `fresh` (`own`, when given, takes the first piece and
+ * gives no part). A thread's reading of a request ({@link PieceRequest}); the caller posts the
+ * reply.
+ *
+ * @example
+ * const reply = await scanPieces(request.path, new WorkTable(request.table, request.unit), request.piece, request.options, null, () => new RowsPart());
+ */
+export async function scanPieces<P>(path: string, table: WorkTable, first: number, options: ReadOptions, own: CodedSink | null, fresh: () => PartSink<P>): Promise<PiecesReply<P>> {
+  const pieces: ReadPiece<P>[] = [];
+  // one kernel for the thread's pieces: its hash tables are made once, not once per piece
+  const kept: KeptKernel = { kernel: null };
+  try {
+    for (let p = first; p >= 0; p = table.steal(STEAL_UNITS)) {
+      const sink = p === first && own !== null ? own : fresh();
+      const scanned = await fastScanPiece(path, table, p, p === 0 ? 2 : 1, sink, options, kept);
+      if (scanned === null) return { type: 'general' };
+      let part: P | null = null;
+      if (sink !== own) {
+        part = (sink as PartSink<P>).part();
+        if (part === null) return { type: 'general' };
+      }
+      pieces.push({ from: table.piece(p).from, ledger: scanned.ledger, nextLine: scanned.nextLine, part });
+    }
+    return { type: 'scanned', pieces };
+  } catch (e) {
+    if (e instanceof QuotedRange) return { type: 'quoted' };
+    if (e instanceof KontinuitetError) return { type: 'failed', code: e.code, message: e.message };
+    return { type: 'failed', code: 'UNREADABLE_INPUT', message: (e as Error).message };
+  }
+}
+
+/** A thread that reads pieces for {@link readPiecesInThreads}: a worker answering {@link PieceRequest}s. */
+export interface PieceThread<P> {
+  ask(request: PieceRequest): Promise<PiecesReply<P>>;
+}
+
+/**
+ * Reads the CSV file at `path` with this thread and `threads` (a worker each, one range each):
+ * the rows of this thread's first range into `own`, every other piece into a part made by
+ * `fresh` (here) or by a worker (from `consumer`, sent with each request), which `absorb` then takes, in file order, one at a time, so
+ * `own`'s consumer ends holding the rows in the order one thread reads them. Gives the ledger of
+ * the whole read (lines numbered as one thread numbers them), or null when the file must be read
+ * by one thread (a quote in it, a row a part cannot take, a file gone or without a header): the
+ * consumer may then hold some rows already, and is not to be used. Under the engine's watchdog
+ * (`engine.watchdogMs`).
+ *
+ * @example
+ * const ledger = await readPiecesInThreads('visits.csv', read, workers, acc.keptDays, acc.sink, () => new RowsPart(), (part) => acc.absorb(part));
+ */
+export async function readPiecesInThreads<P>(path: string, options: ReadOptions & { engine?: EngineSettings }, threads: readonly PieceThread<P>[], consumer: unknown, own: CodedSink, fresh: () => PartSink<P>, absorb: (part: P) => void): Promise<ReadLedger | null> {
+  let table: WorkTable | null = null;
+  let answers = 0;
+  const read = async (): Promise<ReadLedger | null> => {
+    let size: number;
+    try {
+      size = statSync(path).size;
+    } catch {
+      return null;
+    }
+    const head = await readHeader(path);
+    if (head === null) return null;
+    sniffStart(head.bytes); // a UTF-16 or binary file: the one error every reader gives
+    const ranges = await splitRanges(path, head.end + 1, size, threads.length + 1);
+    const unit = Math.max(options.engine?.readUnit ?? ENGINE_DEFAULTS.readUnit, Math.ceil(size / MAX_UNITS));
+    table = WorkTable.create(ranges, unit);
+    const { engine: _engine, onWarning: _w, onProgress: _p, ...shared } = options;
+    const asked = ranges.slice(1).map((_, k) => threads[k]!.ask({ type: 'scan', path, table: table!.shared, unit, piece: k + 1, options: shared, consumer }).finally(() => answers++));
+    for (const a of asked) a.catch(() => undefined);
+    tell(options.onProgress, 'read', 0, size);
+    const replies = [await scanPieces(path, table, 0, shared, own, fresh), ...await Promise.all(asked)];
+    const failure = replies.find((r) => r.type !== 'scanned');
+    if (failure !== undefined) {
+      if (failure.type === 'failed') throw new KontinuitetError(failure.code as never, failure.message);
+      return null;
+    }
+    const pieces = replies.flatMap((r) => (r.type === 'scanned' ? r.pieces : [])).sort((a, b) => a.from - b.from);
+    let lineOffset = 0;
+    const ledgers: ReadLedger[] = [];
+    for (const p of pieces) {
+      if (p.part !== null) absorb(p.part);
+      p.part = null; // let go once absorbed
+      ledgers.push(shiftLines(p.ledger, lineOffset));
+      lineOffset += p.nextLine - 1;
+    }
+    tell(options.onProgress, 'read', size, size);
+    collectGarbage(); // the parts, once absorbed
+    return closeLedger(mergeLedgers(ledgers, options.maxIssues ?? 1000), options);
+  };
+  return watched(read(), options.engine?.watchdogMs ?? ENGINE_DEFAULTS.watchdogMs, () => answers + ((table as WorkTable | null)?.claimed() ?? 0));
+}
