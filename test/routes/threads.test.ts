@@ -63,7 +63,7 @@ describe('staff-days packed in batches', () => {
 });
 
 describe('the route figures in threads (the built package)', () => {
-  it('are the figures of one thread, with two workers evaluating', async () => {
+  it('are the figures of one thread, with two workers reading and two evaluating', async () => {
     const built = await import(fileURLToPath(new URL('../../dist/routes.js', import.meta.url))) as typeof import('../../src/measures/routes/index.js');
     let workers = 0;
     const count = () => { workers++; };
@@ -72,7 +72,7 @@ describe('the route figures in threads (the built package)', () => {
       const one = await built.measureRoutes(SAMPLE, { all: true, engine: { threads: 1 } });
       expect(workers).toBe(0);
       const three = await built.measureRoutes(SAMPLE, { all: true, engine: { threads: 3 } });
-      expect(workers).toBe(2);
+      expect(workers).toBe(4);
       expect(three).toEqual(one);
       expect(one.windows[0]!.routes.length).toBeGreaterThan(300);
     } finally {

@@ -19,6 +19,7 @@ import { watched } from '../../engine/watchdog.js';
 import { haversineModel, type DistanceModel, type LatLon } from './distance.js';
 import { roadModel } from './roads.js';
 import { RouteRows } from './rows.js';
+import type { KeptDays, RouteRowsPart } from './rows-part.js';
 import { DEFAULT_SAMPLE_SEED, windowSample } from './sample.js';
 import { StaffDays, StaffSummaries } from './staffdays.js';
 import { summariseRoutes } from './summary.js';
@@ -174,6 +175,25 @@ export class RoutesAccumulator {
     const rows = this.rows;
     if (rows === null) throw new KontinuitetError('BAD_SOURCE', 'RoutesAccumulator: finished, it takes no more rows');
     if (this.kept(r.start)) rows.addCoded(r);
+  }
+
+  /**
+   * Takes the rows of a part another thread read (a `RowsPart` of {@link RoutesAccumulator.keptDays}),
+   * after those taken so far: parts in file order give what one
+   * thread reading the file gives.
+   */
+  absorb(part: RouteRowsPart): void {
+    const rows = this.rows;
+    if (rows === null) throw new KontinuitetError('BAD_SOURCE', 'RoutesAccumulator: finished, it takes no more rows');
+    rows.absorb(part);
+    this.skipped += part.skipped;
+    if (part.firstDay < this.firstDay) this.firstDay = part.firstDay;
+    if (part.lastDay > this.lastDay) this.lastDay = part.lastDay;
+  }
+
+  /** The days whose rows are kept, [from, to) (local day numbers; all without a window of its own): what a `RowsPart` for this accumulator keeps. */
+  get keptDays(): KeptDays {
+    return this.keep;
   }
 
   /** Whether a row starting at `start` is kept (near the one window, when there is one; else always), noting its day. */

@@ -8,7 +8,8 @@
 
 import { ENGINE_DEFAULTS, type EngineSettings } from '../../engine-settings.js';
 import { checkEngineSettings, checkVisitList, refuseMovedSettings } from '../../options.js';
-import { readOneThread } from '../../engine/door.js';
+import { readOneThread, threadedFile } from '../../engine/door.js';
+import { readRoutesInThreads } from './read-threads.js';
 import { collectGarbage } from '../../engine/garbage.js';
 import type { ReadLedger, ReadOptions, Visit, VisitInput, VisitSource } from '../../read/types.js';
 import type { RoutesResult } from './types.js';
@@ -23,8 +24,8 @@ export { RoutesAccumulator, type StreamedRoutesResult, type StreamedRoutesWindow
  * staff-day's route figures, summarised per staff, group and municipality (see
  * {@link RoutesResult}). `engine` takes the same bag as the other commands ({@link EngineSettings},
  * checked the same way, a setting at the top level refused), so one can go to all: a file is
- * read by the engine's byte-level reader (the general reader with `fastPath: false`), in one
- * thread with any `threads`, as a staff member's day needs all its rows.
+ * read by the engine's byte-level reader (the general reader with `fastPath: false`), in
+ * `threads` threads as the measure reads it (the rows taken in file order).
  *
  * @example
  * const r = await measureRoutes('visits.csv', { from: '2024-10-01', circuity: 1.3, speedKmh: 40 });
@@ -45,17 +46,27 @@ export async function measureRoutes(source: VisitSource, options: RoutesOptions 
 export async function measureRoutesStreamed(source: VisitSource, options: RoutesOptions & ReadOptions & { engine?: EngineSettings } = {}): Promise<StreamedRoutesResult> {
   refuseMovedSettings(options);
   checkEngineSettings(options.engine);
-  const acc = new RoutesAccumulator(options);
-  const ledger = await readRoutes(source, acc, options);
+  const { acc, ledger } = await readRoutes(source, options);
   return acc.finishInThreads(ledger, options.engine?.threads, options.engine?.watchdogMs ?? ENGINE_DEFAULTS.watchdogMs);
 }
 
-/** Reads the source's rows into `acc` through the engine's door (one thread: a staff-day's rows may lie anywhere in the file). */
-async function readRoutes(source: VisitSource, acc: RoutesAccumulator, options: RoutesOptions & ReadOptions & { engine?: EngineSettings }): Promise<ReadLedger> {
-  const { engine, ...read } = options;
-  const ledger = await readOneThread(source, acc.sink, (v) => acc.add(v), { use: ROUTE_COLUMNS, ...read, zone: acc.zone.name }, engine);
+/**
+ * Reads the source's rows into an accumulator through the engine's door: a file in threads when
+ * the engine would read it so ({@link threadedFile}; the parts taken in file order), else, or
+ * when the threads cannot take the file (a quote in it…), by one thread into a new accumulator.
+ */
+async function readRoutes(source: VisitSource, options: RoutesOptions & ReadOptions & { engine?: EngineSettings }): Promise<{ acc: RoutesAccumulator; ledger: ReadLedger }> {
+  const { engine, ...rest } = options;
+  let acc = new RoutesAccumulator(options);
+  const read: ReadOptions = { use: ROUTE_COLUMNS, ...rest, zone: acc.zone.name };
+  const threaded = await threadedFile(source, read, engine);
+  let ledger = threaded === null ? null : await readRoutesInThreads(threaded.path, threaded.threads, acc, read, engine);
+  if (ledger === null) {
+    if (threaded !== null) acc = new RoutesAccumulator(options);
+    ledger = await readOneThread(source, acc.sink, (v) => acc.add(v), read, engine);
+  }
   collectGarbage(); // the reader's tables and kernel memory, before the staff-days are evaluated
-  return ledger;
+  return { acc, ledger };
 }
 
 /**

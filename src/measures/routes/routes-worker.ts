@@ -1,11 +1,16 @@
-// The worker script of the route figures' evaluation (evaluation.ts): evaluates the batches of staff-days it is sent.
+// The worker script of the route figures: reads pieces of a file into parts (rows-part.ts) and evaluates the batches of staff-days it is sent (evaluation.ts).
 import { parentPort } from 'node:worker_threads';
 import { evaluateBatch } from './batch.js';
 import { haversineModel, type DistanceModel } from './distance.js';
 import type { BatchReply, BatchRequest } from './evaluation.js';
+import { scanRequest, type ScanReply, type ScanRequest } from './read-threads.js';
 
 let model: { key: string; model: DistanceModel } | null = null;
-parentPort?.on('message', (request: BatchRequest) => {
+parentPort?.on('message', (request: BatchRequest | ScanRequest) => {
+  if ('type' in request) {
+    void scanRequest(request).then(({ reply, transfer }) => parentPort!.postMessage(reply, transfer));
+    return;
+  }
   let reply: BatchReply;
   try {
     const key = JSON.stringify(request.straight);

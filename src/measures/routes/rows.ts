@@ -17,6 +17,7 @@ import type { RouteStop } from './day.js';
 import type { DayStops } from './dayStops.js';
 import { mostFrequent } from './staffdays.js';
 import { Slabs, Column, numbers, Whole, Times, VisitIds } from './columns.js';
+import type { RouteRowsPart } from './rows-part.js';
 
 /**
  * The rows in the order of the staff-days ({@link RouteRows.staffDays}): staff member by staff
@@ -128,6 +129,26 @@ export class RouteRows {
     else this.place(i, held, p[LAT]!, p[LON]!, p[TRAVEL_MINUTES]!, p[TRAVEL_KM]!, p[SHIFT_START]!, p[SHIFT_END]!);
     if (r.bytes === null) held.visits.add(i, r.visitId);
     else held.visits.addBytes(i, r.bytes, r.visitFrom, r.visitTo);
+  }
+
+  /**
+   * Keeps the rows of a part read by another thread ({@link RouteRowsPart}), after the rows kept
+   * so far: its names numbered here as they come (new ones in the part's order of first sight),
+   * so parts taken in file order give the rows, numbers and points one thread gives.
+   */
+  absorb(part: RouteRowsPart): void {
+    const held = this.held();
+    const staff = this.staffNames.idsOf(part.staffNames), clients = held.names.idsOf(part.clientNames), groups = this.groupNames.idsOf(part.groupNames);
+    const { travelMinutes, travelKm, shiftStart, shiftEnd, point, lat, lon, ids, idEnds, texts } = part;
+    const buf = Buffer.from(ids.buffer, ids.byteOffset, ids.length);
+    let text = 0;
+    for (let r = 0, idFrom = 0; r < part.count; idFrom = idEnds[r++]!) {
+      const i = this.put(staff[part.staff[r]!]!, clients[part.client[r]!]!, groups[part.group[r]!]!, part.start[r]!, part.end[r]!);
+      const p = point[r]!;
+      this.place(i, held, p < 0 ? NaN : lat[p]!, p < 0 ? NaN : lon[p]!, travelMinutes?.[r] ?? NaN, travelKm?.[r] ?? NaN, shiftStart?.[r] ?? NaN, shiftEnd?.[r] ?? NaN);
+      if (text < texts.length && texts[text]![0] === r) held.visits.add(i, texts[text++]![1]);
+      else held.visits.addBytes(i, buf, idFrom, idEnds[r]!);
+    }
   }
 
   private held(): NonNullable<RouteRows['clients']> {

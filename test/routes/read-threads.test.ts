@@ -1,0 +1,79 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { measureRoutes } from '../../src/measures/routes/measure.js';
+import { ROUTE_COLUMNS, RoutesAccumulator } from '../../src/measures/routes/accumulator.js';
+import { scanRequest } from '../../src/measures/routes/read-threads.js';
+import { RowsPart, type RouteRowsPart } from '../../src/measures/routes/rows-part.js';
+import { readPiecesInThreads, type PieceThread } from '../../src/engine/pieces.js';
+import type { ReadLedger } from '../../src/read/types.js';
+import type { RoutesOptions } from '../../src/measures/routes/options.js';
+import { tempFiles } from '../continuity/fixture.js';
+
+const file = tempFiles('kontinuitet-routes-pieces-');
+const SAMPLE = readFileSync(new URL('../../data/sample-visits.csv', import.meta.url), 'utf8');
+
+/** Threads that answer in this one: a request read as a route worker reads it. */
+const inProcess = (n: number): PieceThread<RouteRowsPart>[] => Array.from({ length: n }, () => ({ ask: async (request) => (await scanRequest(request)).reply }));
+
+/** The route figures of `path` read in pieces of `unit` bytes by this thread and `threads` more, parts taken in file order. */
+async function inPieces(path: string, options: RoutesOptions, threads: number, unit: number): Promise<{ acc: RoutesAccumulator; ledger: ReadLedger | null }> {
+  const acc = new RoutesAccumulator(options);
+  const read = { use: ROUTE_COLUMNS, zone: acc.zone.name, engine: { readUnit: unit } };
+  const parts: number[] = [];
+  const ledger = await readPiecesInThreads(path, read, inProcess(threads), acc.keptDays, acc.sink, () => new RowsPart(acc.zone, acc.keptDays), (part) => {
+    parts.push(part.count);
+    acc.absorb(part);
+  });
+  // more pieces than threads: the threads took the backs of each other's pieces
+  if (ledger !== null) expect(parts.length).toBeGreaterThan(threads);
+  return { acc, ledger };
+}
+
+/** The figures read in pieces must be those of one thread reading the file, row accounting and issues included. */
+async function same(text: string, options: RoutesOptions, threads = 2, unit = 4096) {
+  const path = file(text);
+  const one = await measureRoutes(path, { ...options, engine: { threads: 1 } });
+  const { acc, ledger } = await inPieces(path, options, threads, unit);
+  expect(ledger).not.toBeNull();
+  expect(acc.finish(ledger!)).toEqual(one);
+  return one;
+}
+
+describe('the route rows read in pieces by several threads', () => {
+  it('give the figures of one thread on the bundled sample: the whole log, one window, a series', async () => {
+    const all = await same(SAMPLE, { all: true, bestOrderSample: 40 });
+    expect(all.rows.used).toBe(SAMPLE.trimEnd().split('\n').length - 1);
+    const window = await same(SAMPLE, { from: '2024-10-07', rules: { days: 3 }, bestOrderSample: 40 }, 3, 2048);
+    // the rows outside the window (and its margin) are counted, not kept
+    expect(window.rows.outsideWindows).toBeGreaterThan(0);
+    await same(SAMPLE, { every: 'month', rules: { days: 7 }, bestOrderSample: 20 }, 1, 1 << 14);
+  });
+
+  it('give the figures of one thread with rows rejected and rows for the general reader in every piece (issues at their lines)', async () => {
+    const lines = SAMPLE.trimEnd().split('\n');
+    const rows = lines.slice(1).map((line, i) => {
+      const f = line.split(',');
+      if (i % 97 === 5) f[3] = 'not a time'; // rejected: time_format
+      if (i % 89 === 7) f[2] = ` ${f[2]}`; // a space at a field's edge: the general reader reads it
+      if (i % 83 === 11) f[0] = `Å${f[0]}`; // a visit id that is not ASCII
+      if (i % 79 === 13) f[10] = ''; // no coordinates
+      return f.join(',');
+    });
+    const r = await same(`${[lines[0], ...rows].join('\n')}\n`, { all: true, bestOrderSample: 30 }, 2, 3000);
+    expect(r.rows.rejected).toBe(Math.ceil((rows.length - 5) / 97));
+    expect(r.issues[0]!.line).toBe(5 + 2);
+  });
+
+  it('give way to one thread when the file holds a quote (a quoted field may hold a line break)', async () => {
+    const lines = SAMPLE.trimEnd().split('\n');
+    const f = lines[9000]!.split(',');
+    f[6] = `"${f[6]}"`;
+    lines[9000] = f.join(',');
+    const path = file(`${lines.join('\n')}\n`);
+    const { ledger } = await inPieces(path, { all: true }, 2, 4096);
+    expect(ledger).toBeNull();
+    // and the measure then reads it by one thread, to the same figures as asked for one
+    const threaded = await measureRoutes(path, { all: true, bestOrderSample: 30, engine: { threads: 2 } });
+    expect(threaded).toEqual(await measureRoutes(path, { all: true, bestOrderSample: 30, engine: { threads: 1 } }));
+  });
+});
