@@ -44,9 +44,10 @@ line × circuity at an average speed.
                          the quick heuristic alone (best_search quick, with a warning)
   --format F             table (default), json (kontinuitet/routes@1) or csv (one row per staff-day)
   --lang L               en (default) or sv: labels of the table
-  --threads N            threads evaluating the staff-days (default: the cores, at most 8; 1 = one;
-                         with --roads one); the figures are the same with any number
-  --watchdog S           seconds the evaluating threads may go without progress before the run
+  --threads N            threads reading the file (from 8 MB unless given) and evaluating the
+                         staff-days (default: the cores, at most 8; 1 = one; the evaluation with
+                         --roads one); the figures are the same with any number
+  --watchdog S           seconds the threads may go without progress before the run
                          stops with STALLED (default 60)
 ${READ_HELP}
 
