@@ -3,8 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { measureRoutes } from '../../src/measures/routes/measure.js';
 import { ROUTE_COLUMNS, RoutesAccumulator } from '../../src/measures/routes/accumulator.js';
 import { scanRequest } from '../../src/measures/routes/read-threads.js';
-import { RowsPart, type RouteRowsPart } from '../../src/measures/routes/rows-part.js';
-import { readPiecesInThreads, type PieceThread } from '../../src/engine/pieces.js';
+import { RowsPart, type KeptDays, type RouteRowsPart } from '../../src/measures/routes/rows-part.js';
+import { readPiecesInThreads, scanPieces, type PieceThread } from '../../src/engine/pieces.js';
+import { WorkTable } from '../../src/engine/worktable.js';
+import { LocalZone } from '../../src/windows/zone.js';
 import type { ReadLedger } from '../../src/read/types.js';
 import type { RoutesOptions } from '../../src/measures/routes/options.js';
 import { tempFiles } from '../continuity/fixture.js';
@@ -12,28 +14,42 @@ import { tempFiles } from '../continuity/fixture.js';
 const file = tempFiles('kontinuitet-routes-pieces-');
 const SAMPLE = readFileSync(new URL('../../data/sample-visits.csv', import.meta.url), 'utf8');
 
-/** Threads that answer in this one: a request read as a route worker reads it. */
-const inProcess = (n: number): PieceThread<RouteRowsPart>[] => Array.from({ length: n }, () => ({ ask: async (request) => (await scanRequest(request)).reply }));
+/** Rows in a chunk of a part here: small, so a part has many. */
+const CHUNK = 700;
+
+/** Threads that answer in this one: a request read as a route worker reads it (`scanRequest`), or with chunks of {@link CHUNK} rows. */
+const inProcess = (n: number, small: boolean): PieceThread<RouteRowsPart>[] => Array.from({ length: n }, () => ({
+  ask: async (request) => {
+    if (!small) return (await scanRequest(request)).reply;
+    const zone = new LocalZone(request.options.zone!);
+    return scanPieces(request.path, new WorkTable(request.table, request.unit), request.piece, request.options, null, () => new RowsPart(zone, request.consumer as KeptDays, CHUNK));
+  },
+}));
 
 /** The route figures of `path` read in pieces of `unit` bytes by this thread and `threads` more, parts taken in file order. */
-async function inPieces(path: string, options: RoutesOptions, threads: number, unit: number): Promise<{ acc: RoutesAccumulator; ledger: ReadLedger | null }> {
+async function inPieces(path: string, options: RoutesOptions, threads: number, unit: number, small = false): Promise<{ acc: RoutesAccumulator; ledger: ReadLedger | null }> {
   const acc = new RoutesAccumulator(options);
   const read = { use: ROUTE_COLUMNS, zone: acc.zone.name, engine: { readUnit: unit } };
   const parts: number[] = [];
-  const ledger = await readPiecesInThreads(path, read, inProcess(threads), acc.keptDays, acc.sink, () => new RowsPart(acc.zone, acc.keptDays), (part) => {
+  let chunks = 0;
+  const ledger = await readPiecesInThreads(path, read, inProcess(threads, small), acc.keptDays, acc.sink, () => new RowsPart(acc.zone, acc.keptDays, small ? CHUNK : undefined), (part) => {
     parts.push(part.count);
+    chunks += part.chunks.length;
     acc.absorb(part);
+    // every chunk taken is let go
+    expect(part.chunks.every((c) => c === null)).toBe(true);
   });
   // more pieces than threads: the threads took the backs of each other's pieces
   if (ledger !== null) expect(parts.length).toBeGreaterThan(threads);
+  if (ledger !== null && small) expect(chunks).toBeGreaterThan(parts.length);
   return { acc, ledger };
 }
 
 /** The figures read in pieces must be those of one thread reading the file, row accounting and issues included. */
-async function same(text: string, options: RoutesOptions, threads = 2, unit = 4096) {
+async function same(text: string, options: RoutesOptions, threads = 2, unit = 4096, small = false) {
   const path = file(text);
   const one = await measureRoutes(path, { ...options, engine: { threads: 1 } });
-  const { acc, ledger } = await inPieces(path, options, threads, unit);
+  const { acc, ledger } = await inPieces(path, options, threads, unit, small);
   expect(ledger).not.toBeNull();
   expect(acc.finish(ledger!)).toEqual(one);
   return one;
@@ -42,6 +58,8 @@ async function same(text: string, options: RoutesOptions, threads = 2, unit = 40
 describe('the route rows read in pieces by several threads', () => {
   it('give the figures of one thread on the bundled sample: the whole log, one window, a series', async () => {
     const all = await same(SAMPLE, { all: true, bestOrderSample: 40 });
+    // parts of many chunks (a chunk of the read is 65,536 rows: the sample has 12,940)
+    await same(SAMPLE, { all: true, bestOrderSample: 40 }, 2, 1 << 15, true);
     expect(all.rows.used).toBe(SAMPLE.trimEnd().split('\n').length - 1);
     const window = await same(SAMPLE, { from: '2024-10-07', rules: { days: 3 }, bestOrderSample: 40 }, 3, 2048);
     // the rows outside the window (and its margin) are counted, not kept
@@ -59,7 +77,7 @@ describe('the route rows read in pieces by several threads', () => {
       if (i % 79 === 13) f[10] = ''; // no coordinates
       return f.join(',');
     });
-    const r = await same(`${[lines[0], ...rows].join('\n')}\n`, { all: true, bestOrderSample: 30 }, 2, 3000);
+    const r = await same(`${[lines[0], ...rows].join('\n')}\n`, { all: true, bestOrderSample: 30 }, 2, 3000, true);
     expect(r.rows.rejected).toBe(Math.ceil((rows.length - 5) / 97));
     expect(r.issues[0]!.line).toBe(5 + 2);
   });

@@ -13,11 +13,37 @@ import { LAT, LON, SHIFT_END, SHIFT_START, TRAVEL_KM, TRAVEL_MINUTES } from '../
 import type { Visit } from '../../read/types.js';
 import type { LocalZone } from '../../windows/zone.js';
 
+/** Rows in a chunk of a part: 65,536 (~3 MB), so a part is let go a chunk at a time as it is taken. */
+const CHUNK_ROWS = 1 << 16;
+
 /**
- * A piece's rows: names numbered in the piece (its own numbers, in order of first sight), a
- * row's numbers, times, point (its coordinates in `lat`/`lon`, -1: none), travel and shift (null:
- * no row has one; NaN: this row has none) and visit id (ASCII bytes up to `idEnds[row]`, or text in
- * `texts`), and the days kept (see `RoutesAccumulator`).
+ * Rows of a part, in columns: a row's numbers (the part's own), times, point (its coordinates in
+ * the part's `lat`/`lon`, -1: none), travel and shift (`places`: travel minutes, travel km,
+ * shift start, shift end; null: no row of the chunk has one; NaN: this row has none) and visit id
+ * (ASCII bytes up to `idEnds[row]` of `ids`, or text in `texts`).
+ *
+ * @example
+ * chunk.start[0]; // → the first row's start (epoch ms)
+ */
+export interface RowsChunk {
+  count: number;
+  staff: Int32Array;
+  client: Int32Array;
+  group: Int32Array;
+  start: Float64Array;
+  end: Float64Array;
+  point: Int32Array;
+  places: (Float64Array | null)[];
+  ids: Uint8Array;
+  idEnds: Int32Array;
+  /** Visit ids not given as ASCII bytes: [row of the chunk, id], by row. */
+  texts: [number, string][];
+}
+
+/**
+ * A piece's rows: names numbered in the piece (its own numbers, in order of first sight), the
+ * rows in chunks of {@link CHUNK_ROWS} (null once taken), the points, and the days kept (see
+ * `RoutesAccumulator`).
  *
  * @example
  * const part: RouteRowsPart = sink.part(); // then, in file order: rows.absorb(part)
@@ -27,22 +53,9 @@ export interface RouteRowsPart {
   staffNames: PackedNames;
   clientNames: PackedNames;
   groupNames: PackedNames;
-  staff: Int32Array;
-  client: Int32Array;
-  group: Int32Array;
-  start: Float64Array;
-  end: Float64Array;
-  point: Int32Array;
+  chunks: (RowsChunk | null)[];
   lat: Float64Array;
   lon: Float64Array;
-  travelMinutes: Float64Array | null;
-  travelKm: Float64Array | null;
-  shiftStart: Float64Array | null;
-  shiftEnd: Float64Array | null;
-  ids: Uint8Array;
-  idEnds: Int32Array;
-  /** Visit ids not given as ASCII bytes: [row, id]. */
-  texts: [number, string][];
   /** Rows not kept (outside the days kept), the first and last local day of those kept. */
   skipped: number;
   firstDay: number;
@@ -65,28 +78,22 @@ export class RowsPart implements PartSink<RouteRowsPart> {
   private readonly staffNames = new Interner();
   private readonly clientNames = new Interner();
   private readonly groupNames = new Interner();
+  private readonly chunks: RowsChunk[] = [];
+  private chunk: RowsChunk;
   private count = 0;
-  private capacity = 1024;
-  private staff = new Int32Array(this.capacity);
-  private client = new Int32Array(this.capacity);
-  private group = new Int32Array(this.capacity);
-  private start = new Float64Array(this.capacity);
-  private end = new Float64Array(this.capacity);
-  private point = new Int32Array(this.capacity);
-  private idEnds = new Int32Array(this.capacity);
-  private places: (Float64Array | null)[] = [null, null, null, null];
+  private idBytes = 0;
   private lat = new Float64Array(256);
   private lon = new Float64Array(256);
   private points = 0;
   private readonly lastPoint: number[] = [];
-  private ids = new Uint8Array(1 << 16);
-  private idBytes = 0;
-  private readonly texts: [number, string][] = [];
   private skipped = 0;
   private firstDay = Infinity;
   private lastDay = -Infinity;
 
-  constructor(private readonly zone: LocalZone, private readonly keep: KeptDays) {}
+  /** `chunkRows`: rows in a chunk (tests make them small). */
+  constructor(private readonly zone: LocalZone, private readonly keep: KeptDays, private readonly chunkRows = CHUNK_ROWS) {
+    this.chunk = newChunk(chunkRows);
+  }
 
   code(column: CodedColumn, text: string): number {
     if (column === 'staff') return this.staffNames.id(text);
@@ -116,16 +123,11 @@ export class RowsPart implements PartSink<RouteRowsPart> {
   }
 
   part(): RouteRowsPart {
-    const n = this.count;
-    const cut = (a: Float64Array | null) => (a === null ? null : a.slice(0, n));
+    const chunks = this.count === 0 ? this.chunks : [...this.chunks, sealed(this.chunk, this.count, this.idBytes, this.chunkRows)];
     return {
-      count: n,
+      count: chunks.reduce((n, c) => n + c.count, 0),
       staffNames: this.staffNames.packed(), clientNames: this.clientNames.packed(), groupNames: this.groupNames.packed(),
-      staff: this.staff.slice(0, n), client: this.client.slice(0, n), group: this.group.slice(0, n),
-      start: this.start.slice(0, n), end: this.end.slice(0, n),
-      point: this.point.slice(0, n), lat: this.lat.slice(0, this.points), lon: this.lon.slice(0, this.points),
-      travelMinutes: cut(this.places[0]!), travelKm: cut(this.places[1]!), shiftStart: cut(this.places[2]!), shiftEnd: cut(this.places[3]!),
-      ids: this.ids.slice(0, this.idBytes), idEnds: this.idEnds.slice(0, n), texts: this.texts,
+      chunks, lat: this.lat.slice(0, this.points), lon: this.lon.slice(0, this.points),
       skipped: this.skipped, firstDay: this.firstDay, lastDay: this.lastDay,
     };
   }
@@ -142,42 +144,31 @@ export class RowsPart implements PartSink<RouteRowsPart> {
     return true;
   }
 
-  /** A new row's number. */
+  /** A new row's number in the current chunk (a new chunk when it is full). */
   private row(staff: number, client: number, group: number, start: number, end: number): number {
+    if (this.count === this.chunkRows) {
+      this.chunks.push(sealed(this.chunk, this.count, this.idBytes, this.chunkRows));
+      this.chunk = newChunk(this.chunkRows);
+      this.count = 0;
+      this.idBytes = 0;
+    }
     const i = this.count++;
-    if (i === this.capacity) this.grow();
-    this.staff[i] = staff;
-    this.client[i] = client;
-    this.group[i] = group;
-    this.start[i] = start;
-    this.end[i] = end;
+    const c = this.chunk;
+    c.staff[i] = staff;
+    c.client[i] = client;
+    c.group[i] = group;
+    c.start[i] = start;
+    c.end[i] = end;
     return i;
-  }
-
-  private grow(): void {
-    const c = (this.capacity *= 2);
-    const wider = <A extends Int32Array | Float64Array>(a: A, fill = false): A => {
-      const b = new (a.constructor as new (n: number) => A)(c);
-      if (fill) b.fill(NaN);
-      b.set(a);
-      return b;
-    };
-    this.staff = wider(this.staff);
-    this.client = wider(this.client);
-    this.group = wider(this.group);
-    this.start = wider(this.start);
-    this.end = wider(this.end);
-    this.point = wider(this.point);
-    this.idEnds = wider(this.idEnds);
-    this.places = this.places.map((a) => (a === null ? null : wider(a, true)));
   }
 
   /** Row `i`'s point (the client's last one when the same, as {@link RouteRows} numbers them), travel and shift. */
   private place(i: number, c: number, lat: number, lon: number, travelMinutes: number, travelKm: number, shiftStart: number, shiftEnd: number): void {
-    if (Number.isNaN(lat) || Number.isNaN(lon)) this.point[i] = -1;
+    const chunk = this.chunk;
+    if (Number.isNaN(lat) || Number.isNaN(lon)) chunk.point[i] = -1;
     else {
       const last = this.lastPoint[c];
-      if (last !== undefined && this.lat[last] === lat && this.lon[last] === lon) this.point[i] = last;
+      if (last !== undefined && this.lat[last] === lat && this.lon[last] === lon) chunk.point[i] = last;
       else {
         const p = this.points++;
         if (p === this.lat.length) {
@@ -190,33 +181,52 @@ export class RowsPart implements PartSink<RouteRowsPart> {
         this.lat[p] = lat;
         this.lon[p] = lon;
         this.lastPoint[c] = p;
-        this.point[i] = p;
+        chunk.point[i] = p;
       }
     }
     const values = [travelMinutes, travelKm, shiftStart, shiftEnd];
     for (let k = 0; k < 4; k++) {
       const v = values[k]!;
       if (v !== v) continue;
-      (this.places[k] ??= new Float64Array(this.capacity).fill(NaN))[i] = v;
+      (chunk.places[k] ??= new Float64Array(this.chunkRows).fill(NaN))[i] = v;
     }
   }
 
   private bytes(i: number, buf: Uint8Array, a: number, b: number): void {
+    const chunk = this.chunk;
     const need = this.idBytes + (b - a);
-    if (need > this.ids.length) {
-      const more = new Uint8Array(Math.max(need, 2 * this.ids.length));
-      more.set(this.ids.subarray(0, this.idBytes));
-      this.ids = more;
+    if (need > chunk.ids.length) {
+      const more = new Uint8Array(Math.max(need, 2 * chunk.ids.length));
+      more.set(chunk.ids.subarray(0, this.idBytes));
+      chunk.ids = more;
     }
-    this.ids.set(buf.subarray(a, b), this.idBytes);
+    chunk.ids.set(buf.subarray(a, b), this.idBytes);
     this.idBytes = need;
-    this.idEnds[i] = need;
+    chunk.idEnds[i] = need;
   }
 
   private text(i: number, id: string): void {
-    if (id !== '') this.texts.push([i, id]);
-    this.idEnds[i] = this.idBytes;
+    if (id !== '') this.chunk.texts.push([i, id]);
+    this.chunk.idEnds[i] = this.idBytes;
   }
+}
+
+/** An empty chunk of `n` rows. */
+function newChunk(n: number): RowsChunk {
+  return {
+    count: 0, staff: new Int32Array(n), client: new Int32Array(n), group: new Int32Array(n), start: new Float64Array(n), end: new Float64Array(n),
+    point: new Int32Array(n), places: [null, null, null, null], ids: new Uint8Array(4 * n), idEnds: new Int32Array(n), texts: [],
+  };
+}
+
+/** A chunk of `n` rows and `idBytes` bytes of ids, cut to size when it is not full. */
+function sealed(c: RowsChunk, n: number, idBytes: number, full: number): RowsChunk {
+  const ids = c.ids.slice(0, idBytes);
+  if (n === full) return { ...c, count: n, ids };
+  return {
+    count: n, staff: c.staff.slice(0, n), client: c.client.slice(0, n), group: c.group.slice(0, n), start: c.start.slice(0, n), end: c.end.slice(0, n),
+    point: c.point.slice(0, n), places: c.places.map((a) => (a === null ? null : a.slice(0, n))), ids, idEnds: c.idEnds.slice(0, n), texts: c.texts,
+  };
 }
 
 /**
@@ -228,9 +238,8 @@ export class RowsPart implements PartSink<RouteRowsPart> {
  */
 export function partTransfers(part: RouteRowsPart): ArrayBuffer[] {
   const arrays: (ArrayBufferView | null)[] = [
-    part.staffNames.bytes, part.staffNames.ends, part.clientNames.bytes, part.clientNames.ends, part.groupNames.bytes, part.groupNames.ends,
-    part.staff, part.client, part.group, part.start, part.end, part.point, part.lat, part.lon,
-    part.travelMinutes, part.travelKm, part.shiftStart, part.shiftEnd, part.ids, part.idEnds,
+    part.staffNames.bytes, part.staffNames.ends, part.clientNames.bytes, part.clientNames.ends, part.groupNames.bytes, part.groupNames.ends, part.lat, part.lon,
   ];
+  for (const c of part.chunks) if (c !== null) arrays.push(c.staff, c.client, c.group, c.start, c.end, c.point, c.ids, c.idEnds, ...c.places);
   return [...new Set(arrays.filter((a) => a !== null).map((a) => a!.buffer as ArrayBuffer))];
 }

@@ -8,7 +8,7 @@
 import { looseRows } from '../../engine/rowstore.js';
 import { Interner } from '../../engine/store.js';
 import { isDoubleStaffed } from '../staffing/together.js';
-import { collectGarbageLive } from '../../engine/garbage.js';
+import { collectGarbage, collectGarbageLive } from '../../engine/garbage.js';
 import type { LocalZone } from '../../windows/zone.js';
 import type { Visit } from '../../read/types.js';
 import type { CodedColumn, CodedRow } from '../../engine/coded-row.js';
@@ -134,20 +134,28 @@ export class RouteRows {
   /**
    * Keeps the rows of a part read by another thread ({@link RouteRowsPart}), after the rows kept
    * so far: its names numbered here as they come (new ones in the part's order of first sight),
-   * so parts taken in file order give the rows, numbers and points one thread gives.
+   * so parts taken in file order give the rows, numbers and points one thread gives. The part's
+   * chunks are let go as they are taken.
    */
   absorb(part: RouteRowsPart): void {
     const held = this.held();
     const staff = this.staffNames.idsOf(part.staffNames), clients = held.names.idsOf(part.clientNames), groups = this.groupNames.idsOf(part.groupNames);
-    const { travelMinutes, travelKm, shiftStart, shiftEnd, point, lat, lon, ids, idEnds, texts } = part;
-    const buf = Buffer.from(ids.buffer, ids.byteOffset, ids.length);
-    let text = 0;
-    for (let r = 0, idFrom = 0; r < part.count; idFrom = idEnds[r++]!) {
-      const i = this.put(staff[part.staff[r]!]!, clients[part.client[r]!]!, groups[part.group[r]!]!, part.start[r]!, part.end[r]!);
-      const p = point[r]!;
-      this.place(i, held, p < 0 ? NaN : lat[p]!, p < 0 ? NaN : lon[p]!, travelMinutes?.[r] ?? NaN, travelKm?.[r] ?? NaN, shiftStart?.[r] ?? NaN, shiftEnd?.[r] ?? NaN);
-      if (text < texts.length && texts[text]![0] === r) held.visits.add(i, texts[text++]![1]);
-      else held.visits.addBytes(i, buf, idFrom, idEnds[r]!);
+    const { lat, lon, chunks } = part;
+    for (let k = 0; k < chunks.length; k++) {
+      const c = chunks[k]!;
+      chunks[k] = null;
+      const [travelMinutes, travelKm, shiftStart, shiftEnd] = c.places;
+      const buf = Buffer.from(c.ids.buffer, c.ids.byteOffset, c.ids.length);
+      let text = 0;
+      for (let r = 0, idFrom = 0; r < c.count; idFrom = c.idEnds[r++]!) {
+        const i = this.put(staff[c.staff[r]!]!, clients[c.client[r]!]!, groups[c.group[r]!]!, c.start[r]!, c.end[r]!);
+        const p = c.point[r]!;
+        this.place(i, held, p < 0 ? NaN : lat[p]!, p < 0 ? NaN : lon[p]!, travelMinutes?.[r] ?? NaN, travelKm?.[r] ?? NaN, shiftStart?.[r] ?? NaN, shiftEnd?.[r] ?? NaN);
+        if (text < c.texts.length && c.texts[text]![0] === r) held.visits.add(i, c.texts[text++]![1]);
+        else held.visits.addBytes(i, buf, idFrom, c.idEnds[r]!);
+      }
+      // the chunks taken so far, now and then (their memory is outside V8's heap, freed when collected)
+      if ((k & 7) === 7) collectGarbage();
     }
   }
 
