@@ -2,7 +2,7 @@ import { explainContinuity } from '../measures/explain/explain.js';
 import { clearProgress } from './progress.js';
 import { tell } from '../progress.js';
 import { collectGarbage } from '../engine/garbage.js';
-import { keepYoungGenerationSmall, readsWorkbook } from './heap.js';
+import { keepYoungGenerationSmall, readsWorkbook, releaseMemory } from './heap.js';
 import { closeSync, existsSync, openSync, rmSync, writeSync } from 'node:fs';
 import { fetchKoladaReference, loadReference, saveReference, type KoladaReference } from '../outputs/report/reference/kolada.js';
 import { safeText } from '../safe-text.js';
@@ -198,17 +198,6 @@ function keepSmallOnce(): void {
   if (keptSmall) return;
   keptSmall = true;
   keepYoungGenerationSmall();
-}
-
-/**
- * A full collection that also gives back to the system the memory V8 keeps for later (V8's
- * "last resort" collection, which compacts the heap and frees its spare pages): between the passes
- * of a report, whose figures stay while the next pass reads the log. Only when the process
- * exposes `gc` (the CLI does: `exposeGarbageCollection`).
- */
-function releaseMemory(): void {
-  const gc = (globalThis as { gc?: (options?: object) => void }).gc;
-  if (typeof gc === 'function') gc({ type: 'major', execution: 'sync', flavor: 'last-resort' });
 }
 
 /**
