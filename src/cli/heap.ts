@@ -44,6 +44,24 @@ export function exposeGarbageCollection(): void {
 }
 
 /**
+ * A full garbage collection of this thread's heap, when the process exposes `gc`
+ * ({@link exposeGarbageCollection}; else nothing): between the passes of a report, whose figures
+ * stay while the next pass reads the log, so that what the pass before left is gone before the next
+ * one grows. A plain `gc()`: on Node 20 (V8 11.3) the options form `gc({ type: 'major', execution:
+ * 'sync', flavor: 'last-resort' })` this used to call collects next to nothing (measured: 30 MB of
+ * dropped objects, 33.7 → 31.9 MB used; a plain `gc()`: → 3.3 MB), so the report's route pass
+ * started with the measure's garbage and the page was written beside the routes' 48 MB of dropped
+ * columns.
+ *
+ * @example
+ * releaseMemory(); // after a pass, before the next
+ */
+export function releaseMemory(): void {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (typeof gc === 'function') gc();
+}
+
+/**
  * Has V8 optimise hot code in the worker threads started after this call on the thread that runs
  * it, as soon as it is hot, instead of queueing it for a background compiler thread (the flag
  * `--no-concurrent-recompilation`; V8 reads it when it sets up an isolate, so it does not change

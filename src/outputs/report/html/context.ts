@@ -1,13 +1,32 @@
 import type { ClientContinuity, ContinuityResult, ContinuitySummary, ContinuityWindow } from '../../../measures/continuity/types.js';
-import type { StaffingWindow } from '../../../measures/staffing/types.js';
+import type { ClientStaffing, StaffingResult, StaffingWindow } from '../../../measures/staffing/types.js';
 import type { Lang } from '../labels.js';
 import type { RulePhrases } from '../rule-labels.js';
 
+/** What the page reads of a client of the continuity measure (the clients table, the groups chart, the names). */
+export type PageClient = Pick<ClientContinuity, 'client' | 'group' | 'eligible' | 'visits' | 'staff' | 'reason' | 'doubleStaffedVisits'>;
+
 /**
- * A window of the continuity measure as the page reads it: its clients any iterable (an array, or
- * the engine's columns made into objects one at a time, as the CLI's page reads them).
+ * A window of the continuity measure as the page reads it: its clients any iterable of
+ * {@link PageClient} (an array, the engine's columns made into objects one at a time, or the
+ * page's own columns: `compactForPage`).
  */
-export type PageWindow = Omit<ContinuityWindow, 'perClient'> & { perClient: Iterable<ClientContinuity> };
+export type PageWindow = Omit<ContinuityWindow, 'perClient'> & { perClient: Iterable<PageClient> };
+
+/** What the page reads of a client of the staffing figures: the staff the second staff member adds. */
+export type PageStaffingClient = Pick<ClientStaffing, 'client' | 'staffWithSecond' | 'staffWithoutSecond'>;
+
+/**
+ * A staffing window as the page reads it: its clients any iterable of {@link PageStaffingClient},
+ * its recurring slots counted (only their number is shown). A {@link StaffingWindow} is one.
+ */
+export type PageStaffingWindow = Omit<StaffingWindow, 'perClient' | 'recurringSlots'> & {
+  perClient: Iterable<PageStaffingClient>;
+  recurringSlots: { readonly length: number };
+};
+
+/** A staffing result whose windows are {@link PageStaffingWindow}s (a {@link StaffingResult} is one). */
+export type PageStaffingResult = Omit<StaffingResult, 'windows'> & { windows: PageStaffingWindow[] };
 
 /** A continuity result whose windows are {@link PageWindow}s (a {@link ContinuityResult} is one). */
 export type PageResult = Omit<ContinuityResult, 'windows'> & { windows: PageWindow[] };
@@ -26,7 +45,7 @@ export interface ReportContext {
   /** The window before it, for the change. */
   previous: PageWindow | undefined;
   /** The staffing figures of the same window, when given. */
-  staffing: StaffingWindow | undefined;
+  staffing: PageStaffingWindow | undefined;
   /** Client id → the name shown (a pseudonym by default). */
   name: (id: string) => string;
 }

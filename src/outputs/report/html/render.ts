@@ -8,7 +8,7 @@ import { label as L, type Lang, periodLabel } from '../labels.js';
 import { rulePhrases } from '../rule-labels.js';
 import { esc } from '../svg/markup.js';
 import { clientNames, clientsSectionParts, namesNote } from './clients.js';
-import type { PageResult, ReportContext } from './context.js';
+import type { PageResult, PageStaffingResult, ReportContext } from './context.js';
 import { indicesSection } from './indices.js';
 import { groupsOverTimeSection } from './over-time.js';
 import { readSection } from './read.js';
@@ -42,8 +42,11 @@ export interface ReportInput {
   reference?: KoladaReference | undefined;
 }
 
-/** A {@link ReportInput} whose continuity windows' clients may be any iterable ({@link PageResult}). */
-export type PageInput = Omit<ReportInput, 'continuity'> & { continuity: PageResult };
+/**
+ * A {@link ReportInput} as the page reads it: the windows' clients any iterable of what the page
+ * reads of them ({@link PageResult}, {@link PageStaffingResult}; a `ReportInput` is one).
+ */
+export type PageInput = Omit<ReportInput, 'continuity' | 'staffing'> & { continuity: PageResult; staffing?: PageStaffingResult | undefined };
 
 /** The ids of every window's clients. */
 function* clientIds(result: PageResult): Generator<string> {

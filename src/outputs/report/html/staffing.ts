@@ -1,6 +1,6 @@
-import type { StaffingSummary, StaffingWindow } from '../../../measures/staffing/types.js';
+import type { StaffingSummary } from '../../../measures/staffing/types.js';
 import { esc } from '../svg/markup.js';
-import type { ReportContext } from './context.js';
+import type { PageStaffingWindow, ReportContext } from './context.js';
 import { int, num, pct } from './format.js';
 import { capital, label as L } from '../labels.js';
 
@@ -13,7 +13,7 @@ function card(label: string, value: string, sub: string): string {
  * hours, the price in continuity (staff per client with and without the second staff member),
  * recurring slots, handovers and duplicates, and the groups in a sortable table.
  */
-export function staffingSection(ctx: ReportContext, w: StaffingWindow): string {
+export function staffingSection(ctx: ReportContext, w: PageStaffingWindow): string {
   const { lang } = ctx;
   const withS = w.staffPerClient.withSecond, without = w.staffPerClient.withoutSecond;
   const cards = w.doubleStaffedVisits === 0 ? `<p>${esc(L('noStaffing', lang))}</p>` : '<div class="cards">'

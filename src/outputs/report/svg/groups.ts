@@ -50,13 +50,13 @@ interface Row {
  * const svg = groupsSvg(r.windows[0], { target: 14, lang: 'sv' });
  * // → '<svg … class="kt-chart kt-groups" … role="img" …>'
  */
-export function groupsSvg(window: Pick<ContinuityWindow, 'groups' | 'staffPerClient'> & { perClient: Iterable<ClientContinuity> }, options: GroupsSvgOptions = {}): string {
+export function groupsSvg(window: Pick<ContinuityWindow, 'groups' | 'staffPerClient'> & { perClient: Iterable<Pick<ClientContinuity, 'eligible' | 'group' | 'staff'>> }, options: GroupsSvgOptions = {}): string {
   const parts = groupsSvgParts(window, options);
   return typeof parts === 'string' ? parts : [...parts].join('');
 }
 
 /** What {@link groupsSvg} reads of a window: its groups, its spread and its clients (any iterable). */
-type GroupsWindow = Pick<ContinuityWindow, 'groups' | 'staffPerClient'> & { perClient: Iterable<ClientContinuity> };
+type GroupsWindow = Pick<ContinuityWindow, 'groups' | 'staffPerClient'> & { perClient: Iterable<Pick<ClientContinuity, 'eligible' | 'group' | 'staff'>> };
 
 /** Dots of a row per piece of {@link groupsSvgParts}. */
 const DOTS_PER_PART = 2000;
