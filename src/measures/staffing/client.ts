@@ -110,8 +110,9 @@ export class ClientStaffer {
         continue;
       }
       const rows = (objects ??= rowsOf());
-      const visit = Array.from(members.subarray(first, last), (m) => m - a);
-      const va = analyseVisit(rows, visit, this.handoverMs, this.within);
+      const visit = new Array<number>(last - first);
+      for (let m = first; m < last; m++) visit[m - first] = members[m]! - a;
+      const va = analyseVisit(rows, visit, this.handoverMs, this.within, () => store.together(first, last));
       const head = rows[visit[0]!]!;
       staffMs += va.staffMs;
       if (va.kind === 'handover') handovers++;
