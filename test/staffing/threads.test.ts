@@ -36,12 +36,14 @@ describe('the staffing figures in threads', () => {
     }
   });
 
-  it('are the one-thread figures without the lists of visits (the report page: the threads share the evaluation by default), the measure too', async () => {
+  it('are the one-thread figures without the lists of visits (the report page), the evaluation shared by the threads or not, the measure too', async () => {
     const one = await measureStaffingStreamed(LOG, { engine: { ...ENGINE, threads: 1 } }, true, false);
-    const threaded = await measureStaffingStreamed(LOG, { engine: ENGINE }, true, false);
-    expect(threaded.staffing).toEqual(one.staffing);
+    for (const shareEvaluation of [true, false]) {
+      const threaded = await measureStaffingStreamed(LOG, { engine: { ...ENGINE, shareEvaluation } }, true, false);
+      expect(threaded.staffing).toEqual(one.staffing);
+      expect(materialise(threaded.continuity)).toEqual(materialise(one.continuity));
+    }
     expect(one.staffing.windows[0]!.doubleStaffed).toEqual([]);
-    expect(materialise(threaded.continuity)).toEqual(materialise(one.continuity));
     // and the lists left out are the only difference from the full figures
     const full = await built.measureStaffing(LOG, { engine: ENGINE });
     expect(one.staffing.windows.map((w) => ({ ...w, doubleStaffed: [] }))).toEqual(full.windows.map((w) => ({ ...w, doubleStaffed: [] })));

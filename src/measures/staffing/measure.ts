@@ -249,19 +249,16 @@ export async function measureStaffingWithContinuity(source: VisitSource, options
  * (a {@link StreamedResult}: made into objects when read) and, with `listVisits` false, the
  * windows' `doubleStaffed` lists left empty (every count stays): what the report's page reads of
  * a national log, whose clients and double-staffed visits run to tens and hundreds of thousands.
- * Without the lists, `engine.shareEvaluation` is true unless given: the threads that read the log
- * staff its clients too.
  *
  * @example
  * const { continuity, staffing } = await measureStaffingStreamed('visits.csv', { from: '2024-10-01' }, true, false);
  */
 export async function measureStaffingStreamed(source: VisitSource, options: StaffingOptions & ReadOptions, indices: boolean, listVisits: boolean): Promise<{ continuity: StreamedResult; staffing: StaffingResult }> {
   const settings = staffingSettings(options, listVisits);
-  // without the lists of visits (the report's pass), the reader threads share the staffing of the
-  // clients (it weighs more than their evaluation) unless told not to; with them, the visits would
-  // cross from the workers as a hundred thousand objects, more memory than the thread saves time
-  const engine = { shareEvaluation: !listVisits, ...settings.measure.engine };
-  return fillAccumulator(source, { ...settings.measure, engine, ...(indices ? { indices: true } : {}) }, async ({ acc, evaluate }) => {
+  // with `engine.shareEvaluation` the reader threads staff the clients of the partitions they take;
+  // not by default: measured on the 2M-row log, a worker's share crossing back costs 15–80 MB of
+  // peak memory (the report's pass), the visit lists' objects more (the staffing command)
+  return fillAccumulator(source, { ...settings.measure, ...(indices ? { indices: true } : {}) }, async ({ acc, evaluate }) => {
     const figures = new StaffingFigures(settings, acc);
     figures.staffAlong();
     const continuity = await evaluate();
