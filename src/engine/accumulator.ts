@@ -14,6 +14,8 @@ import { PARTITIONS, PartitionedRows, removeSpill, SpillFile, type BlockRef } fr
 import { kindMatcher, type ContinuityRules } from '../measures/continuity/rules.js';
 import { LogRegister, type RegisterPart } from './clients.js';
 import type { ContinuityResult, ExclusionReason, RowCounts } from '../measures/continuity/types.js';
+import type { StaffingWork } from '../measures/staffing/work.js';
+import type { ClientWindowStaffing, StafferOptions } from '../measures/staffing/client.js';
 
 /**
  * Accumulates visits one at a time into the continuity measure: rows are classified as they
@@ -63,6 +65,10 @@ export class ContinuityAccumulator implements CodedSink {
   private readonly checker: VisitChecker;
   private firstDay = Infinity;
   private lastDay = -Infinity;
+  /** The staffer's options when the evaluation staffs the clients too ({@link ContinuityAccumulator.staffAlong}). */
+  private staffing: StafferOptions | null = null;
+  /** Per reported window, the clients staffed by the last evaluation (null: none asked). */
+  private staffedClients: ClientWindowStaffing[][] | null = null;
 
   /** `spillIn`: the folder its spill file goes in (default the temp dir), e.g. the folder of a threaded measure's run. */
   constructor(options: MeasureOptions & Pick<ReadOptions, 'onWarning'> = {}, private readonly spillIn?: string) {
@@ -225,7 +231,9 @@ export class ContinuityAccumulator implements CodedSink {
    * memory (after {@link ContinuityAccumulator.absorb}), else it is for this thread.
    */
   job(windows: DayWindow[], partitions: number[]): EvaluationJob {
+    const staffing = this.staffing;
     return {
+      staffing: staffing === null ? null : this.staffingWork(staffing),
       windows,
       partitions,
       rules: this.rules,
@@ -234,6 +242,38 @@ export class ContinuityAccumulator implements CodedSink {
       staff: this.withIndices ? this.register.staffIds.texts() : [],
       clients: this.register.facts(),
       sources: this.rowSources(),
+    };
+  }
+
+  /**
+   * Has the evaluation ({@link ContinuityAccumulator.finish}, or the jobs of a threaded one) staff
+   * every client it evaluates by the double-staffing rule too (measures/staffing/client.ts), in
+   * the thread that evaluates the client; {@link ContinuityAccumulator.staffed} gives them after.
+   *
+   * @example
+   * acc.staffAlong({ slots: { toleranceMinutes: 30, minDayShare: 0.5 }, listVisits: true });
+   * acc.finish(); acc.staffed()[0].length; // → clients with counted rows in the first window
+   */
+  staffAlong(options: StafferOptions): void {
+    this.staffing = options;
+  }
+
+  /**
+   * Per reported window, the clients the evaluation staffed ({@link ContinuityAccumulator.staffAlong}),
+   * in no order (none when none was asked); handed over once (the accumulator lets go of them).
+   */
+  staffed(): ClientWindowStaffing[][] {
+    const staffed = this.staffedClients ?? [];
+    this.staffedClients = null;
+    return staffed;
+  }
+
+  /** What a thread needs to staff the clients it evaluates: plain data. */
+  private staffingWork(options: StafferOptions): StaffingWork {
+    const names = this.register;
+    return {
+      options, zone: this.zone.name, clientIds: names.clientIds.texts(), staffNames: names.staffIds.texts(),
+      groupNames: names.groupNames.texts(), groupsByRank: names.ranked().groups,
     };
   }
 
@@ -285,6 +325,7 @@ export class ContinuityAccumulator implements CodedSink {
     const ids = this.register.clientIds.texts();
     const groups = this.register.ranked().groups;
     const order = clientOrder(ids);
+    if (this.staffing !== null) this.staffedClients = windows.map((_, k) => results.flatMap((job) => job[k]!.staffing ?? []));
     return {
       schema: 'kontinuitet/measure@1',
       rule: { ...this.rules, target: this.target, ageFilter },

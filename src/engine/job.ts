@@ -7,6 +7,8 @@ import { BlockReader, type BlockRef } from './partitions.js';
 import type { ContinuityRules } from '../measures/continuity/rules.js';
 import { GatheredRows } from './rowstore.js';
 import type { CountedStore, NumberMaps, Ranks } from './store.js';
+import { WindowStaffer, type StaffingWork } from '../measures/staffing/work.js';
+import type { ClientWindowStaffing } from '../measures/staffing/client.js';
 
 /**
  * The counted rows of one reader (an accumulator, or a worker's share of a file): the blocks it
@@ -80,6 +82,8 @@ export interface EvaluationJob {
   staff: string[];
   clients: ClientFacts;
   sources: RowSource[];
+  /** When the double-staffing figures are asked for too: each client evaluated is staffed as well ({@link WindowStaffer}). */
+  staffing?: StaffingWork | null;
 }
 
 /**
@@ -110,6 +114,8 @@ export interface WindowFigures extends FigureColumns {
   client: Int32Array;
   /** With indices: per entry. */
   indices: ClientIndices[] | null;
+  /** With the job's `staffing`: per entry, the client's double-staffing figures. */
+  staffing?: ClientWindowStaffing[];
 }
 
 /** Per reported window of a job, the figures of its clients. */
@@ -180,14 +186,18 @@ export function evaluateJob(job: EvaluationJob): JobResult {
     return job.windows.map((window, w) => {
       const evaluator = new ClientEvaluator(job.rules, window);
       const out = new FiguresBuilder(contact !== null);
+      const staffer = job.staffing === null || job.staffing === undefined ? null : new WindowStaffer(job.staffing, job.rules, window);
+      const staffed: ClientWindowStaffing[] = [];
       for (let k = claims === null ? 0 : Atomics.add(claims, w, 1); k < job.partitions.length; k = claims === null ? k + 1 : Atomics.add(claims, w, 1)) {
         const store = gathered.of(window.fromDay, job.partitions[k]!);
         store.forEachClient(job.ranks, (c, _rows, a, b) => {
-          const figures = evaluator.evaluate(store, a, b, ageAt(job.clients, c, window.fromDay));
+          const age = ageAt(job.clients, c, window.fromDay);
+          const figures = evaluator.evaluate(store, a, b, age);
           out.push(c, figures, indices === null ? null : indices.of(store, a, b, contact![c] ?? null));
+          if (staffer !== null) staffed.push(staffer.staff(store, c, a, b, age, figures));
         }, window.days);
       }
-      return out.done();
+      return staffer === null ? out.done() : { ...out.done(), staffing: staffed };
     });
   } finally {
     gathered.close();

@@ -1,4 +1,4 @@
-import { ClientEvaluator, type CountedColumns } from '../../engine/evaluate.js';
+import { ClientEvaluator, type ClientFigures, type CountedColumns } from '../../engine/evaluate.js';
 import type { CountedRow } from '../../engine/rows.js';
 import type { GatheredRows } from '../../engine/rowstore.js';
 import type { ContinuityRules } from '../continuity/rules.js';
@@ -57,6 +57,8 @@ export class ClientStaffer {
   private readonly measured: ClientEvaluator;
   private readonly other: ClientEvaluator;
   private readonly handoverMs: number;
+  /** The local times of the visits listed: each minute's text is made once and shared. */
+  private readonly times: LocalTimes;
   /** The window's span: staff hours are counted inside it (a visit across its end gives its part). */
   private readonly within: Interval;
 
@@ -65,21 +67,24 @@ export class ClientStaffer {
     this.measured = new ClientEvaluator(rules, window);
     this.other = new ClientEvaluator({ ...rules, countBothStaff: !rules.countBothStaff }, window);
     this.handoverMs = rules.handoverMinutes * MS_PER_MINUTE;
+    this.times = new LocalTimes(zone);
   }
 
   /**
    * The staffing of one client: `columns` are its counted rows in the measure's columns,
    * `rowsOf` gives the same rows as objects (made only when a visit has more than one row);
-   * `age` at the window start.
+   * `age` at the window start; `measured`, when given, the client's figures under `rules` (as
+   * {@link ClientEvaluator.evaluate} gives them: the engine's evaluation has them already).
    */
-  staff(client: string, columns: CountedColumns, rowsOf: () => readonly CountedRow[], age: number | null): ClientWindowStaffing {
+  staff(client: string, columns: CountedColumns, rowsOf: () => readonly CountedRow[], age: number | null, measured?: ClientFigures): ClientWindowStaffing {
     const { store, rows: sorted, a, b, groups } = columns;
-    const measured = this.measured.evaluate(store, a, b, age);
+    measured ??= this.measured.evaluate(store, a, b, age);
     const group = groups[measured.group] ?? '';
     const eligible = measured.reason === null;
     const staffCounted = measured.staff;
     const staffOther = this.other.evaluate(store, a, b, age).staff;
     const zone = this.zone;
+    const times = this.times;
     const doubleStaffed: DoubleStaffedVisit[] = [];
     const slotVisits: SlotVisit[] = [];
     const duplicates: DuplicateRegistration[] = [];
@@ -105,8 +110,9 @@ export class ClientStaffer {
         continue;
       }
       const rows = (objects ??= rowsOf());
-      const visit = Array.from(members.subarray(first, last), (m) => m - a);
-      const va = analyseVisit(rows, visit, this.handoverMs, this.within);
+      const visit = new Array<number>(last - first);
+      for (let m = first; m < last; m++) visit[m - first] = members[m]! - a;
+      const va = analyseVisit(rows, visit, this.handoverMs, this.within, () => store.together(first, last));
       const head = rows[visit[0]!]!;
       staffMs += va.staffMs;
       if (va.kind === 'handover') handovers++;
@@ -114,7 +120,7 @@ export class ClientStaffer {
       for (let m = first; m < last; m++) seen.add(sorted.staff[members[m]!]!);
       for (const set of va.duplicates) {
         duplicateCount++;
-        duplicates.push({ client, visitId: head.visitId, start: localTime(zone, head.start), lines: set.map((i) => rows[i]!.line).sort((x, y) => x - y) });
+        duplicates.push({ client, visitId: head.visitId, start: times.of(head.start), lines: set.map((i) => rows[i]!.line).sort((x, y) => x - y) });
       }
       if (va.kind !== 'double') continue;
       doubleCount++;
@@ -125,7 +131,7 @@ export class ClientStaffer {
       let end = head.end;
       for (const i of visit) end = Math.max(end, rows[i]!.end);
       doubleStaffed.push({
-        client, visitId: head.visitId, start: localTime(zone, head.start), end: localTime(zone, end), staff, peak: va.peak,
+        client, visitId: head.visitId, start: times.of(head.start), end: times.of(end), staff, peak: va.peak,
         togetherMinutes: va.togetherMs / MS_PER_MINUTE, staffHours: va.staffMs / MS_PER_HOUR, lines: visit.map((i) => rows[i]!.line).sort((x, y) => x - y),
       });
     }
@@ -153,7 +159,27 @@ export class ClientStaffer {
 function staffOrder(rows: readonly CountedRow[], first: string, visit: readonly number[]): string[] {
   const others = new Set<string>();
   for (const i of visit) if (rows[i]!.staffId !== first) others.add(rows[i]!.staffId);
-  return [first, ...[...others].sort()];
+  const sorted = [...others].sort();
+  // an array of its own length (a national log lists a hundred thousand of them)
+  const staff = new Array<string>(1 + sorted.length);
+  staff[0] = first;
+  for (let k = 0; k < sorted.length; k++) staff[k + 1] = sorted[k]!;
+  return staff;
+}
+
+/** {@link localTime} of many instants of one zone, the text of each minute made once and shared. */
+class LocalTimes {
+  private readonly texts = new Map<number, string>();
+
+  constructor(private readonly zone: LocalZone) {}
+
+  of(t: number): string {
+    const local = this.zone.localMs(t);
+    const minute = Math.floor(local / MS_PER_MINUTE);
+    let text = this.texts.get(minute);
+    if (text === undefined) this.texts.set(minute, (text = localText(local)));
+    return text;
+  }
 }
 
 /**
@@ -163,7 +189,11 @@ function staffOrder(rows: readonly CountedRow[], first: string, visit: readonly 
  * localTime(new LocalZone('Europe/Stockholm'), Date.UTC(2024, 9, 1, 6, 0)); // → '2024-10-01 08:00'
  */
 export function localTime(zone: LocalZone, t: number): string {
-  const local = zone.localMs(t);
+  return localText(zone.localMs(t));
+}
+
+/** The local wall time `YYYY-MM-DD HH:mm` of a local instant (ms since 1970-01-01 local midnight). */
+function localText(local: number): string {
   const day = Math.floor(local / MS_PER_DAY);
   const minute = Math.floor((local - day * MS_PER_DAY) / MS_PER_MINUTE);
   return `${civilFromDays(day)} ${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;

@@ -12,7 +12,7 @@ import { spread } from '../../summary/spread.js';
 import { MS_PER_HOUR } from '../../windows/civil.js';
 import type { CodedSink } from '../../engine/fast.js';
 import type { ReadLedger, ReadOptions, Visit, VisitInput, VisitSource } from '../../read/types.js';
-import { ClientStaffer, type ClientWindowStaffing } from './client.js';
+import type { ClientWindowStaffing } from './client.js';
 import type { RecurringSlot, StaffingResult, StaffingScope, StaffingSummary, StaffingWindow } from './types.js';
 
 /**
@@ -97,6 +97,7 @@ export class StaffingAccumulator {
     const settings = staffingSettings(options);
     this.measure = new ContinuityAccumulator(settings.measure);
     this.figures = new StaffingFigures(settings, this.measure);
+    this.figures.staffAlong();
   }
 
   /** The zone of the log's local times and of the windows. */
@@ -116,42 +117,35 @@ export class StaffingAccumulator {
 
   /** Evaluates every window; `ledger` (from the reader) completes the row accounting. */
   finish(ledger?: ReadLedger): StaffingResult {
-    const perWindow = this.figures.staffClients();
-    return this.figures.result(this.measure.finish(ledger), perWindow);
+    return this.figures.result(this.measure.finish(ledger));
   }
 }
 
 /**
  * The double-staffing figures over the counted rows of a continuity accumulator (filled by
- * {@link StaffingAccumulator.add} or by the engine's door): each client staffed one partition at a
- * time ({@link StaffingFigures.staffClients}, before the measure is evaluated), then the windows
- * summed up with the measure's result ({@link StaffingFigures.result}).
+ * {@link StaffingAccumulator.add} or by the engine's door): the accumulator's evaluation staffs
+ * each client where it evaluates it ({@link StaffingFigures.staffAlong}: partition by partition,
+ * in every thread that evaluates), then the windows are summed up with the measure's result
+ * ({@link StaffingFigures.result}).
  *
  * @example
  * const figures = new StaffingFigures(staffingSettings({ from: '2024-10-01' }), acc);
- * const perWindow = figures.staffClients();
- * figures.result(acc.finish(ledger), perWindow).windows[0].doubleStaffedVisits; // → double-staffed counted visits
+ * figures.staffAlong();
+ * figures.result(acc.finish(ledger)).windows[0].doubleStaffedVisits; // → double-staffed counted visits
  */
 class StaffingFigures {
   constructor(private readonly settings: StaffingSettings, private readonly measure: ContinuityAccumulator) {}
 
-  /** Each reported window's clients with counted rows, staffed by the measure's own rules (its rows are read, not removed). */
-  staffClients(): ClientWindowStaffing[][] {
-    // one partition of clients' rows at a time; each client is evaluated by the measure's own rules
-    const staffers: ClientStaffer[] = [];
-    const perWindow: ClientWindowStaffing[][] = [];
+  /** Has the measure's evaluation staff each client with counted rows by the measure's own rules (call before it evaluates). */
+  staffAlong(): void {
     const s = this.settings;
-    const options = { slots: { toleranceMinutes: s.tolerance, minDayShare: s.minDayShare }, listVisits: s.listVisits };
-    this.measure.forEachCountedClient((k, window, client, rowsOf, age, columns) => {
-      const staffer = (staffers[k] ??= new ClientStaffer(window, this.measure.rules, this.measure.zone, options));
-      (perWindow[k] ??= []).push(staffer.staff(client, columns, rowsOf, age));
-    });
-    return perWindow;
+    this.measure.staffAlong({ slots: { toleranceMinutes: s.tolerance, minDayShare: s.minDayShare }, listVisits: s.listVisits });
   }
 
-  /** The figures from the measure's result over the same accumulator and the staffed clients. */
-  result(measured: StreamedResult | ContinuityResult, perWindow: ClientWindowStaffing[][]): StaffingResult {
+  /** The figures from the measure's result over the same accumulator, whose evaluation staffed the clients. */
+  result(measured: StreamedResult | ContinuityResult): StaffingResult {
     const s = this.settings;
+    const perWindow = this.measure.staffed();
     return selfDisplaying({
       schema: 'kontinuitet/staffing@1',
       scope: s.scope,
@@ -237,10 +231,10 @@ export async function measureStaffing(source: VisitSource, options: StaffingOpti
 /**
  * The double-staffing figures and the continuity measure of the same accumulator, from one
  * reading of the log through the engine's door ({@link fillAccumulator}: the fast path, the
- * threads, the spilling, as `options.engine` says): each client is staffed from the counted rows
- * of the filled accumulator, partition by partition, before the measure is evaluated (in the
- * threads that read the log when `engine.shareEvaluation` keeps them). With `indices` the
- * measure computes the indices too (the report's one pass).
+ * threads, the spilling, as `options.engine` says): the measure's evaluation staffs each client
+ * from its counted rows where it evaluates it, partition by partition (in the threads that read
+ * the log when `engine.shareEvaluation` keeps them). With `indices` the measure computes the
+ * indices too (the report's one pass).
  *
  * @example
  * const { continuity, staffing } = await measureStaffingWithContinuity('visits.csv', { from: '2024-10-01' }, true);
@@ -261,11 +255,14 @@ export async function measureStaffingWithContinuity(source: VisitSource, options
  */
 export async function measureStaffingStreamed(source: VisitSource, options: StaffingOptions & ReadOptions, indices: boolean, listVisits: boolean): Promise<{ continuity: StreamedResult; staffing: StaffingResult }> {
   const settings = staffingSettings(options, listVisits);
+  // with `engine.shareEvaluation` the reader threads staff the clients of the partitions they take;
+  // not by default: measured on the 2M-row log, a worker's share crossing back costs 15–80 MB of
+  // peak memory (the report's pass), the visit lists' objects more (the staffing command)
   return fillAccumulator(source, { ...settings.measure, ...(indices ? { indices: true } : {}) }, async ({ acc, evaluate }) => {
     const figures = new StaffingFigures(settings, acc);
-    const perWindow = figures.staffClients();
+    figures.staffAlong();
     const continuity = await evaluate();
-    return { continuity, staffing: figures.result(continuity, perWindow) };
+    return { continuity, staffing: figures.result(continuity) };
   });
 }
 

@@ -65,26 +65,63 @@ export function recurringSlots(visits: readonly SlotVisit[], windowDays: number,
   const minDays = Math.max(1, Math.ceil((options.minDayShare ?? 0.5) * windowDays - 1e-9));
   let remaining = visits.map((_, i) => i).sort((a, b) => visits[a]!.minute - visits[b]!.minute || a - b);
   const near = (minute: number) => remaining.filter((i) => clockDistance(visits[i]!.minute, minute) <= tolerance);
+  const days = new DayCounter();
   const slots: Slot[] = [];
   for (;;) {
-    let best: { minute: number; members: number[]; days: number } | null = null;
+    let best: { minute: number; days: number } | null = null;
+    // a seed at the time of the seed before it, or a slot time tried already, gives the same candidate (and a tie keeps the first)
+    const tried = new Set<number>();
+    let seedMinute = NaN;
     for (const seed of remaining) {
-      const minute = medianMinute(near(visits[seed]!.minute).map((i) => visits[i]!.minute), visits[seed]!.minute);
-      const members = near(minute);
-      const days = new Set(members.map((i) => visits[i]!.day)).size;
-      if (best === null || days > best.days) best = { minute, members, days };
+      if (visits[seed]!.minute === seedMinute) continue;
+      seedMinute = visits[seed]!.minute;
+      const minute = medianMinute(near(seedMinute).map((i) => visits[i]!.minute), seedMinute);
+      if (tried.has(minute)) continue;
+      tried.add(minute);
+      const covered = days.count(visits, near(minute));
+      if (best === null || covered > best.days) best = { minute, days: covered };
     }
     if (best === null || best.days < minDays) break;
-    const taken = new Set(best.members);
+    const members = near(best.minute);
+    const taken = new Set(members);
     remaining = remaining.filter((i) => !taken.has(i));
-    slots.push(describe(best.members.map((i) => visits[i]!), best.minute, best.days));
+    slots.push(describe(members.map((i) => visits[i]!), best.minute, best.days));
   }
   return slots.sort((a, b) => (a.time < b.time ? -1 : a.time > b.time ? 1 : 0));
 }
 
+/** Counts the different days of visits with one array of marks for every count (no set made each time). */
+class DayCounter {
+  private marks = new Float64Array(16);
+  private round = 0;
+
+  count(visits: readonly SlotVisit[], members: readonly number[]): number {
+    const round = ++this.round;
+    let n = 0;
+    for (const i of members) {
+      const day = visits[i]!.day;
+      // a day that is no small whole number: counted as a set counts it
+      if (!(Number.isInteger(day) && day >= 0 && day < 1 << 20)) return new Set(members.map((m) => visits[m]!.day)).size;
+      if (day >= this.marks.length) {
+        const grown = new Float64Array(Math.max(day + 1, 2 * this.marks.length));
+        grown.set(this.marks);
+        this.marks = grown;
+      }
+      if (this.marks[day] !== round) {
+        this.marks[day] = round;
+        n++;
+      }
+    }
+    return n;
+  }
+}
+
 /** Median of times of day taken around `centre` (offsets in [−720, 720)), rounded to a minute, 0–1439. */
 function medianMinute(minutes: readonly number[], centre: number): number {
-  const offsets = minutes.map((m) => ((((m - centre) % 1440) + 1440 + 720) % 1440) - 720).sort((a, b) => a - b);
+  // a typed array sorts its numbers in order without a comparator
+  const offsets = new Float64Array(minutes.length);
+  for (let k = 0; k < minutes.length; k++) offsets[k] = ((((minutes[k]! - centre) % 1440) + 1440 + 720) % 1440) - 720;
+  offsets.sort();
   const mid = offsets.length >> 1;
   const median = offsets.length % 2 === 1 ? offsets[mid]! : (offsets[mid - 1]! + offsets[mid]!) / 2;
   return ((Math.round(centre + median) % 1440) + 1440) % 1440;

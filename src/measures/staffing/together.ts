@@ -92,10 +92,20 @@ export function peakTogether(rows: readonly PresenceRow[], visit: readonly numbe
  * staffTime([{ start: 0, end: 60, staff: 'A' }], [0], { start: 0, end: 40 }); // → 40
  */
 export function staffTime(rows: readonly PresenceRow[], visit: readonly number[], within?: Interval): number {
+  return runsTime(staffRuns(rows, visit), within);
+}
+
+/**
+ * {@link staffTime} from a visit's {@link staffRuns}: the runs' lengths (inside `within`) summed.
+ *
+ * @example
+ * runsTime(staffRuns(rows, visit), window); // → staffTime(rows, visit, window)
+ */
+export function runsTime(runs: readonly StaffRun[], within?: Interval): number {
   const from = within?.start ?? -Infinity;
   const to = within?.end ?? Infinity;
   let total = 0;
-  for (const run of staffRuns(rows, visit)) total += Math.max(0, Math.min(run.end, to) - Math.max(run.start, from));
+  for (const run of runs) total += Math.max(0, Math.min(run.end, to) - Math.max(run.start, from));
   return total;
 }
 
@@ -120,11 +130,40 @@ export interface Interval {
  * duplicateRegistrations([{ start: 0, end: 60, staff: 'A' }, { start: 0, end: 60, staff: 'A' }, { start: 0, end: 60, staff: 'B' }], [0, 1, 2]); // → [[0, 1]]
  */
 export function duplicateRegistrations(rows: readonly PresenceRow[], visit: readonly number[]): number[][] {
-  return staffRuns(rows, visit).filter((run) => run.rows.length > 1).map((run) => run.rows);
+  return runsDuplicates(staffRuns(rows, visit));
 }
 
-/** Each staff member's rows of a visit merged into runs of overlapping rows (by staff, then start). */
-function staffRuns(rows: readonly PresenceRow[], visit: readonly number[]): { start: number; end: number; rows: number[] }[] {
+/**
+ * {@link duplicateRegistrations} from a visit's {@link staffRuns}: the rows of each run of two rows or more.
+ *
+ * @example
+ * runsDuplicates(staffRuns(rows, visit)); // → duplicateRegistrations(rows, visit)
+ */
+export function runsDuplicates(runs: readonly StaffRun[]): number[][] {
+  return runs.filter((run) => run.rows.length > 1).map((run) => run.rows);
+}
+
+/**
+ * A staff member's overlapping rows at one visit, merged: from the earliest start to the latest
+ * end, and the rows (indices, by start).
+ *
+ * @example
+ * const run: StaffRun = { start: 0, end: 60, rows: [0, 2] };
+ */
+export interface StaffRun {
+  start: number;
+  end: number;
+  rows: number[];
+}
+
+/**
+ * Each staff member's rows of a visit merged into runs of overlapping rows (taken transitively;
+ * rows that only touch are two runs), by staff, then start.
+ *
+ * @example
+ * staffRuns([{ start: 0, end: 60, staff: 'A' }, { start: 30, end: 90, staff: 'A' }], [0, 1]); // → [{ start: 0, end: 90, rows: [0, 1], … }]
+ */
+export function staffRuns(rows: readonly PresenceRow[], visit: readonly number[]): StaffRun[] {
   const order = [...visit].sort((a, b) => {
     const x = rows[a]!, y = rows[b]!;
     return x.staff === y.staff ? x.start - y.start || a - b : String(x.staff) < String(y.staff) ? -1 : 1;

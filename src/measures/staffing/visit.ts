@@ -1,4 +1,4 @@
-import { duplicateRegistrations, longestTogether, peakTogether, staffTime, togetherLongEnough, type Interval, type PresenceRow } from './together.js';
+import { longestTogether, peakTogether, runsDuplicates, runsTime, staffRuns, togetherLongEnough, type Interval, type PresenceRow } from './together.js';
 
 /**
  * How one visit was staffed:
@@ -37,24 +37,27 @@ export interface VisitStaffing {
  * Classifies one visit as single, double-staffed or a handover (threshold `handoverMs`, default
  * rule 5 minutes) and measures it. Agrees with {@link isDoubleStaffed}: `kind === 'double'`
  * exactly when `isDoubleStaffed(rows, visit, handoverMs)`. `within` (a window's span) bounds
- * the staff time.
+ * the staff time. `together`, when given, is {@link longestTogether} of the visit found already
+ * (the engine's row store has it: `GatheredRows.together`).
  *
  * @example
  * const rows = [{ start: 0, end: 3_600_000, staff: 'A' }, { start: 120_000, end: 3_600_000, staff: 'B' }];
  * analyseVisit(rows, [0, 1], 300_000);
  * // → { kind: 'double', staff: 2, peak: 2, togetherMs: 3_480_000, staffMs: 7_080_000, duplicates: [] }
  */
-export function analyseVisit(rows: readonly PresenceRow[], visit: readonly number[], handoverMs: number, within?: Interval): VisitStaffing {
+export function analyseVisit(rows: readonly PresenceRow[], visit: readonly number[], handoverMs: number, within?: Interval, together?: () => number): VisitStaffing {
   const staff = new Set<string | number>();
   for (const i of visit) staff.add(rows[i]!.staff);
-  const togetherMs = staff.size > 1 ? longestTogether(rows, visit) : 0;
+  const togetherMs = staff.size > 1 ? (together === undefined ? longestTogether(rows, visit) : together()) : 0;
   const double = togetherLongEnough(togetherMs, handoverMs);
+  // each staff member's rows merged once: the staff time (staffTime) and the duplicates (duplicateRegistrations)
+  const runs = staffRuns(rows, visit);
   return {
     kind: staff.size < 2 ? 'single' : double ? 'double' : 'handover',
     staff: staff.size,
     peak: peakTogether(rows, visit),
     togetherMs,
-    staffMs: staffTime(rows, visit, within),
-    duplicates: duplicateRegistrations(rows, visit),
+    staffMs: runsTime(runs, within),
+    duplicates: runsDuplicates(runs),
   };
 }
