@@ -32,7 +32,7 @@ describe('staff-days packed in batches', () => {
     const order = rows.staffDays(zone);
     const w = dayWindow('2024-10-01', 14, zone);
     const list: number[] = [];
-    rows.eachStaffDay(order, zone, w, (s, a, b, day) => list.push(s, a, b, day));
+    rows.eachStaffDay(order, w, (s, a, b, day) => list.push(s, a, b, day));
     const days = list.length / 4;
     expect(days).toBeGreaterThan(300);
     const sample = Uint8Array.from({ length: days }, (_, k) => (k % 3 === 0 ? 1 : 0));

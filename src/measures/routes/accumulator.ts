@@ -315,7 +315,7 @@ export class RoutesAccumulator {
     const order = rows.staffDays(this.zone);
     collectGarbage(); // the rows' days and staff numbers
     const staffNames = rows.staffNames.texts(), groupNames = rows.groupNames.texts();
-    const counts = windows.map((w) => rows.eachStaffDay(order, this.zone, w));
+    const counts = windows.map((w) => rows.eachStaffDay(order, w));
     const total = counts.reduce((a, b) => a + b, 0);
     this.budgetMs = this.options.searchBudgetMs ?? DEFAULT_BUDGET_MS + total;
     const bases: (LatLon | null | undefined)[] = [];
@@ -336,7 +336,7 @@ export class RoutesAccumulator {
     return {
       ctx, windows, staffNames, groupNames, held: rows.count + this.skipped,
       days: windows.map((_, k) => new StaffDays(counts[k]!, staffNames, groupNames, this.zone)),
-      samples: windows.map((w, k) => windowSample(rows, order, this.zone, w, counts[k]!, staffNames, this.sampleLimit, this.sampleSeed)),
+      samples: windows.map((w, k) => windowSample(rows, order, w, counts[k]!, staffNames, this.sampleLimit, this.sampleSeed)),
     };
   }
 

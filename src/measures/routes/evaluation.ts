@@ -62,7 +62,7 @@ class WindowRun {
     this.groups = new Int32Array(count);
     const list = this.list;
     let at = 0;
-    ctx.rows.eachStaffDay(ctx.order, ctx.zone, w, (s, a, b, day) => {
+    ctx.rows.eachStaffDay(ctx.order, w, (s, a, b, day) => {
       list[at++] = s;
       list[at++] = a;
       list[at++] = b;
