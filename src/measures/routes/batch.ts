@@ -54,6 +54,9 @@ export interface BatchSettings {
   quick: boolean;
 }
 
+/** The stops of the day packed (refilled for each, in this thread). */
+const packing = new DayStops();
+
 /**
  * Packs staff-days `from` … `to − 1` of `list` (four numbers a day: staff, where its rows begin
  * and end in `order.rows`, local day) of a window ending at `windowEnd`, into the arrays of
@@ -77,7 +80,7 @@ export function packDays(rows: RouteRows, order: StaffDayOrder, list: Int32Array
     base: roomy ? spare.base : new Float64Array(2 * days),
     cores: roomy ? spare.cores : new Float64Array(CORE * days),
   };
-  const d = new DayStops();
+  const d = packing;
   let at = 0;
   for (let k = from; k < to; k++) {
     const j = k - from, a = list[4 * k + 1]!, b = list[4 * k + 2]!;
@@ -106,6 +109,9 @@ export function packDays(rows: RouteRows, order: StaffDayOrder, list: Int32Array
   return batch;
 }
 
+/** The stops of the day evaluated (refilled for each, in this thread). */
+const evaluated = new DayStops();
+
 /** Days searched in this thread since its last collection of the searches' typed arrays. */
 let searched = 0;
 
@@ -119,7 +125,7 @@ let searched = 0;
  * batch.cores[0]; // → the first day's visits
  */
 export function evaluateBatch(batch: DayBatch, model: DistanceModel, settings: BatchSettings): number {
-  const d = new DayStops(), core = {} as DayCore;
+  const d = evaluated, core = {} as DayCore;
   const options: RouteDayOptions = {
     model,
     windowMinutes: settings.windowMinutes,
