@@ -187,7 +187,8 @@ export class RouteRows {
     const double = new Uint8Array(n);
     const { first, rows } = countingSort(n, held.names.size, (i) => held.client.get(i));
     let start = new Float64Array(16), end = new Float64Array(16), visit = new Int32Array(16), members = new Int32Array(16), bounds = new Int32Array(17);
-    const ids = new Map<string, number>();
+    /** The first of a client's rows with each visit id's hash. */
+    const ids = new Map<number, number>();
     const store = looseRows();
     for (let c = 0; c < held.names.size; c++) {
       const a = first[c]!, k = first[c + 1]! - a;
@@ -204,10 +205,7 @@ export class RouteRows {
         const i = rows[a + r]!;
         start[r] = this.times.start(i);
         end[r] = this.times.end(i);
-        const id = held.visits.text(i);
-        const same = id === '' ? -1 : ids.get(id);
-        if (same === undefined) ids.set(id, r);
-        visit[r] = same ?? r;
+        visit[r] = this.firstWithId(held.visits, ids, rows, a, r, visit);
       }
       store.load(start.subarray(0, k), end.subarray(0, k), visit.subarray(0, k));
       const count = store.group(0, k);
@@ -227,6 +225,24 @@ export class RouteRows {
     }
     this.double = double;
     this.clients = null;
+  }
+
+  /**
+   * The first of a client's rows `rows[a …]` with the visit id of its row r (r itself when none
+   * before has it; -1 for no id), by the ids' hashes in `ids` (a hash shared by another id: the
+   * rows before searched in turn).
+   */
+  private firstWithId(visits: VisitIds, ids: Map<number, number>, rows: Int32Array, a: number, r: number, visit: Int32Array): number {
+    const i = rows[a + r]!, h = visits.hash(i);
+    if (h === -1) return -1;
+    const first = ids.get(h);
+    if (first === undefined) {
+      ids.set(h, r);
+      return r;
+    }
+    if (visits.same(rows[a + first]!, i)) return first;
+    for (let q = first + 1; q < r; q++) if (visit[q] === q && visits.same(rows[a + q]!, i)) return q;
+    return r;
   }
 
   /** The rows in the order of the staff-days, see {@link StaffDayOrder}. Drops the staff column. */
