@@ -31,9 +31,12 @@ describe('staff-days packed in batches', () => {
     rows.markDoubleStaffed(5 * 60_000);
     const order = rows.staffDays(zone);
     const w = dayWindow('2024-10-01', 14, zone);
-    const list: number[] = [];
-    rows.eachStaffDay(order, w, (s, a, b, day) => list.push(s, a, b, day));
-    const days = list.length / 4;
+    const list: number[] = [], runs: number[] = [];
+    rows.eachStaffDay(order, w, (s, a, b, day, run) => {
+      list.push(s, a, b, day);
+      runs.push(run);
+    });
+    const days = runs.length;
     expect(days).toBeGreaterThan(300);
     const sample = Uint8Array.from({ length: days }, (_, k) => (k % 3 === 0 ? 1 : 0));
     const base = { lat: 62.5, lon: 15.6 };
@@ -52,7 +55,7 @@ describe('staff-days packed in batches', () => {
     const packed = new Float64Array(CORE * days);
     let spare: DayBatch | null = null;
     for (let from = 0; from < days; from += 100) {
-      const batch = packDays(rows, order, Int32Array.from(list), from, Math.min(days, from + 100), end, sample, () => base, groups, spare);
+      const batch = packDays(rows, order, Int32Array.from(runs), from, Math.min(days, from + 100), end, sample, () => base, groups, spare);
       expect(evaluateBatch(batch, model, { windowMinutes: 30, deadline: Infinity, quick: false })).toBe(0);
       packed.set(batch.cores.subarray(0, CORE * batch.days), CORE * from);
       spare = batch;
@@ -61,7 +64,7 @@ describe('staff-days packed in batches', () => {
     const searchOf = (cores: Float64Array, k: number) => SEARCHES[cores[CORE * k + CORE - 3]!];
     expect(Array.from({ length: days }, (_, k) => searchOf(packed, k)).filter((s) => s !== null).length).toBeGreaterThan(0);
     // past the deadline every searched day is solved quick (and counted), the others are not searched
-    const late = packDays(rows, order, Int32Array.from(list), 0, 30, end, sample, () => base, groups, spare);
+    const late = packDays(rows, order, Int32Array.from(runs), 0, 30, end, sample, () => base, groups, spare);
     expect(late.days).toBe(30);
     expect(evaluateBatch(late, model, { windowMinutes: 30, deadline: 0, quick: false })).toBe(10);
     expect(Array.from({ length: 30 }, (_, k) => searchOf(late.cores, k)).filter((s) => s === 'quick').length).toBe(10);

@@ -58,17 +58,18 @@ export interface BatchSettings {
 const packing = new DayStops();
 
 /**
- * Packs staff-days `from` … `to − 1` of `list` (four numbers a day: staff, where its rows begin
- * and end in `order.rows`, local day) of a window ending at `windowEnd`, into the arrays of
- * `spare` where they are long enough (a batch evaluated, whose figures were kept), else new ones.
+ * Packs staff-days `from` … `to − 1` of `runs` (each a staff-day's number in `order.dayFirst`)
+ * of a window ending at `windowEnd`, into the arrays of `spare` where they are long enough (a
+ * batch evaluated, whose figures were kept), else new ones; each day's group into `groups`.
  *
  * @example
- * const batch = packDays(rows, order, list, 0, 256, windowEnd, sample, (group) => base, groups, null);
+ * const batch = packDays(rows, order, runs, 0, 256, windowEnd, sample, (group) => base, days.group, null);
  */
-export function packDays(rows: RouteRows, order: StaffDayOrder, list: Int32Array, from: number, to: number, windowEnd: number,
+export function packDays(rows: RouteRows, order: StaffDayOrder, runs: Int32Array, from: number, to: number, windowEnd: number,
   sample: Uint8Array | null, baseOf: (group: number) => LatLon | null, groups: Int32Array, spare: DayBatch | null): DayBatch {
+  const { dayFirst } = order;
   let n = 0;
-  for (let k = from; k < to; k++) n += list[4 * k + 2]! - list[4 * k + 1]!;
+  for (let k = from; k < to; k++) n += dayFirst[runs[k]! + 1]! - dayFirst[runs[k]!]!;
   const days = to - from;
   const roomy = spare !== null && spare.search.length >= days;
   const batch: DayBatch = {
@@ -83,7 +84,7 @@ export function packDays(rows: RouteRows, order: StaffDayOrder, list: Int32Array
   const d = packing;
   let at = 0;
   for (let k = from; k < to; k++) {
-    const j = k - from, a = list[4 * k + 1]!, b = list[4 * k + 2]!;
+    const j = k - from, a = dayFirst[runs[k]!]!, b = dayFirst[runs[k]! + 1]!;
     rows.dayStops(d, order.rows, a, b, windowEnd);
     const group = rows.dayGroup(order.rows, a, b);
     groups[k] = group;

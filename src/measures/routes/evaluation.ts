@@ -49,24 +49,20 @@ export type BatchReply = { type: 'done'; batch: DayBatch; quick: number } | { ty
 /** A window's staff-days handed out in batches and their figures kept in `days` as they come. */
 class WindowRun {
   private next = 0;
-  private readonly list: Int32Array;
-  private readonly groups: Int32Array;
+  /** Each staff-day's number in the order's `dayFirst`. */
+  private readonly runs: Int32Array;
   private readonly end: number;
   /** Batches whose figures were kept: their arrays are packed again (no new buffers per batch for the allocator to hold). */
   private readonly spare: DayBatch[] = [];
 
   constructor(private readonly ctx: EvaluationContext, w: DayWindow, private readonly days: StaffDays, private readonly sample: Uint8Array | null) {
-    const count = days.length;
     this.end = w.dayStarts[w.days]!;
-    this.list = new Int32Array(4 * count);
-    this.groups = new Int32Array(count);
-    const list = this.list;
-    let at = 0;
-    ctx.rows.eachStaffDay(ctx.order, w, (s, a, b, day) => {
-      list[at++] = s;
-      list[at++] = a;
-      list[at++] = b;
-      list[at++] = day;
+    const runs = this.runs = new Int32Array(days.length);
+    let k = 0;
+    ctx.rows.eachStaffDay(ctx.order, w, (s, _a, _b, day, run) => {
+      days.staff[k] = s;
+      days.day[k] = day;
+      runs[k++] = run;
     });
   }
 
@@ -76,7 +72,7 @@ class WindowRun {
     if (from >= this.days.length) return null;
     const to = this.next = Math.min(this.days.length, from + BATCH_DAYS);
     const { rows, order, baseOf } = this.ctx;
-    return { from, batch: packDays(rows, order, this.list, from, to, this.end, this.sample, baseOf, this.groups, this.spare.pop() ?? null) };
+    return { from, batch: packDays(rows, order, this.runs, from, to, this.end, this.sample, baseOf, this.days.group, this.spare.pop() ?? null) };
   }
 
   /** Hands out no more batches (a thread failed: the others stop after the batch they have). */
@@ -92,11 +88,8 @@ class WindowRun {
 
   /** Keeps the figures of `batch`, which began at staff-day `from` (`quick` of its days solved quick); its arrays are kept for another. */
   store(from: number, batch: DayBatch, quick: number): void {
-    const { list, groups, days, ctx } = this;
-    for (let j = 0; j < batch.days; j++) {
-      const k = from + j;
-      days.setPacked(k, list[4 * k]!, list[4 * k + 3]!, groups[k]!, batch.cores, CORE * j);
-    }
+    const { days, ctx } = this;
+    for (let j = 0; j < batch.days; j++) days.setFigures(from + j, batch.cores, CORE * j);
     this.spare.push(batch);
     ctx.clock.quick += quick;
     ctx.clock.done += batch.days;

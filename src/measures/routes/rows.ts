@@ -266,9 +266,10 @@ export class RouteRows {
   /**
    * Calls `each` for every staff-day of the local days [fromDay, fromDay + days), in the order of
    * the routes (staff id, then day): its staff number, where its rows begin and end in
-   * `order.rows`, its local day (in the zone the order was made in). Returns how many there were.
+   * `order.rows`, its local day (in the zone the order was made in), its number in `order.dayFirst`.
+   * Returns how many there were.
    */
-  eachStaffDay(order: StaffDayOrder, w: { fromDay: number; days: number }, each?: (staff: number, from: number, to: number, day: number) => void): number {
+  eachStaffDay(order: StaffDayOrder, w: { fromDay: number; days: number }, each?: (staff: number, from: number, to: number, day: number, run: number) => void): number {
     const { byName, dayFirst, dayOf, staffDayFirst } = order;
     const to = w.fromDay + w.days;
     let count = 0;
@@ -277,7 +278,7 @@ export class RouteRows {
       for (let r = staffDayFirst[s]!; r < staffDayFirst[s + 1]!; r++) {
         const d = dayOf[r]!;
         if (d >= w.fromDay && d < to) {
-          each?.(s, dayFirst[r]!, dayFirst[r + 1]!, d);
+          each?.(s, dayFirst[r]!, dayFirst[r + 1]!, d, r);
           count++;
         }
       }

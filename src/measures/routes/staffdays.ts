@@ -51,7 +51,7 @@ export const CORE = 2 + WIDTH + 4;
 /**
  * Writes a day's figures as {@link CORE} numbers at `out[at …]` (NaN: null; the travel source,
  * best search, windows' feasibility and reason by their numbers): how a batch's figures go from
- * a thread to {@link StaffDays.setPacked} without an object per day.
+ * a thread to {@link StaffDays.setFigures} without an object per day.
  *
  * @example
  * const out = new Float64Array(CORE);
@@ -121,15 +121,15 @@ export class StaffDays implements Iterable<StaffDayRoute> {
 
   /** Keeps staff-day `k`: staff, local day and group numbers, and its figures. */
   set(k: number, staff: number, day: number, group: number, f: DayCore): void {
-    packCore(f, this.packed, 0);
-    this.setPacked(k, staff, day, group, this.packed, 0);
-  }
-
-  /** {@link StaffDays.set} with the figures packed by {@link packCore} at `cores[at …]`. */
-  setPacked(k: number, staff: number, day: number, group: number, cores: Float64Array, at: number): void {
     this.staff[k] = staff;
     this.day[k] = day;
     this.group[k] = group;
+    packCore(f, this.packed, 0);
+    this.setFigures(k, this.packed, 0);
+  }
+
+  /** Keeps the figures of staff-day `k` packed by {@link packCore} at `cores[at …]` (its staff, day and group set in their columns). */
+  setFigures(k: number, cores: Float64Array, at: number): void {
     this.counts[2 * k] = cores[at]!;
     this.counts[2 * k + 1] = cores[at + 1]!;
     const x = this.numbers, to = WIDTH * k, from = at + 2;
