@@ -22,10 +22,13 @@ describe('rows kept in columns give back what was added', () => {
       v('S3', 'c2', '13:00', '13:30', `${long}1`), v('S4', 'c2', '13:00', '13:30', `${long}2`), // two visits
       v('S5', 'c3', '08:00', '08:30', 'Vä'), v('S6', 'c3', '08:00', '08:30', 'Va'), // 'ä' is Latin-1: two visits
       v('S7', 'c4', '08:00', '08:30', 'V\u2603'), v('S8', 'c4', '08:00', '08:30', 'V\u0003'), // the same low byte: two visits
+      // 'v7pwu' and 've5fa' share their 32-bit FNV-1a hash (found by search): two visits, the second double-staffed
+      v('S9', 'c5', '08:00', '08:30', 'v7pwu'), v('T1', 'c5', '08:00', '08:30', 've5fa'), v('T2', 'c5', '08:00', '08:30', 've5fa'),
     ];
     const w = routes(rows, { zone: 'UTC', all: true }).windows[0]!;
     expect(w.routes.map((d) => [d.staff, d.visits, d.doubleStaffedVisits])).toEqual([
       ['S1', 2, 1], ['S2', 2, 1], ['S3', 2, 1], ['S4', 2, 1], ['S5', 1, 0], ['S6', 1, 0], ['S7', 1, 0], ['S8', 1, 0],
+      ['S9', 1, 0], ['T1', 1, 1], ['T2', 1, 1],
     ]);
   });
   it('rows without a visit id (also the first row) are grouped by overlap', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { KontinuitetError } from '../../src/errors.js';
 import { routes } from '../../src/measures/routes/measure.js';
-import { sampledStaffDay, sampleMask, staffDayKey } from '../../src/measures/routes/sample.js';
+import { kthSmallest, sampledStaffDay, sampleMask, staffDayKey } from '../../src/measures/routes/sample.js';
 import type { Visit } from '../../src/read/types.js';
 import { greatCircleKm, permutations, visit } from './routes-fixture.js';
 
@@ -38,6 +38,22 @@ describe('staffDayKey and sampledStaffDay: the seeded key of a staff-day', () =>
     for (const c of deciles) expect(within(c, keys.length, 0.1)).toBe(true);
     const both = keys.filter((k) => sampledStaffDay(k.staff, k.day, 1, 0.2) && sampledStaffDay(k.staff, k.day, 2, 0.2)).length;
     expect(within(both, keys.length, 0.04)).toBe(true);
+  });
+});
+
+describe('kthSmallest: the value at a place of the sorted values, by selection', () => {
+  it('is the sorted array\'s value at every place, with ties, runs and sorted or reversed input', () => {
+    let x = 7;
+    const rand = () => ((x = Math.imul(x ^ (x >>> 15), 0x2c1b3c6d) + 0x9e3779b9) >>> 0) / 2 ** 32;
+    const cases = [
+      Float64Array.of(3), Float64Array.of(2, 1), Float64Array.of(1, 1, 1, 1),
+      Float64Array.from({ length: 50 }, (_, i) => i), Float64Array.from({ length: 50 }, (_, i) => 50 - i),
+      Float64Array.from({ length: 301 }, () => Math.floor(rand() * 10)), Float64Array.from({ length: 1000 }, rand),
+    ];
+    for (const values of cases) {
+      const sorted = Float64Array.from(values).sort();
+      for (let k = 0; k < values.length; k++) expect(kthSmallest(Float64Array.from(values), k)).toBe(sorted[k]);
+    }
   });
 });
 

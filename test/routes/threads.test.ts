@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { RouteRows } from '../../src/measures/routes/rows.js';
-import { evaluateBatch, packDays } from '../../src/measures/routes/batch.js';
+import { evaluateBatch, packDays, type DayBatch } from '../../src/measures/routes/batch.js';
+import { CORE, packCore } from '../../src/measures/routes/staffdays.js';
+import { SEARCHES } from '../../src/measures/routes/summary.js';
 import { routeDayCore, type DayCore } from '../../src/measures/routes/day.js';
 import { DayStops } from '../../src/measures/routes/dayStops.js';
 import { haversineModel } from '../../src/measures/routes/distance.js';
@@ -29,36 +31,43 @@ describe('staff-days packed in batches', () => {
     rows.markDoubleStaffed(5 * 60_000);
     const order = rows.staffDays(zone);
     const w = dayWindow('2024-10-01', 14, zone);
-    const list: number[] = [];
-    rows.eachStaffDay(order, zone, w, (s, a, b, day) => list.push(s, a, b, day));
-    const days = list.length / 4;
+    const list: number[] = [], runs: number[] = [];
+    rows.eachStaffDay(order, w, (s, a, b, day, run) => {
+      list.push(s, a, b, day);
+      runs.push(run);
+    });
+    const days = runs.length;
     expect(days).toBeGreaterThan(300);
     const sample = Uint8Array.from({ length: days }, (_, k) => (k % 3 === 0 ? 1 : 0));
     const base = { lat: 62.5, lon: 15.6 };
     const model = haversineModel();
     const end = w.dayStarts[w.days]!;
-    // directly: each day's stops as the rows give them, its figures by routeDayCore
-    const direct: DayCore[] = [];
+    // directly: each day's stops as the rows give them, its figures by routeDayCore, packed
+    const direct = new Float64Array(CORE * days);
     const d = new DayStops();
     for (let k = 0; k < days; k++) {
       rows.dayStops(d, order.rows, list[4 * k + 1]!, list[4 * k + 2]!, end);
-      direct.push({ ...routeDayCore(d, { model, windowMinutes: 30, base, quick: false, search: sample[k] === 1 }, {} as DayCore) });
+      packCore(routeDayCore(d, { model, windowMinutes: 30, base, quick: false, search: sample[k] === 1 }, {} as DayCore), direct, CORE * k);
     }
-    // in batches of 100 days, cut anywhere
+    expect(direct[0]).toBeGreaterThan(0); // the first day's visits
+    // in batches of 100 days, cut anywhere, each packed into the arrays of the one before (longer or shorter)
     const groups = new Int32Array(days);
-    const packed: DayCore[] = [];
+    const packed = new Float64Array(CORE * days);
+    let spare: DayBatch | null = null;
     for (let from = 0; from < days; from += 100) {
-      const batch = packDays(rows, order, Int32Array.from(list), from, Math.min(days, from + 100), end, sample, () => base, groups);
-      const { cores, quick } = evaluateBatch(batch, model, { windowMinutes: 30, deadline: Infinity, quick: false });
-      expect(quick).toBe(0);
-      packed.push(...cores);
+      const batch = packDays(rows, order, Int32Array.from(runs), from, Math.min(days, from + 100), end, sample, () => base, groups, spare);
+      expect(evaluateBatch(batch, model, { windowMinutes: 30, deadline: Infinity, quick: false })).toBe(0);
+      packed.set(batch.cores.subarray(0, CORE * batch.days), CORE * from);
+      spare = batch;
     }
     expect(packed).toEqual(direct);
-    expect(packed.filter((c) => c.bestSearch !== null && c.bestSearch !== undefined).length).toBeGreaterThan(0);
+    const searchOf = (cores: Float64Array, k: number) => SEARCHES[cores[CORE * k + CORE - 3]!];
+    expect(Array.from({ length: days }, (_, k) => searchOf(packed, k)).filter((s) => s !== null).length).toBeGreaterThan(0);
     // past the deadline every searched day is solved quick (and counted), the others are not searched
-    const late = evaluateBatch(packDays(rows, order, Int32Array.from(list), 0, 30, end, sample, () => base, groups), model, { windowMinutes: 30, deadline: 0, quick: false });
-    expect(late.quick).toBe(10);
-    expect(late.cores.filter((c) => c.bestSearch === 'quick').length).toBe(10);
+    const late = packDays(rows, order, Int32Array.from(runs), 0, 30, end, sample, () => base, groups, spare);
+    expect(late.days).toBe(30);
+    expect(evaluateBatch(late, model, { windowMinutes: 30, deadline: 0, quick: false })).toBe(10);
+    expect(Array.from({ length: 30 }, (_, k) => searchOf(late.cores, k)).filter((s) => s === 'quick').length).toBe(10);
   });
 });
 

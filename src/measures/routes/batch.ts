@@ -4,15 +4,20 @@ import { routeDayCore, type DayCore, type RouteDayOptions } from './day.js';
 import { DayStops } from './dayStops.js';
 import type { DistanceModel, LatLon } from './distance.js';
 import type { RouteRows, StaffDayOrder } from './rows.js';
+import { CORE, packCore } from './staffdays.js';
 
 /** Numbers a stop takes in {@link DayBatch.stops}: start, end, lat, lon, travel minutes, travel km, shift start, shift end. */
 const STOP = 8;
 
 /**
  * Staff-days packed for evaluation: each day's stops as {@link RouteRows.dayStops} makes them
- * (NaN: no value), whether its best order is searched, and its group's base.
+ * (NaN: no value), whether its best order is searched, and its group's base; and room for their
+ * figures. The arrays may be longer than the batch needs (a batch's arrays are reused for the
+ * next: {@link packDays}); `days` says how many days it holds.
  */
 export interface DayBatch {
+  /** Staff-days in the batch. */
+  days: number;
   /** The stops, {@link STOP} numbers each, day after day. */
   stops: Float64Array;
   /** 1 for a stop of a double-staffed visit. */
@@ -23,6 +28,18 @@ export interface DayBatch {
   search: Uint8Array;
   /** Each day's base (lat, lon), NaN for none. */
   base: Float64Array;
+  /** The days' figures as {@link evaluateBatch} writes them: {@link CORE} numbers a day ({@link packCore}). */
+  cores: Float64Array;
+}
+
+/**
+ * The buffers of a batch: what a thread hands over with it (moved, not copied), and gets back.
+ *
+ * @example
+ * worker.postMessage({ batch }, batchBuffers(batch));
+ */
+export function batchBuffers(batch: DayBatch): ArrayBuffer[] {
+  return [batch.stops, batch.double, batch.first, batch.search, batch.base, batch.cores].map((a) => a.buffer as ArrayBuffer);
 }
 
 /** What evaluating a batch needs besides the model: the search settings and the run's budget. */
@@ -37,31 +54,37 @@ export interface BatchSettings {
   quick: boolean;
 }
 
-/** A batch's figures, day by day, and how many of its days were solved quick. */
-export interface BatchResult {
-  cores: DayCore[];
-  quick: number;
-}
+/** The stops of the day packed (refilled for each, in this thread). */
+const packing = new DayStops();
 
 /**
- * Packs staff-days `from` … `to − 1` of `list` (four numbers a day: staff, where its rows begin
- * and end in `order.rows`, local day) of a window ending at `windowEnd`.
+ * Packs staff-days `from` … `to − 1` of `runs` (each a staff-day's number in `order.dayFirst`)
+ * of a window ending at `windowEnd`, into the arrays of `spare` where they are long enough (a
+ * batch evaluated, whose figures were kept), else new ones; each day's group into `groups`.
  *
  * @example
- * const batch = packDays(rows, order, list, 0, 256, windowEnd, sample, (group) => base);
+ * const batch = packDays(rows, order, runs, 0, 256, windowEnd, sample, (group) => base, days.group, null);
  */
-export function packDays(rows: RouteRows, order: StaffDayOrder, list: Int32Array, from: number, to: number, windowEnd: number,
-  sample: Uint8Array | null, baseOf: (group: number) => LatLon | null, groups: Int32Array): DayBatch {
+export function packDays(rows: RouteRows, order: StaffDayOrder, runs: Int32Array, from: number, to: number, windowEnd: number,
+  sample: Uint8Array | null, baseOf: (group: number) => LatLon | null, groups: Int32Array, spare: DayBatch | null): DayBatch {
+  const { dayFirst } = order;
   let n = 0;
-  for (let k = from; k < to; k++) n += list[4 * k + 2]! - list[4 * k + 1]!;
+  for (let k = from; k < to; k++) n += dayFirst[runs[k]! + 1]! - dayFirst[runs[k]!]!;
+  const days = to - from;
+  const roomy = spare !== null && spare.search.length >= days;
   const batch: DayBatch = {
-    stops: new Float64Array(STOP * n), double: new Uint8Array(n), first: new Int32Array(to - from + 1),
-    search: new Uint8Array(to - from), base: new Float64Array(2 * (to - from)),
+    days,
+    stops: spare !== null && spare.stops.length >= STOP * n ? spare.stops : new Float64Array(STOP * n),
+    double: spare !== null && spare.double.length >= n ? spare.double : new Uint8Array(n),
+    first: roomy ? spare.first : new Int32Array(days + 1),
+    search: roomy ? spare.search : new Uint8Array(days),
+    base: roomy ? spare.base : new Float64Array(2 * days),
+    cores: roomy ? spare.cores : new Float64Array(CORE * days),
   };
-  const d = new DayStops();
+  const d = packing;
   let at = 0;
   for (let k = from; k < to; k++) {
-    const j = k - from, a = list[4 * k + 1]!, b = list[4 * k + 2]!;
+    const j = k - from, a = dayFirst[runs[k]!]!, b = dayFirst[runs[k]! + 1]!;
     rows.dayStops(d, order.rows, a, b, windowEnd);
     const group = rows.dayGroup(order.rows, a, b);
     groups[k] = group;
@@ -83,22 +106,27 @@ export function packDays(rows: RouteRows, order: StaffDayOrder, list: Int32Array
     batch.base[2 * j] = base?.lat ?? Number.NaN;
     batch.base[2 * j + 1] = base?.lon ?? Number.NaN;
   }
-  batch.first[to - from] = at;
+  batch.first[days] = at;
   return batch;
 }
+
+/** The stops of the day evaluated (refilled for each, in this thread). */
+const evaluated = new DayStops();
 
 /** Days searched in this thread since its last collection of the searches' typed arrays. */
 let searched = 0;
 
 /**
- * The route figures of a batch's days (as `routeDayCore` gives them), in any thread: a searched
- * day past the settings' deadline, or after a day solved quick, is solved quick (counted).
+ * The route figures of a batch's days (as `routeDayCore` gives them) into its `cores`
+ * ({@link packCore}), in any thread: a searched day past the settings' deadline, or after a day
+ * solved quick, is solved quick. Returns how many were.
  *
  * @example
- * const { cores, quick } = evaluateBatch(batch, haversineModel(), { windowMinutes: 30, deadline: Infinity, quick: false });
+ * const quick = evaluateBatch(batch, haversineModel(), { windowMinutes: 30, deadline: Infinity, quick: false });
+ * batch.cores[0]; // → the first day's visits
  */
-export function evaluateBatch(batch: DayBatch, model: DistanceModel, settings: BatchSettings): BatchResult {
-  const d = new DayStops(), core = {} as DayCore;
+export function evaluateBatch(batch: DayBatch, model: DistanceModel, settings: BatchSettings): number {
+  const d = evaluated, core = {} as DayCore;
   const options: RouteDayOptions = {
     model,
     windowMinutes: settings.windowMinutes,
@@ -109,10 +137,8 @@ export function evaluateBatch(batch: DayBatch, model: DistanceModel, settings: B
     quick: false,
     search: true,
   };
-  const days = batch.search.length;
-  const cores: DayCore[] = new Array(days);
   let quick = 0;
-  for (let j = 0; j < days; j++) {
+  for (let j = 0; j < batch.days; j++) {
     const a = batch.first[j]!, n = batch.first[j + 1]! - a;
     d.reset(n);
     for (let i = 0; i < n; i++) {
@@ -134,9 +160,9 @@ export function evaluateBatch(batch: DayBatch, model: DistanceModel, settings: B
     options.search = search;
     const lat = batch.base[2 * j]!, lon = batch.base[2 * j + 1]!;
     options.base = Number.isNaN(lat) ? null : { lat, lon };
-    cores[j] = { ...routeDayCore(d, options, core) };
+    packCore(routeDayCore(d, options, core), batch.cores, CORE * j);
     // the searches' typed arrays, freed only by a (full) collection: one every 4096 searched days
     if (search && (searched++ & 4095) === 4095) collectGarbage();
   }
-  return { cores, quick };
+  return quick;
 }

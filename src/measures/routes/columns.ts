@@ -230,6 +230,46 @@ export class VisitIds {
     return (this.chunks.length - 1) * CHUNK;
   }
 
+  /**
+   * A hash of row `i`'s visit id (FNV-1a of its stored code units; equal ids hash equal, see
+   * {@link VisitIds.same}), or -1 for no id: what finds a row's fellow rows without a text per row.
+   */
+  hash(i: number): number {
+    const end = this.ends.get(i);
+    const before = i === 0 ? 0 : this.ends.get(i - 1);
+    if (end === before) {
+      const long = this.long.get(i);
+      if (long === undefined) return -1;
+      let h = 0x811c9dc5;
+      for (let k = 0; k < long.length; k++) h = Math.imul(h ^ long.charCodeAt(k), 0x01000193);
+      return h >>> 0;
+    }
+    const chunk = Math.floor((end - 1) / CHUNK), base = chunk * CHUNK;
+    const bytes = this.chunks[chunk]!;
+    let h = this.wide.has(i) ? 0x050c5d1f : 0x811c9dc5;
+    for (let k = Math.max(before, base) - base; k < end - base; k++) h = Math.imul(h ^ bytes[k]!, 0x01000193);
+    return h >>> 0;
+  }
+
+  /** Whether rows `i` and `j` have the same visit id (as {@link VisitIds.text} gives them). */
+  same(i: number, j: number): boolean {
+    const a = this.span(i), b = this.span(j);
+    if (a === null || b === null) return this.text(i) === this.text(j);
+    if (a[1] - a[0] !== b[1] - b[0] || this.wide.has(i) !== this.wide.has(j)) return false;
+    const x = this.chunks[a[2]]!, y = this.chunks[b[2]]!;
+    for (let k = 0; k < a[1] - a[0]; k++) if (x[a[0] + k] !== y[b[0] + k]) return false;
+    return true;
+  }
+
+  /** Where row `i`'s id lies in its chunk [from, to) and the chunk, or null when it is not in the chunks (none, or long). */
+  private span(i: number): [number, number, number] | null {
+    const end = this.ends.get(i);
+    const before = i === 0 ? 0 : this.ends.get(i - 1);
+    if (end === before) return null;
+    const chunk = Math.floor((end - 1) / CHUNK), base = chunk * CHUNK;
+    return [Math.max(before, base) - base, end - base, chunk];
+  }
+
   /** The visit id of row `i` (`''`: none). */
   text(i: number): string {
     const end = this.ends.get(i);

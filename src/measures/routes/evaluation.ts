@@ -4,10 +4,10 @@ import type { TaskThread } from '../../engine/task-thread.js';
 import type { ReadOptions } from '../../read/types.js';
 import type { DayWindow } from '../../windows/windows.js';
 import type { LocalZone } from '../../windows/zone.js';
-import { evaluateBatch, packDays, type BatchResult, type BatchSettings, type DayBatch } from './batch.js';
+import { batchBuffers, evaluateBatch, packDays, type BatchSettings, type DayBatch } from './batch.js';
 import type { DistanceModel, LatLon } from './distance.js';
 import type { RouteRows, StaffDayOrder } from './rows.js';
-import type { StaffDays } from './staffdays.js';
+import { CORE, type StaffDays } from './staffdays.js';
 
 /** Staff-days in a batch: a few milliseconds of work for model figures, more with searches. */
 const BATCH_DAYS = 256;
@@ -43,28 +43,26 @@ export interface BatchRequest {
   straight: { circuity?: number; speedKmh?: number };
 }
 
-/** A route evaluation thread's answer. */
-export type BatchReply = { type: 'done'; result: BatchResult } | { type: 'failed'; message: string };
+/** A route evaluation thread's answer: the batch given back (its buffers moved back) with its figures, and how many days were solved quick. */
+export type BatchReply = { type: 'done'; batch: DayBatch; quick: number } | { type: 'failed'; message: string };
 
 /** A window's staff-days handed out in batches and their figures kept in `days` as they come. */
 class WindowRun {
   private next = 0;
-  private readonly list: Int32Array;
-  private readonly groups: Int32Array;
+  /** Each staff-day's number in the order's `dayFirst`. */
+  private readonly runs: Int32Array;
   private readonly end: number;
+  /** Batches whose figures were kept: their arrays are packed again (no new buffers per batch for the allocator to hold). */
+  private readonly spare: DayBatch[] = [];
 
   constructor(private readonly ctx: EvaluationContext, w: DayWindow, private readonly days: StaffDays, private readonly sample: Uint8Array | null) {
-    const count = days.length;
     this.end = w.dayStarts[w.days]!;
-    this.list = new Int32Array(4 * count);
-    this.groups = new Int32Array(count);
-    const list = this.list;
-    let at = 0;
-    ctx.rows.eachStaffDay(ctx.order, ctx.zone, w, (s, a, b, day) => {
-      list[at++] = s;
-      list[at++] = a;
-      list[at++] = b;
-      list[at++] = day;
+    const runs = this.runs = new Int32Array(days.length);
+    let k = 0;
+    ctx.rows.eachStaffDay(ctx.order, w, (s, _a, _b, day, run) => {
+      days.staff[k] = s;
+      days.day[k] = day;
+      runs[k++] = run;
     });
   }
 
@@ -74,7 +72,7 @@ class WindowRun {
     if (from >= this.days.length) return null;
     const to = this.next = Math.min(this.days.length, from + BATCH_DAYS);
     const { rows, order, baseOf } = this.ctx;
-    return { from, batch: packDays(rows, order, this.list, from, to, this.end, this.sample, baseOf, this.groups) };
+    return { from, batch: packDays(rows, order, this.runs, from, to, this.end, this.sample, baseOf, this.days.group, this.spare.pop() ?? null) };
   }
 
   /** Hands out no more batches (a thread failed: the others stop after the batch they have). */
@@ -88,15 +86,13 @@ class WindowRun {
     return { ...search, deadline: clock.deadline, quick: clock.quick > 0 };
   }
 
-  /** Keeps the figures of the batch that began at staff-day `from`. */
-  store(from: number, result: BatchResult): void {
-    const { list, groups, days, ctx } = this;
-    result.cores.forEach((core, j) => {
-      const k = from + j;
-      days.set(k, list[4 * k]!, list[4 * k + 3]!, groups[k]!, core);
-    });
-    ctx.clock.quick += result.quick;
-    ctx.clock.done += result.cores.length;
+  /** Keeps the figures of `batch`, which began at staff-day `from` (`quick` of its days solved quick); its arrays are kept for another. */
+  store(from: number, batch: DayBatch, quick: number): void {
+    const { days, ctx } = this;
+    for (let j = 0; j < batch.days; j++) days.setFigures(from + j, batch.cores, CORE * j);
+    this.spare.push(batch);
+    ctx.clock.quick += quick;
+    ctx.clock.done += batch.days;
     tell(ctx.onProgress, 'routes', ctx.clock.done, ctx.clock.total);
   }
 }
@@ -110,7 +106,7 @@ class WindowRun {
  */
 export function evaluateWindow(ctx: EvaluationContext, w: DayWindow, days: StaffDays, sample: Uint8Array | null): StaffDays {
   const run = new WindowRun(ctx, w, days, sample);
-  for (let b = run.take(); b !== null; b = run.take()) run.store(b.from, evaluateBatch(b.batch, ctx.model, run.settings()));
+  for (let b = run.take(); b !== null; b = run.take()) run.store(b.from, b.batch, evaluateBatch(b.batch, ctx.model, run.settings()));
   return days;
 }
 
@@ -133,19 +129,19 @@ export async function evaluateWindowInThreads(ctx: EvaluationContext, w: DayWind
       const b = run.take();
       if (b === null) return null;
       const { batch } = b;
-      const reply = t.ask({ batch, settings: run.settings(), straight }, [batch.stops, batch.double, batch.first, batch.search, batch.base].map((a) => a.buffer as ArrayBuffer));
+      const reply = t.ask({ batch, settings: run.settings(), straight }, batchBuffers(batch));
       reply.catch(() => undefined); // awaited in turn; one failing meanwhile is no unhandled rejection
       return { from: b.from, reply };
     };
     for (let sent = [send(), send()]; sent[0] !== null; sent = [sent[1]!, send()]) {
       const reply = await sent[0]!.reply;
       if (reply.type === 'failed') throw new Error(`a route evaluation thread failed: ${reply.message}`);
-      run.store(sent[0]!.from, reply.result);
+      run.store(sent[0]!.from, reply.batch, reply.quick);
     }
   };
   const here = async () => {
     for (let b = run.take(); b !== null; b = run.take()) {
-      run.store(b.from, evaluateBatch(b.batch, ctx.model, run.settings()));
+      run.store(b.from, b.batch, evaluateBatch(b.batch, ctx.model, run.settings()));
       await new Promise((resolve) => setImmediate(resolve));
     }
   };

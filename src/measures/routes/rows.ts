@@ -35,6 +35,12 @@ export interface StaffDayOrder {
   staffFirst: Int32Array;
   /** Staff numbers in the order of their ids (as strings). */
   byName: Int32Array;
+  /** Where each staff-day's rows begin in `rows`, staff by staff (by number) and day by day (one more entry: the end). */
+  dayFirst: Int32Array;
+  /** Each staff-day's local day. */
+  dayOf: Int32Array;
+  /** Where each staff member's staff-days begin in `dayFirst` (one more entry: the end). */
+  staffDayFirst: Int32Array;
 }
 
 /** Rows read between two full collections of the reader's garbage while the heap is small ({@link COLLECT_HEAP}). */
@@ -210,7 +216,8 @@ export class RouteRows {
     const double = new Uint8Array(n);
     const { first, rows } = countingSort(n, held.names.size, (i) => held.client.get(i));
     let start = new Float64Array(16), end = new Float64Array(16), visit = new Int32Array(16), members = new Int32Array(16), bounds = new Int32Array(17);
-    const ids = new Map<string, number>();
+    /** The first of a client's rows with each visit id's hash. */
+    const ids = new Map<number, number>();
     const store = looseRows();
     for (let c = 0; c < held.names.size; c++) {
       const a = first[c]!, k = first[c + 1]! - a;
@@ -227,10 +234,7 @@ export class RouteRows {
         const i = rows[a + r]!;
         start[r] = this.times.start(i);
         end[r] = this.times.end(i);
-        const id = held.visits.text(i);
-        const same = id === '' ? -1 : ids.get(id);
-        if (same === undefined) ids.set(id, r);
-        visit[r] = same ?? r;
+        visit[r] = this.firstWithId(held.visits, ids, rows, a, r, visit);
       }
       store.load(start.subarray(0, k), end.subarray(0, k), visit.subarray(0, k));
       const count = store.group(0, k);
@@ -252,6 +256,24 @@ export class RouteRows {
     this.clients = null;
   }
 
+  /**
+   * The first of a client's rows `rows[a …]` with the visit id of its row r (r itself when none
+   * before has it; -1 for no id), by the ids' hashes in `ids` (a hash shared by another id: the
+   * rows before searched in turn).
+   */
+  private firstWithId(visits: VisitIds, ids: Map<number, number>, rows: Int32Array, a: number, r: number, visit: Int32Array): number {
+    const i = rows[a + r]!, h = visits.hash(i);
+    if (h === -1) return -1;
+    const first = ids.get(h);
+    if (first === undefined) {
+      ids.set(h, r);
+      return r;
+    }
+    if (visits.same(rows[a + first]!, i)) return first;
+    for (let q = first + 1; q < r; q++) if (visit[q] === q && visits.same(rows[a + q]!, i)) return q;
+    return r;
+  }
+
   /** The rows in the order of the staff-days, see {@link StaffDayOrder}. Drops the staff column. */
   staffDays(zone: LocalZone): StaffDayOrder {
     const staff = this.staff;
@@ -267,27 +289,27 @@ export class RouteRows {
     for (let s = 0; s < staffCount; s++) if (first[s + 1]! - first[s]! > 1) rows.subarray(first[s]!, first[s + 1]!).sort(byDay);
     const names = this.staffNames.texts();
     const byName = Int32Array.from(names, (_, s) => s).sort((a, b) => (names[a]! < names[b]! ? -1 : names[a]! > names[b]! ? 1 : 0));
-    return { rows, staffFirst: first, byName };
+    return { rows, staffFirst: first, byName, ...staffDayRuns(rows, first, day) };
   }
 
   /**
    * Calls `each` for every staff-day of the local days [fromDay, fromDay + days), in the order of
    * the routes (staff id, then day): its staff number, where its rows begin and end in
-   * `order.rows`, its local day. Returns how many there were.
+   * `order.rows`, its local day (in the zone the order was made in), its number in `order.dayFirst`.
+   * Returns how many there were.
    */
-  eachStaffDay(order: StaffDayOrder, zone: LocalZone, w: { fromDay: number; days: number }, each?: (staff: number, from: number, to: number, day: number) => void): number {
+  eachStaffDay(order: StaffDayOrder, w: { fromDay: number; days: number }, each?: (staff: number, from: number, to: number, day: number, run: number) => void): number {
+    const { byName, dayFirst, dayOf, staffDayFirst } = order;
+    const to = w.fromDay + w.days;
     let count = 0;
-    for (const s of order.byName) {
-      const to = order.staffFirst[s + 1]!;
-      for (let a = order.staffFirst[s]!; a < to;) {
-        const d = zone.localDay(this.times.start(order.rows[a]!));
-        let b = a + 1;
-        while (b < to && zone.localDay(this.times.start(order.rows[b]!)) === d) b++;
-        if (d >= w.fromDay && d < w.fromDay + w.days) {
-          each?.(s, a, b, d);
+    for (let n = 0; n < byName.length; n++) {
+      const s = byName[n]!;
+      for (let r = staffDayFirst[s]!; r < staffDayFirst[s + 1]!; r++) {
+        const d = dayOf[r]!;
+        if (d >= w.fromDay && d < to) {
+          each?.(s, dayFirst[r]!, dayFirst[r + 1]!, d, r);
           count++;
         }
-        a = b;
       }
     }
     return count;
@@ -375,6 +397,31 @@ export class RouteRows {
   endOf(i: number): number {
     return this.times.end(i);
   }
+}
+
+/**
+ * The staff-days of rows in the order of the staff-days (`rows`, staff member s's at
+ * `first[s]` … `first[s + 1] − 1`, each one's by local day `day[row]`): each run of one staff
+ * member's rows on one day is a staff-day.
+ */
+function staffDayRuns(rows: Int32Array, first: Int32Array, day: Int32Array): Pick<StaffDayOrder, 'dayFirst' | 'dayOf' | 'staffDayFirst'> {
+  const staffCount = first.length - 1;
+  const starts = (s: number, a: number) => a === first[s]! || day[rows[a]!] !== day[rows[a - 1]!];
+  let runs = 0;
+  for (let s = 0; s < staffCount; s++) for (let a = first[s]!; a < first[s + 1]!; a++) if (starts(s, a)) runs++;
+  const dayFirst = new Int32Array(runs + 1), dayOf = new Int32Array(runs), staffDayFirst = new Int32Array(staffCount + 1);
+  let r = 0;
+  for (let s = 0; s < staffCount; s++) {
+    staffDayFirst[s] = r;
+    for (let a = first[s]!; a < first[s + 1]!; a++) {
+      if (!starts(s, a)) continue;
+      dayFirst[r] = a;
+      dayOf[r++] = day[rows[a]!]!;
+    }
+  }
+  staffDayFirst[staffCount] = r;
+  dayFirst[runs] = rows.length;
+  return { dayFirst, dayOf, staffDayFirst };
 }
 
 /** Rows 0 … n − 1 sorted by `key` (0 … keys − 1), in row order within a key: `first[k]` is where key k begins in `rows`. */

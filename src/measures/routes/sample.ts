@@ -8,7 +8,6 @@
 
 import { KontinuitetError } from '../../errors.js';
 import { parseDay } from '../../windows/parse.js';
-import type { LocalZone } from '../../windows/zone.js';
 import type { RouteRows, StaffDayOrder } from './rows.js';
 
 /** The default seed of the sample (`bestOrderSeed`). */
@@ -86,7 +85,7 @@ export function sampleMask(keys: Float64Array, limit: number): Uint8Array | null
   if (!(limit < keys.length)) return null;
   const mask = new Uint8Array(keys.length);
   if (limit <= 0) return mask;
-  const threshold = Float64Array.from(keys).sort()[limit - 1]!;
+  const threshold = kthSmallest(Float64Array.from(keys), limit - 1);
   let below = 0;
   for (const k of keys) if (k < threshold) below++;
   let ties = limit - below;
@@ -98,17 +97,48 @@ export function sampleMask(keys: Float64Array, limit: number): Uint8Array | null
 }
 
 /**
+ * The value that would stand at place `k` (from 0) of `values` sorted ascending (no NaN), found by
+ * selection (Hoare's quickselect, the middle of three as pivot), not a sort: `values` is reordered.
+ *
+ * @example
+ * kthSmallest(Float64Array.of(0.5, 0.1, 0.9, 0.3), 1); // → 0.3
+ */
+export function kthSmallest(values: Float64Array, k: number): number {
+  let lo = 0, hi = values.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const a = values[lo]!, b = values[mid]!, c = values[hi]!;
+    const pivot = a < b ? (b < c ? b : a < c ? c : a) : (a < c ? a : b < c ? c : b);
+    let i = lo, j = hi;
+    while (i <= j) {
+      while (values[i]! < pivot) i++;
+      while (values[j]! > pivot) j--;
+      if (i <= j) {
+        const t = values[i]!;
+        values[i++] = values[j]!;
+        values[j--] = t;
+      }
+    }
+    // now [lo, j] ≤ pivot ≤ [i, hi], and anything between equals the pivot
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return values[k]!;
+  }
+  return values[k]!;
+}
+
+/**
  * Which of window `w`'s `count` staff-days (in the order of the routes) are searched: a
  * {@link sampleMask} of their keys, or null when every day is (`limit` not below `count`).
  *
  * @example
- * windowSample(rows, order, zone, w, 40, staffNames, 10, 1); // → a mask with ten 1s
+ * windowSample(rows, order, w, 40, staffNames, 10, 1); // → a mask with ten 1s
  */
-export function windowSample(rows: RouteRows, order: StaffDayOrder, zone: LocalZone, w: { fromDay: number; days: number }, count: number, staffNames: readonly string[], limit: number, seed: number): Uint8Array | null {
+export function windowSample(rows: RouteRows, order: StaffDayOrder, w: { fromDay: number; days: number }, count: number, staffNames: readonly string[], limit: number, seed: number): Uint8Array | null {
   if (!(limit < count)) return null;
   const hashes = staffNames.map(textHash);
   const keys = new Float64Array(count);
   let k = 0;
-  rows.eachStaffDay(order, zone, w, (s, _a, _b, day) => { keys[k++] = keyOf(hashes[s]!, day, seed); });
+  rows.eachStaffDay(order, w, (s, _a, _b, day) => { keys[k++] = keyOf(hashes[s]!, day, seed); });
   return sampleMask(keys, limit);
 }

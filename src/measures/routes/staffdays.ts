@@ -45,6 +45,41 @@ export function localTime(zone: LocalZone, t: number): string {
   return `${civilFromDays(day)}T${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
 }
 
+/** Numbers a {@link DayCore} takes packed ({@link packCore}): visits, double-staffed visits, the {@link WIDTH} numbers, four kinds. */
+export const CORE = 2 + WIDTH + 4;
+
+/**
+ * Writes a day's figures as {@link CORE} numbers at `out[at …]` (NaN: null; the travel source,
+ * best search, windows' feasibility and reason by their numbers): how a batch's figures go from
+ * a thread to {@link StaffDays.setFigures} without an object per day.
+ *
+ * @example
+ * const out = new Float64Array(CORE);
+ * packCore(core, out, 0); // out[0] → core.visits
+ */
+export function packCore(f: DayCore, out: Float64Array, at: number): void {
+  out[at] = f.visits;
+  out[at + 1] = f.doubleStaffedVisits;
+  const x = at + 2;
+  out[x] = f.workStart;
+  out[x + 1] = f.workEnd;
+  out[x + 2] = f.clientMinutes;
+  out[x + 3] = f.travelMinutes ?? Number.NaN;
+  out[x + 4] = f.travelKm ?? Number.NaN;
+  out[x + 5] = f.waitingMinutes ?? Number.NaN;
+  out[x + 6] = f.modelMinutes ?? Number.NaN;
+  out[x + 7] = f.modelKm ?? Number.NaN;
+  out[x + 8] = f.bestMinutes ?? Number.NaN;
+  out[x + 9] = f.bestKm ?? Number.NaN;
+  out[x + 10] = f.bestMinutesWindows ?? Number.NaN;
+  out[x + 11] = f.bestKmWindows ?? Number.NaN;
+  const c = x + WIDTH;
+  out[c] = SOURCES.indexOf(f.travelSource);
+  out[c + 1] = SEARCHES.indexOf(f.bestSearch);
+  out[c + 2] = flagCode(f.windowsFeasible);
+  out[c + 3] = REASONS.indexOf(f.reason);
+}
+
 /**
  * The staff-days of one window in columns, in the order of the routes (staff id, then day): who
  * (staff, day and group numbers) and the figures of {@link DayCore} (~120 bytes a staff-day; the
@@ -67,6 +102,8 @@ export class StaffDays implements Iterable<StaffDayRoute> {
   private readonly numbers: Float64Array;
   private readonly codes: Uint8Array;
   private readonly core = {} as DayCore;
+  /** One day packed ({@link StaffDays.set}). */
+  private readonly packed = new Float64Array(CORE);
 
   constructor(
     readonly length: number,
@@ -87,25 +124,18 @@ export class StaffDays implements Iterable<StaffDayRoute> {
     this.staff[k] = staff;
     this.day[k] = day;
     this.group[k] = group;
-    this.counts[2 * k] = f.visits;
-    this.counts[2 * k + 1] = f.doubleStaffedVisits;
-    const x = this.numbers, at = WIDTH * k;
-    x[at] = f.workStart;
-    x[at + 1] = f.workEnd;
-    x[at + 2] = f.clientMinutes;
-    x[at + 3] = f.travelMinutes ?? Number.NaN;
-    x[at + 4] = f.travelKm ?? Number.NaN;
-    x[at + 5] = f.waitingMinutes ?? Number.NaN;
-    x[at + 6] = f.modelMinutes ?? Number.NaN;
-    x[at + 7] = f.modelKm ?? Number.NaN;
-    x[at + 8] = f.bestMinutes ?? Number.NaN;
-    x[at + 9] = f.bestKm ?? Number.NaN;
-    x[at + 10] = f.bestMinutesWindows ?? Number.NaN;
-    x[at + 11] = f.bestKmWindows ?? Number.NaN;
-    this.codes[4 * k] = SOURCES.indexOf(f.travelSource);
-    this.codes[4 * k + 1] = SEARCHES.indexOf(f.bestSearch);
-    this.codes[4 * k + 2] = flagCode(f.windowsFeasible);
-    this.codes[4 * k + 3] = REASONS.indexOf(f.reason);
+    packCore(f, this.packed, 0);
+    this.setFigures(k, this.packed, 0);
+  }
+
+  /** Keeps the figures of staff-day `k` packed by {@link packCore} at `cores[at …]` (its staff, day and group set in their columns). */
+  setFigures(k: number, cores: Float64Array, at: number): void {
+    this.counts[2 * k] = cores[at]!;
+    this.counts[2 * k + 1] = cores[at + 1]!;
+    const x = this.numbers, to = WIDTH * k, from = at + 2;
+    for (let i = 0; i < WIDTH; i++) x[to + i] = cores[from + i]!;
+    const c = this.codes, codes = from + WIDTH;
+    for (let i = 0; i < 4; i++) c[4 * k + i] = cores[codes + i]!;
   }
 
   /** The figures of staff-day `k` (work start and end in epoch ms), written into `out` when given (see {@link dayFigures}). */
