@@ -21,9 +21,9 @@ import { roadModel } from './roads.js';
 import { RouteRows } from './rows.js';
 import type { KeptDays, RouteRowsPart } from './rows-part.js';
 import { DEFAULT_SAMPLE_SEED, windowSample } from './sample.js';
-import { StaffDays, StaffSummaries } from './staffdays.js';
-import { summariseRoutes } from './summary.js';
-import type { RoutesResult, RoutesWindow } from './types.js';
+import { StaffDays } from './staffdays.js';
+import type { RoutesResult } from './types.js';
+import { materialised, windowSummary, type StreamedRoutesResult } from './streamed.js';
 import type { RoutesOptions } from './options.js';
 import type { CodedRow, CodedSink } from '../../engine/coded-row.js';
 
@@ -41,24 +41,6 @@ const DEFAULT_BUDGET_MS = 60_000;
 
 /** The optional columns the route figures read. */
 export const ROUTE_COLUMNS = ['visit_id', 'group', 'lat', 'lon', 'travel_minutes', 'travel_km', 'shift_start', 'shift_end'] as const;
-
-/**
- * A window of the route figures with its staff-days in columns ({@link StaffDays}: made into
- * objects as they are read).
- *
- * @example
- * const w: StreamedRoutesWindow = acc.finishStreamed().windows[0];
- * w.routes.slice(0, 10); // → the first ten staff-days
- */
-export type StreamedRoutesWindow = Omit<RoutesWindow, 'routes' | 'perStaff'> & { perStaff: StaffSummaries; routes: StaffDays };
-
-/**
- * {@link RoutesResult} with each window's staff-days in columns ({@link StreamedRoutesWindow}).
- *
- * @example
- * await writeJson(process.stdout, await measureRoutesStreamed('visits.csv'), ['routes', 'perStaff']);
- */
-export type StreamedRoutesResult = Omit<RoutesResult, 'windows'> & { windows: StreamedRoutesWindow[] };
 
 function checkPoint(name: string, p: [number, number]): LatLon {
   const [lat, lon] = p;
@@ -378,29 +360,4 @@ interface Evaluated {
   days: StaffDays[];
   staffNames: string[];
   groupNames: string[];
-}
-
-/**
- * A streamed result with every window's staff-days and staff summaries made into arrays of objects.
- *
- * @example
- * materialised(acc.finishStreamed()).windows[0].routes[0]; // → { staff: 'S1', day: '2024-10-01', … }
- */
-export function materialised(r: StreamedRoutesResult): RoutesResult {
-  return selfDisplaying({ ...r, windows: r.windows.map((w) => ({ ...w, perStaff: w.perStaff.slice(), routes: w.routes.slice() })) });
-}
-
-/** The summaries of a window's staff-days: all, per group (by name), per staff member (by id; made as they are read). */
-function windowSummary(w: DayWindow, days: StaffDays, staffNames: readonly string[], groupNames: readonly string[]): StreamedRoutesWindow {
-  const byGroup = new Map<number, number[]>();
-  for (let k = 0; k < days.length; k++) {
-    const g = days.group[k]!;
-    const list = byGroup.get(g);
-    if (list === undefined) byGroup.set(g, [k]);
-    else list.push(k);
-  }
-  const groups = [...byGroup.keys()].sort((a, b) => (groupNames[a]! < groupNames[b]! ? -1 : groupNames[a]! > groupNames[b]! ? 1 : 0));
-  const all = summariseRoutes(days.figuresOf());
-  const perGroup = groups.map((g) => ({ group: groupNames[g]!, ...summariseRoutes(days.figuresOf(byGroup.get(g)!)) }));
-  return { from: w.from, to: w.to, days: w.days, ...all, groups: perGroup, perStaff: new StaffSummaries(days, staffNames, groupNames), routes: days };
 }

@@ -14,10 +14,12 @@ import { collectGarbage } from '../../engine/garbage.js';
 import type { ReadLedger, ReadOptions, Visit, VisitInput, VisitSource } from '../../read/types.js';
 import type { RoutesResult } from './types.js';
 import type { RoutesOptions } from './options.js';
-import { materialised, ROUTE_COLUMNS, RoutesAccumulator, type StreamedRoutesResult } from './accumulator.js';
+import { ROUTE_COLUMNS, RoutesAccumulator } from './accumulator.js';
+import { materialised, type StreamedRoutesResult } from './streamed.js';
 
 export type { RoutesOptions } from './options.js';
-export { RoutesAccumulator, type StreamedRoutesResult, type StreamedRoutesWindow } from './accumulator.js';
+export { RoutesAccumulator } from './accumulator.js';
+export type { StreamedRoutesResult, StreamedRoutesWindow } from './streamed.js';
 
 /**
  * Route efficiency of a visit log, streamed from a file, stream or rows: per window every
