@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { measureRoutes } from '../../src/measures/routes/measure.js';
 import { ROUTE_COLUMNS, RoutesAccumulator } from '../../src/measures/routes/accumulator.js';
 import { scanRequest } from '../../src/measures/routes/read-threads.js';
-import { RowsPart, type KeptDays, type RouteRowsPart } from '../../src/measures/routes/rows-part.js';
+import { DaysKept, RowsPart, type KeptDays, type RouteRowsPart } from '../../src/measures/routes/rows-part.js';
 import { readPiecesInThreads, scanPieces, type PieceThread } from '../../src/engine/pieces.js';
 import { WorkTable } from '../../src/engine/worktable.js';
 import { LocalZone } from '../../src/windows/zone.js';
@@ -93,5 +93,19 @@ describe('the route rows read in pieces by several threads', () => {
     // and the measure then reads it by one thread, to the same figures as asked for one
     const threaded = await measureRoutes(path, { all: true, bestOrderSample: 30, engine: { threads: 2 } });
     expect(threaded).toEqual(await measureRoutes(path, { all: true, bestOrderSample: 30, engine: { threads: 1 } }));
+  });
+});
+
+describe('DaysKept', () => {
+  it('keeps the rows of its days, counts the others, notes the first and last day kept, and adds up a part', () => {
+    const days = new DaysKept([10, 13]);
+    expect([9, 10, 12, 13, 11].map((d) => days.keeps(d))).toEqual([false, true, true, false, true]);
+    expect(days.seen).toEqual({ skipped: 2, firstDay: 10, lastDay: 12 });
+    days.add({ skipped: 3, firstDay: 11, lastDay: 12 });
+    days.add({ skipped: 0, firstDay: Infinity, lastDay: -Infinity }); // a part that kept nothing
+    expect(days.seen).toEqual({ skipped: 5, firstDay: 10, lastDay: 12 });
+    const all = new DaysKept([-Infinity, Infinity]);
+    expect(all.keeps(-1e6) && all.keeps(1e6)).toBe(true);
+    expect(all.seen).toEqual({ skipped: 0, firstDay: -1e6, lastDay: 1e6 });
   });
 });

@@ -19,7 +19,7 @@ import { watched } from '../../engine/watchdog.js';
 import { haversineModel, type DistanceModel, type LatLon } from './distance.js';
 import { roadModel } from './roads.js';
 import { RouteRows } from './rows.js';
-import type { KeptDays, RouteRowsPart } from './rows-part.js';
+import { DaysKept, type KeptDays, type RouteRowsPart } from './rows-part.js';
 import { DEFAULT_SAMPLE_SEED, windowSample } from './sample.js';
 import { StaffDays } from './staffdays.js';
 import type { RoutesResult } from './types.js';
@@ -79,12 +79,8 @@ export class RoutesAccumulator {
   private rows: RouteRows | null = new RouteRows();
   /** Checks the visits given to {@link RoutesAccumulator.add}; holds those it rejects. */
   private readonly checker: VisitChecker;
-  private firstDay = Infinity;
-  /** The local days whose rows are kept [from, to) (all without a window of its own). */
-  private keep: [number, number] = [-Infinity, Infinity];
-  /** Rows taken but not kept: too far from the one window to bear on it. */
-  private skipped = 0;
-  private lastDay = -Infinity;
+  /** The local days whose rows are kept [from, to) (all without a window of its own); rows taken but not kept (too far from the one window to bear on it), the first and last day kept. */
+  private readonly kept: DaysKept;
   /** The run's search budget in force (ms), once the staff-days are counted. */
   private budgetMs = Infinity;
   /** At most this many staff-days of a window get a best-order search, chosen by the seed. */
@@ -114,14 +110,16 @@ export class RoutesAccumulator {
     if (!Number.isInteger(this.days) || this.days < 1 || this.days > 366) throw new KontinuitetError('BAD_OPTION', 'days: must be a whole number from 1 to 366');
     const modes = [this.from !== undefined, options.every !== undefined, options.all === true].filter(Boolean).length;
     if (modes > 1) throw new KontinuitetError('BAD_OPTION', 'give one of from (one window), every (a series) or all (the whole log)');
+    let keep: KeptDays = [-Infinity, Infinity];
     if (this.from !== undefined) {
       // one window: only rows within a margin of it are kept (a visit's rows overlap, and none is
       // longer than the reader's longest visit), so a long log is not held whole for one window
       const w = dayWindow(this.from, this.days, this.zone);
       const hours = (options as Pick<ReadOptions, 'maxVisitHours'>).maxVisitHours;
       const margin = 1 + Math.ceil((typeof hours === 'number' && hours > 0 ? hours : MAX_VISIT_HOURS) / 24);
-      this.keep = [w.fromDay - margin, w.fromDay + w.days + margin];
+      keep = [w.fromDay - margin, w.fromDay + w.days + margin];
     }
+    this.kept = new DaysKept(keep);
     if (this.from === undefined && options.all !== true && this.days > 28) throw new KontinuitetError('BAD_OPTION', 'days: a monthly series needs windows of at most 28 days');
     this.maxWindows = maxWindowsOption(options.maxWindows);
     this.onWarning = typeof options.onWarning === 'function' ? options.onWarning : undefined;
@@ -151,7 +149,7 @@ export class RoutesAccumulator {
     const rows = this.rows;
     if (rows === null) throw new KontinuitetError('BAD_SOURCE', 'RoutesAccumulator: finished, it takes no more rows');
     const v = this.checker.check(visit);
-    if (v === null || !this.kept(v.start)) return;
+    if (v === null || !this.kept.keeps(this.zone.localDay(v.start))) return;
     rows.add(v);
   }
 
@@ -162,7 +160,7 @@ export class RoutesAccumulator {
   addCoded(r: CodedRow): void {
     const rows = this.rows;
     if (rows === null) throw new KontinuitetError('BAD_SOURCE', 'RoutesAccumulator: finished, it takes no more rows');
-    if (this.kept(r.start)) rows.addCoded(r);
+    if (this.kept.keeps(this.zone.localDay(r.start))) rows.addCoded(r);
   }
 
   /**
@@ -174,26 +172,12 @@ export class RoutesAccumulator {
     const rows = this.rows;
     if (rows === null) throw new KontinuitetError('BAD_SOURCE', 'RoutesAccumulator: finished, it takes no more rows');
     rows.absorb(part);
-    this.skipped += part.skipped;
-    if (part.firstDay < this.firstDay) this.firstDay = part.firstDay;
-    if (part.lastDay > this.lastDay) this.lastDay = part.lastDay;
+    this.kept.add(part.seen);
   }
 
   /** The days whose rows are kept, [from, to) (local day numbers; all without a window of its own): what a `RowsPart` for this accumulator keeps. */
   get keptDays(): KeptDays {
-    return this.keep;
-  }
-
-  /** Whether a row starting at `start` is kept (near the one window, when there is one; else always), noting its day. */
-  private kept(start: number): boolean {
-    const day = this.zone.localDay(start);
-    if (day < this.keep[0] || day >= this.keep[1]) {
-      this.skipped++;
-      return false;
-    }
-    if (day < this.firstDay) this.firstDay = day;
-    if (day > this.lastDay) this.lastDay = day;
-    return true;
+    return this.kept.keep;
   }
 
   /** The consumer of the engine's fast path: numbers values as {@link RoutesAccumulator.add} does, takes coded rows and the general reader's visits. */
@@ -270,9 +254,10 @@ export class RoutesAccumulator {
   private reportedWindows(): DayWindow[] {
     const o = this.options;
     if (this.from !== undefined) return [dayWindow(this.from, this.days, this.zone)];
-    if (this.firstDay > this.lastDay) return [];
-    if (o.all === true) return [dayWindow(civilFromDays(this.firstDay), this.lastDay - this.firstDay + 1, this.zone)];
-    const series = seriesWindows(this.firstDay, this.lastDay, this.days, o.anchor ?? 'first-day', this.zone, this.maxWindows);
+    const { firstDay, lastDay } = this.kept.seen;
+    if (firstDay > lastDay) return [];
+    if (o.all === true) return [dayWindow(civilFromDays(firstDay), lastDay - firstDay + 1, this.zone)];
+    const series = seriesWindows(firstDay, lastDay, this.days, o.anchor ?? 'first-day', this.zone, this.maxWindows);
     if (series.warning !== null) this.warn(series.warning);
     return series.windows;
   }
@@ -336,7 +321,7 @@ export class RoutesAccumulator {
       onProgress: this.onProgress,
     };
     return {
-      ctx, windows, staffNames, groupNames, held: rows.count + this.skipped,
+      ctx, windows, staffNames, groupNames, held: rows.count + this.kept.seen.skipped,
       days: windows.map((_, k) => new StaffDays(counts[k]!, staffNames, groupNames, this.zone)),
       samples: windows.map((w, k) => windowSample(rows, order, w, counts[k]!, staffNames, this.sampleLimit, this.sampleSeed)),
     };

@@ -57,13 +57,53 @@ export interface RouteRowsPart {
   lat: Float64Array;
   lon: Float64Array;
   /** Rows not kept (outside the days kept), the first and last local day of those kept. */
+  seen: DaysSeen;
+}
+
+/** The local days whose rows are kept, [from, to) (see `RoutesAccumulator`). */
+export type KeptDays = readonly [number, number];
+
+/** Rows not kept (outside the days kept), and the first and last local day of those kept (Infinity, -Infinity: none). */
+export interface DaysSeen {
   skipped: number;
   firstDay: number;
   lastDay: number;
 }
 
-/** The local days whose rows are kept, [from, to) (see `RoutesAccumulator`). */
-export type KeptDays = readonly [number, number];
+/**
+ * Which rows are kept, by their local day: those of the days kept, the others counted; the first
+ * and last day kept noted ({@link DaysSeen}, added up over parts).
+ *
+ * @example
+ * const days = new DaysKept([19997, 20014]);
+ * days.keeps(20000); // → true
+ * days.keeps(19000); // → false (days.seen.skipped: 1)
+ */
+export class DaysKept {
+  readonly seen: DaysSeen = { skipped: 0, firstDay: Infinity, lastDay: -Infinity };
+
+  constructor(readonly keep: KeptDays) {}
+
+  /** Whether a row of local day `day` is kept (else counted as skipped), noting its day. */
+  keeps(day: number): boolean {
+    const seen = this.seen;
+    if (day < this.keep[0] || day >= this.keep[1]) {
+      seen.skipped++;
+      return false;
+    }
+    if (day < seen.firstDay) seen.firstDay = day;
+    if (day > seen.lastDay) seen.lastDay = day;
+    return true;
+  }
+
+  /** Adds what another saw (a part's). */
+  add(other: DaysSeen): void {
+    const seen = this.seen;
+    seen.skipped += other.skipped;
+    if (other.firstDay < seen.firstDay) seen.firstDay = other.firstDay;
+    if (other.lastDay > seen.lastDay) seen.lastDay = other.lastDay;
+  }
+}
 
 /**
  * Gathers a piece's rows for the route figures in another thread (the fast path's consumer):
@@ -86,13 +126,13 @@ export class RowsPart implements PartSink<RouteRowsPart> {
   private lon = new Float64Array(256);
   private points = 0;
   private readonly lastPoint: number[] = [];
-  private skipped = 0;
-  private firstDay = Infinity;
-  private lastDay = -Infinity;
+
+  private readonly days: DaysKept;
 
   /** `chunkRows`: rows in a chunk (tests make them small). */
-  constructor(private readonly zone: LocalZone, private readonly keep: KeptDays, private readonly chunkRows = CHUNK_ROWS) {
+  constructor(private readonly zone: LocalZone, keep: KeptDays, private readonly chunkRows = CHUNK_ROWS) {
     this.chunk = newChunk(chunkRows);
+    this.days = new DaysKept(keep);
   }
 
   code(column: CodedColumn, text: string): number {
@@ -103,7 +143,7 @@ export class RowsPart implements PartSink<RouteRowsPart> {
   }
 
   addCoded(r: CodedRow): void {
-    if (!this.keeps(r.start)) return;
+    if (!this.days.keeps(this.zone.localDay(r.start))) return;
     const i = this.row(r.staff, r.client, r.group, r.start, r.end);
     const p = r.places;
     if (p === null) this.place(i, r.client, NaN, NaN, NaN, NaN, NaN, NaN);
@@ -115,7 +155,7 @@ export class RowsPart implements PartSink<RouteRowsPart> {
   /** Takes a row the fast path handed to the general reader (a visit the reader gives is checked already). */
   addVisit(v: Visit): void {
     // as one thread: the names of a row not kept are not numbered
-    if (!this.keeps(v.start)) return;
+    if (!this.days.keeps(this.zone.localDay(v.start))) return;
     const client = this.clientNames.id(v.client);
     const i = this.row(this.staffNames.id(v.staff), client, this.groupNames.id(v.group), v.start, v.end);
     this.place(i, client, v.lat ?? NaN, v.lon ?? NaN, v.travelMinutes ?? NaN, v.travelKm ?? NaN, v.shiftStart ?? NaN, v.shiftEnd ?? NaN);
@@ -128,20 +168,8 @@ export class RowsPart implements PartSink<RouteRowsPart> {
       count: chunks.reduce((n, c) => n + c.count, 0),
       staffNames: this.staffNames.packed(), clientNames: this.clientNames.packed(), groupNames: this.groupNames.packed(),
       chunks, lat: this.lat.slice(0, this.points), lon: this.lon.slice(0, this.points),
-      skipped: this.skipped, firstDay: this.firstDay, lastDay: this.lastDay,
+      seen: this.days.seen,
     };
-  }
-
-  /** Whether a row starting at `start` is kept (else counted as skipped), noting its day. */
-  private keeps(start: number): boolean {
-    const day = this.zone.localDay(start);
-    if (day < this.keep[0] || day >= this.keep[1]) {
-      this.skipped++;
-      return false;
-    }
-    if (day < this.firstDay) this.firstDay = day;
-    if (day > this.lastDay) this.lastDay = day;
-    return true;
   }
 
   /** A new row's number in the current chunk (a new chunk when it is full). */
