@@ -54,8 +54,8 @@ export type PiecesReply<P> =
 
 /** What gathers the rows of one piece read by a thread other than the consumer's own: a sink, then the part it made. */
 export interface PartSink<P> extends CodedSink {
-  /** The part (plain data and typed arrays, to post to another thread), or null when the rows need the one-thread reader. */
-  part(): P | null;
+  /** The part (plain data and typed arrays, to post to another thread). */
+  part(): P;
 }
 
 /**
@@ -76,11 +76,7 @@ export async function scanPieces<P>(path: string, table: WorkTable, first: numbe
       const sink = p === first && own !== null ? own : fresh();
       const scanned = await fastScanPiece(path, table, p, p === 0 ? 2 : 1, sink, options, kept);
       if (scanned === null) return { type: 'general' };
-      let part: P | null = null;
-      if (sink !== own) {
-        part = (sink as PartSink<P>).part();
-        if (part === null) return { type: 'general' };
-      }
+      const part = sink === own ? null : (sink as PartSink<P>).part();
       pieces.push({ from: table.piece(p).from, ledger: scanned.ledger, nextLine: scanned.nextLine, part });
     }
     return { type: 'scanned', pieces };
@@ -102,7 +98,7 @@ export interface PieceThread<P> {
  * `fresh` (here) or by a worker (from `consumer`, sent with each request), which `absorb` then takes, in file order, one at a time, so
  * `own`'s consumer ends holding the rows in the order one thread reads them. Gives the ledger of
  * the whole read (lines numbered as one thread numbers them), or null when the file must be read
- * by one thread (a quote in it, a row a part cannot take, a file gone or without a header): the
+ * by one thread (a quote in it, a file needing the general reader, a file gone or without a header): the
  * consumer may then hold some rows already, and is not to be used. Under the engine's watchdog
  * (`engine.watchdogMs`).
  *

@@ -38,7 +38,7 @@ export async function scanRequest(request: ScanRequest): Promise<{ reply: ScanRe
 /**
  * Reads the file at `path` into `acc` with this thread and `threads − 1` route workers (the built
  * package's; none from the sources). Gives the ledger, or null when the file must be read by one
- * thread (no worker script, a quote, a row for the general reader…): `acc` is then not to be used.
+ * thread (no worker script, a quote in the file…): `acc` is then not to be used.
  *
  * @example
  * const ledger = await readRoutesInThreads('visits.csv', 2, acc, { use: ROUTE_COLUMNS });
