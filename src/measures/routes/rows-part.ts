@@ -212,12 +212,16 @@ export class RowsPart implements PartSink<RouteRowsPart> {
         chunk.point[i] = p;
       }
     }
-    const values = [travelMinutes, travelKm, shiftStart, shiftEnd];
-    for (let k = 0; k < 4; k++) {
-      const v = values[k]!;
-      if (v !== v) continue;
-      (chunk.places[k] ??= new Float64Array(this.chunkRows).fill(NaN))[i] = v;
-    }
+    // no array per row: most rows have none of the four
+    if (travelMinutes === travelMinutes) this.setPlace(0, i, travelMinutes);
+    if (travelKm === travelKm) this.setPlace(1, i, travelKm);
+    if (shiftStart === shiftStart) this.setPlace(2, i, shiftStart);
+    if (shiftEnd === shiftEnd) this.setPlace(3, i, shiftEnd);
+  }
+
+  /** Row `i`'s value `v` of place column `k` (travel minutes, travel km, shift start, shift end), the column made at its first value. */
+  private setPlace(k: number, i: number, v: number): void {
+    (this.chunk.places[k] ??= new Float64Array(this.chunkRows).fill(NaN))[i] = v;
   }
 
   private bytes(i: number, buf: Uint8Array, a: number, b: number): void {
