@@ -86,7 +86,7 @@ describe('the route rows read in pieces by several threads', () => {
     const lines = SAMPLE.trimEnd().split('\n');
     const rows = lines.slice(1).map((line, i) => {
       const day = line.split(',')[3]!.slice(0, 10);
-      return `${line},${i % 5 === 1 ? String(3 + (i % 17)) : ''},${i % 7 === 2 ? '2,5' : ''},${i % 11 === 3 ? `${day} 07:00` : ''},${i % 13 === 4 ? `${day} 16:00` : ''}`;
+      return `${line},${i % 5 === 1 ? String(3 + (i % 17)) : ''},${i % 7 === 2 ? '2.5' : ''},${i % 11 === 3 ? `${day} 07:00` : ''},${i % 13 === 4 ? `${day} 16:00` : ''}`;
     });
     await same(`${lines[0]},travel_minutes,travel_km,shift_start,shift_end\n${rows.join('\n')}\n`, { all: true, bestOrderSample: 30 }, 2, 3000, true);
   });
