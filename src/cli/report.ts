@@ -222,8 +222,11 @@ async function pageRoutes(file: string, options: Parameters<typeof measureRoutes
   return { ...routes, windows: routes.windows.map(({ routes: _days, perStaff: _staff, ...w }) => w) };
 }
 
-/** Characters of the page written between two full collections (see {@link writeParts}). */
-const COLLECT_EVERY = 4 << 20;
+/**
+ * Characters of the page written between two full collections (see {@link writeParts}): a page
+ * of ~38,000 clients (~28 M characters) is written without one; a national page collects now and then.
+ */
+const COLLECT_EVERY = 32 << 20;
 
 /**
  * Writes the page's pieces to `file` as they are made (a national log's page is never one
