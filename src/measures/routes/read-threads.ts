@@ -5,7 +5,8 @@
  *
  * @module
  */
-import { readPiecesInThreads, scanPieces, type PieceRequest, type PiecesReply } from '../../engine/pieces.js';
+import { readPiecesInThreads, type PieceRequest } from '../../engine/pieces.js';
+import { scanPieces, type PiecesReply } from '../../engine/scan-pieces.js';
 import { TaskThread } from '../../engine/task-thread.js';
 import { WorkTable } from '../../engine/worktable.js';
 import { DEFAULT_ZONE } from '../../read/read.js';

@@ -8,7 +8,7 @@
 import { Interner } from '../../engine/store.js';
 import type { PackedNames } from '../../engine/intern.js';
 import type { CodedColumn, CodedRow } from '../../engine/coded-row.js';
-import type { PartSink } from '../../engine/pieces.js';
+import type { PartSink } from '../../engine/scan-pieces.js';
 import { LAT, LON, SHIFT_END, SHIFT_START, TRAVEL_KM, TRAVEL_MINUTES } from '../../engine/places.js';
 import type { Visit } from '../../read/types.js';
 import type { LocalZone } from '../../windows/zone.js';
