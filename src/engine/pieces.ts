@@ -73,7 +73,7 @@ export async function readPiecesInThreads<P>(path: string, options: ReadOptions 
     const asked = ranges.slice(1).map((_, k) => threads[k]!.ask({ type: 'scan', path, table: table!.shared, unit, piece: k + 1, options: shared, consumer }).finally(() => answers++));
     for (const a of asked) a.catch(() => undefined);
     tell(options.onProgress, 'read', 0, size);
-    const replies = [await scanPieces(path, table, 0, shared, own, fresh), ...await Promise.all(asked)];
+    const replies = [await scanPieces(path, table, 0, shared, { own, fresh }), ...await Promise.all(asked)];
     const failure = replies.find((r) => r.type !== 'scanned');
     if (failure !== undefined) {
       if (failure.type === 'failed') throw new KontinuitetError(failure.code as never, failure.message);

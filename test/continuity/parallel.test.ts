@@ -1,4 +1,6 @@
-import { readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -103,6 +105,32 @@ describe('a file read in byte ranges gives the one-thread result', () => {
       if (reply?.type === 'scanned') for (const p of reply.pieces) removeSpill(p.part!.path);
       if (had === undefined) delete global.gc;
       else global.gc = had;
+    }
+  });
+
+  it('removes the spill files of the pieces it read, and of the one it was reading, when a piece needs one thread (a quote)', async () => {
+    const lines = SAMPLE.split('\n');
+    const at = Math.floor(lines.length * 0.9);
+    lines[at] = lines[at]!.replace(/,omvårdnad,/, ',"omvårdnad",');
+    const f = file(lines.join('\n'));
+    const head = (await readHeader(f))!;
+    const size = statSync(f).size, half = Math.floor(size / 2);
+    const tables = [
+      // one range: the quote is met in the piece being read, which has spilled already
+      [{ from: head.end + 1, to: size }],
+      // its own range is read (a part, spilled), then it splits off the back half of the other, where the quote is
+      [{ from: head.end + 1, to: half }, { from: half, to: size }],
+    ];
+    for (const ranges of tables) {
+      const spillIn = mkdtempSync(join(tmpdir(), 'kontinuitet-discard-'));
+      try {
+        // each piece is read into an accumulator of its own, spilled every 50 rows
+        const reply = await readShare(f, WorkTable.create(ranges, 997), 0, { from: '2024-10-07', engine: { spillRows: 50 } }, null, spillIn);
+        expect(reply.type).toBe('quoted');
+        expect(readdirSync(spillIn)).toEqual([]);
+      } finally {
+        rmSync(spillIn, { recursive: true, force: true });
+      }
     }
   });
 

@@ -23,7 +23,7 @@ const inProcess = (n: number, small: boolean): PieceThread<RouteRowsPart>[] => A
   ask: async (request) => {
     if (!small) return (await scanRequest(request)).reply;
     const zone = new LocalZone(request.options.zone!);
-    return scanPieces(request.path, new WorkTable(request.table, request.unit), request.piece, request.options, null, () => new RowsPart(zone, request.consumer as KeptDays, CHUNK));
+    return scanPieces(request.path, new WorkTable(request.table, request.unit), request.piece, request.options, { own: null, fresh: () => new RowsPart(zone, request.consumer as KeptDays, CHUNK) });
   },
 }));
 

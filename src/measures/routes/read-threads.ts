@@ -31,7 +31,7 @@ export type ScanReply = PiecesReply<RouteRowsPart>;
 export async function scanRequest(request: ScanRequest): Promise<{ reply: ScanReply; transfer: ArrayBuffer[] }> {
   const keep = request.consumer as KeptDays;
   const zone = new LocalZone(request.options.zone ?? DEFAULT_ZONE);
-  const reply = await scanPieces(request.path, new WorkTable(request.table, request.unit), request.piece, request.options, null, () => new RowsPart(zone, keep));
+  const reply = await scanPieces(request.path, new WorkTable(request.table, request.unit), request.piece, request.options, { own: null, fresh: () => new RowsPart(zone, keep) });
   const transfer = reply.type === 'scanned' ? reply.pieces.flatMap((p) => (p.part === null ? [] : partTransfers(p.part))) : [];
   return { reply, transfer };
 }
