@@ -12,7 +12,7 @@ import { collectGarbage } from './garbage.js';
 import type { WorkTable } from './worktable.js';
 
 /** A thread that has read its pieces splits another only when this many units are left in it. */
-export const STEAL_UNITS = 8;
+const STEAL_UNITS = 8;
 
 /** A piece read: where it starts, its ledger, the number its next line would get, and its consumer's part (null: read into the own sink). */
 export interface ReadPiece<P> {
