@@ -13,8 +13,9 @@ import type { Slot, SlotOptions, SlotVisit } from './slots.js';
  * finder.find(visits, 14, { toleranceMinutes: 30 }); // → recurringSlots(visits, 14, { toleranceMinutes: 30 })
  */
 export class SlotFinder {
-  /** The visits not yet in a slot, by minute (ties: by index). */
+  /** The visits not yet in a slot, by minute (ties: by index), and their minutes. */
   private remaining = new Int32Array(64);
+  private minutes = new Int32Array(64);
   /** The remaining visits near a time ({@link SlotFinder.near}). */
   private close = new Int32Array(64);
   private offsets = new Float64Array(64);
@@ -31,19 +32,22 @@ export class SlotFinder {
     const n = visits.length;
     if (this.remaining.length < n) {
       this.remaining = new Int32Array(2 * n);
+      this.minutes = new Int32Array(2 * n);
       this.close = new Int32Array(2 * n);
       this.offsets = new Float64Array(2 * n);
     }
-    const remaining = this.remaining;
+    const { remaining, minutes } = this;
     for (let i = 0; i < n; i++) {
       // insertion by (minute, index): the visits come nearly in order of time
       const minute = visits[i]!.minute;
       let k = i;
-      while (k > 0 && visits[remaining[k - 1]!]!.minute > minute) {
+      while (k > 0 && minutes[k - 1]! > minute) {
         remaining[k] = remaining[k - 1]!;
+        minutes[k] = minutes[k - 1]!;
         k--;
       }
       remaining[k] = i;
+      minutes[k] = minute;
     }
     let left = n;
     const slots: Slot[] = [];
@@ -53,26 +57,29 @@ export class SlotFinder {
       const round = this.nextRound();
       let seedMinute = NaN;
       for (let s = 0; s < left; s++) {
-        if (visits[remaining[s]!]!.minute === seedMinute) continue;
-        seedMinute = visits[remaining[s]!]!.minute;
-        const minute = this.median(visits, this.near(visits, left, seedMinute, tolerance), seedMinute);
+        if (minutes[s] === seedMinute) continue;
+        seedMinute = minutes[s]!;
+        const minute = this.median(this.near(left, seedMinute, tolerance), seedMinute);
         if (this.tried[minute] === round) continue;
         this.tried[minute] = round;
-        const covered = this.days(visits, this.near(visits, left, minute, tolerance));
+        const covered = this.days(visits, this.near(left, minute, tolerance));
         if (bestMinute < 0 || covered > bestDays) {
           bestMinute = minute;
           bestDays = covered;
         }
       }
       if (bestMinute < 0 || bestDays < minDays) break;
-      const k = this.near(visits, left, bestMinute, tolerance);
+      const k = this.near(left, bestMinute, tolerance);
       const members: SlotVisit[] = [];
       for (let j = 0; j < k; j++) members.push(visits[this.close[j]!]!);
       // the members out of the remaining visits, the order kept
       let kept = 0;
       for (let s = 0, j = 0; s < left; s++) {
         if (j < k && remaining[s] === this.close[j]) j++;
-        else remaining[kept++] = remaining[s]!;
+        else {
+          remaining[kept] = remaining[s]!;
+          minutes[kept++] = minutes[s]!;
+        }
       }
       left = kept;
       slots.push(describe(members, bestMinute, bestDays));
@@ -80,22 +87,25 @@ export class SlotFinder {
     return slots.sort((a, b) => (a.time < b.time ? -1 : a.time > b.time ? 1 : 0));
   }
 
-  /** The remaining visits within ±tolerance of `minute` (clockwise or not), in their order, into `close`; how many. */
-  private near(visits: readonly SlotVisit[], left: number, minute: number, tolerance: number): number {
-    const { remaining, close } = this;
+  /** The remaining visits within ±tolerance of `minute` (clockwise or not), in their order, into `close` (their minutes into `offsets`); how many. */
+  private near(left: number, minute: number, tolerance: number): number {
+    const { remaining, minutes, close, offsets } = this;
     let k = 0;
     for (let s = 0; s < left; s++) {
-      const d = Math.abs(visits[remaining[s]!]!.minute - minute) % 1440;
-      if (Math.min(d, 1440 - d) <= tolerance) close[k++] = remaining[s]!;
+      const d = Math.abs(minutes[s]! - minute) % 1440;
+      if (Math.min(d, 1440 - d) <= tolerance) {
+        offsets[k] = minutes[s]!;
+        close[k++] = remaining[s]!;
+      }
     }
     return k;
   }
 
-  /** The median minute of the first `k` visits of `close` taken around `centre` (medianMinute in slots.ts). */
-  private median(visits: readonly SlotVisit[], k: number, centre: number): number {
+  /** The median of the first `k` minutes of `offsets` ({@link SlotFinder.near}) taken around `centre` (medianMinute in slots.ts). */
+  private median(k: number, centre: number): number {
     const offsets = this.offsets;
     for (let j = 0; j < k; j++) {
-      const offset = ((((visits[this.close[j]!]!.minute - centre) % 1440) + 1440 + 720) % 1440) - 720;
+      const offset = ((((offsets[j]! - centre) % 1440) + 1440 + 720) % 1440) - 720;
       let at = j;
       while (at > 0 && offsets[at - 1]! > offset) {
         offsets[at] = offsets[at - 1]!;
