@@ -16,6 +16,7 @@ import { LogRegister, type RegisterPart } from './clients.js';
 import type { ContinuityResult, ExclusionReason, RowCounts } from '../measures/continuity/types.js';
 import type { StaffingWork } from '../measures/staffing/work.js';
 import type { ClientWindowStaffing, StafferOptions } from '../measures/staffing/client.js';
+import { staffedInOrder } from './staffed.js';
 
 /**
  * Accumulates visits one at a time into the continuity measure: rows are classified as they
@@ -260,7 +261,7 @@ export class ContinuityAccumulator implements CodedSink {
 
   /**
    * Per reported window, the clients the evaluation staffed ({@link ContinuityAccumulator.staffAlong}),
-   * in no order (none when none was asked); handed over once (the accumulator lets go of them).
+   * in client id order (none when none was asked); handed over once (the accumulator lets go of them).
    */
   staffed(): ClientWindowStaffing[][] {
     const staffed = this.staffedClients ?? [];
@@ -325,7 +326,7 @@ export class ContinuityAccumulator implements CodedSink {
     const ids = this.register.clientIds.texts();
     const groups = this.register.ranked().groups;
     const order = clientOrder(ids);
-    if (this.staffing !== null) this.staffedClients = windows.map((_, k) => results.flatMap((job) => job[k]!.staffing ?? []));
+    if (this.staffing !== null) this.staffedClients = windows.map((_, k) => staffedInOrder(order, results.map((job) => job[k]!)));
     return {
       schema: 'kontinuitet/measure@1',
       rule: { ...this.rules, target: this.target, ageFilter },

@@ -265,6 +265,41 @@ export class GatheredRows {
     for (let i = 0; i < start.length; i++) this.v.members[i] = i;
   }
 
+  /**
+   * Of the row at position `j` of {@link GatheredRows.columns} (during a
+   * {@link GatheredRows.forEachClient}): its staff number (not its rank), as
+   * {@link GatheredRows.rowObjects} gives it in `staff`.
+   *
+   * @example
+   * staffNames[rows.staffAt(j)]; // → the staff id of the row at j
+   */
+  staffAt(j: number): number {
+    return this.v.staff[this.v.order[j]!]!;
+  }
+
+  /**
+   * Of the row at position `j` of {@link GatheredRows.columns}: its line in the log.
+   *
+   * @example
+   * rows.lineAt(a); // → the line of the client's first row in the columns
+   */
+  lineAt(j: number): number {
+    return this.v.line[this.v.order[j]!]!;
+  }
+
+  /**
+   * Of the row at position `j` of {@link GatheredRows.columns}: its visit id (`''` without one).
+   *
+   * @example
+   * rows.visitIdAt(a); // → 'V000123'
+   */
+  visitIdAt(j: number): string {
+    const v = this.v;
+    const i = v.order[j]!;
+    const at = v.visitAt[i]!;
+    return unitsText(v.arena, at, at + v.visitLength[i]!);
+  }
+
   /** Rows [a, b) of the last {@link GatheredRows.forEachClient} as objects. */
   rowObjects(a: number, b: number, staffNames: readonly string[], groupNames: readonly string[]): CountedRow[] {
     const v = this.v;

@@ -225,7 +225,8 @@ class StaffingFigures {
  * r.windows[0].doubleStaffedShare; // → share of counted visits that were double-staffed
  */
 export async function measureStaffing(source: VisitSource, options: StaffingOptions & ReadOptions = {}): Promise<StaffingResult> {
-  return (await measureStaffingWithContinuity(source, options, false)).staffing;
+  // the measure's clients are not wanted: left in the engine's columns, never made into objects
+  return (await measureStaffingStreamed(source, options, false, true)).staffing;
 }
 
 /**

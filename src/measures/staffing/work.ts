@@ -1,12 +1,14 @@
 // The staffing figures as a share of the engine's evaluation: what a thread needs to staff the
 // clients of the partitions it evaluates (plain data, so it can go to a worker), and the staffer
-// of one window made from it. The rule itself is in client.ts; the engine only runs it.
+// of one window made from it. The rule itself is in client.ts; the engine runs it over its
+// columns (ColumnStaffer, held equal to the rule by a property test).
 import type { ClientFigures, CountedColumns } from '../../engine/evaluate.js';
 import type { GatheredRows } from '../../engine/rowstore.js';
 import type { ContinuityRules } from '../continuity/rules.js';
 import type { DayWindow } from '../../windows/windows.js';
 import { LocalZone } from '../../windows/zone.js';
-import { ClientStaffer, type ClientWindowStaffing, type StafferOptions } from './client.js';
+import type { ClientWindowStaffing, StafferOptions } from './client.js';
+import { ColumnStaffer } from './columns.js';
 
 /**
  * What a thread of the evaluation needs to staff each client it evaluates ({@link ClientStaffer}):
@@ -32,17 +34,17 @@ export interface StaffingWork {
 /**
  * Staffs the clients of one window during the engine's evaluation: each client's counted rows
  * (rows [a, b) of the store's columns, as {@link GatheredRows.forEachClient} gives them) with the
- * measure's figures of the same client, by {@link ClientStaffer}.
+ * measure's figures of the same client, by the rule of `ClientStaffer` ({@link ColumnStaffer}).
  *
  * @example
  * const staffer = new WindowStaffer(work, rules, window);
  * store.forEachClient(ranks, (c, rows, a, b) => list.push(staffer.staff(store, c, a, b, age, evaluator.evaluate(store, a, b, age))), window.days);
  */
 export class WindowStaffer {
-  private readonly staffer: ClientStaffer;
+  private readonly staffer: ColumnStaffer;
 
   constructor(private readonly work: StaffingWork, rules: ContinuityRules, window: DayWindow) {
-    this.staffer = new ClientStaffer(window, rules, new LocalZone(work.zone), work.options);
+    this.staffer = new ColumnStaffer(window, rules, new LocalZone(work.zone), work.options, work.staffNames);
   }
 
   /** The staffing of client number `client`, whose rows are [a, b) of `store`'s columns; `measured` its figures under the measure's rules. */
