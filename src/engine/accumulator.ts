@@ -14,7 +14,7 @@ import { PARTITIONS, PartitionedRows, removeSpill, SpillFile, type BlockRef } fr
 import { kindMatcher, type ContinuityRules } from '../measures/continuity/rules.js';
 import { LogRegister, type RegisterPart } from './clients.js';
 import type { ContinuityResult, ExclusionReason, RowCounts } from '../measures/continuity/types.js';
-import type { StaffingWork } from '../measures/staffing/work.js';
+import type { StaffingWork } from './staffing/work.js';
 import type { ClientWindowStaffing, StafferOptions } from '../measures/staffing/client.js';
 import { staffedInOrder } from './staffed.js';
 

@@ -7,7 +7,7 @@ import { BlockReader, type BlockRef } from './partitions.js';
 import type { ContinuityRules } from '../measures/continuity/rules.js';
 import { GatheredRows } from './rowstore.js';
 import type { CountedStore, NumberMaps, Ranks } from './store.js';
-import { WindowStaffer, type StaffingWork } from '../measures/staffing/work.js';
+import { WindowStaffer, type StaffingWork } from './staffing/work.js';
 import type { ClientWindowStaffing } from '../measures/staffing/client.js';
 
 /**

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { recurringSlots, type SlotVisit } from '../../src/measures/staffing/slots.js';
-import { SlotFinder } from '../../src/measures/staffing/slot-finder.js';
+import { SlotFinder } from '../../src/engine/staffing/slot-finder.js';
 
 // The engine's slot finder against the rule (recurringSlots), one finder for many clients in turn.
 

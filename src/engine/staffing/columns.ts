@@ -2,18 +2,18 @@
 // (client.ts, the rule) without a row object per row; a client with a duplicate registration is
 // handed to ClientStaffer itself, and the recurring slots are SlotFinder's (slot-finder.ts).
 // Property tests (test/staffing/columns.test.ts, slot-finder.test.ts) hold them equal to the rule.
-import { ClientEvaluator, type ClientFigures, type CountedColumns } from '../../engine/evaluate.js';
-import type { ClientRows, CountedRow } from '../../engine/rows.js';
-import type { GatheredRows } from '../../engine/rowstore.js';
-import type { ContinuityRules } from '../continuity/rules.js';
+import { ClientEvaluator, type ClientFigures, type CountedColumns } from '../evaluate.js';
+import type { ClientRows, CountedRow } from '../rows.js';
+import type { GatheredRows } from '../rowstore.js';
+import type { ContinuityRules } from '../../measures/continuity/rules.js';
 import { MS_PER_HOUR, MS_PER_MINUTE } from '../../windows/civil.js';
 import type { DayWindow } from '../../windows/windows.js';
 import type { LocalZone } from '../../windows/zone.js';
-import { ClientStaffer, localTime, type ClientWindowStaffing, type StafferOptions } from './client.js';
-import type { SlotVisit } from './slots.js';
+import { ClientStaffer, localTime, type ClientWindowStaffing, type StafferOptions } from '../../measures/staffing/client.js';
+import type { SlotVisit } from '../../measures/staffing/slots.js';
 import { SlotFinder } from './slot-finder.js';
-import { togetherLongEnough } from './together.js';
-import type { DoubleStaffedVisit } from './types.js';
+import { togetherLongEnough } from '../../measures/staffing/together.js';
+import type { DoubleStaffedVisit } from '../../measures/staffing/types.js';
 
 /** The lists of a client that has none: one empty array shared (read only, like every list of a staffed client). */
 const NONE: never[] = [];

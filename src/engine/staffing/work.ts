@@ -2,12 +2,12 @@
 // clients of the partitions it evaluates (plain data, so it can go to a worker), and the staffer
 // of one window made from it. The rule itself is in client.ts; the engine runs it over its
 // columns (ColumnStaffer, held equal to the rule by a property test).
-import type { ClientFigures, CountedColumns } from '../../engine/evaluate.js';
-import type { GatheredRows } from '../../engine/rowstore.js';
-import type { ContinuityRules } from '../continuity/rules.js';
+import type { ClientFigures, CountedColumns } from '../evaluate.js';
+import type { GatheredRows } from '../rowstore.js';
+import type { ContinuityRules } from '../../measures/continuity/rules.js';
 import type { DayWindow } from '../../windows/windows.js';
 import { LocalZone } from '../../windows/zone.js';
-import type { ClientWindowStaffing, StafferOptions } from './client.js';
+import type { ClientWindowStaffing, StafferOptions } from '../../measures/staffing/client.js';
 import { ColumnStaffer } from './columns.js';
 
 /**

@@ -1,7 +1,7 @@
 // The recurring slots of the engine's staffer: recurringSlots (slots.ts, the rule) over arrays
 // kept from one client to the next. A property test (test/staffing/slot-finder.test.ts) holds the
 // two equal.
-import type { Slot, SlotOptions, SlotVisit } from './slots.js';
+import type { Slot, SlotOptions, SlotVisit } from '../../measures/staffing/slots.js';
 
 /**
  * {@link recurringSlots} of one client after another: the same slots, found with the visits'
