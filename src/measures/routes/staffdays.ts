@@ -242,17 +242,23 @@ export class StaffDays implements Iterable<StaffDayRoute> {
     return this.detour(at) && !Number.isNaN(x[at + 10]!) && !Number.isNaN(x[at + 11]!);
   }
 
+  /** Figure `f` of staff-days `from … to − 1` (of `ks` when given: `ks[from] …`) into `out[0 …]` (see {@link StaffDays.figure}). */
+  column(f: Figure, from: number, to: number, out: Float64Array, ks?: readonly number[]): void {
+    if (ks === undefined) for (let k = from; k < to; k++) out[k - from] = this.figure(k, f);
+    else for (let i = from; i < to; i++) out[i - from] = this.figure(ks[i]!, f);
+  }
+
   /**
-   * The staff-days `ks` (all when not given) read one figure at a time for a summary
-   * ({@link SummaryDays}; a summary reads every day eight times: an object each time, even one
-   * refilled, was most of the garbage a big log's summaries made), and iterated as figures.
+   * The staff-days `ks` (all when not given) read a figure at a time for a summary
+   * ({@link SummaryDays}: an object for each day read, even one refilled, was most of the garbage
+   * a big log's summaries made), and iterated as figures.
    */
   figuresOf(ks?: readonly number[]): SummaryDays & Iterable<DayFigures> {
     const days = this;
     const count = ks === undefined ? this.length : ks.length;
     return {
       count,
-      figure: ks === undefined ? (i, f) => days.figure(i, f) : (i, f) => days.figure(ks[i]!, f),
+      column: (f, from, to, out) => days.column(f, from, to, out, ks),
       *[Symbol.iterator](): Iterator<DayFigures> {
         for (let i = 0; i < count; i++) yield days.figures(ks === undefined ? i : ks[i]!);
       },

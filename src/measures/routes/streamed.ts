@@ -2,7 +2,7 @@
 import { selfDisplaying } from '../../jupyter.js';
 import type { DayWindow } from '../../windows/windows.js';
 import { StaffDays, StaffSummaries } from './staffdays.js';
-import { summariseRoutes } from './summary.js';
+import { summariseGroups } from './summary.js';
 import type { RoutesResult, RoutesWindow } from './types.js';
 
 /**
@@ -35,15 +35,9 @@ export function materialised(r: StreamedRoutesResult): RoutesResult {
 
 /** The summaries of a window's staff-days: all, per group (by name), per staff member (by id; made as they are read). */
 export function windowSummary(w: DayWindow, days: StaffDays, staffNames: readonly string[], groupNames: readonly string[]): StreamedRoutesWindow {
-  const byGroup = new Map<number, number[]>();
-  for (let k = 0; k < days.length; k++) {
-    const g = days.group[k]!;
-    const list = byGroup.get(g);
-    if (list === undefined) byGroup.set(g, [k]);
-    else list.push(k);
-  }
-  const groups = [...byGroup.keys()].sort((a, b) => (groupNames[a]! < groupNames[b]! ? -1 : groupNames[a]! > groupNames[b]! ? 1 : 0));
-  const all = summariseRoutes(days.figuresOf());
-  const perGroup = groups.map((g) => ({ group: groupNames[g]!, ...summariseRoutes(days.figuresOf(byGroup.get(g)!)) }));
+  const { all, groups } = summariseGroups(days.figuresOf(), days.group, groupNames.length);
+  const order = groupNames.map((_, g) => g).filter((g) => groups[g] !== null)
+    .sort((a, b) => (groupNames[a]! < groupNames[b]! ? -1 : groupNames[a]! > groupNames[b]! ? 1 : 0));
+  const perGroup = order.map((g) => ({ group: groupNames[g]!, ...groups[g]! }));
   return { from: w.from, to: w.to, days: w.days, ...all, groups: perGroup, perStaff: new StaffSummaries(days, staffNames, groupNames), routes: days };
 }
