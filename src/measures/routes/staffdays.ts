@@ -11,8 +11,8 @@ import { civilFromDays } from '../../windows/civil.js';
 import type { LocalZone } from '../../windows/zone.js';
 import { MS_PER_MINUTE } from '../../windows/civil.js';
 import { dayFigures, type DayCore, type DayFigures } from './day.js';
-import { FIGURE, REASONS, SEARCHES, summariseRoutes, type Figure, type SummaryDays } from './summary.js';
-import type { RouteSummary, StaffDayRoute, TravelSource } from './types.js';
+import { FIGURE, REASONS, SEARCHES, type Figure, type SummaryDays } from './summary.js';
+import type { StaffDayRoute, TravelSource } from './types.js';
 
 /**
  * The numbers of a {@link DayCore} kept per staff-day (NaN: null): workStart, workEnd,
@@ -22,8 +22,13 @@ import type { RouteSummary, StaffDayRoute, TravelSource } from './types.js';
 const WIDTH = 12;
 const SOURCES: readonly (TravelSource | null)[] = [null, 'logged', 'model', 'mixed'];
 
-/** About the bytes of a staff-day's JSON text (a staff member's summary: about twice). */
-const TEXT_BYTES = 1400;
+/**
+ * About the bytes of a staff-day's JSON text (a staff member's summary: about twice).
+ *
+ * @example
+ * gaveUp(TEXT_BYTES * days.length);
+ */
+export const TEXT_BYTES = 1400;
 
 const flagCode = (b: boolean | null): number => (b === null ? 0 : b ? 2 : 1);
 const flagOf = (c: number): boolean | null => (c === 0 ? null : c === 2);
@@ -269,64 +274,6 @@ export class StaffDays implements Iterable<StaffDayRoute> {
     return this.slice();
   }
 }
-
-/**
- * A window's {@link RoutesWindow.perStaff}: each staff member's summary made when it is read, from
- * the member's staff-days (consecutive in {@link StaffDays}), in staff id order. A streamed array
- * like {@link StaffDays} (a log can have tens of thousands of staff, ~2.6 kB of summary each).
- *
- * @example
- * const list = new StaffSummaries(days, staffNames, groupNames);
- * list.slice(0, 1); // → [{ staff: 'S1', group: 'Norr', staffDays: 14, … }]
- */
-export class StaffSummaries implements Iterable<StaffSummary> {
-  readonly [STREAMED_ROWS] = true;
-  /** Summaries written at once (see {@link StaffDays.batch}). */
-  readonly batch = 16;
-  /** Where each staff member's staff-days begin in `days` (one more entry: the end). */
-  private readonly first: Int32Array;
-
-  constructor(
-    private readonly days: StaffDays,
-    private readonly staffNames: readonly string[],
-    private readonly groupNames: readonly string[],
-  ) {
-    const first = [0];
-    for (let k = 1; k < days.length; k++) if (days.staff[k] !== days.staff[k - 1]) first.push(k);
-    if (days.length > 0) first.push(days.length);
-    this.first = Int32Array.from(first);
-  }
-
-  get length(): number {
-    return this.first.length - 1;
-  }
-
-  /** Staff members [from, to) as summaries (their text noted as given up, see {@link StaffDays.slice}). */
-  slice(from = 0, to = this.length): StaffSummary[] {
-    const out: StaffSummary[] = [];
-    for (let s = Math.max(0, from); s < Math.min(to, this.length); s++) out.push(this.summary(s));
-    gaveUp(2 * TEXT_BYTES * out.length);
-    return out;
-  }
-
-  *[Symbol.iterator](): Iterator<StaffSummary> {
-    for (let s = 0; s < this.length; s++) yield this.summary(s);
-  }
-
-  toJSON(): StaffSummary[] {
-    return this.slice();
-  }
-
-  private summary(s: number): StaffSummary {
-    const a = this.first[s]!, b = this.first[s + 1]!;
-    const ks = Array.from({ length: b - a }, (_, j) => a + j);
-    const group = mostFrequent(ks.map((k) => this.days.group[k]!), (g) => this.groupNames[g]!);
-    return { staff: this.staffNames[this.days.staff[a]!]!, group: this.groupNames[group]!, ...summariseRoutes(this.days.figuresOf(ks)) };
-  }
-}
-
-/** A staff member's summary in {@link RoutesWindow.perStaff}. */
-export type StaffSummary = RouteSummary & { staff: string; group: string };
 
 /**
  * The most frequent of numbered values, ties by the smallest name.
