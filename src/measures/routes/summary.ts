@@ -5,6 +5,7 @@
  */
 
 import { spreadOfSorted, type Spread } from '../../summary/spread.js';
+import { sortTagged } from './sortTagged.js';
 import type { BestSearch, RouteReason, RouteSpread, RouteSummary, StaffDayRoute } from './types.js';
 
 /**
@@ -255,19 +256,19 @@ class DayBlock {
 
 const block = new DayBlock();
 
-/** A spread's figure of every day: finite values in the days' order (refilled for each spread; grown as needed). */
+/** A spread's figure of every day of a summary: finite values in the days' order (refilled for each spread; grown as needed). */
 let values = new Float64Array(BLOCK);
 
-/** Figure `f`'s finite values of `days`, in their order, at `values[0 … n − 1]`; gives n. */
-function finiteValues(days: SummaryDays, f: Figure): number {
-  if (values.length < days.count) values = new Float64Array(days.count);
+/** Figure `f`'s finite values of `days`, in their order (in {@link values}). */
+function finiteValues(days: SummaryDays, f: Figure): Float64Array {
+  if (values.length < days.count) values = new Float64Array(Math.max(days.count, 2 * values.length));
   days.column(f, 0, days.count, values);
   let n = 0;
   for (let i = 0; i < days.count; i++) {
     const x = values[i]!;
     if (Number.isFinite(x)) values[n++] = x;
   }
-  return n;
+  return values.subarray(0, n);
 }
 
 /**
@@ -288,7 +289,7 @@ export function summariseRoutes(input: Iterable<SummarisedDay> | SummaryDays): R
     for (let j = 0; j < n; j++) totals.add(block.columns, j);
   }
   const spreads = {} as RouteSummary['spread'];
-  for (const [name, figure] of SPREADS) spreads[name] = withoutShares(spreadOfSorted(values.subarray(0, finiteValues(days, figure)).sort()));
+  for (const [name, figure] of SPREADS) spreads[name] = withoutShares(spreadOfSorted(finiteValues(days, figure).sort()));
   return totals.summary(spreads);
 }
 
@@ -296,7 +297,7 @@ export function summariseRoutes(input: Iterable<SummarisedDay> | SummaryDays): R
  * {@link summariseRoutes} of all the days and of each group's days (`groupOf[i]`: day `i`'s group,
  * `0 … groups − 1`; `null` for a group without days), in one reading of the days: a group's
  * totals are added with all the days' (in the days' order), and a group's values of a spread are
- * all the days' values taken by group (a stable pass).
+ * all the days' sorted values taken by group (a stable pass).
  *
  * @example
  * const { all, groups } = summariseGroups(days, Int32Array.of(0, 1, 0), 2);
@@ -314,28 +315,28 @@ export function summariseGroups(days: SummaryDays, groupOf: ArrayLike<number>, g
   }
   const spreads = {} as RouteSummary['spread'];
   const groupSpreads = each.map(() => ({}) as RouteSummary['spread']);
-  // a figure's finite values by group: where each group's begin (a counting sort), and each value's group
+  // a figure's finite values and their groups, sorted once; then by group (a stable pass), each group's sorted
+  const values = new Float64Array(count), tags = new Int32Array(count), spare = new Float64Array(count), spareTags = new Int32Array(count);
   const first = new Int32Array(groups + 1), next = new Int32Array(groups);
-  const valueGroup = new Int32Array(count), byGroup = new Float64Array(count);
   for (const [name, figure] of SPREADS) {
-    if (values.length < count) values = new Float64Array(count);
     days.column(figure, 0, count, values);
-    first.fill(0);
     let n = 0;
     for (let i = 0; i < count; i++) {
       const x = values[i]!;
       if (!Number.isFinite(x)) continue;
-      const g = groupOf[i]!;
       values[n] = x;
-      valueGroup[n++] = g;
-      first[g + 1]! += 1;
+      tags[n++] = groupOf[i]!;
     }
+    const sorted = sortTagged(values, tags, n, spare, spareTags);
+    spreads[name] = withoutShares(spreadOfSorted(sorted.values.subarray(0, n)));
+    first.fill(0);
+    for (let j = 0; j < n; j++) first[sorted.tags[j]! + 1]! += 1;
     for (let g = 0; g < groups; g++) first[g + 1]! += first[g]!;
     next.set(first.subarray(0, groups));
-    for (let j = 0; j < n; j++) byGroup[next[valueGroup[j]!]!++] = values[j]!;
-    spreads[name] = withoutShares(spreadOfSorted(values.subarray(0, n).sort()));
+    const byGroup = sorted.spare;
+    for (let j = 0; j < n; j++) byGroup[next[sorted.tags[j]!]!++] = sorted.values[j]!;
     for (let g = 0; g < groups; g++) {
-      if (each[g]!.staffDays > 0) groupSpreads[g]![name] = withoutShares(spreadOfSorted(byGroup.subarray(first[g]!, first[g + 1]!).sort()));
+      if (each[g]!.staffDays > 0) groupSpreads[g]![name] = withoutShares(spreadOfSorted(byGroup.subarray(first[g]!, first[g + 1]!)));
     }
   }
   return { all: all.summary(spreads), groups: each.map((t, g) => (t.staffDays > 0 ? t.summary(groupSpreads[g]!) : null)) };
