@@ -11,79 +11,36 @@ import { civilFromDays } from '../../windows/civil.js';
 import type { LocalZone } from '../../windows/zone.js';
 import { MS_PER_MINUTE } from '../../windows/civil.js';
 import { dayFigures, type DayCore, type DayFigures } from './day.js';
-import { FIGURE, REASONS, SEARCHES, summariseRoutes, type Figure, type SummaryDays } from './summary.js';
-import type { RouteSummary, StaffDayRoute, TravelSource } from './types.js';
+import { CORE, flagOf, localTime, packCore, SOURCES, WIDTH } from './packedDay.js';
+import { SparseFigures, WholeColumn } from './staffdayColumns.js';
+import { FIGURE, REASONS, SEARCHES, type Figure, type SummaryDays } from './summaryDays.js';
+import type { StaffDayRoute } from './types.js';
+
+export { CORE, localTime, packCore } from './packedDay.js';
+
+/** Where each of a day's best figures is in {@link SparseFigures} (the order of the packed core). */
+const BEST = { minutes: 0, km: 1, minutesWindows: 2, kmWindows: 3 } as const;
+/** The bit each kind of a day begins at in its code byte. */
+const CODE = { source: 0, search: 2, windowsFeasible: 4, reason: 6 } as const;
 
 /**
- * The numbers of a {@link DayCore} kept per staff-day (NaN: null): workStart, workEnd,
- * clientMinutes, travelMinutes, travelKm, waitingMinutes, modelMinutes, modelKm, bestMinutes,
- * bestKm, bestMinutesWindows, bestKmWindows.
+ * About the bytes of a staff-day's JSON text (a staff member's summary: about twice).
+ *
+ * @example
+ * gaveUp(TEXT_BYTES * days.length);
  */
-const WIDTH = 12;
-const SOURCES: readonly (TravelSource | null)[] = [null, 'logged', 'model', 'mixed'];
+export const TEXT_BYTES = 1400;
 
-/** About the bytes of a staff-day's JSON text (a staff member's summary: about twice). */
-const TEXT_BYTES = 1400;
-
-const flagCode = (b: boolean | null): number => (b === null ? 0 : b ? 2 : 1);
-const flagOf = (c: number): boolean | null => (c === 0 ? null : c === 2);
 const orNull = (x: number): number | null => (Number.isNaN(x) ? null : x);
 // as dayFigures derives a day's figures (day.ts)
 const minutesBetween = (a: number, b: number): number => (b - a) / MS_PER_MINUTE;
 const ratio = (driven: number, best: number): number => (best === 0 ? (driven === 0 ? 1 : Infinity) : driven / best);
 
 /**
- * `YYYY-MM-DDTHH:mm` local time of an instant.
- *
- * @example
- * localTime(new LocalZone('UTC'), 1727773200000); // → '2024-10-01T09:00'
- */
-export function localTime(zone: LocalZone, t: number): string {
-  const local = zone.localMs(t);
-  const day = Math.floor(local / 86_400_000);
-  const minute = Math.floor((local - day * 86_400_000) / 60_000);
-  return `${civilFromDays(day)}T${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
-}
-
-/** Numbers a {@link DayCore} takes packed ({@link packCore}): visits, double-staffed visits, the {@link WIDTH} numbers, four kinds. */
-export const CORE = 2 + WIDTH + 4;
-
-/**
- * Writes a day's figures as {@link CORE} numbers at `out[at …]` (NaN: null; the travel source,
- * best search, windows' feasibility and reason by their numbers): how a batch's figures go from
- * a thread to {@link StaffDays.setFigures} without an object per day.
- *
- * @example
- * const out = new Float64Array(CORE);
- * packCore(core, out, 0); // out[0] → core.visits
- */
-export function packCore(f: DayCore, out: Float64Array, at: number): void {
-  out[at] = f.visits;
-  out[at + 1] = f.doubleStaffedVisits;
-  const x = at + 2;
-  out[x] = f.workStart;
-  out[x + 1] = f.workEnd;
-  out[x + 2] = f.clientMinutes;
-  out[x + 3] = f.travelMinutes ?? Number.NaN;
-  out[x + 4] = f.travelKm ?? Number.NaN;
-  out[x + 5] = f.waitingMinutes ?? Number.NaN;
-  out[x + 6] = f.modelMinutes ?? Number.NaN;
-  out[x + 7] = f.modelKm ?? Number.NaN;
-  out[x + 8] = f.bestMinutes ?? Number.NaN;
-  out[x + 9] = f.bestKm ?? Number.NaN;
-  out[x + 10] = f.bestMinutesWindows ?? Number.NaN;
-  out[x + 11] = f.bestKmWindows ?? Number.NaN;
-  const c = x + WIDTH;
-  out[c] = SOURCES.indexOf(f.travelSource);
-  out[c + 1] = SEARCHES.indexOf(f.bestSearch);
-  out[c + 2] = flagCode(f.windowsFeasible);
-  out[c + 3] = REASONS.indexOf(f.reason);
-}
-
-/**
  * The staff-days of one window in columns, in the order of the routes (staff id, then day): who
- * (staff, day and group numbers) and the figures of {@link DayCore} (~120 bytes a staff-day; the
- * rest is derived by {@link dayFigures} when a day is read). A streamed array for `writeJson`
+ * (staff, day and group numbers) and the figures of {@link DayCore} (61 bytes a staff-day where
+ * its times are whole minutes, travel is the model's and the best orders a sample's, 32 more for
+ * every day's best orders; the rest is derived by {@link dayFigures} when a day is read). A streamed array for `writeJson`
  * ({@link STREAMED_ROWS}); `slice`, iteration and `toJSON` give {@link StaffDayRoute} objects.
  *
  * @example
@@ -98,12 +55,27 @@ export class StaffDays implements Iterable<StaffDayRoute> {
   readonly staff: Int32Array;
   readonly day: Int32Array;
   readonly group: Int32Array;
-  private readonly counts: Int32Array;
-  private readonly numbers: Float64Array;
+  private readonly visits: Int32Array;
+  private readonly doubles: Int32Array;
+  /** Work start and end (epoch ms) and minutes with clients: whole minutes in most logs. */
+  private readonly workStart: WholeColumn;
+  private readonly workEnd: WholeColumn;
+  private readonly clientMinutes: WholeColumn;
+  private readonly waitingMinutes: Float64Array;
+  private readonly modelMinutes: Float64Array;
+  private readonly modelKm: Float64Array;
+  /** Travel as driven: null while every day's is its model travel (read from the model's columns). */
+  private travelMinutes: Float64Array | null = null;
+  private travelKm: Float64Array | null = null;
+  /** bestMinutes, bestKm, bestMinutesWindows, bestKmWindows: only the days searched have them. */
+  private readonly best: SparseFigures;
+  /** The four kinds of a day in one byte, two bits each (see {@link CODE}). */
   private readonly codes: Uint8Array;
   private readonly core = {} as DayCore;
   /** One day packed ({@link StaffDays.set}). */
   private readonly packed = new Float64Array(CORE);
+  /** One day's number, for {@link StaffDays.figure}. */
+  private readonly one = new Float64Array(1);
 
   constructor(
     readonly length: number,
@@ -114,9 +86,16 @@ export class StaffDays implements Iterable<StaffDayRoute> {
     this.staff = new Int32Array(length);
     this.day = new Int32Array(length);
     this.group = new Int32Array(length);
-    this.counts = new Int32Array(2 * length);
-    this.numbers = new Float64Array(WIDTH * length);
-    this.codes = new Uint8Array(4 * length);
+    this.visits = new Int32Array(length);
+    this.doubles = new Int32Array(length);
+    this.workStart = new WholeColumn(length, MS_PER_MINUTE);
+    this.workEnd = new WholeColumn(length, MS_PER_MINUTE);
+    this.clientMinutes = new WholeColumn(length, 1);
+    this.waitingMinutes = new Float64Array(length);
+    this.modelMinutes = new Float64Array(length);
+    this.modelKm = new Float64Array(length);
+    this.best = new SparseFigures(length, 4);
+    this.codes = new Uint8Array(length);
   }
 
   /** Keeps staff-day `k`: staff, local day and group numbers, and its figures. */
@@ -130,37 +109,47 @@ export class StaffDays implements Iterable<StaffDayRoute> {
 
   /** Keeps the figures of staff-day `k` packed by {@link packCore} at `cores[at …]` (its staff, day and group set in their columns). */
   setFigures(k: number, cores: Float64Array, at: number): void {
-    this.counts[2 * k] = cores[at]!;
-    this.counts[2 * k + 1] = cores[at + 1]!;
-    const x = this.numbers, to = WIDTH * k, from = at + 2;
-    for (let i = 0; i < WIDTH; i++) x[to + i] = cores[from + i]!;
-    const c = this.codes, codes = from + WIDTH;
-    for (let i = 0; i < 4; i++) c[4 * k + i] = cores[codes + i]!;
+    this.visits[k] = cores[at]!;
+    this.doubles[k] = cores[at + 1]!;
+    const x = at + 2;
+    this.workStart.set(k, cores[x]!);
+    this.workEnd.set(k, cores[x + 1]!);
+    this.clientMinutes.set(k, cores[x + 2]!);
+    this.waitingMinutes[k] = cores[x + 5]!;
+    const modelMinutes = this.modelMinutes[k] = cores[x + 6]!, modelKm = this.modelKm[k] = cores[x + 7]!;
+    const travelMinutes = cores[x + 3]!, travelKm = cores[x + 4]!;
+    // a day whose travel is not its model travel: every day's travel kept from then on
+    if (this.travelMinutes === null && !Object.is(travelMinutes, modelMinutes)) this.travelMinutes = this.modelMinutes.slice();
+    if (this.travelKm === null && !Object.is(travelKm, modelKm)) this.travelKm = this.modelKm.slice();
+    if (this.travelMinutes !== null) this.travelMinutes[k] = travelMinutes;
+    if (this.travelKm !== null) this.travelKm[k] = travelKm;
+    for (let i = 0; i < 4; i++) this.best.set(k, i, cores[x + 8 + i]!);
+    const c = x + WIDTH;
+    this.codes[k] = cores[c]! << CODE.source | cores[c + 1]! << CODE.search | cores[c + 2]! << CODE.windowsFeasible | cores[c + 3]! << CODE.reason;
   }
 
   /** The figures of staff-day `k` (work start and end in epoch ms), written into `out` when given (see {@link dayFigures}). */
   figures(k: number, out?: DayFigures): DayFigures {
-    const x = this.numbers, at = WIDTH * k, c = this.codes;
     // the day's core in one object refilled for each day read (its figures are copied out by dayFigures)
     const core = this.core;
-    core.visits = this.counts[2 * k]!;
-    core.doubleStaffedVisits = this.counts[2 * k + 1]!;
-    core.workStart = x[at]!;
-    core.workEnd = x[at + 1]!;
-    core.clientMinutes = x[at + 2]!;
-    core.travelMinutes = orNull(x[at + 3]!);
-    core.travelKm = orNull(x[at + 4]!);
-    core.travelSource = SOURCES[c[4 * k]!]!;
-    core.waitingMinutes = orNull(x[at + 5]!);
-    core.modelMinutes = orNull(x[at + 6]!);
-    core.modelKm = orNull(x[at + 7]!);
-    core.bestMinutes = orNull(x[at + 8]!);
-    core.bestKm = orNull(x[at + 9]!);
-    core.bestSearch = SEARCHES[c[4 * k + 1]!]!;
-    core.windowsFeasible = flagOf(c[4 * k + 2]!);
-    core.bestMinutesWindows = orNull(x[at + 10]!);
-    core.bestKmWindows = orNull(x[at + 11]!);
-    core.reason = REASONS[c[4 * k + 3]!]!;
+    core.visits = this.visits[k]!;
+    core.doubleStaffedVisits = this.doubles[k]!;
+    core.workStart = this.workStart.get(k);
+    core.workEnd = this.workEnd.get(k);
+    core.clientMinutes = this.clientMinutes.get(k);
+    core.travelMinutes = orNull(this.travelMinutesOf(k));
+    core.travelKm = orNull(this.travelKmOf(k));
+    core.travelSource = SOURCES[this.code(k, CODE.source)]!;
+    core.waitingMinutes = orNull(this.waitingMinutes[k]!);
+    core.modelMinutes = orNull(this.modelMinutes[k]!);
+    core.modelKm = orNull(this.modelKm[k]!);
+    core.bestMinutes = orNull(this.best.get(k, BEST.minutes));
+    core.bestKm = orNull(this.best.get(k, BEST.km));
+    core.bestSearch = SEARCHES[this.code(k, CODE.search)]!;
+    core.windowsFeasible = flagOf(this.code(k, CODE.windowsFeasible));
+    core.bestMinutesWindows = orNull(this.best.get(k, BEST.minutesWindows));
+    core.bestKmWindows = orNull(this.best.get(k, BEST.kmWindows));
+    core.reason = REASONS[this.code(k, CODE.reason)]!;
     return dayFigures(core, out);
   }
 
@@ -198,61 +187,111 @@ export class StaffDays implements Iterable<StaffDayRoute> {
    * see {@link FIGURE}): what a summary reads, without an object per day.
    */
   figure(k: number, f: Figure): number {
-    const x = this.numbers, at = WIDTH * k;
-    switch (f) {
-      case FIGURE.visits: return this.counts[2 * k]!;
-      case FIGURE.workingMinutes: return minutesBetween(x[at]!, x[at + 1]!);
-      case FIGURE.clientMinutes: return x[at + 2]!;
-      case FIGURE.travelMinutes: return x[at + 3]!;
-      case FIGURE.travelKm: return x[at + 4]!;
-      case FIGURE.waitingMinutes: return x[at + 5]!;
-      case FIGURE.modelMinutes: return x[at + 6]!;
-      case FIGURE.modelKm: return x[at + 7]!;
-      case FIGURE.bestMinutes: return x[at + 8]!;
-      case FIGURE.savingMinutes: return this.detour(at) ? x[at + 6]! - x[at + 8]! : Number.NaN;
-      case FIGURE.savingKm: return this.detour(at) ? x[at + 7]! - x[at + 9]! : Number.NaN;
-      case FIGURE.bestMinutesWindows: return x[at + 10]!;
-      case FIGURE.savingMinutesWindows: return this.windows(at) ? x[at + 6]! - x[at + 10]! : Number.NaN;
-      case FIGURE.savingKmWindows: return this.windows(at) ? x[at + 7]! - x[at + 11]! : Number.NaN;
-      case FIGURE.clientTimeShare: {
-        const working = minutesBetween(x[at]!, x[at + 1]!);
-        return working > 0 ? x[at + 2]! / working : Number.NaN;
-      }
-      case FIGURE.detourRatio: return this.detour(at) ? ratio(x[at + 6]!, x[at + 8]!) : Number.NaN;
-      case FIGURE.detourRatioWindows: return this.windows(at) ? ratio(x[at + 6]!, x[at + 10]!) : Number.NaN;
-      // (NaN travel: NaN, as null)
-      case FIGURE.travelMinutesPerVisit: return x[at + 3]! / this.counts[2 * k]!;
-      case FIGURE.kmPerVisit: return x[at + 4]! / this.counts[2 * k]!;
-      case FIGURE.bestSearch: return this.codes[4 * k + 1]!;
-      case FIGURE.windowsFeasible: return this.codes[4 * k + 2]!;
-      case FIGURE.reason: return this.codes[4 * k + 3]!;
+    this.one[0] = k;
+    this.figuresAt(f, this.one, 1);
+    return this.one[0];
+  }
+
+  /** Figure `f` of staff-days `from … to − 1` (of `ks` when given: `ks[from] …`) into `out[0 …]` (see {@link StaffDays.figure}). */
+  column(f: Figure, from: number, to: number, out: Float64Array, ks?: readonly number[]): void {
+    const kept = ks === undefined ? this.kept(f) : null;
+    if (kept !== null) {
+      out.set(kept.subarray(from, to));
+      return;
     }
-    return Number.NaN;
+    for (let i = from; i < to; i++) out[i - from] = ks === undefined ? i : ks[i]!;
+    this.figuresAt(f, out, to - from);
   }
 
-  /** Whether the day at `at` has both detour figures' pairs (model and best, minutes and km). */
-  private detour(at: number): boolean {
-    const x = this.numbers;
-    return !Number.isNaN(x[at + 6]!) && !Number.isNaN(x[at + 8]!) && !Number.isNaN(x[at + 7]!) && !Number.isNaN(x[at + 9]!);
+  /** Figure `f` of the days numbered `out[0 … n − 1]`, each in its day's place. */
+  private figuresAt(f: Figure, out: Float64Array, n: number): void {
+    const F = FIGURE, best = this.best;
+    // (NaN figures: NaN, as null; a NaN travel gives NaN per visit)
+    switch (f) {
+      case F.visits: for (let j = 0; j < n; j++) out[j] = this.visits[out[j]!]!; return;
+      case F.workingMinutes: for (let j = 0; j < n; j++) out[j] = this.working(out[j]!); return;
+      case F.clientMinutes: for (let j = 0; j < n; j++) out[j] = this.clientMinutes.get(out[j]!); return;
+      case F.travelMinutes: for (let j = 0; j < n; j++) out[j] = this.travelMinutesOf(out[j]!); return;
+      case F.travelKm: for (let j = 0; j < n; j++) out[j] = this.travelKmOf(out[j]!); return;
+      case F.waitingMinutes: for (let j = 0; j < n; j++) out[j] = this.waitingMinutes[out[j]!]!; return;
+      case F.modelMinutes: for (let j = 0; j < n; j++) out[j] = this.modelMinutes[out[j]!]!; return;
+      case F.modelKm: for (let j = 0; j < n; j++) out[j] = this.modelKm[out[j]!]!; return;
+      case F.bestMinutes: for (let j = 0; j < n; j++) out[j] = best.get(out[j]!, BEST.minutes); return;
+      case F.bestMinutesWindows: for (let j = 0; j < n; j++) out[j] = best.get(out[j]!, BEST.minutesWindows); return;
+      case F.savingMinutes: for (let j = 0; j < n; j++) out[j] = this.saving(out[j]!, this.modelMinutes, BEST.minutes, false); return;
+      case F.savingKm: for (let j = 0; j < n; j++) out[j] = this.saving(out[j]!, this.modelKm, BEST.km, false); return;
+      case F.savingMinutesWindows: for (let j = 0; j < n; j++) out[j] = this.saving(out[j]!, this.modelMinutes, BEST.minutesWindows, true); return;
+      case F.savingKmWindows: for (let j = 0; j < n; j++) out[j] = this.saving(out[j]!, this.modelKm, BEST.kmWindows, true); return;
+      case F.clientTimeShare: for (let j = 0; j < n; j++) out[j] = this.clientTimeShare(out[j]!); return;
+      case F.detourRatio: for (let j = 0; j < n; j++) out[j] = this.detourRatio(out[j]!, BEST.minutes, false); return;
+      case F.detourRatioWindows: for (let j = 0; j < n; j++) out[j] = this.detourRatio(out[j]!, BEST.minutesWindows, true); return;
+      case F.travelMinutesPerVisit: for (let j = 0; j < n; j++) out[j] = this.travelMinutesOf(out[j]!) / this.visits[out[j]!]!; return;
+      case F.kmPerVisit: for (let j = 0; j < n; j++) out[j] = this.travelKmOf(out[j]!) / this.visits[out[j]!]!; return;
+      case F.bestSearch: for (let j = 0; j < n; j++) out[j] = this.code(out[j]!, CODE.search); return;
+      case F.windowsFeasible: for (let j = 0; j < n; j++) out[j] = this.code(out[j]!, CODE.windowsFeasible); return;
+      case F.reason: for (let j = 0; j < n; j++) out[j] = this.code(out[j]!, CODE.reason); return;
+    }
+    out.fill(Number.NaN, 0, n);
   }
 
-  /** Whether the day at `at` has the detour figures within the time windows too. */
-  private windows(at: number): boolean {
-    const x = this.numbers;
-    return this.detour(at) && !Number.isNaN(x[at + 10]!) && !Number.isNaN(x[at + 11]!);
+  /** The column figure `f` is kept in as it is read, if any. */
+  private kept(f: Figure): Float64Array | null {
+    const F = FIGURE;
+    if (f === F.travelMinutes) return this.travelMinutes ?? this.modelMinutes;
+    if (f === F.travelKm) return this.travelKm ?? this.modelKm;
+    if (f === F.waitingMinutes) return this.waitingMinutes;
+    if (f === F.modelMinutes) return this.modelMinutes;
+    return f === F.modelKm ? this.modelKm : null;
+  }
+
+  private travelMinutesOf(k: number): number {
+    return (this.travelMinutes ?? this.modelMinutes)[k]!;
+  }
+
+  private travelKmOf(k: number): number {
+    return (this.travelKm ?? this.modelKm)[k]!;
+  }
+
+  private code(k: number, at: number): number {
+    return (this.codes[k]! >> at) & 3;
+  }
+
+  private working(k: number): number {
+    return minutesBetween(this.workStart.get(k), this.workEnd.get(k));
+  }
+
+  private clientTimeShare(k: number): number {
+    const working = this.working(k);
+    return working > 0 ? this.clientMinutes.get(k) / working : Number.NaN;
+  }
+
+  /** Whether day `k` has both detour figures' pairs (model and best, minutes and km), and within the time windows too when `windows`. */
+  private detour(k: number, windows: boolean): boolean {
+    const b = this.best;
+    return !Number.isNaN(this.modelMinutes[k]!) && !Number.isNaN(b.get(k, BEST.minutes)) && !Number.isNaN(this.modelKm[k]!) && !Number.isNaN(b.get(k, BEST.km))
+      && (!windows || (!Number.isNaN(b.get(k, BEST.minutesWindows)) && !Number.isNaN(b.get(k, BEST.kmWindows))));
+  }
+
+  /** The model figure less best figure `i` of day `k` (NaN without the detour figures). */
+  private saving(k: number, model: Float64Array, i: number, windows: boolean): number {
+    return this.detour(k, windows) ? model[k]! - this.best.get(k, i) : Number.NaN;
+  }
+
+  private detourRatio(k: number, i: number, windows: boolean): number {
+    return this.detour(k, windows) ? ratio(this.modelMinutes[k]!, this.best.get(k, i)) : Number.NaN;
   }
 
   /**
-   * The staff-days `ks` (all when not given) read one figure at a time for a summary
-   * ({@link SummaryDays}; a summary reads every day eight times: an object each time, even one
-   * refilled, was most of the garbage a big log's summaries made), and iterated as figures.
+   * The staff-days `ks` (all when not given) read a figure at a time for a summary
+   * ({@link SummaryDays}: an object for each day read, even one refilled, was most of the garbage
+   * a big log's summaries made), and iterated as figures.
    */
   figuresOf(ks?: readonly number[]): SummaryDays & Iterable<DayFigures> {
     const days = this;
     const count = ks === undefined ? this.length : ks.length;
     return {
       count,
-      figure: ks === undefined ? (i, f) => days.figure(i, f) : (i, f) => days.figure(ks[i]!, f),
+      column: (f, from, to, out) => days.column(f, from, to, out, ks),
       *[Symbol.iterator](): Iterator<DayFigures> {
         for (let i = 0; i < count; i++) yield days.figures(ks === undefined ? i : ks[i]!);
       },
@@ -263,64 +302,6 @@ export class StaffDays implements Iterable<StaffDayRoute> {
     return this.slice();
   }
 }
-
-/**
- * A window's {@link RoutesWindow.perStaff}: each staff member's summary made when it is read, from
- * the member's staff-days (consecutive in {@link StaffDays}), in staff id order. A streamed array
- * like {@link StaffDays} (a log can have tens of thousands of staff, ~2.6 kB of summary each).
- *
- * @example
- * const list = new StaffSummaries(days, staffNames, groupNames);
- * list.slice(0, 1); // → [{ staff: 'S1', group: 'Norr', staffDays: 14, … }]
- */
-export class StaffSummaries implements Iterable<StaffSummary> {
-  readonly [STREAMED_ROWS] = true;
-  /** Summaries written at once (see {@link StaffDays.batch}). */
-  readonly batch = 16;
-  /** Where each staff member's staff-days begin in `days` (one more entry: the end). */
-  private readonly first: Int32Array;
-
-  constructor(
-    private readonly days: StaffDays,
-    private readonly staffNames: readonly string[],
-    private readonly groupNames: readonly string[],
-  ) {
-    const first = [0];
-    for (let k = 1; k < days.length; k++) if (days.staff[k] !== days.staff[k - 1]) first.push(k);
-    if (days.length > 0) first.push(days.length);
-    this.first = Int32Array.from(first);
-  }
-
-  get length(): number {
-    return this.first.length - 1;
-  }
-
-  /** Staff members [from, to) as summaries (their text noted as given up, see {@link StaffDays.slice}). */
-  slice(from = 0, to = this.length): StaffSummary[] {
-    const out: StaffSummary[] = [];
-    for (let s = Math.max(0, from); s < Math.min(to, this.length); s++) out.push(this.summary(s));
-    gaveUp(2 * TEXT_BYTES * out.length);
-    return out;
-  }
-
-  *[Symbol.iterator](): Iterator<StaffSummary> {
-    for (let s = 0; s < this.length; s++) yield this.summary(s);
-  }
-
-  toJSON(): StaffSummary[] {
-    return this.slice();
-  }
-
-  private summary(s: number): StaffSummary {
-    const a = this.first[s]!, b = this.first[s + 1]!;
-    const ks = Array.from({ length: b - a }, (_, j) => a + j);
-    const group = mostFrequent(ks.map((k) => this.days.group[k]!), (g) => this.groupNames[g]!);
-    return { staff: this.staffNames[this.days.staff[a]!]!, group: this.groupNames[group]!, ...summariseRoutes(this.days.figuresOf(ks)) };
-  }
-}
-
-/** A staff member's summary in {@link RoutesWindow.perStaff}. */
-export type StaffSummary = RouteSummary & { staff: string; group: string };
 
 /**
  * The most frequent of numbered values, ties by the smallest name.
