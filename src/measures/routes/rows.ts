@@ -5,9 +5,7 @@
  *
  * @module
  */
-import { looseRows } from '../../engine/rowstore.js';
 import { Interner } from '../../engine/store.js';
-import { isDoubleStaffed } from '../staffing/together.js';
 import { collectGarbage, collectGarbageLive } from '../../engine/garbage.js';
 import type { LocalZone } from '../../windows/zone.js';
 import type { Visit } from '../../read/types.js';
@@ -18,6 +16,7 @@ import type { DayStops } from './dayStops.js';
 import { mostFrequent } from './staffdays.js';
 import { Slabs, Column, numbers, Whole, Times, VisitIds } from './columns.js';
 import type { RouteRowsPart } from './rows-part.js';
+import { doubleStaffedRows } from './doubleStaffed.js';
 import { countingSort, staffDayRuns, type StaffDayOrder } from './staffDayOrder.js';
 
 export type { StaffDayOrder } from './staffDayOrder.js';
@@ -183,74 +182,17 @@ export class RouteRows {
 
   /**
    * Marks the rows of double-staffed visits: each client's rows (in row order) grouped into visits
-   * as the measure groups them (`groupVisits`: rows sharing a visit id, else overlapping by half),
-   * a visit double-staffed by {@link isDoubleStaffed} (the staffing figures' rule: two different
+   * as the measure groups them (`groupVisits`: rows sharing a visit id, else overlapping by half;
+   * {@link doubleStaffedRows}),
+   * a visit double-staffed by `isDoubleStaffed` (the staffing figures' rule: two different
    * staff together at least `handoverMs`), so a handover is not. Then the client numbers and visit
    * ids are dropped: no row can be added after.
    */
   markDoubleStaffed(handoverMs: number): void {
     const held = this.clients;
     if (held === null) return;
-    const n = this.count;
-    const double = new Uint8Array(n);
-    const { first, rows } = countingSort(n, held.names.size, (i) => held.client.get(i));
-    let start = new Float64Array(16), end = new Float64Array(16), visit = new Int32Array(16), members = new Int32Array(16), bounds = new Int32Array(17);
-    /** The first of a client's rows with each visit id's hash. */
-    const ids = new Map<number, number>();
-    const store = looseRows();
-    for (let c = 0; c < held.names.size; c++) {
-      const a = first[c]!, k = first[c + 1]! - a;
-      if (k < 2) continue; // one row: one visit of one staff member
-      if (k > start.length) {
-        start = new Float64Array(2 * k);
-        end = new Float64Array(2 * k);
-        visit = new Int32Array(2 * k);
-        members = new Int32Array(2 * k);
-        bounds = new Int32Array(2 * k + 1);
-      }
-      ids.clear();
-      for (let r = 0; r < k; r++) {
-        const i = rows[a + r]!;
-        start[r] = this.times.start(i);
-        end[r] = this.times.end(i);
-        visit[r] = this.firstWithId(held.visits, ids, rows, a, r, visit);
-      }
-      store.load(start.subarray(0, k), end.subarray(0, k), visit.subarray(0, k));
-      const count = store.group(0, k);
-      // copied out: the double-staffing rule uses the same store
-      members.set(store.members.subarray(0, k));
-      bounds.set(store.bounds.subarray(0, count + 1));
-      for (let v = 0; v < count; v++) {
-        const from = bounds[v]!, to = bounds[v + 1]!;
-        if (to - from < 2) continue;
-        const presence = [];
-        for (let m = from; m < to; m++) {
-          const i = rows[a + members[m]!]!;
-          presence.push({ start: start[members[m]!]!, end: end[members[m]!]!, staff: this.staff!.get(i) });
-        }
-        if (isDoubleStaffed(presence, presence.map((_, p) => p), handoverMs)) for (let m = from; m < to; m++) double[rows[a + members[m]!]!] = 1;
-      }
-    }
-    this.double = double;
+    this.double = doubleStaffedRows(this.count, held.names.size, held.client, this.staff!, this.times, held.visits, handoverMs);
     this.clients = null;
-  }
-
-  /**
-   * The first of a client's rows `rows[a …]` with the visit id of its row r (r itself when none
-   * before has it; -1 for no id), by the ids' hashes in `ids` (a hash shared by another id: the
-   * rows before searched in turn).
-   */
-  private firstWithId(visits: VisitIds, ids: Map<number, number>, rows: Int32Array, a: number, r: number, visit: Int32Array): number {
-    const i = rows[a + r]!, h = visits.hash(i);
-    if (h === -1) return -1;
-    const first = ids.get(h);
-    if (first === undefined) {
-      ids.set(h, r);
-      return r;
-    }
-    if (visits.same(rows[a + first]!, i)) return first;
-    for (let q = first + 1; q < r; q++) if (visit[q] === q && visits.same(rows[a + q]!, i)) return q;
-    return r;
   }
 
   /** The rows in the order of the staff-days, see {@link StaffDayOrder}. Drops the staff column. */
