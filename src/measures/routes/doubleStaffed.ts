@@ -20,7 +20,7 @@ import { countingSort } from './staffDayOrder.js';
  */
 export function doubleStaffedRows(n: number, clients: number, client: Whole, staff: Whole, times: Times, visits: VisitIds, handoverMs: number): Uint8Array {
   const double = new Uint8Array(n);
-  const { first, rows } = countingSort(n, clients, (i) => client.get(i));
+  const { first, rows } = countingSort(client.copy(n), clients);
   let start = new Float64Array(16), end = new Float64Array(16), visit = new Int32Array(16), members = new Int32Array(16), bounds = new Int32Array(17);
   /** The first of a client's rows with each visit id's hash. */
   const ids = new Map<number, number>();

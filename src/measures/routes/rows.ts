@@ -17,7 +17,7 @@ import { mostFrequent } from './staffdays.js';
 import { Slabs, Column, numbers, Whole, Times, VisitIds } from './columns.js';
 import type { RouteRowsPart } from './rows-part.js';
 import { doubleStaffedRows } from './doubleStaffed.js';
-import { countingSort, staffDayRuns, type StaffDayOrder } from './staffDayOrder.js';
+import { staffDayOrder, type StaffDayOrder } from './staffDayOrder.js';
 
 export type { StaffDayOrder } from './staffDayOrder.js';
 
@@ -202,15 +202,9 @@ export class RouteRows {
     const n = this.count;
     const day = new Int32Array(n);
     for (let i = 0; i < n; i++) day[i] = zone.localDay(this.times.start(i));
-    const staffCount = this.staffNames.size;
-    const { first, rows } = countingSort(n, staffCount, (i) => staff.get(i));
+    const staffOf = staff.copy(n);
     this.staff = null;
-    const t = this.times;
-    const byDay = (x: number, y: number) => day[x]! - day[y]! || t.start(x) - t.start(y) || t.end(x) - t.end(y) || x - y;
-    for (let s = 0; s < staffCount; s++) if (first[s + 1]! - first[s]! > 1) rows.subarray(first[s]!, first[s + 1]!).sort(byDay);
-    const names = this.staffNames.texts();
-    const byName = Int32Array.from(names, (_, s) => s).sort((a, b) => (names[a]! < names[b]! ? -1 : names[a]! > names[b]! ? 1 : 0));
-    return { rows, staffFirst: first, byName, ...staffDayRuns(rows, first, day) };
+    return staffDayOrder(staffOf, this.staffNames.size, day, this.times, this.staffNames.texts());
   }
 
   /**
