@@ -267,10 +267,14 @@ export class RoutesAccumulator {
    * package; with a road model, or from the sources, this one alone), under the engine's watchdog.
    */
   private async evaluateInThreads(given: number | undefined, watchdogMs: number): Promise<Evaluated> {
-    const run = this.prepare();
-    const threads = given ?? (run.ctx.clock.total < THREADED_DAYS ? 1 : defaultThreads());
-    const workers = run.ctx.straight === null ? [] : startEvaluationThreads(threads - 1);
+    // the threads start up while this one puts the rows in order (fewer rows than THREADED_DAYS: fewer staff-days, one thread)
+    const early = this.options.roads === undefined && (given !== undefined || (this.rows?.count ?? 0) >= THREADED_DAYS);
+    const workers = early ? startEvaluationThreads((given ?? defaultThreads()) - 1) : [];
     try {
+      const run = this.prepare();
+      const threads = given ?? (run.ctx.clock.total < THREADED_DAYS ? 1 : defaultThreads());
+      const unused = workers.splice(Math.max(0, threads - 1));
+      await Promise.all(unused.map((t) => t.close()));
       const days: StaffDays[] = [];
       const all = async () => {
         for (let k = 0; k < run.windows.length; k++) days.push(await evaluateWindowInThreads(run.ctx, run.windows[k]!, run.days[k]!, run.samples[k]!, workers));
