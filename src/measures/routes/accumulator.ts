@@ -13,8 +13,7 @@ import { defaultThreads } from '../../engine-settings.js';
 import { MAX_VISIT_HOURS } from '../../read/plausible.js';
 import type { ReadLedger, ReadOptions, Visit, VisitInput } from '../../read/types.js';
 import { DEFAULT_EXACT_LABELS, DEFAULT_EXACT_UP_TO } from './bestOrder.js';
-import { evaluateWindow, evaluateWindowInThreads, type BatchReply, type BatchRequest, type EvaluationContext } from './evaluation.js';
-import { TaskThread } from '../../engine/task-thread.js';
+import { evaluateWindow, evaluateWindowInThreads, startEvaluationThreads, type EvaluationContext } from './evaluation.js';
 import { watched } from '../../engine/watchdog.js';
 import { haversineModel, type DistanceModel, type LatLon } from './distance.js';
 import { roadModel } from './roads.js';
@@ -29,12 +28,6 @@ import type { CodedRow, CodedSink } from '../../engine/coded-row.js';
 
 /** Staff-days from which the evaluation takes the cores by default (fewer are done before a worker would start). */
 const THREADED_DAYS = 2048;
-
-/**
- * The young generation of a route evaluation thread (MB): its garbage is a day's search at a time,
- * so a small one is as fast, and its isolate held ~8 MB less than with 8 (2M-row log: worker heap 21.5 → 13.6 MB).
- */
-const WORKER_YOUNG_MB = 2;
 
 /** The run's search budget without `searchBudgetMs`: this plus 1 ms per staff-day. */
 const DEFAULT_BUDGET_MS = 60_000;
@@ -274,12 +267,14 @@ export class RoutesAccumulator {
    * package; with a road model, or from the sources, this one alone), under the engine's watchdog.
    */
   private async evaluateInThreads(given: number | undefined, watchdogMs: number): Promise<Evaluated> {
-    const run = this.prepare();
-    const threads = given ?? (run.ctx.clock.total < THREADED_DAYS ? 1 : defaultThreads());
-    const script = new URL('./routes-worker.js', import.meta.url);
-    const workers = run.ctx.straight === null ? [] : Array.from({ length: Math.max(0, threads - 1) }, () => TaskThread.start<BatchRequest, BatchReply>(script, 'a route evaluation thread', WORKER_YOUNG_MB))
-      .filter((t) => t !== null);
+    // the threads start up while this one puts the rows in order (fewer rows than THREADED_DAYS: fewer staff-days, one thread)
+    const early = this.options.roads === undefined && (given !== undefined || (this.rows?.count ?? 0) >= THREADED_DAYS);
+    const workers = early ? startEvaluationThreads((given ?? defaultThreads()) - 1) : [];
     try {
+      const run = this.prepare();
+      const threads = given ?? (run.ctx.clock.total < THREADED_DAYS ? 1 : defaultThreads());
+      const unused = workers.splice(Math.max(0, threads - 1));
+      await Promise.all(unused.map((t) => t.close()));
       const days: StaffDays[] = [];
       const all = async () => {
         for (let k = 0; k < run.windows.length; k++) days.push(await evaluateWindowInThreads(run.ctx, run.windows[k]!, run.days[k]!, run.samples[k]!, workers));

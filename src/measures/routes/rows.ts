@@ -5,9 +5,7 @@
  *
  * @module
  */
-import { looseRows } from '../../engine/rowstore.js';
 import { Interner } from '../../engine/store.js';
-import { isDoubleStaffed } from '../staffing/together.js';
 import { collectGarbage, collectGarbageLive } from '../../engine/garbage.js';
 import type { LocalZone } from '../../windows/zone.js';
 import type { Visit } from '../../read/types.js';
@@ -18,30 +16,10 @@ import type { DayStops } from './dayStops.js';
 import { mostFrequent } from './staffdays.js';
 import { Slabs, Column, numbers, Whole, Times, VisitIds } from './columns.js';
 import type { RouteRowsPart } from './rows-part.js';
+import { doubleStaffedRows } from './doubleStaffed.js';
+import { staffDayOrder, type StaffDayOrder } from './staffDayOrder.js';
 
-/**
- * The rows in the order of the staff-days ({@link RouteRows.staffDays}): staff member by staff
- * member, each one's by local day, start, end and row order (a staff-day's stops; ties as the rows
- * came).
- *
- * @example
- * const order = rows.staffDays(zone);
- * order.rows.subarray(order.staffFirst[s], order.staffFirst[s + 1]); // → staff member s's rows, day by day
- */
-export interface StaffDayOrder {
-  /** Row numbers, staff by staff (by number). */
-  rows: Int32Array;
-  /** Where each staff member's rows begin in `rows` (one more entry: the end). */
-  staffFirst: Int32Array;
-  /** Staff numbers in the order of their ids (as strings). */
-  byName: Int32Array;
-  /** Where each staff-day's rows begin in `rows`, staff by staff (by number) and day by day (one more entry: the end). */
-  dayFirst: Int32Array;
-  /** Each staff-day's local day. */
-  dayOf: Int32Array;
-  /** Where each staff member's staff-days begin in `dayFirst` (one more entry: the end). */
-  staffDayFirst: Int32Array;
-}
+export type { StaffDayOrder } from './staffDayOrder.js';
 
 /** Rows read between two full collections of the reader's garbage while the heap is small ({@link COLLECT_HEAP}). */
 const COLLECT_ROWS = 1 << 14;
@@ -204,74 +182,17 @@ export class RouteRows {
 
   /**
    * Marks the rows of double-staffed visits: each client's rows (in row order) grouped into visits
-   * as the measure groups them (`groupVisits`: rows sharing a visit id, else overlapping by half),
-   * a visit double-staffed by {@link isDoubleStaffed} (the staffing figures' rule: two different
+   * as the measure groups them (`groupVisits`: rows sharing a visit id, else overlapping by half;
+   * {@link doubleStaffedRows}),
+   * a visit double-staffed by `isDoubleStaffed` (the staffing figures' rule: two different
    * staff together at least `handoverMs`), so a handover is not. Then the client numbers and visit
    * ids are dropped: no row can be added after.
    */
   markDoubleStaffed(handoverMs: number): void {
     const held = this.clients;
     if (held === null) return;
-    const n = this.count;
-    const double = new Uint8Array(n);
-    const { first, rows } = countingSort(n, held.names.size, (i) => held.client.get(i));
-    let start = new Float64Array(16), end = new Float64Array(16), visit = new Int32Array(16), members = new Int32Array(16), bounds = new Int32Array(17);
-    /** The first of a client's rows with each visit id's hash. */
-    const ids = new Map<number, number>();
-    const store = looseRows();
-    for (let c = 0; c < held.names.size; c++) {
-      const a = first[c]!, k = first[c + 1]! - a;
-      if (k < 2) continue; // one row: one visit of one staff member
-      if (k > start.length) {
-        start = new Float64Array(2 * k);
-        end = new Float64Array(2 * k);
-        visit = new Int32Array(2 * k);
-        members = new Int32Array(2 * k);
-        bounds = new Int32Array(2 * k + 1);
-      }
-      ids.clear();
-      for (let r = 0; r < k; r++) {
-        const i = rows[a + r]!;
-        start[r] = this.times.start(i);
-        end[r] = this.times.end(i);
-        visit[r] = this.firstWithId(held.visits, ids, rows, a, r, visit);
-      }
-      store.load(start.subarray(0, k), end.subarray(0, k), visit.subarray(0, k));
-      const count = store.group(0, k);
-      // copied out: the double-staffing rule uses the same store
-      members.set(store.members.subarray(0, k));
-      bounds.set(store.bounds.subarray(0, count + 1));
-      for (let v = 0; v < count; v++) {
-        const from = bounds[v]!, to = bounds[v + 1]!;
-        if (to - from < 2) continue;
-        const presence = [];
-        for (let m = from; m < to; m++) {
-          const i = rows[a + members[m]!]!;
-          presence.push({ start: start[members[m]!]!, end: end[members[m]!]!, staff: this.staff!.get(i) });
-        }
-        if (isDoubleStaffed(presence, presence.map((_, p) => p), handoverMs)) for (let m = from; m < to; m++) double[rows[a + members[m]!]!] = 1;
-      }
-    }
-    this.double = double;
+    this.double = doubleStaffedRows(this.count, held.names.size, held.client, this.staff!, this.times, held.visits, handoverMs);
     this.clients = null;
-  }
-
-  /**
-   * The first of a client's rows `rows[a …]` with the visit id of its row r (r itself when none
-   * before has it; -1 for no id), by the ids' hashes in `ids` (a hash shared by another id: the
-   * rows before searched in turn).
-   */
-  private firstWithId(visits: VisitIds, ids: Map<number, number>, rows: Int32Array, a: number, r: number, visit: Int32Array): number {
-    const i = rows[a + r]!, h = visits.hash(i);
-    if (h === -1) return -1;
-    const first = ids.get(h);
-    if (first === undefined) {
-      ids.set(h, r);
-      return r;
-    }
-    if (visits.same(rows[a + first]!, i)) return first;
-    for (let q = first + 1; q < r; q++) if (visit[q] === q && visits.same(rows[a + q]!, i)) return q;
-    return r;
   }
 
   /** The rows in the order of the staff-days, see {@link StaffDayOrder}. Drops the staff column. */
@@ -281,15 +202,9 @@ export class RouteRows {
     const n = this.count;
     const day = new Int32Array(n);
     for (let i = 0; i < n; i++) day[i] = zone.localDay(this.times.start(i));
-    const staffCount = this.staffNames.size;
-    const { first, rows } = countingSort(n, staffCount, (i) => staff.get(i));
+    const staffOf = staff.copy(n);
     this.staff = null;
-    const t = this.times;
-    const byDay = (x: number, y: number) => day[x]! - day[y]! || t.start(x) - t.start(y) || t.end(x) - t.end(y) || x - y;
-    for (let s = 0; s < staffCount; s++) if (first[s + 1]! - first[s]! > 1) rows.subarray(first[s]!, first[s + 1]!).sort(byDay);
-    const names = this.staffNames.texts();
-    const byName = Int32Array.from(names, (_, s) => s).sort((a, b) => (names[a]! < names[b]! ? -1 : names[a]! > names[b]! ? 1 : 0));
-    return { rows, staffFirst: first, byName, ...staffDayRuns(rows, first, day) };
+    return staffDayOrder(staffOf, this.staffNames.size, day, this.times, this.staffNames.texts());
   }
 
   /**
@@ -397,40 +312,4 @@ export class RouteRows {
   endOf(i: number): number {
     return this.times.end(i);
   }
-}
-
-/**
- * The staff-days of rows in the order of the staff-days (`rows`, staff member s's at
- * `first[s]` … `first[s + 1] − 1`, each one's by local day `day[row]`): each run of one staff
- * member's rows on one day is a staff-day.
- */
-function staffDayRuns(rows: Int32Array, first: Int32Array, day: Int32Array): Pick<StaffDayOrder, 'dayFirst' | 'dayOf' | 'staffDayFirst'> {
-  const staffCount = first.length - 1;
-  const starts = (s: number, a: number) => a === first[s]! || day[rows[a]!] !== day[rows[a - 1]!];
-  let runs = 0;
-  for (let s = 0; s < staffCount; s++) for (let a = first[s]!; a < first[s + 1]!; a++) if (starts(s, a)) runs++;
-  const dayFirst = new Int32Array(runs + 1), dayOf = new Int32Array(runs), staffDayFirst = new Int32Array(staffCount + 1);
-  let r = 0;
-  for (let s = 0; s < staffCount; s++) {
-    staffDayFirst[s] = r;
-    for (let a = first[s]!; a < first[s + 1]!; a++) {
-      if (!starts(s, a)) continue;
-      dayFirst[r] = a;
-      dayOf[r++] = day[rows[a]!]!;
-    }
-  }
-  staffDayFirst[staffCount] = r;
-  dayFirst[runs] = rows.length;
-  return { dayFirst, dayOf, staffDayFirst };
-}
-
-/** Rows 0 … n − 1 sorted by `key` (0 … keys − 1), in row order within a key: `first[k]` is where key k begins in `rows`. */
-function countingSort(n: number, keys: number, key: (i: number) => number): { first: Int32Array; rows: Int32Array } {
-  const first = new Int32Array(keys + 1);
-  for (let i = 0; i < n; i++) first[key(i) + 1]!++;
-  for (let k = 0; k < keys; k++) first[k + 1]! += first[k]!;
-  const next = first.slice(0, keys);
-  const rows = new Int32Array(n);
-  for (let i = 0; i < n; i++) rows[next[key(i)]!++] = i;
-  return { first, rows };
 }
