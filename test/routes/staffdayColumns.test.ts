@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SparseFigures, WholeColumn } from '../../src/measures/routes/staffdayColumns.js';
 import { StaffDays } from '../../src/measures/routes/staffdays.js';
-import { FIGURE } from '../../src/measures/routes/summary.js';
+import { FIGURE } from '../../src/measures/routes/summaryDays.js';
 import type { DayCore } from '../../src/measures/routes/day.js';
 import { LocalZone } from '../../src/windows/zone.js';
 

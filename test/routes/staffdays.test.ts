@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { StaffDays } from '../../src/measures/routes/staffdays.js';
-import { FIGURE, objectDays, summariseRoutes } from '../../src/measures/routes/summary.js';
+import { summariseRoutes } from '../../src/measures/routes/summary.js';
+import { FIGURE, objectDays } from '../../src/measures/routes/summaryDays.js';
 import type { DayCore } from '../../src/measures/routes/day.js';
 import { LocalZone } from '../../src/windows/zone.js';
 

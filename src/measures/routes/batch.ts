@@ -3,8 +3,9 @@ import { collectGarbage } from '../../engine/garbage.js';
 import { routeDayCore, type DayCore, type RouteDayOptions } from './day.js';
 import { DayStops } from './dayStops.js';
 import type { DistanceModel, LatLon } from './distance.js';
-import type { RouteRows, StaffDayOrder } from './rows.js';
-import { CORE, packCore } from './staffdays.js';
+import type { RouteRows } from './rows.js';
+import type { StaffDayOrder } from './staffDayOrder.js';
+import { CORE, packCore } from './packedDay.js';
 
 /** Numbers a stop takes in {@link DayBatch.stops}: start, end, lat, lon, travel minutes, travel km, shift start, shift end. */
 const STOP = 8;

@@ -6,8 +6,10 @@ import type { DayWindow } from '../../windows/windows.js';
 import type { LocalZone } from '../../windows/zone.js';
 import { batchBuffers, evaluateBatch, packDays, type BatchSettings, type DayBatch } from './batch.js';
 import type { DistanceModel, LatLon } from './distance.js';
-import type { RouteRows, StaffDayOrder } from './rows.js';
-import { CORE, type StaffDays } from './staffdays.js';
+import type { RouteRows } from './rows.js';
+import type { StaffDayOrder } from './staffDayOrder.js';
+import { CORE } from './packedDay.js';
+import type { StaffDays } from './staffdays.js';
 
 /**
  * The young generation of a route evaluation thread (MB): its garbage is a day's search at a time,

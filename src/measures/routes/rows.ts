@@ -19,7 +19,6 @@ import type { RouteRowsPart } from './rows-part.js';
 import { doubleStaffedRows } from './doubleStaffed.js';
 import { staffDayOrder, type StaffDayOrder } from './staffDayOrder.js';
 
-export type { StaffDayOrder } from './staffDayOrder.js';
 
 /** Rows read between two full collections of the reader's garbage while the heap is small ({@link COLLECT_HEAP}). */
 const COLLECT_ROWS = 1 << 14;

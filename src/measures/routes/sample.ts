@@ -8,7 +8,8 @@
 
 import { KontinuitetError } from '../../errors.js';
 import { parseDay } from '../../windows/parse.js';
-import type { RouteRows, StaffDayOrder } from './rows.js';
+import type { RouteRows } from './rows.js';
+import type { StaffDayOrder } from './staffDayOrder.js';
 
 /** The default seed of the sample (`bestOrderSeed`). */
 export const DEFAULT_SAMPLE_SEED = 1;

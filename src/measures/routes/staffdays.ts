@@ -16,7 +16,6 @@ import { SparseFigures, WholeColumn } from './staffdayColumns.js';
 import { FIGURE, REASONS, SEARCHES, type Figure, type SummaryDays } from './summaryDays.js';
 import type { StaffDayRoute } from './types.js';
 
-export { CORE, localTime, packCore } from './packedDay.js';
 
 /** Where each of a day's best figures is in {@link SparseFigures} (the order of the packed core). */
 const BEST = { minutes: 0, km: 1, minutesWindows: 2, kmWindows: 3 } as const;

@@ -9,7 +9,6 @@ import { sortTagged } from './sortTagged.js';
 import { FIGURE, FLAGS, objectDays, REASONS, SEARCHES, type Figure, type SummarisedDay, type SummaryDays } from './summaryDays.js';
 import type { RouteSpread, RouteSummary } from './types.js';
 
-export { FIGURE, FLAGS, objectDays, REASONS, SEARCHES, type Figure, type SummarisedDay, type SummaryDays } from './summaryDays.js';
 
 /**
  * {@link spread} without the threshold shares.
