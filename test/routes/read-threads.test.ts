@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { measureRoutes } from '../../src/measures/routes/measure.js';
 import { ROUTE_COLUMNS, RoutesAccumulator } from '../../src/measures/routes/accumulator.js';
 import { scanRequest } from '../../src/measures/routes/read-threads.js';
-import { DaysKept, RowsPart, type KeptDays, type RouteRowsPart } from '../../src/measures/routes/rows-part.js';
+import { chunkEnd, chunkStart, DaysKept, RowsPart, type KeptDays, type RouteRowsPart } from '../../src/measures/routes/rows-part.js';
 import { readPiecesInThreads, type PieceThread } from '../../src/engine/pieces.js';
 import { scanPieces } from '../../src/engine/scan-pieces.js';
 import { WorkTable } from '../../src/engine/worktable.js';
@@ -92,6 +92,17 @@ describe('the route rows read in pieces by several threads', () => {
     await same(`${lines[0]},travel_minutes,travel_km,shift_start,shift_end\n${rows.join('\n')}\n`, { all: true, bestOrderSample: 30 }, 2, 3000, true);
   });
 
+  it('give the figures of one thread with starts in seconds and in milliseconds on some rows (a chunk turns to exact times)', async () => {
+    const lines = SAMPLE.trimEnd().split('\n');
+    const rows = lines.slice(1).map((line, i) => {
+      const f = line.split(',');
+      if (i % 61 === 3) f[3] = `${f[3]}:30`;
+      if (i % 67 === 9) f[3] = `${f[3]!.replace(' ', 'T')}:00.250`;
+      return f.join(',');
+    });
+    await same(`${[lines[0], ...rows].join('\n')}\n`, { all: true, bestOrderSample: 30 }, 2, 3000, true);
+  });
+
   it('give way to one thread when the file holds a quote (a quoted field may hold a line break)', async () => {
     const lines = SAMPLE.trimEnd().split('\n');
     const f = lines[9000]!.split(',');
@@ -103,6 +114,27 @@ describe('the route rows read in pieces by several threads', () => {
     // and the measure then reads it by one thread, to the same figures as asked for one
     const threaded = await measureRoutes(path, { all: true, bestOrderSample: 30, engine: { threads: 2 } });
     expect(threaded).toEqual(await measureRoutes(path, { all: true, bestOrderSample: 30, engine: { threads: 1 } }));
+  });
+});
+
+describe('a part\'s chunk', () => {
+  it('keeps starts and ends in whole seconds from its first start, and every row exact from the first that is not', () => {
+    const zone = new LocalZone('UTC');
+    const part = new RowsPart(zone, [-Infinity, Infinity], 3);
+    const t0 = Date.UTC(2024, 9, 1, 8, 0);
+    const visit = (start: number, end: number) => ({ visitId: 'V', client: 'C', staff: 'S', group: 'G', start, end } as Parameters<RowsPart['addVisit']>[0]);
+    // chunk 1: whole seconds (60 s after the first, 30 min long; then 15 min); chunk 2: its third row has 250 ms
+    const times: [number, number][] = [
+      [t0, t0 + 1_800_000], [t0 + 60_000, t0 + 960_000], [t0 + 120_000, t0 + 120_000],
+      [t0 + 3_600_000, t0 + 4_500_000], [t0 + 3_630_000, t0 + 3_700_000], [t0 + 3_700_250, t0 + 3_800_000],
+    ];
+    for (const [a, b] of times) part.addVisit(visit(a, b));
+    const { chunks } = part.part();
+    expect(chunks.map((c) => [c!.count, c!.exact === null])).toEqual([[3, true], [3, false]]);
+    expect(Array.from(chunks[0]!.seconds)).toEqual([0, 60, 120]);
+    expect(Array.from(chunks[0]!.durations)).toEqual([1800, 900, 0]);
+    const read = chunks.flatMap((c) => Array.from({ length: c!.count }, (_, r) => [chunkStart(c!, r), chunkEnd(c!, r)]));
+    expect(read).toEqual(times);
   });
 });
 

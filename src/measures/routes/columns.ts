@@ -138,6 +138,21 @@ export class Whole {
 }
 
 /**
+ * Whether a row's start and end (epoch ms) are whole seconds from `base` and from its start, each
+ * fitting 32 bits and giving the instant back exactly: `base + s × 1000` is `start` and
+ * `start + d × 1000` is `end`, for `s = (start − base) / 1000` and `d = (end − start) / 1000 ≥ 0`.
+ *
+ * @example
+ * inWholeSeconds(1727762400000, 1727762460000, 1727764260000); // → true (s = 60, d = 1800)
+ * inWholeSeconds(1727762400000, 1727762460500, 1727764260000); // → false (half a second)
+ */
+export function inWholeSeconds(base: number, start: number, end: number): boolean {
+  const s = (start - base) / 1000, d = (end - start) / 1000;
+  return Number.isInteger(s) && Math.abs(s) <= 0x7fffffff && Number.isInteger(d) && d >= 0 && d <= 0x7fffffff
+    && base + s * 1000 === start && start + d * 1000 === end;
+}
+
+/**
  * The start and end (epoch ms) of the rows: whole seconds from the first row's start (four bytes)
  * and the duration in whole seconds (two bytes up to 18 hours), each checked to give the instant
  * back exactly; from the first row that does not fit (a time with milliseconds, a log over more
@@ -157,11 +172,9 @@ export class Times {
   add(i: number, start: number, end: number): void {
     if (this.exact === null) {
       if (i === 0) this.base = start;
-      const s = (start - this.base) / 1000, d = (end - start) / 1000;
-      if (Number.isInteger(s) && Math.abs(s) <= 0x7fffffff && Number.isInteger(d) && d >= 0 && d <= 0x7fffffff
-        && this.base + s * 1000 === start && start + d * 1000 === end) {
-        this.seconds.set(i, s);
-        this.durations.set(i, d);
+      if (inWholeSeconds(this.base, start, end)) {
+        this.seconds.set(i, (start - this.base) / 1000);
+        this.durations.set(i, (end - start) / 1000);
         return;
       }
       const exact = { start: numbers(this.slabs), end: numbers(this.slabs) };

@@ -12,26 +12,34 @@ import type { PartSink } from '../../engine/scan-pieces.js';
 import { LAT, LON, SHIFT_END, SHIFT_START, TRAVEL_KM, TRAVEL_MINUTES } from '../../engine/places.js';
 import type { Visit } from '../../read/types.js';
 import type { LocalZone } from '../../windows/zone.js';
+import { inWholeSeconds } from './columns.js';
 
 /** Rows in a chunk of a part: 65,536 (~3 MB), so a part is let go a chunk at a time as it is taken. */
 const CHUNK_ROWS = 1 << 16;
 
 /**
- * Rows of a part, in columns: a row's numbers (the part's own), times, point (its coordinates in
- * the part's `lat`/`lon`, -1: none), travel and shift (`places`: travel minutes, travel km,
- * shift start, shift end; null: no row of the chunk has one; NaN: this row has none) and visit id
- * (ASCII bytes up to `idEnds[row]` of `ids`, or text in `texts`).
+ * Rows of a part, in columns: a row's numbers (the part's own), times (read with
+ * {@link chunkStart} and {@link chunkEnd}), point (its coordinates in the part's `lat`/`lon`, -1:
+ * none), travel and shift (`places`: travel minutes, travel km, shift start, shift end; null: no
+ * row of the chunk has one; NaN: this row has none) and visit id (ASCII bytes up to `idEnds[row]`
+ * of `ids`, or text in `texts`).
  *
  * @example
- * chunk.start[0]; // → the first row's start (epoch ms)
+ * chunkStart(chunk, 0); // → the first row's start (epoch ms)
  */
 export interface RowsChunk {
   count: number;
   staff: Int32Array;
   client: Int32Array;
   group: Int32Array;
-  start: Float64Array;
-  end: Float64Array;
+  /** The first row's start (epoch ms); each row's start and end are whole seconds from it and from the start ({@link inWholeSeconds}) … */
+  base: number;
+  /** … its start, seconds after `base`, … */
+  seconds: Int32Array;
+  /** … and its duration in seconds; */
+  durations: Int32Array;
+  /** or, from the first row of the chunk that is not in whole seconds, every row's start and end (epoch ms). */
+  exact: { start: Float64Array; end: Float64Array } | null;
   point: Int32Array;
   places: (Float64Array | null)[];
   ids: Uint8Array;
@@ -185,8 +193,22 @@ export class RowsPart implements PartSink<RouteRowsPart> {
     c.staff[i] = staff;
     c.client[i] = client;
     c.group[i] = group;
-    c.start[i] = start;
-    c.end[i] = end;
+    if (c.exact === null) {
+      if (i === 0) c.base = start;
+      if (inWholeSeconds(c.base, start, end)) {
+        c.seconds[i] = (start - c.base) / 1000;
+        c.durations[i] = (end - start) / 1000;
+        return i;
+      }
+      const exact = { start: new Float64Array(this.chunkRows), end: new Float64Array(this.chunkRows) };
+      for (let k = 0; k < i; k++) {
+        exact.start[k] = chunkStart(c, k);
+        exact.end[k] = chunkEnd(c, k);
+      }
+      c.exact = exact;
+    }
+    c.exact.start[i] = start;
+    c.exact.end[i] = end;
     return i;
   }
 
@@ -243,10 +265,30 @@ export class RowsPart implements PartSink<RouteRowsPart> {
   }
 }
 
+/**
+ * Row `r`'s start (epoch ms) in a chunk.
+ *
+ * @example
+ * chunkStart(chunk, 0); // → e.g. 1727762400000
+ */
+export function chunkStart(c: RowsChunk, r: number): number {
+  return c.exact === null ? c.base + c.seconds[r]! * 1000 : c.exact.start[r]!;
+}
+
+/**
+ * Row `r`'s end (epoch ms) in a chunk.
+ *
+ * @example
+ * chunkEnd(chunk, 0); // → e.g. 1727764200000
+ */
+export function chunkEnd(c: RowsChunk, r: number): number {
+  return c.exact === null ? c.base + c.seconds[r]! * 1000 + c.durations[r]! * 1000 : c.exact.end[r]!;
+}
+
 /** An empty chunk of `n` rows. */
 function newChunk(n: number): RowsChunk {
   return {
-    count: 0, staff: new Int32Array(n), client: new Int32Array(n), group: new Int32Array(n), start: new Float64Array(n), end: new Float64Array(n),
+    count: 0, staff: new Int32Array(n), client: new Int32Array(n), group: new Int32Array(n), base: Number.NaN, seconds: new Int32Array(n), durations: new Int32Array(n), exact: null,
     point: new Int32Array(n), places: [null, null, null, null], ids: new Uint8Array(4 * n), idEnds: new Int32Array(n), texts: [],
   };
 }
@@ -256,7 +298,8 @@ function sealed(c: RowsChunk, n: number, idBytes: number, full: number): RowsChu
   const ids = c.ids.slice(0, idBytes);
   if (n === full) return { ...c, count: n, ids };
   return {
-    count: n, staff: c.staff.slice(0, n), client: c.client.slice(0, n), group: c.group.slice(0, n), start: c.start.slice(0, n), end: c.end.slice(0, n),
+    count: n, staff: c.staff.slice(0, n), client: c.client.slice(0, n), group: c.group.slice(0, n), base: c.base,
+    seconds: c.seconds.slice(0, n), durations: c.durations.slice(0, n), exact: c.exact === null ? null : { start: c.exact.start.slice(0, n), end: c.exact.end.slice(0, n) },
     point: c.point.slice(0, n), places: c.places.map((a) => (a === null ? null : a.slice(0, n))), ids, idEnds: c.idEnds.slice(0, n), texts: c.texts,
   };
 }
@@ -272,6 +315,6 @@ export function partTransfers(part: RouteRowsPart): ArrayBuffer[] {
   const arrays: (ArrayBufferView | null)[] = [
     part.staffNames.bytes, part.staffNames.ends, part.clientNames.bytes, part.clientNames.ends, part.groupNames.bytes, part.groupNames.ends, part.lat, part.lon,
   ];
-  for (const c of part.chunks) if (c !== null) arrays.push(c.staff, c.client, c.group, c.start, c.end, c.point, c.ids, c.idEnds, ...c.places);
+  for (const c of part.chunks) if (c !== null) arrays.push(c.staff, c.client, c.group, c.seconds, c.durations, c.exact?.start ?? null, c.exact?.end ?? null, c.point, c.ids, c.idEnds, ...c.places);
   return [...new Set(arrays.filter((a) => a !== null).map((a) => a!.buffer as ArrayBuffer))];
 }

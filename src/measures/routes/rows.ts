@@ -15,7 +15,7 @@ import type { RouteStop } from './day.js';
 import type { DayStops } from './dayStops.js';
 import { mostFrequent } from './staffdays.js';
 import { Slabs, Column, numbers, Whole, Times, VisitIds } from './columns.js';
-import type { RouteRowsPart } from './rows-part.js';
+import { chunkEnd, chunkStart, type RouteRowsPart } from './rows-part.js';
 import { doubleStaffedRows } from './doubleStaffed.js';
 import { staffDayOrder, type StaffDayOrder } from './staffDayOrder.js';
 
@@ -131,7 +131,7 @@ export class RouteRows {
       const buf = Buffer.from(c.ids.buffer, c.ids.byteOffset, c.ids.length);
       let text = 0;
       for (let r = 0, idFrom = 0; r < c.count; idFrom = c.idEnds[r++]!) {
-        const i = this.put(staff[c.staff[r]!]!, clients[c.client[r]!]!, groups[c.group[r]!]!, c.start[r]!, c.end[r]!);
+        const i = this.put(staff[c.staff[r]!]!, clients[c.client[r]!]!, groups[c.group[r]!]!, chunkStart(c, r), chunkEnd(c, r));
         const p = c.point[r]!;
         this.place(i, held, p < 0 ? NaN : lat[p]!, p < 0 ? NaN : lon[p]!, travelMinutes?.[r] ?? NaN, travelKm?.[r] ?? NaN, shiftStart?.[r] ?? NaN, shiftEnd?.[r] ?? NaN);
         if (text < c.texts.length && c.texts[text]![0] === r) held.visits.add(i, c.texts[text++]![1]);
