@@ -14,7 +14,7 @@ import { LAT, LON, SHIFT_END, SHIFT_START, TRAVEL_KM, TRAVEL_MINUTES } from '../
 import type { RouteStop } from './day.js';
 import type { DayStops } from './dayStops.js';
 import { mostFrequent } from './staffdays.js';
-import { Slabs, Column, numbers, Whole, Times, VisitIds } from './columns.js';
+import { Slabs, Column, numbers, Whole, Times, VisitIds, permuteRows, type MovedColumn } from './columns.js';
 import type { RouteRowsPart } from './rows-part.js';
 import { doubleStaffedRows } from './doubleStaffed.js';
 import { staffDayOrder, type StaffDayOrder } from './staffDayOrder.js';
@@ -60,6 +60,8 @@ export class RouteRows {
   private shiftEnd: Column<Float64Array> | null = null;
   private staff: Whole | null;
   private clients: { names: Interner; client: Whole; lastPoint: number[]; visits: VisitIds } | null;
+  /** The numbers as read of the rows put in order ({@link RouteRows.reorder}) that a window's end may cut: their order when cut. */
+  private readNumbers: Map<number, number> | null = null;
   /** 1 for a row of a double-staffed visit ({@link RouteRows.markDoubleStaffed}). */
   private double: Uint8Array | null = null;
   /** The row at which the reader's garbage is next collected. */
@@ -207,6 +209,30 @@ export class RouteRows {
   }
 
   /**
+   * Puts the rows in the order of the staff-days: row `order.rows[p]` becomes row p, so each
+   * staff-day's rows are `order.dayFirst[r]` … `order.dayFirst[r + 1] − 1` themselves, and
+   * `order.rows` is let go (null). A row a window's end in `windowEnds` may cut (it starts before
+   * and ends at or after it) keeps its number as read, which orders it among the cut
+   * ({@link RouteRows.dayStops}).
+   */
+  reorder(order: StaffDayOrder, windowEnds: readonly number[]): void {
+    const rows = order.rows;
+    if (rows === null) return;
+    const read = new Map<number, number>();
+    for (let p = 0; p < rows.length; p++) {
+      const i = rows[p]!, start = this.times.start(i), end = this.times.end(i);
+      if (windowEnds.some((e) => start < e && e <= end)) read.set(p, i);
+    }
+    const { travelMinutes, travelKm, shiftStart, shiftEnd, double } = this;
+    const moved: MovedColumn[] = [...this.times.moved(), this.group, this.point];
+    for (const c of [travelMinutes, travelKm, shiftStart, shiftEnd]) if (c !== null) moved.push(c.sparse());
+    if (double !== null) moved.push({ get: (i) => double[i]!, set: (i, v) => { double[i] = v; } });
+    permuteRows(rows, moved);
+    this.readNumbers = read;
+    order.rows = null;
+  }
+
+  /**
    * Calls `each` for every staff-day of the local days [fromDay, fromDay + days), in the order of
    * the routes (staff id, then day): its staff number, where its rows begin and end in
    * `order.rows`, its local day (in the zone the order was made in), its number in `order.dayFirst`.
@@ -255,17 +281,22 @@ export class RouteRows {
   }
 
   /**
-   * Fills `d` with the stops of rows `order[a]` … `order[b − 1]` (a staff-day, in order of start,
+   * Fills `d` with the stops of rows `order[a]` … `order[b − 1]` (rows `a` … `b − 1` when `order`
+   * is null: rows put in order, {@link RouteRows.reorder}) (a staff-day, in order of start,
    * end and row) in a window that ends at `windowEnd`, as {@link RouteRows.stop} makes each; when
    * the window cuts a visit, in order of start, the end as cut, and row (the cut end may now tie
    * another's).
    */
-  dayStops(d: DayStops, order: Int32Array, a: number, b: number, windowEnd: number): void {
-    let rows: ArrayLike<number> = order, from = a;
+  dayStops(d: DayStops, order: Int32Array | null, a: number, b: number, windowEnd: number): void {
+    let rows: ArrayLike<number> | null = order, from = a;
+    const row = (r: number) => (order === null ? r : order[r]!);
     for (let r = a; r < b; r++) {
-      if (this.times.end(order[r]!) > windowEnd) {
+      if (this.times.end(row(r)) > windowEnd) {
         const end = (i: number) => Math.min(this.times.end(i), windowEnd);
-        rows = Array.from(order.subarray(a, b)).sort((x, y) => this.times.start(x) - this.times.start(y) || end(x) - end(y) || x - y);
+        // ties in the order the rows were read (rows put in order keep their number as read: readNumbers)
+        const read = this.readNumbers, number = (i: number) => (read === null ? i : read.get(i) ?? i);
+        rows = Array.from({ length: b - a }, (_, k) => row(a + k))
+          .sort((x, y) => this.times.start(x) - this.times.start(y) || end(x) - end(y) || number(x) - number(y));
         from = 0;
         break;
       }
@@ -274,7 +305,7 @@ export class RouteRows {
     d.reset(n);
     const { travelMinutes, travelKm, shiftStart, shiftEnd, double } = this;
     for (let k = 0; k < n; k++) {
-      const i = rows[from + k]!;
+      const i = rows === null ? from + k : rows[from + k]!;
       const p = this.point.get(i) - 1;
       d.start[k] = this.times.start(i);
       d.end[k] = Math.min(this.times.end(i), windowEnd);
@@ -288,15 +319,16 @@ export class RouteRows {
     }
   }
 
-  /** The group of rows `order[a]` … `order[b − 1]`: the most frequent, ties by the smallest name. */
-  dayGroup(order: Int32Array, a: number, b: number): number {
-    if (b - a > 32) return mostFrequent(Array.from(order.subarray(a, b), (i) => this.group.get(i)), (g) => this.groupNames.name(g));
+  /** The group of rows `order[a]` … `order[b − 1]` (`a` … `b − 1` when `order` is null): the most frequent, ties by the smallest name. */
+  dayGroup(order: Int32Array | null, a: number, b: number): number {
+    const group = (r: number) => this.group.get(order === null ? r : order[r]!);
+    if (b - a > 32) return mostFrequent(Array.from({ length: b - a }, (_, k) => group(a + k)), (g) => this.groupNames.name(g));
     let best = -1, most = 0;
     for (let r = a; r < b; r++) {
-      const g = this.group.get(order[r]!);
+      const g = group(r);
       if (g === best) continue;
       let count = 0;
-      for (let q = a; q < b; q++) if (this.group.get(order[q]!) === g) count++;
+      for (let q = a; q < b; q++) if (group(q) === g) count++;
       if (count > most || (count === most && this.groupNames.name(g) < this.groupNames.name(best))) { best = g; most = count; }
     }
     return best;
