@@ -12,7 +12,7 @@ import type { LocalZone } from '../../windows/zone.js';
 import { MS_PER_MINUTE } from '../../windows/civil.js';
 import { dayFigures, type DayCore, type DayFigures } from './day.js';
 import { CORE, flagOf, localTime, packCore, SOURCES, WIDTH } from './packedDay.js';
-import { SparseFigures, WholeColumn } from './staffdayColumns.js';
+import { CountColumn, SparseFigures, WholeColumn } from './staffdayColumns.js';
 import { FIGURE, REASONS, SEARCHES, type Figure, type SummaryDays } from './summaryDays.js';
 import type { StaffDayRoute } from './types.js';
 
@@ -37,7 +37,7 @@ const ratio = (driven: number, best: number): number => (best === 0 ? (driven ==
 
 /**
  * The staff-days of one window in columns, in the order of the routes (staff id, then day): who
- * (staff, day and group numbers) and the figures of {@link DayCore} (61 bytes a staff-day where
+ * (staff, day and group numbers) and the figures of {@link DayCore} (57 bytes a staff-day where
  * its times are whole minutes, travel is the model's and the best orders a sample's, 32 more for
  * every day's best orders but those that are the day's model figures (a bit); the rest is derived by {@link dayFigures} when a day is read). A streamed array for `writeJson`
  * ({@link STREAMED_ROWS}); `slice`, iteration and `toJSON` give {@link StaffDayRoute} objects.
@@ -54,8 +54,8 @@ export class StaffDays implements Iterable<StaffDayRoute> {
   readonly staff: Int32Array;
   readonly day: Int32Array;
   readonly group: Int32Array;
-  private readonly visits: Int32Array;
-  private readonly doubles: Int32Array;
+  private readonly visits: CountColumn;
+  private readonly doubles: CountColumn;
   /** Work start and end (epoch ms) and minutes with clients: whole minutes in most logs. */
   private readonly workStart: WholeColumn;
   private readonly workEnd: WholeColumn;
@@ -87,8 +87,8 @@ export class StaffDays implements Iterable<StaffDayRoute> {
     this.staff = new Int32Array(length);
     this.day = new Int32Array(length);
     this.group = new Int32Array(length);
-    this.visits = new Int32Array(length);
-    this.doubles = new Int32Array(length);
+    this.visits = new CountColumn(length);
+    this.doubles = new CountColumn(length);
     this.workStart = new WholeColumn(length, MS_PER_MINUTE);
     this.workEnd = new WholeColumn(length, MS_PER_MINUTE);
     this.clientMinutes = new WholeColumn(length, 1);
@@ -111,8 +111,8 @@ export class StaffDays implements Iterable<StaffDayRoute> {
 
   /** Keeps the figures of staff-day `k` packed by {@link packCore} at `cores[at …]` (its staff, day and group set in their columns). */
   setFigures(k: number, cores: Float64Array, at: number): void {
-    this.visits[k] = cores[at]!;
-    this.doubles[k] = cores[at + 1]!;
+    this.visits.set(k, cores[at]!);
+    this.doubles.set(k, cores[at + 1]!);
     const x = at + 2;
     this.workStart.set(k, cores[x]!);
     this.workEnd.set(k, cores[x + 1]!);
@@ -140,8 +140,8 @@ export class StaffDays implements Iterable<StaffDayRoute> {
   figures(k: number, out?: DayFigures): DayFigures {
     // the day's core in one object refilled for each day read (its figures are copied out by dayFigures)
     const core = this.core;
-    core.visits = this.visits[k]!;
-    core.doubleStaffedVisits = this.doubles[k]!;
+    core.visits = this.visits.get(k);
+    core.doubleStaffedVisits = this.doubles.get(k);
     core.workStart = this.workStart.get(k);
     core.workEnd = this.workEnd.get(k);
     core.clientMinutes = this.clientMinutes.get(k);
@@ -216,7 +216,7 @@ export class StaffDays implements Iterable<StaffDayRoute> {
     const F = FIGURE;
     // (NaN figures: NaN, as null; a NaN travel gives NaN per visit)
     switch (f) {
-      case F.visits: for (let j = 0; j < n; j++) out[j] = this.visits[out[j]!]!; return;
+      case F.visits: for (let j = 0; j < n; j++) out[j] = this.visits.get(out[j]!); return;
       case F.workingMinutes: for (let j = 0; j < n; j++) out[j] = this.working(out[j]!); return;
       case F.clientMinutes: for (let j = 0; j < n; j++) out[j] = this.clientMinutes.get(out[j]!); return;
       case F.travelMinutes: for (let j = 0; j < n; j++) out[j] = this.travelMinutesOf(out[j]!); return;
@@ -233,8 +233,8 @@ export class StaffDays implements Iterable<StaffDayRoute> {
       case F.clientTimeShare: for (let j = 0; j < n; j++) out[j] = this.clientTimeShare(out[j]!); return;
       case F.detourRatio: for (let j = 0; j < n; j++) out[j] = this.detourRatio(out[j]!, BEST.minutes, false); return;
       case F.detourRatioWindows: for (let j = 0; j < n; j++) out[j] = this.detourRatio(out[j]!, BEST.minutesWindows, true); return;
-      case F.travelMinutesPerVisit: for (let j = 0; j < n; j++) out[j] = this.travelMinutesOf(out[j]!) / this.visits[out[j]!]!; return;
-      case F.kmPerVisit: for (let j = 0; j < n; j++) out[j] = this.travelKmOf(out[j]!) / this.visits[out[j]!]!; return;
+      case F.travelMinutesPerVisit: for (let j = 0; j < n; j++) out[j] = this.travelMinutesOf(out[j]!) / this.visits.get(out[j]!); return;
+      case F.kmPerVisit: for (let j = 0; j < n; j++) out[j] = this.travelKmOf(out[j]!) / this.visits.get(out[j]!); return;
       case F.bestSearch: for (let j = 0; j < n; j++) out[j] = this.code(out[j]!, CODE.search); return;
       case F.windowsFeasible: for (let j = 0; j < n; j++) out[j] = this.code(out[j]!, CODE.windowsFeasible); return;
       case F.reason: for (let j = 0; j < n; j++) out[j] = this.code(out[j]!, CODE.reason); return;
