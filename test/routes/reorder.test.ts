@@ -34,6 +34,7 @@ describe('rows put in the order of the staff-days', () => {
       { ...visit('S1', 'c4', '23:00', '23:30', R), end: late('00:30') },
       visit('S2', 'c5', '07:00', '07:30', R),
       visit('S1', 'c6', '10:00', '10:20', null),
+      visit('S3', 'c1', '08:00', '09:00', P), // with S2: double-staffed
     ];
     for (const v of visits) rows.add(v);
     rows.markDoubleStaffed(5 * 60_000);
@@ -53,6 +54,8 @@ describe('rows put in the order of the staff-days', () => {
       [Date.parse('2024-10-01T23:00:00Z'), end, 63],
       [Date.parse('2024-10-01T23:00:00Z'), end, 64],
     ]);
+    // S2's day: c5, then c1 (double-staffed); S3's: c1 (double-staffed)
+    expect([before[1]!.stops.map((s) => s[8]), before[2]!.stops.map((s) => s[8])]).toEqual([[0, 1], [1]]);
     rows.reorder(order, [end]);
     expect(order.rows).toBeNull();
     const after = days.map(([a, b]) => {

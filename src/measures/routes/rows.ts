@@ -64,6 +64,8 @@ export class RouteRows {
   private readNumbers: Map<number, number> | null = null;
   /** 1 for a row of a double-staffed visit ({@link RouteRows.markDoubleStaffed}). */
   private double: Uint8Array | null = null;
+  /** The same a bit a row, once the rows are put in order ({@link RouteRows.reorder}; `double` is let go then). */
+  private doubleBits: Uint8Array | null = null;
   /** The row at which the reader's garbage is next collected. */
   private collectAt = COLLECT_ROWS;
 
@@ -224,9 +226,14 @@ export class RouteRows {
       if (windowEnds.some((e) => start < e && e <= end)) read.set(p, i);
     }
     const { travelMinutes, travelKm, shiftStart, shiftEnd, double } = this;
+    if (double !== null) {
+      const bits = new Uint8Array((rows.length + 7) >> 3);
+      for (let p = 0; p < rows.length; p++) if (double[rows[p]!] === 1) bits[p >> 3] = bits[p >> 3]! | 1 << (p & 7);
+      this.doubleBits = bits;
+      this.double = null;
+    }
     const moved: MovedColumn[] = [...this.times.moved(), this.group, this.point];
     for (const c of [travelMinutes, travelKm, shiftStart, shiftEnd]) if (c !== null) moved.push(c.sparse());
-    if (double !== null) moved.push({ get: (i) => double[i]!, set: (i, v) => { double[i] = v; } });
     permuteRows(rows, moved);
     this.readNumbers = read;
     order.rows = null;
@@ -276,7 +283,7 @@ export class RouteRows {
       travelKm: this.travelKm?.optional(i) ?? null,
       shiftStart: this.shiftStart?.optional(i) ?? null,
       shiftEnd: shiftEnd === null ? null : Math.min(shiftEnd, windowEnd),
-      double: this.double?.[i] === 1,
+      double: this.isDouble(i),
     };
   }
 
@@ -303,7 +310,7 @@ export class RouteRows {
     }
     const n = b - a;
     d.reset(n);
-    const { travelMinutes, travelKm, shiftStart, shiftEnd, double } = this;
+    const { travelMinutes, travelKm, shiftStart, shiftEnd } = this;
     for (let k = 0; k < n; k++) {
       const i = rows === null ? from + k : rows[from + k]!;
       const p = this.point.get(i) - 1;
@@ -315,7 +322,7 @@ export class RouteRows {
       d.travelKm[k] = travelKm === null ? Number.NaN : travelKm.valueOrNaN(i);
       d.shiftStart[k] = shiftStart === null ? Number.NaN : shiftStart.valueOrNaN(i);
       d.shiftEnd[k] = shiftEnd === null ? Number.NaN : Math.min(shiftEnd.valueOrNaN(i), windowEnd);
-      d.double[k] = double !== null && double[i] === 1 ? 1 : 0;
+      d.double[k] = this.isDouble(i) ? 1 : 0;
     }
   }
 
@@ -332,6 +339,12 @@ export class RouteRows {
       if (count > most || (count === most && this.groupNames.name(g) < this.groupNames.name(best))) { best = g; most = count; }
     }
     return best;
+  }
+
+  /** Whether row `i` is of a double-staffed visit. */
+  private isDouble(i: number): boolean {
+    const bits = this.doubleBits;
+    return bits !== null ? (bits[i >> 3]! >> (i & 7) & 1) === 1 : this.double?.[i] === 1;
   }
 
   /** Row `i`'s start. */
