@@ -48,15 +48,15 @@ describe('the staff-day order', () => {
       const { staff, day, times, expected } = rowsOf(n, staffCount, days, 12345 + n + staffCount, ordered);
       const names = Array.from({ length: staffCount }, (_, s) => `S${staffCount - s}`);
       const order = staffDayOrder(staff, staffCount, day, times, names);
-      expect(Array.from(order.rows)).toEqual(expected);
+      expect(Array.from(order.rows!)).toEqual(expected);
       // staff member s's rows, and the staff-days: runs of one staff member and one day
       for (let s = 0; s < staffCount; s++) {
         const own = expected.filter((i) => staff[i] === s);
-        expect(Array.from(order.rows.subarray(order.staffFirst[s], order.staffFirst[s + 1]))).toEqual(own);
+        expect(Array.from(order.rows!.subarray(order.staffFirst[s], order.staffFirst[s + 1]))).toEqual(own);
         const ownDays = [...new Set(own.map((i) => day[i]!))];
         const runs = Array.from({ length: order.staffDayFirst[s + 1]! - order.staffDayFirst[s]! }, (_, k) => order.staffDayFirst[s]! + k);
         expect(runs.map((r) => order.dayOf[r])).toEqual(ownDays);
-        for (const r of runs) expect(Array.from(order.rows.subarray(order.dayFirst[r], order.dayFirst[r + 1]))).toEqual(own.filter((i) => day[i] === order.dayOf[r]));
+        for (const r of runs) expect(Array.from(order.rows!.subarray(order.dayFirst[r], order.dayFirst[r + 1]))).toEqual(own.filter((i) => day[i] === order.dayOf[r]));
       }
       // staff by name: S1 (the last number) first
       expect(Array.from(order.byName)).toEqual(Array.from({ length: staffCount }, (_, k) => staffCount - 1 - k));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SparseFigures, WholeColumn } from '../../src/measures/routes/staffdayColumns.js';
+import { CountColumn, SparseFigures, WholeColumn } from '../../src/measures/routes/staffdayColumns.js';
 import { StaffDays } from '../../src/measures/routes/staffdays.js';
 import { FIGURE } from '../../src/measures/routes/summaryDays.js';
 import type { DayCore } from '../../src/measures/routes/day.js';
@@ -23,6 +23,20 @@ describe('WholeColumn: whole numbers of a unit, else numbers as they are', () =>
     minus.set(0, -0);
     nan.set(0, Number.NaN);
     expect([Object.is(minus.get(0), -0), nan.get(0)]).toEqual([true, NaN]);
+  });
+});
+
+describe('CountColumn: counts in two bytes, else numbers as they are', () => {
+  it('gives back each number kept, before and after one past 65,535, and −0, NaN, a fraction and a negative as they are', () => {
+    const c = new CountColumn(4);
+    c.set(0, 0);
+    c.set(1, 65_535);
+    expect([c.get(0), c.get(1)]).toEqual([0, 65_535]);
+    c.set(2, 65_536);
+    c.set(3, 2.5);
+    expect([c.get(0), c.get(1), c.get(2), c.get(3)]).toEqual([0, 65_535, 65_536, 2.5]);
+    const odd = [-0, Number.NaN, -1].map((x) => { const o = new CountColumn(1); o.set(0, x); return o.get(0); });
+    expect([Object.is(odd[0], -0), odd[1], odd[2]]).toEqual([true, NaN, -1]);
   });
 });
 

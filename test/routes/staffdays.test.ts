@@ -78,3 +78,21 @@ describe('StaffDays.figure: one figure of a day from the columns', () => {
     expect(summariseRoutes(days.figuresOf([2, 0]))).toEqual(summariseRoutes([days.slice(2, 3)[0]!, days.slice(0, 1)[0]!]));
   });
 });
+
+describe('StaffDays: a day whose best figures are its model figures', () => {
+  const days = new StaffDays(4, ['S1'], ['Norr'], new LocalZone('UTC'));
+  const model = (m: number, km: number, b: Partial<DayCore> = {}): DayCore => ({ ...core(3, 4, 120, m, m, m), modelKm: km, bestKm: km, bestKmWindows: km, ...b });
+  days.set(0, 0, 19997, 0, model(30, 15));
+  days.set(1, 0, 19998, 0, model(30, 15, { bestKmWindows: 14 }));
+  days.set(2, 0, 19999, 0, model(-0, 0, { bestMinutes: 0, bestMinutesWindows: 0 }));
+  days.set(3, 0, 20000, 0, model(30, 15));
+  days.set(3, 0, 20000, 0, model(30, 15, { bestMinutes: 20, bestKm: 10, bestMinutesWindows: 25, bestKmWindows: 12 }));
+
+  it('reads each best figure back exactly: equal to the model, one apart, −0 against 0, and a day set again', () => {
+    const best = (k: number) => { const d = days.slice(k, k + 1)[0]!; return [d.modelMinutes, d.modelKm, d.bestMinutes, d.bestKm, d.bestMinutesWindows, d.bestKmWindows, d.detourRatio, d.savingKmWindows]; };
+    expect(best(0)).toEqual([30, 15, 30, 15, 30, 15, 1, 0]);
+    expect(best(1)).toEqual([30, 15, 30, 15, 30, 14, 1, 1]);
+    expect(best(2).map((x) => Object.is(x, -0))).toEqual([true, false, false, false, false, false, false, false]);
+    expect(best(3)).toEqual([30, 15, 20, 10, 25, 12, 1.5, 3]);
+  });
+});

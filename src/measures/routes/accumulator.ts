@@ -295,7 +295,9 @@ export class RoutesAccumulator {
     collectGarbage(); // the client numbers and visit ids
     const windows = this.reportedWindows();
     const order = rows.staffDays(this.zone);
-    collectGarbage(); // the rows' days and staff numbers
+    // the rows put in the order of the staff-days, in place: the order's 4 bytes a row let go
+    rows.reorder(order, windows.map((w) => w.dayStarts[w.days]!));
+    collectGarbage(); // the rows' days, staff numbers and order
     const staffNames = rows.staffNames.texts(), groupNames = rows.groupNames.texts();
     const counts = windows.map((w) => rows.eachStaffDay(order, w));
     const total = counts.reduce((a, b) => a + b, 0);

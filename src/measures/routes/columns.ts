@@ -89,6 +89,16 @@ export class Column<A extends Numbers> {
     while (this.blocks.length <= b) this.blocks.push(this.make());
     this.blocks[b]![i & MASK] = v;
   }
+
+  /** The column as {@link permuteRows} moves a column whose rows may lack a value: NaN read where a block was never made, and NaN written into none. */
+  sparse(): MovedColumn {
+    return {
+      get: (i) => this.valueOrNaN(i),
+      set: (i, v) => {
+        if (v === v || this.blocks[i >>> BITS] !== undefined) this.set(i, v);
+      },
+    };
+  }
 }
 
 /** A column of numbers (`absent`: NaN until set, for a column whose rows may have none). */
@@ -186,6 +196,12 @@ export class Times {
     }
     this.exact.start.set(i, start);
     this.exact.end.set(i, end);
+  }
+
+  /** The columns the times are kept in, for {@link permuteRows}. */
+  moved(): MovedColumn[] {
+    const e = this.exact;
+    return e !== null ? [e.start, e.end] : [this.seconds, this.durations];
   }
 
   start(i: number): number {
@@ -311,3 +327,37 @@ export class VisitIds {
 const CHUNK = 1 << 22;
 /** Longer visit ids are kept as text. */
 const LONG = 1 << 12;
+
+/** A column as {@link permuteRows} moves its rows: a row's value read, and written. */
+export interface MovedColumn {
+  get(i: number): number;
+  set(i: number, v: number): void;
+}
+
+/**
+ * Puts the rows of `columns` in the order `order` (row `order[p]` becomes row p, for every p), in
+ * place, a cycle of the permutation at a time. `order` is used up: each entry is marked as its row
+ * is placed (made negative).
+ *
+ * @example
+ * const a = Float64Array.of(10, 20, 30);
+ * permuteRows(Int32Array.of(2, 0, 1), [{ get: (i) => a[i]!, set: (i, v) => { a[i] = v; } }]);
+ * a; // → [30, 10, 20]
+ */
+export function permuteRows(order: Int32Array, columns: readonly MovedColumn[]): void {
+  const m = columns.length, held = new Float64Array(m);
+  for (let start = 0; start < order.length; start++) {
+    if (order[start]! < 0) continue;
+    for (let c = 0; c < m; c++) held[c] = columns[c]!.get(start);
+    for (let p = start; ;) {
+      const from = order[p]!;
+      order[p] = ~from;
+      if (from === start) {
+        for (let c = 0; c < m; c++) columns[c]!.set(p, held[c]!);
+        break;
+      }
+      for (let c = 0; c < m; c++) columns[c]!.set(p, columns[c]!.get(from));
+      p = from;
+    }
+  }
+}

@@ -14,7 +14,7 @@ import { LAT, LON, SHIFT_END, SHIFT_START, TRAVEL_KM, TRAVEL_MINUTES } from '../
 import type { RouteStop } from './day.js';
 import type { DayStops } from './dayStops.js';
 import { mostFrequent } from './staffdays.js';
-import { Slabs, Column, numbers, Whole, Times, VisitIds } from './columns.js';
+import { Slabs, Column, numbers, Whole, Times, VisitIds, permuteRows, type MovedColumn } from './columns.js';
 import { chunkEnd, chunkStart, type RouteRowsPart } from './rows-part.js';
 import { doubleStaffedRows } from './doubleStaffed.js';
 import { staffDayOrder, type StaffDayOrder } from './staffDayOrder.js';
@@ -60,8 +60,12 @@ export class RouteRows {
   private shiftEnd: Column<Float64Array> | null = null;
   private staff: Whole | null;
   private clients: { names: Interner; client: Whole; lastPoint: number[]; visits: VisitIds } | null;
+  /** The numbers as read of the rows put in order ({@link RouteRows.reorder}) that a window's end may cut: their order when cut. */
+  private readNumbers: Map<number, number> | null = null;
   /** 1 for a row of a double-staffed visit ({@link RouteRows.markDoubleStaffed}). */
   private double: Uint8Array | null = null;
+  /** The same a bit a row, once the rows are put in order ({@link RouteRows.reorder}; `double` is let go then). */
+  private doubleBits: Uint8Array | null = null;
   /** The row at which the reader's garbage is next collected. */
   private collectAt = COLLECT_ROWS;
 
@@ -207,6 +211,35 @@ export class RouteRows {
   }
 
   /**
+   * Puts the rows in the order of the staff-days: row `order.rows[p]` becomes row p, so each
+   * staff-day's rows are `order.dayFirst[r]` … `order.dayFirst[r + 1] − 1` themselves, and
+   * `order.rows` is let go (null). A row a window's end in `windowEnds` may cut (it starts before
+   * and ends at or after it) keeps its number as read, which orders it among the cut
+   * ({@link RouteRows.dayStops}).
+   */
+  reorder(order: StaffDayOrder, windowEnds: readonly number[]): void {
+    const rows = order.rows;
+    if (rows === null) return;
+    const read = new Map<number, number>();
+    for (let p = 0; p < rows.length; p++) {
+      const i = rows[p]!, start = this.times.start(i), end = this.times.end(i);
+      if (windowEnds.some((e) => start < e && e <= end)) read.set(p, i);
+    }
+    const { travelMinutes, travelKm, shiftStart, shiftEnd, double } = this;
+    if (double !== null) {
+      const bits = new Uint8Array((rows.length + 7) >> 3);
+      for (let p = 0; p < rows.length; p++) if (double[rows[p]!] === 1) bits[p >> 3] = bits[p >> 3]! | 1 << (p & 7);
+      this.doubleBits = bits;
+      this.double = null;
+    }
+    const moved: MovedColumn[] = [...this.times.moved(), this.group, this.point];
+    for (const c of [travelMinutes, travelKm, shiftStart, shiftEnd]) if (c !== null) moved.push(c.sparse());
+    permuteRows(rows, moved);
+    this.readNumbers = read;
+    order.rows = null;
+  }
+
+  /**
    * Calls `each` for every staff-day of the local days [fromDay, fromDay + days), in the order of
    * the routes (staff id, then day): its staff number, where its rows begin and end in
    * `order.rows`, its local day (in the zone the order was made in), its number in `order.dayFirst`.
@@ -250,31 +283,36 @@ export class RouteRows {
       travelKm: this.travelKm?.optional(i) ?? null,
       shiftStart: this.shiftStart?.optional(i) ?? null,
       shiftEnd: shiftEnd === null ? null : Math.min(shiftEnd, windowEnd),
-      double: this.double?.[i] === 1,
+      double: this.isDouble(i),
     };
   }
 
   /**
-   * Fills `d` with the stops of rows `order[a]` … `order[b − 1]` (a staff-day, in order of start,
+   * Fills `d` with the stops of rows `order[a]` … `order[b − 1]` (rows `a` … `b − 1` when `order`
+   * is null: rows put in order, {@link RouteRows.reorder}) (a staff-day, in order of start,
    * end and row) in a window that ends at `windowEnd`, as {@link RouteRows.stop} makes each; when
    * the window cuts a visit, in order of start, the end as cut, and row (the cut end may now tie
    * another's).
    */
-  dayStops(d: DayStops, order: Int32Array, a: number, b: number, windowEnd: number): void {
-    let rows: ArrayLike<number> = order, from = a;
+  dayStops(d: DayStops, order: Int32Array | null, a: number, b: number, windowEnd: number): void {
+    let rows: ArrayLike<number> | null = order, from = a;
+    const row = (r: number) => (order === null ? r : order[r]!);
     for (let r = a; r < b; r++) {
-      if (this.times.end(order[r]!) > windowEnd) {
+      if (this.times.end(row(r)) > windowEnd) {
         const end = (i: number) => Math.min(this.times.end(i), windowEnd);
-        rows = Array.from(order.subarray(a, b)).sort((x, y) => this.times.start(x) - this.times.start(y) || end(x) - end(y) || x - y);
+        // ties in the order the rows were read (rows put in order keep their number as read: readNumbers)
+        const read = this.readNumbers, number = (i: number) => (read === null ? i : read.get(i) ?? i);
+        rows = Array.from({ length: b - a }, (_, k) => row(a + k))
+          .sort((x, y) => this.times.start(x) - this.times.start(y) || end(x) - end(y) || number(x) - number(y));
         from = 0;
         break;
       }
     }
     const n = b - a;
     d.reset(n);
-    const { travelMinutes, travelKm, shiftStart, shiftEnd, double } = this;
+    const { travelMinutes, travelKm, shiftStart, shiftEnd } = this;
     for (let k = 0; k < n; k++) {
-      const i = rows[from + k]!;
+      const i = rows === null ? from + k : rows[from + k]!;
       const p = this.point.get(i) - 1;
       d.start[k] = this.times.start(i);
       d.end[k] = Math.min(this.times.end(i), windowEnd);
@@ -284,22 +322,29 @@ export class RouteRows {
       d.travelKm[k] = travelKm === null ? Number.NaN : travelKm.valueOrNaN(i);
       d.shiftStart[k] = shiftStart === null ? Number.NaN : shiftStart.valueOrNaN(i);
       d.shiftEnd[k] = shiftEnd === null ? Number.NaN : Math.min(shiftEnd.valueOrNaN(i), windowEnd);
-      d.double[k] = double !== null && double[i] === 1 ? 1 : 0;
+      d.double[k] = this.isDouble(i) ? 1 : 0;
     }
   }
 
-  /** The group of rows `order[a]` … `order[b − 1]`: the most frequent, ties by the smallest name. */
-  dayGroup(order: Int32Array, a: number, b: number): number {
-    if (b - a > 32) return mostFrequent(Array.from(order.subarray(a, b), (i) => this.group.get(i)), (g) => this.groupNames.name(g));
+  /** The group of rows `order[a]` … `order[b − 1]` (`a` … `b − 1` when `order` is null): the most frequent, ties by the smallest name. */
+  dayGroup(order: Int32Array | null, a: number, b: number): number {
+    const group = (r: number) => this.group.get(order === null ? r : order[r]!);
+    if (b - a > 32) return mostFrequent(Array.from({ length: b - a }, (_, k) => group(a + k)), (g) => this.groupNames.name(g));
     let best = -1, most = 0;
     for (let r = a; r < b; r++) {
-      const g = this.group.get(order[r]!);
+      const g = group(r);
       if (g === best) continue;
       let count = 0;
-      for (let q = a; q < b; q++) if (this.group.get(order[q]!) === g) count++;
+      for (let q = a; q < b; q++) if (group(q) === g) count++;
       if (count > most || (count === most && this.groupNames.name(g) < this.groupNames.name(best))) { best = g; most = count; }
     }
     return best;
+  }
+
+  /** Whether row `i` is of a double-staffed visit. */
+  private isDouble(i: number): boolean {
+    const bits = this.doubleBits;
+    return bits !== null ? (bits[i >> 3]! >> (i & 7) & 1) === 1 : this.double?.[i] === 1;
   }
 
   /** Row `i`'s start. */

@@ -15,8 +15,8 @@
  * order.rows.subarray(order.staffFirst[s], order.staffFirst[s + 1]); // → staff member s's rows, day by day
  */
 export interface StaffDayOrder {
-  /** Row numbers, staff by staff (by number). */
-  rows: Int32Array;
+  /** Row numbers, staff by staff (by number); null once the rows are put in this order ({@link RouteRows.reorder}). */
+  rows: Int32Array | null;
   /** Where each staff member's rows begin in `rows` (one more entry: the end). */
   staffFirst: Int32Array;
   /** Staff numbers in the order of their ids (as strings). */

@@ -45,6 +45,44 @@ export class WholeColumn {
   }
 }
 
+/**
+ * A count of each staff-day kept in a Uint16Array while every number kept is a whole number
+ * 0 … 65,535 (−0 is not), else as it is in a Float64Array (from the first that is not; the
+ * numbers kept before are copied there).
+ *
+ * @example
+ * const visits = new CountColumn(2);
+ * visits.set(0, 7);
+ * visits.set(1, 70_000); // a Float64Array from here on
+ * [visits.get(0), visits.get(1)]; // → [7, 70000]
+ */
+export class CountColumn {
+  private small: Uint16Array | null;
+  private any: Float64Array | null = null;
+
+  constructor(length: number) {
+    this.small = new Uint16Array(length);
+  }
+
+  get(k: number): number {
+    const small = this.small;
+    return small !== null ? small[k]! : this.any![k]!;
+  }
+
+  set(k: number, x: number): void {
+    const small = this.small;
+    if (small !== null) {
+      if ((x & 0xffff) === x && !Object.is(x, -0)) {
+        small[k] = x;
+        return;
+      }
+      this.any = Float64Array.from(small);
+      this.small = null;
+    }
+    this.any![k] = x;
+  }
+}
+
 /** Days' figures in a chunk of {@link SparseFigures}. */
 const CHUNK_DAYS = 4096;
 

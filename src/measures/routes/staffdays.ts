@@ -12,7 +12,7 @@ import type { LocalZone } from '../../windows/zone.js';
 import { MS_PER_MINUTE } from '../../windows/civil.js';
 import { dayFigures, type DayCore, type DayFigures } from './day.js';
 import { CORE, flagOf, localTime, packCore, SOURCES, WIDTH } from './packedDay.js';
-import { SparseFigures, WholeColumn } from './staffdayColumns.js';
+import { CountColumn, SparseFigures, WholeColumn } from './staffdayColumns.js';
 import { FIGURE, REASONS, SEARCHES, type Figure, type SummaryDays } from './summaryDays.js';
 import type { StaffDayRoute } from './types.js';
 
@@ -37,9 +37,9 @@ const ratio = (driven: number, best: number): number => (best === 0 ? (driven ==
 
 /**
  * The staff-days of one window in columns, in the order of the routes (staff id, then day): who
- * (staff, day and group numbers) and the figures of {@link DayCore} (61 bytes a staff-day where
+ * (staff, day and group numbers) and the figures of {@link DayCore} (57 bytes a staff-day where
  * its times are whole minutes, travel is the model's and the best orders a sample's, 32 more for
- * every day's best orders; the rest is derived by {@link dayFigures} when a day is read). A streamed array for `writeJson`
+ * every day's best orders but those that are the day's model figures (a bit); the rest is derived by {@link dayFigures} when a day is read). A streamed array for `writeJson`
  * ({@link STREAMED_ROWS}); `slice`, iteration and `toJSON` give {@link StaffDayRoute} objects.
  *
  * @example
@@ -54,8 +54,8 @@ export class StaffDays implements Iterable<StaffDayRoute> {
   readonly staff: Int32Array;
   readonly day: Int32Array;
   readonly group: Int32Array;
-  private readonly visits: Int32Array;
-  private readonly doubles: Int32Array;
+  private readonly visits: CountColumn;
+  private readonly doubles: CountColumn;
   /** Work start and end (epoch ms) and minutes with clients: whole minutes in most logs. */
   private readonly workStart: WholeColumn;
   private readonly workEnd: WholeColumn;
@@ -66,8 +66,10 @@ export class StaffDays implements Iterable<StaffDayRoute> {
   /** Travel as driven: null while every day's is its model travel (read from the model's columns). */
   private travelMinutes: Float64Array | null = null;
   private travelKm: Float64Array | null = null;
-  /** bestMinutes, bestKm, bestMinutesWindows, bestKmWindows: only the days searched have them. */
+  /** bestMinutes, bestKm, bestMinutesWindows, bestKmWindows: only the days searched have them, and not a day in {@link StaffDays.modelBest}. */
   private readonly best: SparseFigures;
+  /** A bit a day: 1 for a day whose four best figures are its model figures (minutes, km, minutes, km: its order was the best), kept as those. */
+  private readonly modelBest: Uint8Array;
   /** The four kinds of a day in one byte, two bits each (see {@link CODE}). */
   private readonly codes: Uint8Array;
   private readonly core = {} as DayCore;
@@ -85,8 +87,8 @@ export class StaffDays implements Iterable<StaffDayRoute> {
     this.staff = new Int32Array(length);
     this.day = new Int32Array(length);
     this.group = new Int32Array(length);
-    this.visits = new Int32Array(length);
-    this.doubles = new Int32Array(length);
+    this.visits = new CountColumn(length);
+    this.doubles = new CountColumn(length);
     this.workStart = new WholeColumn(length, MS_PER_MINUTE);
     this.workEnd = new WholeColumn(length, MS_PER_MINUTE);
     this.clientMinutes = new WholeColumn(length, 1);
@@ -94,6 +96,7 @@ export class StaffDays implements Iterable<StaffDayRoute> {
     this.modelMinutes = new Float64Array(length);
     this.modelKm = new Float64Array(length);
     this.best = new SparseFigures(length, 4);
+    this.modelBest = new Uint8Array((length + 7) >> 3);
     this.codes = new Uint8Array(length);
   }
 
@@ -108,8 +111,8 @@ export class StaffDays implements Iterable<StaffDayRoute> {
 
   /** Keeps the figures of staff-day `k` packed by {@link packCore} at `cores[at …]` (its staff, day and group set in their columns). */
   setFigures(k: number, cores: Float64Array, at: number): void {
-    this.visits[k] = cores[at]!;
-    this.doubles[k] = cores[at + 1]!;
+    this.visits.set(k, cores[at]!);
+    this.doubles.set(k, cores[at + 1]!);
     const x = at + 2;
     this.workStart.set(k, cores[x]!);
     this.workEnd.set(k, cores[x + 1]!);
@@ -122,7 +125,13 @@ export class StaffDays implements Iterable<StaffDayRoute> {
     if (this.travelKm === null && !Object.is(travelKm, modelKm)) this.travelKm = this.modelKm.slice();
     if (this.travelMinutes !== null) this.travelMinutes[k] = travelMinutes;
     if (this.travelKm !== null) this.travelKm[k] = travelKm;
-    for (let i = 0; i < 4; i++) this.best.set(k, i, cores[x + 8 + i]!);
+    const b = x + 8, byte = k >> 3, bit = 1 << (k & 7);
+    if (Object.is(cores[b], modelMinutes) && Object.is(cores[b + 1], modelKm) && Object.is(cores[b + 2], modelMinutes) && Object.is(cores[b + 3], modelKm)
+      && !Number.isNaN(modelMinutes) && !Number.isNaN(modelKm)) this.modelBest[byte] = this.modelBest[byte]! | bit;
+    else {
+      this.modelBest[byte] = this.modelBest[byte]! & ~bit;
+      for (let i = 0; i < 4; i++) this.best.set(k, i, cores[b + i]!);
+    }
     const c = x + WIDTH;
     this.codes[k] = cores[c]! << CODE.source | cores[c + 1]! << CODE.search | cores[c + 2]! << CODE.windowsFeasible | cores[c + 3]! << CODE.reason;
   }
@@ -131,8 +140,8 @@ export class StaffDays implements Iterable<StaffDayRoute> {
   figures(k: number, out?: DayFigures): DayFigures {
     // the day's core in one object refilled for each day read (its figures are copied out by dayFigures)
     const core = this.core;
-    core.visits = this.visits[k]!;
-    core.doubleStaffedVisits = this.doubles[k]!;
+    core.visits = this.visits.get(k);
+    core.doubleStaffedVisits = this.doubles.get(k);
     core.workStart = this.workStart.get(k);
     core.workEnd = this.workEnd.get(k);
     core.clientMinutes = this.clientMinutes.get(k);
@@ -142,12 +151,12 @@ export class StaffDays implements Iterable<StaffDayRoute> {
     core.waitingMinutes = orNull(this.waitingMinutes[k]!);
     core.modelMinutes = orNull(this.modelMinutes[k]!);
     core.modelKm = orNull(this.modelKm[k]!);
-    core.bestMinutes = orNull(this.best.get(k, BEST.minutes));
-    core.bestKm = orNull(this.best.get(k, BEST.km));
+    core.bestMinutes = orNull(this.bestOf(k, BEST.minutes));
+    core.bestKm = orNull(this.bestOf(k, BEST.km));
     core.bestSearch = SEARCHES[this.code(k, CODE.search)]!;
     core.windowsFeasible = flagOf(this.code(k, CODE.windowsFeasible));
-    core.bestMinutesWindows = orNull(this.best.get(k, BEST.minutesWindows));
-    core.bestKmWindows = orNull(this.best.get(k, BEST.kmWindows));
+    core.bestMinutesWindows = orNull(this.bestOf(k, BEST.minutesWindows));
+    core.bestKmWindows = orNull(this.bestOf(k, BEST.kmWindows));
     core.reason = REASONS[this.code(k, CODE.reason)]!;
     return dayFigures(core, out);
   }
@@ -204,10 +213,10 @@ export class StaffDays implements Iterable<StaffDayRoute> {
 
   /** Figure `f` of the days numbered `out[0 … n − 1]`, each in its day's place. */
   private figuresAt(f: Figure, out: Float64Array, n: number): void {
-    const F = FIGURE, best = this.best;
+    const F = FIGURE;
     // (NaN figures: NaN, as null; a NaN travel gives NaN per visit)
     switch (f) {
-      case F.visits: for (let j = 0; j < n; j++) out[j] = this.visits[out[j]!]!; return;
+      case F.visits: for (let j = 0; j < n; j++) out[j] = this.visits.get(out[j]!); return;
       case F.workingMinutes: for (let j = 0; j < n; j++) out[j] = this.working(out[j]!); return;
       case F.clientMinutes: for (let j = 0; j < n; j++) out[j] = this.clientMinutes.get(out[j]!); return;
       case F.travelMinutes: for (let j = 0; j < n; j++) out[j] = this.travelMinutesOf(out[j]!); return;
@@ -215,8 +224,8 @@ export class StaffDays implements Iterable<StaffDayRoute> {
       case F.waitingMinutes: for (let j = 0; j < n; j++) out[j] = this.waitingMinutes[out[j]!]!; return;
       case F.modelMinutes: for (let j = 0; j < n; j++) out[j] = this.modelMinutes[out[j]!]!; return;
       case F.modelKm: for (let j = 0; j < n; j++) out[j] = this.modelKm[out[j]!]!; return;
-      case F.bestMinutes: for (let j = 0; j < n; j++) out[j] = best.get(out[j]!, BEST.minutes); return;
-      case F.bestMinutesWindows: for (let j = 0; j < n; j++) out[j] = best.get(out[j]!, BEST.minutesWindows); return;
+      case F.bestMinutes: for (let j = 0; j < n; j++) out[j] = this.bestOf(out[j]!, BEST.minutes); return;
+      case F.bestMinutesWindows: for (let j = 0; j < n; j++) out[j] = this.bestOf(out[j]!, BEST.minutesWindows); return;
       case F.savingMinutes: for (let j = 0; j < n; j++) out[j] = this.saving(out[j]!, this.modelMinutes, BEST.minutes, false); return;
       case F.savingKm: for (let j = 0; j < n; j++) out[j] = this.saving(out[j]!, this.modelKm, BEST.km, false); return;
       case F.savingMinutesWindows: for (let j = 0; j < n; j++) out[j] = this.saving(out[j]!, this.modelMinutes, BEST.minutesWindows, true); return;
@@ -224,8 +233,8 @@ export class StaffDays implements Iterable<StaffDayRoute> {
       case F.clientTimeShare: for (let j = 0; j < n; j++) out[j] = this.clientTimeShare(out[j]!); return;
       case F.detourRatio: for (let j = 0; j < n; j++) out[j] = this.detourRatio(out[j]!, BEST.minutes, false); return;
       case F.detourRatioWindows: for (let j = 0; j < n; j++) out[j] = this.detourRatio(out[j]!, BEST.minutesWindows, true); return;
-      case F.travelMinutesPerVisit: for (let j = 0; j < n; j++) out[j] = this.travelMinutesOf(out[j]!) / this.visits[out[j]!]!; return;
-      case F.kmPerVisit: for (let j = 0; j < n; j++) out[j] = this.travelKmOf(out[j]!) / this.visits[out[j]!]!; return;
+      case F.travelMinutesPerVisit: for (let j = 0; j < n; j++) out[j] = this.travelMinutesOf(out[j]!) / this.visits.get(out[j]!); return;
+      case F.kmPerVisit: for (let j = 0; j < n; j++) out[j] = this.travelKmOf(out[j]!) / this.visits.get(out[j]!); return;
       case F.bestSearch: for (let j = 0; j < n; j++) out[j] = this.code(out[j]!, CODE.search); return;
       case F.windowsFeasible: for (let j = 0; j < n; j++) out[j] = this.code(out[j]!, CODE.windowsFeasible); return;
       case F.reason: for (let j = 0; j < n; j++) out[j] = this.code(out[j]!, CODE.reason); return;
@@ -241,6 +250,12 @@ export class StaffDays implements Iterable<StaffDayRoute> {
     if (f === F.waitingMinutes) return this.waitingMinutes;
     if (f === F.modelMinutes) return this.modelMinutes;
     return f === F.modelKm ? this.modelKm : null;
+  }
+
+  /** Best figure `i` of day `k` (see {@link BEST}): its model figure for a day in {@link StaffDays.modelBest}. */
+  private bestOf(k: number, i: number): number {
+    if ((this.modelBest[k >> 3]! >> (k & 7) & 1) === 0) return this.best.get(k, i);
+    return (i & 1) === 0 ? this.modelMinutes[k]! : this.modelKm[k]!;
   }
 
   private travelMinutesOf(k: number): number {
@@ -266,18 +281,17 @@ export class StaffDays implements Iterable<StaffDayRoute> {
 
   /** Whether day `k` has both detour figures' pairs (model and best, minutes and km), and within the time windows too when `windows`. */
   private detour(k: number, windows: boolean): boolean {
-    const b = this.best;
-    return !Number.isNaN(this.modelMinutes[k]!) && !Number.isNaN(b.get(k, BEST.minutes)) && !Number.isNaN(this.modelKm[k]!) && !Number.isNaN(b.get(k, BEST.km))
-      && (!windows || (!Number.isNaN(b.get(k, BEST.minutesWindows)) && !Number.isNaN(b.get(k, BEST.kmWindows))));
+    return !Number.isNaN(this.modelMinutes[k]!) && !Number.isNaN(this.bestOf(k, BEST.minutes)) && !Number.isNaN(this.modelKm[k]!) && !Number.isNaN(this.bestOf(k, BEST.km))
+      && (!windows || (!Number.isNaN(this.bestOf(k, BEST.minutesWindows)) && !Number.isNaN(this.bestOf(k, BEST.kmWindows))));
   }
 
   /** The model figure less best figure `i` of day `k` (NaN without the detour figures). */
   private saving(k: number, model: Float64Array, i: number, windows: boolean): number {
-    return this.detour(k, windows) ? model[k]! - this.best.get(k, i) : Number.NaN;
+    return this.detour(k, windows) ? model[k]! - this.bestOf(k, i) : Number.NaN;
   }
 
   private detourRatio(k: number, i: number, windows: boolean): number {
-    return this.detour(k, windows) ? ratio(this.modelMinutes[k]!, this.best.get(k, i)) : Number.NaN;
+    return this.detour(k, windows) ? ratio(this.modelMinutes[k]!, this.bestOf(k, i)) : Number.NaN;
   }
 
   /**

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { permuteRows } from '../../src/measures/routes/columns.js';
+import { RouteRows } from '../../src/measures/routes/rows.js';
+import { DayStops } from '../../src/measures/routes/dayStops.js';
+import { dayWindow } from '../../src/windows/windows.js';
+import { LocalZone } from '../../src/windows/zone.js';
+import { visit } from './routes-fixture.js';
+
+// The rows put in the order of the staff-days in place (RouteRows.reorder), so the order's row
+// numbers can go: each staff-day's stops must be what they were through the order.
+
+/** Every field of the stops `d` holds, stop by stop. */
+const stopsOf = (d: DayStops) => Array.from({ length: d.n }, (_, k) => [d.start[k], d.end[k], d.lat[k], d.lon[k], d.travelMinutes[k], d.travelKm[k], d.shiftStart[k], d.shiftEnd[k], d.double[k]]);
+
+describe('rows put in the order of the staff-days', () => {
+  it('a permutation moves each row to its place, every column alike (two cycles and a fixed point, by hand)', () => {
+    const a = Float64Array.of(10, 20, 30, 40, 50, 60), b = Int32Array.of(1, 2, 3, 4, 5, 6);
+    const order = Int32Array.of(2, 0, 1, 4, 3, 5);
+    permuteRows(order, [{ get: (i) => a[i]!, set: (i, v) => { a[i] = v; } }, { get: (i) => b[i]!, set: (i, v) => { b[i] = v; } }]);
+    expect(Array.from(a)).toEqual([30, 10, 20, 50, 40, 60]);
+    expect(Array.from(b)).toEqual([3, 1, 2, 5, 4, 6]);
+  });
+
+  it('give each staff-day the stops it had, a window cutting visits tied at its end in the order they were read', () => {
+    const zone = new LocalZone('UTC');
+    const P: [number, number] = [62, 15], Q: [number, number] = [63, 16], R: [number, number] = [64, 17];
+    const late = (h: string) => Date.parse(`2024-10-02T${h}:00Z`);
+    const rows = new RouteRows();
+    const visits = [
+      visit('S2', 'c1', '08:00', '09:00', P, { travelMinutes: 12, shiftStart: Date.parse('2024-10-01T07:00:00Z') }),
+      // read first, ending last: cut at midnight, both end then, and this one stays first
+      { ...visit('S1', 'c2', '23:00', '23:30', Q), end: late('01:30') },
+      visit('S1', 'c3', '10:00', '10:30', P, { travelKm: 3 }),
+      { ...visit('S1', 'c4', '23:00', '23:30', R), end: late('00:30') },
+      visit('S2', 'c5', '07:00', '07:30', R),
+      visit('S1', 'c6', '10:00', '10:20', null),
+      visit('S3', 'c1', '08:00', '09:00', P), // with S2: double-staffed
+    ];
+    for (const v of visits) rows.add(v);
+    rows.markDoubleStaffed(5 * 60_000);
+    const order = rows.staffDays(zone);
+    const w = dayWindow('2024-10-01', 1, zone), end = w.dayStarts[1]!;
+    const days: [number, number][] = [];
+    rows.eachStaffDay(order, w, (_s, a, b) => days.push([a, b]));
+    const d = new DayStops();
+    const before = days.map(([a, b]) => {
+      rows.dayStops(d, order.rows, a, b, end);
+      return { stops: stopsOf(d), group: rows.dayGroup(order.rows, a, b) };
+    });
+    // S1's day: c6 (10:00–10:20), c3, then c2 before c4 (both cut at midnight: the order read)
+    expect(before[0]!.stops.map((s) => [s[0], s[1], s[2]])).toEqual([
+      [Date.parse('2024-10-01T10:00:00Z'), Date.parse('2024-10-01T10:20:00Z'), Number.NaN],
+      [Date.parse('2024-10-01T10:00:00Z'), Date.parse('2024-10-01T10:30:00Z'), 62],
+      [Date.parse('2024-10-01T23:00:00Z'), end, 63],
+      [Date.parse('2024-10-01T23:00:00Z'), end, 64],
+    ]);
+    // S2's day: c5, then c1 (double-staffed); S3's: c1 (double-staffed)
+    expect([before[1]!.stops.map((s) => s[8]), before[2]!.stops.map((s) => s[8])]).toEqual([[0, 1], [1]]);
+    rows.reorder(order, [end]);
+    expect(order.rows).toBeNull();
+    const after = days.map(([a, b]) => {
+      rows.dayStops(d, null, a, b, end);
+      return { stops: stopsOf(d), group: rows.dayGroup(null, a, b) };
+    });
+    expect(after).toEqual(before);
+  });
+});
