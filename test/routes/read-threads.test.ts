@@ -138,6 +138,24 @@ describe('a part\'s chunk', () => {
   });
 });
 
+describe('a part\'s numbers', () => {
+  it('take two bytes a row until a number past 65,535, then four, the numbers kept', () => {
+    const zone = new LocalZone('UTC');
+    const n = 65_540;
+    const part = new RowsPart(zone, [-Infinity, Infinity], n);
+    const t0 = Date.UTC(2024, 9, 1, 8, 0);
+    // staff number r on row r (each staff member new); one client, one group; a point per row but the first
+    for (let r = 0; r < n; r++) {
+      part.addVisit({ visitId: '', client: 'C', staff: `S${r}`, group: 'G', start: t0, end: t0 + 60_000, ...(r === 0 ? {} : { lat: 60 + r / 1e6, lon: 15 }) } as Parameters<RowsPart['addVisit']>[0]);
+    }
+    const chunk = part.part().chunks[0]!;
+    expect([chunk.staff instanceof Int32Array, chunk.point instanceof Int32Array, chunk.client instanceof Uint16Array, chunk.group instanceof Uint16Array]).toEqual([true, true, true, true]);
+    expect([chunk.staff[0], chunk.staff[65_535], chunk.staff[65_536], chunk.staff[n - 1]]).toEqual([0, 65_535, 65_536, n - 1]);
+    // point + 1, 0 for none: row r has point r − 1
+    expect([chunk.point[0], chunk.point[1], chunk.point[65_537], chunk.point[n - 1]]).toEqual([0, 1, 65_537, n - 1]);
+  });
+});
+
 describe('DaysKept', () => {
   it('keeps the rows of its days, counts the others, notes the first and last day kept, and adds up a part', () => {
     const days = new DaysKept([10, 13]);

@@ -18,9 +18,9 @@ import { inWholeSeconds } from './columns.js';
 const CHUNK_ROWS = 1 << 16;
 
 /**
- * Rows of a part, in columns: a row's numbers (the part's own), times (read with
- * {@link chunkStart} and {@link chunkEnd}), point (its coordinates in the part's `lat`/`lon`, -1:
- * none), travel and shift (`places`: travel minutes, travel km, shift start, shift end; null: no
+ * Rows of a part, in columns: a row's numbers (the part's own; {@link PartNumbers}), times (read
+ * with {@link chunkStart} and {@link chunkEnd}), point + 1 (its coordinates in the part's
+ * `lat`/`lon`; 0: none), travel and shift (`places`: travel minutes, travel km, shift start, shift end; null: no
  * row of the chunk has one; NaN: this row has none) and visit id (ASCII bytes up to `idEnds[row]`
  * of `ids`, or text in `texts`).
  *
@@ -29,9 +29,9 @@ const CHUNK_ROWS = 1 << 16;
  */
 export interface RowsChunk {
   count: number;
-  staff: Int32Array;
-  client: Int32Array;
-  group: Int32Array;
+  staff: PartNumbers;
+  client: PartNumbers;
+  group: PartNumbers;
   /** The first row's start (epoch ms); each row's start and end are whole seconds from it and from the start ({@link inWholeSeconds}) … */
   base: number;
   /** … its start, seconds after `base`, … */
@@ -40,12 +40,32 @@ export interface RowsChunk {
   durations: Int32Array;
   /** or, from the first row of the chunk that is not in whole seconds, every row's start and end (epoch ms). */
   exact: { start: Float64Array; end: Float64Array } | null;
-  point: Int32Array;
+  point: PartNumbers;
   places: (Float64Array | null)[];
   ids: Uint8Array;
   idEnds: Int32Array;
   /** Visit ids not given as ASCII bytes: [row of the chunk, id], by row. */
   texts: [number, string][];
+}
+
+/**
+ * A column of a chunk's numbers (staff, clients, groups, points): two bytes a row while every number
+ * is below 65,536, four from the first that is not ({@link setNumber}).
+ *
+ * @example
+ * const staff: PartNumbers = new Uint16Array(65_536);
+ */
+export type PartNumbers = Uint16Array | Int32Array;
+
+/** The chunk's column `key` with row `i` set to `v` (a whole number ≥ 0), widened to four bytes a row when `v` needs them. */
+function setNumber(c: RowsChunk, key: 'staff' | 'client' | 'group' | 'point', i: number, v: number): void {
+  let a = c[key];
+  if (v > 0xffff && a instanceof Uint16Array) {
+    const wide = new Int32Array(a.length);
+    wide.set(a);
+    c[key] = a = wide;
+  }
+  a[i] = v;
 }
 
 /**
@@ -190,9 +210,9 @@ export class RowsPart implements PartSink<RouteRowsPart> {
     }
     const i = this.count++;
     const c = this.chunk;
-    c.staff[i] = staff;
-    c.client[i] = client;
-    c.group[i] = group;
+    setNumber(c, 'staff', i, staff);
+    setNumber(c, 'client', i, client);
+    setNumber(c, 'group', i, group);
     if (c.exact === null) {
       if (i === 0) c.base = start;
       if (inWholeSeconds(c.base, start, end)) {
@@ -215,10 +235,10 @@ export class RowsPart implements PartSink<RouteRowsPart> {
   /** Row `i`'s point (the client's last one when the same, as {@link RouteRows} numbers them), travel and shift. */
   private place(i: number, c: number, lat: number, lon: number, travelMinutes: number, travelKm: number, shiftStart: number, shiftEnd: number): void {
     const chunk = this.chunk;
-    if (Number.isNaN(lat) || Number.isNaN(lon)) chunk.point[i] = -1;
+    if (Number.isNaN(lat) || Number.isNaN(lon)) chunk.point[i] = 0;
     else {
       const last = this.lastPoint[c];
-      if (last !== undefined && this.lat[last] === lat && this.lon[last] === lon) chunk.point[i] = last;
+      if (last !== undefined && this.lat[last] === lat && this.lon[last] === lon) setNumber(chunk, 'point', i, last + 1);
       else {
         const p = this.points++;
         if (p === this.lat.length) {
@@ -231,7 +251,7 @@ export class RowsPart implements PartSink<RouteRowsPart> {
         this.lat[p] = lat;
         this.lon[p] = lon;
         this.lastPoint[c] = p;
-        chunk.point[i] = p;
+        setNumber(chunk, 'point', i, p + 1);
       }
     }
     // no array per row: most rows have none of the four
@@ -288,8 +308,8 @@ export function chunkEnd(c: RowsChunk, r: number): number {
 /** An empty chunk of `n` rows. */
 function newChunk(n: number): RowsChunk {
   return {
-    count: 0, staff: new Int32Array(n), client: new Int32Array(n), group: new Int32Array(n), base: Number.NaN, seconds: new Int32Array(n), durations: new Int32Array(n), exact: null,
-    point: new Int32Array(n), places: [null, null, null, null], ids: new Uint8Array(4 * n), idEnds: new Int32Array(n), texts: [],
+    count: 0, staff: new Uint16Array(n), client: new Uint16Array(n), group: new Uint16Array(n), base: Number.NaN, seconds: new Int32Array(n), durations: new Int32Array(n), exact: null,
+    point: new Uint16Array(n), places: [null, null, null, null], ids: new Uint8Array(4 * n), idEnds: new Int32Array(n), texts: [],
   };
 }
 

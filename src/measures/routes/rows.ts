@@ -136,7 +136,7 @@ export class RouteRows {
       let text = 0;
       for (let r = 0, idFrom = 0; r < c.count; idFrom = c.idEnds[r++]!) {
         const i = this.put(staff[c.staff[r]!]!, clients[c.client[r]!]!, groups[c.group[r]!]!, chunkStart(c, r), chunkEnd(c, r));
-        const p = c.point[r]!;
+        const p = c.point[r]! - 1;
         this.place(i, held, p < 0 ? NaN : lat[p]!, p < 0 ? NaN : lon[p]!, travelMinutes?.[r] ?? NaN, travelKm?.[r] ?? NaN, shiftStart?.[r] ?? NaN, shiftEnd?.[r] ?? NaN);
         if (text < c.texts.length && c.texts[text]![0] === r) held.visits.add(i, c.texts[text++]![1]);
         else held.visits.addBytes(i, buf, idFrom, c.idEnds[r]!);
