@@ -9,7 +9,7 @@ import type { ContinuityRules } from '../../measures/continuity/rules.js';
 import { MS_PER_HOUR, MS_PER_MINUTE } from '../../windows/civil.js';
 import type { DayWindow } from '../../windows/windows.js';
 import type { LocalZone } from '../../windows/zone.js';
-import { ClientStaffer, localTime, type ClientWindowStaffing, type StafferOptions } from '../../measures/staffing/client.js';
+import { ClientStaffer, localTime, staffCounts, type ClientWindowStaffing, type StafferOptions } from '../../measures/staffing/client.js';
 import type { SlotVisit } from '../../measures/staffing/slots.js';
 import { SlotFinder } from './slot-finder.js';
 import { togetherLongEnough } from '../../measures/staffing/together.js';
@@ -68,12 +68,10 @@ export class ColumnStaffer {
 
   /** As {@link ClientStaffer.staff}: `rowsOf` is called only for a client with a duplicate registration. */
   staff(client: string, columns: CountedColumns, rowsOf: () => readonly CountedRow[], age: number | null, measured?: ClientFigures): ClientWindowStaffing {
-    const { store, rows: sorted, a, b, groups } = columns;
-    measured ??= this.measured.evaluate(store, a, b, age);
-    const group = groups[measured.group] ?? '';
-    const eligible = measured.reason === null;
-    const staffCounted = measured.staff;
-    const staffOther = this.other.evaluate(store, a, b, age).staff;
+    const { store, rows: sorted, a, b } = columns;
+    const counts = staffCounts(this.rules, this.measured, this.other, columns, age, measured);
+    const { group, eligible, withSecond, withoutSecond } = counts;
+    measured = counts.measured;
     const mark = this.nextClient();
     const { atDouble, atOther, inVisit, runEnd, doubles } = this;
     const { start, end, staff: rankOf } = sorted;
@@ -138,8 +136,6 @@ export class ColumnStaffer {
     }
     let onlyAtDouble = 0;
     for (const s of doubles) if (atOther[s] !== mark) onlyAtDouble++;
-    const withSecond = this.rules.countBothStaff ? staffCounted : staffOther;
-    const withoutSecond = this.rules.countBothStaff ? staffOther : staffCounted;
     return {
       client: {
         client, group, eligible, visits: count,

@@ -41,6 +41,31 @@ export interface StafferOptions {
 }
 
 /**
+ * A client's staff counts for its staffing figures: its group and eligibility as the measure finds
+ * them under `rules` (`measured`, when the engine's evaluation has them, else evaluated here by
+ * `measuredBy`), and its staff counted with the second staff member of a double-staffed visit and
+ * without (one of the two is the measure's count, the other `otherBy`'s, whose rules flip
+ * `countBothStaff`).
+ *
+ * @example
+ * const { group, eligible, withSecond, withoutSecond } = staffCounts(rules, measuredBy, otherBy, columns, age);
+ */
+export function staffCounts(rules: ContinuityRules, measuredBy: ClientEvaluator, otherBy: ClientEvaluator, columns: CountedColumns, age: number | null, measured?: ClientFigures):
+  { measured: ClientFigures; group: string; eligible: boolean; withSecond: number; withoutSecond: number } {
+  const { store, a, b, groups } = columns;
+  measured ??= measuredBy.evaluate(store, a, b, age);
+  const staffCounted = measured.staff;
+  const staffOther = otherBy.evaluate(store, a, b, age).staff;
+  return {
+    measured,
+    group: groups[measured.group] ?? '',
+    eligible: measured.reason === null,
+    withSecond: rules.countBothStaff ? staffCounted : staffOther,
+    withoutSecond: rules.countBothStaff ? staffOther : staffCounted,
+  };
+}
+
+/**
  * Double staffing of clients in one window, over each client's rows in scope (the measure's
  * counted rows). Visits are grouped by the measure's rule ({@link GatheredRows.group}) and classified with
  * {@link analyseVisit}; the staff counts with and without the second staff member, the group and
@@ -77,12 +102,8 @@ export class ClientStaffer {
    * {@link ClientEvaluator.evaluate} gives them: the engine's evaluation has them already).
    */
   staff(client: string, columns: CountedColumns, rowsOf: () => readonly CountedRow[], age: number | null, measured?: ClientFigures): ClientWindowStaffing {
-    const { store, rows: sorted, a, b, groups } = columns;
-    measured ??= this.measured.evaluate(store, a, b, age);
-    const group = groups[measured.group] ?? '';
-    const eligible = measured.reason === null;
-    const staffCounted = measured.staff;
-    const staffOther = this.other.evaluate(store, a, b, age).staff;
+    const { store, rows: sorted, a, b } = columns;
+    const { group, eligible, withSecond, withoutSecond } = staffCounts(this.rules, this.measured, this.other, columns, age, measured);
     const zone = this.zone;
     const times = this.times;
     const doubleStaffed: DoubleStaffedVisit[] = [];
@@ -137,8 +158,6 @@ export class ClientStaffer {
     }
     let onlyAtDouble = 0;
     for (const s of atDouble) if (!atOther.has(s)) onlyAtDouble++;
-    const withSecond = this.rules.countBothStaff ? staffCounted : staffOther;
-    const withoutSecond = this.rules.countBothStaff ? staffOther : staffCounted;
     return {
       client: {
         client, group, eligible, visits: count,
