@@ -114,3 +114,13 @@ export function corrupted(base: Buffer, edits: readonly ByteEdit[], keep = 140):
   }
   return Buffer.from(bytes);
 }
+
+/** A seeded generator of numbers in [0, 1) (mulberry32): the same sequence for the same seed. */
+export function random(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

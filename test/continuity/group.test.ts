@@ -1,3 +1,4 @@
+import { random } from './fixture.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { GatheredRows } from '../../src/engine/rowstore.js';
@@ -54,16 +55,6 @@ function pairwise(rows: readonly GroupableRow[]): number[][] {
     visits.get(root)!.push(i);
   }
   return [...visits.values()];
-}
-
-/** A seeded generator (mulberry32). */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const row = fc.record({

@@ -1,18 +1,9 @@
+import { random } from '../continuity/fixture.js';
 import { describe, expect, it } from 'vitest';
 import { StaffDays } from '../../src/measures/routes/staffdays.js';
 import { summariseGroups, summariseRoutes } from '../../src/measures/routes/summary.js';
 import type { DayCore } from '../../src/measures/routes/day.js';
 import { LocalZone } from '../../src/windows/zone.js';
-
-/** A small seeded generator (mulberry32). */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A day with figures drawn by `r`: some without coordinates, some left out of the sample, some searched. */
 function day(r: () => number): DayCore {
