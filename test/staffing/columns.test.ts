@@ -5,35 +5,14 @@ import { ClientStaffer, type ClientWindowStaffing, type StafferOptions } from '.
 import { ALL_VISITS_RULES } from '../../src/measures/staffing/measure.js';
 import type { MeasureOptions } from '../../src/measures/continuity/settings.js';
 import type { Row } from '../continuity/fixture.js';
-import { FROM, staffingRows } from './fixture.js';
+import { FROM, staffingRows, visitLogs } from './fixture.js';
 
 // The engine staffs each client from its columns (ColumnStaffer, in work.ts's WindowStaffer);
 // the rule is ClientStaffer over the same counted rows as objects: the two give the same figures,
 // lists and texts, key for key.
 
-const pad = (n: number) => String(n).padStart(2, '0');
-/** A wall time `minute` minutes after 2024-10-01 00:00 (no clock change before 2024-10-27). */
-const wall = (minute: number) => `2024-10-${pad(1 + Math.floor(minute / 1440))} ${pad(Math.floor((minute % 1440) / 60))}:${pad(minute % 60)}`;
-
 /** Random logs: visits of one to four staff rows (now and then one staff member twice, sometimes a zero-length row), with or without a visit id. */
-const logs = fc.array(
-  fc.record({
-    client: fc.integer({ min: 0, max: 3 }),
-    day: fc.integer({ min: 5, max: 20 }),
-    minute: fc.oneof(fc.integer({ min: 400, max: 1300 }), fc.integer({ min: 0, max: 1439 })),
-    length: fc.integer({ min: 10, max: 90 }),
-    withId: fc.boolean(),
-    staff: fc.array(fc.record({ id: fc.integer({ min: 0, max: 11 }), late: fc.integer({ min: 0, max: 12 }), early: fc.integer({ min: -8, max: 8 }) }), { minLength: 1, maxLength: 4 }),
-  }),
-  { maxLength: 150, size: 'max' },
-).map((visits) => visits.flatMap((v, i): Row[] => v.staff.map((s) => {
-  const start = v.day * 1440 + v.minute + s.late;
-  const end = Math.max(start + 1, v.day * 1440 + v.minute + v.length - s.early);
-  return {
-    visit_id: v.withId ? `V${i}` : '', client_id: `C${v.client}`, staff_id: `S${s.id}`, start: wall(start), end: wall(end),
-    kind: 'omvårdnad', group: v.client < 2 ? 'Norr' : 'Söder', client_birth_date: '1940-01-01', staff_role: 'undersköterska',
-  };
-})));
+const logs = visitLogs({ days: [5, 20], minutes: [400, 1300], staffIds: 11, staffPerVisit: 4, visits: 150 });
 
 /** Per window, the clients as the engine staffs them and as ClientStaffer does, as JSON text (key order included), by client. */
 function bothWays(rows: readonly Row[], options: MeasureOptions, staffer: StafferOptions): [string, string] {

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import type { Row } from '../continuity/fixture.js';
 
 /**
@@ -83,4 +84,52 @@ export function staffingRows(): Row[] {
     add('R', 'Söder', `RL-${k}`, 'S14', `${day(k)} 13:00`, `${day(k)} 13:30`);
   }
   return rows;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** A wall time `minute` minutes after 2024-10-01 00:00 (no clock change before 2024-10-27). */
+export function wall(minute: number): string {
+  const day = 1 + Math.floor(minute / 1440);
+  const m = minute % 1440;
+  return `2024-10-${pad(day)} ${pad(Math.floor(m / 60))}:${pad(m % 60)}`;
+}
+
+/** The bounds of {@link visitLogs}: days of October, minutes of a day (mostly), staff numbers, staff a visit, visits a log; kinds drawn per visit when given. */
+export interface LogBounds {
+  days: [number, number];
+  minutes: [number, number];
+  staffIds: number;
+  staffPerVisit: number;
+  visits: number;
+  kinds?: readonly string[];
+}
+
+/**
+ * Random logs of visits for four clients (0, 1 in Norr; 2, 3 in Söder), each visit of one or more
+ * staff rows with jittered arrival and leaving (now and then one staff member twice, sometimes a
+ * row of one minute), with or without a shared visit id, mostly within `minutes` of a day, now and
+ * then at any hour.
+ *
+ * @example
+ * fc.assert(fc.property(visitLogs({ days: [4, 21], minutes: [360, 1380], staffIds: 7, staffPerVisit: 3, visits: 120 }), (rows) => …));
+ */
+export function visitLogs(b: LogBounds): fc.Arbitrary<Row[]> {
+  const visit = {
+    client: fc.integer({ min: 0, max: 3 }),
+    day: fc.integer({ min: b.days[0], max: b.days[1] }),
+    minute: fc.oneof(fc.integer({ min: b.minutes[0], max: b.minutes[1] }), fc.integer({ min: 0, max: 1439 })),
+    length: fc.integer({ min: 10, max: 90 }),
+    withId: fc.boolean(),
+    ...(b.kinds !== undefined ? { kind: fc.constantFrom(...b.kinds) } : {}),
+    staff: fc.array(fc.record({ id: fc.integer({ min: 0, max: b.staffIds }), late: fc.integer({ min: 0, max: 12 }), early: fc.integer({ min: -8, max: 8 }) }), { minLength: 1, maxLength: b.staffPerVisit }),
+  };
+  return fc.array(fc.record(visit), { maxLength: b.visits, size: 'max' }).map((visits) => visits.flatMap((v, i): Row[] => v.staff.map((s) => {
+    const start = v.day * 1440 + v.minute + s.late;
+    const end = Math.max(start + 1, v.day * 1440 + v.minute + v.length - s.early);
+    return {
+      visit_id: v.withId ? `V${i}` : '', client_id: `C${v.client}`, staff_id: `S${s.id}`, start: wall(start), end: wall(end),
+      kind: (v as { kind?: string }).kind ?? 'omvårdnad', group: v.client < 2 ? 'Norr' : 'Söder', client_birth_date: '1940-01-01', staff_role: 'undersköterska',
+    };
+  })));
 }

@@ -2,42 +2,15 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { measureContinuity } from '../../src/index.js';
 import { measureStaffing } from '../../src/measures/staffing/measure.js';
-import type { Row } from '../continuity/fixture.js';
+import { visitLogs } from './fixture.js';
 
 const FROM = '2024-10-07';
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** A wall time `minute` minutes after 2024-10-01 00:00 (no clock change before 2024-10-27). */
-function wall(minute: number): string {
-  const day = 1 + Math.floor(minute / 1440);
-  const m = minute % 1440;
-  return `2024-10-${pad(day)} ${pad(Math.floor(m / 60))}:${pad(m % 60)}`;
-}
-
 /**
  * Random logs of visits with one to three staff each (jittered arrival and leaving, now and then
  * the same staff member twice), with or without a shared visit id, at any hour from 2024-10-05
  * to 2024-10-22 (so some rows fall outside the window 10-07..10-20 and outside 07–22).
  */
-const logs = fc.array(
-  fc.record({
-    client: fc.integer({ min: 0, max: 3 }),
-    day: fc.integer({ min: 4, max: 21 }),
-    minute: fc.oneof(fc.integer({ min: 360, max: 1380 }), fc.integer({ min: 0, max: 1439 })),
-    length: fc.integer({ min: 10, max: 90 }),
-    withId: fc.boolean(),
-    kind: fc.constantFrom('omvårdnad', 'omvårdnad', 'service', 'HSL'),
-    staff: fc.array(fc.record({ id: fc.integer({ min: 0, max: 7 }), late: fc.integer({ min: 0, max: 12 }), early: fc.integer({ min: -8, max: 8 }) }), { minLength: 1, maxLength: 3 }),
-  }),
-  { maxLength: 120, size: 'max' },
-).map((visits) => visits.flatMap((v, i): Row[] => v.staff.map((s) => {
-  const start = v.day * 1440 + v.minute + s.late;
-  const end = Math.max(start + 1, v.day * 1440 + v.minute + v.length - s.early);
-  return {
-    visit_id: v.withId ? `V${i}` : '', client_id: `C${v.client}`, staff_id: `S${s.id}`, start: wall(start), end: wall(end),
-    kind: v.kind, group: v.client < 2 ? 'Norr' : 'Söder', client_birth_date: '1940-01-01', staff_role: 'undersköterska',
-  };
-})));
+const logs = visitLogs({ days: [4, 21], minutes: [360, 1380], staffIds: 7, staffPerVisit: 3, visits: 120, kinds: ['omvårdnad', 'omvårdnad', 'service', 'HSL'] });
 
 describe('double-staffing properties', () => {
   it('removing every second staff row from double-staffed visits leaves the staff count without the second staff member unchanged', async () => {
