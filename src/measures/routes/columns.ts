@@ -26,6 +26,9 @@ export class Slabs {
   private used = 0;
   private next = 1 << 20;
 
+  /** `size`: bytes in each slab after the first (33 MB: a mapping of its own whatever glibc's threshold). */
+  constructor(private readonly size = SLAB) {}
+
   f64(n: number): Float64Array {
     const at = this.take(8 * n);
     return new Float64Array(this.slab, at, n);
@@ -50,7 +53,7 @@ export class Slabs {
   private take(bytes: number): number {
     if (this.used + bytes > this.slab.byteLength) {
       this.slab = new ArrayBuffer(Math.max(this.next, bytes));
-      this.next = SLAB;
+      this.next = this.size;
       this.used = 0;
     }
     const at = this.used;

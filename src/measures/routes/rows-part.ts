@@ -12,10 +12,18 @@ import type { PartSink } from '../../engine/scan-pieces.js';
 import { LAT, LON, SHIFT_END, SHIFT_START, TRAVEL_KM, TRAVEL_MINUTES } from '../../engine/places.js';
 import type { Visit } from '../../read/types.js';
 import type { LocalZone } from '../../windows/zone.js';
-import { inWholeSeconds } from './columns.js';
+import { inWholeSeconds, Slabs } from './columns.js';
 
-/** Rows in a chunk of a part: 65,536 (~3 MB), so a part is let go a chunk at a time as it is taken. */
+/** Rows in a chunk of a part: 65,536 (~2 MB), so a part is let go a chunk at a time as it is taken. */
 const CHUNK_ROWS = 1 << 16;
+/** Bytes of visit ids a chunk first has room for, a row (the room grows when they need more). */
+const ID_BYTES = 16;
+/**
+ * Bytes in a slab of a part's chunks ({@link Slabs}): 8 MB, three or four chunks, each a mapping of
+ * its own while glibc's mmap threshold is below it (it rises only when a mapped block bigger than
+ * it is freed), so the thread that takes a part gives its memory back a few chunks at a time.
+ */
+const PART_SLAB = 8 << 20;
 
 /**
  * Rows of a part, in columns: a row's numbers (the part's own; {@link PartNumbers}), times (read
@@ -57,11 +65,11 @@ export interface RowsChunk {
  */
 export type PartNumbers = Uint16Array | Int32Array;
 
-/** The chunk's column `key` with row `i` set to `v` (a whole number ≥ 0), widened to four bytes a row when `v` needs them. */
-function setNumber(c: RowsChunk, key: 'staff' | 'client' | 'group' | 'point', i: number, v: number): void {
+/** The chunk's column `key` with row `i` set to `v` (a whole number ≥ 0), widened to four bytes a row (from `slabs`) when `v` needs them. */
+function setNumber(c: RowsChunk, slabs: Slabs, key: 'staff' | 'client' | 'group' | 'point', i: number, v: number): void {
   let a = c[key];
   if (v > 0xffff && a instanceof Uint16Array) {
-    const wide = new Int32Array(a.length);
+    const wide = slabs.i32(a.length);
     wide.set(a);
     c[key] = a = wide;
   }
@@ -136,7 +144,9 @@ export class DaysKept {
 /**
  * Gathers a piece's rows for the route figures in another thread (the fast path's consumer):
  * numbers names as {@link RouteRows} does, keeps the rows of the days kept, and gives them as a
- * {@link RouteRowsPart}.
+ * {@link RouteRowsPart}. The chunks' arrays are cut from slabs ({@link Slabs}), so the memory of a
+ * part goes back to the system as the thread that takes it lets its chunks go (arrays allocated one
+ * by one stay in the reading thread's heap, resident, until the process ends).
  *
  * @example
  * const sink = new RowsPart(zone, [-Infinity, Infinity]); // fastScanPiece(…, sink, …); then sink.part()
@@ -154,12 +164,14 @@ export class RowsPart implements PartSink<RouteRowsPart> {
   private lon = new Float64Array(256);
   private points = 0;
   private readonly lastPoint: number[] = [];
+  /** The chunks' memory. */
+  private readonly slabs = new Slabs(PART_SLAB);
 
   private readonly days: DaysKept;
 
   /** `chunkRows`: rows in a chunk (tests make them small). */
   constructor(private readonly zone: LocalZone, keep: KeptDays, private readonly chunkRows = CHUNK_ROWS) {
-    this.chunk = newChunk(chunkRows);
+    this.chunk = newChunk(this.slabs, chunkRows);
     this.days = new DaysKept(keep);
   }
 
@@ -191,7 +203,7 @@ export class RowsPart implements PartSink<RouteRowsPart> {
   }
 
   part(): RouteRowsPart {
-    const chunks = this.count === 0 ? this.chunks : [...this.chunks, sealed(this.chunk, this.count, this.idBytes, this.chunkRows)];
+    const chunks = this.count === 0 ? this.chunks : [...this.chunks, sealed(this.chunk, this.count, this.idBytes)];
     return {
       count: chunks.reduce((n, c) => n + c.count, 0),
       staffNames: this.staffNames.packed(), clientNames: this.clientNames.packed(), groupNames: this.groupNames.packed(),
@@ -203,16 +215,16 @@ export class RowsPart implements PartSink<RouteRowsPart> {
   /** A new row's number in the current chunk (a new chunk when it is full). */
   private row(staff: number, client: number, group: number, start: number, end: number): number {
     if (this.count === this.chunkRows) {
-      this.chunks.push(sealed(this.chunk, this.count, this.idBytes, this.chunkRows));
-      this.chunk = newChunk(this.chunkRows);
+      this.chunks.push(sealed(this.chunk, this.count, this.idBytes));
+      this.chunk = newChunk(this.slabs, this.chunkRows);
       this.count = 0;
       this.idBytes = 0;
     }
     const i = this.count++;
     const c = this.chunk;
-    setNumber(c, 'staff', i, staff);
-    setNumber(c, 'client', i, client);
-    setNumber(c, 'group', i, group);
+    setNumber(c, this.slabs, 'staff', i, staff);
+    setNumber(c, this.slabs, 'client', i, client);
+    setNumber(c, this.slabs, 'group', i, group);
     if (c.exact === null) {
       if (i === 0) c.base = start;
       if (inWholeSeconds(c.base, start, end)) {
@@ -220,7 +232,7 @@ export class RowsPart implements PartSink<RouteRowsPart> {
         c.durations[i] = (end - start) / 1000;
         return i;
       }
-      const exact = { start: new Float64Array(this.chunkRows), end: new Float64Array(this.chunkRows) };
+      const exact = { start: this.slabs.f64(this.chunkRows), end: this.slabs.f64(this.chunkRows) };
       for (let k = 0; k < i; k++) {
         exact.start[k] = chunkStart(c, k);
         exact.end[k] = chunkEnd(c, k);
@@ -238,7 +250,7 @@ export class RowsPart implements PartSink<RouteRowsPart> {
     if (Number.isNaN(lat) || Number.isNaN(lon)) chunk.point[i] = 0;
     else {
       const last = this.lastPoint[c];
-      if (last !== undefined && this.lat[last] === lat && this.lon[last] === lon) setNumber(chunk, 'point', i, last + 1);
+      if (last !== undefined && this.lat[last] === lat && this.lon[last] === lon) setNumber(chunk, this.slabs, 'point', i, last + 1);
       else {
         const p = this.points++;
         if (p === this.lat.length) {
@@ -251,7 +263,7 @@ export class RowsPart implements PartSink<RouteRowsPart> {
         this.lat[p] = lat;
         this.lon[p] = lon;
         this.lastPoint[c] = p;
-        setNumber(chunk, 'point', i, p + 1);
+        setNumber(chunk, this.slabs, 'point', i, p + 1);
       }
     }
     // no array per row: most rows have none of the four
@@ -263,14 +275,14 @@ export class RowsPart implements PartSink<RouteRowsPart> {
 
   /** Row `i`'s value `v` of place column `k` (travel minutes, travel km, shift start, shift end), the column made at its first value. */
   private setPlace(k: number, i: number, v: number): void {
-    (this.chunk.places[k] ??= new Float64Array(this.chunkRows).fill(NaN))[i] = v;
+    (this.chunk.places[k] ??= this.slabs.f64(this.chunkRows).fill(NaN))[i] = v;
   }
 
   private bytes(i: number, buf: Uint8Array, a: number, b: number): void {
     const chunk = this.chunk;
     const need = this.idBytes + (b - a);
     if (need > chunk.ids.length) {
-      const more = new Uint8Array(Math.max(need, 2 * chunk.ids.length));
+      const more = this.slabs.bytes(Math.max(need, 2 * chunk.ids.length));
       more.set(chunk.ids.subarray(0, this.idBytes));
       chunk.ids = more;
     }
@@ -305,28 +317,26 @@ export function chunkEnd(c: RowsChunk, r: number): number {
   return c.exact === null ? c.base + c.seconds[r]! * 1000 + c.durations[r]! * 1000 : c.exact.end[r]!;
 }
 
-/** An empty chunk of `n` rows. */
-function newChunk(n: number): RowsChunk {
+/** An empty chunk of `n` rows, its arrays cut from `slabs`. */
+function newChunk(slabs: Slabs, n: number): RowsChunk {
   return {
-    count: 0, staff: new Uint16Array(n), client: new Uint16Array(n), group: new Uint16Array(n), base: Number.NaN, seconds: new Int32Array(n), durations: new Int32Array(n), exact: null,
-    point: new Uint16Array(n), places: [null, null, null, null], ids: new Uint8Array(4 * n), idEnds: new Int32Array(n), texts: [],
+    count: 0, staff: slabs.u16(n), client: slabs.u16(n), group: slabs.u16(n), base: Number.NaN, seconds: slabs.i32(n), durations: slabs.i32(n), exact: null,
+    point: slabs.u16(n), places: [null, null, null, null], ids: slabs.bytes(ID_BYTES * n), idEnds: slabs.i32(n), texts: [],
   };
 }
 
-/** A chunk of `n` rows and `idBytes` bytes of ids, cut to size when it is not full. */
-function sealed(c: RowsChunk, n: number, idBytes: number, full: number): RowsChunk {
-  const ids = c.ids.slice(0, idBytes);
-  if (n === full) return { ...c, count: n, ids };
+/** A chunk of `n` rows and `idBytes` bytes of ids, its arrays cut to size (views of the same memory, not copies). */
+function sealed(c: RowsChunk, n: number, idBytes: number): RowsChunk {
   return {
-    count: n, staff: c.staff.slice(0, n), client: c.client.slice(0, n), group: c.group.slice(0, n), base: c.base,
-    seconds: c.seconds.slice(0, n), durations: c.durations.slice(0, n), exact: c.exact === null ? null : { start: c.exact.start.slice(0, n), end: c.exact.end.slice(0, n) },
-    point: c.point.slice(0, n), places: c.places.map((a) => (a === null ? null : a.slice(0, n))), ids, idEnds: c.idEnds.slice(0, n), texts: c.texts,
+    count: n, staff: c.staff.subarray(0, n), client: c.client.subarray(0, n), group: c.group.subarray(0, n), base: c.base,
+    seconds: c.seconds.subarray(0, n), durations: c.durations.subarray(0, n), exact: c.exact === null ? null : { start: c.exact.start.subarray(0, n), end: c.exact.end.subarray(0, n) },
+    point: c.point.subarray(0, n), places: c.places.map((a) => (a === null ? null : a.subarray(0, n))), ids: c.ids.subarray(0, idBytes), idEnds: c.idEnds.subarray(0, n), texts: c.texts,
   };
 }
 
 /**
  * The buffers of a part's arrays, to move to the receiving thread instead of copying them
- * (`postMessage`'s transfer list): each belongs to the part alone.
+ * (`postMessage`'s transfer list): each belongs to the part alone (its slabs).
  *
  * @example
  * parentPort.postMessage(reply, partTransfers(part));
