@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { permuteRows } from '../../src/measures/routes/columns.js';
+import { Column, permuteRows, Slabs, Whole } from '../../src/measures/routes/columns.js';
 import { RouteRows } from '../../src/measures/routes/rows.js';
 import { DayStops } from '../../src/measures/routes/dayStops.js';
 import { dayWindow } from '../../src/windows/windows.js';
@@ -19,6 +19,24 @@ describe('rows put in the order of the staff-days', () => {
     permuteRows(order, [{ get: (i) => a[i]!, set: (i, v) => { a[i] = v; } }, { get: (i) => b[i]!, set: (i, v) => { b[i] = v; } }]);
     expect(Array.from(a)).toEqual([30, 10, 20, 50, 40, 60]);
     expect(Array.from(b)).toEqual([3, 1, 2, 5, 4, 6]);
+  });
+
+  it('moves the rows of columns in blocks (whole, wide, numbers) as of plain arrays, over block ends', () => {
+    // 150,000 rows: three blocks of 65,536, the last part full; the order reverses them, so every
+    // row moves to another block (row p gets row n − 1 − p)
+    const n = 150_000, slabs = new Slabs();
+    const small = new Whole(slabs), wide = new Whole(slabs), real = new Column(() => slabs.f64(1 << 16));
+    for (let i = 0; i < n; i++) {
+      small.set(i, i % 1000);
+      wide.set(i, 70_000 + i);
+      real.set(i, i / 4);
+    }
+    const order = Int32Array.from({ length: n }, (_, p) => n - 1 - p);
+    permuteRows(order, [small, wide, real]);
+    for (const p of [0, 1, 65_535, 65_536, 131_072, n - 1]) {
+      const r = n - 1 - p;
+      expect([small.get(p), wide.get(p), real.get(p)]).toEqual([r % 1000, 70_000 + r, r / 4]);
+    }
   });
 
   it('give each staff-day the stops it had, a window cutting visits tied at its end in the order they were read', () => {

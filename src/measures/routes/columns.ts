@@ -70,7 +70,8 @@ type Numbers = Float64Array | Int32Array;
  */
 export class Column<A extends Numbers> {
   readonly blocks: A[] = [];
-  constructor(private readonly make: () => A) {}
+  /** `whole`: every value is a whole number of 32 bits (an Int32Array column). */
+  constructor(private readonly make: () => A, readonly whole = false) {}
 
   get(i: number): number {
     return this.blocks[i >>> BITS]![i & MASK]!;
@@ -93,6 +94,10 @@ export class Column<A extends Numbers> {
     this.blocks[b]![i & MASK] = v;
   }
 
+  permute(order: Int32Array, into: Int32Array | Float64Array): void {
+    permuteBlocks(this.blocks, order, into);
+  }
+
   /** The column as {@link permuteRows} moves a column whose rows may lack a value: NaN read where a block was never made, and NaN written into none. */
   sparse(): MovedColumn {
     return {
@@ -104,9 +109,19 @@ export class Column<A extends Numbers> {
   }
 }
 
+/** {@link MovedColumn.permute} for a column in blocks of {@link BLOCK} rows, every row 0 … order.length − 1 in a block. */
+function permuteBlocks(blocks: readonly (Uint16Array | Int32Array | Float64Array)[], order: Int32Array, into: Int32Array | Float64Array): void {
+  const n = order.length;
+  for (let p = 0; p < n; p++) {
+    const i = order[p]!;
+    into[p] = blocks[i >>> BITS]![i & MASK]!;
+  }
+  for (let b = 0, at = 0; at < n; b++, at += BLOCK) blocks[b]!.set(into.subarray(at, Math.min(at + BLOCK, n)));
+}
+
 /** A column of numbers (`absent`: NaN until set, for a column whose rows may have none). */
 export const numbers = (slabs: Slabs, absent = false) => new Column(() => (absent ? slabs.f64(BLOCK).fill(Number.NaN) : slabs.f64(BLOCK)));
-const ints = (slabs: Slabs) => new Column(() => slabs.i32(BLOCK));
+const ints = (slabs: Slabs) => new Column(() => slabs.i32(BLOCK), true);
 
 /**
  * A column of whole numbers 0 … 2³¹ − 1 in blocks: two bytes a row while every number is below
@@ -116,10 +131,15 @@ const ints = (slabs: Slabs) => new Column(() => slabs.i32(BLOCK));
 export class Whole {
   private blocks: (Uint16Array | Int32Array)[] = [];
   private wide = false;
+  readonly whole = true;
   constructor(private readonly slabs: Slabs) {}
 
   get(i: number): number {
     return this.blocks[i >>> BITS]![i & MASK]!;
+  }
+
+  permute(order: Int32Array, into: Int32Array | Float64Array): void {
+    permuteBlocks(this.blocks, order, into);
   }
 
   /**
@@ -331,16 +351,19 @@ const CHUNK = 1 << 22;
 /** Longer visit ids are kept as text. */
 const LONG = 1 << 12;
 
-/** A column as {@link permuteRows} moves its rows: a row's value read, and written. */
+/** A column as {@link permuteRows} moves its rows: a row's value read, and written; `whole`: every value a whole number of 32 bits. */
 export interface MovedColumn {
   get(i: number): number;
   set(i: number, v: number): void;
+  readonly whole?: boolean;
+  /** Rows `order[0]`, `order[1]` … into `into`, then `into` written back as rows 0, 1 …: the same as `get` and `set`, without a call a row. */
+  permute?(order: Int32Array, into: Int32Array | Float64Array): void;
 }
 
 /**
  * Puts the rows of `columns` in the order `order` (row `order[p]` becomes row p, for every p), in
- * place, a cycle of the permutation at a time. `order` is used up: each entry is marked as its row
- * is placed (made negative).
+ * place, a column at a time: its rows gathered in the new order into one array (four bytes a row
+ * for a column of whole numbers, else eight), then written back.
  *
  * @example
  * const a = Float64Array.of(10, 20, 30);
@@ -348,19 +371,15 @@ export interface MovedColumn {
  * a; // → [30, 10, 20]
  */
 export function permuteRows(order: Int32Array, columns: readonly MovedColumn[]): void {
-  const m = columns.length, held = new Float64Array(m);
-  for (let start = 0; start < order.length; start++) {
-    if (order[start]! < 0) continue;
-    for (let c = 0; c < m; c++) held[c] = columns[c]!.get(start);
-    for (let p = start; ;) {
-      const from = order[p]!;
-      order[p] = ~from;
-      if (from === start) {
-        for (let c = 0; c < m; c++) columns[c]!.set(p, held[c]!);
-        break;
-      }
-      for (let c = 0; c < m; c++) columns[c]!.set(p, columns[c]!.get(from));
-      p = from;
+  const n = order.length;
+  let ints: Int32Array | null = null, floats: Float64Array | null = null;
+  for (const c of columns) {
+    const gathered = c.whole === true ? (ints ??= new Int32Array(n)) : (floats ??= new Float64Array(n));
+    if (c.permute !== undefined) {
+      c.permute(order, gathered);
+      continue;
     }
+    for (let p = 0; p < n; p++) gathered[p] = c.get(order[p]!);
+    for (let p = 0; p < n; p++) c.set(p, gathered[p]!);
   }
 }
