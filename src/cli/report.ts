@@ -29,6 +29,14 @@ import { WINDOW_FLAGS, windowOptions } from './window-flags.js';
  */
 export const REPORT_ROUTE_SAMPLE = 15_000;
 
+/**
+ * Threads of the report's route pass unless `--threads` is given: one. The page's route figures are
+ * one window's, with a sample of best-order searches, and one thread reads and evaluates them in
+ * about the time two take here while holding neither a second thread's parts of the file nor its
+ * heap (the threads' figures are the same).
+ */
+const REPORT_ROUTE_THREADS = 1;
+
 /** The read flags' help without the pseudonymisation lines: the report pseudonymises by itself (see below). */
 const READ_HELP_REPORT = READ_HELP.replace(/ {2}--pseudonymise[^\n]*\n[^\n]*KONTINUITET_PSEUDONYM_KEY[^\n]*\n/, '');
 
@@ -44,7 +52,8 @@ One self-contained HTML page to open or mail (no network, no external files): th
 the target and the trend over the monthly series, the distribution of staff per client, groups
 side by side, double staffing, continuity indices, route efficiency (when the log has coordinates or
 travel legs), a sortable clients table and what was read. The measures read the log once; route
-figures take a second pass over a file, for the window detailed (left out for standard input).
+figures take a second pass over a file, for the window detailed (left out for standard input), by
+one thread unless --threads is given.
 
   --out FILE, -o FILE    write the report to FILE (default: standard output)
   --from DATE            one window from DATE (YYYY-MM-DD); without it: one window a month
@@ -150,7 +159,7 @@ export async function reportCommand(argv: string[], out: NodeJS.WritableStream, 
     from: detailed.from,
     rules: { days: results.continuity.rule.days },
     ...(routeSample !== Infinity ? { bestOrderSample: routeSample } : {}),
-    ...(engine !== undefined ? { engine } : {}),
+    engine: { ...engine, threads: engine?.threads ?? REPORT_ROUTE_THREADS },
   });
   releaseMemory(); // the routes' rows and staff-days
   // why so many: the explanation by the definition, with the same windows and rules (a file only)
