@@ -1,6 +1,6 @@
 /**
  * The columns the route figures' rows are kept in (rows.ts): typed arrays in blocks taken from
- * large slabs, times as numbers, visit ids as bytes.
+ * large slabs, times as numbers (the visit ids: visitIds.ts).
  *
  * @module
  */
@@ -121,7 +121,8 @@ function permuteBlocks(blocks: readonly (Uint16Array | Int32Array | Float64Array
 
 /** A column of numbers (`absent`: NaN until set, for a column whose rows may have none). */
 export const numbers = (slabs: Slabs, absent = false) => new Column(() => (absent ? slabs.f64(BLOCK).fill(Number.NaN) : slabs.f64(BLOCK)));
-const ints = (slabs: Slabs) => new Column(() => slabs.i32(BLOCK), true);
+/** A column of whole numbers of 32 bits. */
+export const ints = (slabs: Slabs) => new Column(() => slabs.i32(BLOCK), true);
 
 /**
  * A column of whole numbers 0 … 2³¹ − 1 in blocks: two bytes a row while every number is below
@@ -235,121 +236,6 @@ export class Times {
     return this.exact !== null ? this.exact.end.get(i) : this.start(i) + this.durations.get(i) * 1000;
   }
 }
-
-/**
- * The visit ids of the rows, needed until the double-staffed visits are marked: their code units
- * in chunks of 4 MB, a byte each when every unit is below 256 (Latin-1: ASCII ids, Swedish
- * letters), else two (UTF-16; the row is noted in `wide`), and where each row's id ends. An id is
- * read back as the same text, so equal ids are found exactly.
- */
-export class VisitIds {
-  /** The code units, in chunks of {@link CHUNK} bytes; an id lies in one chunk. */
-  private readonly chunks: Buffer[] = [];
-  /** Where each row's id ends, counted over the chunks (chunk k begins at k × CHUNK). */
-  private readonly ends: Column<Int32Array>;
-  private readonly wide = new Set<number>();
-  /** Ids of more than {@link LONG} bytes (a broken cell), by row: not in the chunks. */
-  private readonly long = new Map<number, string>();
-  private used = 0;
-
-  constructor(private readonly slabs: Slabs) {
-    this.ends = ints(slabs);
-  }
-
-  add(i: number, id: string): void {
-    let narrow = true;
-    for (let k = 0; k < id.length; k++) {
-      if (id.charCodeAt(k) > 255) {
-        narrow = false;
-        break;
-      }
-    }
-    const bytes = narrow ? id.length : 2 * id.length;
-    if (bytes === 0 || bytes > LONG) {
-      if (bytes > 0) this.long.set(i, id);
-      this.ends.set(i, this.used);
-      return;
-    }
-    const at = this.room(bytes);
-    if (!narrow) this.wide.add(i);
-    this.chunks[Math.floor(at / CHUNK)]!.write(id, at % CHUNK, narrow ? 'latin1' : 'utf16le');
-    this.used = at + bytes;
-    this.ends.set(i, this.used);
-  }
-
-  /** {@link VisitIds.add} of an id given as ASCII bytes `buf[a, b)`, copied without a string. */
-  addBytes(i: number, buf: Uint8Array, a: number, b: number): void {
-    const bytes = b - a;
-    if (bytes === 0 || bytes > LONG) return this.add(i, bytes === 0 ? '' : Buffer.from(buf.subarray(a, b)).toString('latin1'));
-    const at = this.room(bytes);
-    this.chunks[Math.floor(at / CHUNK)]!.set(buf.subarray(a, b), at % CHUNK);
-    this.used = at + bytes;
-    this.ends.set(i, this.used);
-  }
-
-  /** Where the next id of `bytes` bytes goes: on in the last chunk, or at the start of a new one (an id lies in one chunk). */
-  private room(bytes: number): number {
-    const at = this.used;
-    if (Math.floor((at + bytes - 1) / CHUNK) < this.chunks.length) return at;
-    this.chunks.push(this.slabs.bytes(CHUNK));
-    return (this.chunks.length - 1) * CHUNK;
-  }
-
-  /**
-   * A hash of row `i`'s visit id (FNV-1a of its stored code units; equal ids hash equal, see
-   * {@link VisitIds.same}), or -1 for no id: what finds a row's fellow rows without a text per row.
-   */
-  hash(i: number): number {
-    const end = this.ends.get(i);
-    const before = i === 0 ? 0 : this.ends.get(i - 1);
-    if (end === before) {
-      const long = this.long.get(i);
-      if (long === undefined) return -1;
-      let h = 0x811c9dc5;
-      for (let k = 0; k < long.length; k++) h = Math.imul(h ^ long.charCodeAt(k), 0x01000193);
-      return h >>> 0;
-    }
-    const chunk = Math.floor((end - 1) / CHUNK), base = chunk * CHUNK;
-    const bytes = this.chunks[chunk]!;
-    let h = this.wide.has(i) ? 0x050c5d1f : 0x811c9dc5;
-    for (let k = Math.max(before, base) - base; k < end - base; k++) h = Math.imul(h ^ bytes[k]!, 0x01000193);
-    return h >>> 0;
-  }
-
-  /** Whether rows `i` and `j` have the same visit id (as {@link VisitIds.text} gives them). */
-  same(i: number, j: number): boolean {
-    const a = this.span(i), b = this.span(j);
-    if (a === null || b === null) return this.text(i) === this.text(j);
-    if (a[1] - a[0] !== b[1] - b[0] || this.wide.has(i) !== this.wide.has(j)) return false;
-    const x = this.chunks[a[2]]!, y = this.chunks[b[2]]!;
-    for (let k = 0; k < a[1] - a[0]; k++) if (x[a[0] + k] !== y[b[0] + k]) return false;
-    return true;
-  }
-
-  /** Where row `i`'s id lies in its chunk [from, to) and the chunk, or null when it is not in the chunks (none, or long). */
-  private span(i: number): [number, number, number] | null {
-    const end = this.ends.get(i);
-    const before = i === 0 ? 0 : this.ends.get(i - 1);
-    if (end === before) return null;
-    const chunk = Math.floor((end - 1) / CHUNK), base = chunk * CHUNK;
-    return [Math.max(before, base) - base, end - base, chunk];
-  }
-
-  /** The visit id of row `i` (`''`: none). */
-  text(i: number): string {
-    const end = this.ends.get(i);
-    const before = i === 0 ? 0 : this.ends.get(i - 1);
-    if (end === before) return this.long.get(i) ?? '';
-    const chunk = Math.floor((end - 1) / CHUNK);
-    const from = Math.max(before, chunk * CHUNK);
-    return this.chunks[chunk]!.toString(this.wide.has(i) ? 'utf16le' : 'latin1', from - chunk * CHUNK, end - chunk * CHUNK);
-  }
-}
-
-/** Bytes in a chunk of visit ids: 4 MB. */
-const CHUNK = 1 << 22;
-/** Longer visit ids are kept as text. */
-const LONG = 1 << 12;
 
 /** A column as {@link permuteRows} moves its rows: a row's value read, and written; `whole`: every value a whole number of 32 bits. */
 export interface MovedColumn {

@@ -5,7 +5,8 @@
  */
 import { looseRows } from '../../engine/rowstore.js';
 import { togetherLongEnough } from '../staffing/together.js';
-import type { Times, VisitIds, Whole } from './columns.js';
+import type { Times, Whole } from './columns.js';
+import type { VisitIds } from './visitIds.js';
 import { countingSort } from './staffDayOrder.js';
 
 /**

@@ -14,7 +14,8 @@ import { LAT, LON, SHIFT_END, SHIFT_START, TRAVEL_KM, TRAVEL_MINUTES } from '../
 import type { RouteStop } from './day.js';
 import type { DayStops } from './dayStops.js';
 import { mostFrequent } from './staffdays.js';
-import { Slabs, Column, numbers, Whole, Times, VisitIds, permuteRows, type MovedColumn } from './columns.js';
+import { Slabs, Column, numbers, Whole, Times, permuteRows, type MovedColumn } from './columns.js';
+import { VisitIds } from './visitIds.js';
 import { chunkEnd, chunkStart, type RouteRowsPart } from './rows-part.js';
 import { doubleStaffedRows } from './doubleStaffed.js';
 import { staffDayOrder, type StaffDayOrder } from './staffDayOrder.js';
