@@ -101,9 +101,10 @@ export async function readOneThread(source: VisitSource, sink: CodedSink, add: (
 /**
  * The path of a file that a measure keeping its own rows (the route figures) may read in threads
  * ({@link readPiecesInThreads}), and how many threads, as the measure's threaded read decides
- * (see `startReaders`): a file (not an Excel workbook) by the fast path, with two threads or more
- * (`engine.threads`, by default the cores), of 8 MB or more unless `engine.threads` is given,
- * not Windows-1252 nor `onError: 'stop'`. Null: read it with {@link readOneThread}.
+ * (see `startReaders`): a file (not an Excel workbook) by the fast path, in `engine.threads`
+ * threads (by default the cores; one: this thread alone, through the same pieces and kernel), of
+ * 8 MB or more unless `engine.threads` is given, not Windows-1252 nor `onError: 'stop'`. Null: read
+ * it with {@link readOneThread}.
  *
  * @example
  * const threaded = await threadedFile('visits.csv', read, { threads: 2 }); // → { path: 'visits.csv', threads: 2 }
@@ -111,7 +112,7 @@ export async function readOneThread(source: VisitSource, sink: CodedSink, add: (
 export async function threadedFile(source: VisitSource, read: ReadOptions, engine?: EngineSettings): Promise<{ path: string; threads: number } | null> {
   const path = filePath(source);
   const threads = engine?.threads ?? defaultThreads();
-  if (path === null || !(engine?.fastPath ?? ENGINE_DEFAULTS.fastPath) || threads < 2 || read.encoding === 'latin1' || read.onError === 'stop') return null;
+  if (path === null || !(engine?.fastPath ?? ENGINE_DEFAULTS.fastPath) || read.encoding === 'latin1' || read.onError === 'stop') return null;
   let size: number;
   try {
     size = statSync(path).size;

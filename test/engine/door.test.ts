@@ -10,6 +10,8 @@ import { writeGeneratedCsv } from '../../src/generate/index.js';
 import { measureContinuity } from '../../src/index.js';
 import { measureForReport } from '../../src/outputs/report/html/measure.js';
 import { measureStaffing } from '../../src/measures/staffing/measure.js';
+import { threadedFile } from '../../src/engine/door.js';
+import { measureRoutes } from '../../src/measures/routes/measure.js';
 
 // Every command reads a file through the engine's one door (src/engine/door.ts): its figures are
 // the same read by three threads in small units, by one thread and by the general reader. Under
@@ -121,6 +123,24 @@ describe('measureForReport through the door', () => {
     for (const engine of SETTINGS) expect(await measureForReport(LOG, { ...options, engine })).toEqual(threaded);
     expect(await collections(() => measureForReport(LOG, { ...options, engine: { threads: 1 } }))).toBe(1);
     expect(await collections(() => measureForReport(LOG, { ...options, engine: THREADED }))).toBeGreaterThan(4);
+  });
+});
+
+describe('the route figures through the door', () => {
+  it('read a file through the pieces with any number of threads given, one too (this thread alone, the kernel path); not when the general reader must', async () => {
+    expect(await threadedFile(LOG, {}, { threads: 1 })).toEqual({ path: LOG, threads: 1 });
+    expect(await threadedFile(LOG, {}, { threads: 3 })).toEqual({ path: LOG, threads: 3 });
+    expect(await threadedFile(LOG, {}, { threads: 1, fastPath: false })).toBeNull();
+    expect(await threadedFile(LOG, { onError: 'stop' }, { threads: 1 })).toBeNull();
+    expect(await threadedFile(LOG, { encoding: 'latin1' }, { threads: 1 })).toBeNull();
+  });
+
+  it('give the general reader\'s figures read by one thread through the pieces, and by three', async () => {
+    const options = { from: '2024-10-07' };
+    const general = await measureRoutes(LOG, { ...options, engine: { fastPath: false } });
+    expect(general.windows[0]!.staffDays).toBeGreaterThan(0);
+    expect(await measureRoutes(LOG, { ...options, engine: { threads: 1 } })).toEqual(general);
+    expect(await measureRoutes(LOG, { ...options, engine: THREADED })).toEqual(general);
   });
 });
 
