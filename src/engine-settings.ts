@@ -11,8 +11,8 @@ import { availableParallelism } from 'node:os';
 /**
  * How the engine reads a visit log and holds its counted rows, given as `engine` to every command
  * that reads a file: `measureContinuity`, `measureStaffing`, `measureSchedule` and
- * `checkSchedule`, `measureForReport` (and `measureRoutes`, which checks them but reads in one
- * thread, with the general reader: the route figures need the coordinate columns). Every setting
+ * `checkSchedule`, `measureForReport`, `measureRoutes` (whose threads also evaluate the
+ * staff-days; `fastPath`, `threads`, `readUnit` and `watchdogMs` apply to it). Every setting
  * is optional; the defaults are those below ({@link ENGINE_DEFAULTS}). The figures, the issues
  * and their line numbers are the same with any settings.
  *
