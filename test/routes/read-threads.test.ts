@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { measureRoutes } from '../../src/measures/routes/measure.js';
 import { ROUTE_COLUMNS, RoutesAccumulator } from '../../src/measures/routes/accumulator.js';
 import { scanRequest } from '../../src/measures/routes/read-threads.js';
-import { chunkEnd, chunkStart, DaysKept, RowsPart, type KeptDays, type RouteRowsPart } from '../../src/measures/routes/rows-part.js';
+import { chunkEnd, chunkStart, DaysKept, partTransfers, RowsPart, type KeptDays, type RouteRowsPart } from '../../src/measures/routes/rows-part.js';
 import { readPiecesInThreads, type PieceThread } from '../../src/engine/pieces.js';
 import { scanPieces } from '../../src/engine/scan-pieces.js';
 import { WorkTable } from '../../src/engine/worktable.js';
@@ -135,6 +135,26 @@ describe('a part\'s chunk', () => {
     expect(Array.from(chunks[0]!.durations)).toEqual([1800, 900, 0]);
     const read = chunks.flatMap((c) => Array.from({ length: c!.count }, (_, r) => [chunkStart(c!, r), chunkEnd(c!, r)]));
     expect(read).toEqual(times);
+  });
+});
+
+describe('a part\'s memory', () => {
+  it('is its chunks\' arrays cut from a few slabs (views, the last chunk cut to size without a copy), each moved once', () => {
+    const zone = new LocalZone('UTC');
+    const part = new RowsPart(zone, [-Infinity, Infinity], 4);
+    const t0 = Date.UTC(2024, 9, 1, 8, 0);
+    // 10 rows in chunks of 4: 4 + 4 + 2 (ids given as text: kept as text, no bytes)
+    for (let r = 0; r < 10; r++) part.addVisit({ visitId: `V${r}`, client: 'C', staff: 'S', group: 'G', start: t0 + r * 60_000, end: t0 + r * 60_000 + 30_000 } as Parameters<RowsPart['addVisit']>[0]);
+    const made = part.part();
+    const chunks = made.chunks.map((c) => c!);
+    expect(chunks.map((c) => [c.count, c.staff.length, c.seconds.length, c.idEnds.length, c.ids.length])).toEqual([[4, 4, 4, 4, 0], [4, 4, 4, 4, 0], [2, 2, 2, 2, 0]]);
+    // every array of every chunk lies in one buffer (the first slab: a few hundred bytes here)
+    const buffers = new Set(chunks.flatMap((c) => [c.staff, c.client, c.group, c.seconds, c.durations, c.point, c.ids, c.idEnds].map((a) => a.buffer)));
+    expect(buffers.size).toBe(1);
+    const moved = partTransfers(made);
+    expect(moved).toContain([...buffers][0]);
+    expect(new Set(moved).size).toBe(moved.length);
+    expect(chunks[2]!.texts).toEqual([[0, 'V8'], [1, 'V9']]);
   });
 });
 
