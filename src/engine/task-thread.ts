@@ -19,8 +19,13 @@ export class TaskThread<Request, Reply> {
   /** The requests sent and not yet answered, oldest first. */
   private readonly pending: { resolve: (reply: Reply) => void; reject: (e: Error) => void }[] = [];
   private failure: Error | null = null;
+  private readonly running: Promise<void>;
 
   private constructor(private readonly worker: Worker, private readonly name: string) {
+    this.running = new Promise((resolve) => {
+      worker.once('online', () => resolve());
+      worker.once('exit', () => resolve());
+    });
     worker.on('message', (reply: Reply) => this.pending.shift()?.resolve(reply));
     worker.on('error', (e: Error) => this.fail(new KontinuitetError('STALLED', `${name} failed: ${e.message}`)));
     worker.on('exit', (code: number) => this.fail(new KontinuitetError('STALLED', `${name} ended (exit code ${code})`)));
@@ -30,6 +35,19 @@ export class TaskThread<Request, Reply> {
   static start<Request, Reply>(script: URL, name: string, youngGenerationMb = 8): TaskThread<Request, Reply> | null {
     if (script.protocol !== 'file:' || !existsSync(fileURLToPath(script))) return null;
     return new TaskThread<Request, Reply>(new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: youngGenerationMb } }), name);
+  }
+
+  /**
+   * Resolves once the thread runs its script, its heap set up (or once it ended). V8 sets some
+   * process-wide flags back when it sets up a thread's heap (the young generation's growth factor,
+   * which the CLI keeps at 1): a caller that waits for this before its own heavy work lets the
+   * CLI set them again first (it does on the worker's `online`).
+   *
+   * @example
+   * await Promise.all(threads.map((t) => t.online()));
+   */
+  online(): Promise<void> {
+    return this.running;
   }
 
   /** Sends `request` (moving the buffers in `transfer`) and resolves with the reply. */

@@ -100,6 +100,27 @@ describe('the route figures in threads (the built package)', () => {
     }
   });
 
+  it('online resolves once the thread runs, after the process\'s listeners of its online (where the CLI sets its flags again), and for a thread that ends at once', async () => {
+    const seen: string[] = [];
+    const listen = (w: import('node:worker_threads').Worker) => w.once('online', () => seen.push('process listener'));
+    process.on('worker', listen);
+    const script = join(dir, 'idle.mjs'), ends = join(dir, 'ends-at-once.mjs');
+    writeFileSync(script, "import { parentPort } from 'node:worker_threads';\nparentPort.on('message', () => {});\n");
+    writeFileSync(ends, 'process.exit(0);\n');
+    try {
+      const t = TaskThread.start<number, number>(pathToFileURL(script), 'a test thread')!;
+      await t.online();
+      seen.push('online');
+      expect(seen).toEqual(['process listener', 'online']);
+      await t.close();
+      const gone = TaskThread.start<number, number>(pathToFileURL(ends), 'a test thread')!;
+      await gone.online();
+      await gone.close();
+    } finally {
+      process.off('worker', listen);
+    }
+  });
+
   it('a worker that ends fails the request with STALLED, not a wait', async () => {
     const script = join(dir, 'ends.mjs');
     writeFileSync(script, "import { parentPort } from 'node:worker_threads';\nparentPort.on('message', () => process.exit(3));\n");
