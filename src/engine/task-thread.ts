@@ -44,9 +44,9 @@ export class TaskThread<Request, Reply> {
    * CLI set them again first (it does on the worker's `online`).
    *
    * @example
-   * await Promise.all(threads.map((t) => t.online()));
+   * await Promise.all(threads.map((t) => t.started()));
    */
-  online(): Promise<void> {
+  started(): Promise<void> {
     return this.running;
   }
 

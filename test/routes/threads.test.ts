@@ -100,7 +100,7 @@ describe('the route figures in threads (the built package)', () => {
     }
   });
 
-  it('online resolves once the thread runs, after the process\'s listeners of its online (where the CLI sets its flags again), and for a thread that ends at once', async () => {
+  it('started resolves once the thread runs, after the process\'s listeners of its online (where the CLI sets its flags again), and for a thread that ends at once', async () => {
     const seen: string[] = [];
     const listen = (w: import('node:worker_threads').Worker) => w.once('online', () => seen.push('process listener'));
     process.on('worker', listen);
@@ -109,12 +109,12 @@ describe('the route figures in threads (the built package)', () => {
     writeFileSync(ends, 'process.exit(0);\n');
     try {
       const t = TaskThread.start<number, number>(pathToFileURL(script), 'a test thread')!;
-      await t.online();
+      await t.started();
       seen.push('online');
       expect(seen).toEqual(['process listener', 'online']);
       await t.close();
       const gone = TaskThread.start<number, number>(pathToFileURL(ends), 'a test thread')!;
-      await gone.online();
+      await gone.started();
       await gone.close();
     } finally {
       process.off('worker', listen);

@@ -271,7 +271,7 @@ export class RoutesAccumulator {
     const early = this.options.roads === undefined && (given !== undefined || (this.rows?.count ?? 0) >= THREADED_DAYS);
     const workers = early ? startEvaluationThreads((given ?? defaultThreads()) - 1) : [];
     try {
-      await Promise.all(workers.map((t) => t.online())); // their heaps set up before this thread's work (see TaskThread.online)
+      await Promise.all(workers.map((t) => t.started())); // their heaps set up before this thread's work (see TaskThread.started)
       const run = this.prepare();
       const threads = given ?? (run.ctx.clock.total < THREADED_DAYS ? 1 : defaultThreads());
       const unused = workers.splice(Math.max(0, threads - 1));

@@ -53,7 +53,7 @@ export async function readRoutesInThreads(path: string, threads: number, acc: Ro
     workers.push(t);
   }
   try {
-    await Promise.all(workers.map((t) => t.online())); // their heaps set up before this thread reads (see TaskThread.online)
+    await Promise.all(workers.map((t) => t.started())); // their heaps set up before this thread reads (see TaskThread.started)
     const keep = acc.keptDays;
     return await readPiecesInThreads(path, { ...read, ...(engine !== undefined ? { engine } : {}) }, workers, keep, acc.sink, () => new RowsPart(acc.zone, keep), (part) => acc.absorb(part));
   } finally {
