@@ -12,10 +12,11 @@ import { runInNewContext } from 'node:vm';
  * (measured: `test/bench/README.md`). The growth factor is read at each doubling, so setting it
  * to 1 stops the growth; `--max-semi-space-size` would do it too but only on node's command line.
  * V8 raises the factor back to 2 whenever it configures a new isolate, so it is set again each
- * time a worker thread comes online (the route figures wait for their threads to be online before
- * this thread's own work, `TaskThread.started`, so it does not grow in between). Only for a process the CLI owns: the flag is process-wide,
- * and commands that keep many objects (staffing) run slower with it (~15 %); routes keeps its rows
- * in typed arrays, and uses it.
+ * time a worker thread comes online (the measure's and the route figures' threads are waited for
+ * until then, `Reader.started` and `TaskThread.started`, so this thread's young generation
+ * does not grow in between). Only for a process the CLI owns: the flag is process-wide, and
+ * commands that keep many objects (staffing) run slower with it (~15 %); routes keeps its rows in
+ * typed arrays, and uses it.
  *
  * @example
  * keepYoungGenerationSmall(); // before a measure reads a big log
