@@ -172,6 +172,18 @@ export class Whole {
 }
 
 /**
+ * Copies `from[a, b)` into `to` at `at`, a byte at a time: a visit id is a few bytes, and a view
+ * of them to `set` from would be an object a row.
+ *
+ * @example
+ * const to = new Uint8Array(4);
+ * copyBytes(to, 1, Uint8Array.of(7, 8, 9), 1, 3); // to → [0, 8, 9, 0]
+ */
+export function copyBytes(to: Uint8Array, at: number, from: Uint8Array, a: number, b: number): void {
+  for (let k = a; k < b; k++) to[at++] = from[k]!;
+}
+
+/**
  * Whether a row's start and end (epoch ms) are whole seconds from `base` and from its start, each
  * fitting 32 bits and giving the instant back exactly: `base + s × 1000` is `start` and
  * `start + d × 1000` is `end`, for `s = (start − base) / 1000` and `d = (end − start) / 1000 ≥ 0`.

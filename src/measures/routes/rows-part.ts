@@ -12,7 +12,7 @@ import type { PartSink } from '../../engine/scan-pieces.js';
 import { LAT, LON, SHIFT_END, SHIFT_START, TRAVEL_KM, TRAVEL_MINUTES } from '../../engine/places.js';
 import type { Visit } from '../../read/types.js';
 import type { LocalZone } from '../../windows/zone.js';
-import { inWholeSeconds, Slabs } from './columns.js';
+import { copyBytes, inWholeSeconds, Slabs } from './columns.js';
 
 /** Rows in a chunk of a part: 65,536 (~2 MB), so a part is let go a chunk at a time as it is taken. */
 const CHUNK_ROWS = 1 << 16;
@@ -286,7 +286,7 @@ export class RowsPart implements PartSink<RouteRowsPart> {
       more.set(chunk.ids.subarray(0, this.idBytes));
       chunk.ids = more;
     }
-    chunk.ids.set(buf.subarray(a, b), this.idBytes);
+    copyBytes(chunk.ids, this.idBytes, buf, a, b);
     this.idBytes = need;
     chunk.idEnds[i] = need;
   }

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { ints, type Column, type Slabs } from './columns.js';
+import { copyBytes, ints, type Column, type Slabs } from './columns.js';
 
 /**
  * The visit ids of the rows, needed until the double-staffed visits are marked: their code units
@@ -52,7 +52,7 @@ export class VisitIds {
     const bytes = b - a;
     if (bytes === 0 || bytes > LONG) return this.add(i, bytes === 0 ? '' : Buffer.from(buf.subarray(a, b)).toString('latin1'));
     const at = this.room(bytes);
-    this.chunks[Math.floor(at / CHUNK)]!.set(buf.subarray(a, b), at % CHUNK);
+    copyBytes(this.chunks[Math.floor(at / CHUNK)]!, at % CHUNK, buf, a, b);
     this.used = at + bytes;
     this.ends.set(i, this.used);
   }
