@@ -42,5 +42,15 @@ export function contactPersonShare(staffInVisitOrder: readonly string[], contact
   const visits = staffInVisitOrder.length;
   let byContact = 0;
   for (const s of staffInVisitOrder) if (s === contactStaffId) byContact++;
-  return { visits, byContact, share: visits === 0 ? null : byContact / visits };
+  return { visits, byContact, share: shareOf(visits, byContact) };
+}
+
+/**
+ * The share of {@link contactPersonShare} from its counts: `byContact / visits`, null for no visits.
+ *
+ * @example
+ * shareOf(4, 3); // → 0.75
+ */
+export function shareOf(visits: number, byContact: number): number | null {
+  return visits === 0 ? null : byContact / visits;
 }

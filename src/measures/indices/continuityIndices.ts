@@ -87,7 +87,6 @@ export function continuityIndices(staffInVisitOrder: readonly string[]): Continu
     previous = s;
   }
 
-  const m = counts.size;
   let usualStaff: string | null = null;
   let max = 0;
   let sumSquares = 0;
@@ -98,7 +97,34 @@ export function continuityIndices(staffInVisitOrder: readonly string[]): Continu
       usualStaff = s;
     }
   }
+  return indicesOfCounts({ n, staff: counts.size, max, usualStaff, sumSquares, samePairs });
+}
 
+/**
+ * What the indices are made of ({@link continuityIndices} counts them from a staff sequence):
+ * N, M, the largest n_j and its staff member, Σ n_j² and the consecutive pairs with the same staff.
+ *
+ * @example
+ * const counts: IndexCounts = { n: 3, staff: 2, max: 2, usualStaff: 'A', sumSquares: 5, samePairs: 1 }; // A, A, B
+ */
+export interface IndexCounts {
+  n: number;
+  staff: number;
+  max: number;
+  usualStaff: string | null;
+  sumSquares: number;
+  samePairs: number;
+}
+
+/**
+ * The indices from their counts, by the formulas of {@link continuityIndices} (which counts a
+ * sequence and calls this): what a reader that counts otherwise (the engine, from its columns)
+ * gives to get the same figures.
+ *
+ * @example
+ * indicesOfCounts({ n: 3, staff: 2, max: 2, usualStaff: 'A', sumSquares: 5, samePairs: 1 }).coc; // → 0.3333333333333333
+ */
+export function indicesOfCounts({ n, staff: m, max, usualStaff, sumSquares, samePairs }: IndexCounts): ContinuityIndices {
   return {
     n,
     staff: m,
