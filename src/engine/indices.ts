@@ -1,6 +1,6 @@
 import { withContact, type ClientIndices } from '../measures/continuity/indices.js';
-import { continuityIndices } from '../measures/indices/continuityIndices.js';
-import { contactPersonShare } from '../measures/indices/contactPersonShare.js';
+import { indicesOfCounts } from '../measures/indices/continuityIndices.js';
+import { shareOf } from '../measures/indices/contactPersonShare.js';
 import type { GatheredRows } from './rowstore.js';
 import type { Ranks } from './store.js';
 
@@ -22,6 +22,8 @@ export class StoreIndices {
   private readonly rankOf = new Map<string, number>();
 
   constructor(staffNames: readonly string[], ranks: Ranks) {
+    this.count = new Int32Array(staffNames.length);
+    this.met = new Int32Array(staffNames.length);
     this.byRank = new Array<string>(staffNames.length);
     staffNames.forEach((name, n) => {
       const rank = ranks.staff[n]!;
@@ -30,30 +32,67 @@ export class StoreIndices {
     });
   }
 
+  /** A client's rows in visit order (grown as needed). */
+  private order = new Int32Array(64);
+  /** Entries of each staff member (by rank) in the client's sequence: 0 but while a client is counted. */
+  private readonly count: Int32Array;
+  /** The client's staff ranks in order of first entry. */
+  private readonly met: Int32Array;
+
   /**
    * The indices of ONE client's rows [a, b) of `store`'s columns during its
    * {@link GatheredRows.forEachClient} (after its evaluation: the grouping reuses the store's
-   * scratch), with its contact person (a staff id) or null.
+   * scratch), with its contact person (a staff id) or null: the counts `continuityIndices`
+   * makes of the staff sequence, made from the ranks (the indices by `indicesOfCounts`).
    */
   of(store: GatheredRows, a: number, b: number, contact: string | null): ClientIndices {
     const { start, end, staff } = store.columns;
-    const order: number[] = [];
-    for (let j = a; j < b; j++) order.push(j);
-    order.sort((x, y) => start[x]! - start[y]! || end[x]! - end[y]! || staff[x]! - staff[y]!);
-    const indices = continuityIndices(order.map((j) => this.byRank[staff[j]!]!));
+    const n = b - a;
+    if (this.order.length < n) this.order = new Int32Array(2 * n);
+    const order = this.order;
+    // visit order (start, end, staff rank), by insertion: a client's rows come nearly in order
+    for (let k = 0; k < n; k++) {
+      const j = a + k;
+      let at = k;
+      while (at > 0) {
+        const x = order[at - 1]!;
+        if ((start[x]! - start[j]! || end[x]! - end[j]! || staff[x]! - staff[j]!) <= 0) break;
+        order[at] = x;
+        at--;
+      }
+      order[at] = j;
+    }
+    const { count, met } = this;
+    let distinct = 0, samePairs = 0;
+    for (let k = 0; k < n; k++) {
+      const s = staff[order[k]!]!;
+      if (count[s]!++ === 0) met[distinct++] = s;
+      if (k > 0 && s === staff[order[k - 1]!]) samePairs++;
+    }
+    let max = 0, usual = -1, sumSquares = 0;
+    for (let d = 0; d < distinct; d++) {
+      const s = met[d]!, c = count[s]!;
+      count[s] = 0;
+      sumSquares += c * c;
+      if (c > max) {
+        max = c;
+        usual = s;
+      }
+    }
+    const indices = indicesOfCounts({ n, staff: distinct, max, usualStaff: usual < 0 ? null : this.byRank[usual]!, sumSquares, samePairs });
     let share: number | null = null;
     if (contact !== null) {
       // a contact person who is nobody's staff member has no rank among the rows' staff: met at no visit
       const rank = this.rankOf.get(contact) ?? -1;
       const visits = store.group(a, b);
       const { members, bounds } = store;
-      const met: string[] = [];
+      let byContact = 0;
       for (let v = 0; v < visits; v++) {
         let present = false;
         for (let m = bounds[v]!; m < bounds[v + 1]! && !present; m++) present = staff[members[m]!] === rank;
-        met.push(present ? contact : '');
+        if (present) byContact++;
       }
-      share = contactPersonShare(met, contact).share;
+      share = shareOf(visits, byContact);
     }
     return withContact(indices, contact !== null, share);
   }
