@@ -78,20 +78,28 @@ export function* clientsSectionParts(ctx: ReportContext, w: PageWindow, note: st
     + `<label class="filter">${esc(L('groupFilter', lang))} <select data-group-filter="clients-table"><option value="">${esc(L('allGroups', lang))}</option>`
     + `${[...new Set(clients.map(({ c }) => c.group))].sort((a, b) => a.localeCompare(b, lang)).map((g) => `<option value="${esc(g)}">${esc(g || '–')}</option>`).join('')}</select></label></div>`
     + `<div class="table-wrap"><table class="sortable" id="clients-table"><thead><tr>${head}</tr></thead><tbody>`;
+  // a group's and a reason's markup made once (tens of thousands of rows share a few hundred)
+  const marked = new Map<string, string>();
+  const once = (text: string) => {
+    let m = marked.get(text);
+    if (m === undefined) marked.set(text, (m = esc(text)));
+    return m;
+  };
   for (let i = 0; i < clients.length; i += ROWS_PER_PART) {
     let rows = '';
-    for (const { c, name } of clients.slice(i, i + ROWS_PER_PART)) rows += row(c, name, most, ctx, withAdded ? added.get(c.client) ?? 0 : null);
+    for (const { c, name } of clients.slice(i, i + ROWS_PER_PART)) rows += row(c, name, most, ctx, withAdded ? added.get(c.client) ?? 0 : null, once);
     yield rows;
   }
   yield '</tbody></table></div></section>';
 }
 
-function row(c: PageClient, name: string, most: number, ctx: ReportContext, added: number | null): string {
+/** A client's row; `once` escapes a text shared by many rows (made once). {@link int}'s digits need no escaping. */
+function row(c: PageClient, name: string, most: number, ctx: ReportContext, added: number | null, once: (text: string) => string): string {
   const cls = c.staff > 20 ? ' x' : c.staff > ctx.target ? ' t' : '';
   const bar = `<span class="bar${cls}" style="width:${Math.round((c.staff / most) * 70) / 10}em" aria-hidden="true"></span>`;
-  return `<tr data-counted="${c.eligible ? 1 : 0}" data-group="${esc(c.group)}"><td class="id">${esc(name)}</td><td>${esc(c.group || '–')}</td>`
-    + `<td class="staff" data-v="${c.staff}"><span class="n">${esc(int(c.staff, ctx.lang))}</span>${bar}</td><td class="num" data-v="${c.visits}">${esc(int(c.visits, ctx.lang))}</td>`
-    + `<td class="num" data-v="${c.doubleStaffedVisits}">${esc(int(c.doubleStaffedVisits, ctx.lang))}</td>`
+  return `<tr data-counted="${c.eligible ? 1 : 0}" data-group="${once(c.group)}"><td class="id">${esc(name)}</td><td>${once(c.group || '–')}</td>`
+    + `<td class="staff" data-v="${c.staff}"><span class="n">${int(c.staff, ctx.lang)}</span>${bar}</td><td class="num" data-v="${c.visits}">${int(c.visits, ctx.lang)}</td>`
+    + `<td class="num" data-v="${c.doubleStaffedVisits}">${int(c.doubleStaffedVisits, ctx.lang)}</td>`
     + (added === null ? '' : `<td class="num" data-v="${added}">${added}</td>`)
-    + `<td class="nowrap${c.eligible ? '' : ' muted'}">${esc(reasonLabel(c.reason, ctx.lang, ctx.rule))}</td></tr>`;
+    + `<td class="nowrap${c.eligible ? '' : ' muted'}">${once(reasonLabel(c.reason, ctx.lang, ctx.rule))}</td></tr>`;
 }

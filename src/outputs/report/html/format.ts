@@ -3,7 +3,8 @@ import { fmt } from '../table.js';
 
 /** A whole number with thousands grouped: `12 940` (sv, narrow no-break space) or `12,940` (en). */
 export function int(n: number, lang: Lang): string {
-  const s = String(Math.round(Math.abs(n))).replace(/\B(?=(\d{3})+(?!\d))/g, lang === 'sv' ? '\u202f' : ',');
+  const whole = Math.round(Math.abs(n));
+  const s = whole < 1000 ? String(whole) : String(whole).replace(/\B(?=(\d{3})+(?!\d))/g, lang === 'sv' ? '\u202f' : ',');
   return n < 0 ? `−${s}` : s;
 }
 
