@@ -6,14 +6,16 @@ import type { CodedColumn, CodedRow, CodedSink } from './fast.js';
 import type { ReadLedger, ReadOptions, Visit, VisitInput } from '../read/types.js';
 import type { CountedColumns } from './evaluate.js';
 import type { CountedRow } from './rows.js';
-import { clientOrder, materialise, windowClients, windowOf, type ClientList, type StreamedResult } from './clientlist.js';
+import { clientOrder, materialise, type ClientList, type StreamedResult } from './clientlist.js';
+import { assembleResult, type ReportedWindows } from './assemble.js';
 import { WindowPlacement } from './placement.js';
-import { ageAt, evaluateJob, PartitionRows, type EvaluationJob, type JobResult, type RowSource } from './job.js';
+import { ageAt, evaluateJob, PartitionRows, type EvaluationJob, type JobResult } from './job.js';
 import { MEASURE_COLUMNS, measureSettings, type MeasureOptions, type RowFacts } from '../measures/continuity/settings.js';
-import { PARTITIONS, PartitionedRows, removeSpill, SpillFile, type BlockRef } from './partitions.js';
+import { PARTITIONS, type BlockRef } from './partitions.js';
+import { WindowRows } from './window-rows.js';
 import { kindMatcher, type ContinuityRules } from '../measures/continuity/rules.js';
 import { LogRegister, type RegisterPart } from './clients.js';
-import type { ContinuityResult, ExclusionReason, RowCounts } from '../measures/continuity/types.js';
+import type { ContinuityResult, ExclusionReason } from '../measures/continuity/types.js';
 import type { StaffingWork } from './staffing/work.js';
 import type { ClientWindowStaffing, StafferOptions } from '../measures/staffing/client.js';
 import { staffedInOrder } from './staffed.js';
@@ -52,14 +54,8 @@ export class ContinuityAccumulator implements CodedSink {
 
   /** The row {@link ContinuityAccumulator.add} fills and hands on. */
   private readonly coded: CodedRow = { line: 0, client: 0, staff: 0, group: 0, kind: 0, role: 0, contact: -1, start: 0, end: 0, birthDay: null, age: null, visitId: '', bytes: null, visitFrom: 0, visitTo: 0, places: null };
-  /** Window start day → the window's counted rows. */
-  private readonly windows = new Map<number, WindowState>();
-  /** Counted rows held in memory over every window, and the file they go to past `engine.spillRows`. */
-  private held = 0;
-  private readonly spillRows: number;
-  private spillFile: SpillFile | null = null;
-  /** Rows of other readers merged in ({@link ContinuityAccumulator.absorb}). */
-  private readonly sources: RowSource[] = [];
+  /** The counted rows by window, held or spilled past `engine.spillRows`, and those of other readers merged in. */
+  private readonly rows: WindowRows;
   private readonly excluded: Partial<Record<ExclusionReason, number>> = {};
   private readonly placement: WindowPlacement;
   /** Checks the visits given to {@link ContinuityAccumulator.add}; holds those it rejects. */
@@ -72,7 +68,7 @@ export class ContinuityAccumulator implements CodedSink {
   private staffedClients: ClientWindowStaffing[][] | null = null;
 
   /** `spillIn`: the folder its spill file goes in (default the temp dir), e.g. the folder of a threaded measure's run. */
-  constructor(options: MeasureOptions & Pick<ReadOptions, 'onWarning'> = {}, private readonly spillIn?: string) {
+  constructor(options: MeasureOptions & Pick<ReadOptions, 'onWarning'> = {}, spillIn?: string) {
     // the options are checked as the definition checks them (settings.ts)
     const settings = measureSettings(options);
     this.rules = settings.rules;
@@ -83,7 +79,7 @@ export class ContinuityAccumulator implements CodedSink {
     this.anchor = settings.anchor;
     this.maxWindows = settings.maxWindows;
     this.onWarning = settings.onWarning;
-    this.spillRows = options.engine?.spillRows ?? ENGINE_DEFAULTS.spillRows;
+    this.rows = new WindowRows(options.engine?.spillRows ?? ENGINE_DEFAULTS.spillRows, spillIn);
     this.fixed = settings.fixed;
     this.placement = new WindowPlacement(this.rules, this.zone, this.fixed, this.anchor);
     this.isExcludedKind = kindMatcher(this.rules.excludedKinds);
@@ -142,24 +138,16 @@ export class ContinuityAccumulator implements CodedSink {
 
     const from = this.placement.windowOf(r, startDay);
     if (from === null) return this.exclude('outside_window');
-    const placed = this.windowState(from);
+    const placed = this.rows.of(from);
     if (this.excludedKind(r.kind)) return this.exclude('excluded_kind');
     if (this.excludedRole(r.role)) return this.exclude('excluded_role');
     const day = this.placement.countedDay(r, from, startDay, Math.floor((local - startDay * 86_400_000) / 60_000));
     if (day < 0) return this.exclude('outside_day_hours');
 
-    const part = placed.rows.parts[partition]!;
+    const part = placed.parts[partition]!;
     if (r.bytes !== null) part.addAscii(r.client, r.staff, r.group, day, r.line, r.start, r.end, r.bytes, r.visitFrom, r.visitTo);
     else part.add(r.client, r.staff, r.group, day, r.line, r.start, r.end, r.visitId);
-    placed.rows.count++;
-    if (++this.held >= this.spillRows) this.spill();
-  }
-
-  /** Moves every counted row held in memory to the spill file (with `release`, the room they took goes too). */
-  private spill(release = false): void {
-    this.spillFile ??= new SpillFile(this.spillIn);
-    for (const w of this.windows.values()) w.rows.spill(this.spillFile, release);
-    this.held = 0;
+    this.rows.added(from);
   }
 
   private excludedKind(kind: number): boolean {
@@ -221,9 +209,7 @@ export class ContinuityAccumulator implements CodedSink {
 
   /** Removes the spill files (this accumulator's and those merged in); rows spilled are gone after it. */
   release(): void {
-    this.spillFile?.remove();
-    this.spillFile = null;
-    for (const s of this.sources) if (s.path !== null) removeSpill(s.path);
+    this.rows.release();
   }
 
   /**
@@ -242,7 +228,7 @@ export class ContinuityAccumulator implements CodedSink {
       // the names are read only by the indices
       staff: this.withIndices ? this.register.staffIds.texts() : [],
       clients: this.register.facts(),
-      sources: this.rowSources(),
+      sources: this.rows.sources(),
     };
   }
 
@@ -278,18 +264,6 @@ export class ContinuityAccumulator implements CodedSink {
     };
   }
 
-  /** Where the counted rows are: this accumulator's own (when it has any) and the parts merged in. */
-  private rowSources(): RowSource[] {
-    if (this.held === 0 && this.spillFile === null) return this.sources;
-    const own: RowSource = { path: this.spillFile?.path ?? null, blocks: new Map(), maps: null, lineOffset: 0 };
-    if (this.held > 0) own.memory = new Map();
-    for (const [day, w] of this.windows) {
-      own.blocks.set(day, w.rows.spilled);
-      own.memory?.set(day, w.rows.parts);
-    }
-    return [own, ...this.sources];
-  }
-
   /**
    * Moves every counted row held in memory to the spill file, so that jobs of this accumulator
    * ({@link ContinuityAccumulator.job}) hold only numbers, names and file paths and can go to
@@ -297,7 +271,7 @@ export class ContinuityAccumulator implements CodedSink {
    */
   settle(): void {
     // the room of the rows held goes too (several MB): rows are rarely added after a settle
-    if (this.held > 0 || this.spillFile !== null) this.spill(true);
+    this.rows.settle();
     this.register.forgetMergeIndexes();
   }
 
@@ -306,39 +280,11 @@ export class ContinuityAccumulator implements CodedSink {
    * partitions): clients without counted rows are evaluated here, then the summaries.
    */
   assemble(reported: ReportedWindows, results: readonly JobResult[], ledger?: ReadLedger): StreamedResult {
-    const { windows, partlyCovered, beforeSeries } = reported;
-    const excluded = { ...this.excluded };
-    if (partlyCovered > 0) excluded.window_partly_covered = partlyCovered;
-    if (beforeSeries > 0) excluded.before_series = beforeSeries;
-    const excludedTotal = Object.values(excluded).reduce((a, b) => a + b, 0);
-    const counted = windows.reduce((n, w) => n + w.count, 0);
-    const own = this.checker;
-    const rows: RowCounts = {
-      read: ledger?.read ?? excludedTotal + counted + own.rejected,
-      used: counted,
-      rejected: (ledger?.rejected ?? 0) + own.rejected,
-      excluded,
-    };
-    const facts = this.register.facts();
-    const ageFilter = ledger === undefined
-      ? (this.register.seenBirthDate ? 'birth_date' : this.register.seenAge ? 'age' : 'none')
-      : (ledger.columns.client_birth_date !== undefined ? 'birth_date' : ledger.columns.client_age !== undefined ? 'age' : 'none');
     const ids = this.register.clientIds.texts();
-    const groups = this.register.ranked().groups;
     const order = clientOrder(ids);
-    if (this.staffing !== null) this.staffedClients = windows.map((_, k) => staffedInOrder(order, results.map((job) => job[k]!)));
-    return {
-      schema: 'kontinuitet/measure@1',
-      rule: { ...this.rules, target: this.target, ageFilter },
-      zone: this.zone.name,
-      rows,
-      issues: own.issues.length === 0 ? ledger?.issues ?? [] : [...ledger?.issues ?? [], ...own.issues],
-      warnings: [...ledger?.warnings ?? [], ...reported.warning === null ? [] : [reported.warning]],
-      windows: windows.map(({ window }, k) => {
-        const clients = windowClients(ids, order, groups, results.map((job) => job[k]!), facts, window.fromDay);
-        return windowOf(window, clients, groups, this.target, this.withIndices);
-      }),
-    };
+    if (this.staffing !== null) this.staffedClients = reported.windows.map((_, k) => staffedInOrder(order, results.map((job) => job[k]!)));
+    const { rules, target, zone, withIndices, register, excluded, checker } = this;
+    return assembleResult({ rules, target, zone, withIndices, register, excluded, checker }, reported, results, { ids, order }, ledger);
   }
 
   /**
@@ -356,7 +302,7 @@ export class ContinuityAccumulator implements CodedSink {
    */
   forEachCountedClient(fn: (windowIndex: number, window: DayWindow, client: string, rows: () => CountedRow[], age: number | null, columns: CountedColumns) => void): void {
     const windows = this.reportedWindows().windows.map((w) => w.window);
-    const gathered = new PartitionRows(this.rowSources());
+    const gathered = new PartitionRows(this.rows.sources());
     const names = this.register;
     const facts = names.facts();
     const ids = names.clientIds.texts();
@@ -383,18 +329,7 @@ export class ContinuityAccumulator implements CodedSink {
    * With indices, the part carries how often each contact person was listed for each client.
    */
   part(): AccumulatorPart {
-    this.spill();
-    this.spillFile!.close();
-    const windows: AccumulatorPart['windows'] = [];
-    for (const [day, w] of this.windows) windows.push({ fromDay: day, count: w.rows.count, blocks: w.rows.spilled });
-    return {
-      ...this.register.part(),
-      path: this.spillFile!.path,
-      excluded: this.excluded,
-      firstDay: this.firstDay,
-      lastDay: this.lastDay,
-      windows,
-    };
+    return { ...this.register.part(), ...this.rows.part(), excluded: this.excluded, firstDay: this.firstDay, lastDay: this.lastDay };
   }
 
   /**
@@ -408,17 +343,12 @@ export class ContinuityAccumulator implements CodedSink {
     for (const [reason, n] of Object.entries(part.excluded) as [ExclusionReason, number][]) this.excluded[reason] = (this.excluded[reason] ?? 0) + n;
     this.firstDay = Math.min(this.firstDay, part.firstDay);
     this.lastDay = Math.max(this.lastDay, part.lastDay);
-    const blocks = new Map<number, BlockRef[]>();
-    for (const w of part.windows) {
-      this.windowState(w.fromDay).rows.count += w.count;
-      blocks.set(w.fromDay, w.blocks);
-    }
-    this.sources.push({ path: part.path, blocks, maps, lineOffset });
+    this.rows.absorb(part, maps, lineOffset);
   }
 
   /** The windows to report (fixed, or the monthly windows the log covers) and the counted rows of windows it covers only in part. */
   reportedWindows(): ReportedWindows {
-    const count = (w: DayWindow) => ({ window: w, count: this.windows.get(w.fromDay)?.rows.count ?? 0 });
+    const count = (w: DayWindow) => ({ window: w, count: this.rows.count(w.fromDay) });
     if (this.fixed !== null) return { windows: [count(this.fixed)], partlyCovered: 0, beforeSeries: 0, warning: null };
     const series = seriesWindows(this.firstDay, this.lastDay, this.rules.days, this.anchor, this.zone, this.maxWindows);
     if (series.warning !== null && !this.warned) {
@@ -429,17 +359,11 @@ export class ContinuityAccumulator implements CodedSink {
     const dropped = new Set(series.dropped.map((w) => w.fromDay));
     let partlyCovered = 0;
     let beforeSeries = 0;
-    for (const [day, acc] of this.windows) {
-      if (dropped.has(day)) beforeSeries += acc.rows.count;
-      else if (!keep.has(day)) partlyCovered += acc.rows.count;
+    for (const [day, count] of this.rows.counts()) {
+      if (dropped.has(day)) beforeSeries += count;
+      else if (!keep.has(day)) partlyCovered += count;
     }
     return { windows: series.windows.map(count), partlyCovered, beforeSeries, warning: series.warning };
-  }
-
-  private windowState(fromDay: number): WindowState {
-    let s = this.windows.get(fromDay);
-    if (s === undefined) this.windows.set(fromDay, (s = emptyWindow(this.placement.window(fromDay))));
-    return s;
   }
 
   private exclude(reason: ExclusionReason): void {
@@ -447,31 +371,8 @@ export class ContinuityAccumulator implements CodedSink {
   }
 }
 
-interface WindowState {
-  window: DayWindow;
-  rows: PartitionedRows;
-}
-
-function emptyWindow(window: DayWindow): WindowState {
-  return { window, rows: new PartitionedRows() };
-}
-
 const PARTITION_LIST = Array.from({ length: PARTITIONS }, (_, p) => p);
 
-/**
- * The windows a measure reports, with their counted rows, the counted rows of the monthly
- * windows the log covers only in part, and those of whole windows before a bounded series.
- *
- * @example
- * acc.reportedWindows(); // → { windows: [{ window: { from: '2024-10-01', … }, count: 2600 }], partlyCovered: 0, beforeSeries: 0, warning: null }
- */
-export interface ReportedWindows {
-  windows: { window: DayWindow; count: number }[];
-  partlyCovered: number;
-  beforeSeries: number;
-  /** The series' warning (windows left out, or no whole window), or null. */
-  warning: string | null;
-}
 
 /**
  * What a {@link ContinuityAccumulator} holds after reading its share of a log, in a form that can
