@@ -55,6 +55,11 @@ export class RouteSearch {
   /** The bound of {@link RouteSearch.lateAfterMove} and its result. */
   private bound = 0.5;
   private moveLate = 0.5;
+  /** The kick last drawn ({@link RouteSearch.drawKick}): its key (−1: none) and positions. */
+  private kick = -1;
+  private k1 = 0;
+  private k2 = 0;
+  private k3 = 0;
   nb = new Int32Array(16 * NEIGHBOURS);
   k = 0;
   queue = new Int32Array(16);
@@ -519,8 +524,8 @@ export class RouteSearch {
     return false;
   }
 
-  /** Runs the queue to exhaustion (a local optimum for the neighbourhood). */
-  localSearch(deadline: number): void {
+  /** Runs the queue to exhaustion (a local optimum for the neighbourhood); false when cut short by the deadline. */
+  localSearch(deadline: number): boolean {
     let steps = 0;
     while (this.qLen > 0) {
       const u = this.queue[this.qHead] as number;
@@ -530,9 +535,10 @@ export class RouteSearch {
       if (this.improveAround(u)) this.push(u);
       if ((++steps & 255) === 0 && performance.now() > deadline) {
         this.clearQueue();
-        return;
+        return false;
       }
     }
+    return true;
   }
 
   clearQueue(): void {
@@ -545,23 +551,32 @@ export class RouteSearch {
 
   /** Double bridge on the free positions (segments B and C swapped), or a random relocation when short. */
   perturb(rand: () => number): void {
+    this.drawKick(rand);
+    this.applyKick();
+  }
+
+  /**
+   * Draws the kick of {@link RouteSearch.perturb} (the same draws of `rand`) without making it, and
+   * returns its key: −1 for none, else a number ≥ 0 that tells the kicks of one route length apart.
+   * {@link RouteSearch.applyKick} then makes it. The same route and key give the same kicked route.
+   */
+  drawKick(rand: () => number): number {
     const { len } = this;
     const free = len - 2;
-    const src = this.r;
-    const dst = this.scratch;
     if (free < 8) {
       const s = 1 + Math.floor(rand() * free);
       const e = s + Math.floor(rand() * Math.min(3, len - 1 - s));
-      const choices: number[] = [];
-      for (let p = 0; p <= len - 2; p++) if (p < s - 1 || p > e) choices.push(p);
-      if (choices.length === 0) return;
-      const p = choices[Math.floor(rand() * choices.length)] as number;
-      const touched = [src[s - 1], src[s], src[e], src[e + 1], src[p], src[p + 1]];
-      this.fill(RELOCATE, s, e, p, false);
-      this.commitFill();
-      for (const t of touched) this.push(t as number);
-      return;
+      // the positions 0 … len − 2 but s − 1 … e (all among them)
+      const choices = len - 1 - (e - s + 2);
+      if (choices <= 0) return (this.kick = -1);
+      const at = Math.floor(rand() * choices);
+      const p = at < s - 1 ? at : at + (e - s + 2);
+      this.k1 = s;
+      this.k2 = e;
+      this.k3 = p;
+      return (this.kick = (s * len + e) * len + p);
     }
+    const dst = this.scratch;
     const maxSeg = Math.max(2, Math.min(50, Math.floor(free / 3)));
     // With windows, draw a few double bridges and keep the first on-time one (else the least
     // late): the local search is much cheaper from an on-time route.
@@ -589,10 +604,37 @@ export class RouteSearch {
       }
       if (late === 0) break;
     }
-    const touched = [src[bp1 - 1], src[bp1], src[bp2 - 1], src[bp2], src[bp3 - 1], src[bp3]];
-    this.bridge(dst, bp1, bp2, bp3);
+    this.k1 = bp1;
+    this.k2 = bp2;
+    this.k3 = bp3;
+    return (this.kick = (bp1 * len + bp2) * len + bp3);
+  }
+
+  /** Makes the kick last drawn by {@link RouteSearch.drawKick} and queues the nodes it touched. */
+  applyKick(): void {
+    if (this.kick < 0) return;
+    const src = this.r;
+    const a = this.k1, b = this.k2, c = this.k3;
+    if (this.len - 2 < 8) {
+      const t0 = src[a - 1]!, t1 = src[a]!, t2 = src[b]!, t3 = src[b + 1]!, t4 = src[c]!, t5 = src[c + 1]!;
+      this.fill(RELOCATE, a, b, c, false);
+      this.commitFill();
+      this.push6(t0, t1, t2, t3, t4, t5);
+      return;
+    }
+    const t0 = src[a - 1]!, t1 = src[a]!, t2 = src[b - 1]!, t3 = src[b]!, t4 = src[c - 1]!, t5 = src[c]!;
+    this.bridge(this.scratch, a, b, c);
     this.swap();
-    for (const t of touched) this.push(t as number);
+    this.push6(t0, t1, t2, t3, t4, t5);
+  }
+
+  private push6(t0: number, t1: number, t2: number, t3: number, t4: number, t5: number): void {
+    this.push(t0);
+    this.push(t1);
+    this.push(t2);
+    this.push(t3);
+    this.push(t4);
+    this.push(t5);
   }
 
   /** Writes the route with segments [p1, p2) and [p2, p3) swapped into dst. */
