@@ -21,6 +21,7 @@ import { evaluateRoute, type SolverInstance } from './solverInstance.js';
 import type { ExactRoute } from './solverExact.js';
 import { earliestStart, nearestNeighbour, sortedBy } from './heuristicConstruct.js';
 import { RouteSearch } from './heuristicSearch.js';
+import { KickMemo } from './kickMemo.js';
 
 /**
  * Budget and seed of {@link heuristicRoute}.
@@ -57,12 +58,25 @@ export function defaultIterations(m: number, windows: boolean): number {
 }
 
 /** The search and the start routes' buffers, kept from one heuristic run to the next (none runs inside another). */
-const kept = { search: null as RouteSearch | null, starts: [new Int32Array(16), new Int32Array(16), new Int32Array(16), new Int32Array(16)], best: new Int32Array(16) };
+const kept = { search: null as RouteSearch | null, memo: new KickMemo(), starts: [new Int32Array(16), new Int32Array(16), new Int32Array(16), new Int32Array(16)], best: new Int32Array(16) };
 
 /** Kept start route `i`, exactly `n` nodes long (a view of its kept buffer). */
 function startRoute(i: number, n: number): Int32Array {
   if (kept.starts[i]!.length < n) kept.starts[i] = new Int32Array(Math.max(n, 2 * kept.starts[i]!.length));
   return kept.starts[i]!.subarray(0, n);
+}
+
+/** (late, travel) is no worse than (bestLate, bestTravel), within eps: {@link RouteSearch.noWorseThan} of a kept outcome. */
+function noWorse(late: number, travel: number, bestLate: number, bestTravel: number, eps: number): boolean {
+  if (late < bestLate - eps) return true;
+  if (late > bestLate + eps) return false;
+  return travel <= bestTravel + eps;
+}
+
+/** Whether two routes of one length are the same. */
+function same(a: Int32Array, b: Int32Array): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** Mulberry32: small, fast, seedable PRNG (deterministic across platforms). */
@@ -141,11 +155,24 @@ export function heuristicRoute(inst: SolverInstance, options: HeuristicOptions):
   if (m >= 3 && options.quick !== true) {
     const rand = prng(options.seed * 31 + m);
     const iterations = options.iterations ?? defaultIterations(m, inst.hasWindows);
+    // Each round starts from the best route: a kick drawn again from the same best route ends
+    // where it ended before (kept in the memo until the best route changes).
+    const memo = kept.memo;
+    memo.clear(n);
     for (let it = 0; it < iterations; it++) {
       if ((it & 7) === 7 && performance.now() > deadline) break;
-      s.perturb(rand);
-      s.localSearch(deadline);
+      const key = s.drawKick(rand);
+      const slot = memo.find(key);
+      if (slot >= 0) {
+        // the route is still the best one when the outcome is worse
+        if (!noWorse(memo.late[slot]!, memo.travel[slot]!, bestLate, bestTravel, eps)) continue;
+        s.load(memo.route(slot));
+      } else {
+        s.applyKick();
+        if (s.localSearch(deadline)) memo.put(key, s.r, s.late, s.travel);
+      }
       if (s.noWorseThan(bestLate, bestTravel)) {
+        if (!same(best, s.r)) memo.clear(n);
         best.set(s.r);
         bestLate = s.late;
         bestTravel = s.travel;
