@@ -156,9 +156,10 @@ export function heuristicRoute(inst: SolverInstance, options: HeuristicOptions):
     const rand = prng(options.seed * 31 + m);
     const iterations = options.iterations ?? defaultIterations(m, inst.hasWindows);
     // Each round starts from the best route: a kick drawn again from the same best route ends
-    // where it ended before (kept in the memo until the best route changes).
+    // where it ended before (kept in the memo).
     const memo = kept.memo;
     memo.clear(n);
+    memo.from(best);
     for (let it = 0; it < iterations; it++) {
       if ((it & 7) === 7 && performance.now() > deadline) break;
       const key = s.drawKick(rand);
@@ -172,8 +173,9 @@ export function heuristicRoute(inst: SolverInstance, options: HeuristicOptions):
         if (s.localSearch(deadline)) memo.put(key, s.r, s.late, s.travel);
       }
       if (s.noWorseThan(bestLate, bestTravel)) {
-        if (!same(best, s.r)) memo.clear(n);
+        const moved = !same(best, s.r);
         best.set(s.r);
+        if (moved) memo.from(best);
         bestLate = s.late;
         bestTravel = s.travel;
       } else {
