@@ -395,30 +395,11 @@ export class RouteSearch {
     );
   }
 
-  /** Travel change of moving r[s..e] between r[p] and r[p + 1] (p ∉ [s − 1, e]), optionally reversed. */
-  private relocateDelta(s: number, e: number, p: number, rev: boolean): number {
-    const { r, w, size } = this;
-    const prev = r[s - 1] as number;
-    const next = r[e + 1] as number;
-    const first = r[s] as number;
-    const last = r[e] as number;
-    const x = r[p] as number;
-    const y = r[p + 1] as number;
-    let d =
-      (w[prev * size + next] as number) -
-      (w[prev * size + first] as number) -
-      (w[last * size + next] as number) -
-      (w[x * size + y] as number);
-    if (rev) d += (w[x * size + last] as number) + (w[first * size + y] as number) + this.revInner(s, e);
-    else d += (w[x * size + first] as number) + (w[last * size + y] as number);
-    return d;
-  }
-
   /**
-   * Tries a move with travel change `delta`; applies it when it improves (lateness, travel)
-   * lexicographically and the result respects the windows as well as the current route does.
+   * Whether a move with travel change `delta` improves (lateness, travel) lexicographically and
+   * the result respects the windows as well as the current route does.
    */
-  private attempt(delta: number, kind: number, a: number, b: number, p: number, rev: boolean): boolean {
+  private improves(delta: number, kind: number, a: number, b: number, p: number, rev: boolean): boolean {
     const eps = this.eps;
     if (!this.windows || this.late <= 0) {
       if (delta >= -eps) return false;
@@ -427,8 +408,6 @@ export class RouteSearch {
         this.lateAfterMove(kind, a, b, p, rev);
         if (this.moveLate > 0) return false;
       }
-      this.fill(kind, a, b, p, rev);
-      this.commitFill();
       return true;
     }
     // Without a travel gain the move must cut lateness, impossible if it changes nothing up to
@@ -437,12 +416,13 @@ export class RouteSearch {
     this.bound = this.late + eps;
     this.lateAfterMove(kind, a, b, p, rev);
     const late = this.moveLate;
-    if (late < this.late - eps || (late <= this.late + eps && delta < -eps)) {
-      this.fill(kind, a, b, p, rev);
-      this.commitFill();
-      return true;
-    }
-    return false;
+    return late < this.late - eps || (late <= this.late + eps && delta < -eps);
+  }
+
+  /** Makes a move the current route. */
+  private make(kind: number, a: number, b: number, p: number, rev: boolean): void {
+    this.fill(kind, a, b, p, rev);
+    this.commitFill();
   }
 
   private swap(): void {
@@ -457,12 +437,12 @@ export class RouteSearch {
 
   /** Tries improving moves around node u; returns true (and queues touched nodes) on success. */
   private improveAround(u: number): boolean {
-    const { len, k, nb } = this;
+    const { len, k, nb, r, w, size, pos } = this;
     const last = len - 2; // last free position
+    const i = pos[u]!;
     for (let q = 0; q < k; q++) {
-      const v = nb[u * k + q] as number;
-      const i = this.pos[u] as number;
-      const j = this.pos[v] as number;
+      const v = nb[u * k + q]!;
+      const j = pos[v]!;
       // 2-opt: reversals making u and v adjacent.
       if (j > i) {
         if (j <= last && j > i + 1 && this.tryReverse(i + 1, j)) return true;
@@ -478,26 +458,27 @@ export class RouteSearch {
           const e = s + sl - 1;
           if (s < 1 || e > last) continue;
           if (j >= s && j <= e) continue;
+          // the segment's own part of the travel change (the same sums, in the same order, for each target)
+          const prev = r[s - 1]!, next = r[e + 1]!, first = r[s]!, z = r[e]!;
+          const cut = w[prev * size + next]! - w[prev * size + first]! - w[z * size + next]!;
+          const inner = sl > 1 ? this.revInner(s, e) : 0;
           for (let side = 0; side < 2; side++) {
             const p = side === 0 ? j : j - 1;
             if (p < 0 || p > len - 2 || (p >= s - 1 && p <= e)) continue;
+            const x = r[p]!, y = r[p + 1]!;
+            const open = cut - w[x * size + y]!;
             for (let rv = 0; rv < (sl === 1 ? 1 : 2); rv++) {
               const rev = rv === 1;
-              const d = this.relocateDelta(s, e, p, rev);
-              const r = this.r;
-              const t0 = r[s - 1] as number;
-              const t1 = r[s] as number;
-              const t2 = r[e] as number;
-              const t3 = r[e + 1] as number;
-              const t4 = r[p] as number;
-              const t5 = r[p + 1] as number;
-              if (this.attempt(d, RELOCATE, s, e, p, rev)) {
-                this.push(t0);
-                this.push(t1);
-                this.push(t2);
-                this.push(t3);
-                this.push(t4);
-                this.push(t5);
+              // travel change of moving r[s..e] between r[p] and r[p + 1], reversed or not
+              const d = rev ? open + (w[x * size + z]! + w[first * size + y]! + inner) : open + (w[x * size + first]! + w[z * size + y]!);
+              if (this.improves(d, RELOCATE, s, e, p, rev)) {
+                this.make(RELOCATE, s, e, p, rev);
+                this.push(prev);
+                this.push(first);
+                this.push(z);
+                this.push(next);
+                this.push(x);
+                this.push(y);
                 return true;
               }
             }
@@ -510,20 +491,16 @@ export class RouteSearch {
 
   private tryReverse(a: number, b: number): boolean {
     const d = this.revDelta(a, b);
-    const t0 = this.r[a - 1] as number;
-    const t1 = this.r[a] as number;
-    const t2 = this.r[b] as number;
-    const t3 = this.r[b + 1] as number;
-    if (this.attempt(d, REVERSE, a, b, 0, false)) {
-      this.push(t0);
-      this.push(t1);
-      this.push(t2);
-      this.push(t3);
-      return true;
-    }
-    return false;
+    if (!this.improves(d, REVERSE, a, b, 0, false)) return false;
+    const r = this.r;
+    const t0 = r[a - 1]!, t1 = r[a]!, t2 = r[b]!, t3 = r[b + 1]!;
+    this.make(REVERSE, a, b, 0, false);
+    this.push(t0);
+    this.push(t1);
+    this.push(t2);
+    this.push(t3);
+    return true;
   }
-
   /** Runs the queue to exhaustion (a local optimum for the neighbourhood); false when cut short by the deadline. */
   localSearch(deadline: number): boolean {
     let steps = 0;
