@@ -74,6 +74,15 @@ export class RouteSearch {
   private tBuf = new Float64Array(16);
   private lBuf = new Float64Array(16);
   private near = new Int32Array(NEIGHBOURS + 1);
+  /**
+   * The route's version ({@link RouteSearch.refresh} counts each), and for each move the version
+   * at which it was last tried and not taken: a move tried on the same route again would be
+   * refused again (whether it is taken depends on the route alone), so it is not tried. Moves by
+   * number: a reversal (a, b) at `a · len + b`, a relocation of the segment s … e (1–3 nodes)
+   * after position p, reversed or not, at `len² + ((s · 3 + e − s) · len + p) · 2 + rev`.
+   */
+  private version = 0;
+  private refused = new Int32Array(16);
   private nearD = new Float64Array(NEIGHBOURS + 1);
 
   constructor(inst: SolverInstance, route: Int32Array, eps: number) {
@@ -103,6 +112,9 @@ export class RouteSearch {
     this.tStart = this.tBuf.subarray(0, this.windows ? len : 0).fill(0);
     this.lateCum = this.lBuf.subarray(0, this.windows ? len : 0).fill(0);
     this.pos = room(this.pos, inst.size, i32);
+    this.refused = room(this.refused, 7 * len * len, i32);
+    // versions go on from the last search's, so no stamp of it can match
+    this.nextVersion();
     this.pos.fill(-1, 0, inst.size);
     this.c0 = this.c1 = 0;
     this.lastLate = -1;
@@ -161,8 +173,17 @@ export class RouteSearch {
     this.refresh();
   }
 
+  /** A new route version (on a wrap, the stamps are cleared: none can match a version to come). */
+  private nextVersion(): void {
+    if (++this.version === 0x7fffffff) {
+      this.refused.fill(0);
+      this.version = 1;
+    }
+  }
+
   /** Recomputes positions, prefix sums, travel (exactly, left to right) and lateness. */
   refresh(): void {
+    this.nextVersion();
     const { r, size, w, len, fwd, bwd, pos } = this;
     let f = 0;
     let b = 0;
@@ -437,7 +458,8 @@ export class RouteSearch {
 
   /** Tries improving moves around node u; returns true (and queues touched nodes) on success. */
   private improveAround(u: number): boolean {
-    const { len, k, nb, r, w, size, pos } = this;
+    const { len, k, nb, r, w, size, pos, refused, version } = this;
+    const relocations = len * len;
     const last = len - 2; // last free position
     const i = pos[u]!;
     for (let q = 0; q < k; q++) {
@@ -468,6 +490,8 @@ export class RouteSearch {
             const x = r[p]!, y = r[p + 1]!;
             const open = cut - w[x * size + y]!;
             for (let rv = 0; rv < (sl === 1 ? 1 : 2); rv++) {
+              const move = relocations + ((s * 3 + sl - 1) * len + p) * 2 + rv;
+              if (refused[move] === version) continue;
               const rev = rv === 1;
               // travel change of moving r[s..e] between r[p] and r[p + 1], reversed or not
               const d = rev ? open + (w[x * size + z]! + w[first * size + y]! + inner) : open + (w[x * size + first]! + w[z * size + y]!);
@@ -481,6 +505,7 @@ export class RouteSearch {
                 this.push(y);
                 return true;
               }
+              refused[move] = version;
             }
           }
         }
@@ -490,8 +515,13 @@ export class RouteSearch {
   }
 
   private tryReverse(a: number, b: number): boolean {
+    const move = a * this.len + b;
+    if (this.refused[move] === this.version) return false;
     const d = this.revDelta(a, b);
-    if (!this.improves(d, REVERSE, a, b, 0, false)) return false;
+    if (!this.improves(d, REVERSE, a, b, 0, false)) {
+      this.refused[move] = this.version;
+      return false;
+    }
     const r = this.r;
     const t0 = r[a - 1]!, t1 = r[a]!, t2 = r[b]!, t3 = r[b + 1]!;
     this.make(REVERSE, a, b, 0, false);
