@@ -238,7 +238,7 @@ export function checkMatrix(m: Float64Array, n: number): void {
  * {@link PROOF_FIRST_ABOVE} free stops the quick route and the proof come before the table.
  */
 function exactWithWindows(inst: SolverInstance, heuristicOptions: { seed: number; timeLimitMs: number }, labels: number, proveNone: boolean): ExactRoute | 'none' | null {
-  const quick = (): ExactRoute => heuristicRoute(inst, { ...heuristicOptions, quick: true });
+  const quick = (): ExactRoute => heuristicRoute(inst, { seed: heuristicOptions.seed, timeLimitMs: heuristicOptions.timeLimitMs, quick: true });
   let ub: ExactRoute | null = null;
   // a day of many stops tries the proof before the table (which then costs more than the quick route)
   const proofFirst = proveNone && inst.free.length > PROOF_FIRST_ABOVE;
@@ -431,7 +431,7 @@ function solve(inst: SolverInstance, options: SolveOptions): BestOrderResult {
     found = given();
     exact = true;
   }
-  if (found === null) found = heuristicRoute(inst, { ...heuristicOptions, quick: options.quick === true });
+  if (found === null) found = heuristicRoute(inst, { seed: heuristicOptions.seed, timeLimitMs: heuristicOptions.timeLimitMs, quick: options.quick === true });
   const route = found.route;
   const evaluated = evaluateRoute(inst, route);
   const order: number[] = [];

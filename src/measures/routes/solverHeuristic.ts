@@ -105,7 +105,11 @@ export function heuristicRoute(inst: SolverInstance, options: HeuristicOptions):
   const deadline = started + options.timeLimitMs;
   const m = inst.free.length;
   let maxAbs = 0;
-  for (const x of inst.w) if (Number.isFinite(x) && Math.abs(x) > maxAbs) maxAbs = Math.abs(x);
+  const w = inst.w;
+  for (let i = 0; i < w.length; i++) {
+    const x = w[i]!;
+    if (Number.isFinite(x) && Math.abs(x) > maxAbs) maxAbs = Math.abs(x);
+  }
   const eps = 1e-9 * Math.max(1, maxAbs);
 
   const n = m + 2;
