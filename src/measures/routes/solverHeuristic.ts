@@ -155,7 +155,8 @@ export function heuristicRoute(inst: SolverInstance, options: HeuristicOptions):
     }
   }
   s = s as RouteSearch;
-  s.load(best);
+  // (one start: its local optimum is the best route already)
+  if (count > 1) s.load(best);
   if (m >= 3 && options.quick !== true) {
     const rand = prng(options.seed * 31 + m);
     const iterations = options.iterations ?? defaultIterations(m, inst.hasWindows);
@@ -187,6 +188,6 @@ export function heuristicRoute(inst: SolverInstance, options: HeuristicOptions):
       }
     }
   }
-  s.load(best);
-  return { route: Int32Array.from(s.r), travel: s.travel, late: s.late };
+  // every round ends on the best route (loaded, kept, or left as it was)
+  return { route: s.r.slice(), travel: s.travel, late: s.late };
 }
