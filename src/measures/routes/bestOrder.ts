@@ -238,7 +238,7 @@ export function checkMatrix(m: Float64Array, n: number): void {
  * {@link PROOF_FIRST_ABOVE} free stops the quick route and the proof come before the table.
  */
 function exactWithWindows(inst: SolverInstance, heuristicOptions: { seed: number; timeLimitMs: number }, labels: number, proveNone: boolean): ExactRoute | 'none' | null {
-  const quick = (): ExactRoute => heuristicRoute(inst, { ...heuristicOptions, quick: true });
+  const quick = (): ExactRoute => heuristicRoute(inst, { seed: heuristicOptions.seed, timeLimitMs: heuristicOptions.timeLimitMs, quick: true });
   let ub: ExactRoute | null = null;
   // a day of many stops tries the proof before the table (which then costs more than the quick route)
   const proofFirst = proveNone && inst.free.length > PROOF_FIRST_ABOVE;
@@ -346,16 +346,31 @@ export function bestOrder(cost: number[][], options: BestOrderOptions = {}): Bes
 }
 
 /**
- * Options of {@link bestOrderOfMatrix}: those of {@link BestOrderOptions} but the windows' bounds
- * and the service durations as arrays of (at least) one number per stop.
+ * Options of {@link bestOrderOfMatrix}: those of {@link BestOrderOptions} (each may be given as
+ * undefined: its default) but the windows' bounds and the service durations as arrays of (at
+ * least) one number per stop.
  *
  * @example
  * const o: MatrixOrderOptions = { start: 0, closed: true, lo: Float64Array.of(0, 5), hi: Float64Array.of(99, 9) };
  */
-export interface MatrixOrderOptions extends Omit<BestOrderOptions, 'timeWindows' | 'service'> {
-  lo?: Float64Array;
-  hi?: Float64Array;
-  service?: Float64Array;
+export interface MatrixOrderOptions extends SolveOptions {
+  start?: number | undefined;
+  end?: number | undefined;
+  closed?: boolean | undefined;
+  startTime?: number | undefined;
+  lo?: Float64Array | undefined;
+  hi?: Float64Array | undefined;
+  service?: Float64Array | undefined;
+}
+
+/** The options {@link solve} reads (see {@link BestOrderOptions}). */
+interface SolveOptions {
+  exactUpTo?: number | undefined;
+  exactLabels?: number | undefined;
+  quick?: boolean | undefined;
+  onTimeOnly?: boolean | undefined;
+  seed?: number | undefined;
+  timeLimitMs?: number | undefined;
 }
 
 /**
@@ -381,7 +396,7 @@ export function bestOrderOfMatrix(m: Float64Array, n: number, options: MatrixOrd
 }
 
 /** The best order of a checked instance (see {@link bestOrder}). */
-function solve(inst: SolverInstance, options: Omit<BestOrderOptions, 'timeWindows' | 'service'>): BestOrderResult {
+function solve(inst: SolverInstance, options: SolveOptions): BestOrderResult {
   const n = inst.stops;
   const m = inst.free.length;
   const exactUpTo = options.quick === true ? 0 : options.exactUpTo ?? DEFAULT_EXACT_UP_TO;
@@ -416,9 +431,10 @@ function solve(inst: SolverInstance, options: Omit<BestOrderOptions, 'timeWindow
     found = given();
     exact = true;
   }
-  if (found === null) found = heuristicRoute(inst, { ...heuristicOptions, quick: options.quick === true });
+  if (found === null) found = heuristicRoute(inst, { seed: heuristicOptions.seed, timeLimitMs: heuristicOptions.timeLimitMs, quick: options.quick === true });
   const route = found.route;
   const evaluated = evaluateRoute(inst, route);
-  const order = Array.from(inst.virtualTail ? route.subarray(0, route.length - 1) : route);
+  const order: number[] = [];
+  for (let p = 0, to = inst.virtualTail ? route.length - 1 : route.length; p < to; p++) order.push(route[p]!);
   return { order, cost: evaluated.travel, exact, feasible: evaluated.late === 0 };
 }

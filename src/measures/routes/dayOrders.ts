@@ -7,7 +7,7 @@
  */
 
 import { MS_PER_MINUTE } from '../../windows/civil.js';
-import { bestOrderOfMatrix, checkMatrix } from './bestOrder.js';
+import { bestOrderOfMatrix, checkMatrix, type MatrixOrderOptions } from './bestOrder.js';
 import type { DayCore, RouteDayOptions } from './dayTypes.js';
 import type { DayStops } from './dayStops.js';
 
@@ -62,6 +62,17 @@ const win = {
   },
 };
 
+/**
+ * The options of a day's two searches, refilled for each (one object of one shape: the search
+ * reads them often).
+ */
+const kept = {
+  search: {
+    start: 0, end: undefined, closed: false, exactUpTo: undefined, exactLabels: undefined, timeLimitMs: undefined, quick: undefined,
+    lo: undefined, hi: undefined, service: undefined, startTime: undefined, onTimeOnly: undefined,
+  } as MatrixOrderOptions,
+};
+
 /** The driven order's travel under the model, without a best order: a day left out of the sample. */
 export function modelFigures(f: DayCore, d: DayStops, closed: boolean): void {
   f.modelMinutes = drivenTravel(d.minutes, d.nodes, closed);
@@ -74,15 +85,18 @@ export function compareOrders(f: DayCore, d: DayStops, closed: boolean, W: numbe
   const N = d.nodes, M = d.minutes, K = d.km;
   const modelMinutes = drivenTravel(M, N, closed);
   const modelKm = drivenTravel(K, N, closed);
-  const { exactUpTo, exactLabels, timeLimitMs, quick } = options;
-  const solver = {
-    ...(exactUpTo !== undefined ? { exactUpTo } : {}), ...(exactLabels !== undefined ? { exactLabels } : {}),
-    ...(timeLimitMs !== undefined ? { timeLimitMs } : {}), ...(quick !== undefined ? { quick } : {}),
-  };
-  const ends = closed ? { start: 0, closed: true } : { start: 0, end: N - 1 };
+  const { quick } = options;
+  const search = kept.search;
+  search.end = closed ? undefined : N - 1;
+  search.closed = closed;
+  search.exactUpTo = options.exactUpTo;
+  search.exactLabels = options.exactLabels;
+  search.timeLimitMs = options.timeLimitMs;
+  search.quick = quick;
+  search.lo = search.hi = search.service = search.startTime = search.onTimeOnly = undefined;
   checkMatrix(M, N);
 
-  const free = bestOrderOfMatrix(M, N, { ...ends, ...solver });
+  const free = bestOrderOfMatrix(M, N, search);
   const freeBetter = free.cost < modelMinutes;
   f.modelMinutes = modelMinutes;
   f.modelKm = modelKm;
@@ -108,7 +122,12 @@ export function compareOrders(f: DayCore, d: DayStops, closed: boolean, W: numbe
   const startTime = closed ? firstLow - maxLeg - 1 : lo[0]!;
   const drivenOnTime = onTime(M, N, lo, hi, service, startTime, closed);
   // only an on-time order changes the figures: when the driven one is late, none may be (proven at once if so)
-  const timed = bestOrderOfMatrix(M, N, { ...ends, ...solver, lo, hi, service, ...(closed ? { startTime } : {}), onTimeOnly: !drivenOnTime });
+  search.lo = lo;
+  search.hi = hi;
+  search.service = service;
+  search.startTime = closed ? startTime : undefined;
+  search.onTimeOnly = !drivenOnTime;
+  const timed = bestOrderOfMatrix(M, N, search);
   f.bestSearch = free.exact && timed.exact ? 'exact' : quick === true ? 'quick' : 'heuristic';
   let wMinutes: number, wKm: number;
   if (timed.feasible && (!drivenOnTime || timed.cost < modelMinutes)) {

@@ -66,16 +66,18 @@ export function heldKarp(inst: SolverInstance): ExactRoute {
     for (let b = 0; b < m; b++) c[a * m + b] = w[fa * size + (free[b] as number)] as number;
   }
   for (let j = 0; j < m; j++) dp[(1 << j) * m + j] = c[fromHead + j] as number;
+  // dp[S ∪ {k}][k] = min over j ∈ S of dp[S][j] + c[j][k] (a minimum: the same whatever the order)
   for (let mask = 1; mask < full; mask++) {
     const row = mask * m;
-    for (let j = 0; j < m; j++) {
-      if ((mask & (1 << j)) === 0) continue;
+    const out = full & ~mask;
+    for (let inS = mask; inS !== 0; inS &= inS - 1) {
+      const j = 31 - Math.clz32(inS & -inS);
       const base = dp[row + j] as number;
       if (base === Infinity) continue;
       const cj = j * m;
-      for (let k = 0; k < m; k++) {
-        const bit = 1 << k;
-        if ((mask & bit) !== 0) continue;
+      for (let rest = out; rest !== 0; rest &= rest - 1) {
+        const bit = rest & -rest;
+        const k = 31 - Math.clz32(bit);
         const idx = (mask | bit) * m + k;
         const v = base + (c[cj + k] as number);
         if (v < (dp[idx] as number)) dp[idx] = v;
@@ -151,15 +153,16 @@ export function completionBounds(inst: SolverInstance): { g: Float64Array; route
     g[a] = w[fa * size + tail] as number; // U = ∅
     for (let b = 0; b < m; b++) c[a * m + b] = w[fa * size + (free[b] as number)] as number;
   }
+  // g[U][j] = min over k ∈ U of c[j][k] + g[U \ {k}][k] (a minimum: the same whatever the order)
   for (let u = 1; u <= full; u++) {
     const row = u * m;
-    for (let j = 0; j < m; j++) {
-      if ((u & (1 << j)) !== 0) continue;
+    for (let outU = full & ~u; outU !== 0; outU &= outU - 1) {
+      const j = 31 - Math.clz32(outU & -outU);
       let best = Infinity;
       const cj = j * m;
-      for (let k = 0; k < m; k++) {
-        const bit = 1 << k;
-        if ((u & bit) === 0) continue;
+      for (let inU = u; inU !== 0; inU &= inU - 1) {
+        const bit = inU & -inU;
+        const k = 31 - Math.clz32(bit);
         const v = (c[cj + k] as number) + (g[(u ^ bit) * m + k] as number);
         if (v < best) best = v;
       }

@@ -21,6 +21,7 @@ import { evaluateRoute, type SolverInstance } from './solverInstance.js';
 import type { ExactRoute } from './solverExact.js';
 import { earliestStart, nearestNeighbour, sortedBy } from './heuristicConstruct.js';
 import { RouteSearch } from './heuristicSearch.js';
+import { KickMemo } from './kickMemo.js';
 
 /**
  * Budget and seed of {@link heuristicRoute}.
@@ -57,12 +58,25 @@ export function defaultIterations(m: number, windows: boolean): number {
 }
 
 /** The search and the start routes' buffers, kept from one heuristic run to the next (none runs inside another). */
-const kept = { search: null as RouteSearch | null, starts: [new Int32Array(16), new Int32Array(16), new Int32Array(16), new Int32Array(16)], best: new Int32Array(16) };
+const kept = { search: null as RouteSearch | null, memo: new KickMemo(), starts: [new Int32Array(16), new Int32Array(16), new Int32Array(16), new Int32Array(16)], best: new Int32Array(16) };
 
 /** Kept start route `i`, exactly `n` nodes long (a view of its kept buffer). */
 function startRoute(i: number, n: number): Int32Array {
   if (kept.starts[i]!.length < n) kept.starts[i] = new Int32Array(Math.max(n, 2 * kept.starts[i]!.length));
   return kept.starts[i]!.subarray(0, n);
+}
+
+/** (late, travel) is no worse than (bestLate, bestTravel), within eps: {@link RouteSearch.noWorseThan} of a kept outcome. */
+function noWorse(late: number, travel: number, bestLate: number, bestTravel: number, eps: number): boolean {
+  if (late < bestLate - eps) return true;
+  if (late > bestLate + eps) return false;
+  return travel <= bestTravel + eps;
+}
+
+/** Whether two routes of one length are the same. */
+function same(a: Int32Array, b: Int32Array): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** Mulberry32: small, fast, seedable PRNG (deterministic across platforms). */
@@ -91,7 +105,11 @@ export function heuristicRoute(inst: SolverInstance, options: HeuristicOptions):
   const deadline = started + options.timeLimitMs;
   const m = inst.free.length;
   let maxAbs = 0;
-  for (const x of inst.w) if (Number.isFinite(x) && Math.abs(x) > maxAbs) maxAbs = Math.abs(x);
+  const w = inst.w;
+  for (let i = 0; i < w.length; i++) {
+    const x = w[i]!;
+    if (Number.isFinite(x) && Math.abs(x) > maxAbs) maxAbs = Math.abs(x);
+  }
   const eps = 1e-9 * Math.max(1, maxAbs);
 
   const n = m + 2;
@@ -137,16 +155,32 @@ export function heuristicRoute(inst: SolverInstance, options: HeuristicOptions):
     }
   }
   s = s as RouteSearch;
-  s.load(best);
+  // (one start: its local optimum is the best route already)
+  if (count > 1) s.load(best);
   if (m >= 3 && options.quick !== true) {
     const rand = prng(options.seed * 31 + m);
     const iterations = options.iterations ?? defaultIterations(m, inst.hasWindows);
+    // Each round starts from the best route: a kick drawn again from the same best route ends
+    // where it ended before (kept in the memo).
+    const memo = kept.memo;
+    memo.clear(n);
+    memo.from(best);
     for (let it = 0; it < iterations; it++) {
       if ((it & 7) === 7 && performance.now() > deadline) break;
-      s.perturb(rand);
-      s.localSearch(deadline);
+      const key = s.drawKick(rand);
+      const slot = memo.find(key);
+      if (slot >= 0) {
+        // the route is still the best one when the outcome is worse
+        if (!noWorse(memo.late[slot]!, memo.travel[slot]!, bestLate, bestTravel, eps)) continue;
+        s.load(memo.route(slot));
+      } else {
+        s.applyKick();
+        if (s.localSearch(deadline)) memo.put(key, s.r, s.late, s.travel);
+      }
       if (s.noWorseThan(bestLate, bestTravel)) {
+        const moved = !same(best, s.r);
         best.set(s.r);
+        if (moved) memo.from(best);
         bestLate = s.late;
         bestTravel = s.travel;
       } else {
@@ -154,6 +188,6 @@ export function heuristicRoute(inst: SolverInstance, options: HeuristicOptions):
       }
     }
   }
-  s.load(best);
-  return { route: Int32Array.from(s.r), travel: s.travel, late: s.late };
+  // every round ends on the best route (loaded, kept, or left as it was)
+  return { route: s.r.slice(), travel: s.travel, late: s.late };
 }

@@ -296,10 +296,13 @@ export function timeLowerBounds(inst: SolverInstance): Float64Array {
     }
   }
   for (let k = 0; k < size; k++) {
+    // no path goes on from the tail, comes back into the head or uses the unused node: no change
+    if (k === tail || k === head || k === unused) continue;
     const rk = k * size;
     for (let i = 0; i < size; i++) {
       const ri = i * size;
       const dik = d[ri + k] as number;
+      if (dik === Infinity) continue;
       for (let j = 0; j < size; j++) {
         const alt = dik + (d[rk + j] as number);
         if (alt < (d[ri + j] as number)) d[ri + j] = alt;
