@@ -19,10 +19,9 @@ import { WINDOW_FLAGS, windowOptions } from './window-flags.js';
 
 /**
  * Staff-days of a window whose best orders the report searches by default (`--route-sample`):
- * a seeded sample when the window has more. The search takes ~0.14 ms a staff-day (20,000 days of
- * the 2M-row generated log: 2.8 s under the profiler), so this is about 2 s; on that log's days the
- * whole window's detour ratio of sums (1.43) then has a standard error of ~0.004 (±30 min: ~0.0013),
- * but a group's (~16 days of the sample each among 958 groups) ~0.12.
+ * a seeded sample when the window has more (about a second of search on a 2M-row log's window). On
+ * the 2M-row generated log's days the whole window's detour ratio of sums (1.43) then has a standard
+ * error of ~0.004 (±30 min: ~0.0013), but a group's (~16 days of the sample each among 958 groups) ~0.12.
  *
  * @example
  * measureRoutesStreamed(file, { bestOrderSample: REPORT_ROUTE_SAMPLE });
@@ -70,7 +69,7 @@ one thread unless --threads is given.
   --title TEXT           the page title
   --route-sample N|all   the detour ratios and savings from a seeded sample of at most N staff-days
                          of a window (the same days on every run; the page says so), default
-                         ${REPORT_ROUTE_SAMPLE} (~2 s of best-order search); all: every staff-day. The other
+                         ${REPORT_ROUTE_SAMPLE} (~1 s of best-order search); all: every staff-day. The other
                          route figures are over every staff-day
   --explain              add "why so many?": the staff each client met by category (contact,
                          regulars, double staffing only, weekends, evenings, occasional) per
