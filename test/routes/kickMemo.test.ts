@@ -3,7 +3,7 @@ import { KickMemo } from '../../src/measures/routes/kickMemo.js';
 import { makeInstance, type SolverInstance } from '../../src/measures/routes/solverInstance.js';
 import { earliestStart, nearestNeighbour, sortedBy } from '../../src/measures/routes/heuristicConstruct.js';
 import { RouteSearch } from '../../src/measures/routes/heuristicSearch.js';
-import { defaultIterations, heuristicRoute } from '../../src/measures/routes/solverHeuristic.js';
+import { defaultIterations, heuristicRoute, prng } from '../../src/measures/routes/solverHeuristic.js';
 
 describe('KickMemo: where the kicks from each start route ended', () => {
   it('finds an outcome from the start route it was put from, again once the search comes back to it', () => {
@@ -24,18 +24,6 @@ describe('KickMemo: where the kicks from each start route ended', () => {
     expect(memo.find(7)).toBe(-1);
   });
 });
-
-/** Mulberry32, as the heuristic's generator (copied: the reference below draws the same kicks). */
-function prng(seed: number): () => number {
-  let a = (Math.floor(seed * 2654435761) ^ 0x9e3779b9) >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The iterated local search without a memo: every kick searched, every worse outcome undone by loading the best route. */
 function reference(inst: SolverInstance, seed: number): { route: number[]; travel: number; late: number } {

@@ -79,8 +79,15 @@ function same(a: Int32Array, b: Int32Array): boolean {
   return true;
 }
 
-/** Mulberry32: small, fast, seedable PRNG (deterministic across platforms). */
-function prng(seed: number): () => number {
+/**
+ * Mulberry32: a small, fast, seedable generator of numbers in [0, 1), the same on every platform:
+ * what draws the heuristic's kicks (`heuristicRoute`).
+ *
+ * @example
+ * const rand = prng(7);
+ * rand(); // → the same number on every run with seed 7
+ */
+export function prng(seed: number): () => number {
   let a = (Math.floor(seed * 2654435761) ^ 0x9e3779b9) >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
