@@ -147,7 +147,7 @@ export class ContinuityAccumulator implements CodedSink {
     const part = placed.parts[partition]!;
     if (r.bytes !== null) part.addAscii(r.client, r.staff, r.group, day, r.line, r.start, r.end, r.bytes, r.visitFrom, r.visitTo);
     else part.add(r.client, r.staff, r.group, day, r.line, r.start, r.end, r.visitId);
-    this.rows.added(from);
+    this.rows.added(placed);
   }
 
   private excludedKind(kind: number): boolean {

@@ -10,8 +10,9 @@ import { PartitionedRows, removeSpill, SpillFile, type BlockRef } from './partit
  *
  * @example
  * const rows = new WindowRows(1_000_000);
- * rows.of(fromDay).parts[partition].add(client, staff, group, day, line, start, end, visitId);
- * rows.added(fromDay);
+ * const window = rows.of(fromDay);
+ * window.parts[partition].add(client, staff, group, day, line, start, end, visitId);
+ * rows.added(window);
  */
 export class WindowRows {
   /** Window start day → its counted rows. */
@@ -32,9 +33,9 @@ export class WindowRows {
     return rows;
   }
 
-  /** Notes a row added to the partitions of the window starting on `fromDay`; past `spillRows` held, every row held is spilled. */
-  added(fromDay: number): void {
-    this.windows.get(fromDay)!.count++;
+  /** Notes a row added to a window's partitions (`window`, from {@link WindowRows.of}); past `spillRows` held, every row held is spilled. */
+  added(window: PartitionedRows): void {
+    window.count++;
     if (++this.held >= this.spillRows) this.spill();
   }
 
