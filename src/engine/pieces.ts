@@ -15,7 +15,7 @@ import { closeLedger } from '../read/read.js';
 import type { ReadLedger, ReadOptions } from '../read/types.js';
 import type { CodedSink } from './coded-row.js';
 import { readHeader } from './fast.js';
-import { scanPieces, type PartSink, type PiecesReply } from './scan-pieces.js';
+import { scanPieces, type PartSink, type PiecesReply, type ReadPiece } from './scan-pieces.js';
 import { collectGarbage } from './garbage.js';
 import { mergeLedgers, shiftLines, splitRanges } from './parallel.js';
 import { MAX_UNITS, WorkTable } from './worktable.js';
@@ -79,18 +79,31 @@ export async function readPiecesInThreads<P>(path: string, options: ReadOptions 
       if (failure.type === 'failed') throw new KontinuitetError(failure.code as never, failure.message);
       return null;
     }
-    const pieces = replies.flatMap((r) => (r.type === 'scanned' ? r.pieces : [])).sort((a, b) => a.from - b.from);
-    let lineOffset = 0;
-    const ledgers: ReadLedger[] = [];
-    for (const p of pieces) {
-      if (p.part !== null) absorb(p.part);
-      p.part = null; // let go once absorbed
-      ledgers.push(shiftLines(p.ledger, lineOffset));
-      lineOffset += p.nextLine - 1;
-    }
+    const ledger = takePieces(replies.flatMap((r) => (r.type === 'scanned' ? r.pieces : [])), absorb, options);
     tell(options.onProgress, 'read', size, size);
     collectGarbage(); // the parts, once absorbed
-    return closeLedger(mergeLedgers(ledgers, options.maxIssues ?? 1000), options);
+    return ledger;
   };
   return watched(read(), options.engine?.watchdogMs ?? ENGINE_DEFAULTS.watchdogMs, () => answers + ((table as WorkTable | null)?.claimed() ?? 0));
+}
+
+/**
+ * The parts of pieces read by other threads handed to `absorb` in file order (each let go once
+ * taken), and the ledger of the whole read: the pieces' ledgers with their lines numbered as one
+ * thread numbers them (the first piece's from 2, every other's from 1).
+ *
+ * @example
+ * const ledger = takePieces(reply.pieces, (part) => acc.absorb(part), read);
+ */
+export function takePieces<P>(pieces: ReadPiece<P>[], absorb: (part: P) => void, options: ReadOptions): ReadLedger {
+  pieces.sort((a, b) => a.from - b.from);
+  let lineOffset = 0;
+  const ledgers: ReadLedger[] = [];
+  for (const p of pieces) {
+    if (p.part !== null) absorb(p.part);
+    p.part = null; // let go once absorbed
+    ledgers.push(shiftLines(p.ledger, lineOffset));
+    lineOffset += p.nextLine - 1;
+  }
+  return closeLedger(mergeLedgers(ledgers, options.maxIssues ?? 1000), options);
 }
