@@ -44,7 +44,7 @@ export type { FilledAccumulator } from './filled.js';
  * @example
  * const result = await fillAccumulator('visits.csv', { from: '2024-10-01', engine: { threads: 2 } }, ({ evaluate }) => evaluate());
  */
-export async function fillAccumulator<T>(source: VisitSource, options: MeasureOptions & ReadOptions, use: (filled: FilledAccumulator) => T | Promise<T>): Promise<T> {
+export async function fillAccumulator<T>(source: VisitSource, options: MeasureOptions & ReadOptions, use: (filled: FilledAccumulator) => T | Promise<T>, lend = false): Promise<T> {
   checkSource(source);
   checkReadOptions(options);
   refuseMovedSettings(options);
@@ -63,7 +63,7 @@ export async function fillAccumulator<T>(source: VisitSource, options: MeasureOp
   }
   const read: MeasureOptions & ReadOptions = { use: MEASURE_COLUMNS, ...options, zone: acc.zone.name };
   if (started !== null) {
-    const threaded = await readInParallel(path!, read, started, use);
+    const threaded = await readInParallel(path!, read, started, use, lend);
     if (threaded !== null) return threaded.value;
   }
   try {
@@ -76,7 +76,7 @@ export async function fillAccumulator<T>(source: VisitSource, options: MeasureOp
       tell(read.onProgress, 'evaluate');
       return acc.finishStreamed(ledger);
     };
-    return await use({ acc, ledger, evaluate });
+    return await use({ acc, ledger, evaluate, spare: null });
   } finally {
     acc.release();
   }
