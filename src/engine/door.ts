@@ -39,7 +39,9 @@ export type { FilledAccumulator } from './filled.js';
  * workbook, a stream, rows in memory) by the general reader. Either way the accumulator holds the same rows, the ledger the same counts and issues
  * (tests hold them equal). The options are checked first (`BAD_SOURCE`, `BAD_OPTION`; an engine
  * setting at the top level of the options too). After `use` (or its error) the spill files are
- * removed and the threads ended; a threaded read's watchdog watches `use` too.
+ * removed and the threads ended; a threaded read's watchdog watches `use` too. With `lend`, a
+ * worker of a threaded read that the evaluation would leave idle is kept for `use`
+ * ({@link FilledAccumulator.spare}) until it returns.
  *
  * @example
  * const result = await fillAccumulator('visits.csv', { from: '2024-10-01', engine: { threads: 2 } }, ({ evaluate }) => evaluate());

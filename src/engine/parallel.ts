@@ -30,7 +30,8 @@ import { tell } from '../progress.js';
  * workers then end (their parts moved to this thread); the pieces' accumulators are merged in file
  * order, and `evaluate` has this thread evaluate the partitions of clients, or every thread take
  * the next partition in turn (answers in typed arrays). Gives exactly what one thread gives (tests
- * hold them equal). A watchdog ({@link watched}, `engine.watchdogMs`) stops the whole, `use`
+ * hold them equal). With `lend`, a worker the evaluation leaves idle stays for `use` as its
+ * `spare` (ended when `use` returns). A watchdog ({@link watched}, `engine.watchdogMs`) stops the whole, `use`
  * included, when the threads show no progress; on every way out the threads end and the run's
  * spill folder goes. Returns `{ value }` (what `use` gave), or null when the file must be read by
  * one thread: a quote anywhere in it (a quoted field may hold a line break), or a file gone or
