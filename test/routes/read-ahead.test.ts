@@ -31,7 +31,7 @@ async function ahead(path: string, options: RoutesOptions) {
   let folder = '';
   const got = await readInParallel(path, MEASURE, pool(), async ({ evaluate, spare }) => {
     expect(spare).not.toBeNull();
-    const routes = readRoutesBeside(spare!, path, options);
+    const routes = await readRoutesBeside(spare!, path, options);
     folder = routes.folder;
     await evaluate();
     await routes.reply;

@@ -62,12 +62,12 @@ function routeReading(options: RoutesOptions & ReadOptions & { engine?: EngineSe
 
 /**
  * Has a spare thread of another read of the file at `path` ({@link SpareThread}) read its route
- * rows for `options` ({@link readRoutesAhead}); {@link routesReadAhead} then gives the figures.
+ * rows for `options` ({@link readRoutesAhead}: resolves once it is asked); {@link routesReadAhead} then gives the figures.
  *
  * @example
- * const ahead = readRoutesBeside(spare, 'visits.csv', { from: '2024-10-01' });
+ * const ahead = await readRoutesBeside(spare, 'visits.csv', { from: '2024-10-01' });
  */
-export function readRoutesBeside(spare: SpareThread, path: string, options: RoutesOptions & ReadOptions & { engine?: EngineSettings }): RoutesAhead {
+export function readRoutesBeside(spare: SpareThread, path: string, options: RoutesOptions & ReadOptions & { engine?: EngineSettings }): Promise<RoutesAhead> {
   refuseMovedSettings(options);
   checkEngineSettings(options.engine);
   const { acc, read } = routeReading(options);

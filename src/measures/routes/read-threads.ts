@@ -95,30 +95,29 @@ export interface RoutesAhead {
  * Has `spare` read the route rows of the file at `path` for `acc` (the days it keeps), the whole
  * file as one piece, each chunk of rows written to a file as it fills: the thread holds one chunk
  * at a time, this thread none until {@link takeAhead}. The report's route rows, read while this
- * thread evaluates the clients.
+ * thread evaluates the clients. Resolves once the thread has been asked (this thread may then
+ * work on without a turn of its event loop), with the answer to come.
  *
  * @example
- * const ahead = readRoutesAhead(spare, 'visits.csv', new RoutesAccumulator(options), { use: ROUTE_COLUMNS, zone });
+ * const ahead = await readRoutesAhead(spare, 'visits.csv', new RoutesAccumulator(options), { use: ROUTE_COLUMNS, zone });
  * const ledger = await takeAhead(ahead); // null: read the file again
  */
-export function readRoutesAhead(spare: SpareThread, path: string, acc: RoutesAccumulator, read: ReadOptions, engine?: EngineSettings): RoutesAhead {
+export async function readRoutesAhead(spare: SpareThread, path: string, acc: RoutesAccumulator, read: ReadOptions, engine?: EngineSettings): Promise<RoutesAhead> {
   const folder = spillFolder();
-  const ask = async (): Promise<ScanReply | null> => {
-    let size: number;
-    try {
-      size = statSync(path).size;
-    } catch {
-      return null;
-    }
-    const head = await readHeader(path);
-    if (head === null) return null;
-    const unit = Math.max(engine?.readUnit ?? ENGINE_DEFAULTS.readUnit, Math.ceil(size / MAX_UNITS));
-    const table = WorkTable.create([{ from: head.end + 1, to: size }], unit);
-    const { onWarning: _w, onProgress: _p, ...shared } = read;
-    const consumer: RoutesConsumer = { keep: acc.keptDays, spillIn: folder };
-    return await spare.read({ type: 'scan', path, table: table.shared, unit, piece: 0, options: shared, consumer }) as ScanReply;
-  };
-  const reply = ask();
+  const unread = { acc, read, reply: Promise.resolve(null), folder };
+  let size: number;
+  try {
+    size = statSync(path).size;
+  } catch {
+    return unread;
+  }
+  const head = await readHeader(path);
+  if (head === null) return unread;
+  const unit = Math.max(engine?.readUnit ?? ENGINE_DEFAULTS.readUnit, Math.ceil(size / MAX_UNITS));
+  const table = WorkTable.create([{ from: head.end + 1, to: size }], unit);
+  const { onWarning: _w, onProgress: _p, ...shared } = read;
+  const consumer: RoutesConsumer = { keep: acc.keptDays, spillIn: folder };
+  const reply = spare.read({ type: 'scan', path, table: table.shared, unit, piece: 0, options: shared, consumer }) as Promise<ScanReply>;
   reply.catch(() => undefined); // awaited by takeAhead
   return { acc, read, reply, folder };
 }

@@ -263,8 +263,9 @@ export async function measureStaffingStreamed(source: VisitSource, options: Staf
   return fillAccumulator(source, { ...settings.measure, ...(indices ? { indices: true } : {}) }, async ({ acc, evaluate, spare }) => {
     const figures = new StaffingFigures(settings, acc);
     figures.staffAlong();
-    // the command's own work on a reader thread the evaluation leaves idle, done before the threads end
-    const aside = spare === null || beside === undefined ? null : beside(spare, acc);
+    // the command's own work on a reader thread the evaluation leaves idle: under way before the
+    // evaluation (which holds this thread), done before the threads end
+    const aside = spare === null || beside === undefined ? null : (await beside(spare, acc)).done;
     aside?.catch(() => undefined); // awaited below, after the evaluation
     const continuity = await evaluate();
     const result = { continuity, staffing: figures.result(continuity) };
@@ -276,12 +277,13 @@ export async function measureStaffingStreamed(source: VisitSource, options: Staf
 /**
  * Work of a command on a reader thread of the measure's read while this thread evaluates the
  * clients (the report reads its route rows so): given the thread and the filled accumulator
- * (its windows known), before the evaluation; awaited after it.
+ * (its windows known) before the evaluation, it resolves once the work is under way, with the
+ * promise of its end (`done`, awaited after the evaluation).
  *
  * @example
- * const beside: Beside = async (spare, acc) => { ahead = readRoutesAhead(spare, path, routesFor(acc), read); await ahead.reply; };
+ * const beside: Beside = async (spare, acc) => { ahead = await readRoutesBeside(spare, path, routesFor(acc)); return { done: ahead.reply.then(() => undefined) }; };
  */
-export type Beside = (spare: SpareThread, acc: ContinuityAccumulator) => Promise<void>;
+export type Beside = (spare: SpareThread, acc: ContinuityAccumulator) => Promise<{ done: Promise<void> }>;
 
 /**
  * The same figures over visits in memory (e.g. from {@link readVisits}) or plain rows of a
