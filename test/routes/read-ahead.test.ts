@@ -7,6 +7,7 @@ import { measureRoutes, readRoutesBeside, routesReadAhead } from '../../src/meas
 import { materialised } from '../../src/measures/routes/streamed.js';
 import type { RoutesOptions } from '../../src/measures/routes/options.js';
 import { tempFiles } from '../continuity/fixture.js';
+import { messySample } from './messy.js';
 import { chunkEnd, chunkStart, RowsPart, type RowsChunk } from '../../src/measures/routes/rows-part.js';
 import { ChunkFile, loadChunk, type SpilledChunk } from '../../src/measures/routes/chunk-file.js';
 import { scanPieces } from '../../src/engine/scan-pieces.js';
@@ -54,16 +55,7 @@ describe('the route rows read ahead by a spare thread of the measure', () => {
   });
 
   it('give the figures of one thread with rows rejected, rows for the general reader, text ids, travel and no coordinates', async () => {
-    const lines = SAMPLE.trimEnd().split('\n');
-    const rows = lines.slice(1).map((line, i) => {
-      const f = line.split(',');
-      if (i % 97 === 5) f[3] = 'not a time'; // rejected: time_format
-      if (i % 89 === 7) f[2] = ` ${f[2]}`; // a space at a field's edge: the general reader reads it
-      if (i % 83 === 11) f[0] = `Å${f[0]}`; // a visit id that is not ASCII
-      if (i % 79 === 13) f[10] = ''; // no coordinates
-      return f.join(',');
-    });
-    const path = file([lines[0], ...rows].join('\n') + '\n');
+    const path = file(messySample(SAMPLE).text);
     const options: RoutesOptions = { all: true, bestOrderSample: 40 };
     const one = await measureRoutes(path, { ...options, engine: { threads: 1 } });
     expect(one.rows.rejected).toBeGreaterThan(0);

@@ -11,6 +11,7 @@ import { LocalZone } from '../../src/windows/zone.js';
 import type { ReadLedger } from '../../src/read/types.js';
 import type { RoutesOptions } from '../../src/measures/routes/options.js';
 import { tempFiles } from '../continuity/fixture.js';
+import { messySample } from './messy.js';
 
 const file = tempFiles('kontinuitet-routes-pieces-');
 const SAMPLE = readFileSync(new URL('../../data/sample-visits.csv', import.meta.url), 'utf8');
@@ -69,17 +70,9 @@ describe('the route rows read in pieces by several threads', () => {
   });
 
   it('give the figures of one thread with rows rejected and rows for the general reader in every piece (issues at their lines)', async () => {
-    const lines = SAMPLE.trimEnd().split('\n');
-    const rows = lines.slice(1).map((line, i) => {
-      const f = line.split(',');
-      if (i % 97 === 5) f[3] = 'not a time'; // rejected: time_format
-      if (i % 89 === 7) f[2] = ` ${f[2]}`; // a space at a field's edge: the general reader reads it
-      if (i % 83 === 11) f[0] = `Å${f[0]}`; // a visit id that is not ASCII
-      if (i % 79 === 13) f[10] = ''; // no coordinates
-      return f.join(',');
-    });
-    const r = await same(`${[lines[0], ...rows].join('\n')}\n`, { all: true, bestOrderSample: 30 }, 2, 3000, true);
-    expect(r.rows.rejected).toBe(Math.ceil((rows.length - 5) / 97));
+    const messy = messySample(SAMPLE);
+    const r = await same(messy.text, { all: true, bestOrderSample: 30 }, 2, 3000, true);
+    expect(r.rows.rejected).toBe(Math.ceil((messy.rows - 5) / 97));
     expect(r.issues[0]!.line).toBe(5 + 2);
   });
 

@@ -5,13 +5,9 @@
  *
  * @module
  */
-import { readPiecesInThreads, takePieces, type PieceRequest } from '../../engine/pieces.js';
-import { statSync } from 'node:fs';
+import { fileTable, readPiecesInThreads, takePieces, type PieceRequest } from '../../engine/pieces.js';
 import { KontinuitetError } from '../../errors.js';
-import { readHeader } from '../../engine/fast.js';
 import { removeFolder, spillFolder } from '../../engine/partitions.js';
-import { MAX_UNITS } from '../../engine/worktable.js';
-import { ENGINE_DEFAULTS } from '../../engine-settings.js';
 import type { SpareThread } from '../../engine/filled.js';
 import { scanPieces, type PiecesReply } from '../../engine/scan-pieces.js';
 import { TaskThread } from '../../engine/task-thread.js';
@@ -104,17 +100,9 @@ export interface RoutesAhead {
  */
 export async function readRoutesAhead(spare: SpareThread, path: string, acc: RoutesAccumulator, read: ReadOptions, engine?: EngineSettings): Promise<RoutesAhead> {
   const folder = spillFolder();
-  const unread = { acc, read, reply: Promise.resolve(null), folder };
-  let size: number;
-  try {
-    size = statSync(path).size;
-  } catch {
-    return unread;
-  }
-  const head = await readHeader(path);
-  if (head === null) return unread;
-  const unit = Math.max(engine?.readUnit ?? ENGINE_DEFAULTS.readUnit, Math.ceil(size / MAX_UNITS));
-  const table = WorkTable.create([{ from: head.end + 1, to: size }], unit);
+  const file = await fileTable(path, 1, engine);
+  if (file === null) return { acc, read, reply: Promise.resolve(null), folder };
+  const { table, unit } = file;
   const { onWarning: _w, onProgress: _p, ...shared } = read;
   const consumer: RoutesConsumer = { keep: acc.keptDays, spillIn: folder };
   const reply = spare.read({ type: 'scan', path, table: table.shared, unit, piece: 0, options: shared, consumer }) as Promise<ScanReply>;
