@@ -100,7 +100,8 @@ export interface RoutesAhead {
  */
 export async function readRoutesAhead(spare: SpareThread, path: string, acc: RoutesAccumulator, read: ReadOptions, engine?: EngineSettings): Promise<RoutesAhead> {
   const folder = spillFolder();
-  const file = await fileTable(path, 1, engine);
+  // a file gone or changed since the measure read it: read again by the route figures, which say why
+  const file = await fileTable(path, 1, engine).catch(() => null);
   if (file === null) return { acc, read, reply: Promise.resolve(null), folder };
   const { table, unit } = file;
   const { onWarning: _w, onProgress: _p, ...shared } = read;
