@@ -10,7 +10,9 @@ import { basename } from 'node:path';
 import { measureForPage } from '../outputs/report/html/measure.js';
 import { compactForPage } from '../outputs/report/html/compact.js';
 import { reportParts, type PageInput } from '../outputs/report/html/render.js';
-import { measureRoutesStreamed } from '../measures/routes/measure.js';
+import { measureRoutesStreamed, readRoutesBeside, routesReadAhead } from '../measures/routes/measure.js';
+import { discardAhead, type RoutesAhead } from '../measures/routes/read-threads.js';
+import type { Beside } from '../measures/staffing/measure.js';
 import { parseDay } from '../windows/parse.js';
 import { choice, intFlag, parseFlags, UsageError } from './args.js';
 import { ENGINE_FLAGS, ENGINE_HELP, engineSettings } from './engine-flags.js';
@@ -143,23 +145,38 @@ export async function reportCommand(argv: string[], out: NodeJS.WritableStream, 
   // ids are read as they are and pseudonymised when shown, so the reader does not hash them first
   const { pseudonymise: _p, 'pseudonym-key': _k, ...read } = values;
   const reading = readOptions(read);
+  // route figures need the coordinate columns the measures do not read: the rows of the one window
+  // the page details (the last, or --window), from a file, read by a thread of the measure's read
+  // while this one evaluates the clients (the window is known once the log is read), or after
+  const routeOptions = (from: string, days: number) => ({
+    ...reading,
+    from,
+    rules: { days },
+    ...(routeSample !== Infinity ? { bestOrderSample: routeSample } : {}),
+    engine: { ...engine, threads: engine?.threads ?? REPORT_ROUTE_THREADS },
+  });
+  const detailedOf = <W extends { from: string }>(measured: readonly W[]) => (values.window === undefined ? measured.at(-1) : measured.find((w) => w.from === values.window));
+  let ahead: { routes: RoutesAhead; from: string; days: number } | null = null;
+  const beside: Beside | undefined = input === '-' ? undefined : async (spare, acc) => {
+    const w = detailedOf(acc.reportedWindows().windows.map((r) => r.window));
+    if (w === undefined) return { done: Promise.resolve() };
+    const routes = await readRoutesBeside(spare, input, routeOptions(w.from, acc.rules.days));
+    ahead = { routes, from: w.from, days: acc.rules.days };
+    return { done: routes.reply.then(() => undefined) };
+  };
   const results = await pageResults(input === '-' ? process.stdin : input, {
     ...reading,
     ...windows,
     ...(engine !== undefined ? { engine } : {}),
-  });
+  }, beside);
   releaseMemory(); // the measure's rows, tables and clients, before the next pass (only when the CLI exposes gc)
-  // route figures need the coordinate columns the measures do not read: a second pass over a
-  // file, for the one window the page details (the last, or --window)
-  const windowsMeasured = results.continuity.windows;
-  const detailed = values.window === undefined ? windowsMeasured.at(-1) : windowsMeasured.find((w) => w.from === values.window);
-  const routes = input === '-' || detailed === undefined ? undefined : await pageRoutes(input, {
-    ...reading,
-    from: detailed.from,
-    rules: { days: results.continuity.rule.days },
-    ...(routeSample !== Infinity ? { bestOrderSample: routeSample } : {}),
-    engine: { ...engine, threads: engine?.threads ?? REPORT_ROUTE_THREADS },
-  });
+  const detailed = detailedOf(results.continuity.windows);
+  const days = results.continuity.rule.days;
+  const readAhead = ahead as { routes: RoutesAhead; from: string; days: number } | null;
+  const taken = readAhead !== null && readAhead.from === detailed?.from && readAhead.days === days ? readAhead.routes : null;
+  // rows read ahead for another window (none should be) go unread
+  if (readAhead !== null && taken === null) discardAhead(readAhead.routes);
+  const routes = input === '-' || detailed === undefined ? undefined : await pageRoutes(routeOptions(detailed.from, days), input, taken);
   releaseMemory(); // the routes' rows and staff-days
   // why so many: the explanation by the definition, with the same windows and rules (a file only)
   const explain = values.explain !== true || input === '-' ? undefined : await explainContinuity(input, { ...reading, ...windows });
@@ -216,8 +233,8 @@ function keepSmallOnce(): void {
  * in the command's frame the awaited value would stay referenced (measured: 36 MB of heap still
  * used after a full collection, 14 MB so).
  */
-async function pageResults(source: Parameters<typeof measureForPage>[0], options: Parameters<typeof measureForPage>[1]): Promise<ReturnType<typeof compactForPage<Awaited<ReturnType<typeof measureForPage>>>>> {
-  return compactForPage(await measureForPage(source, options));
+async function pageResults(source: Parameters<typeof measureForPage>[0], options: Parameters<typeof measureForPage>[1], beside?: Beside): Promise<ReturnType<typeof compactForPage<Awaited<ReturnType<typeof measureForPage>>>>> {
+  return compactForPage(await measureForPage(source, options, beside));
 }
 
 /**
@@ -225,8 +242,8 @@ async function pageResults(source: Parameters<typeof measureForPage>[0], options
  * its staff-days and staff (~40 MB of columns at 2M rows, let go when this returns: in the
  * command's own frame the awaited result would stay referenced until the page is written).
  */
-async function pageRoutes(file: string, options: Parameters<typeof measureRoutesStreamed>[1]): Promise<NonNullable<PageInput['routes']>> {
-  const routes = await measureRoutesStreamed(file, options);
+async function pageRoutes(options: NonNullable<Parameters<typeof measureRoutesStreamed>[1]>, file: string, ahead: RoutesAhead | null): Promise<NonNullable<PageInput['routes']>> {
+  const routes = ahead === null ? await measureRoutesStreamed(file, options) : await routesReadAhead(ahead, file, options);
   return { ...routes, windows: routes.windows.map(({ routes: _days, perStaff: _staff, ...w }) => w) };
 }
 

@@ -39,12 +39,14 @@ export type { FilledAccumulator } from './filled.js';
  * workbook, a stream, rows in memory) by the general reader. Either way the accumulator holds the same rows, the ledger the same counts and issues
  * (tests hold them equal). The options are checked first (`BAD_SOURCE`, `BAD_OPTION`; an engine
  * setting at the top level of the options too). After `use` (or its error) the spill files are
- * removed and the threads ended; a threaded read's watchdog watches `use` too.
+ * removed and the threads ended; a threaded read's watchdog watches `use` too. With `lend`, a
+ * worker of a threaded read that the evaluation would leave idle is kept for `use`
+ * ({@link FilledAccumulator.spare}) until it returns.
  *
  * @example
  * const result = await fillAccumulator('visits.csv', { from: '2024-10-01', engine: { threads: 2 } }, ({ evaluate }) => evaluate());
  */
-export async function fillAccumulator<T>(source: VisitSource, options: MeasureOptions & ReadOptions, use: (filled: FilledAccumulator) => T | Promise<T>): Promise<T> {
+export async function fillAccumulator<T>(source: VisitSource, options: MeasureOptions & ReadOptions, use: (filled: FilledAccumulator) => T | Promise<T>, lend = false): Promise<T> {
   checkSource(source);
   checkReadOptions(options);
   refuseMovedSettings(options);
@@ -63,7 +65,7 @@ export async function fillAccumulator<T>(source: VisitSource, options: MeasureOp
   }
   const read: MeasureOptions & ReadOptions = { use: MEASURE_COLUMNS, ...options, zone: acc.zone.name };
   if (started !== null) {
-    const threaded = await readInParallel(path!, read, started, use);
+    const threaded = await readInParallel(path!, read, started, use, lend);
     if (threaded !== null) return threaded.value;
   }
   try {
@@ -76,7 +78,7 @@ export async function fillAccumulator<T>(source: VisitSource, options: MeasureOp
       tell(read.onProgress, 'evaluate');
       return acc.finishStreamed(ledger);
     };
-    return await use({ acc, ledger, evaluate });
+    return await use({ acc, ledger, evaluate, spare: null });
   } finally {
     acc.release();
   }

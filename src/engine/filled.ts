@@ -3,6 +3,22 @@
 import type { ContinuityAccumulator } from './accumulator.js';
 import type { StreamedResult } from './clientlist.js';
 import type { ReadLedger } from '../read/types.js';
+import type { PieceRequest } from './pieces.js';
+import type { PiecesReply } from './scan-pieces.js';
+
+/**
+ * A reader thread of a threaded read that the evaluation leaves idle, lent to the command (see
+ * `fillAccumulator`'s `lend`) to read the route rows of the same file beside the evaluation: it
+ * answers one {@link PieceRequest} of the route figures' reader as a route reading thread does
+ * (the report's route rows, read while this thread evaluates the clients). It ends with the
+ * command's callback.
+ *
+ * @example
+ * const reply = await spare.read(request); // → { type: 'scanned', pieces: [{ part, … }] }
+ */
+export interface SpareThread {
+  read(request: PieceRequest): Promise<PiecesReply<unknown>>;
+}
 
 /**
  * A log read into one continuity accumulator: every row counted, excluded or rejected, the
@@ -26,4 +42,6 @@ export interface FilledAccumulator {
    * read them before, e.g. with {@link ContinuityAccumulator.forEachCountedClient}).
    */
   evaluate(): Promise<StreamedResult>;
+  /** A reader thread lent for a read beside the evaluation, when asked for and the log was read by worker threads; else null. */
+  readonly spare: SpareThread | null;
 }

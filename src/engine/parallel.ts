@@ -13,7 +13,8 @@ import type { MeasureOptions } from '../measures/continuity/settings.js';
 import { ENGINE_DEFAULTS } from '../engine-settings.js';
 import { PARTITIONS, removeFolder, removeSpill, spillFolder } from './partitions.js';
 import type { StreamedResult } from './clientlist.js';
-import type { FilledAccumulator } from './filled.js';
+import type { FilledAccumulator, SpareThread } from './filled.js';
+import type { PiecesReply } from './scan-pieces.js';
 import type { ReaderThreads } from './readers.js';
 import { readShare, type ScannedPiece } from './thread.js';
 import { watched } from './watchdog.js';
@@ -29,7 +30,8 @@ import { tell } from '../progress.js';
  * workers then end (their parts moved to this thread); the pieces' accumulators are merged in file
  * order, and `evaluate` has this thread evaluate the partitions of clients, or every thread take
  * the next partition in turn (answers in typed arrays). Gives exactly what one thread gives (tests
- * hold them equal). A watchdog ({@link watched}, `engine.watchdogMs`) stops the whole, `use`
+ * hold them equal). With `lend`, a worker the evaluation leaves idle stays for `use` as its
+ * `spare` (ended when `use` returns). A watchdog ({@link watched}, `engine.watchdogMs`) stops the whole, `use`
  * included, when the threads show no progress; on every way out the threads end and the run's
  * spill folder goes. Returns `{ value }` (what `use` gave), or null when the file must be read by
  * one thread: a quote anywhere in it (a quoted field may hold a line break), or a file gone or
@@ -39,15 +41,15 @@ import { tell } from '../progress.js';
  * const pool = startReaders('national.csv', options, 2); // null: read it in one thread
  * const r = await readInParallel('national.csv', options, pool, ({ evaluate }) => evaluate());
  */
-export async function readInParallel<T>(path: string, options: MeasureOptions & ReadOptions, pool: ReaderThreads, use: (filled: FilledAccumulator) => T | Promise<T>): Promise<{ value: T } | null> {
+export async function readInParallel<T>(path: string, options: MeasureOptions & ReadOptions, pool: ReaderThreads, use: (filled: FilledAccumulator) => T | Promise<T>, lend = false): Promise<{ value: T } | null> {
   // every thread's spill files go in one folder of this run: removing it removes whatever any left
   let spillIn: string | null = null;
-  const signs: Signs = { steps: 0, table: null, claims: null };
+  const signs: Signs = { steps: 0, table: null, claims: null, lent: [] };
   const progress = () => signs.steps + pool.readers.reduce((n, r) => n + r.events, 0) + (signs.table?.claimed() ?? 0)
-    + (signs.claims === null ? 0 : signs.claims.reduce((n, c) => n + c, 0));
+    + (signs.claims === null ? 0 : signs.claims.reduce((n, c) => n + c, 0)) + signs.lent.reduce((n, t) => n + t.claimed(), 0);
   try {
     const folder = spillIn = spillFolder();
-    return await watched(readWith(path, options, pool, folder, signs, use), options.engine?.watchdogMs ?? ENGINE_DEFAULTS.watchdogMs, progress);
+    return await watched(readWith(path, options, pool, folder, signs, use, lend), options.engine?.watchdogMs ?? ENGINE_DEFAULTS.watchdogMs, progress);
   } finally {
     // a worker stuck in a system call may take its time to end: the folder goes after a few seconds at most
     await Promise.race([pool.close(), new Promise((resolve) => setTimeout(resolve, 5000).unref())]);
@@ -58,14 +60,15 @@ export async function readInParallel<T>(path: string, options: MeasureOptions & 
   }
 }
 
-/** What the watchdog of a threaded read looks at: this thread's steps, the read's table, the evaluation's claims. */
+/** What the watchdog of a threaded read looks at: this thread's steps, the read's table, the evaluation's claims, the tables of a spare thread's reads. */
 interface Signs {
   steps: number;
   table: WorkTable | null;
   claims: Int32Array | null;
+  lent: WorkTable[];
 }
 
-async function readWith<T>(path: string, options: MeasureOptions & ReadOptions, pool: ReaderThreads, spillIn: string, signs: Signs, use: (filled: FilledAccumulator) => T | Promise<T>): Promise<{ value: T } | null> {
+async function readWith<T>(path: string, options: MeasureOptions & ReadOptions, pool: ReaderThreads, spillIn: string, signs: Signs, use: (filled: FilledAccumulator) => T | Promise<T>, lend: boolean): Promise<{ value: T } | null> {
   const readers = pool.readers;
   const threads = readers.length;
   let size: number;
@@ -105,9 +108,17 @@ async function readWith<T>(path: string, options: MeasureOptions & ReadOptions, 
       if (failure.type === 'failed') throw new KontinuitetError(failure.code as never, failure.message);
       return null; // a quote (or the general path): one thread reads the file
     }
-    // unless they share the evaluation, the workers (their isolates, what their reads left) end now
+    // unless they share the evaluation, the workers (their isolates, what their reads left) end
+    // now, but a worker lent to the command, which ends with the command's callback
     const evaluators = options.engine?.shareEvaluation === true ? readers : readers.slice(0, 1);
-    if (evaluators.length < readers.length) await pool.close();
+    const lent = lend && evaluators.length < readers.length && readers[1]!.apart ? readers[1]! : null;
+    if (evaluators.length < readers.length && lent === null) await pool.close();
+    const spare: SpareThread | null = lent === null ? null : {
+      read: (scan) => {
+        signs.lent.push(new WorkTable(scan.table, scan.unit));
+        return lent.ask({ type: 'route-pieces', scan }) as Promise<PiecesReply<unknown>>;
+      },
+    };
     // in file order: the first piece (this thread's accumulator) numbers its lines absolutely,
     // every other from 1, i.e. from the line after the piece before it
     pieces.sort((a, b) => a.from - b.from);
@@ -142,10 +153,10 @@ async function readWith<T>(path: string, options: MeasureOptions & ReadOptions, 
         results.push(answer.result);
       }
       // the workers' memory (their isolates, their gathered rows) goes before the result is assembled
-      await pool.close();
+      if (lent === null) await pool.close();
       return merged.assemble(reported, results, ledger);
     };
-    return { value: await use({ acc: merged, ledger, evaluate }) };
+    return { value: await use({ acc: merged, ledger, evaluate, spare }) };
   } finally {
     merged.release();
   }

@@ -15,7 +15,7 @@ import { closeLedger } from '../read/read.js';
 import type { ReadLedger, ReadOptions } from '../read/types.js';
 import type { CodedSink } from './coded-row.js';
 import { readHeader } from './fast.js';
-import { scanPieces, type PartSink, type PiecesReply } from './scan-pieces.js';
+import { scanPieces, type PartSink, type PiecesReply, type ReadPiece } from './scan-pieces.js';
 import { collectGarbage } from './garbage.js';
 import { mergeLedgers, shiftLines, splitRanges } from './parallel.js';
 import { MAX_UNITS, WorkTable } from './worktable.js';
@@ -57,20 +57,12 @@ export async function readPiecesInThreads<P>(path: string, options: ReadOptions 
   let table: WorkTable | null = null;
   let answers = 0;
   const read = async (): Promise<ReadLedger | null> => {
-    let size: number;
-    try {
-      size = statSync(path).size;
-    } catch {
-      return null;
-    }
-    const head = await readHeader(path);
-    if (head === null) return null;
-    sniffStart(head.bytes); // a UTF-16 or binary file: the one error every reader gives
-    const ranges = await splitRanges(path, head.end + 1, size, threads.length + 1);
-    const unit = Math.max(options.engine?.readUnit ?? ENGINE_DEFAULTS.readUnit, Math.ceil(size / MAX_UNITS));
-    table = WorkTable.create(ranges, unit);
+    const file = await fileTable(path, threads.length + 1, options.engine);
+    if (file === null) return null;
+    const { size, unit } = file;
+    table = file.table;
     const { engine: _engine, onWarning: _w, onProgress: _p, ...shared } = options;
-    const asked = ranges.slice(1).map((_, k) => threads[k]!.ask({ type: 'scan', path, table: table!.shared, unit, piece: k + 1, options: shared, consumer }).finally(() => answers++));
+    const asked = threads.map((thread, k) => thread.ask({ type: 'scan', path, table: table!.shared, unit, piece: k + 1, options: shared, consumer }).finally(() => answers++));
     for (const a of asked) a.catch(() => undefined);
     tell(options.onProgress, 'read', 0, size);
     const replies = [await scanPieces(path, table, 0, shared, { own, fresh }), ...await Promise.all(asked)];
@@ -79,18 +71,53 @@ export async function readPiecesInThreads<P>(path: string, options: ReadOptions 
       if (failure.type === 'failed') throw new KontinuitetError(failure.code as never, failure.message);
       return null;
     }
-    const pieces = replies.flatMap((r) => (r.type === 'scanned' ? r.pieces : [])).sort((a, b) => a.from - b.from);
-    let lineOffset = 0;
-    const ledgers: ReadLedger[] = [];
-    for (const p of pieces) {
-      if (p.part !== null) absorb(p.part);
-      p.part = null; // let go once absorbed
-      ledgers.push(shiftLines(p.ledger, lineOffset));
-      lineOffset += p.nextLine - 1;
-    }
+    const ledger = takePieces(replies.flatMap((r) => (r.type === 'scanned' ? r.pieces : [])), absorb, options);
     tell(options.onProgress, 'read', size, size);
     collectGarbage(); // the parts, once absorbed
-    return closeLedger(mergeLedgers(ledgers, options.maxIssues ?? 1000), options);
+    return ledger;
   };
   return watched(read(), options.engine?.watchdogMs ?? ENGINE_DEFAULTS.watchdogMs, () => answers + ((table as WorkTable | null)?.claimed() ?? 0));
+}
+
+/**
+ * The file at `path` cut into `ranges` ranges of its rows (after the header, on line breaks) in a
+ * {@link WorkTable} of units of `engine.readUnit` bytes, with its size; null when it is gone or has
+ * no header (a UTF-16 or binary file: the error every reader gives).
+ *
+ * @example
+ * const file = await fileTable('visits.csv', 2); // → { table, unit: 1048576, size: 256332405 }
+ */
+export async function fileTable(path: string, ranges: number, engine?: EngineSettings): Promise<{ table: WorkTable; unit: number; size: number } | null> {
+  let size: number;
+  try {
+    size = statSync(path).size;
+  } catch {
+    return null;
+  }
+  const head = await readHeader(path);
+  if (head === null) return null;
+  sniffStart(head.bytes);
+  const unit = Math.max(engine?.readUnit ?? ENGINE_DEFAULTS.readUnit, Math.ceil(size / MAX_UNITS));
+  return { table: WorkTable.create(await splitRanges(path, head.end + 1, size, ranges), unit), unit, size };
+}
+
+/**
+ * The parts of pieces read by other threads handed to `absorb` in file order (each let go once
+ * taken), and the ledger of the whole read: the pieces' ledgers with their lines numbered as one
+ * thread numbers them (the first piece's from 2, every other's from 1).
+ *
+ * @example
+ * const ledger = takePieces(reply.pieces, (part) => acc.absorb(part), read);
+ */
+export function takePieces<P>(pieces: ReadPiece<P>[], absorb: (part: P) => void, options: ReadOptions): ReadLedger {
+  pieces.sort((a, b) => a.from - b.from);
+  let lineOffset = 0;
+  const ledgers: ReadLedger[] = [];
+  for (const p of pieces) {
+    if (p.part !== null) absorb(p.part);
+    p.part = null; // let go once absorbed
+    ledgers.push(shiftLines(p.ledger, lineOffset));
+    lineOffset += p.nextLine - 1;
+  }
+  return closeLedger(mergeLedgers(ledgers, options.maxIssues ?? 1000), options);
 }

@@ -67,6 +67,11 @@ export class Reader {
     });
   }
 
+  /** Whether requests go to a worker thread (else this thread answers them). */
+  get apart(): boolean {
+    return this.worker !== null;
+  }
+
   /** Resolves once the worker runs JavaScript (or has failed to start, or ended), whenever asked; at once for this thread. */
   started(): Promise<void> {
     return this.ready;

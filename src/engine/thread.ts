@@ -7,11 +7,14 @@ import { WorkTable } from './worktable.js';
 import { ContinuityAccumulator, type AccumulatorPart } from './accumulator.js';
 import { evaluateJob, type EvaluationJob, type JobResult } from './job.js';
 import type { MeasureOptions } from '../measures/continuity/settings.js';
+import type { PieceRequest } from './pieces.js';
 
 /** A request to a reader thread: read pieces of a file, starting with `piece`, or evaluate a share. */
 export type ThreadRequest =
   | { type: 'scan'; path: string; table: SharedArrayBuffer; unit: number; piece: number; options: MeasureOptions & ReadOptions; spillIn?: string }
-  | { type: 'evaluate'; job: EvaluationJob };
+  | { type: 'evaluate'; job: EvaluationJob }
+  /** A spare thread's read of the route rows ({@link SpareThread}): answered by the worker script alone. */
+  | { type: 'route-pieces'; scan: PieceRequest };
 
 /**
  * A piece of the file a thread read: where it starts, its ledger, the number its next line would
@@ -64,6 +67,7 @@ export async function handleRequest(request: ThreadRequest): Promise<ThreadReply
       return failed(e);
     }
   }
+  if (request.type === 'route-pieces') return { type: 'failed', code: 'UNREADABLE_INPUT', message: 'route rows are read by a worker thread only' };
   return readShare(request.path, new WorkTable(request.table, request.unit), request.piece, request.options, null, request.spillIn);
 }
 

@@ -157,6 +157,14 @@ describe('kontinuitet report on the sample (coordinates present)', () => {
     expect(r.stdout).not.toContain('data-sample=');
   });
 
+  it('gives the same page when a thread of the measure\'s read reads the route rows beside the clients\' evaluation (--threads 2)', () => {
+    const args = ['report', SAMPLE, '--anchor', 'first-monday', '--lang', 'en', '--pseudonym-key', 'k'];
+    const one = run([...args, '--threads', '1']), two = run([...args, '--threads', '2']);
+    expect([one.status, two.status]).toEqual([0, 0]);
+    expect(two.stdout).toContain('<section id="routes">');
+    expect(two.stdout).toBe(one.stdout);
+  });
+
   it('computes the route figures of the window it details (--window: the first of the series)', () => {
     const sample = fileURLToPath(new URL('../../data/sample-visits.csv', import.meta.url));
     const routes = JSON.parse(run(['routes', sample, '--anchor', 'first-monday', '--format', 'json']).stdout);

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { measureRoutes } from '../../src/measures/routes/measure.js';
 import { ROUTE_COLUMNS, RoutesAccumulator } from '../../src/measures/routes/accumulator.js';
 import { scanRequest } from '../../src/measures/routes/read-threads.js';
-import { chunkEnd, chunkStart, DaysKept, partTransfers, RowsPart, type KeptDays, type RouteRowsPart } from '../../src/measures/routes/rows-part.js';
+import { chunkEnd, chunkStart, DaysKept, partTransfers, RowsPart, type KeptDays, type RouteRowsPart, type RowsChunk } from '../../src/measures/routes/rows-part.js';
 import { readPiecesInThreads, type PieceThread } from '../../src/engine/pieces.js';
 import { scanPieces } from '../../src/engine/scan-pieces.js';
 import { WorkTable } from '../../src/engine/worktable.js';
@@ -11,6 +11,7 @@ import { LocalZone } from '../../src/windows/zone.js';
 import type { ReadLedger } from '../../src/read/types.js';
 import type { RoutesOptions } from '../../src/measures/routes/options.js';
 import { tempFiles } from '../continuity/fixture.js';
+import { messySample } from './messy.js';
 
 const file = tempFiles('kontinuitet-routes-pieces-');
 const SAMPLE = readFileSync(new URL('../../data/sample-visits.csv', import.meta.url), 'utf8');
@@ -23,7 +24,7 @@ const inProcess = (n: number, small: boolean): PieceThread<RouteRowsPart>[] => A
   ask: async (request) => {
     if (!small) return (await scanRequest(request)).reply;
     const zone = new LocalZone(request.options.zone!);
-    return scanPieces(request.path, new WorkTable(request.table, request.unit), request.piece, request.options, { own: null, fresh: () => new RowsPart(zone, request.consumer as KeptDays, CHUNK) });
+    return scanPieces(request.path, new WorkTable(request.table, request.unit), request.piece, request.options, { own: null, fresh: () => new RowsPart(zone, (request.consumer as { keep: KeptDays }).keep, CHUNK) });
   },
 }));
 
@@ -33,7 +34,7 @@ async function inPieces(path: string, options: RoutesOptions, threads: number, u
   const read = { use: ROUTE_COLUMNS, zone: acc.zone.name, engine: { readUnit: unit } };
   const parts: number[] = [];
   let chunks = 0;
-  const ledger = await readPiecesInThreads(path, read, inProcess(threads, small), acc.keptDays, acc.sink, () => new RowsPart(acc.zone, acc.keptDays, small ? CHUNK : undefined), (part) => {
+  const ledger = await readPiecesInThreads(path, read, inProcess(threads, small), { keep: acc.keptDays }, acc.sink, () => new RowsPart(acc.zone, acc.keptDays, small ? CHUNK : undefined), (part) => {
     parts.push(part.count);
     chunks += part.chunks.length;
     acc.absorb(part);
@@ -69,17 +70,9 @@ describe('the route rows read in pieces by several threads', () => {
   });
 
   it('give the figures of one thread with rows rejected and rows for the general reader in every piece (issues at their lines)', async () => {
-    const lines = SAMPLE.trimEnd().split('\n');
-    const rows = lines.slice(1).map((line, i) => {
-      const f = line.split(',');
-      if (i % 97 === 5) f[3] = 'not a time'; // rejected: time_format
-      if (i % 89 === 7) f[2] = ` ${f[2]}`; // a space at a field's edge: the general reader reads it
-      if (i % 83 === 11) f[0] = `Å${f[0]}`; // a visit id that is not ASCII
-      if (i % 79 === 13) f[10] = ''; // no coordinates
-      return f.join(',');
-    });
-    const r = await same(`${[lines[0], ...rows].join('\n')}\n`, { all: true, bestOrderSample: 30 }, 2, 3000, true);
-    expect(r.rows.rejected).toBe(Math.ceil((rows.length - 5) / 97));
+    const messy = messySample(SAMPLE);
+    const r = await same(messy.text, { all: true, bestOrderSample: 30 }, 2, 3000, true);
+    expect(r.rows.rejected).toBe(Math.ceil((messy.rows - 5) / 97));
     expect(r.issues[0]!.line).toBe(5 + 2);
   });
 
@@ -129,7 +122,7 @@ describe('a part\'s chunk', () => {
       [t0 + 3_600_000, t0 + 4_500_000], [t0 + 3_630_000, t0 + 3_700_000], [t0 + 3_700_250, t0 + 3_800_000],
     ];
     for (const [a, b] of times) part.addVisit(visit(a, b));
-    const { chunks } = part.part();
+    const chunks = part.part().chunks as RowsChunk[];
     expect(chunks.map((c) => [c!.count, c!.exact === null])).toEqual([[3, true], [3, false]]);
     expect(Array.from(chunks[0]!.seconds)).toEqual([0, 60, 120]);
     expect(Array.from(chunks[0]!.durations)).toEqual([1800, 900, 0]);
@@ -146,7 +139,7 @@ describe('a part\'s memory', () => {
     // 10 rows in chunks of 4: 4 + 4 + 2 (ids given as text: kept as text, no bytes)
     for (let r = 0; r < 10; r++) part.addVisit({ visitId: `V${r}`, client: 'C', staff: 'S', group: 'G', start: t0 + r * 60_000, end: t0 + r * 60_000 + 30_000 } as Parameters<RowsPart['addVisit']>[0]);
     const made = part.part();
-    const chunks = made.chunks.map((c) => c!);
+    const chunks = made.chunks.map((c) => c as RowsChunk);
     expect(chunks.map((c) => [c.count, c.staff.length, c.seconds.length, c.idEnds.length, c.ids.length])).toEqual([[4, 4, 4, 4, 0], [4, 4, 4, 4, 0], [2, 2, 2, 2, 0]]);
     // every array of every chunk lies in one buffer (the first slab: a few hundred bytes here)
     const buffers = new Set(chunks.flatMap((c) => [c.staff, c.client, c.group, c.seconds, c.durations, c.point, c.ids, c.idEnds].map((a) => a.buffer)));
@@ -168,7 +161,7 @@ describe('a part\'s numbers', () => {
     for (let r = 0; r < n; r++) {
       part.addVisit({ visitId: '', client: 'C', staff: `S${r}`, group: 'G', start: t0, end: t0 + 60_000, ...(r === 0 ? {} : { lat: 60 + r / 1e6, lon: 15 }) } as Parameters<RowsPart['addVisit']>[0]);
     }
-    const chunk = part.part().chunks[0]!;
+    const chunk = part.part().chunks[0] as RowsChunk;
     expect([chunk.staff instanceof Int32Array, chunk.point instanceof Int32Array, chunk.client instanceof Uint16Array, chunk.group instanceof Uint16Array]).toEqual([true, true, true, true]);
     expect([chunk.staff[0], chunk.staff[65_535], chunk.staff[65_536], chunk.staff[n - 1]]).toEqual([0, 65_535, 65_536, n - 1]);
     // point + 1, 0 for none: row r has point r − 1

@@ -9,7 +9,8 @@
 import { ENGINE_DEFAULTS, type EngineSettings } from '../../engine-settings.js';
 import { checkEngineSettings, checkVisitList, refuseMovedSettings } from '../../options.js';
 import { readOneThread, threadedFile } from '../../engine/door.js';
-import { readRoutesInThreads } from './read-threads.js';
+import { readRoutesAhead, readRoutesInThreads, takeAhead, type RoutesAhead } from './read-threads.js';
+import type { SpareThread } from '../../engine/filled.js';
 import { collectGarbage } from '../../engine/garbage.js';
 import type { ReadLedger, ReadOptions, Visit, VisitInput, VisitSource } from '../../read/types.js';
 import type { RoutesResult } from './types.js';
@@ -52,15 +53,52 @@ export async function measureRoutesStreamed(source: VisitSource, options: Routes
   return acc.finishInThreads(ledger, options.engine?.threads, options.engine?.watchdogMs ?? ENGINE_DEFAULTS.watchdogMs);
 }
 
+/** A new accumulator for `options`, and the reader's options for its rows. */
+function routeReading(options: RoutesOptions & ReadOptions & { engine?: EngineSettings }): { acc: RoutesAccumulator; read: ReadOptions } {
+  const { engine: _engine, ...rest } = options;
+  const acc = new RoutesAccumulator(options);
+  return { acc, read: { use: ROUTE_COLUMNS, ...rest, zone: acc.zone.name } };
+}
+
+/**
+ * Has a spare thread of another read of the file at `path` ({@link SpareThread}) read its route
+ * rows for `options` ({@link readRoutesAhead}: resolves once it is asked); {@link routesReadAhead} then gives the figures.
+ *
+ * @example
+ * const ahead = await readRoutesBeside(spare, 'visits.csv', { from: '2024-10-01' });
+ */
+export function readRoutesBeside(spare: SpareThread, path: string, options: RoutesOptions & ReadOptions & { engine?: EngineSettings }): Promise<RoutesAhead> {
+  refuseMovedSettings(options);
+  checkEngineSettings(options.engine);
+  const { acc, read } = routeReading(options);
+  return readRoutesAhead(spare, path, acc, read, options.engine);
+}
+
+/**
+ * {@link measureRoutesStreamed} of the file at `path` from the rows a spare thread read ahead
+ * ({@link readRoutesAhead}, started with the same options), or from a read of the file when the
+ * thread could not read it (a quote in it…).
+ *
+ * @example
+ * const r = await routesReadAhead(ahead, 'visits.csv', options);
+ */
+export async function routesReadAhead(ahead: RoutesAhead, path: string, options: RoutesOptions & ReadOptions & { engine?: EngineSettings }): Promise<StreamedRoutesResult> {
+  const ledger = await takeAhead(ahead);
+  if (ledger === null) return measureRoutesStreamed(path, options);
+  collectGarbage(); // the chunks taken, before the staff-days are evaluated
+  return ahead.acc.finishInThreads(ledger, options.engine?.threads, options.engine?.watchdogMs ?? ENGINE_DEFAULTS.watchdogMs);
+}
+
 /**
  * Reads the source's rows into an accumulator through the engine's door: a file in threads when
  * the engine would read it so ({@link threadedFile}; the parts taken in file order), else, or
  * when the threads cannot take the file (a quote in it…), by one thread into a new accumulator.
  */
 async function readRoutes(source: VisitSource, options: RoutesOptions & ReadOptions & { engine?: EngineSettings }): Promise<{ acc: RoutesAccumulator; ledger: ReadLedger }> {
-  const { engine, ...rest } = options;
-  let acc = new RoutesAccumulator(options);
-  const read: ReadOptions = { use: ROUTE_COLUMNS, ...rest, zone: acc.zone.name };
+  const { engine } = options;
+  const reading = routeReading(options);
+  const read = reading.read;
+  let acc = reading.acc;
   const threaded = await threadedFile(source, read, engine);
   let ledger = threaded === null ? null : await readRoutesInThreads(threaded.path, threaded.threads, acc, read, engine);
   if (ledger === null) {

@@ -13,6 +13,7 @@ import { LAT, LON, SHIFT_END, SHIFT_START, TRAVEL_KM, TRAVEL_MINUTES } from '../
 import type { Visit } from '../../read/types.js';
 import type { LocalZone } from '../../windows/zone.js';
 import { copyBytes, inWholeSeconds, Slabs } from './columns.js';
+import type { ChunkFile, SpilledChunk } from './chunk-file.js';
 
 /** Rows in a chunk of a part: 65,536 (~2 MB), so a part is let go a chunk at a time as it is taken. */
 const CHUNK_ROWS = 1 << 16;
@@ -89,7 +90,8 @@ export interface RouteRowsPart {
   staffNames: PackedNames;
   clientNames: PackedNames;
   groupNames: PackedNames;
-  chunks: (RowsChunk | null)[];
+  /** In row order; a chunk written to a file as it filled ({@link SpilledChunk}) is read back when taken. */
+  chunks: (RowsChunk | SpilledChunk | null)[];
   lat: Float64Array;
   lon: Float64Array;
   /** Rows not kept (outside the days kept), the first and last local day of those kept. */
@@ -156,7 +158,7 @@ export class RowsPart implements PartSink<RouteRowsPart> {
   private readonly staffNames = new Interner();
   private readonly clientNames = new Interner();
   private readonly groupNames = new Interner();
-  private readonly chunks: RowsChunk[] = [];
+  private readonly chunks: (RowsChunk | SpilledChunk)[] = [];
   private chunk: RowsChunk;
   private count = 0;
   private idBytes = 0;
@@ -168,9 +170,15 @@ export class RowsPart implements PartSink<RouteRowsPart> {
   private readonly slabs = new Slabs(PART_SLAB);
 
   private readonly days: DaysKept;
+  /** Arrays of a chunk written out, for the next chunk's rows that need them (with a spill file only). */
+  private readonly spare: { exact: RowsChunk['exact']; places: (Float64Array | null)[] } = { exact: null, places: [null, null, null, null] };
 
-  /** `chunkRows`: rows in a chunk (tests make them small). */
-  constructor(private readonly zone: LocalZone, keep: KeptDays, private readonly chunkRows = CHUNK_ROWS) {
+  /**
+   * `chunkRows`: rows in a chunk (tests make them small). `spill`: a file each chunk is written to
+   * as it fills, which the part then names instead of holding its rows (a part read beside other
+   * work holds one chunk at a time); closed by {@link RowsPart.part}.
+   */
+  constructor(private readonly zone: LocalZone, keep: KeptDays, private readonly chunkRows = CHUNK_ROWS, private readonly spill: ChunkFile | null = null) {
     this.chunk = newChunk(this.slabs, chunkRows);
     this.days = new DaysKept(keep);
   }
@@ -203,7 +211,8 @@ export class RowsPart implements PartSink<RouteRowsPart> {
   }
 
   part(): RouteRowsPart {
-    const chunks = this.count === 0 ? this.chunks : [...this.chunks, sealed(this.chunk, this.count, this.idBytes)];
+    const chunks = this.count === 0 ? this.chunks : [...this.chunks, this.out(sealed(this.chunk, this.count, this.idBytes))];
+    this.spill?.close();
     return {
       count: chunks.reduce((n, c) => n + c.count, 0),
       staffNames: this.staffNames.packed(), clientNames: this.clientNames.packed(), groupNames: this.groupNames.packed(),
@@ -212,14 +221,29 @@ export class RowsPart implements PartSink<RouteRowsPart> {
     };
   }
 
+  /** A chunk filled: kept, or written to the spill file. */
+  private out(c: RowsChunk): RowsChunk | SpilledChunk {
+    return this.spill === null ? c : this.spill.write(c);
+  }
+
+  /** The current chunk full: kept and a new one begun, or written out and its arrays used again (its exact times and places kept aside for when a row needs them). */
+  private filled(): void {
+    const c = this.chunk;
+    this.chunks.push(this.out(sealed(c, this.count, this.idBytes)));
+    this.count = 0;
+    this.idBytes = 0;
+    if (this.spill === null) {
+      this.chunk = newChunk(this.slabs, this.chunkRows);
+      return;
+    }
+    this.spare.exact = c.exact ?? this.spare.exact;
+    c.places.forEach((a, k) => { if (a !== null) this.spare.places[k] = a; });
+    this.chunk = { ...c, count: 0, base: Number.NaN, exact: null, places: [null, null, null, null], texts: [] };
+  }
+
   /** A new row's number in the current chunk (a new chunk when it is full). */
   private row(staff: number, client: number, group: number, start: number, end: number): number {
-    if (this.count === this.chunkRows) {
-      this.chunks.push(sealed(this.chunk, this.count, this.idBytes));
-      this.chunk = newChunk(this.slabs, this.chunkRows);
-      this.count = 0;
-      this.idBytes = 0;
-    }
+    if (this.count === this.chunkRows) this.filled();
     const i = this.count++;
     const c = this.chunk;
     setNumber(c, this.slabs, 'staff', i, staff);
@@ -232,7 +256,7 @@ export class RowsPart implements PartSink<RouteRowsPart> {
         c.durations[i] = (end - start) / 1000;
         return i;
       }
-      const exact = { start: this.slabs.f64(this.chunkRows), end: this.slabs.f64(this.chunkRows) };
+      const exact = this.spare.exact ?? { start: this.slabs.f64(this.chunkRows), end: this.slabs.f64(this.chunkRows) };
       for (let k = 0; k < i; k++) {
         exact.start[k] = chunkStart(c, k);
         exact.end[k] = chunkEnd(c, k);
@@ -275,7 +299,7 @@ export class RowsPart implements PartSink<RouteRowsPart> {
 
   /** Row `i`'s value `v` of place column `k` (travel minutes, travel km, shift start, shift end), the column made at its first value. */
   private setPlace(k: number, i: number, v: number): void {
-    (this.chunk.places[k] ??= this.slabs.f64(this.chunkRows).fill(NaN))[i] = v;
+    (this.chunk.places[k] ??= (this.spare.places[k] ?? this.slabs.f64(this.chunkRows)).fill(NaN))[i] = v;
   }
 
   private bytes(i: number, buf: Uint8Array, a: number, b: number): void {
@@ -345,6 +369,6 @@ export function partTransfers(part: RouteRowsPart): ArrayBuffer[] {
   const arrays: (ArrayBufferView | null)[] = [
     part.staffNames.bytes, part.staffNames.ends, part.clientNames.bytes, part.clientNames.ends, part.groupNames.bytes, part.groupNames.ends, part.lat, part.lon,
   ];
-  for (const c of part.chunks) if (c !== null) arrays.push(c.staff, c.client, c.group, c.seconds, c.durations, c.exact?.start ?? null, c.exact?.end ?? null, c.point, c.ids, c.idEnds, ...c.places);
+  for (const c of part.chunks) if (c !== null && !('spilled' in c)) arrays.push(c.staff, c.client, c.group, c.seconds, c.durations, c.exact?.start ?? null, c.exact?.end ?? null, c.point, c.ids, c.idEnds, ...c.places);
   return [...new Set(arrays.filter((a) => a !== null).map((a) => a!.buffer as ArrayBuffer))];
 }

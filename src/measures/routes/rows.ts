@@ -17,6 +17,7 @@ import { mostFrequent } from './staffdays.js';
 import { Slabs, Column, numbers, Whole, Times, permuteRows, type MovedColumn } from './columns.js';
 import { VisitIds } from './visitIds.js';
 import { chunkEnd, chunkStart, type RouteRowsPart } from './rows-part.js';
+import { loadChunk } from './chunk-file.js';
 import { doubleStaffedRows } from './doubleStaffed.js';
 import { staffDayOrder, type StaffDayOrder } from './staffDayOrder.js';
 
@@ -130,7 +131,8 @@ export class RouteRows {
     const staff = this.staffNames.idsOf(part.staffNames), clients = held.names.idsOf(part.clientNames), groups = this.groupNames.idsOf(part.groupNames);
     const { lat, lon, chunks } = part;
     for (let k = 0; k < chunks.length; k++) {
-      const c = chunks[k]!;
+      const taken = chunks[k]!;
+      const c = 'spilled' in taken ? loadChunk(taken) : taken;
       chunks[k] = null;
       const [travelMinutes, travelKm, shiftStart, shiftEnd] = c.places;
       const buf = Buffer.from(c.ids.buffer, c.ids.byteOffset, c.ids.length);

@@ -6,6 +6,7 @@ import type { MeasureOptions } from '../continuity/settings.js';
 import type { ContinuityRules } from '../continuity/rules.js';
 import type { ContinuityResult, ContinuityWindow } from '../continuity/types.js';
 import { fillAccumulator } from '../../engine/door.js';
+import type { SpareThread } from '../../engine/filled.js';
 import { KontinuitetError } from '../../errors.js';
 import { checkVisitList } from '../../options.js';
 import { spread } from '../../summary/spread.js';
@@ -254,18 +255,35 @@ export async function measureStaffingWithContinuity(source: VisitSource, options
  * @example
  * const { continuity, staffing } = await measureStaffingStreamed('visits.csv', { from: '2024-10-01' }, true, false);
  */
-export async function measureStaffingStreamed(source: VisitSource, options: StaffingOptions & ReadOptions, indices: boolean, listVisits: boolean): Promise<{ continuity: StreamedResult; staffing: StaffingResult }> {
+export async function measureStaffingStreamed(source: VisitSource, options: StaffingOptions & ReadOptions, indices: boolean, listVisits: boolean, beside?: Beside): Promise<{ continuity: StreamedResult; staffing: StaffingResult }> {
   const settings = staffingSettings(options, listVisits);
   // with `engine.shareEvaluation` the reader threads staff the clients of the partitions they take;
   // not by default: measured on the 2M-row log, a worker's share crossing back costs 15–80 MB of
   // peak memory (the report's pass), the visit lists' objects more (the staffing command)
-  return fillAccumulator(source, { ...settings.measure, ...(indices ? { indices: true } : {}) }, async ({ acc, evaluate }) => {
+  return fillAccumulator(source, { ...settings.measure, ...(indices ? { indices: true } : {}) }, async ({ acc, evaluate, spare }) => {
     const figures = new StaffingFigures(settings, acc);
     figures.staffAlong();
+    // the command's own work on a reader thread the evaluation leaves idle: under way before the
+    // evaluation (which holds this thread), done before the threads end
+    const aside = spare === null || beside === undefined ? null : (await beside(spare, acc)).done;
+    aside?.catch(() => undefined); // awaited below, after the evaluation
     const continuity = await evaluate();
-    return { continuity, staffing: figures.result(continuity) };
-  });
+    const result = { continuity, staffing: figures.result(continuity) };
+    await aside;
+    return result;
+  }, beside !== undefined);
 }
+
+/**
+ * Work of a command on a reader thread of the measure's read while this thread evaluates the
+ * clients (the report reads its route rows so): given the thread and the filled accumulator
+ * (its windows known) before the evaluation, it resolves once the work is under way, with the
+ * promise of its end (`done`, awaited after the evaluation).
+ *
+ * @example
+ * const beside: Beside = async (spare, acc) => { ahead = await readRoutesBeside(spare, path, routesFor(acc)); return { done: ahead.reply.then(() => undefined) }; };
+ */
+export type Beside = (spare: SpareThread, acc: ContinuityAccumulator) => Promise<{ done: Promise<void> }>;
 
 /**
  * The same figures over visits in memory (e.g. from {@link readVisits}) or plain rows of a

@@ -1,6 +1,6 @@
 import type { MeasureOptions } from '../../../measures/continuity/settings.js';
 import { flag } from '../../../options.js';
-import { measureStaffingStreamed, measureStaffingWithContinuity, type StaffingOptions } from '../../../measures/staffing/measure.js';
+import { measureStaffingStreamed, measureStaffingWithContinuity, type Beside, type StaffingOptions } from '../../../measures/staffing/measure.js';
 import type { StreamedResult } from '../../../engine/clientlist.js';
 import type { ReadOptions, VisitSource } from '../../../read/types.js';
 import type { ContinuityResult } from '../../../measures/continuity/types.js';
@@ -34,8 +34,8 @@ export async function measureForReport(source: VisitSource, options: MeasureOpti
  * @example
  * const page = [...reportParts(await measureForPage('visits.csv', { from: '2024-10-01' }))].join('');
  */
-export async function measureForPage(source: VisitSource, options: MeasureOptions & Pick<StaffingOptions, 'slotToleranceMinutes' | 'slotMinDayShare'> & ReadOptions = {}): Promise<{ continuity: StreamedResult; staffing: StaffingResult }> {
+export async function measureForPage(source: VisitSource, options: MeasureOptions & Pick<StaffingOptions, 'slotToleranceMinutes' | 'slotMinDayShare'> & ReadOptions = {}, beside?: Beside): Promise<{ continuity: StreamedResult; staffing: StaffingResult }> {
   const { indices, ...staffing } = options;
   flag('indices', indices);
-  return measureStaffingStreamed(source, staffing, indices !== false, false);
+  return measureStaffingStreamed(source, staffing, indices !== false, false, beside);
 }
