@@ -85,7 +85,9 @@ export function groupsSvgParts(window: GroupsWindow, options: GroupsSvgOptions =
   const groups: Row[] = window.groups
     .map((g) => ({ name: g.group || '–', s: g.staffPerClient, values: byGroup.get(g.group) ?? [], all: false }))
     .sort((a, b) => order(b.s.median) - order(a.s.median) || order(b.s.mean) - order(a.s.mean) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const rows: Row[] = options.all === false ? groups : [{ name: label('all', lang), s: window.staffPerClient, values: [...byGroup.values()].flat(), all: true }, ...groups];
+  const everyone: number[] = [];
+  for (const staff of byGroup.values()) for (const v of staff) everyone.push(v);
+  const rows: Row[] = options.all === false ? groups : [{ name: label('all', lang), s: window.staffPerClient, values: everyone, all: true }, ...groups];
   const desc = `${label('groupsDesc', lang)} ${rows.map((r) => describe(r, lang)).join('; ')}.`;
   // the names' column narrows with the chart (names are shortened to fit it)
   const rowHeight = 40, left = Math.round(Math.min(150, Math.max(96, width * 0.3))), right = 20, bottom = 48;
@@ -145,10 +147,16 @@ function* rowParts(r: Row, index: number, y0: number, h: number, x: (v: number) 
     + `<line x1="${px(x(s.min))}" x2="${px(x(s.min))}" y1="${px(cy - 6)}" y2="${px(cy + 6)}" stroke="${STYLE.boxStroke}"/>`
     + `<line x1="${px(x(s.max))}" x2="${px(x(s.max))}" y1="${px(cy - 6)}" y2="${px(cy + 6)}" stroke="${STYLE.boxStroke}"/>`
     + `<rect class="box" x="${px(x(s.q1))}" y="${px(cy - 10)}" width="${px(Math.max(2, x(s.q3) - x(s.q1)))}" height="20" fill="${STYLE.box}" fill-opacity="0.8" stroke="${STYLE.boxStroke}"/>`;
+  // the dots' coordinates as text: a value's x and the row's eleven heights, each made once
+  const dotX = new Map<number, string>();
+  const dotY = Array.from({ length: 11 }, (_, j) => px(cy + (j - 5) * 1.3));
   for (let from = 0; from < r.values.length; from += DOTS_PER_PART) {
     let dots = '';
     for (let k = from; k < Math.min(r.values.length, from + DOTS_PER_PART); k++) {
-      dots += `<circle cx="${px(x(r.values[k]!))}" cy="${px(cy + (((k * 7) % 11) - 5) * 1.3)}" r="2.4" fill="${STYLE.dot}" fill-opacity="0.55"/>`;
+      const v = r.values[k]!;
+      let cx = dotX.get(v);
+      if (cx === undefined) dotX.set(v, (cx = px(x(v))));
+      dots += `<circle cx="${cx}" cy="${dotY[(k * 7) % 11]!}" r="2.4" fill="${STYLE.dot}" fill-opacity="0.55"/>`;
     }
     yield dots;
   }
