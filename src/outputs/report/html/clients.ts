@@ -23,18 +23,24 @@ export function clientNames(ids: Iterable<string>, options: { showIds?: boolean 
   const short = pseudonymiser(key, 10);
   // each id's name made once: the clients table asks for them again (an HMAC is ~5 µs: ~0.2 s at 38,000 clients)
   const names = new Map<string, string>();
-  const seen = new Set<string>();
-  let clash = false;
-  for (const id of ids) {
-    if (names.has(id)) continue;
-    const p = short(id);
-    if (seen.has(p)) clash = true;
-    seen.add(p);
-    names.set(id, p);
-  }
+  for (const id of ids) if (!names.has(id)) names.set(id, short(id));
+  const clash = twoAlike(names.values());
   const mode = options.key === undefined ? 'random' : 'keyed';
   if (clash) return { name: pseudonymiser(key, 16), mode };
   return { name: (id) => names.get(id) ?? short(id), mode };
+}
+
+/**
+ * Whether two of the names (hex digits, at most 13) are the same: the names as numbers, sorted,
+ * two alike side by side.
+ *
+ * @example
+ * twoAlike(['0a1b2c3d4e', 'ffffffffff', '0a1b2c3d4e']); // → true
+ */
+export function twoAlike(names: Iterable<string>): boolean {
+  const numbers = Float64Array.from(names, (p) => Number.parseInt(p, 16)).sort();
+  for (let i = 1; i < numbers.length; i++) if (numbers[i] === numbers[i - 1]) return true;
+  return false;
 }
 
 /** The note on how clients are named. */
