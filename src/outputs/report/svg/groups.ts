@@ -70,11 +70,20 @@ const DOTS_PER_PART = 2000;
  * for (const part of groupsSvgParts(window, { id: 'kt-groups' })) out.write(part);
  */
 export function groupsSvgParts(window: GroupsWindow, options: GroupsSvgOptions = {}): string | Iterable<string> {
+  return groupsLayoutParts(groupsChartRows(window, options), options);
+}
+
+/**
+ * The rows of a {@link groupsSvg} chart and their description in words, whatever its width: the
+ * groups (and the whole window first unless `all: false`), each with its counted clients' staff.
+ * A page draws one chart at three widths from them ({@link groupsLayoutParts}).
+ *
+ * @example
+ * const rows = groupsChartRows(window, { lang: 'en' });
+ * rows.rows[0].name; // → 'All' (the whole window), then the groups, highest median first
+ */
+export function groupsChartRows(window: GroupsWindow, options: Pick<GroupsSvgOptions, 'lang' | 'all'> = {}): GroupsChartRows {
   const lang = options.lang ?? 'en';
-  const target = options.target ?? 14;
-  const days = options.days ?? 14;
-  const width = options.width ?? 640;
-  const title = options.title ?? label('groupsTitle', lang);
   const byGroup = new Map<string, number[]>();
   for (const c of window.perClient) {
     if (!c.eligible) continue;
@@ -88,7 +97,22 @@ export function groupsSvgParts(window: GroupsWindow, options: GroupsSvgOptions =
   const everyone: number[] = [];
   for (const staff of byGroup.values()) for (const v of staff) everyone.push(v);
   const rows: Row[] = options.all === false ? groups : [{ name: label('all', lang), s: window.staffPerClient, values: everyone, all: true }, ...groups];
-  const desc = `${label('groupsDesc', lang)} ${rows.map((r) => describe(r, lang)).join('; ')}.`;
+  return { rows, desc: `${label('groupsDesc', lang)} ${rows.map((r) => describe(r, lang)).join('; ')}.` };
+}
+
+/** A {@link groupsSvg} chart's rows and their description ({@link groupsChartRows}). */
+export interface GroupsChartRows {
+  readonly rows: readonly Row[];
+  readonly desc: string;
+}
+
+/** {@link groupsSvgParts} of rows made by {@link groupsChartRows} (with the same `lang` and `all`). */
+export function groupsLayoutParts({ rows, desc }: GroupsChartRows, options: GroupsSvgOptions = {}): string | Iterable<string> {
+  const lang = options.lang ?? 'en';
+  const target = options.target ?? 14;
+  const days = options.days ?? 14;
+  const width = options.width ?? 640;
+  const title = options.title ?? label('groupsTitle', lang);
   // the names' column narrows with the chart (names are shortened to fit it)
   const rowHeight = 40, left = Math.round(Math.min(150, Math.max(96, width * 0.3))), right = 20, bottom = 48;
   const lines: RefLine[] = [
