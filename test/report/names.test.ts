@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { clientNames } from '../../src/outputs/report/html/clients.js';
+import { clientNames, twoAlike } from '../../src/outputs/report/html/clients.js';
 
 const hmac = (key: string, id: string, digits: number) => createHmac('sha256', key).update(id).digest('hex').slice(0, digits);
 
@@ -17,5 +17,12 @@ describe('clientNames', () => {
     const names = clientNames(once(), { key: 'nyckel' });
     expect([names.name('A'), names.name('B')]).toEqual([hmac('nyckel', 'A', 10), hmac('nyckel', 'B', 10)]);
     expect(clientNames(['A'], { showIds: true }).name('A')).toBe('A');
+  });
+
+  it('finds two names alike among hex names, wherever they are', () => {
+    expect(twoAlike(['0a1b2c3d4e', 'ffffffffff', '0a1b2c3d4e'])).toBe(true);
+    expect(twoAlike(['ffffffffff', '0000000001', '0000000000', 'ffffffffff'])).toBe(true);
+    expect(twoAlike(['0a1b2c3d4e', '0a1b2c3d4f', 'fffffffffe', 'ffffffffff'])).toBe(false);
+    expect(twoAlike([])).toBe(false);
   });
 });

@@ -230,17 +230,19 @@ export function summariseGroups(days: SummaryDays, groupOf: ArrayLike<number>, g
   const first = new Int32Array(groups + 1), next = new Int32Array(groups);
   for (const [name, figure] of SPREADS) {
     days.column(figure, 0, count, values);
+    // the finite values with their groups, and how many each group has
+    first.fill(0);
     let n = 0;
     for (let i = 0; i < count; i++) {
       const x = values[i]!;
       if (!Number.isFinite(x)) continue;
+      const g = groupOf[i]!;
       values[n] = x;
-      tags[n++] = groupOf[i]!;
+      tags[n++] = g;
+      first[g + 1]! += 1;
     }
     const sorted = sortTagged(values, tags, n, spare, spareTags);
     spreads[name] = withoutShares(spreadOfSorted(sorted.values.subarray(0, n)));
-    first.fill(0);
-    for (let j = 0; j < n; j++) first[sorted.tags[j]! + 1]! += 1;
     for (let g = 0; g < groups; g++) first[g + 1]! += first[g]!;
     next.set(first.subarray(0, groups));
     const byGroup = sorted.spare;

@@ -23,18 +23,24 @@ export function clientNames(ids: Iterable<string>, options: { showIds?: boolean 
   const short = pseudonymiser(key, 10);
   // each id's name made once: the clients table asks for them again (an HMAC is ~5 µs: ~0.2 s at 38,000 clients)
   const names = new Map<string, string>();
-  const seen = new Set<string>();
-  let clash = false;
-  for (const id of ids) {
-    if (names.has(id)) continue;
-    const p = short(id);
-    if (seen.has(p)) clash = true;
-    seen.add(p);
-    names.set(id, p);
-  }
+  for (const id of ids) if (!names.has(id)) names.set(id, short(id));
+  const clash = twoAlike(names.values());
   const mode = options.key === undefined ? 'random' : 'keyed';
   if (clash) return { name: pseudonymiser(key, 16), mode };
   return { name: (id) => names.get(id) ?? short(id), mode };
+}
+
+/**
+ * Whether two of the names (hex digits, at most 13) are the same: the names as numbers, sorted,
+ * two alike side by side.
+ *
+ * @example
+ * twoAlike(['0a1b2c3d4e', 'ffffffffff', '0a1b2c3d4e']); // → true
+ */
+export function twoAlike(names: Iterable<string>): boolean {
+  const numbers = Float64Array.from(names, (p) => Number.parseInt(p, 16)).sort();
+  for (let i = 1; i < numbers.length; i++) if (numbers[i] === numbers[i - 1]) return true;
+  return false;
 }
 
 /** The note on how clients are named. */
@@ -65,6 +71,7 @@ export function* clientsSectionParts(ctx: ReportContext, w: PageWindow, note: st
   const withAdded = ctx.staffing !== undefined;
   const clients: { c: PageClient; name: string }[] = [];
   for (const c of w.perClient) if (c.visits > 0) clients.push({ c, name: ctx.name(c.client) });
+  const shown = ctx.plainNames === true ? (name: string) => name : esc;
   clients.sort((a, b) => b.c.staff - a.c.staff || b.c.visits - a.c.visits || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   let most = Math.max(20, ctx.target);
   for (const { c } of clients) if (c.staff > most) most = c.staff;
@@ -85,21 +92,63 @@ export function* clientsSectionParts(ctx: ReportContext, w: PageWindow, note: st
     if (m === undefined) marked.set(text, (m = esc(text)));
     return m;
   };
+  const cells = new RowCells(ctx, most, once);
   for (let i = 0; i < clients.length; i += ROWS_PER_PART) {
     let rows = '';
-    for (const { c, name } of clients.slice(i, i + ROWS_PER_PART)) rows += row(c, name, most, ctx, withAdded ? added.get(c.client) ?? 0 : null, once);
+    for (let k = i; k < Math.min(clients.length, i + ROWS_PER_PART); k++) {
+      const { c, name } = clients[k]!;
+      rows += cells.row(c, shown(name), withAdded ? added.get(c.client) ?? 0 : null);
+    }
     yield rows;
   }
   yield '</tbody></table></div></section>';
 }
 
-/** A client's row; `once` escapes a text shared by many rows (made once). {@link int}'s digits need no escaping. */
-function row(c: PageClient, name: string, most: number, ctx: ReportContext, added: number | null, once: (text: string) => string): string {
-  const cls = c.staff > 20 ? ' x' : c.staff > ctx.target ? ' t' : '';
-  const bar = `<span class="bar${cls}" style="width:${Math.round((c.staff / most) * 70) / 10}em" aria-hidden="true"></span>`;
-  return `<tr data-counted="${c.eligible ? 1 : 0}" data-group="${once(c.group)}"><td class="id">${esc(name)}</td><td>${once(c.group || '–')}</td>`
-    + `<td class="staff" data-v="${c.staff}"><span class="n">${int(c.staff, ctx.lang)}</span>${bar}</td><td class="num" data-v="${c.visits}">${int(c.visits, ctx.lang)}</td>`
-    + `<td class="num" data-v="${c.doubleStaffedVisits}">${int(c.doubleStaffedVisits, ctx.lang)}</td>`
-    + (added === null ? '' : `<td class="num" data-v="${added}">${added}</td>`)
-    + `<td class="nowrap${c.eligible ? '' : ' muted'}">${once(reasonLabel(c.reason, ctx.lang, ctx.rule))}</td></tr>`;
+/**
+ * The clients table's rows: each cell after the name depends on one figure of the client (its
+ * staff, visits or double-staffed visits; its reason and whether it is counted), and is made once
+ * for each value (tens of thousands of rows share a few hundred cells).
+ */
+class RowCells {
+  private readonly staff = new Map<number, string>();
+  private readonly visits = new Map<number, string>();
+  private readonly doubleStaffed = new Map<number, string>();
+  /** The reason's cell of a counted client, and of one not counted, by reason. */
+  private readonly reasons = [new Map<PageClient['reason'], string>(), new Map<PageClient['reason'], string>()];
+
+  /** `most`: the staff of the longest bar; `once` escapes a text shared by many rows (made once). */
+  constructor(private readonly ctx: ReportContext, private readonly most: number, private readonly once: (text: string) => string) {}
+
+  /** A client's row (`name` escaped). */
+  row(c: PageClient, name: string, added: number | null): string {
+    const group = this.once(c.group);
+    return `<tr data-counted="${c.eligible ? 1 : 0}" data-group="${group}"><td class="id">${name}</td><td>${c.group === '' ? this.once('–') : group}</td>`
+      + this.staffCell(c.staff) + this.numberCell(this.visits, c.visits) + this.numberCell(this.doubleStaffed, c.doubleStaffedVisits)
+      + (added === null ? '' : `<td class="num" data-v="${added}">${added}</td>`)
+      + this.reasonCell(c.eligible, c.reason) + '</tr>';
+  }
+
+  /** The staff's cell: the number and a bar against the target and 20. {@link int}'s digits need no escaping. */
+  private staffCell(staff: number): string {
+    let m = this.staff.get(staff);
+    if (m === undefined) {
+      const cls = staff > 20 ? ' x' : staff > this.ctx.target ? ' t' : '';
+      const bar = `<span class="bar${cls}" style="width:${Math.round((staff / this.most) * 70) / 10}em" aria-hidden="true"></span>`;
+      this.staff.set(staff, (m = `<td class="staff" data-v="${staff}"><span class="n">${int(staff, this.ctx.lang)}</span>${bar}</td>`));
+    }
+    return m;
+  }
+
+  private numberCell(cells: Map<number, string>, n: number): string {
+    let m = cells.get(n);
+    if (m === undefined) cells.set(n, (m = `<td class="num" data-v="${n}">${int(n, this.ctx.lang)}</td>`));
+    return m;
+  }
+
+  private reasonCell(eligible: boolean, reason: PageClient['reason']): string {
+    const cells = this.reasons[eligible ? 1 : 0]!;
+    let m = cells.get(reason);
+    if (m === undefined) cells.set(reason, (m = `<td class="nowrap${eligible ? '' : ' muted'}">${this.once(reasonLabel(reason, this.ctx.lang, this.ctx.rule))}</td>`));
+    return m;
+  }
 }

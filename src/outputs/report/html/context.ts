@@ -48,6 +48,8 @@ export interface ReportContext {
   staffing: PageStaffingWindow | undefined;
   /** Client id → the name shown (a pseudonym by default). */
   name: (id: string) => string;
+  /** Whether every name is plain text for HTML (pseudonyms: hex digits), shown without escaping; else escaped. */
+  plainNames?: boolean;
 }
 
 /**

@@ -122,6 +122,7 @@ export function reportParts(input: PageInput, options: ReportOptions = {}): Iter
     lang, target, days: result.rule.days, rule: rulePhrases(result.rule, lang), result, window, previous: index > 0 ? result.windows[index - 1] : undefined,
     staffing: window === undefined ? undefined : input.staffing?.windows.find((w) => w.from === window.from && w.to === window.to),
     name: names.name,
+    plainNames: names.mode !== 'raw',
   };
   const title = options.title ?? L('title', lang);
   const sections: [string, string, string | Iterable<string>][] = []; // id, heading, markup (the clients' in pieces)

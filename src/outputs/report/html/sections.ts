@@ -1,4 +1,4 @@
-import { groupsSvgParts } from '../svg/groups.js';
+import { groupsChartRows, groupsLayoutParts } from '../svg/groups.js';
 import { histogramSvg } from '../svg/histogram.js';
 import { capital, label as L, periodLabel } from '../labels.js';
 import { esc } from '../svg/markup.js';
@@ -87,7 +87,8 @@ export function* groupsSectionParts(ctx: ReportContext, w: PageWindow): Generato
   const sorted = [...w.groups].sort((a, b) => (b.staffPerClient.median ?? -1) - (a.staffPerClient.median ?? -1) || (b.staffPerClient.mean ?? -1) - (a.staffPerClient.mean ?? -1));
   const head = cols.map(([h, n]) => `<th${n ? ' class="num" data-type="num"' : ''}><button type="button">${esc(h)}</button></th>`).join('');
   yield `<section id="groups"><h2>${esc(L('groups', lang))}</h2>`;
-  yield* chartFigureParts((width, id) => groupsSvgParts(w, { target: ctx.target, lang, days: ctx.days, id, width }), 'kt-groups');
+  const rows = groupsChartRows(w, { lang });
+  yield* chartFigureParts((width, id) => groupsLayoutParts(rows, { target: ctx.target, lang, days: ctx.days, id, width }), 'kt-groups');
   yield `<div class="scroll"><table class="sortable" id="groups-table"><thead><tr>${head}</tr></thead><tbody>${sorted.map((g) => `<tr>${line(g.group || '–', g, g.group)}</tr>`).join('')}</tbody>`
     + `<tfoot><tr class="total">${line(L('all', lang), w)}</tr></tfoot></table></div></section>`;
 }

@@ -70,11 +70,20 @@ const DOTS_PER_PART = 2000;
  * for (const part of groupsSvgParts(window, { id: 'kt-groups' })) out.write(part);
  */
 export function groupsSvgParts(window: GroupsWindow, options: GroupsSvgOptions = {}): string | Iterable<string> {
+  return groupsLayoutParts(groupsChartRows(window, options), options);
+}
+
+/**
+ * The rows of a {@link groupsSvg} chart and their description in words, whatever its width: the
+ * groups (and the whole window first unless `all: false`), each with its counted clients' staff.
+ * A page draws one chart at three widths from them ({@link groupsLayoutParts}).
+ *
+ * @example
+ * const rows = groupsChartRows(window, { lang: 'en' });
+ * rows.rows[0].name; // → 'All' (the whole window), then the groups, highest median first
+ */
+export function groupsChartRows(window: GroupsWindow, options: Pick<GroupsSvgOptions, 'lang' | 'all'> = {}): GroupsChartRows {
   const lang = options.lang ?? 'en';
-  const target = options.target ?? 14;
-  const days = options.days ?? 14;
-  const width = options.width ?? 640;
-  const title = options.title ?? label('groupsTitle', lang);
   const byGroup = new Map<string, number[]>();
   for (const c of window.perClient) {
     if (!c.eligible) continue;
@@ -85,8 +94,25 @@ export function groupsSvgParts(window: GroupsWindow, options: GroupsSvgOptions =
   const groups: Row[] = window.groups
     .map((g) => ({ name: g.group || '–', s: g.staffPerClient, values: byGroup.get(g.group) ?? [], all: false }))
     .sort((a, b) => order(b.s.median) - order(a.s.median) || order(b.s.mean) - order(a.s.mean) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const rows: Row[] = options.all === false ? groups : [{ name: label('all', lang), s: window.staffPerClient, values: [...byGroup.values()].flat(), all: true }, ...groups];
-  const desc = `${label('groupsDesc', lang)} ${rows.map((r) => describe(r, lang)).join('; ')}.`;
+  const everyone: number[] = [];
+  for (const staff of byGroup.values()) for (const v of staff) everyone.push(v);
+  const rows: Row[] = options.all === false ? groups : [{ name: label('all', lang), s: window.staffPerClient, values: everyone, all: true }, ...groups];
+  return { rows, desc: `${label('groupsDesc', lang)} ${rows.map((r) => describe(r, lang)).join('; ')}.` };
+}
+
+/** A {@link groupsSvg} chart's rows and their description ({@link groupsChartRows}). */
+export interface GroupsChartRows {
+  readonly rows: readonly Row[];
+  readonly desc: string;
+}
+
+/** {@link groupsSvgParts} of rows made by {@link groupsChartRows} (with the same `lang` and `all`). */
+export function groupsLayoutParts({ rows, desc }: GroupsChartRows, options: GroupsSvgOptions = {}): string | Iterable<string> {
+  const lang = options.lang ?? 'en';
+  const target = options.target ?? 14;
+  const days = options.days ?? 14;
+  const width = options.width ?? 640;
+  const title = options.title ?? label('groupsTitle', lang);
   // the names' column narrows with the chart (names are shortened to fit it)
   const rowHeight = 40, left = Math.round(Math.min(150, Math.max(96, width * 0.3))), right = 20, bottom = 48;
   const lines: RefLine[] = [
@@ -145,10 +171,16 @@ function* rowParts(r: Row, index: number, y0: number, h: number, x: (v: number) 
     + `<line x1="${px(x(s.min))}" x2="${px(x(s.min))}" y1="${px(cy - 6)}" y2="${px(cy + 6)}" stroke="${STYLE.boxStroke}"/>`
     + `<line x1="${px(x(s.max))}" x2="${px(x(s.max))}" y1="${px(cy - 6)}" y2="${px(cy + 6)}" stroke="${STYLE.boxStroke}"/>`
     + `<rect class="box" x="${px(x(s.q1))}" y="${px(cy - 10)}" width="${px(Math.max(2, x(s.q3) - x(s.q1)))}" height="20" fill="${STYLE.box}" fill-opacity="0.8" stroke="${STYLE.boxStroke}"/>`;
+  // the dots' coordinates as text: a value's x and the row's eleven heights, each made once
+  const dotX = new Map<number, string>();
+  const dotY = Array.from({ length: 11 }, (_, j) => px(cy + (j - 5) * 1.3));
   for (let from = 0; from < r.values.length; from += DOTS_PER_PART) {
     let dots = '';
     for (let k = from; k < Math.min(r.values.length, from + DOTS_PER_PART); k++) {
-      dots += `<circle cx="${px(x(r.values[k]!))}" cy="${px(cy + (((k * 7) % 11) - 5) * 1.3)}" r="2.4" fill="${STYLE.dot}" fill-opacity="0.55"/>`;
+      const v = r.values[k]!;
+      let cx = dotX.get(v);
+      if (cx === undefined) dotX.set(v, (cx = px(x(v))));
+      dots += `<circle cx="${cx}" cy="${dotY[(k * 7) % 11]!}" r="2.4" fill="${STYLE.dot}" fill-opacity="0.55"/>`;
     }
     yield dots;
   }
