@@ -221,11 +221,6 @@ export class RouteRows {
   reorder(order: StaffDayOrder, windowEnds: readonly number[]): void {
     const rows = order.rows;
     if (rows === null) return;
-    const read = new Map<number, number>();
-    for (let p = 0; p < rows.length; p++) {
-      const i = rows[p]!, start = this.times.start(i), end = this.times.end(i);
-      if (windowEnds.some((e) => start < e && e <= end)) read.set(p, i);
-    }
     const { travelMinutes, travelKm, shiftStart, shiftEnd, double } = this;
     if (double !== null) {
       const bits = new Uint8Array((rows.length + 7) >> 3);
@@ -236,6 +231,17 @@ export class RouteRows {
     const moved: MovedColumn[] = [...this.times.moved(), this.group, this.point];
     for (const c of [travelMinutes, travelKm, shiftStart, shiftEnd]) if (c !== null) moved.push(c.sparse());
     permuteRows(rows, moved);
+    // the rows cut, by their times now in order (read in turn, not row by row as read)
+    const read = new Map<number, number>();
+    for (let p = 0; p < rows.length; p++) {
+      const start = this.times.start(p), end = this.times.end(p);
+      for (const e of windowEnds) {
+        if (start < e && e <= end) {
+          read.set(p, rows[p]!);
+          break;
+        }
+      }
+    }
     this.readNumbers = read;
     order.rows = null;
   }
