@@ -231,17 +231,8 @@ export class RouteRows {
     const moved: MovedColumn[] = [...this.times.moved(), this.group, this.point];
     for (const c of [travelMinutes, travelKm, shiftStart, shiftEnd]) if (c !== null) moved.push(c.sparse());
     permuteRows(rows, moved);
-    // the rows cut, by their times now in order (read in turn, not row by row as read)
     const read = new Map<number, number>();
-    for (let p = 0; p < rows.length; p++) {
-      const start = this.times.start(p), end = this.times.end(p);
-      for (const e of windowEnds) {
-        if (start < e && e <= end) {
-          read.set(p, rows[p]!);
-          break;
-        }
-      }
-    }
+    for (const p of this.times.across(windowEnds, rows.length)) read.set(p, rows[p]!);
     this.readNumbers = read;
     order.rows = null;
   }
