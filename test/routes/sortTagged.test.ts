@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { sortTagged } from '../../src/measures/routes/sortTagged.js';
 
 describe('sortTagged: numbers sorted with a tag each', () => {
-  // 5000 numbers: 11 bits a pass; 70,000: 16
-  for (const n of [5000, 70_000]) it(`sorts as Float64Array#sort, equal numbers keeping their order with their tags (${n} numbers)`, () => {
+  it('sorts as Float64Array#sort, equal numbers keeping their order with their tags', () => {
     let seed = 7;
     const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
     const pick = [0, -0, 1, -1, 0.1, 1e-300, -1e300, Infinity, -Infinity, 5e-324, 2.5];
+    const n = 5000;
     const v = Float64Array.from({ length: n }, () => (random() < 0.3 ? pick[Math.floor(random() * pick.length)]! : (random() - 0.5) * 10 ** Math.floor(random() * 20 - 10)));
     const t = Int32Array.from({ length: n }, (_, i) => i);
     const expected = Array.from(v.slice().sort());

@@ -6,14 +6,11 @@
  * @module
  */
 
-/**
- * Bits of a number's key sorted in one pass: 11 (2048 buckets, three passes over each 32-bit half
- * of a key), or 16 from {@link WIDE_FROM} numbers (65,536 buckets, two passes a half: fewer passes
- * over many numbers, where counting the buckets is little beside them).
- */
-const BITS = 11, WIDE_BITS = 16;
-/** Numbers from which a pass sorts {@link WIDE_BITS} bits. */
-const WIDE_FROM = 1 << 16;
+/** Bits of a number's key sorted in one pass (2048 buckets). */
+const BITS = 11;
+const BUCKETS = 1 << BITS, MASK = BUCKETS - 1;
+/** Passes over each 32-bit half of a key. */
+const HALF_PASSES = 3;
 
 /**
  * Sorts `values[0 … n − 1]` ascending as `Float64Array#sort` does (−0 before +0; no NaN among
@@ -29,11 +26,9 @@ const WIDE_FROM = 1 << 16;
 export function sortTagged(values: Float64Array, tags: Int32Array, n: number, spare: Float64Array, spareTags: Int32Array) {
   let from = values, to = spare, fromTags = tags, toTags = spareTags;
   let a = words(from), b = words(to);
-  const bits = n >= WIDE_FROM ? WIDE_BITS : BITS, halfPasses = Math.ceil(32 / bits);
-  const buckets = 1 << bits, mask = buckets - 1;
   // each number's bits as an unsigned key in the numbers' order: the sign bit set for a positive
   // number, every bit flipped for a negative one; and each pass's count of each digit
-  const counts = new Int32Array(2 * halfPasses * buckets);
+  const counts = new Int32Array(2 * HALF_PASSES * BUCKETS);
   for (let i = 0; i < n; i++) {
     let lo = a[2 * i + LO]!, hi = a[2 * i + HI]!;
     if ((hi & 0x80000000) !== 0) {
@@ -42,25 +37,28 @@ export function sortTagged(values: Float64Array, tags: Int32Array, n: number, sp
     } else hi = (hi | 0x80000000) >>> 0;
     a[2 * i + LO] = lo;
     a[2 * i + HI] = hi;
-    for (let q = 0; q < halfPasses; q++) {
-      counts[q * buckets + ((lo >>> (q * bits)) & mask)]!++;
-      counts[(halfPasses + q) * buckets + ((hi >>> (q * bits)) & mask)]!++;
-    }
+    // (the three digits of each half: BITS = 11)
+    counts[lo & MASK]!++;
+    counts[BUCKETS + ((lo >>> BITS) & MASK)]!++;
+    counts[2 * BUCKETS + (lo >>> (2 * BITS))]!++;
+    counts[3 * BUCKETS + (hi & MASK)]!++;
+    counts[4 * BUCKETS + ((hi >>> BITS) & MASK)]!++;
+    counts[5 * BUCKETS + (hi >>> (2 * BITS))]!++;
   }
   // least significant digit first, each pass stable; a digit every key shares needs no pass
-  for (let p = 0; p < 2 * halfPasses; p++) {
-    const c = p * buckets, high = p >= halfPasses, shift = (p % halfPasses) * bits;
+  for (let p = 0; p < 2 * HALF_PASSES; p++) {
+    const c = p * BUCKETS, high = p >= HALF_PASSES, shift = (p % HALF_PASSES) * BITS;
     let shared = false;
-    for (let d = 0; d < buckets && !shared; d++) shared = counts[c + d] === n;
+    for (let d = 0; d < BUCKETS && !shared; d++) shared = counts[c + d] === n;
     if (shared) continue;
-    for (let d = 0, at = 0; d < buckets; d++) {
+    for (let d = 0, at = 0; d < BUCKETS; d++) {
       const m = counts[c + d]!;
       counts[c + d] = at;
       at += m;
     }
     for (let i = 0; i < n; i++) {
       const lo = a[2 * i + LO]!, hi = a[2 * i + HI]!;
-      const j = counts[c + (((high ? hi : lo) >>> shift) & mask)]!++;
+      const j = counts[c + (((high ? hi : lo) >>> shift) & MASK)]!++;
       b[2 * j + LO] = lo;
       b[2 * j + HI] = hi;
       toTags[j] = fromTags[i]!;

@@ -30,54 +30,39 @@ export interface StaffDayOrder {
 }
 
 /**
- * Rows `order` (by default 0 … n − 1, n = `staff.length`; in order of day) sorted stably by staff
- * member (0 … staffCount − 1), and their staff-days: each run of one staff member's rows on one
- * local day `day[row]`, found as the rows are placed (two passes over the rows in `order`).
+ * The staff-days of rows in the order of the staff-days (`rows`, staff member s's at
+ * `first[s]` … `first[s + 1] − 1`, each one's by local day `day[row]`): each run of one staff
+ * member's rows on one day is a staff-day.
  *
  * @example
- * staffDayRuns(Int32Array.of(1, 0, 0), 2, Int32Array.of(5, 5, 6));
- * // → { rows: [1, 2, 0], staffFirst: [0, 2, 3], dayFirst: [0, 1, 2, 3], dayOf: [5, 6, 5], staffDayFirst: [0, 2, 3] }
+ * staffDayRuns(Int32Array.of(1, 0, 2), Int32Array.of(0, 2, 3), Int32Array.of(5, 5, 6));
+ * // → { dayFirst: [0, 2, 3], dayOf: [5, 6], staffDayFirst: [0, 1, 2] }
  */
-export function staffDayRuns(staff: ArrayLike<number>, staffCount: number, day: Int32Array, order?: Int32Array): Omit<StaffDayOrder, 'byName'> {
-  const n = staff.length;
-  const staffFirst = new Int32Array(staffCount + 1), staffDayFirst = new Int32Array(staffCount + 1);
-  // each staff member's last day so far (a day number is a whole number: NaN is none)
-  const lastDay = new Float64Array(staffCount).fill(Number.NaN);
-  for (let j = 0; j < n; j++) {
-    const i = order === undefined ? j : order[j]!, s = staff[i]!;
-    staffFirst[s + 1]!++;
-    if (day[i] !== lastDay[s]) {
-      staffDayFirst[s + 1]!++;
-      lastDay[s] = day[i]!;
-    }
-  }
+export function staffDayRuns(rows: Int32Array, first: Int32Array, day: Int32Array): Pick<StaffDayOrder, 'dayFirst' | 'dayOf' | 'staffDayFirst'> {
+  const staffCount = first.length - 1;
+  const starts = (s: number, a: number) => a === first[s]! || day[rows[a]!] !== day[rows[a - 1]!];
+  let runs = 0;
+  for (let s = 0; s < staffCount; s++) for (let a = first[s]!; a < first[s + 1]!; a++) if (starts(s, a)) runs++;
+  const dayFirst = new Int32Array(runs + 1), dayOf = new Int32Array(runs), staffDayFirst = new Int32Array(staffCount + 1);
+  let r = 0;
   for (let s = 0; s < staffCount; s++) {
-    staffFirst[s + 1]! += staffFirst[s]!;
-    staffDayFirst[s + 1]! += staffDayFirst[s]!;
-  }
-  const runs = staffDayFirst[staffCount]!;
-  const rows = new Int32Array(n), dayFirst = new Int32Array(runs + 1), dayOf = new Int32Array(runs);
-  const next = staffFirst.slice(0, staffCount), nextRun = staffDayFirst.slice(0, staffCount);
-  lastDay.fill(Number.NaN);
-  for (let j = 0; j < n; j++) {
-    const i = order === undefined ? j : order[j]!, s = staff[i]!, at = next[s]!++;
-    rows[at] = i;
-    if (day[i] !== lastDay[s]) {
-      const r = nextRun[s]!++;
-      dayFirst[r] = at;
-      dayOf[r] = day[i]!;
-      lastDay[s] = day[i]!;
+    staffDayFirst[s] = r;
+    for (let a = first[s]!; a < first[s + 1]!; a++) {
+      if (!starts(s, a)) continue;
+      dayFirst[r] = a;
+      dayOf[r++] = day[rows[a]!]!;
     }
   }
-  dayFirst[runs] = n;
-  return { rows, staffFirst, dayFirst, dayOf, staffDayFirst };
+  staffDayFirst[staffCount] = r;
+  dayFirst[runs] = rows.length;
+  return { dayFirst, dayOf, staffDayFirst };
 }
 
 /**
  * The rows in the order of the staff-days ({@link StaffDayOrder}) of rows 0 … n − 1 with staff
  * numbers `staff` (0 … staffCount − 1), local days `day`, times `times` and staff ids `names`:
- * by day, then stably by staff member (two counting sorts, the second finding the staff-days:
- * {@link staffDayRuns}), then each staff-day's rows by start and end (ties in row order, as they came).
+ * by day, then stably by staff member (two counting sorts), then each staff-day's rows by start
+ * and end (ties in row order, as they came).
  *
  * @example
  * const order = staffDayOrder(staff, names.length, day, times, names);
@@ -93,10 +78,11 @@ export function staffDayOrder(staff: ArrayLike<number>, staffCount: number, day:
   }
   // a log read in order of time is in order of day already
   const byDay = ordered ? undefined : countingSort(day, to - from + 1, from).rows;
-  const runs = staffDayRuns(staff, staffCount, day, byDay);
-  sortRunsByTime(runs.rows!, runs.dayFirst, times);
+  const { first, rows } = countingSort(staff, staffCount, 0, byDay);
+  const runs = staffDayRuns(rows, first, day);
+  sortRunsByTime(rows, runs.dayFirst, times);
   const byName = Int32Array.from(names, (_, s) => s).sort((a, b) => (names[a]! < names[b]! ? -1 : names[a]! > names[b]! ? 1 : 0));
-  return { ...runs, byName };
+  return { rows, staffFirst: first, byName, ...runs };
 }
 
 /**
