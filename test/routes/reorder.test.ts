@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Column, permuteRows, Slabs, Whole } from '../../src/measures/routes/columns.js';
+import { Column, permuteRows, Slabs, Times, Whole } from '../../src/measures/routes/columns.js';
 import { RouteRows } from '../../src/measures/routes/rows.js';
 import { DayStops } from '../../src/measures/routes/dayStops.js';
 import { dayWindow } from '../../src/windows/windows.js';
@@ -36,6 +36,25 @@ describe('rows put in the order of the staff-days', () => {
     for (const p of [0, 1, 65_535, 65_536, 131_072, n - 1]) {
       const r = n - 1 - p;
       expect([small.get(p), wide.get(p), real.get(p)]).toEqual([r % 1000, 70_000 + r, r / 4]);
+    }
+  });
+
+  it('finds the rows under way at an instant (where a window ends), times in whole seconds and exact, over block ends', () => {
+    const T = 1_727_740_800_000; // 2024-10-01T00:00Z
+    for (const exact of [false, true]) {
+      const times = new Times(new Slabs());
+      // rows every minute for 70,000 minutes (two blocks), each 90 s long; the last row 1.5 ms long when exact
+      const n = 70_000;
+      for (let i = 0; i < n; i++) times.add(i, T + i * 60_000, T + i * 60_000 + (exact && i === n - 1 ? 1.5 : 90_000));
+      // under way at T + 60 s: row 0 (to T + 90 s) and not row 1 (it starts then); at T + 90 s: row 0 (ending then) and row 1
+      expect(times.across([T + 60_000], n)).toEqual([0]);
+      // at 66,000 minutes and 1 ms: row 66,000 and row 65,999 (until 66,000 minutes and 30 s)
+      expect(times.across([T + 90_000, T + 66_000 * 60_000 + 1], n)).toEqual([0, 1, 65_999, 66_000]);
+      expect(times.across([T - 1, T + 1e12], n)).toEqual([]);
+      // the last row (1.5 ms long when exact) and the one before it (to 30 s after the last starts)
+      expect(times.across([T + (n - 1) * 60_000 + 1], n)).toEqual([n - 2, n - 1]);
+      expect(times.across([T + (n - 1) * 60_000 + 2], n)).toEqual(exact ? [n - 2] : [n - 2, n - 1]);
+      expect(times.across([], n)).toEqual([]);
     }
   });
 

@@ -303,6 +303,7 @@ export class RoutesAccumulator {
     const counts = windows.map((w) => rows.eachStaffDay(order, w));
     const total = counts.reduce((a, b) => a + b, 0);
     this.budgetMs = this.options.searchBudgetMs ?? DEFAULT_BUDGET_MS + total;
+    // each group's base (null: none), looked up by its name once
     const bases: (LatLon | null | undefined)[] = [];
     const o = this.options;
     const ctx: EvaluationContext = {
@@ -314,7 +315,11 @@ export class RoutesAccumulator {
         ...(o.exactLabels !== undefined ? { exactLabels: o.exactLabels } : {}),
         ...(o.timeLimitMs !== undefined ? { timeLimitMs: o.timeLimitMs } : {}),
       },
-      baseOf: (group) => bases[group] ??= this.groupBases.get(rows.groupNames.name(group)) ?? this.base,
+      baseOf: (group) => {
+        let base = bases[group];
+        if (base === undefined) bases[group] = base = this.groupBases.get(rows.groupNames.name(group)) ?? this.base;
+        return base;
+      },
       clock: { deadline: Date.now() + this.budgetMs, quick: 0, done: 0, total },
       onProgress: this.onProgress,
     };

@@ -1,17 +1,14 @@
 // Staff-days of a window packed as numbers, so that any thread can evaluate them (evaluation.ts).
 import { collectGarbage } from '../../engine/garbage.js';
 import { routeDayCore, type DayCore, type RouteDayOptions } from './day.js';
-import { DayStops } from './dayStops.js';
+import { DayStops, STOP } from './dayStops.js';
 import type { DistanceModel, LatLon } from './distance.js';
 import type { RouteRows } from './rows.js';
 import type { StaffDayOrder } from './staffDayOrder.js';
 import { CORE, packCore } from './packedDay.js';
 
-/** Numbers a stop takes in {@link DayBatch.stops}: start, end, lat, lon, travel minutes, travel km, shift start, shift end. */
-const STOP = 8;
-
 /**
- * Staff-days packed for evaluation: each day's stops as {@link RouteRows.dayStops} makes them
+ * Staff-days packed for evaluation: each day's stops as {@link RouteRows.packStops} packs them
  * (NaN: no value), whether its best order is searched, and its group's base; and room for their
  * figures. The arrays may be longer than the batch needs (a batch's arrays are reused for the
  * next: {@link packDays}); `days` says how many days it holds.
@@ -55,9 +52,6 @@ export interface BatchSettings {
   quick: boolean;
 }
 
-/** The stops of the day packed (refilled for each, in this thread). */
-const packing = new DayStops();
-
 /**
  * Packs staff-days `from` … `to − 1` of `runs` (each a staff-day's number in `order.dayFirst`)
  * of a window ending at `windowEnd`, into the arrays of `spare` where they are long enough (a
@@ -82,26 +76,14 @@ export function packDays(rows: RouteRows, order: StaffDayOrder, runs: Int32Array
     base: roomy ? spare.base : new Float64Array(2 * days),
     cores: roomy ? spare.cores : new Float64Array(CORE * days),
   };
-  const d = packing;
   let at = 0;
   for (let k = from; k < to; k++) {
     const j = k - from, a = dayFirst[runs[k]!]!, b = dayFirst[runs[k]! + 1]!;
-    rows.dayStops(d, order.rows, a, b, windowEnd);
+    rows.packStops(batch.stops, batch.double, at, order.rows, a, b, windowEnd);
     const group = rows.dayGroup(order.rows, a, b);
     groups[k] = group;
     batch.first[j] = at;
-    for (let i = 0; i < d.n; i++, at++) {
-      const x = STOP * at;
-      batch.stops[x] = d.start[i]!;
-      batch.stops[x + 1] = d.end[i]!;
-      batch.stops[x + 2] = d.lat[i]!;
-      batch.stops[x + 3] = d.lon[i]!;
-      batch.stops[x + 4] = d.travelMinutes[i]!;
-      batch.stops[x + 5] = d.travelKm[i]!;
-      batch.stops[x + 6] = d.shiftStart[i]!;
-      batch.stops[x + 7] = d.shiftEnd[i]!;
-      batch.double[at] = d.double[i]!;
-    }
+    at += b - a;
     batch.search[j] = sample === null || sample[k] === 1 ? 1 : 0;
     const base = baseOf(group);
     batch.base[2 * j] = base?.lat ?? Number.NaN;
@@ -140,20 +122,8 @@ export function evaluateBatch(batch: DayBatch, model: DistanceModel, settings: B
   };
   let quick = 0;
   for (let j = 0; j < batch.days; j++) {
-    const a = batch.first[j]!, n = batch.first[j + 1]! - a;
-    d.reset(n);
-    for (let i = 0; i < n; i++) {
-      const x = STOP * (a + i);
-      d.start[i] = batch.stops[x]!;
-      d.end[i] = batch.stops[x + 1]!;
-      d.lat[i] = batch.stops[x + 2]!;
-      d.lon[i] = batch.stops[x + 3]!;
-      d.travelMinutes[i] = batch.stops[x + 4]!;
-      d.travelKm[i] = batch.stops[x + 5]!;
-      d.shiftStart[i] = batch.stops[x + 6]!;
-      d.shiftEnd[i] = batch.stops[x + 7]!;
-      d.double[i] = batch.double[a + i]!;
-    }
+    const a = batch.first[j]!;
+    d.fromPacked(batch.stops, batch.double, a, batch.first[j + 1]! - a);
     const search = batch.search[j] === 1;
     // past the run's search budget, every searched staff-day after is solved quick
     options.quick = search && (settings.quick || quick > 0 || Date.now() >= settings.deadline);

@@ -156,6 +156,11 @@ export class Whole {
     return out;
   }
 
+  /** The numbers of rows b × 65,536 … (b + 1) × 65,536 − 1, as kept (two bytes each, or four once the column is wide). */
+  block(b: number): Uint16Array | Int32Array {
+    return this.blocks[b]!;
+  }
+
   set(i: number, v: number): void {
     if (v > 0xffff && !this.wide) {
       this.wide = true;
@@ -242,6 +247,43 @@ export class Times {
 
   start(i: number): number {
     return this.exact !== null ? this.exact.start.get(i) : this.base + this.seconds.get(i) * 1000;
+  }
+
+  /**
+   * The rows of 0 … n − 1 under way at one of the instants `at` (their start before it, their end
+   * at or after it: what a window ending then cuts), in order; read a block at a time.
+   *
+   * @example
+   * times.across([midnight], n); // → [the rows from before midnight until midnight or later]
+   */
+  across(at: readonly number[], n: number): number[] {
+    const rows: number[] = [];
+    if (at.length === 0) return rows;
+    const first = Math.min(...at), last = Math.max(...at);
+    const test = (i: number, start: number, end: number) => {
+      if (end < first || start >= last) return;
+      for (const t of at) {
+        if (start < t && t <= end) {
+          rows.push(i);
+          return;
+        }
+      }
+    };
+    for (let b = 0, from = 0; from < n; b++, from += BLOCK) {
+      const m = Math.min(BLOCK, n - from);
+      if (this.exact !== null) {
+        const start = this.exact.start.blocks[b]!, end = this.exact.end.blocks[b]!;
+        for (let j = 0; j < m; j++) test(from + j, start[j]!, end[j]!);
+      } else {
+        // as start(i) and end(i) make them
+        const seconds = this.seconds.blocks[b]!, durations = this.durations.block(b);
+        for (let j = 0; j < m; j++) {
+          const start = this.base + seconds[j]! * 1000;
+          test(from + j, start, start + durations[j]! * 1000);
+        }
+      }
+    }
+    return rows;
   }
 
   end(i: number): number {

@@ -10,6 +10,9 @@ import type { RouteStop } from './dayTypes.js';
 
 const RAD = Math.PI / 180;
 
+/** Numbers a stop takes packed (a batch's stops, `RouteRows.packStops`): start, end, lat, lon, travel minutes, travel km, shift start, shift end. */
+export const STOP = 8;
+
 /**
  * The stops of one staff-day as columns (NaN: none), grown as needed and refilled for each day;
  * node t of the day's matrix is the base when there is one (t = 0), then the stops in order.
@@ -74,6 +77,29 @@ export class DayStops {
       this.shiftStart[i] = s.shiftStart ?? Number.NaN;
       this.shiftEnd[i] = s.shiftEnd ?? Number.NaN;
       this.double[i] = s.double ? 1 : 0;
+    }
+    return this;
+  }
+
+  /**
+   * Fills the columns from `n` stops packed at `stops[STOP × a …]` ({@link STOP} numbers each) and `double[a …]`.
+   *
+   * @example
+   * d.fromPacked(batch.stops, batch.double, batch.first[j], batch.first[j + 1] - batch.first[j]);
+   */
+  fromPacked(stops: Float64Array, double: Uint8Array, a: number, n: number): this {
+    this.reset(n);
+    for (let i = 0; i < n; i++) {
+      const x = STOP * (a + i);
+      this.start[i] = stops[x]!;
+      this.end[i] = stops[x + 1]!;
+      this.lat[i] = stops[x + 2]!;
+      this.lon[i] = stops[x + 3]!;
+      this.travelMinutes[i] = stops[x + 4]!;
+      this.travelKm[i] = stops[x + 5]!;
+      this.shiftStart[i] = stops[x + 6]!;
+      this.shiftEnd[i] = stops[x + 7]!;
+      this.double[i] = double[a + i]!;
     }
     return this;
   }

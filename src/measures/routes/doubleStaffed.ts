@@ -14,7 +14,9 @@ import { countingSort } from './staffDayOrder.js';
  * numbers 0 … clients − 1 in `client`, in row order) grouped into visits as the measure groups
  * them (`groupVisits`: rows sharing a visit id, else overlapping by half), a visit double-staffed
  * by the rule of `isDoubleStaffed` (two different staff together at least `handoverMs`: the
- * longest time together, `longestTogether`, is the row store's `together`, which it calls).
+ * longest time together, `longestTogether`, is the row store's `together`, which it calls). A
+ * client's rows are grouped only when two of different staff overlap in time ({@link twoStaffAtOnce}):
+ * else no visit of theirs has two staff together.
  *
  * @example
  * const double = doubleStaffedRows(rows, clients, client, staff, times, visits, 300_000);
@@ -38,7 +40,7 @@ export function doubleStaffedRows(n: number, clients: number, client: Whole, sta
       staffOf[r] = staff.get(i);
       if (staffOf[r] !== staffOf[0]) oneStaff = false;
     }
-    if (oneStaff) continue; // one staff member's rows: no two different staff together
+    if (oneStaff || !twoStaffAtOnce(start, end, staffOf, k)) continue; // no two different staff together
     c.clearIds(k);
     for (let r = 0; r < k; r++) visit[r] = c.firstWithId(visits, rows, a, r);
     store.load(start.subarray(0, k), end.subarray(0, k), visit.subarray(0, k), staffOf.subarray(0, k));
@@ -51,6 +53,32 @@ export function doubleStaffedRows(n: number, clients: number, client: Whole, sta
     }
   }
   return double;
+}
+
+/**
+ * Whether two of rows 0 … k − 1 of different staff (`staffOf`) overlap in time ([start, end)
+ * for some time), or the rows are not in order of start (then it is not looked into: true).
+ * Without such two no visit of the rows has two different staff together for any time, which
+ * double staffing needs (`togetherLongEnough`: together for some time).
+ *
+ * @example
+ * twoStaffAtOnce(Float64Array.of(0, 10), Float64Array.of(10, 20), Int32Array.of(1, 2), 2); // → false (one after the other)
+ * twoStaffAtOnce(Float64Array.of(0, 5), Float64Array.of(10, 20), Int32Array.of(1, 2), 2); // → true
+ */
+export function twoStaffAtOnce(start: Float64Array, end: Float64Array, staffOf: Int32Array, k: number): boolean {
+  // the latest end so far and its staff member, and the latest end of any other staff member
+  let last = -Infinity, lastStaff = -1, other = -Infinity;
+  for (let r = 0; r < k; r++) {
+    const s = start[r]!, e = end[r]!, who = staffOf[r]!;
+    if (r > 0 && s < start[r - 1]!) return true;
+    if (s < (who === lastStaff ? other : last) && e > s) return true;
+    if (e > last) {
+      if (who !== lastStaff) other = last;
+      last = e;
+      lastStaff = who;
+    } else if (who !== lastStaff && e > other) other = e;
+  }
+  return false;
 }
 
 /** One client's rows in turn (grown as needed): times, staff, the visit column and a table of the visit ids' hashes. */

@@ -12,7 +12,7 @@ import type { Visit } from '../../read/types.js';
 import type { CodedColumn, CodedRow } from '../../engine/coded-row.js';
 import { LAT, LON, SHIFT_END, SHIFT_START, TRAVEL_KM, TRAVEL_MINUTES } from '../../engine/places.js';
 import type { RouteStop } from './day.js';
-import type { DayStops } from './dayStops.js';
+import { STOP, type DayStops } from './dayStops.js';
 import { mostFrequent } from './staffdays.js';
 import { Slabs, Column, numbers, Whole, Times, permuteRows, type MovedColumn } from './columns.js';
 import { VisitIds } from './visitIds.js';
@@ -223,11 +223,6 @@ export class RouteRows {
   reorder(order: StaffDayOrder, windowEnds: readonly number[]): void {
     const rows = order.rows;
     if (rows === null) return;
-    const read = new Map<number, number>();
-    for (let p = 0; p < rows.length; p++) {
-      const i = rows[p]!, start = this.times.start(i), end = this.times.end(i);
-      if (windowEnds.some((e) => start < e && e <= end)) read.set(p, i);
-    }
     const { travelMinutes, travelKm, shiftStart, shiftEnd, double } = this;
     if (double !== null) {
       const bits = new Uint8Array((rows.length + 7) >> 3);
@@ -238,6 +233,8 @@ export class RouteRows {
     const moved: MovedColumn[] = [...this.times.moved(), this.group, this.point];
     for (const c of [travelMinutes, travelKm, shiftStart, shiftEnd]) if (c !== null) moved.push(c.sparse());
     permuteRows(rows, moved);
+    const read = new Map<number, number>();
+    for (const p of this.times.across(windowEnds, rows.length)) read.set(p, rows[p]!);
     this.readNumbers = read;
     order.rows = null;
   }
@@ -292,41 +289,58 @@ export class RouteRows {
 
   /**
    * Fills `d` with the stops of rows `order[a]` … `order[b − 1]` (rows `a` … `b − 1` when `order`
-   * is null: rows put in order, {@link RouteRows.reorder}) (a staff-day, in order of start,
-   * end and row) in a window that ends at `windowEnd`, as {@link RouteRows.stop} makes each; when
-   * the window cuts a visit, in order of start, the end as cut, and row (the cut end may now tie
-   * another's).
+   * is null: rows put in order, {@link RouteRows.reorder}) (a staff-day) in a window that ends at
+   * `windowEnd`, as {@link RouteRows.packStops} packs them.
    */
   dayStops(d: DayStops, order: Int32Array | null, a: number, b: number, windowEnd: number): void {
-    let rows: ArrayLike<number> | null = order, from = a;
-    const row = (r: number) => (order === null ? r : order[r]!);
-    for (let r = a; r < b; r++) {
-      if (this.times.end(row(r)) > windowEnd) {
-        const end = (i: number) => Math.min(this.times.end(i), windowEnd);
-        // ties in the order the rows were read (rows put in order keep their number as read: readNumbers)
-        const read = this.readNumbers, number = (i: number) => (read === null ? i : read.get(i) ?? i);
-        rows = Array.from({ length: b - a }, (_, k) => row(a + k))
-          .sort((x, y) => this.times.start(x) - this.times.start(y) || end(x) - end(y) || number(x) - number(y));
-        from = 0;
-        break;
-      }
+    const stops = new Float64Array(STOP * (b - a)), double = new Uint8Array(b - a);
+    this.packStops(stops, double, 0, order, a, b, windowEnd);
+    d.fromPacked(stops, double, 0, b - a);
+  }
+
+  /**
+   * Writes the stops of rows `order[a]` … `order[b − 1]` (rows `a` … `b − 1` when `order` is null:
+   * rows put in order, {@link RouteRows.reorder}) (a staff-day, in order of start, end and row) in
+   * a window that ends at `windowEnd`, as {@link RouteRows.stop} makes each, at `stops[STOP × at …]`
+   * ({@link STOP} numbers each; NaN: none) and `double[at …]`; when the window cuts a visit, in order
+   * of start, the end as cut, and row (the cut end may now tie another's).
+   *
+   * @example
+   * rows.packStops(batch.stops, batch.double, 0, null, a, b, windowEnd); // batch.stops[1] → the first stop's end
+   */
+  packStops(stops: Float64Array, double: Uint8Array, at: number, order: Int32Array | null, a: number, b: number, windowEnd: number): void {
+    const rows = order === null ? null : order.subarray(a, b);
+    // written in the rows' order, and again in the order of the cut when the window cuts one
+    if (this.writeStops(stops, double, at, rows, a, b - a, windowEnd)) this.writeStops(stops, double, at, this.cutOrder(rows, a, b - a, windowEnd), a, b - a, windowEnd);
+  }
+
+  /** Writes the stops of `n` rows (`rows`, or a … a + n − 1 when null) as {@link RouteRows.packStops} does; whether the window's end cut one. */
+  private writeStops(stops: Float64Array, double: Uint8Array, at: number, rows: ArrayLike<number> | null, a: number, n: number, windowEnd: number): boolean {
+    const { times, point, lat, lon, travelMinutes, travelKm, shiftStart, shiftEnd } = this;
+    let cut = false;
+    for (let k = 0, x = STOP * at; k < n; k++, x += STOP) {
+      const i = rows === null ? a + k : rows[k]!;
+      const p = point.get(i) - 1, end = times.end(i);
+      if (end > windowEnd) cut = true;
+      stops[x] = times.start(i);
+      stops[x + 1] = Math.min(end, windowEnd);
+      stops[x + 2] = p < 0 ? Number.NaN : lat.get(p);
+      stops[x + 3] = p < 0 ? Number.NaN : lon.get(p);
+      stops[x + 4] = travelMinutes === null ? Number.NaN : travelMinutes.valueOrNaN(i);
+      stops[x + 5] = travelKm === null ? Number.NaN : travelKm.valueOrNaN(i);
+      stops[x + 6] = shiftStart === null ? Number.NaN : shiftStart.valueOrNaN(i);
+      stops[x + 7] = shiftEnd === null ? Number.NaN : Math.min(shiftEnd.valueOrNaN(i), windowEnd);
+      double[at + k] = this.isDouble(i) ? 1 : 0;
     }
-    const n = b - a;
-    d.reset(n);
-    const { travelMinutes, travelKm, shiftStart, shiftEnd } = this;
-    for (let k = 0; k < n; k++) {
-      const i = rows === null ? from + k : rows[from + k]!;
-      const p = this.point.get(i) - 1;
-      d.start[k] = this.times.start(i);
-      d.end[k] = Math.min(this.times.end(i), windowEnd);
-      d.lat[k] = p < 0 ? Number.NaN : this.lat.get(p);
-      d.lon[k] = p < 0 ? Number.NaN : this.lon.get(p);
-      d.travelMinutes[k] = travelMinutes === null ? Number.NaN : travelMinutes.valueOrNaN(i);
-      d.travelKm[k] = travelKm === null ? Number.NaN : travelKm.valueOrNaN(i);
-      d.shiftStart[k] = shiftStart === null ? Number.NaN : shiftStart.valueOrNaN(i);
-      d.shiftEnd[k] = shiftEnd === null ? Number.NaN : Math.min(shiftEnd.valueOrNaN(i), windowEnd);
-      d.double[k] = this.isDouble(i) ? 1 : 0;
-    }
+    return cut;
+  }
+
+  /** `n` rows (`rows`, or a … a + n − 1 when null) of a day the window's end cuts, by start, the end as cut, and the number as read (rows put in order keep theirs: readNumbers). */
+  private cutOrder(rows: ArrayLike<number> | null, a: number, n: number, windowEnd: number): number[] {
+    const end = (i: number) => Math.min(this.times.end(i), windowEnd);
+    const read = this.readNumbers, number = (i: number) => (read === null ? i : read.get(i) ?? i);
+    return Array.from({ length: n }, (_, k) => (rows === null ? a + k : rows[k]!))
+      .sort((x, y) => this.times.start(x) - this.times.start(y) || end(x) - end(y) || number(x) - number(y));
   }
 
   /** The group of rows `order[a]` … `order[b − 1]` (`a` … `b − 1` when `order` is null): the most frequent, ties by the smallest name. */
