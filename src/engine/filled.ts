@@ -3,7 +3,7 @@
 import type { ContinuityAccumulator } from './accumulator.js';
 import type { StreamedResult } from './clientlist.js';
 import type { ReadLedger } from '../read/types.js';
-import type { PieceRequest } from './pieces.js';
+import type { PieceRequest } from './scan-pieces.js';
 import type { PiecesReply } from './scan-pieces.js';
 
 /**

@@ -15,25 +15,13 @@ import { closeLedger } from '../read/read.js';
 import type { ReadLedger, ReadOptions } from '../read/types.js';
 import type { CodedSink } from './coded-row.js';
 import { readHeader } from './fast.js';
-import { scanPieces, type PartSink, type PiecesReply, type ReadPiece } from './scan-pieces.js';
+import { scanPieces, type PartSink, type PieceRequest, type PiecesReply, type ReadPiece } from './scan-pieces.js';
 import { collectGarbage } from './garbage.js';
 import { mergeLedgers, shiftLines, splitRanges } from './parallel.js';
 import { MAX_UNITS, WorkTable } from './worktable.js';
 import { ENGINE_DEFAULTS, type EngineSettings } from '../engine-settings.js';
 import { watched } from './watchdog.js';
 import { tell } from '../progress.js';
-
-/** A request to a thread of {@link readPiecesInThreads}: read piece `piece` of the table, then what it can take from others. */
-export interface PieceRequest {
-  type: 'scan';
-  path: string;
-  table: SharedArrayBuffer;
-  unit: number;
-  piece: number;
-  options: ReadOptions;
-  /** What the thread needs to make its parts (plain data of the consumer's). */
-  consumer: unknown;
-}
 
 /** A thread that reads pieces for {@link readPiecesInThreads}: a worker answering {@link PieceRequest}s. */
 export interface PieceThread<P> {

@@ -11,6 +11,18 @@ import { fastScanPiece, QuotedRange, type KeptKernel } from './fast.js';
 import { collectGarbage } from './garbage.js';
 import type { WorkTable } from './worktable.js';
 
+/** A request to a thread of `readPiecesInThreads` (pieces.ts): read piece `piece` of the table, then what it can take from others. */
+export interface PieceRequest {
+  type: 'scan';
+  path: string;
+  table: SharedArrayBuffer;
+  unit: number;
+  piece: number;
+  options: ReadOptions;
+  /** What the thread needs to make its parts (plain data of the consumer's). */
+  consumer: unknown;
+}
+
 /** A thread that has read its pieces splits another only when this many units are left in it. */
 const STEAL_UNITS = 8;
 

@@ -7,7 +7,7 @@ import { WorkTable } from './worktable.js';
 import { ContinuityAccumulator, type AccumulatorPart } from './accumulator.js';
 import { evaluateJob, type EvaluationJob, type JobResult } from './job.js';
 import type { MeasureOptions } from '../measures/continuity/settings.js';
-import type { PieceRequest } from './pieces.js';
+import type { PieceRequest } from './scan-pieces.js';
 
 /** A request to a reader thread: read pieces of a file, starting with `piece`, or evaluate a share. */
 export type ThreadRequest =

@@ -6,36 +6,14 @@
  * @module
  */
 import { closeSync, openSync, readSync, writeSync } from 'node:fs';
-import type { PartNumbers, RowsChunk } from './rows-part.js';
-
-/** The element type of an array of a chunk written out. */
-type Kind = 'u8' | 'u16' | 'i32' | 'f64';
-
-/**
- * A chunk of rows in a file: where its arrays lie (`bytes` from `offset`, each array 8-byte
- * aligned, in the order of {@link arraysOf}; null: the chunk has no such array) and what is not
- * an array.
- *
- * @example
- * const ref: SpilledChunk = file.write(chunk); // later: loadChunk(ref)
- */
-export interface SpilledChunk {
-  readonly spilled: true;
-  path: string;
-  offset: number;
-  bytes: number;
-  count: number;
-  base: number;
-  texts: [number, string][];
-  arrays: ({ kind: Kind; length: number } | null)[];
-}
+import type { ArrayKind, ChunkSink, PartNumbers, RowsChunk, SpilledChunk } from './rows-part.js';
 
 /** A chunk's arrays in the order they are written: staff, client, group, point, seconds, durations, exact start and end, the four places, ids, id ends. */
 function arraysOf(c: RowsChunk): (ArrayBufferView | null)[] {
   return [c.staff, c.client, c.group, c.point, c.seconds, c.durations, c.exact?.start ?? null, c.exact?.end ?? null, ...c.places, c.ids, c.idEnds];
 }
 
-function kindOf(a: ArrayBufferView): Kind {
+function kindOf(a: ArrayBufferView): ArrayKind {
   if (a instanceof Float64Array) return 'f64';
   if (a instanceof Int32Array) return 'i32';
   if (a instanceof Uint16Array) return 'u16';
@@ -53,7 +31,7 @@ const PAD = new Uint8Array(8);
  * const ref = file.write(chunk); file.close();
  * loadChunk(ref).count; // → chunk.count
  */
-export class ChunkFile {
+export class ChunkFile implements ChunkSink {
   private fd: number | null;
   private at = 0;
 

@@ -5,11 +5,11 @@
  *
  * @module
  */
-import { fileTable, readPiecesInThreads, takePieces, type PieceRequest } from '../../engine/pieces.js';
+import { fileTable, readPiecesInThreads, takePieces } from '../../engine/pieces.js';
 import { KontinuitetError } from '../../errors.js';
 import { removeFolder, spillFolder } from '../../engine/partitions.js';
 import type { SpareThread } from '../../engine/filled.js';
-import { scanPieces, type PiecesReply } from '../../engine/scan-pieces.js';
+import { scanPieces, type PieceRequest, type PiecesReply } from '../../engine/scan-pieces.js';
 import { TaskThread } from '../../engine/task-thread.js';
 import { WorkTable } from '../../engine/worktable.js';
 import { DEFAULT_ZONE } from '../../read/read.js';

@@ -13,7 +13,6 @@ import { LAT, LON, SHIFT_END, SHIFT_START, TRAVEL_KM, TRAVEL_MINUTES } from '../
 import type { Visit } from '../../read/types.js';
 import type { LocalZone } from '../../windows/zone.js';
 import { copyBytes, inWholeSeconds, Slabs } from './columns.js';
-import type { ChunkFile, SpilledChunk } from './chunk-file.js';
 
 /** Rows in a chunk of a part: 65,536 (~2 MB), so a part is let go a chunk at a time as it is taken. */
 const CHUNK_ROWS = 1 << 16;
@@ -55,6 +54,40 @@ export interface RowsChunk {
   idEnds: Int32Array;
   /** Visit ids not given as ASCII bytes: [row of the chunk, id], by row. */
   texts: [number, string][];
+}
+
+/** The element type of an array of a chunk written out. */
+export type ArrayKind = 'u8' | 'u16' | 'i32' | 'f64';
+
+/**
+ * A chunk of rows in a file: where its arrays lie (`bytes` from `offset`, each array 8-byte
+ * aligned, in the order `chunk-file.ts` writes them; null: the chunk has no such array) and what is not
+ * an array.
+ *
+ * @example
+ * const ref: SpilledChunk = file.write(chunk); // later: loadChunk(ref) (chunk-file.ts)
+ */
+export interface SpilledChunk {
+  readonly spilled: true;
+  path: string;
+  offset: number;
+  bytes: number;
+  count: number;
+  base: number;
+  texts: [number, string][];
+  arrays: ({ kind: ArrayKind; length: number } | null)[];
+}
+
+/**
+ * Where a part's chunks go as they fill when they are not held ({@link RowsPart}'s spill): each
+ * written, then named by where it lies (`ChunkFile` in chunk-file.ts).
+ *
+ * @example
+ * const sink: ChunkSink = new ChunkFile(path);
+ */
+export interface ChunkSink {
+  write(c: RowsChunk): SpilledChunk;
+  close(): void;
 }
 
 /**
@@ -178,7 +211,7 @@ export class RowsPart implements PartSink<RouteRowsPart> {
    * as it fills, which the part then names instead of holding its rows (a part read beside other
    * work holds one chunk at a time); closed by {@link RowsPart.part}.
    */
-  constructor(private readonly zone: LocalZone, keep: KeptDays, private readonly chunkRows = CHUNK_ROWS, private readonly spill: ChunkFile | null = null) {
+  constructor(private readonly zone: LocalZone, keep: KeptDays, private readonly chunkRows = CHUNK_ROWS, private readonly spill: ChunkSink | null = null) {
     this.chunk = newChunk(this.slabs, chunkRows);
     this.days = new DaysKept(keep);
   }
