@@ -6,7 +6,7 @@
  * @module
  */
 import { closeSync, openSync, readSync, writeSync } from 'node:fs';
-import type { ArrayKind, ChunkSink, PartNumbers, RowsChunk, SpilledChunk } from './rows-part.js';
+import type { ArrayKind, ChunkSink, PartNumbers, RowsChunk, SpilledChunk } from './rows-chunk.js';
 
 /** A chunk's arrays in the order they are written: staff, client, group, point, seconds, durations, exact start and end, the four places, ids, id ends. */
 function arraysOf(c: RowsChunk): (ArrayBufferView | null)[] {
