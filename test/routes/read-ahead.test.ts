@@ -13,6 +13,9 @@ import { chunkEnd, chunkStart, type RowsChunk, type SpilledChunk } from '../../s
 import { ChunkFile, loadChunk } from '../../src/measures/routes/chunk-file.js';
 import { scanPieces } from '../../src/engine/scan-pieces.js';
 import { WorkTable } from '../../src/engine/worktable.js';
+import { readPiecesInThreads, type PieceThread } from '../../src/engine/pieces.js';
+import { ROUTE_COLUMNS, RoutesAccumulator } from '../../src/measures/routes/accumulator.js';
+import type { RouteRowsPart } from '../../src/measures/routes/rows-part.js';
 import { LocalZone } from '../../src/windows/zone.js';
 
 // The route rows read by a spare thread of the measure's threaded read (the built worker script)
@@ -61,6 +64,29 @@ describe('the route rows read ahead by a spare thread of the measure', () => {
     const one = await measureRoutes(path, { ...options, engine: { threads: 1 } });
     expect(one.rows.rejected).toBeGreaterThan(0);
     expect(await ahead(path, options)).toEqual(one);
+  });
+
+  it('give the figures of one thread when a part has many chunks, written out and taken back through one buffer', async () => {
+    const path = file(messySample(SAMPLE).text);
+    const options: RoutesOptions = { all: true, bestOrderSample: 40 };
+    const one = await measureRoutes(path, { ...options, engine: { threads: 1 } });
+    const acc = new RoutesAccumulator(options);
+    const zone = acc.zone;
+    let files = 0;
+    const spillTo = file('');
+    // this thread and two more (in this process), every part but this thread's first piece in chunks of 500 rows written to files
+    const fresh = () => new RowsPart(zone, acc.keptDays, 500, new ChunkFile(`${spillTo}-${files++}`));
+    const threads: PieceThread<RouteRowsPart>[] = [0, 1].map(() => ({
+      ask: (request) => scanPieces(request.path, new WorkTable(request.table, request.unit), request.piece, request.options, { own: null, fresh }),
+    }));
+    let chunks = 0;
+    const ledger = await readPiecesInThreads(path, { use: ROUTE_COLUMNS, zone: zone.name, engine: { readUnit: 1 << 15 } }, threads, null, acc.sink, fresh, (part) => {
+      chunks += part.chunks.length;
+      expect(part.chunks.every((c) => c !== null && 'spilled' in c)).toBe(true);
+      acc.absorb(part);
+    });
+    expect(chunks).toBeGreaterThan(10);
+    expect(acc.finish(ledger!)).toEqual(one);
   });
 
   it('is lent only when asked for and when the evaluation leaves a worker idle', async () => {

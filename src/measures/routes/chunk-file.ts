@@ -61,13 +61,26 @@ export class ChunkFile implements ChunkSink {
 }
 
 /**
- * The chunk a {@link ChunkFile.write} wrote, read back into one buffer of its own.
+ * A buffer that chunks are read back into ({@link loadChunk}), one after another: grown when a
+ * chunk needs more.
+ *
+ * @example
+ * const scratch: ChunkBuffer = { buffer: new ArrayBuffer(0) };
+ */
+export interface ChunkBuffer {
+  buffer: ArrayBuffer;
+}
+
+/**
+ * The chunk a {@link ChunkFile.write} wrote, read back into `into` (its arrays are views of it:
+ * valid until the next chunk is read into it), or into a buffer of its own.
  *
  * @example
  * const chunk = loadChunk(ref); // chunk.count rows, as written
  */
-export function loadChunk(ref: SpilledChunk): RowsChunk {
-  const buffer = new ArrayBuffer(ref.bytes);
+export function loadChunk(ref: SpilledChunk, into?: ChunkBuffer): RowsChunk {
+  if (into !== undefined && into.buffer.byteLength < ref.bytes) into.buffer = new ArrayBuffer(Math.max(ref.bytes, Math.ceil(1.25 * into.buffer.byteLength)));
+  const buffer = into?.buffer ?? new ArrayBuffer(ref.bytes);
   const fd = openSync(ref.path, 'r');
   try {
     let got = 0;

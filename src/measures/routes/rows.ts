@@ -18,7 +18,7 @@ import { Slabs, Column, numbers, Whole, Times, permuteRows, type MovedColumn } f
 import { VisitIds } from './visitIds.js';
 import type { RouteRowsPart } from './rows-part.js';
 import { chunkEnd, chunkStart } from './rows-chunk.js';
-import { loadChunk } from './chunk-file.js';
+import { loadChunk, type ChunkBuffer } from './chunk-file.js';
 import { doubleStaffedRows } from './doubleStaffed.js';
 import { staffDayOrder, type StaffDayOrder } from './staffDayOrder.js';
 
@@ -131,9 +131,12 @@ export class RouteRows {
     const held = this.held();
     const staff = this.staffNames.idsOf(part.staffNames), clients = held.names.idsOf(part.clientNames), groups = this.groupNames.idsOf(part.groupNames);
     const { lat, lon, chunks } = part;
+    // a chunk written to a file is read into one buffer, used again for the next
+    const scratch: ChunkBuffer = { buffer: new ArrayBuffer(0) };
     for (let k = 0; k < chunks.length; k++) {
       const taken = chunks[k]!;
-      const c = 'spilled' in taken ? loadChunk(taken) : taken;
+      const spilled = 'spilled' in taken;
+      const c = spilled ? loadChunk(taken, scratch) : taken;
       chunks[k] = null;
       const [travelMinutes, travelKm, shiftStart, shiftEnd] = c.places;
       const buf = Buffer.from(c.ids.buffer, c.ids.byteOffset, c.ids.length);
@@ -145,8 +148,8 @@ export class RouteRows {
         if (text < c.texts.length && c.texts[text]![0] === r) held.visits.add(i, c.texts[text++]![1]);
         else held.visits.addBytes(i, buf, idFrom, c.idEnds[r]!);
       }
-      // the chunks taken so far, now and then (their memory is outside V8's heap, freed when collected)
-      if ((k & 7) === 7) collectGarbage();
+      // the chunks moved here taken so far, now and then (their memory is outside V8's heap, freed when collected)
+      if (!spilled && (k & 7) === 7) collectGarbage();
     }
   }
 
