@@ -7,7 +7,7 @@
  */
 import { Interner } from '../../engine/store.js';
 import type { PackedNames } from '../../engine/intern.js';
-import type { CodedColumn, CodedRow } from '../../engine/coded-row.js';
+import type { CodedColumn, CodedRow, CodedSink } from '../../engine/coded-row.js';
 import type { PartSink } from '../../engine/scan-pieces.js';
 import { LAT, LON, SHIFT_END, SHIFT_START, TRAVEL_KM, TRAVEL_MINUTES } from '../../engine/places.js';
 import type { Visit } from '../../read/types.js';
@@ -131,11 +131,20 @@ export class RowsPart implements PartSink<RouteRowsPart> {
     this.days = new DaysKept(keep);
   }
 
-  code(column: CodedColumn, text: string): number {
-    if (column === 'staff') return this.staffNames.id(text);
-    if (column === 'group') return this.groupNames.id(text);
-    if (column === 'client') return this.clientNames.id(text);
-    return 0; // kinds and roles are not kept
+  /** The part's number for a text value of a column ({@link CodedSink.code}: a value the reader vouches is new is numbered without a lookup). */
+  code(column: CodedColumn, text: string, fresh = false): number {
+    const names = this.names(column);
+    return names === null ? 0 : fresh ? names.fresh(text) : names.id(text);
+  }
+
+  /** {@link RowsPart.code} for a fresh value given as its ASCII bytes [a, b) of `buf` ({@link CodedSink.codeAscii}): no string made. */
+  codeAscii(column: CodedColumn, buf: Uint8Array, a: number, b: number): number {
+    return this.names(column)?.freshAscii(buf, a, b) ?? 0;
+  }
+
+  /** The names of a column the part keeps (kinds and roles are not kept). */
+  private names(column: CodedColumn): Interner | null {
+    return column === 'staff' ? this.staffNames : column === 'group' ? this.groupNames : column === 'client' ? this.clientNames : null;
   }
 
   addCoded(r: CodedRow): void {
