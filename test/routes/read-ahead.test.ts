@@ -17,6 +17,7 @@ import { readPiecesInThreads, type PieceThread } from '../../src/engine/pieces.j
 import { ROUTE_COLUMNS, RoutesAccumulator } from '../../src/measures/routes/accumulator.js';
 import type { RouteRowsPart } from '../../src/measures/routes/rows-part.js';
 import { LocalZone } from '../../src/windows/zone.js';
+import { discardAhead } from '../../src/measures/routes/read-threads.js';
 
 // The route rows read by a spare thread of the measure's threaded read (the built worker script)
 // while this thread evaluates the clients, against one thread reading the file for the routes.
@@ -98,6 +99,35 @@ describe('the route rows read ahead by a spare thread of the measure', () => {
     expect(await spareOf(false, false)).toBeNull();
     expect(await spareOf(true, true)).toBeNull();
     expect(await spareOf(true, false)).not.toBeNull();
+  });
+});
+
+describe('rows read ahead that cannot be taken', () => {
+  /** A spare thread that answers `reply` (after a turn), and the rows it was asked for. */
+  const answering = (reply: unknown): SpareThread => ({ read: async () => reply as never });
+  const options: RoutesOptions = { all: true };
+
+  it('send the file to a read of its own when the thread could not read it (a quote, the general reader), the thread\'s folder gone', async () => {
+    const path = file(SAMPLE);
+    const one = await measureRoutes(path, { ...options, engine: { threads: 1 } });
+    for (const type of ['quoted', 'general']) {
+      const ahead = await readRoutesBeside(answering({ type }), path, options);
+      expect(existsSync(ahead.folder)).toBe(true);
+      expect(materialised(await routesReadAhead(ahead, path, options))).toEqual(one);
+      expect(existsSync(ahead.folder)).toBe(false);
+    }
+  });
+
+  it('give the thread\'s error with its code, the folder gone; rows left unread go with their folder', async () => {
+    const path = file(SAMPLE);
+    const failed = await readRoutesBeside(answering({ type: 'failed', code: 'UNREADABLE_INPUT', message: 'line 7: the disk went away' }), path, options);
+    await expect(routesReadAhead(failed, path, options)).rejects.toMatchObject({ code: 'UNREADABLE_INPUT', message: 'line 7: the disk went away' });
+    expect(existsSync(failed.folder)).toBe(false);
+    const unread = await readRoutesBeside(answering({ type: 'scanned', pieces: [] }), path, options);
+    discardAhead(unread);
+    await unread.reply;
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(existsSync(unread.folder)).toBe(false);
   });
 });
 
