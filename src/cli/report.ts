@@ -32,9 +32,10 @@ export const REPORT_ROUTE_SAMPLE = 15_000;
 
 /**
  * Threads of the report's route pass unless `--threads` is given: one. The page's route figures are
- * one window's, with a sample of best-order searches, and one thread reads and evaluates them in
- * about the time two take here while holding neither a second thread's parts of the file nor its
- * heap (the threads' figures are the same).
+ * one window's, with a sample of best-order searches; their rows are read beside the measure's
+ * evaluation when the measure read the log in threads (a thread of its read lent for it), and one
+ * thread evaluates them without a second thread's heap beside the rows (the threads' figures are
+ * the same).
  */
 const REPORT_ROUTE_THREADS = 1;
 
@@ -53,8 +54,9 @@ One self-contained HTML page to open or mail (no network, no external files): th
 the target and the trend over the monthly series, the distribution of staff per client, groups
 side by side, double staffing, continuity indices, route efficiency (when the log has coordinates or
 travel legs), a sortable clients table and what was read. The measures read the log once; route
-figures take a second pass over a file, for the window detailed (left out for standard input), by
-one thread unless --threads is given.
+figures take a second pass over a file, for the window detailed (left out for standard input): in a
+log read in threads, by a thread of the measures' read while the other evaluates the clients; one
+thread evaluates the staff-days unless --threads is given.
 
   --out FILE, -o FILE    write the report to FILE (default: standard output)
   --from DATE            one window from DATE (YYYY-MM-DD); without it: one window a month
