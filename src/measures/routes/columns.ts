@@ -161,6 +161,27 @@ export class Whole {
     return this.blocks[b]!;
   }
 
+  /**
+   * Sets rows `at`, `at + 1` … to `values` (as {@link Whole.set} does a row at a time): two-byte
+   * values a block at a time.
+   *
+   * @example
+   * column.setRun(0, Uint16Array.of(4, 2)); // column.get(1) → 2
+   */
+  setRun(at: number, values: Uint16Array | Int32Array): void {
+    const n = values.length;
+    if (values instanceof Int32Array) {
+      for (let r = 0; r < n; r++) this.set(at + r, values[r]!);
+      return;
+    }
+    for (let r = 0; r < n;) {
+      const i = at + r, b = i >>> BITS, m = Math.min(n - r, BLOCK - (i & MASK));
+      while (this.blocks.length <= b) this.blocks.push(this.wide ? this.slabs.i32(BLOCK) : this.slabs.u16(BLOCK));
+      this.blocks[b]!.set(values.subarray(r, r + m), i & MASK);
+      r += m;
+    }
+  }
+
   set(i: number, v: number): void {
     if (v > 0xffff && !this.wide) {
       this.wide = true;
@@ -237,6 +258,31 @@ export class Times {
     }
     this.exact.start.set(i, start);
     this.exact.end.set(i, end);
+  }
+
+  /**
+   * {@link Times.add} of rows `at` … `at + n − 1` given as whole seconds after `base` (`seconds`)
+   * and durations in seconds, as a chunk of rows holds them (rows-chunk.ts); false, with nothing
+   * added, when they cannot be kept as whole seconds from the first row's start (then add them a
+   * row at a time).
+   *
+   * @example
+   * times.addRun(0, 2, 1727762400000, Int32Array.of(0, 60), Int32Array.of(1800, 900)); // → true
+   */
+  addRun(at: number, n: number, base: number, seconds: Int32Array, durations: Int32Array): boolean {
+    if (this.exact !== null || n === 0) return n === 0;
+    const first = at === 0 ? base : this.base;
+    // base + seconds × 1000 is each start exactly (the chunk checked it), so first + (seconds + shift) × 1000 is too
+    const shift = (base - first) / 1000;
+    if (!Number.isInteger(shift)) return false;
+    for (let r = 0; r < n; r++) {
+      const s = seconds[r]! + shift;
+      if (s > 0x7fffffff || s < -0x7fffffff) return false;
+    }
+    this.base = first;
+    for (let r = 0; r < n; r++) this.seconds.set(at + r, seconds[r]! + shift);
+    this.durations.setRun(at, durations.subarray(0, n));
+    return true;
   }
 
   /** The columns the times are kept in, for {@link permuteRows}. */

@@ -17,7 +17,7 @@ import { mostFrequent } from './staffdays.js';
 import { Slabs, Column, numbers, Whole, Times, permuteRows, type MovedColumn } from './columns.js';
 import { VisitIds } from './visitIds.js';
 import type { RouteRowsPart } from './rows-part.js';
-import { chunkEnd, chunkStart } from './rows-chunk.js';
+import { chunkEnd, chunkStart, type RowsChunk } from './rows-chunk.js';
 import { loadChunk, type ChunkBuffer } from './chunk-file.js';
 import { doubleStaffedRows } from './doubleStaffed.js';
 import { staffDayOrder, type StaffDayOrder } from './staffDayOrder.js';
@@ -131,6 +131,10 @@ export class RouteRows {
     const held = this.held();
     const staff = this.staffNames.idsOf(part.staffNames), clients = held.names.idsOf(part.clientNames), groups = this.groupNames.idsOf(part.groupNames);
     const { lat, lon, chunks } = part;
+    // the part's numbers are these rows' own (its names all new here, in the same order, and no
+    // point yet): its columns are taken as they are (the rows read the file from its start)
+    const asNumbered = this.points === 0 && unchanged(staff) && unchanged(clients) && unchanged(groups);
+    if (asNumbered) for (let p = 0; p < lat.length; p++) this.pointAt(p, lat[p]!, lon[p]!);
     // a chunk written to a file is read into one buffer, used again for the next
     const scratch: ChunkBuffer = { buffer: new ArrayBuffer(0) };
     for (let k = 0; k < chunks.length; k++) {
@@ -138,20 +142,58 @@ export class RouteRows {
       const spilled = 'spilled' in taken;
       const c = spilled ? loadChunk(taken, scratch) : taken;
       chunks[k] = null;
-      const [travelMinutes, travelKm, shiftStart, shiftEnd] = c.places;
-      const buf = Buffer.from(c.ids.buffer, c.ids.byteOffset, c.ids.length);
-      let text = 0;
-      for (let r = 0, idFrom = 0; r < c.count; idFrom = c.idEnds[r++]!) {
-        const i = this.put(staff[c.staff[r]!]!, clients[c.client[r]!]!, groups[c.group[r]!]!, chunkStart(c, r), chunkEnd(c, r));
-        const p = c.point[r]! - 1;
-        this.place(i, held, p < 0 ? NaN : lat[p]!, p < 0 ? NaN : lon[p]!, travelMinutes?.[r] ?? NaN, travelKm?.[r] ?? NaN, shiftStart?.[r] ?? NaN, shiftEnd?.[r] ?? NaN);
-        if (text < c.texts.length && c.texts[text]![0] === r) held.visits.add(i, c.texts[text++]![1]);
-        else held.visits.addBytes(i, buf, idFrom, c.idEnds[r]!);
-      }
+      if (asNumbered) this.takeAsNumbered(c, held);
+      else this.takeRenumbered(c, held, staff, clients, groups, lat, lon);
       // the chunks moved here taken so far, now and then (their memory is outside V8's heap, freed when collected)
       if (!spilled && (k & 7) === 7) collectGarbage();
     }
   }
+
+  /** A chunk's rows as they are numbered: its columns copied a block at a time where they can be. */
+  private takeAsNumbered(c: RowsChunk, held: NonNullable<RouteRows['clients']>): void {
+    const at = this.count, n = c.count;
+    this.count += n;
+    if (c.exact !== null || !this.times.addRun(at, n, c.base, c.seconds, c.durations)) {
+      for (let r = 0; r < n; r++) this.times.add(at + r, chunkStart(c, r), chunkEnd(c, r));
+    }
+    this.staff!.setRun(at, c.staff);
+    held.client.setRun(at, c.client);
+    this.group.setRun(at, c.group);
+    this.point.setRun(at, c.point);
+    // each client's last point, as pointOf keeps it
+    for (let r = 0; r < n; r++) {
+      const p = c.point[r]!;
+      if (p > 0) held.lastPoint[c.client[r]!] = p - 1;
+    }
+    const [travelMinutes, travelKm, shiftStart, shiftEnd] = c.places;
+    if (travelMinutes !== null || travelKm !== null || shiftStart !== null || shiftEnd !== null) {
+      for (let r = 0; r < n; r++) this.placeOther(at + r, travelMinutes?.[r] ?? NaN, travelKm?.[r] ?? NaN, shiftStart?.[r] ?? NaN, shiftEnd?.[r] ?? NaN);
+    }
+    this.visitIds(c, held, at);
+  }
+
+  /** A chunk's rows numbered as here (`staff[n]`: the number here of the part's staff number n, …). */
+  private takeRenumbered(c: RowsChunk, held: NonNullable<RouteRows['clients']>, staff: Int32Array, clients: Int32Array, groups: Int32Array, lat: Float64Array, lon: Float64Array): void {
+    const at = this.count;
+    const [travelMinutes, travelKm, shiftStart, shiftEnd] = c.places;
+    for (let r = 0; r < c.count; r++) {
+      const i = this.put(staff[c.staff[r]!]!, clients[c.client[r]!]!, groups[c.group[r]!]!, chunkStart(c, r), chunkEnd(c, r));
+      const p = c.point[r]! - 1;
+      this.place(i, held, p < 0 ? NaN : lat[p]!, p < 0 ? NaN : lon[p]!, travelMinutes?.[r] ?? NaN, travelKm?.[r] ?? NaN, shiftStart?.[r] ?? NaN, shiftEnd?.[r] ?? NaN);
+    }
+    this.visitIds(c, held, at);
+  }
+
+  /** The visit ids of a chunk's rows, taken as rows `at` … */
+  private visitIds(c: RowsChunk, held: NonNullable<RouteRows['clients']>, at: number): void {
+    const buf = Buffer.from(c.ids.buffer, c.ids.byteOffset, c.ids.length);
+    let text = 0;
+    for (let r = 0, idFrom = 0; r < c.count; idFrom = c.idEnds[r++]!) {
+      if (text < c.texts.length && c.texts[text]![0] === r) held.visits.add(at + r, c.texts[text++]![1]);
+      else held.visits.addBytes(at + r, buf, idFrom, c.idEnds[r]!);
+    }
+  }
+
 
   private held(): NonNullable<RouteRows['clients']> {
     const held = this.clients;
@@ -172,6 +214,11 @@ export class RouteRows {
   /** Row `i`'s point, travel and shift (NaN: none). */
   private place(i: number, held: NonNullable<RouteRows['clients']>, lat: number, lon: number, travelMinutes: number, travelKm: number, shiftStart: number, shiftEnd: number): void {
     this.point.set(i, this.pointOf(held.lastPoint, held.client.get(i), lat, lon));
+    this.placeOther(i, travelMinutes, travelKm, shiftStart, shiftEnd);
+  }
+
+  /** Row `i`'s travel and shift (NaN: none). */
+  private placeOther(i: number, travelMinutes: number, travelKm: number, shiftStart: number, shiftEnd: number): void {
     if (travelMinutes === travelMinutes) (this.travelMinutes ??= numbers(this.kept, true)).set(i, travelMinutes);
     if (travelKm === travelKm) (this.travelKm ??= numbers(this.kept, true)).set(i, travelKm);
     if (shiftStart === shiftStart) (this.shiftStart ??= numbers(this.kept, true)).set(i, shiftStart);
@@ -183,11 +230,17 @@ export class RouteRows {
     if (Number.isNaN(lat) || Number.isNaN(lon)) return 0;
     const last = lastPoint[c];
     if (last !== undefined && this.lat.get(last) === lat && this.lon.get(last) === lon) return last + 1;
-    const p = this.points++;
-    this.lat.set(p, lat);
-    this.lon.set(p, lon);
+    const p = this.pointAt(this.points, lat, lon);
     lastPoint[c] = p;
     return p + 1;
+  }
+
+  /** Keeps point `p` (the next one) at (lat, lon); its number. */
+  private pointAt(p: number, lat: number, lon: number): number {
+    this.points = p + 1;
+    this.lat.set(p, lat);
+    this.lon.set(p, lon);
+    return p;
   }
 
   /**
@@ -377,4 +430,10 @@ export class RouteRows {
   endOf(i: number): number {
     return this.times.end(i);
   }
+}
+
+/** Whether every number n maps to n: a part's names all new here, in their order. */
+function unchanged(ids: Int32Array): boolean {
+  for (let k = 0; k < ids.length; k++) if (ids[k] !== k) return false;
+  return true;
 }
