@@ -161,10 +161,9 @@ export async function reportCommand(argv: string[], out: NodeJS.WritableStream, 
   let ahead: { routes: RoutesAhead; from: string; days: number } | null = null;
   const beside: Beside | undefined = input === '-' ? undefined : async (spare, acc) => {
     const w = detailedOf(acc.reportedWindows().windows.map((r) => r.window));
-    if (w === undefined) return { done: Promise.resolve() };
+    if (w === undefined) return;
     const routes = await readRoutesBeside(spare, input, routeOptions(w.from, acc.rules.days));
     ahead = { routes, from: w.from, days: acc.rules.days };
-    return { done: routes.reply.then(() => undefined) };
   };
   const results = await pageResults(input === '-' ? process.stdin : input, {
     ...reading,

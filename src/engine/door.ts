@@ -41,7 +41,8 @@ export type { FilledAccumulator } from './filled.js';
  * setting at the top level of the options too). After `use` (or its error) the spill files are
  * removed and the threads ended; a threaded read's watchdog watches `use` too. With `lend`, a
  * worker of a threaded read that the evaluation would leave idle is kept for `use`
- * ({@link FilledAccumulator.spare}) until it returns.
+ * ({@link FilledAccumulator.spare}) until it returns, or until the reads it was given are
+ * answered.
  *
  * @example
  * const result = await fillAccumulator('visits.csv', { from: '2024-10-01', engine: { threads: 2 } }, ({ evaluate }) => evaluate());

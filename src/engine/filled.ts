@@ -10,8 +10,10 @@ import type { PiecesReply } from './scan-pieces.js';
  * A reader thread of a threaded read that the evaluation leaves idle, lent to the command (see
  * `fillAccumulator`'s `lend`) to read the route rows of the same file beside the evaluation: it
  * answers one {@link PieceRequest} of the route figures' reader as a route reading thread does
- * (the report's route rows, read while this thread evaluates the clients). It ends with the
- * command's callback.
+ * (the report's route rows, read while this thread evaluates the clients). A read may outlast
+ * the command's callback, which need not wait for it: the thread ends once its reads are answered
+ * (each watched by the engine's watchdog: `STALLED` when it makes no progress), else with the
+ * callback.
  *
  * @example
  * const reply = await spare.read(request); // → { type: 'scanned', pieces: [{ part, … }] }

@@ -15,7 +15,7 @@ import { PARTITIONS, removeFolder, removeSpill, spillFolder } from './partitions
 import type { StreamedResult } from './clientlist.js';
 import type { FilledAccumulator, SpareThread } from './filled.js';
 import type { PiecesReply } from './scan-pieces.js';
-import type { ReaderThreads } from './readers.js';
+import type { Reader, ReaderThreads } from './readers.js';
 import { readShare, type ScannedPiece } from './thread.js';
 import { watched } from './watchdog.js';
 import { tell } from '../progress.js';
@@ -31,7 +31,8 @@ import { tell } from '../progress.js';
  * order, and `evaluate` has this thread evaluate the partitions of clients, or every thread take
  * the next partition in turn (answers in typed arrays). Gives exactly what one thread gives (tests
  * hold them equal). With `lend`, a worker the evaluation leaves idle stays for `use` as its
- * `spare` (ended when `use` returns). A watchdog ({@link watched}, `engine.watchdogMs`) stops the whole, `use`
+ * `spare`: ended when `use` returns, or once the reads it was given are answered (each watched
+ * on its own, so `use` need not wait for them). A watchdog ({@link watched}, `engine.watchdogMs`) stops the whole, `use`
  * included, when the threads show no progress; on every way out the threads end and the run's
  * spill folder goes. Returns `{ value }` (what `use` gave), or null when the file must be read by
  * one thread: a quote anywhere in it (a quoted field may hold a line break), or a file gone or
@@ -44,15 +45,20 @@ import { tell } from '../progress.js';
 export async function readInParallel<T>(path: string, options: MeasureOptions & ReadOptions, pool: ReaderThreads, use: (filled: FilledAccumulator) => T | Promise<T>, lend = false): Promise<{ value: T } | null> {
   // every thread's spill files go in one folder of this run: removing it removes whatever any left
   let spillIn: string | null = null;
-  const signs: Signs = { steps: 0, table: null, claims: null, lent: [] };
+  const signs: Signs = { steps: 0, table: null, claims: null, lent: [], lentReader: null, lentReads: [], returned: false };
   const progress = () => signs.steps + pool.readers.reduce((n, r) => n + r.events, 0) + (signs.table?.claimed() ?? 0)
     + (signs.claims === null ? 0 : signs.claims.reduce((n, c) => n + c, 0)) + signs.lent.reduce((n, t) => n + t.claimed(), 0);
   try {
     const folder = spillIn = spillFolder();
     return await watched(readWith(path, options, pool, folder, signs, use, lend), options.engine?.watchdogMs ?? ENGINE_DEFAULTS.watchdogMs, progress);
   } finally {
-    // a worker stuck in a system call may take its time to end: the folder goes after a few seconds at most
-    await Promise.race([pool.close(), new Promise((resolve) => setTimeout(resolve, 5000).unref())]);
+    // a worker stuck in a system call may take its time to end: the folder goes after a few seconds at most;
+    // a thread lent to `use` ends once the reads it was given are answered (or stalled: each is watched)
+    signs.returned = true;
+    const lent = signs.lentReader, reads = signs.lentReads;
+    const closing = lent === null || reads.length === 0 ? pool.close() : Promise.all(pool.readers.filter((r) => r !== lent).map((r) => r.close()));
+    if (lent !== null && reads.length > 0) void Promise.allSettled(reads).then(() => pool.close());
+    await Promise.race([closing, new Promise((resolve) => setTimeout(resolve, 5000).unref())]);
     if (spillIn !== null) removeFolder(spillIn);
     // what the command held besides its result (the merged names, the evaluation's arrays, the
     // workers' answers) goes before the result is written
@@ -60,12 +66,20 @@ export async function readInParallel<T>(path: string, options: MeasureOptions & 
   }
 }
 
-/** What the watchdog of a threaded read looks at: this thread's steps, the read's table, the evaluation's claims, the tables of a spare thread's reads. */
+/**
+ * What the watchdog of a threaded read looks at: this thread's steps, the read's table, the
+ * evaluation's claims, the tables of a spare thread's reads; and the thread lent and its reads
+ * (it ends once they are answered and `use` has returned).
+ */
 interface Signs {
   steps: number;
   table: WorkTable | null;
   claims: Int32Array | null;
   lent: WorkTable[];
+  lentReader: Reader | null;
+  lentReads: Promise<unknown>[];
+  /** Whether `use` has returned (or failed). */
+  returned: boolean;
 }
 
 async function readWith<T>(path: string, options: MeasureOptions & ReadOptions, pool: ReaderThreads, spillIn: string, signs: Signs, use: (filled: FilledAccumulator) => T | Promise<T>, lend: boolean): Promise<{ value: T } | null> {
@@ -109,14 +123,21 @@ async function readWith<T>(path: string, options: MeasureOptions & ReadOptions, 
       return null; // a quote (or the general path): one thread reads the file
     }
     // unless they share the evaluation, the workers (their isolates, what their reads left) end
-    // now, but a worker lent to the command, which ends with the command's callback
+    // now, but a worker lent to the command, which ends with the command's callback (or, when it
+    // was given reads, once they are answered)
     const evaluators = options.engine?.shareEvaluation === true ? readers : readers.slice(0, 1);
     const lent = lend && evaluators.length < readers.length && readers[1]!.apart ? readers[1]! : null;
     if (evaluators.length < readers.length && lent === null) await pool.close();
+    signs.lentReader = lent;
     const spare: SpareThread | null = lent === null ? null : {
       read: (scan) => {
-        signs.lent.push(new WorkTable(scan.table, scan.unit));
-        return lent.ask({ type: 'route-pieces', scan }) as Promise<PiecesReply<unknown>>;
+        const table = new WorkTable(scan.table, scan.unit);
+        signs.lent.push(table);
+        // watched on its own: it may outlast `use` (and this read's watchdog); answered after `use`
+        // returned, it is given once the thread has ended (its memory gone before the rows are taken)
+        const read = watched(lent.ask({ type: 'route-pieces', scan }) as Promise<PiecesReply<unknown>>, options.engine?.watchdogMs ?? ENGINE_DEFAULTS.watchdogMs, () => lent.events + table.claimed());
+        signs.lentReads.push(read.catch(() => undefined));
+        return read.finally(() => (signs.returned ? pool.close() : undefined));
       },
     };
     // in file order: the first piece (this thread's accumulator) numbers its lines absolutely,

@@ -26,10 +26,20 @@ const file = tempFiles('kontinuitet-read-ahead-');
 const SAMPLE = readFileSync(new URL('../../data/sample-visits.csv', import.meta.url), 'utf8');
 const MEASURE = { from: '2024-10-07', engine: { threads: 2, watchdogMs: 20_000 } } as const;
 
-/** This thread's reader and a worker, as the engine starts them. */
-function pool(): ReaderThreads {
-  const readers = [new Reader(null), new Reader(WORKER)];
-  return { readers, close: async () => { await Promise.all(readers.map((r) => r.close())); } };
+/** This thread's reader and a worker, as the engine starts them; `closed[k]`: whether reader k was closed. */
+function pool(worker: Reader = new Reader(WORKER)): ReaderThreads & { closed: boolean[] } {
+  const readers = [new Reader(null), worker];
+  const closed = [false, false];
+  return { readers, closed, close: async () => { await Promise.all(readers.map((r, k) => { closed[k] = true; return r.close(); })); } };
+}
+
+/** A worker reader that reads the measure's pieces and never answers a read of route rows. */
+function mute(): Reader {
+  const real = new Reader(WORKER);
+  return Object.assign(Object.create(real) as Reader, {
+    ask: (request: Parameters<Reader['ask']>[0]) => (request.type === 'route-pieces' ? new Promise(() => undefined) : real.ask(request)),
+    close: () => real.close(),
+  });
 }
 
 /** The measure read in two threads; during its evaluation the spare thread reads the route rows for `options`; then the route figures from them. */
@@ -88,6 +98,41 @@ describe('the route rows read ahead by a spare thread of the measure', () => {
     });
     expect(chunks).toBeGreaterThan(10);
     expect(acc.finish(ledger!)).toEqual(one);
+  });
+
+  it('outlast the measure that lent the thread, which ends before they are given', async () => {
+    const path = file(SAMPLE);
+    const options: RoutesOptions = { all: true, bestOrderSample: 40 };
+    const one = await measureRoutes(path, { ...options, engine: { threads: 1 } });
+    const threads = pool();
+    // the measure returns without waiting for the rows: the thread is still reading them then
+    const got = await readInParallel(path, MEASURE, threads, async ({ evaluate, spare }) => {
+      const routes = await readRoutesBeside(spare!, path, options);
+      await evaluate();
+      return routes;
+    }, true);
+    expect(threads.closed).toEqual([false, false]);
+    // the rows are given once the thread has ended
+    let closedWhenGiven: boolean[] = [];
+    void got!.value.reply.then(() => { closedWhenGiven = [...threads.closed]; });
+    const figures = materialised(await routesReadAhead(got!.value, path, options));
+    expect(closedWhenGiven).toEqual([true, true]);
+    expect(figures).toEqual(one);
+  });
+
+  it('stop with STALLED when the thread makes no progress, and the thread ends', async () => {
+    const path = file(SAMPLE);
+    const threads = pool(mute());
+    const got = await readInParallel(path, { ...MEASURE, engine: { ...MEASURE.engine, watchdogMs: 300 } }, threads, async ({ evaluate, spare }) => {
+      const routes = await readRoutesBeside(spare!, path, { all: true });
+      await evaluate();
+      return routes;
+    }, true);
+    expect(threads.closed).toEqual([false, false]);
+    await expect(routesReadAhead(got!.value, path, { all: true })).rejects.toMatchObject({ code: 'STALLED' });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(threads.closed).toEqual([true, true]);
+    expect(existsSync(got!.value.folder)).toBe(false);
   });
 
   it('is lent only when asked for and when the evaluation leaves a worker idle', async () => {

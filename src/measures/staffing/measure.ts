@@ -264,26 +264,24 @@ export async function measureStaffingStreamed(source: VisitSource, options: Staf
     const figures = new StaffingFigures(settings, acc);
     figures.staffAlong();
     // the command's own work on a reader thread the evaluation leaves idle: under way before the
-    // evaluation (which holds this thread), done before the threads end
-    const aside = spare === null || beside === undefined ? null : (await beside(spare, acc)).done;
-    aside?.catch(() => undefined); // awaited below, after the evaluation
+    // evaluation (which holds this thread); not waited for (the thread ends once it is done), so
+    // the measure's memory goes while it runs on
+    if (spare !== null && beside !== undefined) await beside(spare, acc);
     const continuity = await evaluate();
-    const result = { continuity, staffing: figures.result(continuity) };
-    await aside;
-    return result;
+    return { continuity, staffing: figures.result(continuity) };
   }, beside !== undefined);
 }
 
 /**
  * Work of a command on a reader thread of the measure's read while this thread evaluates the
  * clients (the report reads its route rows so): given the thread and the filled accumulator
- * (its windows known) before the evaluation, it resolves once the work is under way, with the
- * promise of its end (`done`, awaited after the evaluation).
+ * (its windows known) before the evaluation, it resolves once the work is under way. The work
+ * may go on after the measure returns (the thread ends once it is done); its owner awaits it.
  *
  * @example
- * const beside: Beside = async (spare, acc) => { ahead = await readRoutesBeside(spare, path, routesFor(acc)); return { done: ahead.reply.then(() => undefined) }; };
+ * const beside: Beside = async (spare, acc) => { ahead = await readRoutesBeside(spare, path, routesFor(acc)); };
  */
-export type Beside = (spare: SpareThread, acc: ContinuityAccumulator) => Promise<{ done: Promise<void> }>;
+export type Beside = (spare: SpareThread, acc: ContinuityAccumulator) => Promise<void>;
 
 /**
  * The same figures over visits in memory (e.g. from {@link readVisits}) or plain rows of a
