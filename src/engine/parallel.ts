@@ -128,18 +128,7 @@ async function readWith<T>(path: string, options: MeasureOptions & ReadOptions, 
     const evaluators = options.engine?.shareEvaluation === true ? readers : readers.slice(0, 1);
     const lent = lend && evaluators.length < readers.length && readers[1]!.apart ? readers[1]! : null;
     if (evaluators.length < readers.length && lent === null) await pool.close();
-    signs.lentReader = lent;
-    const spare: SpareThread | null = lent === null ? null : {
-      read: (scan) => {
-        const table = new WorkTable(scan.table, scan.unit);
-        signs.lent.push(table);
-        // watched on its own: it may outlast `use` (and this read's watchdog); answered after `use`
-        // returned, it is given once the thread has ended (its memory gone before the rows are taken)
-        const read = watched(lent.ask({ type: 'route-pieces', scan }) as Promise<PiecesReply<unknown>>, options.engine?.watchdogMs ?? ENGINE_DEFAULTS.watchdogMs, () => lent.events + table.claimed());
-        signs.lentReads.push(read.catch(() => undefined));
-        return read.finally(() => (signs.returned ? pool.close() : undefined));
-      },
-    };
+    const spare = lent === null ? null : lendThread(lent, pool, signs, options.engine?.watchdogMs ?? ENGINE_DEFAULTS.watchdogMs);
     // in file order: the first piece (this thread's accumulator) numbers its lines absolutely,
     // every other from 1, i.e. from the line after the piece before it
     pieces.sort((a, b) => a.from - b.from);
@@ -181,6 +170,25 @@ async function readWith<T>(path: string, options: MeasureOptions & ReadOptions, 
   } finally {
     merged.release();
   }
+}
+
+/**
+ * `lent` as a {@link SpareThread}: each read watched on its own (it may outlast `use` and this
+ * read's watchdog); answered after `use` returned, it is given once the threads have ended (the
+ * lent one's memory gone before its rows are taken). Made outside `readWith`, so that a read's
+ * watchdog holds none of the measure's memory while it runs on.
+ */
+function lendThread(lent: Reader, pool: ReaderThreads, signs: Signs, watchdogMs: number): SpareThread {
+  signs.lentReader = lent;
+  return {
+    read: (scan) => {
+      const table = new WorkTable(scan.table, scan.unit);
+      signs.lent.push(table);
+      const read = watched(lent.ask({ type: 'route-pieces', scan }) as Promise<PiecesReply<unknown>>, watchdogMs, () => lent.events + table.claimed());
+      signs.lentReads.push(read.catch(() => undefined));
+      return read.finally(() => (signs.returned ? pool.close() : undefined));
+    },
+  };
 }
 
 /** The options a thread needs (all plain data). */
