@@ -3,13 +3,14 @@ import { clearProgress } from './progress.js';
 import { tell } from '../progress.js';
 import { collectGarbage } from '../engine/garbage.js';
 import { keepYoungGenerationSmall, readsWorkbook, releaseMemory } from './heap.js';
-import { closeSync, existsSync, openSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { fetchKoladaReference, loadReference, saveReference, type KoladaReference } from '../outputs/report/reference/kolada.js';
 import { safeText } from '../safe-text.js';
-import { basename } from 'node:path';
+import { basename, join } from 'node:path';
+import { removeFolder, spillFolder } from '../engine/partitions.js';
 import { measureForPage } from '../outputs/report/html/measure.js';
 import { compactForPage } from '../outputs/report/html/compact.js';
-import { reportParts, type PageInput } from '../outputs/report/html/render.js';
+import { pageParts, type PageInput } from '../outputs/report/html/render.js';
 import { measureRoutesStreamed, readRoutesBeside, routesReadAhead } from '../measures/routes/measure.js';
 import { discardAhead, type RoutesAhead } from '../measures/routes/read-threads.js';
 import type { Beside } from '../measures/staffing/measure.js';
@@ -171,19 +172,7 @@ export async function reportCommand(argv: string[], out: NodeJS.WritableStream, 
     ...(engine !== undefined ? { engine } : {}),
   }, beside);
   releaseMemory(); // the measure's rows, tables and clients, before the next pass (only when the CLI exposes gc)
-  const detailed = detailedOf(results.continuity.windows);
-  const days = results.continuity.rule.days;
-  const readAhead = ahead as { routes: RoutesAhead; from: string; days: number } | null;
-  const taken = readAhead !== null && readAhead.from === detailed?.from && readAhead.days === days ? readAhead.routes : null;
-  // rows read ahead for another window (none should be) go unread
-  if (readAhead !== null && taken === null) discardAhead(readAhead.routes);
-  const routes = input === '-' || detailed === undefined ? undefined : await pageRoutes(routeOptions(detailed.from, days), input, taken);
-  releaseMemory(); // the routes' rows and staff-days
-  // why so many: the explanation by the definition, with the same windows and rules (a file only)
-  const explain = values.explain !== true || input === '-' ? undefined : await explainContinuity(input, { ...reading, ...windows });
-  if (values.explain === true && input === '-') err.write('kontinuitet report: --explain needs a file (standard input is read once): left out\n');
-  tell(reading.onProgress, 'render');
-  const page = reportParts({ ...results, routes, reference, explain }, {
+  const parts = pageParts({ ...results, reference }, {
     lang,
     showIds,
     ...(key !== undefined ? { pseudonymKey: key } : {}),
@@ -191,9 +180,37 @@ export async function reportCommand(argv: string[], out: NodeJS.WritableStream, 
     ...(values.title !== undefined ? { title: values.title } : {}),
     source: input === '-' ? (lang === 'sv' ? 'standardinmatning' : 'standard input') : basename(input),
   });
-  clearProgress();
-  if (values.out === undefined || values.out === '-') for (const part of page) out.write(part);
-  else writeParts(values.out, page);
+  // the page's end (the clients table on) needs no routes: written to a file of its own now, while
+  // a thread of the measure's read may still read the route rows, and copied after the start
+  const folder = spillFolder();
+  try {
+    const end = join(folder, 'page-end.html');
+    tell(reading.onProgress, 'render');
+    writeParts(end, parts.tail);
+    releaseMemory(); // what the page's end was made of
+    const detailed = detailedOf(results.continuity.windows);
+    const days = results.continuity.rule.days;
+    const readAhead = ahead as { routes: RoutesAhead; from: string; days: number } | null;
+    const taken = readAhead !== null && readAhead.from === detailed?.from && readAhead.days === days ? readAhead.routes : null;
+    // rows read ahead for another window (none should be) go unread
+    if (readAhead !== null && taken === null) discardAhead(readAhead.routes);
+    const routes = input === '-' || detailed === undefined ? undefined : await pageRoutes(routeOptions(detailed.from, days), input, taken);
+    releaseMemory(); // the routes' rows and staff-days
+    // why so many: the explanation by the definition, with the same windows and rules (a file only)
+    const explain = values.explain !== true || input === '-' ? undefined : await explainContinuity(input, { ...reading, ...windows });
+    if (values.explain === true && input === '-') err.write('kontinuitet report: --explain needs a file (standard input is read once): left out\n');
+    tell(reading.onProgress, 'render');
+    const head = parts.head({ routes, explain });
+    const page = (function* page(): Generator<PagePiece> {
+      yield* head;
+      yield { file: end };
+    })();
+    clearProgress();
+    if (values.out === undefined || values.out === '-') for (const part of pieces(page, false)) out.write(part);
+    else writeParts(values.out, page);
+  } finally {
+    removeFolder(folder);
+  }
   const where = values.out === undefined || values.out === '-' ? 'standard output' : values.out;
   const names = showIds ? 'client ids shown as they are' : key !== undefined ? 'clients pseudonymised with the given key' : 'clients pseudonymised with a random key for this report';
   err.write(`kontinuitet report: wrote ${safeText(where)} (${results.continuity.windows.length} window${results.continuity.windows.length === 1 ? '' : 's'}; ${names})\n`);
@@ -254,18 +271,46 @@ async function pageRoutes(options: NonNullable<Parameters<typeof measureRoutesSt
  */
 const COLLECT_EVERY = 32 << 20;
 
+/** A piece of the page: text, or a file of the page written before (its bytes, {@link pieces}). */
+type PagePiece = string | { file: string };
+
+/**
+ * The page's pieces as text or bytes: a file's in pieces of 1 MB, each read into the same buffer
+ * (`reused`: for a writer done with a piece when it takes the next), else each a copy of its own.
+ */
+function* pieces(parts: Iterable<PagePiece>, reused: boolean): Generator<string | Buffer> {
+  const buf = Buffer.allocUnsafe(1 << 20);
+  for (const part of parts) {
+    if (typeof part === 'string') {
+      yield part;
+      continue;
+    }
+    const fd = openSync(part.file, 'r');
+    try {
+      for (;;) {
+        const n = readSync(fd, buf, 0, buf.length, null);
+        if (n === 0) break;
+        yield reused ? buf.subarray(0, n) : Buffer.from(buf.subarray(0, n));
+      }
+    } finally {
+      closeSync(fd);
+    }
+  }
+}
+
 /**
  * Writes the page's pieces to `file` as they are made (a national log's page is never one
  * string), with a full collection every {@link COLLECT_EVERY} characters: what the pieces are
  * made of (the clients as objects, their names, a chart's rows) outlives V8's young generation and
  * would otherwise pile up until V8 next grows its heap. No half page is left on an error.
  */
-function writeParts(file: string, parts: Iterable<string>): void {
+function writeParts(file: string, parts: Iterable<PagePiece>): void {
   const fd = openSync(file, 'w');
   try {
     let written = 0;
-    for (const part of parts) {
-      writeSync(fd, part);
+    for (const part of pieces(parts, true)) {
+      if (typeof part === 'string') writeSync(fd, part);
+      else writeSync(fd, part);
       written += part.length;
       if (written >= COLLECT_EVERY) {
         written = 0;

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -118,9 +118,26 @@ describe('kontinuitet report on a log of more clients than one piece of the clie
     };
     // more than the hundred rows of one piece (the log's clients with a counted visit)
     expect(section(cli, 'clients').split('<tr data-counted=').length - 1).toBeGreaterThan(1000);
-    for (const id of ['headline', 'distribution', 'groups', 'indices', 'staffing', 'clients']) {
+    for (const id of ['headline', 'distribution', 'groups', 'indices', 'staffing', 'clients', 'read']) {
       expect(section(cli, id).length, id).toBeGreaterThan(0);
       expect(section(cli, id), id).toBe(section(library, id));
+    }
+  });
+});
+
+describe('kontinuitet report\'s own files', () => {
+  it('are gone when it is done: the page\'s end written first, the measure\'s and the route rows\' spill files', async () => {
+    const saved = process.env.TMPDIR;
+    const own = mkdtempSync(join(tmpdir(), 'kontinuitet-report-tmp-'));
+    process.env.TMPDIR = own;
+    try {
+      const path = join(dir, 'own.html');
+      expect((await report([SAMPLE, '--pseudonym-key', 'k', '--threads', '2', '--out', path])).status).toBe(0);
+      expect(readFileSync(path, 'utf8')).toContain('<section id="clients">');
+      expect(readdirSync(own)).toEqual([]);
+    } finally {
+      if (saved === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = saved;
     }
   });
 });

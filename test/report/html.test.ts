@@ -3,7 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { measureContinuity } from '../../src/measures/continuity/measure.js';
 import { measureForPage, measureForReport } from '../../src/outputs/report/html/measure.js';
 import { generateRows } from '../../src/generate/index.js';
-import { renderReport, type ReportInput } from '../../src/outputs/report/html/render.js';
+import { pageParts, renderReport, type ReportInput } from '../../src/outputs/report/html/render.js';
+import { measureRoutesStreamed } from '../../src/measures/routes/measure.js';
 import { REPORT_CSP } from '../../src/outputs/report/html/style.js';
 import { measureStaffing } from '../../src/measures/staffing/measure.js';
 import { fixtureRows } from '../continuity/fixture.js';
@@ -140,6 +141,26 @@ describe('renderReport', () => {
     expect(html).toContain('The log covers no whole window');
     expect(html).toContain('<section id="read">');
     expect(html).not.toContain('<svg');
+  });
+});
+
+describe('pageParts', () => {
+  it('gives renderReport\'s page when its end is made first and the routes are given to its start after', async () => {
+    const rows = fixtureRows().map((r, i) => ({ ...r, lat: 62.39 + (i % 7) / 100, lon: 17.3 + (i % 5) / 100 }));
+    const page = await measureForReport(rows, { from: FROM });
+    const routes = await measureRoutesStreamed(rows, { from: FROM, rules: { days: 14 } });
+    const options = { pseudonymKey: 'k', generatedAt: null, source: 'visits.csv' };
+    const parts = pageParts(page, options);
+    const end = [...parts.tail].join('');
+    const whole = [...parts.head({ routes }), end].join('');
+    expect(whole).toBe(renderReport({ ...page, routes }, options));
+    // the contents name every section of the page, in its order, the routes among them
+    const contents = [.../<nav class="toc"[^>]*>(.*?)<\/nav>/.exec(whole)![1]!.matchAll(/href="#([^"]+)"/g)].map((m) => m[1]);
+    expect(contents).toEqual([...whole.matchAll(/<section id="([^"]+)"/g)].map((m) => m[1]));
+    expect(contents).toEqual(expect.arrayContaining(['routes', 'clients', 'read']));
+    expect(whole.indexOf('<section id="routes">')).toBeLessThan(whole.indexOf('<section id="clients">'));
+    expect(end.startsWith('<section id="clients">')).toBe(true);
+    expect(clientRows(end).map((r) => r[0])).toEqual(clientRows(renderReport(page, options)).map((r) => r[0]));
   });
 });
 

@@ -7,7 +7,7 @@ import type { StaffingResult } from '../../../measures/staffing/types.js';
 import { label as L, type Lang, periodLabel } from '../labels.js';
 import { rulePhrases } from '../rule-labels.js';
 import { esc } from '../svg/markup.js';
-import { clientNames, clientsSectionParts, namesNote } from './clients.js';
+import { clientNames, clientsSectionParts, namesNote, type ClientNames } from './clients.js';
 import type { PageResult, PageStaffingResult, ReportContext } from './context.js';
 import { indicesSection } from './indices.js';
 import { groupsOverTimeSection } from './over-time.js';
@@ -103,6 +103,26 @@ export function renderReport(input: ReportInput, options: ReportOptions = {}): s
  * never one string. The options are checked before the first piece.
  */
 export function reportParts(input: PageInput, options: ReportOptions = {}): Iterable<string> {
+  const parts = pageParts(input, options);
+  const head = parts.head(input);
+  return (function* page(): Generator<string> {
+    yield* head;
+    yield* parts.tail;
+  })();
+}
+
+/**
+ * The page of {@link reportParts} in two: its end, from the clients table on, which needs no
+ * routes and no explanation (`tail`), and its start given them (`head`: the contents name every
+ * section). `head(late)` then `tail` is the page of {@link reportParts} with `late`'s routes and
+ * explanation: the CLI writes the end while the route rows are still being read. The options are
+ * checked first.
+ *
+ * @example
+ * const parts = pageParts({ continuity, staffing }, { lang: 'en' });
+ * const end = [...parts.tail].join(''); // later: [...parts.head({ routes }), end].join('')
+ */
+export function pageParts(input: Omit<PageInput, 'routes' | 'explain'>, options: ReportOptions = {}): { tail: Iterable<string>; head(late: Pick<PageInput, 'routes' | 'explain'>): Iterable<string> } {
   const lang = options.lang ?? 'sv';
   if (lang !== 'sv' && lang !== 'en') throw new KontinuitetError('BAD_OPTION', `lang: must be 'sv' or 'en'`);
   const result = input.continuity;
@@ -117,65 +137,85 @@ export function reportParts(input: PageInput, options: ReportOptions = {}): Iter
   const index = options.window === undefined ? result.windows.length - 1 : result.windows.findIndex((w) => w.from === options.window);
   if (options.window !== undefined && index < 0) throw new KontinuitetError('BAD_OPTION', `window: no window starts on ${options.window}`);
   const window = result.windows[index];
-  const names = clientNames(clientIds(result), { showIds: options.showIds, key: options.pseudonymKey });
+  // the clients' names, made for the clients table (in the page's end) and let go after it
+  let names: ClientNames | null = clientNames(clientIds(result), { showIds: options.showIds, key: options.pseudonymKey });
+  const mode = names.mode;
   const ctx: ReportContext = {
     lang, target, days: result.rule.days, rule: rulePhrases(result.rule, lang), result, window, previous: index > 0 ? result.windows[index - 1] : undefined,
     staffing: window === undefined ? undefined : input.staffing?.windows.find((w) => w.from === window.from && w.to === window.to),
-    name: names.name,
-    plainNames: names.mode !== 'raw',
+    name: (id) => {
+      if (names === null) throw new Error('pageParts: the clients are named in the page\'s end only');
+      return names.name(id);
+    },
+    plainNames: mode !== 'raw',
   };
-  const title = options.title ?? L('title', lang);
-  const sections: [string, string, string | Iterable<string>][] = []; // id, heading, markup (the clients' in pieces)
-  if (window !== undefined) {
-    sections.push(['headline', L('headline', lang), headlineSection(ctx, window)]);
-    if (input.reference !== undefined) sections.push(['reference', L('reference', lang), referenceSection(ctx, window, input.reference)]);
-    if (result.windows.length > 1) sections.push(['trend', L('trend', lang), trendSection(ctx)]);
-    sections.push(['distribution', L('distribution', lang), distributionSection(ctx, window)]);
-    sections.push(['groups', L('groups', lang), groupsSectionParts(ctx, window)]);
-    if (result.windows.length > 1) sections.push(['groups-over-time', L('groupsOverTime', lang), groupsOverTimeSection(ctx)]);
-    const explained = input.explain?.windows.find((w) => w.from === window.from && w.to === window.to);
-    if (explained !== undefined) sections.push(['explain', L('explain', lang), explainSection(ctx, explained, input.explain!.rule)]);
-    if (window.indices !== undefined) sections.push(['indices', L('indices', lang), indicesSection(ctx, window)]);
-    if (ctx.staffing !== undefined) sections.push(['staffing', L('staffing', lang), staffingSection(ctx, ctx.staffing)]);
-    const routes = input.routes;
-    const routesWindow = routes?.windows.find((w) => w.from === window.from && w.to === window.to);
-    if (routes !== undefined && routesWindow !== undefined && routesWindow.staffDays > routesWindow.staffDaysWithoutCoordinates) {
-      sections.push(['routes', L('routes', lang), routesSection(ctx, routesWindow, routes.options.windowMinutes)]);
-    }
-    sections.push(['clients', L('clients', lang), clientsSectionParts(ctx, window, namesNote(names.mode, ctx))]);
-  }
-  sections.push(['read', L('whatWasRead', lang), readSection(ctx, options.maxIssues ?? 10)]);
-  const generated = options.generatedAt === null ? null : DateTime.fromJSDate(options.generatedAt ?? new Date()).setZone(result.zone).toFormat('yyyy-MM-dd HH:mm');
-  const meta: [string, string][] = [
-    ...(options.source === undefined ? [] : [[L('source', lang), options.source] as [string, string]]),
-    ...(window === undefined ? [] : [[L('window', lang), periodLabel(window.from, window.to, lang)] as [string, string]]),
-    [L('zone', lang), result.zone],
-    ...(generated === null ? [] : [[L('generated', lang), generated] as [string, string]]),
-  ];
-  const top = [
-    '<!doctype html>',
-    `<html lang="${lang}"><head><meta charset="utf-8">`,
-    `<meta http-equiv="Content-Security-Policy" content="${esc(REPORT_CSP)}">`,
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    '<meta name="referrer" content="no-referrer">',
-    '<link rel="icon" href="data:,">',
-    `<title>${esc(title)}${window === undefined ? '' : ` · ${esc(periodLabel(window.from, window.to, lang))}`}</title>`,
-    `<style>${REPORT_CSS}</style></head><body>`,
-    `<header><h1>${esc(title)}</h1><p class="lead">${esc(L('intro', lang, ctx.rule))}</p>`,
-    `<div class="meta">${meta.map(([k, v]) => `<span>${esc(k)}: <b>${esc(v)}</b></span>`).join('')}</div>`,
-    `<nav class="toc" aria-label="${esc(L('contents', lang))}">${sections.map(([id, h]) => `<a href="#${id}">${esc(h)}</a>`).join('')}</nav></header>`,
-    '<main>',
-    window === undefined ? `<p class="note warn">${esc(L('noWindowsReport', lang))}</p>` : '',
-  ];
+  // the end: the clients table (in pieces) and what was read, each a line
+  const end: [string, string, string | Iterable<string>][] = []; // id, heading, markup
+  if (window !== undefined) end.push(['clients', L('clients', lang), clientsSectionParts(ctx, window, namesNote(mode, ctx))]);
+  end.push(['read', L('whatWasRead', lang), readSection(ctx, options.maxIssues ?? 10)]);
+  const endContents = end.map(([id, heading]) => [id, heading] as const);
   const bottom = ['</main>', `<footer>${esc(L('footer', lang))}</footer>`, `<script>${REPORT_SCRIPT}</script>`, '</body></html>', ''];
-  // the lines of the page, joined by newlines: a section's markup is one line, given in pieces
-  return (function* page(): Generator<string> {
-    yield `${top.join('\n')}\n`;
-    for (const [, , markup] of sections) {
-      if (typeof markup === 'string') yield markup;
-      else yield* markup;
-      yield '\n';
-    }
+  const tail = (function* tail(): Generator<string> {
+    yield* lines(end);
     yield bottom.join('\n');
+    names = null;
+    end.length = 0;
   })();
+  const head = (late: Pick<PageInput, 'routes' | 'explain'>): Iterable<string> => {
+    const title = options.title ?? L('title', lang);
+    const sections: [string, string, string | Iterable<string>][] = []; // id, heading, markup
+    if (window !== undefined) {
+      sections.push(['headline', L('headline', lang), headlineSection(ctx, window)]);
+      if (input.reference !== undefined) sections.push(['reference', L('reference', lang), referenceSection(ctx, window, input.reference)]);
+      if (result.windows.length > 1) sections.push(['trend', L('trend', lang), trendSection(ctx)]);
+      sections.push(['distribution', L('distribution', lang), distributionSection(ctx, window)]);
+      sections.push(['groups', L('groups', lang), groupsSectionParts(ctx, window)]);
+      if (result.windows.length > 1) sections.push(['groups-over-time', L('groupsOverTime', lang), groupsOverTimeSection(ctx)]);
+      const explained = late.explain?.windows.find((w) => w.from === window.from && w.to === window.to);
+      if (explained !== undefined) sections.push(['explain', L('explain', lang), explainSection(ctx, explained, late.explain!.rule)]);
+      if (window.indices !== undefined) sections.push(['indices', L('indices', lang), indicesSection(ctx, window)]);
+      if (ctx.staffing !== undefined) sections.push(['staffing', L('staffing', lang), staffingSection(ctx, ctx.staffing)]);
+      const routes = late.routes;
+      const routesWindow = routes?.windows.find((w) => w.from === window.from && w.to === window.to);
+      if (routes !== undefined && routesWindow !== undefined && routesWindow.staffDays > routesWindow.staffDaysWithoutCoordinates) {
+        sections.push(['routes', L('routes', lang), routesSection(ctx, routesWindow, routes.options.windowMinutes)]);
+      }
+    }
+    const generated = options.generatedAt === null ? null : DateTime.fromJSDate(options.generatedAt ?? new Date()).setZone(result.zone).toFormat('yyyy-MM-dd HH:mm');
+    const meta: [string, string][] = [
+      ...(options.source === undefined ? [] : [[L('source', lang), options.source] as [string, string]]),
+      ...(window === undefined ? [] : [[L('window', lang), periodLabel(window.from, window.to, lang)] as [string, string]]),
+      [L('zone', lang), result.zone],
+      ...(generated === null ? [] : [[L('generated', lang), generated] as [string, string]]),
+    ];
+    const top = [
+      '<!doctype html>',
+      `<html lang="${lang}"><head><meta charset="utf-8">`,
+      `<meta http-equiv="Content-Security-Policy" content="${esc(REPORT_CSP)}">`,
+      '<meta name="viewport" content="width=device-width, initial-scale=1">',
+      '<meta name="referrer" content="no-referrer">',
+      '<link rel="icon" href="data:,">',
+      `<title>${esc(title)}${window === undefined ? '' : ` · ${esc(periodLabel(window.from, window.to, lang))}`}</title>`,
+      `<style>${REPORT_CSS}</style></head><body>`,
+      `<header><h1>${esc(title)}</h1><p class="lead">${esc(L('intro', lang, ctx.rule))}</p>`,
+      `<div class="meta">${meta.map(([k, v]) => `<span>${esc(k)}: <b>${esc(v)}</b></span>`).join('')}</div>`,
+      `<nav class="toc" aria-label="${esc(L('contents', lang))}">${[...sections, ...endContents].map(([id, h]) => `<a href="#${id}">${esc(h)}</a>`).join('')}</nav></header>`,
+      '<main>',
+      window === undefined ? `<p class="note warn">${esc(L('noWindowsReport', lang))}</p>` : '',
+    ];
+    return (function* head(): Generator<string> {
+      yield `${top.join('\n')}\n`;
+      yield* lines(sections);
+    })();
+  };
+  return { tail, head };
+}
+
+/** The sections' markup, each a line: a section's markup is one line, given in pieces. */
+function* lines(sections: readonly [string, string, string | Iterable<string>][]): Generator<string> {
+  for (const [, , markup] of sections) {
+    if (typeof markup === 'string') yield markup;
+    else yield* markup;
+    yield '\n';
+  }
 }
