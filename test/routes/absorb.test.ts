@@ -3,6 +3,7 @@ import { RouteRows } from '../../src/measures/routes/rows.js';
 import { RowsPart } from '../../src/measures/routes/rows-part.js';
 import { ChunkFile } from '../../src/measures/routes/chunk-file.js';
 import { Times, Whole, Slabs } from '../../src/measures/routes/columns.js';
+import { VisitIds } from '../../src/measures/routes/visitIds.js';
 import { LocalZone } from '../../src/windows/zone.js';
 import type { Visit } from '../../src/read/types.js';
 import { tempFiles } from '../continuity/fixture.js';
@@ -137,5 +138,46 @@ describe('columns set a run of rows at a time', () => {
     expect(byRun.addRun(70_002, 1, base + 500, Int32Array.of(0), Int32Array.of(60))).toBe(false);
     expect(byRun.addRun(70_002, 2, base + 1_000, Int32Array.of(0, 0x7fffffff), Int32Array.of(60, 60))).toBe(false);
     expect(byRun.start(70_001)).toBe(base - 2_000);
+  });
+
+  it('VisitIds.addRun keeps the ids a row at a time keeps: across its 4 MB chunks, with ids as text (wide too), none, and too long for the chunks', () => {
+    // 700,000 rows of ~7 bytes (three chunks of ids), every 1,000th as text, every 997th none, two of 5,000 bytes
+    const n = 700_000;
+    const texts: [number, string][] = [];
+    const parts: Buffer[] = [];
+    const idEnds = new Int32Array(n);
+    let bytes = 0;
+    for (let r = 0; r < n; r++) {
+      if (r % 1000 === 500) texts.push([r, r % 2000 === 500 ? `Ω${r}` : `T${r}`]);
+      else if (r % 997 !== 0) {
+        const id = Buffer.from(r === 123_456 || r === 600_001 ? 'L'.repeat(5_000) : `V${r}`, 'latin1');
+        parts.push(id);
+        bytes += id.length;
+      }
+      idEnds[r] = bytes;
+    }
+    const ids = Buffer.concat(parts);
+    const byRun = new VisitIds(new Slabs()), byRow = new VisitIds(new Slabs());
+    // in two runs, the second from row 350,000 on
+    byRun.addRun(0, ids, idEnds.subarray(0, 350_000), 350_000, texts.filter(([r]) => r < 350_000));
+    const from = idEnds[349_999]!;
+    byRun.addRun(350_000, ids.subarray(from), idEnds.subarray(350_000).map((e) => e - from), n - 350_000, texts.filter(([r]) => r >= 350_000).map(([r, t]) => [r - 350_000, t] as [number, string]));
+    let text = 0;
+    for (let r = 0; r < n; r++) {
+      if (text < texts.length && texts[text]![0] === r) byRow.add(r, texts[text++]![1]);
+      else byRow.addBytes(r, ids, r === 0 ? 0 : idEnds[r - 1]!, idEnds[r]!);
+    }
+    for (let r = 0; r < n; r++) {
+      if (byRun.text(r) !== byRow.text(r) || byRun.hash(r) !== byRow.hash(r)) expect([r, byRun.text(r), byRun.hash(r)]).toEqual([r, byRow.text(r), byRow.hash(r)]);
+    }
+    expect(byRun.text(1)).toBe('V1');
+    expect([byRun.text(500), byRun.text(1_500)]).toEqual(['Ω500', 'T1500']);
+    expect(byRun.text(997)).toBe('');
+    expect(byRun.text(600_001)).toBe('L'.repeat(5_000));
+    expect(byRun.same(2, 2) && !byRun.same(2, 3)).toBe(true);
+    // the chunks of ids are used as a row at a time fills them, the ids too long for them kept apart (private, read for the test)
+    const kept = (v: VisitIds) => v as unknown as { chunks: Buffer[]; long: Map<number, string>; used: number };
+    expect([kept(byRun).chunks.length, kept(byRun).long.size, kept(byRun).used]).toEqual([kept(byRow).chunks.length, kept(byRow).long.size, kept(byRow).used]);
+    expect([kept(byRun).chunks.length, kept(byRun).long.size]).toEqual([2, 2]);
   });
 });

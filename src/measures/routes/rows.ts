@@ -186,12 +186,7 @@ export class RouteRows {
 
   /** The visit ids of a chunk's rows, taken as rows `at` … */
   private visitIds(c: RowsChunk, held: NonNullable<RouteRows['clients']>, at: number): void {
-    const buf = Buffer.from(c.ids.buffer, c.ids.byteOffset, c.ids.length);
-    let text = 0;
-    for (let r = 0, idFrom = 0; r < c.count; idFrom = c.idEnds[r++]!) {
-      if (text < c.texts.length && c.texts[text]![0] === r) held.visits.add(at + r, c.texts[text++]![1]);
-      else held.visits.addBytes(at + r, buf, idFrom, c.idEnds[r]!);
-    }
+    held.visits.addRun(at, Buffer.from(c.ids.buffer, c.ids.byteOffset, c.ids.length), c.idEnds, c.count, c.texts);
   }
 
 

@@ -57,6 +57,44 @@ export class VisitIds {
     this.ends.set(i, this.used);
   }
 
+  /**
+   * {@link VisitIds.addBytes} and {@link VisitIds.add} of rows `at` … `at + n − 1` as a chunk of
+   * rows holds their ids (rows-chunk.ts): row r's as ASCII bytes `ids[idEnds[r − 1] … idEnds[r])`,
+   * or as text in `texts` ([r, id], by row). The same ids in the same places as a row at a time,
+   * the bytes of a run of rows copied at once.
+   *
+   * @example
+   * visits.addRun(0, Buffer.from('V1V22'), Int32Array.of(2, 5), 2, []); // visits.text(1) → 'V22'
+   */
+  addRun(at: number, ids: Uint8Array, idEnds: Int32Array, n: number, texts: readonly (readonly [number, string])[]): void {
+    let text = 0;
+    for (let r = 0; r < n;) {
+      const from = r === 0 ? 0 : idEnds[r - 1]!;
+      if (text < texts.length && texts[text]![0] === r) {
+        this.add(at + r, texts[text++]![1]);
+        r++;
+        continue;
+      }
+      const bytes = idEnds[r]! - from;
+      if (bytes === 0 || bytes > LONG) {
+        this.addBytes(at + r, ids, from, idEnds[r]!);
+        r++;
+        continue;
+      }
+      // the rows from r up to the next given as text whose ids fit after it in the same chunk, as
+      // room would place them (an empty id too: it ends where the id before it ends)
+      const start = this.room(bytes), chunk = Math.floor(start / CHUNK), limit = (chunk + 1) * CHUNK;
+      const stop = text < texts.length ? texts[text]![0] : n;
+      let next = r + 1;
+      while (next < stop && idEnds[next]! - idEnds[next - 1]! <= LONG && start + (idEnds[next]! - from) <= limit) next++;
+      const to = idEnds[next - 1]!;
+      this.chunks[chunk]!.set(ids.subarray(from, to), start - chunk * CHUNK);
+      for (let q = r; q < next; q++) this.ends.set(at + q, start + (idEnds[q]! - from));
+      this.used = start + (to - from);
+      r = next;
+    }
+  }
+
   /** Where the next id of `bytes` bytes goes: on in the last chunk, or at the start of a new one (an id lies in one chunk). */
   private room(bytes: number): number {
     const at = this.used;
