@@ -189,7 +189,6 @@ export class RouteRows {
     held.visits.addRun(at, Buffer.from(c.ids.buffer, c.ids.byteOffset, c.ids.length), c.idEnds, c.count, c.texts);
   }
 
-
   private held(): NonNullable<RouteRows['clients']> {
     const held = this.clients;
     if (held === null || this.staff === null) throw new Error('RouteRows: rows added after the double-staffed visits were marked');
