@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import type { FormatterOptionsArgs } from 'fast-csv';
 
 /**
@@ -15,26 +16,52 @@ export function escapeFormula(value: unknown): unknown {
   return c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13 ? `'${value}` : value;
 }
 
+/** Bytes of CSV text gathered before they are written to the stream at once. */
+const PIECE_BYTES = 1 << 16;
+
 /**
  * Writes rows of plain objects as CSV with fast-csv (headers from `columns`, formula escaping
- * on) to a writable stream, and resolves when written.
+ * on) to a writable stream, and resolves when written. The rows are taken as the stream accepts
+ * them (a slow reader, such as a pipe, holds back the rows rather than the memory filling), and
+ * the text goes out in pieces of 64 KiB rather than a write a row.
  *
  * @example
  * await writeCsv(process.stdout, [{ a: 1, b: '=x' }], ['a', 'b']); // prints a,b / 1,'=x
  */
-export async function writeCsv(out: NodeJS.WritableStream, rows: Iterable<Record<string, unknown>>, columns: readonly string[], options: FormatterOptionsArgs<Record<string, unknown>, Record<string, unknown>> = {}): Promise<void> {
+export async function writeCsv(out: NodeJS.WritableStream, rows: Iterable<Record<string, unknown>>, columns: readonly string[], options: FormatterOptionsArgs<Record<string, unknown>, unknown[]> = {}): Promise<void> {
   // loaded when CSV is written: a command that prints a table or JSON does without it
   const { format } = await import('fast-csv');
-  return new Promise((resolve, reject) => {
-    const stream = format<Record<string, unknown>, Record<string, unknown>>({
-      headers: [...columns],
-      ...options,
-      transform: (row: Record<string, unknown>) => Object.fromEntries(columns.map((c) => [c, escapeFormula(row[c] ?? '')])),
+  const stream = format<Record<string, unknown>, unknown[]>({
+    headers: [...columns],
+    ...options,
+    // a row's cells in the columns' order: fast-csv takes them as they are under the headers given
+    transform: (row: Record<string, unknown>) => columns.map((c) => escapeFormula(row[c] ?? '')),
+  });
+  const written = new Promise<void>((resolve, reject) => {
+    let pieces: Buffer[] = [];
+    let bytes = 0;
+    const send = () => {
+      const ok = out.write(pieces.length === 1 ? pieces[0]! : Buffer.concat(pieces, bytes));
+      pieces = [];
+      bytes = 0;
+      return ok;
+    };
+    stream.on('data', (text: Buffer) => {
+      pieces.push(text);
+      bytes += text.length;
+      if (bytes < PIECE_BYTES || send()) return;
+      stream.pause();
+      out.once('drain', () => stream.resume());
     });
     stream.on('error', reject);
-    stream.on('end', resolve);
-    stream.pipe(out, { end: false });
-    for (const row of rows) stream.write(row);
-    stream.end();
+    stream.on('end', () => {
+      if (bytes > 0) send();
+      resolve();
+    });
   });
+  const fed = (async () => {
+    for (const row of rows) if (!stream.write(row)) await once(stream, 'drain');
+    stream.end();
+  })();
+  await Promise.all([written, fed]);
 }
