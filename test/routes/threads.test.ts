@@ -1,4 +1,5 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { finished } from 'node:stream/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -12,6 +13,7 @@ import { DayStops } from '../../src/measures/routes/dayStops.js';
 import { haversineModel } from '../../src/measures/routes/distance.js';
 import { TaskThread } from '../../src/engine/task-thread.js';
 import { scanVisits } from '../../src/read/read.js';
+import { writeGeneratedCsv } from '../../src/generate/index.js';
 import { dayWindow } from '../../src/windows/windows.js';
 import { LocalZone } from '../../src/windows/zone.js';
 import type { Visit } from '../../src/read/types.js';
@@ -88,6 +90,21 @@ describe('the route figures in threads (the built package)', () => {
       process.off('worker', count);
     }
   }, 60_000);
+
+  it('are the figures of one thread over enough staff-days that each worker has batches queued, this thread small ones', async () => {
+    // ~12,000 staff-days: some 25 batches a worker, several in flight at once, and this thread's own between them
+    const log = join(dir, 'generated.csv');
+    const out = createWriteStream(log);
+    await writeGeneratedCsv(out, { clients: 1200, days: 14, start: '2024-10-01', seed: 11 });
+    await finished(out);
+    const built = await import(fileURLToPath(new URL('../../dist/routes.js', import.meta.url))) as typeof import('../../src/measures/routes/index.js');
+    const options = { from: '2024-10-01', bestOrderSample: 500 } as const;
+    const one = await built.measureRoutes(log, { ...options, engine: { threads: 1 } });
+    const days = one.windows[0]!.routes;
+    expect(days.length).toBeGreaterThan(10_000);
+    expect(days.filter((d) => d.bestMinutes !== null).length).toBeGreaterThan(400); // the sample searched
+    expect(await built.measureRoutes(log, { ...options, engine: { threads: 3 } })).toEqual(one);
+  }, 120_000);
 
   it('a thread answers requests sent at once in turn, each to its own', async () => {
     const script = join(dir, 'doubles.mjs');

@@ -20,6 +20,19 @@ const WORKER_YOUNG_MB = 2;
 /** Staff-days in a batch: a few milliseconds of work for model figures, more with searches. */
 const BATCH_DAYS = 256;
 
+/**
+ * Staff-days in a batch this thread evaluates while workers share the window: fewer, so that it
+ * answers the workers' replies with their next batches sooner (a worker waits while this thread
+ * is inside a batch of its own).
+ */
+const HERE_DAYS = 32;
+
+/**
+ * Batches a worker has been sent and not yet answered: enough that it has work at hand while this
+ * thread searches a long day of its own (tens of milliseconds on the 2M-row log's busiest days).
+ */
+const IN_FLIGHT = 4;
+
 /** The run's search budget and progress, shared by its windows. */
 export interface EvaluationClock {
   /** When the search budget ends (epoch ms). */
@@ -74,11 +87,11 @@ class WindowRun {
     });
   }
 
-  /** The next batch (and its first staff-day), or null when every one was handed out. */
-  take(): { from: number; batch: DayBatch } | null {
+  /** The next batch of up to `size` staff-days (and its first staff-day), or null when every one was handed out. */
+  take(size = BATCH_DAYS): { from: number; batch: DayBatch } | null {
     const from = this.next;
     if (from >= this.days.length) return null;
-    const to = this.next = Math.min(this.days.length, from + BATCH_DAYS);
+    const to = this.next = Math.min(this.days.length, from + size);
     const { rows, order, baseOf } = this.ctx;
     return { from, batch: packDays(rows, order, this.runs, from, to, this.end, this.sample, baseOf, this.days.group, this.spare.pop() ?? null) };
   }
@@ -131,7 +144,7 @@ export async function evaluateWindowInThreads(ctx: EvaluationContext, w: DayWind
   const straight = ctx.straight;
   if (straight === null || threads.length === 0) return evaluateWindow(ctx, w, days, sample);
   const run = new WindowRun(ctx, w, days, sample);
-  // two batches in flight per worker: it has the next at hand while this thread evaluates its own
+  // batches in flight per worker: it has the next at hand while this thread evaluates its own
   const inWorker = async (t: TaskThread<BatchRequest, BatchReply>) => {
     const send = () => {
       const b = run.take();
@@ -141,14 +154,22 @@ export async function evaluateWindowInThreads(ctx: EvaluationContext, w: DayWind
       reply.catch(() => undefined); // awaited in turn; one failing meanwhile is no unhandled rejection
       return { from: b.from, reply };
     };
-    for (let sent = [send(), send()]; sent[0] !== null; sent = [sent[1]!, send()]) {
-      const reply = await sent[0]!.reply;
+    const sent: NonNullable<ReturnType<typeof send>>[] = [];
+    while (sent.length < IN_FLIGHT - 1) {
+      const b = send();
+      if (b === null) break;
+      sent.push(b);
+    }
+    for (let first = sent.shift(); first !== undefined; first = sent.shift()) {
+      const next = send(); // sent while `first` is awaited: IN_FLIGHT in all
+      if (next !== null) sent.push(next);
+      const reply = await first.reply;
       if (reply.type === 'failed') throw new Error(`a route evaluation thread failed: ${reply.message}`);
-      run.store(sent[0]!.from, reply.batch, reply.quick);
+      run.store(first.from, reply.batch, reply.quick);
     }
   };
   const here = async () => {
-    for (let b = run.take(); b !== null; b = run.take()) {
+    for (let b = run.take(HERE_DAYS); b !== null; b = run.take(HERE_DAYS)) {
       run.store(b.from, b.batch, evaluateBatch(b.batch, ctx.model, run.settings()));
       await new Promise((resolve) => setImmediate(resolve));
     }
