@@ -10,8 +10,8 @@ import { basename, join } from 'node:path';
 import { removeFolder, spillFolder } from '../engine/partitions.js';
 import { measureForPage } from '../outputs/report/html/measure.js';
 import { compactForPage } from '../outputs/report/html/compact.js';
-import { pageParts, type PageInput } from '../outputs/report/html/render.js';
-import { measureRoutesStreamed, readRoutesBeside, routesReadAhead } from '../measures/routes/measure.js';
+import { pageParts } from '../outputs/report/html/render.js';
+import { readRoutesBeside, routeTotals } from '../measures/routes/measure.js';
 import { discardAhead, type RoutesAhead } from '../measures/routes/read-threads.js';
 import type { Beside } from '../measures/staffing/measure.js';
 import { parseDay } from '../windows/parse.js';
@@ -194,7 +194,8 @@ export async function reportCommand(argv: string[], out: NodeJS.WritableStream, 
     const taken = readAhead !== null && readAhead.from === detailed?.from && readAhead.days === days ? readAhead.routes : null;
     // rows read ahead for another window (none should be) go unread
     if (readAhead !== null && taken === null) discardAhead(readAhead.routes);
-    const routes = input === '-' || detailed === undefined ? undefined : await pageRoutes(routeOptions(detailed.from, days), input, taken);
+    // the totals the page reads, all and per group (no spreads, staff summaries or staff-days)
+    const routes = input === '-' || detailed === undefined ? undefined : await routeTotals(taken, input, routeOptions(detailed.from, days));
     releaseMemory(); // the routes' rows and staff-days
     // why so many: the explanation by the definition, with the same windows and rules (a file only)
     const explain = values.explain !== true || input === '-' ? undefined : await explainContinuity(input, { ...reading, ...windows });
@@ -253,14 +254,4 @@ function keepSmallOnce(): void {
  */
 async function pageResults(source: Parameters<typeof measureForPage>[0], options: Parameters<typeof measureForPage>[1], beside?: Beside): Promise<ReturnType<typeof compactForPage<Awaited<ReturnType<typeof measureForPage>>>>> {
   return compactForPage(await measureForPage(source, options, beside));
-}
-
-/**
- * The route figures the page reads, from a file: the summaries and groups of each window, without
- * its staff-days and staff (~40 MB of columns at 2M rows, let go when this returns: in the
- * command's own frame the awaited result would stay referenced until the page is written).
- */
-async function pageRoutes(options: NonNullable<Parameters<typeof measureRoutesStreamed>[1]>, file: string, ahead: RoutesAhead | null): Promise<NonNullable<PageInput['routes']>> {
-  const routes = ahead === null ? await measureRoutesStreamed(file, options) : await routesReadAhead(ahead, file, options);
-  return { ...routes, windows: routes.windows.map(({ routes: _days, perStaff: _staff, ...w }) => w) };
 }

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { Reader, type ReaderThreads } from '../../src/engine/readers.js';
 import { readInParallel } from '../../src/engine/parallel.js';
 import type { SpareThread } from '../../src/engine/filled.js';
-import { measureRoutes, readRoutesBeside, routesReadAhead } from '../../src/measures/routes/measure.js';
+import { measureRoutes, readRoutesBeside, routesReadAhead, routeTotals } from '../../src/measures/routes/measure.js';
+import type { RoutesResult } from '../../src/measures/routes/types.js';
 import { materialised } from '../../src/measures/routes/streamed.js';
 import type { RoutesOptions } from '../../src/measures/routes/options.js';
 import { tempFiles } from '../continuity/fixture.js';
@@ -60,7 +61,28 @@ async function ahead(path: string, options: RoutesOptions) {
   return figures;
 }
 
+/** A result's windows with their totals only: without spreads (theirs and their groups'), staff summaries or staff-days. */
+function totalsOf(r: RoutesResult) {
+  return { ...r, windows: r.windows.map(({ routes: _r, perStaff: _s, spread: _w, groups, ...w }) => ({ ...w, groups: groups.map(({ spread: _g, ...g }) => g) })) };
+}
+
 describe('the route rows read ahead by a spare thread of the measure', () => {
+  it('give the totals, all and per group, of one thread\'s figures: from the rows read ahead, and from a read of the file', async () => {
+    const path = file(SAMPLE);
+    const options: RoutesOptions = { from: '2024-10-07', rules: { days: 7 }, bestOrderSample: 40 };
+    const one = totalsOf(await measureRoutes(path, { ...options, engine: { threads: 1 } }));
+    expect(one.windows[0]!.groups.length).toBeGreaterThan(1);
+    expect(one.windows[0]).not.toHaveProperty('spread');
+    const got = await readInParallel(path, MEASURE, pool(), async ({ evaluate, spare }) => {
+      const routes = await readRoutesBeside(spare!, path, options);
+      await evaluate();
+      await routes.reply;
+      return routes;
+    }, true);
+    expect(await routeTotals(got!.value, path, options)).toEqual(one);
+    expect(await routeTotals(null, path, options)).toEqual(one);
+  });
+
   it('give the figures of one thread reading the file: a window, the whole log, a series', async () => {
     const path = file(SAMPLE);
     for (const options of [{ from: '2024-10-07', rules: { days: 3 }, bestOrderSample: 40 }, { all: true, bestOrderSample: 40 }, { every: 'month', rules: { days: 7 }, bestOrderSample: 20 }] as RoutesOptions[]) {

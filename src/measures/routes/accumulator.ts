@@ -21,8 +21,14 @@ import { RouteRows } from './rows.js';
 import { DaysKept, type KeptDays, type RouteRowsPart } from './rows-part.js';
 import { DEFAULT_SAMPLE_SEED, windowSample } from './sample.js';
 import { StaffDays } from './staffdays.js';
-import type { RoutesResult } from './types.js';
-import { materialised, windowSummary, type StreamedRoutesResult } from './streamed.js';
+import type { RoutesResult, RouteTotalsWindow } from './types.js';
+import { materialised, windowSummary, windowTotals, type StreamedRoutesResult } from './streamed.js';
+
+/** The route figures with each window's totals only ({@link RouteTotalsWindow}). */
+export type RouteTotalsResult = Omit<RoutesResult, 'windows'> & { windows: RouteTotalsWindow[] };
+
+/** A window's summaries: all, per group, per staff member, and its staff-days. */
+const summaries = (w: DayWindow, days: StaffDays, e: { staffNames: readonly string[]; groupNames: readonly string[] }) => windowSummary(w, days, e.staffNames, e.groupNames);
 import type { RoutesOptions } from './options.js';
 import type { CodedRow, CodedSink } from '../../engine/coded-row.js';
 
@@ -191,7 +197,7 @@ export class RoutesAccumulator {
 
   /** {@link RoutesAccumulator.finish} with each window's staff-days in columns ({@link StaffDays}: made into objects as they are read). */
   finishStreamed(ledger?: ReadLedger): StreamedRoutesResult {
-    return this.result(this.evaluate(), ledger);
+    return this.result(this.evaluate(), ledger, summaries);
   }
 
   /**
@@ -201,14 +207,20 @@ export class RoutesAccumulator {
    * no progress for `watchdogMs`.
    */
   async finishInThreads(ledger: ReadLedger | undefined, threads: number | undefined, watchdogMs: number): Promise<StreamedRoutesResult> {
-    return this.result(await this.evaluateInThreads(threads, watchdogMs), ledger);
+    return this.result(await this.evaluateInThreads(threads, watchdogMs), ledger, summaries);
   }
 
-  private result({ held, windows, days, staffNames, groupNames }: Evaluated, ledger?: ReadLedger): StreamedRoutesResult {
+  /** {@link RoutesAccumulator.finishInThreads} with each window's totals only, all and per group ({@link RouteTotalsWindow}). */
+  async totalsInThreads(ledger: ReadLedger | undefined, threads: number | undefined, watchdogMs: number): Promise<RouteTotalsResult> {
+    return this.result(await this.evaluateInThreads(threads, watchdogMs), ledger, (w, days, e) => windowTotals(w, days, e.groupNames));
+  }
+
+  private result<W extends { visits: number }>(evaluated: Evaluated, ledger: ReadLedger | undefined, summarise: (w: DayWindow, days: StaffDays, e: Evaluated) => W): Omit<RoutesResult, 'windows'> & { windows: W[] } {
+    const { held, windows, days } = evaluated;
     collectGarbage(); // the rows
     let inside = 0;
     const results = windows.map((w, k) => {
-      const r = windowSummary(w, days[k]!, staffNames, groupNames);
+      const r = summarise(w, days[k]!, evaluated);
       inside += r.visits;
       return r;
     });

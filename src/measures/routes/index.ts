@@ -10,7 +10,7 @@ showResultsInNotebooks();
 
 // Measuring routes
 export { measureRoutes, routes, type RoutesOptions } from './measure.js';
-export type { RoutesResult, RoutesWindow, RouteSummary, RouteSpread, StaffDayRoute, RouteReason, TravelSource, BestSearch } from './types.js';
+export type { RoutesResult, RoutesWindow, RouteSummary, RouteTotals, RouteTotalsWindow, RouteSpread, StaffDayRoute, RouteReason, TravelSource, BestSearch } from './types.js';
 export { routesTable } from '../../outputs/routes/table.js';
 
 // The best order of a route's stops

@@ -15,7 +15,7 @@ import { collectGarbage } from '../../engine/garbage.js';
 import type { ReadLedger, ReadOptions, Visit, VisitInput, VisitSource } from '../../read/types.js';
 import type { RoutesResult } from './types.js';
 import type { RoutesOptions } from './options.js';
-import { ROUTE_COLUMNS, RoutesAccumulator } from './accumulator.js';
+import { ROUTE_COLUMNS, RoutesAccumulator, type RouteTotalsResult } from './accumulator.js';
 import { materialised, type StreamedRoutesResult } from './streamed.js';
 
 export type { RoutesOptions } from './options.js';
@@ -83,10 +83,32 @@ export function readRoutesBeside(spare: SpareThread, path: string, options: Rout
  * const r = await routesReadAhead(ahead, 'visits.csv', options);
  */
 export async function routesReadAhead(ahead: RoutesAhead, path: string, options: RoutesOptions & ReadOptions & { engine?: EngineSettings }): Promise<StreamedRoutesResult> {
+  const { acc, ledger } = await taken(ahead, path, options);
+  return acc.finishInThreads(ledger, options.engine?.threads, options.engine?.watchdogMs ?? ENGINE_DEFAULTS.watchdogMs);
+}
+
+/**
+ * The route figures' totals of the file at `path`, all and per group, without spreads, staff
+ * summaries or staff-days ({@link RouteTotalsResult}): from the rows a spare thread read ahead
+ * when given (as {@link routesReadAhead}), else from a read of the file.
+ *
+ * @example
+ * const r = await routeTotals(null, 'visits.csv', { from: '2024-10-01' });
+ * r.windows[0].groups[0].detourRatio; // → e.g. 1.4
+ */
+export async function routeTotals(ahead: RoutesAhead | null, path: string, options: RoutesOptions & ReadOptions & { engine?: EngineSettings }): Promise<RouteTotalsResult> {
+  refuseMovedSettings(options);
+  checkEngineSettings(options.engine);
+  const { acc, ledger } = ahead === null ? await readRoutes(path, options) : await taken(ahead, path, options);
+  return acc.totalsInThreads(ledger, options.engine?.threads, options.engine?.watchdogMs ?? ENGINE_DEFAULTS.watchdogMs);
+}
+
+/** The rows a spare thread read ahead, or, when it could not read the file, a read of it. */
+async function taken(ahead: RoutesAhead, path: string, options: RoutesOptions & ReadOptions & { engine?: EngineSettings }): Promise<{ acc: RoutesAccumulator; ledger: ReadLedger }> {
   const ledger = await takeAhead(ahead);
-  if (ledger === null) return measureRoutesStreamed(path, options);
+  if (ledger === null) return readRoutes(path, options);
   collectGarbage(); // the chunks taken, before the staff-days are evaluated
-  return ahead.acc.finishInThreads(ledger, options.engine?.threads, options.engine?.watchdogMs ?? ENGINE_DEFAULTS.watchdogMs);
+  return { acc: ahead.acc, ledger };
 }
 
 /**

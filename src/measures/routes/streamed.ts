@@ -4,8 +4,8 @@ import type { DayWindow } from '../../windows/windows.js';
 import { STREAMED_ROWS } from '../../streamed-rows.js';
 import { gaveUp } from '../../engine/garbage.js';
 import { mostFrequent, TEXT_BYTES, type StaffDays } from './staffdays.js';
-import { summariseGroups, summariseRoutes } from './summary.js';
-import type { RouteSummary, RoutesResult, RoutesWindow } from './types.js';
+import { summariseGroups, summariseRoutes, totalGroups } from './summary.js';
+import type { RouteSummary, RouteTotalsWindow, RoutesResult, RoutesWindow } from './types.js';
 
 /**
  * A window of the route figures with its staff-days in columns ({@link StaffDays}: made into
@@ -38,10 +38,20 @@ export function materialised(r: StreamedRoutesResult): RoutesResult {
 /** The summaries of a window's staff-days: all, per group (by name), per staff member (by id; made as they are read). */
 export function windowSummary(w: DayWindow, days: StaffDays, staffNames: readonly string[], groupNames: readonly string[]): StreamedRoutesWindow {
   const { all, groups } = summariseGroups(days.figuresOf(), days.group, groupNames.length);
+  return { from: w.from, to: w.to, days: w.days, ...all, groups: byName(groups, groupNames), perStaff: new StaffSummaries(days, staffNames, groupNames), routes: days };
+}
+
+/** A window's totals, all and per group ({@link RouteTotalsWindow}). */
+export function windowTotals(w: DayWindow, days: StaffDays, groupNames: readonly string[]): RouteTotalsWindow {
+  const { all, groups } = totalGroups(days.figuresOf(), days.group, groupNames.length);
+  return { from: w.from, to: w.to, days: w.days, ...all, groups: byName(groups, groupNames) };
+}
+
+/** The groups with days, named, in the order of their names. */
+function byName<S>(groups: readonly (S | null)[], groupNames: readonly string[]): (S & { group: string })[] {
   const order = groupNames.map((_, g) => g).filter((g) => groups[g] !== null)
     .sort((a, b) => (groupNames[a]! < groupNames[b]! ? -1 : groupNames[a]! > groupNames[b]! ? 1 : 0));
-  const perGroup = order.map((g) => ({ group: groupNames[g]!, ...groups[g]! }));
-  return { from: w.from, to: w.to, days: w.days, ...all, groups: perGroup, perStaff: new StaffSummaries(days, staffNames, groupNames), routes: days };
+  return order.map((g) => ({ group: groupNames[g]!, ...groups[g]! }));
 }
 
 /**

@@ -7,7 +7,7 @@
 import { spreadOfSorted, type Spread } from '../../summary/spread.js';
 import { sortTagged } from './sortTagged.js';
 import { FIGURE, FLAGS, objectDays, REASONS, SEARCHES, type Figure, type SummarisedDay, type SummaryDays } from './summaryDays.js';
-import type { RouteSpread, RouteSummary } from './types.js';
+import type { RouteSpread, RouteSummary, RouteTotals } from './types.js';
 
 
 /**
@@ -109,6 +109,11 @@ class Totals {
 
   /** The summary of the days added, with their spreads. */
   summary(spread: RouteSummary['spread']): RouteSummary {
+    return { ...this.totals(), spread };
+  }
+
+  /** The summary of the days added but their spreads. */
+  totals(): RouteTotals {
     const t = this;
     // a sample's savings scaled up by the share of model travel searched (see RouteSummary.bestOrderSample)
     const sampled = t.notSampled > 0;
@@ -136,7 +141,6 @@ class Totals {
       savingMinutesWindows: sampled ? t.savingMinW * upMin : t.savingMinW,
       savingKmWindows: sampled ? t.savingKmW * upKm : t.savingKmW,
       ...(sampled ? { bestOrderSample: { searched: t.searched, of: t.searched + t.notSampled } } : {}),
-      spread,
     };
   }
 }
@@ -204,6 +208,32 @@ export function summariseRoutes(input: Iterable<SummarisedDay> | SummaryDays): R
 }
 
 /**
+ * {@link summariseGroups} without the spreads: the totals and pooled ratios of all the days and
+ * of each group's days (`null` for a group without days), in one reading of the days.
+ *
+ * @example
+ * const { all, groups } = totalGroups(days, Int32Array.of(0, 1, 0), 2);
+ * all.staffDays; // → 3
+ */
+export function totalGroups(days: SummaryDays, groupOf: ArrayLike<number>, groups: number): { all: RouteTotals; groups: (RouteTotals | null)[] } {
+  const { all, each } = addGroups(days, groupOf, groups);
+  return { all: all.totals(), groups: each.map((t) => (t.staffDays > 0 ? t.totals() : null)) };
+}
+
+/** Every day added to the totals of all and to those of its group, in the days' order. */
+function addGroups(days: SummaryDays, groupOf: ArrayLike<number>, groups: number): { all: Totals; each: Totals[] } {
+  const all = new Totals(), each = Array.from({ length: groups }, () => new Totals());
+  for (let from = 0; from < days.count; from += BLOCK) {
+    const n = block.read(days, from);
+    for (let j = 0; j < n; j++) {
+      all.add(block.columns, j);
+      each[groupOf[from + j]!]!.add(block.columns, j);
+    }
+  }
+  return { all, each };
+}
+
+/**
  * {@link summariseRoutes} of all the days and of each group's days (`groupOf[i]`: day `i`'s group,
  * `0 … groups − 1`; `null` for a group without days), in one reading of the days: a group's
  * totals are added with all the days' (in the days' order), and a group's values of a spread are
@@ -215,14 +245,7 @@ export function summariseRoutes(input: Iterable<SummarisedDay> | SummaryDays): R
  */
 export function summariseGroups(days: SummaryDays, groupOf: ArrayLike<number>, groups: number): { all: RouteSummary; groups: (RouteSummary | null)[] } {
   const count = days.count;
-  const all = new Totals(), each = Array.from({ length: groups }, () => new Totals());
-  for (let from = 0; from < count; from += BLOCK) {
-    const n = block.read(days, from);
-    for (let j = 0; j < n; j++) {
-      all.add(block.columns, j);
-      each[groupOf[from + j]!]!.add(block.columns, j);
-    }
-  }
+  const { all, each } = addGroups(days, groupOf, groups);
   const spreads = {} as RouteSummary['spread'];
   const groupSpreads = each.map(() => ({}) as RouteSummary['spread']);
   // a figure's finite values and their groups, sorted once; then by group (a stable pass), each group's sorted

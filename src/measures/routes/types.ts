@@ -183,6 +183,14 @@ export interface RouteSummary {
 }
 
 /**
+ * A {@link RouteSummary} without its spreads: the totals and pooled ratios of some staff-days.
+ *
+ * @example
+ * const t: RouteTotals = { staffDays: 40, visits: 380, clientTimeShare: 0.58, … };
+ */
+export type RouteTotals = Omit<RouteSummary, 'spread'>;
+
+/**
  * One window of the route figures: the summary of all staff-days, per group (a staff-day's group
  * is the most frequent group of its rows, ties by name), per staff member, and every staff-day.
  *
@@ -198,6 +206,15 @@ export interface RoutesWindow extends RouteSummary {
   perStaff: (RouteSummary & { staff: string; group: string })[];
   routes: StaffDayRoute[];
 }
+
+/**
+ * A window of the route figures with its totals, all and per group, without spreads, staff
+ * summaries or staff-days: what a page of figures per group reads.
+ *
+ * @example
+ * const w: RouteTotalsWindow = { from: '2024-10-01', to: '2024-10-14', days: 14, staffDays: 40, …, groups: [{ group: 'Norr', … }] };
+ */
+export type RouteTotalsWindow = Omit<RoutesWindow, 'routes' | 'perStaff' | 'groups' | 'spread'> & { groups: (RouteTotals & { group: string })[] };
 
 /**
  * The route-efficiency result, JSON schema `kontinuitet/routes@1`: the options in force

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import type { ContinuityResult } from '../../../measures/continuity/types.js';
 import { KontinuitetError } from '../../../errors.js';
 import { flag, shownValue, wholeNumber } from '../../../options.js';
-import type { RoutesResult, RoutesWindow } from '../../../measures/routes/types.js';
+import type { RoutesResult, RouteTotalsWindow } from '../../../measures/routes/types.js';
 import type { StaffingResult } from '../../../measures/staffing/types.js';
 import { label as L, type Lang, periodLabel } from '../labels.js';
 import { rulePhrases } from '../rule-labels.js';
@@ -33,9 +33,10 @@ export interface ReportInput {
   staffing?: StaffingResult | undefined;
   /**
    * Route efficiency of the same log and windows (shown when some staff-day has coordinates or
-   * logged legs); only the summaries and groups are read, not the staff-days.
+   * logged legs); only the totals, all and per group, are read: not the spreads, staff summaries
+   * or staff-days (a {@link RoutesResult} will do).
    */
-  routes?: (Omit<RoutesResult, 'windows'> & { windows: readonly Omit<RoutesWindow, 'routes' | 'perStaff'>[] }) | undefined;
+  routes?: (Omit<RoutesResult, 'windows'> & { windows: readonly RouteTotalsWindow[] }) | undefined;
   /** Why clients meet the staff they meet (`explainContinuity` of the same log and rules): shown for the detailed window. */
   explain?: ExplainResult | undefined;
   /** The published figures to show the measured ones beside (see {@link fetchKoladaReference}, {@link loadReference}). */

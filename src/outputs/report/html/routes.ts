@@ -1,4 +1,4 @@
-import type { RouteSummary, RoutesWindow } from '../../../measures/routes/types.js';
+import type { RouteTotals, RouteTotalsWindow } from '../../../measures/routes/types.js';
 import { esc } from '../svg/markup.js';
 import type { ReportContext } from './context.js';
 import { int, num, pct } from './format.js';
@@ -19,10 +19,10 @@ const SAMPLED_FROM = 5;
  * @example
  * routesSection(ctx, routesWindow, routes.options.windowMinutes); // → '<section id="routes">…</section>'
  */
-export function routesSection(ctx: ReportContext, w: Omit<RoutesWindow, 'routes' | 'perStaff'>, windowMinutes: number): string {
+export function routesSection(ctx: ReportContext, w: RouteTotalsWindow, windowMinutes: number): string {
   const { lang } = ctx;
   const head = COLUMNS.map((k, i) => `<th${i > 0 ? ' class="num" data-type="num"' : ''}><button type="button">${esc(L(k, lang, { minutes: windowMinutes }))}</button></th>`).join('');
-  const line = (name: string, s: RouteSummary) => {
+  const line = (name: string, s: RouteTotals) => {
     const sample = s.bestOrderSample;
     // from a sample: the savings are estimates (≈), none without a searched day
     const saving = (minutes: number): [number | null, string] => (sample === undefined ? [minutes / 60, num(minutes / 60, lang, 0)]
