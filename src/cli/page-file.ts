@@ -11,16 +11,29 @@ const COLLECT_EVERY = 32 << 20;
 /** A piece of the page: text, or a file of the page written before (its bytes, {@link pieces}). */
 export type PagePiece = string | { file: string };
 
+/** Characters of the page's text gathered before they are written at once (the page's start comes in ~9,000 pieces at 2M rows). */
+const TEXT_PIECE = 1 << 16;
+
 /**
- * The page's pieces as text or bytes: a file's in pieces of 1 MB, each read into the same buffer
- * (`reused`: for a writer done with a piece when it takes the next), else each a copy of its own.
+ * The page's pieces as text or bytes: consecutive text joined into pieces of at least 64 K
+ * characters (or up to the next file), a file's bytes in pieces of 1 MB, each read into the same
+ * buffer (`reused`: for a writer done with a piece when it takes the next), else each a copy of its own.
  */
 export function* pieces(parts: Iterable<PagePiece>, reused: boolean): Generator<string | Buffer> {
   const buf = Buffer.allocUnsafe(1 << 20);
+  let text = '';
   for (const part of parts) {
     if (typeof part === 'string') {
-      yield part;
+      text += part;
+      if (text.length >= TEXT_PIECE) {
+        yield text;
+        text = '';
+      }
       continue;
+    }
+    if (text !== '') {
+      yield text;
+      text = '';
     }
     const fd = openSync(part.file, 'r');
     try {
@@ -33,6 +46,7 @@ export function* pieces(parts: Iterable<PagePiece>, reused: boolean): Generator<
       closeSync(fd);
     }
   }
+  if (text !== '') yield text;
 }
 
 /**
