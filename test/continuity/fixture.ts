@@ -1,4 +1,5 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { afterAll } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 /**
@@ -82,14 +83,21 @@ export function fixtureCsv(rows: readonly Row[] = fixtureRows()): string {
   return `\uFEFF${[header, ...lines].join('\r\n')}\r\n`;
 }
 
+/** The folders {@link tempFiles} made in this test file: removed after its tests. */
+const folders: string[] = [];
+afterAll(() => {
+  for (const dir of folders.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
 /**
- * A writer of numbered CSV files in a fresh temporary folder (one per test file).
+ * A writer of numbered CSV files in a fresh temporary folder, removed after the test file's tests.
  *
  * @example
  * const file = tempFiles('kontinuitet-fast-'); const path = file('visit_id,client_id\n');
  */
 export function tempFiles(prefix: string): (text: string | Buffer) => string {
   const dir = mkdtempSync(join(tmpdir(), prefix));
+  folders.push(dir);
   let n = 0;
   return (text) => {
     const f = join(dir, `log-${n++}.csv`);
