@@ -23,14 +23,14 @@ import { DEFAULT_SAMPLE_SEED, windowSample } from './sample.js';
 import { StaffDays } from './staffdays.js';
 import type { RoutesResult, RouteTotalsWindow } from './types.js';
 import { materialised, windowSummary, windowTotals, type StreamedRoutesResult } from './streamed.js';
+import type { RoutesOptions } from './options.js';
+import type { CodedRow, CodedSink } from '../../engine/coded-row.js';
 
 /** The route figures with each window's totals only ({@link RouteTotalsWindow}). */
 export type RouteTotalsResult = Omit<RoutesResult, 'windows'> & { windows: RouteTotalsWindow[] };
 
 /** A window's summaries: all, per group, per staff member, and its staff-days. */
 const summaries = (w: DayWindow, days: StaffDays, e: { staffNames: readonly string[]; groupNames: readonly string[] }) => windowSummary(w, days, e.staffNames, e.groupNames);
-import type { RoutesOptions } from './options.js';
-import type { CodedRow, CodedSink } from '../../engine/coded-row.js';
 
 /** Staff-days from which the evaluation takes the cores by default (fewer are done before a worker would start). */
 const THREADED_DAYS = 2048;
