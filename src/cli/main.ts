@@ -114,6 +114,13 @@ if (process.argv[2] === 'measure') {
   exposeGarbageCollection();
   optimiseWorkersAtOnce();
 }
+// staffing reads as the measure does and keeps its clients' results as objects: the measure's
+// collections after each thread's read, and its workers' hot code optimised at once, but its young
+// generation as V8 sizes it (kept small, its evaluation's objects took longer)
+if (process.argv[2] === 'staffing') {
+  exposeGarbageCollection();
+  optimiseWorkersAtOnce();
+}
 // routes keeps its rows and staff-days in typed arrays, not objects: the same two settings
 if (process.argv[2] === 'routes') {
   if (!workbook) keepYoungGenerationSmall();
