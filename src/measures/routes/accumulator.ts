@@ -4,23 +4,21 @@ import { KontinuitetError } from '../../errors.js';
 import { dayOption, flag, oneOf, shownValue } from '../../options.js';
 import { VisitChecker } from '../../read/check.js';
 import { selfDisplaying } from '../../jupyter.js';
-import { civilFromDays, MS_PER_MINUTE } from '../../windows/civil.js';
+import { civilFromDays } from '../../windows/civil.js';
 import { collectGarbage } from '../../engine/garbage.js';
 import { dayWindow, maxWindowsOption, seriesWindows, type DayWindow } from '../../windows/windows.js';
 import { LocalZone } from '../../windows/zone.js';
 import { DEFAULT_ZONE } from '../../read/read.js';
-import { defaultThreads } from '../../engine-settings.js';
 import { MAX_VISIT_HOURS } from '../../read/plausible.js';
 import type { ReadLedger, ReadOptions, Visit, VisitInput } from '../../read/types.js';
 import { DEFAULT_EXACT_LABELS, DEFAULT_EXACT_UP_TO } from './bestOrder.js';
-import { evaluateWindow, evaluateWindowInThreads, startEvaluationThreads, type EvaluationContext } from './evaluation.js';
-import { watched } from '../../engine/watchdog.js';
+import { evaluateRun, evaluateRunInThreads, type Evaluated, type RunSettings } from './run.js';
 import { haversineModel, type DistanceModel, type LatLon } from './distance.js';
 import { roadModel } from './roads.js';
 import { RouteRows } from './rows.js';
 import { DaysKept, type KeptDays, type RouteRowsPart } from './rows-part.js';
-import { DEFAULT_SAMPLE_SEED, windowSample } from './sample.js';
-import { StaffDays } from './staffdays.js';
+import { DEFAULT_SAMPLE_SEED } from './sample.js';
+import type { StaffDays } from './staffdays.js';
 import type { RoutesResult, RouteTotalsWindow } from './types.js';
 import { materialised, windowSummary, windowTotals, type StreamedRoutesResult } from './streamed.js';
 import type { RoutesOptions } from './options.js';
@@ -31,12 +29,6 @@ export type RouteTotalsResult = Omit<RoutesResult, 'windows'> & { windows: Route
 
 /** A window's summaries: all, per group, per staff member, and its staff-days. */
 const summaries = (w: DayWindow, days: StaffDays, e: { staffNames: readonly string[]; groupNames: readonly string[] }) => windowSummary(w, days, e.staffNames, e.groupNames);
-
-/** Staff-days from which the evaluation takes the cores by default (fewer are done before a worker would start). */
-const THREADED_DAYS = 2048;
-
-/** The run's search budget without `searchBudgetMs`: this plus 1 ms per staff-day. */
-const DEFAULT_BUDGET_MS = 60_000;
 
 /** The optional columns the route figures read. */
 export const ROUTE_COLUMNS = ['visit_id', 'group', 'lat', 'lon', 'travel_minutes', 'travel_km', 'shift_start', 'shift_end'] as const;
@@ -80,8 +72,6 @@ export class RoutesAccumulator {
   private readonly checker: VisitChecker;
   /** The local days whose rows are kept [from, to) (all without a window of its own); rows taken but not kept (too far from the one window to bear on it), the first and last day kept. */
   private readonly kept: DaysKept;
-  /** The run's search budget in force (ms), once the staff-days are counted. */
-  private budgetMs = Infinity;
   /** At most this many staff-days of a window get a best-order search, chosen by the seed. */
   private readonly sampleLimit: number;
   private readonly sampleSeed: number;
@@ -238,7 +228,7 @@ export class RoutesAccumulator {
         handoverMinutes: this.handoverMinutes,
         exactUpTo: this.options.exactUpTo ?? DEFAULT_EXACT_UP_TO,
         exactLabels: this.options.exactLabels ?? DEFAULT_EXACT_LABELS,
-        searchBudgetMs: Number.isFinite(this.budgetMs) ? this.budgetMs : null,
+        searchBudgetMs: Number.isFinite(evaluated.budgetMs) ? evaluated.budgetMs : null,
         base: this.base === null ? null : [this.base.lat, this.base.lon],
         groupBases: Object.fromEntries([...this.groupBases].map(([g, p]) => [g, [p.lat, p.lon]])),
         ...(this.sampleLimit !== Infinity ? { bestOrderSample: this.sampleLimit, bestOrderSeed: this.sampleSeed } : {}),
@@ -249,6 +239,33 @@ export class RoutesAccumulator {
       warnings: [...ledger?.warnings ?? [], ...this.warnings],
       windows: results,
     });
+  }
+
+  /** Every window's staff-days, in this thread; lets the rows go (they are not needed after). */
+  private evaluate(): Evaluated {
+    return evaluateRun(this.takeRows(), () => this.reportedWindows(), this.runSettings(), (m) => this.warn(m));
+  }
+
+  /** {@link RoutesAccumulator.evaluate} with `threads` threads in all, under the engine's watchdog (see {@link evaluateRunInThreads}). */
+  private evaluateInThreads(given: number | undefined, watchdogMs: number): Promise<Evaluated> {
+    return evaluateRunInThreads(this.takeRows(), () => this.reportedWindows(), this.runSettings(), (m) => this.warn(m), given, watchdogMs);
+  }
+
+  /** The rows, let go here: the figures are made once. */
+  private takeRows(): RouteRows {
+    const rows = this.rows;
+    if (rows === null) throw new KontinuitetError('BAD_SOURCE', 'RoutesAccumulator: finished already');
+    this.rows = null;
+    return rows;
+  }
+
+  /** What the run's staff-days are evaluated with. */
+  private runSettings(): RunSettings {
+    return {
+      options: this.options, zone: this.zone, model: this.model, windowMinutes: this.windowMinutes, handoverMinutes: this.handoverMinutes,
+      base: this.base, groupBases: this.groupBases, sampleLimit: this.sampleLimit, sampleSeed: this.sampleSeed,
+      onProgress: this.onProgress, skipped: this.kept.seen.skipped,
+    };
   }
 
   private warn(message: string): void {
@@ -266,98 +283,4 @@ export class RoutesAccumulator {
     if (series.warning !== null) this.warn(series.warning);
     return series.windows;
   }
-
-  /** Every window's staff-days, in this thread; lets the rows go (they are not needed after). */
-  private evaluate(): Evaluated {
-    const run = this.prepare();
-    const days = run.windows.map((w, k) => evaluateWindow(run.ctx, w, run.days[k]!, run.samples[k]!));
-    return this.evaluated(run, days);
-  }
-
-  /**
-   * {@link RoutesAccumulator.evaluate} with `threads` threads in all (worker threads of the built
-   * package; with a road model, or from the sources, this one alone), under the engine's watchdog.
-   */
-  private async evaluateInThreads(given: number | undefined, watchdogMs: number): Promise<Evaluated> {
-    // the threads start up while this one puts the rows in order (fewer rows than THREADED_DAYS: fewer staff-days, one thread)
-    const early = this.options.roads === undefined && (given !== undefined || (this.rows?.count ?? 0) >= THREADED_DAYS);
-    const workers = early ? startEvaluationThreads((given ?? defaultThreads()) - 1) : [];
-    try {
-      await Promise.all(workers.map((t) => t.started())); // their heaps set up before this thread's work (see TaskThread.started)
-      const run = this.prepare();
-      const threads = given ?? (run.ctx.clock.total < THREADED_DAYS ? 1 : defaultThreads());
-      const unused = workers.splice(Math.max(0, threads - 1));
-      await Promise.all(unused.map((t) => t.close()));
-      const days: StaffDays[] = [];
-      const all = async () => {
-        for (let k = 0; k < run.windows.length; k++) days.push(await evaluateWindowInThreads(run.ctx, run.windows[k]!, run.days[k]!, run.samples[k]!, workers));
-      };
-      await watched(all(), watchdogMs, () => run.ctx.clock.done);
-      return this.evaluated(run, days);
-    } finally {
-      await Promise.all(workers.map((t) => t.close()));
-    }
-  }
-
-  /** The rows in the order of the staff-days, the windows and what their evaluation needs (the rows are let go here). */
-  private prepare() {
-    const rows = this.rows;
-    if (rows === null) throw new KontinuitetError('BAD_SOURCE', 'RoutesAccumulator: finished already');
-    this.rows = null;
-    rows.markDoubleStaffed(this.handoverMinutes * MS_PER_MINUTE);
-    collectGarbage(); // the client numbers and visit ids
-    const windows = this.reportedWindows();
-    const order = rows.staffDays(this.zone);
-    // the rows put in the order of the staff-days, in place: the order's 4 bytes a row let go
-    rows.reorder(order, windows.map((w) => w.dayStarts[w.days]!));
-    collectGarbage(); // the rows' days, staff numbers and order
-    const staffNames = rows.staffNames.texts(), groupNames = rows.groupNames.texts();
-    const counts = windows.map((w) => rows.eachStaffDay(order, w));
-    const total = counts.reduce((a, b) => a + b, 0);
-    this.budgetMs = this.options.searchBudgetMs ?? DEFAULT_BUDGET_MS + total;
-    // each group's base (null: none), looked up by its name once
-    const bases: (LatLon | null | undefined)[] = [];
-    const o = this.options;
-    const ctx: EvaluationContext = {
-      rows, order, zone: this.zone, model: this.model,
-      straight: o.roads !== undefined ? null : { ...(o.circuity !== undefined ? { circuity: o.circuity } : {}), ...(o.speedKmh !== undefined ? { speedKmh: o.speedKmh } : {}) },
-      search: {
-        windowMinutes: this.windowMinutes,
-        ...(o.exactUpTo !== undefined ? { exactUpTo: o.exactUpTo } : {}),
-        ...(o.exactLabels !== undefined ? { exactLabels: o.exactLabels } : {}),
-        ...(o.timeLimitMs !== undefined ? { timeLimitMs: o.timeLimitMs } : {}),
-      },
-      baseOf: (group) => {
-        let base = bases[group];
-        if (base === undefined) bases[group] = base = this.groupBases.get(rows.groupNames.name(group)) ?? this.base;
-        return base;
-      },
-      clock: { deadline: Date.now() + this.budgetMs, quick: 0, done: 0, total },
-      onProgress: this.onProgress,
-    };
-    return {
-      ctx, windows, staffNames, groupNames, held: rows.count + this.kept.seen.skipped,
-      days: windows.map((_, k) => new StaffDays(counts[k]!, staffNames, groupNames, this.zone)),
-      samples: windows.map((w, k) => windowSample(rows, order, w, counts[k]!, staffNames, this.sampleLimit, this.sampleSeed)),
-    };
-  }
-
-  /** The evaluated windows, with a warning when the search budget ran out. */
-  private evaluated(run: ReturnType<RoutesAccumulator['prepare']>, days: StaffDays[]): Evaluated {
-    const { quick, total } = run.ctx.clock;
-    if (quick > 0) {
-      this.warn(`routes: the best-order search used its budget (searchBudgetMs ${Math.round(this.budgetMs)} ms) after ${total - quick} of ${total} staff-days; `
-        + `the other ${quick} were solved by the quick heuristic alone (bestSearch 'quick', counted in daysQuick)`);
-    }
-    return { held: run.held, windows: run.windows, days, staffNames: run.staffNames, groupNames: run.groupNames };
-  }
-}
-
-/** Every window's staff-days, the rows held and the names. */
-interface Evaluated {
-  held: number;
-  windows: DayWindow[];
-  days: StaffDays[];
-  staffNames: string[];
-  groupNames: string[];
 }
